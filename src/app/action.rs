@@ -1,0 +1,100 @@
+//! The `Action` enum: everything a user can ask for. Keymap files name these in `snake_case`,
+//! and the help overlay shows each one's doc comment.
+
+use strum::{EnumIter, EnumMessage, EnumString, IntoStaticStr};
+
+/// A user-visible behaviour. Keymaps bind chords to these; `App::update` carries them out.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, EnumString, IntoStaticStr, EnumIter, EnumMessage,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum Action {
+    /// Quit brief
+    Quit,
+    /// Show or hide this help
+    Help,
+    /// Close the help, or leave the outline for the reader
+    Close,
+    /// Move down one line (reader) or to the next entry (outline)
+    Down,
+    /// Move up one line (reader) or to the previous entry (outline)
+    Up,
+    /// Move down one page
+    PageDown,
+    /// Move up one page
+    PageUp,
+    /// Move down half a page
+    HalfPageDown,
+    /// Move up half a page
+    HalfPageUp,
+    /// Go to the beginning
+    Top,
+    /// Go to the end
+    Bottom,
+    /// Go to the next section heading
+    NextSection,
+    /// Go to the previous section heading
+    PrevSection,
+    /// Go to the next paragraph
+    NextParagraph,
+    /// Go to the previous paragraph
+    PrevParagraph,
+    /// Show or hide the outline pane
+    ToggleOutline,
+    /// Move between the reader and the outline
+    FocusOutline,
+    /// Next outline view; after the last one, back to the reader
+    NextOutlineView,
+    /// Jump the reader to the selected outline entry
+    Go,
+    /// Fold or unfold the selected outline entry
+    ToggleFold,
+    /// Fold the selected outline entry (or go to its parent)
+    Fold,
+    /// Unfold the selected outline entry
+    Unfold,
+    /// Fold every outline entry
+    FoldAll,
+    /// Unfold every outline entry
+    UnfoldAll,
+    /// Bind a key to this to remove a preset's binding
+    None,
+}
+
+impl Action {
+    /// The name keymap files use (`page_down`).
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// What the action does, for the help overlay.
+    pub fn description(self) -> &'static str {
+        self.get_documentation().unwrap_or("")
+    }
+
+    /// Every action name, for error messages.
+    pub fn all_names() -> Vec<&'static str> {
+        use strum::IntoEnumIterator;
+        Action::iter().map(Action::name).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn names_round_trip_and_every_action_is_documented() {
+        use strum::IntoEnumIterator;
+        for action in Action::iter() {
+            assert_eq!(Action::from_str(action.name()).unwrap(), action);
+            assert!(
+                !action.description().is_empty(),
+                "{action:?} has no doc comment"
+            );
+        }
+        assert_eq!(Action::PageDown.name(), "page_down");
+        assert!(Action::from_str("PageDown").is_err());
+    }
+}

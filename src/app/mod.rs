@@ -1,0 +1,446 @@
+//! App state and `update(Action) -> Vec<Effect>`. No terminal or disk I/O happens here, so
+//! every behaviour can be driven and checked without a terminal.
+
+pub mod action;
+pub mod layout;
+pub mod outline_pane;
+pub mod wrap;
+
+use crate::doc::{BlockId, Document};
+use crate::index::outline::Outline;
+use crate::keymap::{Key, Keymap, Resolved, Section};
+use action::Action;
+use layout::{Layout, LineRole};
+use outline_pane::OutlinePane;
+
+/// Terminals narrower than this start with the outline pane hidden.
+pub const NARROW_WIDTH: u16 = 80;
+
+/// Which pane or overlay keys go to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading the document.
+    Reader,
+    /// Moving in the outline pane.
+    Outline,
+    /// The help overlay.
+    Help,
+}
+
+impl Mode {
+    /// The keymap table for this mode.
+    pub fn section(self) -> Section {
+        match self {
+            Mode::Reader => Section::Reader,
+            Mode::Outline => Section::Outline,
+            Mode::Help => Section::Help,
+        }
+    }
+}
+
+/// Something `update` asks the runtime to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Leave brief, restoring the terminal.
+    Quit,
+}
+
+/// A message for the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Message {
+    /// What to say.
+    pub text: String,
+    /// Whether it reports a problem.
+    pub is_error: bool,
+}
+
+/// The part of the state the screen depends on: when it is unchanged, nothing is redrawn.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ViewState {
+    mode: Mode,
+    doc: usize,
+    top: usize,
+    pane: OutlinePane,
+    outline_visible: bool,
+    size: (u16, u16),
+    help_scroll: usize,
+    pending: Vec<Key>,
+    message: Option<Message>,
+}
+
+/// Everything the screen shows, and the state keys change.
+#[derive(Clone, Debug)]
+pub struct App {
+    /// The open documents.
+    pub docs: Vec<Document>,
+    /// Their section outline.
+    pub outline: Outline,
+    /// The key bindings in use.
+    pub keymap: Keymap,
+    /// Where keys go.
+    pub mode: Mode,
+    /// The document in the reader.
+    pub doc: usize,
+    /// The current document laid out at the reader's width.
+    pub layout: Layout,
+    /// The first layout line shown in the reader.
+    pub top: usize,
+    /// The outline pane's folding and selection.
+    pub pane: OutlinePane,
+    /// Whether the outline pane is shown.
+    pub outline_visible: bool,
+    /// Set when the pane was shown only to take focus, so leaving it hides it again.
+    outline_shown_for_focus: bool,
+    /// The terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// How far the help overlay is scrolled.
+    pub help_scroll: usize,
+    /// Keys typed so far of an unfinished chord.
+    pub pending: Vec<Key>,
+    /// The status line message, until the next key.
+    pub message: Option<Message>,
+    /// Whether colours may be used (`NO_COLOR` turns them off).
+    pub color: bool,
+}
+
+impl App {
+    /// An app showing `docs` (at least one) with `keymap`, for a terminal of `size`.
+    pub fn new(docs: Vec<Document>, keymap: Keymap, size: (u16, u16)) -> App {
+        let outline = Outline::build(&docs);
+        let mut app = App {
+            docs,
+            outline,
+            keymap,
+            mode: Mode::Reader,
+            doc: 0,
+            layout: Layout::default(),
+            top: 0,
+            pane: OutlinePane::default(),
+            outline_visible: size.0 >= NARROW_WIDTH,
+            outline_shown_for_focus: false,
+            size,
+            help_scroll: 0,
+            pending: Vec::new(),
+            message: None,
+            color: true,
+        };
+        app.relayout();
+        app.follow_position();
+        app
+    }
+
+    /// What the screen depends on, to compare before and after an event.
+    pub fn view_state(&self) -> ViewState {
+        ViewState {
+            mode: self.mode,
+            doc: self.doc,
+            top: self.top,
+            pane: self.pane.clone(),
+            outline_visible: self.outline_visible,
+            size: self.size,
+            help_scroll: self.help_scroll,
+            pending: self.pending.clone(),
+            message: self.message.clone(),
+        }
+    }
+
+    /// The document in the reader.
+    pub fn document(&self) -> &Document {
+        &self.docs[self.doc]
+    }
+
+    /// The outline pane's width, when shown.
+    pub fn outline_width(&self) -> u16 {
+        if !self.outline_visible {
+            return 0;
+        }
+        (self.size.0 / 3)
+            .clamp(20, 40)
+            .min(self.size.0.saturating_sub(20))
+    }
+
+    /// The reader pane's width and height (the status line takes the last row).
+    pub fn reader_size(&self) -> (u16, u16) {
+        let separator = u16::from(self.outline_visible);
+        let width = self
+            .size
+            .0
+            .saturating_sub(self.outline_width() + separator)
+            .max(1);
+        (width, self.size.1.saturating_sub(1).max(1))
+    }
+
+    /// The largest `top` that still fills the reader.
+    fn max_top(&self) -> usize {
+        self.layout
+            .lines
+            .len()
+            .saturating_sub(usize::from(self.reader_size().1))
+    }
+
+    /// The block at the top of the reader.
+    pub fn current_block(&self) -> BlockId {
+        let line = self.top.min(self.layout.lines.len().saturating_sub(1));
+        match self.layout.lines.get(line) {
+            Some(l) if l.role == LineRole::Gap => self.layout.block_at(line + 1),
+            _ => self.layout.block_at(line),
+        }
+    }
+
+    /// The outline entry the reader is in ("you are here").
+    pub fn here(&self) -> Option<usize> {
+        self.outline.entry_at(self.doc, self.current_block())
+    }
+
+    /// How far through the document the bottom of the reader is, in percent.
+    pub fn percent(&self) -> usize {
+        let total = self.layout.lines.len().max(1);
+        let bottom = (self.top + usize::from(self.reader_size().1)).min(total);
+        bottom * 100 / total
+    }
+
+    /// Records a new terminal size and lays the document out again, keeping the position.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.size = (width, height);
+        self.relayout();
+    }
+
+    /// Shows a message in the status line.
+    pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
+        self.message = Some(Message {
+            text: text.into(),
+            is_error,
+        });
+    }
+
+    /// Handles one key press: resolves it (with any pending chord) in the current mode and
+    /// carries out the action.
+    pub fn press(&mut self, key: Key) -> Vec<Effect> {
+        match self.keymap.resolve(self.mode.section(), &self.pending, key) {
+            Resolved::Pending => {
+                self.pending.push(key);
+                Vec::new()
+            }
+            Resolved::Action(action) => {
+                self.pending.clear();
+                self.message = None;
+                self.update(action)
+            }
+            Resolved::Unbound => {
+                self.pending.clear();
+                Vec::new()
+            }
+        }
+    }
+
+    /// Carries out an action.
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        match (self.mode, action) {
+            (_, Action::Quit) => return vec![Effect::Quit],
+            (Mode::Help, Action::Help | Action::Close) => self.mode = Mode::Reader,
+            (_, Action::Help) => {
+                self.mode = Mode::Help;
+                self.help_scroll = 0;
+            }
+            (Mode::Help, _) => self.scroll_help(action),
+            (_, Action::ToggleOutline) => {
+                self.outline_visible = !self.outline_visible;
+                self.outline_shown_for_focus = false;
+                if !self.outline_visible && self.mode == Mode::Outline {
+                    self.mode = Mode::Reader;
+                }
+                self.relayout();
+            }
+            (Mode::Reader, Action::FocusOutline) => self.enter_outline(),
+            (Mode::Outline, Action::FocusOutline | Action::Close) => self.leave_outline(),
+            (Mode::Outline, Action::NextOutlineView) => match self.pane.view.next() {
+                Some(view) => self.pane.view = view,
+                None => self.leave_outline(),
+            },
+            (Mode::Outline, _) => self.outline_action(action),
+            (Mode::Reader, _) => self.reader_action(action),
+        }
+        Vec::new()
+    }
+
+    fn reader_action(&mut self, action: Action) {
+        let page = usize::from(self.reader_size().1);
+        match action {
+            Action::Down => self.scroll_to(self.top.saturating_add(1)),
+            Action::Up => self.scroll_to(self.top.saturating_sub(1)),
+            Action::PageDown => self.scroll_to(self.top.saturating_add(page)),
+            Action::PageUp => self.scroll_to(self.top.saturating_sub(page)),
+            Action::HalfPageDown => self.scroll_to(self.top.saturating_add(page / 2)),
+            Action::HalfPageUp => self.scroll_to(self.top.saturating_sub(page / 2)),
+            Action::Top => self.scroll_to(0),
+            Action::Bottom => self.scroll_to(usize::MAX),
+            Action::NextSection => {
+                let next = self.heading_starts().into_iter().find(|&l| l > self.top);
+                match next {
+                    Some(line) => self.scroll_to(line),
+                    None => self.notify("No section after this one", false),
+                }
+            }
+            Action::PrevSection => {
+                let prev = self
+                    .heading_starts()
+                    .into_iter()
+                    .rev()
+                    .find(|&l| l < self.top);
+                self.scroll_to(prev.unwrap_or(0));
+            }
+            Action::NextParagraph => {
+                let next = self
+                    .layout
+                    .block_starts
+                    .iter()
+                    .copied()
+                    .find(|&l| l > self.top);
+                self.scroll_to(next.unwrap_or(usize::MAX));
+            }
+            Action::PrevParagraph => {
+                let prev = self
+                    .layout
+                    .block_starts
+                    .iter()
+                    .copied()
+                    .rev()
+                    .find(|&l| l < self.top);
+                self.scroll_to(prev.unwrap_or(0));
+            }
+            _ => return,
+        }
+    }
+
+    fn outline_action(&mut self, action: Action) {
+        let page = usize::from(self.reader_size().1).max(2) as isize - 1;
+        let outline = &self.outline;
+        match action {
+            Action::Down => self.pane.move_by(outline, 1),
+            Action::Up => self.pane.move_by(outline, -1),
+            Action::PageDown | Action::HalfPageDown => self.pane.move_by(outline, page),
+            Action::PageUp | Action::HalfPageUp => self.pane.move_by(outline, -page),
+            Action::Top => self.pane.move_to_end(outline, false),
+            Action::Bottom => self.pane.move_to_end(outline, true),
+            Action::ToggleFold => self.pane.toggle_fold(outline),
+            Action::Fold => self.pane.fold(outline),
+            Action::Unfold => self.pane.unfold(),
+            Action::FoldAll => self.pane.fold_all(outline),
+            Action::UnfoldAll => self.pane.unfold_all(),
+            Action::Go => {
+                self.go_to_entry(self.pane.selected);
+                self.leave_outline();
+                return;
+            }
+            _ => return,
+        }
+        let height = usize::from(self.reader_size().1);
+        self.pane.keep_selection_visible(&self.outline, height);
+    }
+
+    /// Jumps the reader to an outline entry, switching documents when needed.
+    pub fn go_to_entry(&mut self, entry: usize) {
+        let Some(e) = self.outline.entries.get(entry) else {
+            return;
+        };
+        let (doc, block) = (e.doc, e.block);
+        if doc != self.doc {
+            self.doc = doc;
+            self.top = 0;
+            self.layout = Layout::default();
+            self.relayout();
+        }
+        let line = block.map_or(0, |b| self.layout.block_start(b));
+        self.scroll_to(line);
+    }
+
+    fn enter_outline(&mut self) {
+        if !self.outline_visible {
+            self.outline_visible = true;
+            self.outline_shown_for_focus = true;
+            self.relayout();
+        }
+        self.mode = Mode::Outline;
+    }
+
+    fn leave_outline(&mut self) {
+        self.mode = Mode::Reader;
+        if std::mem::take(&mut self.outline_shown_for_focus) {
+            self.outline_visible = false;
+            self.relayout();
+        }
+        self.follow_position();
+    }
+
+    fn scroll_help(&mut self, action: Action) {
+        let page = usize::from(self.size.1.saturating_sub(4)).max(1);
+        self.help_scroll = match action {
+            Action::Down => self.help_scroll + 1,
+            Action::Up => self.help_scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => self.help_scroll + page,
+            Action::PageUp | Action::HalfPageUp => self.help_scroll.saturating_sub(page),
+            Action::Top => 0,
+            Action::Bottom => usize::MAX / 2,
+            _ => self.help_scroll,
+        };
+        let rows = crate::keymap::help::rows(&self.keymap).len();
+        self.help_scroll = self.help_scroll.min(rows.saturating_sub(page));
+    }
+
+    /// The layout lines of every heading of the current document.
+    fn heading_starts(&self) -> Vec<usize> {
+        self.document()
+            .headings()
+            .map(|(id, _, _)| self.layout.block_start(id))
+            .collect()
+    }
+
+    fn scroll_to(&mut self, line: usize) {
+        self.top = line.min(self.max_top());
+        self.follow_position();
+    }
+
+    /// Moves the outline selection to where the reader is.
+    fn follow_position(&mut self) {
+        if let Some(here) = self.here() {
+            self.pane.select(&self.outline, here);
+        }
+        let height = usize::from(self.reader_size().1);
+        self.pane.keep_selection_visible(&self.outline, height);
+    }
+
+    /// Lays the current document out at the reader's width, keeping the block at the top.
+    fn relayout(&mut self) {
+        let width = self.reader_size().0;
+        if self.layout.width == width && !self.layout.lines.is_empty() {
+            self.top = self.top.min(self.max_top());
+            return;
+        }
+        let anchor = (!self.layout.lines.is_empty()).then(|| {
+            let block = self.current_block();
+            (
+                block,
+                self.top.saturating_sub(self.layout.block_start(block)),
+            )
+        });
+        self.layout = Layout::new(&self.docs[self.doc], width);
+        self.top = match anchor {
+            Some((block, offset)) => {
+                let start = self.layout.block_start(block);
+                let next = self
+                    .layout
+                    .block_starts
+                    .get(block.0 + 1)
+                    .copied()
+                    .unwrap_or(usize::MAX);
+                (start + offset)
+                    .min(next.saturating_sub(1))
+                    .min(self.max_top())
+            }
+            None => 0,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,247 @@
+//! The outline pane's state: which entries are folded, which one is selected, and what is
+//! visible. Pure state; the App moves it in response to actions.
+
+use std::collections::BTreeSet;
+
+use crate::index::outline::Outline;
+
+/// The views the outline pane cycles through with `Tab`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OutlineView {
+    /// The section tree.
+    Sections,
+}
+
+impl OutlineView {
+    /// The title shown on the pane.
+    pub fn title(self) -> &'static str {
+        match self {
+            OutlineView::Sections => "Sections",
+        }
+    }
+
+    /// The view after this one, or `None` after the last.
+    pub fn next(self) -> Option<OutlineView> {
+        match self {
+            OutlineView::Sections => None,
+        }
+    }
+}
+
+/// Folding, selection and scrolling of the outline pane.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutlinePane {
+    /// The view shown.
+    pub view: OutlineView,
+    /// Entries whose children are hidden.
+    pub folded: BTreeSet<usize>,
+    /// The selected entry (an index into the outline's entries).
+    pub selected: usize,
+    /// The first visible row shown at the top of the pane.
+    pub offset: usize,
+}
+
+impl Default for OutlinePane {
+    fn default() -> Self {
+        OutlinePane {
+            view: OutlineView::Sections,
+            folded: BTreeSet::new(),
+            selected: 0,
+            offset: 0,
+        }
+    }
+}
+
+impl OutlinePane {
+    /// The entries shown, in order: every entry not under a folded one.
+    pub fn visible(&self, outline: &Outline) -> Vec<usize> {
+        let mut out = Vec::with_capacity(outline.entries.len());
+        let mut hide_deeper_than: Option<usize> = None;
+        for (i, e) in outline.entries.iter().enumerate() {
+            if let Some(depth) = hide_deeper_than {
+                if e.depth > depth {
+                    continue;
+                }
+                hide_deeper_than = None;
+            }
+            out.push(i);
+            if e.has_children && self.folded.contains(&i) {
+                hide_deeper_than = Some(e.depth);
+            }
+        }
+        out
+    }
+
+    /// Selects `entry`, or its nearest visible ancestor when it is folded away.
+    pub fn select(&mut self, outline: &Outline, entry: usize) {
+        let mut target = entry;
+        let mut at = outline.entries.get(entry).and_then(|e| e.parent);
+        while let Some(i) = at {
+            if self.folded.contains(&i) {
+                target = i;
+            }
+            at = outline.entries.get(i).and_then(|e| e.parent);
+        }
+        self.selected = target;
+    }
+
+    /// Moves the selection by `delta` visible rows.
+    pub fn move_by(&mut self, outline: &Outline, delta: isize) {
+        let visible = self.visible(outline);
+        if visible.is_empty() {
+            return;
+        }
+        let at = visible
+            .iter()
+            .position(|&i| i == self.selected)
+            .unwrap_or(0);
+        let to = at.saturating_add_signed(delta).min(visible.len() - 1);
+        self.selected = visible[to];
+    }
+
+    /// Selects the first or last visible entry.
+    pub fn move_to_end(&mut self, outline: &Outline, last: bool) {
+        let visible = self.visible(outline);
+        let pick = if last {
+            visible.last()
+        } else {
+            visible.first()
+        };
+        if let Some(&i) = pick {
+            self.selected = i;
+        }
+    }
+
+    /// Folds or unfolds the selected entry.
+    pub fn toggle_fold(&mut self, outline: &Outline) {
+        if !self.folded.remove(&self.selected) && has_children(outline, self.selected) {
+            self.folded.insert(self.selected);
+        }
+    }
+
+    /// Folds the selected entry; when it is folded already or has no children, selects its parent.
+    pub fn fold(&mut self, outline: &Outline) {
+        if has_children(outline, self.selected) && self.folded.insert(self.selected) {
+            return;
+        }
+        if let Some(parent) = outline.entries.get(self.selected).and_then(|e| e.parent) {
+            self.selected = parent;
+        }
+    }
+
+    /// Unfolds the selected entry.
+    pub fn unfold(&mut self) {
+        self.folded.remove(&self.selected);
+    }
+
+    /// Folds every entry that has children.
+    pub fn fold_all(&mut self, outline: &Outline) {
+        self.folded = (0..outline.entries.len())
+            .filter(|&i| has_children(outline, i))
+            .collect();
+        let selected = self.selected;
+        self.select(outline, selected);
+    }
+
+    /// Unfolds everything.
+    pub fn unfold_all(&mut self) {
+        self.folded.clear();
+    }
+
+    /// Scrolls so the selected row is within a pane of `height` rows.
+    pub fn keep_selection_visible(&mut self, outline: &Outline, height: usize) {
+        let visible = self.visible(outline);
+        let row = visible
+            .iter()
+            .position(|&i| i == self.selected)
+            .unwrap_or(0);
+        let height = height.max(1);
+        if row < self.offset {
+            self.offset = row;
+        } else if row >= self.offset + height {
+            self.offset = row + 1 - height;
+        }
+        self.offset = self.offset.min(visible.len().saturating_sub(height));
+    }
+}
+
+fn has_children(outline: &Outline, entry: usize) -> bool {
+    outline.entries.get(entry).is_some_and(|e| e.has_children)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Document, Format, ParseOptions};
+
+    fn outline() -> Outline {
+        let doc = Document::parse(
+            "t.md",
+            None,
+            "UTF-8",
+            "# T\n\n## A\n\n### A1\n\n### A2\n\n## B\n",
+            Format::Markdown,
+            ParseOptions::default(),
+        );
+        Outline::build(&[doc])
+    }
+
+    #[test]
+    fn folding_hides_children_and_keeps_selection_visible() {
+        let o = outline();
+        let mut p = OutlinePane::default();
+        assert_eq!(p.visible(&o), vec![0, 1, 2, 3, 4]);
+        p.selected = 1;
+        p.toggle_fold(&o);
+        assert_eq!(p.visible(&o), vec![0, 1, 4]);
+        p.select(&o, 3);
+        assert_eq!(p.selected, 1, "A2 is folded under A");
+        p.fold_all(&o);
+        assert_eq!(p.visible(&o), vec![0]);
+        assert_eq!(p.selected, 0);
+        p.unfold_all();
+        assert_eq!(p.visible(&o).len(), 5);
+    }
+
+    #[test]
+    fn fold_on_a_leaf_goes_to_the_parent() {
+        let o = outline();
+        let mut p = OutlinePane {
+            selected: 3,
+            ..Default::default()
+        };
+        p.fold(&o);
+        assert_eq!(p.selected, 1);
+        p.fold(&o);
+        assert!(p.folded.contains(&1));
+    }
+
+    #[test]
+    fn moving_skips_hidden_rows_and_stops_at_the_ends() {
+        let o = outline();
+        let mut p = OutlinePane::default();
+        p.folded.insert(1);
+        p.move_by(&o, 1);
+        assert_eq!(p.selected, 1);
+        p.move_by(&o, 1);
+        assert_eq!(p.selected, 4);
+        p.move_by(&o, 10);
+        assert_eq!(p.selected, 4);
+        p.move_by(&o, -10);
+        assert_eq!(p.selected, 0);
+    }
+
+    #[test]
+    fn scrolling_follows_the_selection() {
+        let o = outline();
+        let mut p = OutlinePane {
+            selected: 4,
+            ..Default::default()
+        };
+        p.keep_selection_visible(&o, 2);
+        assert_eq!(p.offset, 3);
+        p.selected = 0;
+        p.keep_selection_visible(&o, 2);
+        assert_eq!(p.offset, 0);
+    }
+}

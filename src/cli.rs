@@ -1,0 +1,300 @@
+//! The command line: clap definitions, the reader's start-up, and the commands that print
+//! instead of opening the reader (`outline`, `keymap check`, `keymap show`).
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+use clap::{Args, Parser, Subcommand};
+use serde::Serialize;
+
+use crate::app::App;
+use crate::doc::load::encoding_for_name;
+use crate::doc::open::{OpenOptions, Opened, open_paths};
+use crate::doc::{BlockKind, ParseOptions};
+use crate::index::outline::{Outline, OutlineNode};
+use crate::keymap::{self, Keymap, PRESETS};
+
+/// A terminal reader for briefing documents: outlines by section, fast reading over SSH.
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// Briefings to open: Markdown or text files, or folders (default: the bundled briefing)
+    pub paths: Vec<PathBuf>,
+    #[command(flatten)]
+    pub open: OpenArgs,
+    /// Keymap: default, vim, emacs, or the path of a keymap file
+    #[arg(long, value_name = "NAME|PATH")]
+    pub keymap: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// How briefings are read.
+#[derive(Debug, Args, Clone)]
+pub struct OpenArgs {
+    /// Decode files with this encoding instead of detecting it (utf-8, gbk, gb18030, big5, windows-1251...)
+    #[arg(long, global = true, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// Show the text as written: do not rejoin paragraphs split by page breaks
+    #[arg(long, global = true)]
+    pub raw: bool,
+}
+
+/// Commands that print and exit.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the section outline: one heading a line with its source line number
+    Outline {
+        /// Briefings (default: the bundled briefing)
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of an indented tree
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check or show keymaps
+    Keymap {
+        #[command(subcommand)]
+        command: KeymapCommand,
+    },
+}
+
+/// `brief keymap ...`
+#[derive(Debug, Subcommand)]
+pub enum KeymapCommand {
+    /// Check a keymap file (default: your own, ~/.config/brief/keymap.toml on Linux); exits 1 on errors
+    Check {
+        /// The keymap file
+        path: Option<PathBuf>,
+    },
+    /// Print a keymap as TOML: a preset (default, vim, emacs) or, with no name, the one in use
+    Show {
+        /// A preset name
+        name: Option<String>,
+    },
+}
+
+/// Runs `brief` with the process's arguments and returns its exit code: 0 ok, 1 runtime
+/// error, 2 usage error.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            if std::env::var_os("RUST_BACKTRACE").is_some() {
+                eprintln!("brief: {e:?}");
+            } else {
+                eprintln!("brief: {e:#}");
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Output cut short by a closed pipe (`brief outline | head`) is not an error.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain()
+        .filter_map(|c| c.downcast_ref::<std::io::Error>())
+        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+}
+
+/// Carries out a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let options = open_options(&cli.open)?;
+    match cli.command {
+        None => read(&cli.paths, options, cli.keymap.as_deref()),
+        Some(Command::Outline { paths, json }) => outline(&paths, options, json),
+        Some(Command::Keymap { command }) => match command {
+            KeymapCommand::Check { path } => keymap_check(path),
+            KeymapCommand::Show { name } => keymap_show(name.as_deref().or(cli.keymap.as_deref())),
+        },
+    }
+}
+
+fn open_options(args: &OpenArgs) -> anyhow::Result<OpenOptions> {
+    let encoding = args
+        .encoding
+        .as_deref()
+        .map(encoding_for_name)
+        .transpose()?;
+    Ok(OpenOptions {
+        encoding,
+        parse: ParseOptions { repair: !args.raw },
+    })
+}
+
+/// Opens the paths, printing each failure to stderr; fails when nothing opened.
+fn open_or_fail(paths: &[PathBuf], options: OpenOptions) -> anyhow::Result<Opened> {
+    let opened = open_paths(paths, options);
+    for e in &opened.errors {
+        eprintln!("brief: {e}");
+    }
+    if opened.documents.is_empty() {
+        bail!("nothing to read; name a Markdown or text file, or a folder of them");
+    }
+    Ok(opened)
+}
+
+fn read(
+    paths: &[PathBuf],
+    options: OpenOptions,
+    keymap_choice: Option<&str>,
+) -> anyhow::Result<ExitCode> {
+    let user_keymap = keymap::user_keymap_path();
+    let (keymap, keymap_errors) = keymap::load(keymap_choice, user_keymap.as_deref());
+    let opened = open_or_fail(paths, options)?;
+    if !std::io::stdout().is_terminal() {
+        print_text(&opened)?;
+        return Ok(exit_code(&opened));
+    }
+    let code = exit_code(&opened);
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(opened.documents, keymap, size);
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    if let Some(first) = keymap_errors.first() {
+        let more = keymap_errors.len() - 1;
+        let more = if more > 0 {
+            format!(" (+{more} more)")
+        } else {
+            String::new()
+        };
+        app.notify(
+            format!("keymap not used: {first}{more}; run brief keymap check"),
+            true,
+        );
+    } else if let Some(first) = opened.errors.first() {
+        let more = opened.errors.len() - 1;
+        let more = if more > 0 {
+            format!(" (+{more} more)")
+        } else {
+            String::new()
+        };
+        app.notify(format!("{first}{more}"), true);
+    }
+    crate::term::run(&mut app)?;
+    Ok(code)
+}
+
+fn exit_code(opened: &Opened) -> ExitCode {
+    if opened.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// With output going to a pipe or file, prints the documents' text as `less` would.
+fn print_text(opened: &Opened) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    for doc in &opened.documents {
+        for block in &doc.blocks {
+            let text = block.text();
+            match &block.kind {
+                BlockKind::Heading(level) => {
+                    writeln!(out, "{} {text}\n", "#".repeat(usize::from(*level)))?
+                }
+                BlockKind::ListItem { marker, .. } => writeln!(out, "{marker} {text}\n")?,
+                _ => writeln!(out, "{text}\n")?,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One document's outline, for `brief outline --json`.
+#[derive(Serialize)]
+struct DocumentOutline<'a> {
+    document: &'a str,
+    path: Option<String>,
+    encoding: &'a str,
+    title: String,
+    headings: Vec<OutlineNode>,
+}
+
+fn outline(paths: &[PathBuf], options: OpenOptions, json: bool) -> anyhow::Result<ExitCode> {
+    let opened = open_or_fail(paths, options)?;
+    let docs = &opened.documents;
+    let outline = Outline::build(docs);
+    let mut out = std::io::stdout().lock();
+    if json {
+        let list: Vec<DocumentOutline> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| DocumentOutline {
+                document: &d.name,
+                path: d.path.as_ref().map(|p| p.display().to_string()),
+                encoding: d.encoding,
+                title: d.title(),
+                headings: outline.tree(i),
+            })
+            .collect();
+        serde_json::to_writer_pretty(&mut out, &list)?;
+        writeln!(out)?;
+    } else {
+        for e in &outline.entries {
+            let indent = "  ".repeat(e.depth);
+            writeln!(out, "{:>5}  {indent}{}", e.line, e.title)?;
+        }
+    }
+    Ok(exit_code(&opened))
+}
+
+fn keymap_check(path: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let path = match path.or_else(keymap::user_keymap_path) {
+        Some(p) => p,
+        None => bail!(
+            "no keymap file named and no config folder found; name a file: brief keymap check FILE"
+        ),
+    };
+    if !path.exists() {
+        bail!(
+            "{}: no such keymap file; create it or name another",
+            path.display()
+        );
+    }
+    match keymap::read_file(&path) {
+        Ok(_) => {
+            println!("{}: ok", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            Ok(ExitCode::from(1))
+        }
+    }
+}
+
+fn keymap_show(choice: Option<&str>) -> anyhow::Result<ExitCode> {
+    let keymap = match choice {
+        Some(name) if PRESETS.iter().any(|(n, _)| *n == name) => {
+            Keymap::preset(name).context("a bundled keymap does not parse")?
+        }
+        Some(name) if !std::path::Path::new(name).exists() => {
+            let names: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();
+            bail!(
+                "no keymap named '{name}'; presets: {}, or give a file path",
+                names.join(", ")
+            );
+        }
+        _ => {
+            let user = keymap::user_keymap_path();
+            let (keymap, errors) = keymap::load(choice, user.as_deref());
+            for e in &errors {
+                eprintln!("brief: {e}");
+            }
+            keymap
+        }
+    };
+    print!("{}", keymap.to_toml());
+    Ok(ExitCode::SUCCESS)
+}

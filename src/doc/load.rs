@@ -1,0 +1,204 @@
+//! Bytes to text: encoding detection, binary sniffing, and making control characters visible.
+
+use std::path::{Path, PathBuf};
+
+use encoding_rs::Encoding;
+
+/// Why a file could not be turned into a briefing. Each message names the file and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The path does not exist.
+    #[error("{}: no such file or folder; check the path", .0.display())]
+    Missing(PathBuf),
+    /// The file exists but reading it failed.
+    #[error("{}: cannot be read ({source}); check its permissions", path.display())]
+    Unreadable {
+        /// The file.
+        path: PathBuf,
+        /// What the system said.
+        source: std::io::Error,
+    },
+    /// The file holds binary data, not text.
+    #[error("{}: looks like a binary file, not a briefing; skipped (open a Markdown or text file)", .0.display())]
+    Binary(PathBuf),
+    /// A folder was named that holds no briefing.
+    #[error("{}: no briefings in this folder (looked for .md, .markdown, .txt); name a file or another folder", .0.display())]
+    NoBriefings(PathBuf),
+    /// `--encoding` named an encoding that does not exist.
+    #[error(
+        "unknown encoding '{0}'; try utf-8, gbk, gb18030, big5, shift_jis, windows-1251, koi8-r or utf-16le"
+    )]
+    UnknownEncoding(String),
+}
+
+/// Decoded text and the encoding it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, with line endings normalised and control characters made visible.
+    pub text: String,
+    /// The name of the encoding it was decoded from.
+    pub encoding: &'static str,
+}
+
+/// Looks up an encoding by a name a user would type (`gbk`, `utf-8`, `cp936`, `windows-1251`).
+pub fn encoding_for_name(name: &str) -> Result<&'static Encoding, LoadError> {
+    let label = name.trim().to_ascii_lowercase();
+    let label = match label.as_str() {
+        "cp936" | "936" => "gbk",
+        "utf8" => "utf-8",
+        other => other,
+    };
+    Encoding::for_label(label.as_bytes())
+        .ok_or_else(|| LoadError::UnknownEncoding(name.to_string()))
+}
+
+/// Reads a file and decodes it; `forced` overrides detection.
+pub fn read_file(path: &Path, forced: Option<&'static Encoding>) -> Result<Decoded, LoadError> {
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::Missing(path.to_path_buf()),
+        _ => LoadError::Unreadable {
+            path: path.to_path_buf(),
+            source: e,
+        },
+    })?;
+    decode(&bytes, forced).ok_or_else(|| LoadError::Binary(path.to_path_buf()))
+}
+
+/// Decodes bytes as text: a byte-order mark wins, then a forced encoding, then UTF-8 when the
+/// bytes are valid UTF-8, then a statistical guess (GBK, Big5, Shift_JIS, windows-1251...).
+/// Returns `None` when the bytes look binary.
+pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Option<Decoded> {
+    let bom = Encoding::for_bom(bytes);
+    if bom.is_none() && looks_binary(bytes) {
+        return None;
+    }
+    let encoding = match (bom, forced) {
+        (Some((enc, _)), _) => enc,
+        (None, Some(enc)) => enc,
+        (None, None) if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+        (None, None) => {
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(bytes, true);
+            detector.guess(None, true)
+        }
+    };
+    let (text, _, _) = encoding.decode(bytes);
+    Some(Decoded {
+        text: sanitize(&text),
+        encoding: display_name(encoding),
+    })
+}
+
+/// The name shown in the status line for an encoding.
+fn display_name(encoding: &'static Encoding) -> &'static str {
+    match encoding.name() {
+        "gb18030" => "GB18030",
+        other => other,
+    }
+}
+
+/// Binary data has NUL bytes (text in UTF-16 has a byte-order mark, checked before this).
+fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    head.contains(&0)
+}
+
+/// The visible stand-in for a terminal control character.
+pub fn placeholder(c: char) -> Option<char> {
+    match c {
+        '\n' | '\t' => None,
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32),
+        '\u{7f}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9f}' => Some('\u{fffd}'),
+        _ => None,
+    }
+}
+
+/// Normalises line endings (CRLF and lone CR at line end become LF) and replaces every other
+/// control character with a visible placeholder (ESC becomes `␛`, BEL `␇`, C1 controls `�`),
+/// so nothing from a document can drive the terminal.
+pub fn sanitize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            match chars.peek() {
+                Some('\n') => {}
+                None => out.push('\n'),
+                Some(_) => out.push('\u{240d}'),
+            }
+            continue;
+        }
+        match placeholder(c) {
+            Some(p) => out.push(p),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        let plain = decode("# 标题\n".as_bytes(), None).unwrap();
+        assert_eq!(plain.text, "# 标题\n");
+        assert_eq!(plain.encoding, "UTF-8");
+        let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+        with_bom.extend_from_slice("# 标题\n".as_bytes());
+        assert_eq!(decode(&with_bom, None).unwrap().text, "# 标题\n");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "上合组织 SCO\n".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.text, "上合组织 SCO\n");
+        assert_eq!(d.encoding, "UTF-16LE");
+    }
+
+    #[test]
+    fn gbk_is_detected() {
+        let text = "上海合作组织成员国政府首脑理事会第二十四次会议在莫斯科举行。各代表团团长高度评价中方工作。\n";
+        let (bytes, _, _) = encoding_rs::GBK.encode(text);
+        let d = decode(&bytes, None).unwrap();
+        assert_eq!(d.text, text);
+        assert!(
+            d.encoding == "GBK" || d.encoding == "GB18030",
+            "{}",
+            d.encoding
+        );
+    }
+
+    #[test]
+    fn forced_encoding_wins_over_detection() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode("Россия и Китай\n");
+        let forced = encoding_for_name("windows-1251").unwrap();
+        assert_eq!(
+            decode(&bytes, Some(forced)).unwrap().text,
+            "Россия и Китай\n"
+        );
+        assert!(encoding_for_name("no-such-thing").is_err());
+        assert_eq!(encoding_for_name("CP936").unwrap().name(), "GBK");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        assert!(decode(&[0x7f, b'E', b'L', b'F', 0, 0, 1, 2], None).is_none());
+    }
+
+    #[test]
+    fn crlf_and_controls() {
+        assert_eq!(sanitize("a\r\nb\r\n"), "a\nb\n");
+        assert_eq!(sanitize("x\ry"), "x\u{240d}y");
+        assert_eq!(sanitize("\u{1b}[31mred\u{7}"), "\u{241b}[31mred\u{2407}");
+        assert_eq!(sanitize("c1:\u{9b}2J"), "c1:\u{fffd}2J");
+        assert_eq!(sanitize("tab\tok\n"), "tab\tok\n");
+        assert!(!sanitize("\u{8}\u{0}\u{1b}").chars().any(|c| c.is_control()));
+    }
+}

@@ -1,0 +1,470 @@
+//! Markdown to blocks: pulldown-cmark events become headings, paragraphs, list items and quotes
+//! with inline styles, each remembering its source line.
+
+use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+
+use super::{Block, BlockKind, SpanStyle};
+
+/// Parses Markdown into blocks, and returns the front-matter title when there is one.
+pub fn parse(text: &str) -> (Vec<Block>, Option<String>) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let lines = LineIndex::new(text);
+    let mut b = Builder::default();
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let line = lines.line_of(range.start);
+        b.event(event, line);
+    }
+    b.flush();
+    let mut blocks = b.blocks;
+    promote_bold_lines(&mut blocks);
+    (blocks, b.front_title)
+}
+
+/// Maps byte offsets to 1-based line numbers.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { starts }
+    }
+
+    fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    blocks: Vec<Block>,
+    current: Option<Block>,
+    style: Vec<Tag<'static>>,
+    lists: Vec<Option<u64>>,
+    quote_depth: usize,
+    pending_soft_break: bool,
+    in_metadata: bool,
+    metadata: String,
+    front_title: Option<String>,
+    in_code: bool,
+    in_html: bool,
+    cells_in_row: usize,
+}
+
+impl Builder {
+    fn event(&mut self, event: Event<'_>, line: usize) {
+        match event {
+            Event::Start(tag) => self.start(tag, line),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) if self.in_metadata => self.metadata.push_str(&t),
+            Event::Text(t) => self.text(&t, line),
+            Event::Code(t) => {
+                let style = SpanStyle {
+                    code: true,
+                    ..self.span_style()
+                };
+                self.push(&t, style, line);
+            }
+            Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t, line),
+            Event::Html(t) | Event::InlineHtml(t) => self.html(&t, line),
+            Event::FootnoteReference(label) => self.text(&format!("[{label}]"), line),
+            Event::SoftBreak => self.pending_soft_break = true,
+            Event::HardBreak => self.text("\n", line),
+            Event::Rule => {
+                self.flush();
+                self.blocks.push(Block::new(BlockKind::Rule, "", line));
+            }
+            Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }, line),
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, line: usize) {
+        match tag {
+            Tag::Heading { level, .. } => self.open(BlockKind::Heading(heading_level(level)), line),
+            Tag::Paragraph => {
+                let in_fresh_item = self.current.as_ref().is_some_and(|b| {
+                    matches!(b.kind, BlockKind::ListItem { .. }) && b.spans.is_empty()
+                });
+                if !in_fresh_item {
+                    let kind = self.body_kind(String::new());
+                    self.open(kind, line);
+                }
+            }
+            Tag::List(start) => {
+                self.flush();
+                self.lists.push(start);
+            }
+            Tag::Item => {
+                let marker = match self.lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}.");
+                        *n += 1;
+                        m
+                    }
+                    _ => ["•", "◦", "▪"][self.lists.len().saturating_sub(1) % 3].to_string(),
+                };
+                let kind = self.body_kind(marker);
+                self.open(kind, line);
+            }
+            Tag::BlockQuote(_) => {
+                self.flush();
+                self.quote_depth += 1;
+            }
+            Tag::CodeBlock(_) => {
+                self.open(BlockKind::Code, line);
+                self.in_code = true;
+            }
+            Tag::HtmlBlock => self.in_html = true,
+            Tag::MetadataBlock(MetadataBlockKind::YamlStyle | MetadataBlockKind::PlusesStyle) => {
+                self.in_metadata = true
+            }
+            Tag::TableHead | Tag::TableRow => {
+                self.open(BlockKind::Paragraph, line);
+                self.cells_in_row = 0;
+            }
+            Tag::TableCell => {
+                if self.cells_in_row > 0 {
+                    self.push(" │ ", SpanStyle::default(), line);
+                }
+                self.cells_in_row += 1;
+            }
+            Tag::Image { .. } => self.text("[image: ", line),
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } => {
+                self.style.push(tag.into_static())
+            }
+            Tag::FootnoteDefinition(label) => {
+                let kind = self.body_kind(format!("[{label}]"));
+                self.open(kind, line);
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(_)
+            | TagEnd::Paragraph
+            | TagEnd::Item
+            | TagEnd::TableHead
+            | TagEnd::TableRow => self.flush(),
+            TagEnd::List(_) => {
+                self.flush();
+                self.lists.pop();
+            }
+            TagEnd::BlockQuote(_) => {
+                self.flush();
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+            }
+            TagEnd::CodeBlock => {
+                if let Some(b) = self.current.as_mut()
+                    && let Some(last) = b.spans.last_mut()
+                {
+                    let trimmed = last.text.trim_end_matches('\n').len();
+                    last.text.truncate(trimmed);
+                }
+                self.in_code = false;
+                self.flush();
+            }
+            TagEnd::HtmlBlock => {
+                self.in_html = false;
+                self.flush();
+            }
+            TagEnd::MetadataBlock(_) => {
+                self.in_metadata = false;
+                self.front_title = front_matter_title(&self.metadata);
+            }
+            TagEnd::Image => self.text("]", 0),
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
+                self.style.pop();
+            }
+            _ => {}
+        }
+    }
+
+    /// The kind of a body block here: a list item, a quote, or a paragraph.
+    fn body_kind(&self, marker: String) -> BlockKind {
+        if !self.lists.is_empty() {
+            BlockKind::ListItem {
+                marker,
+                depth: (self.lists.len() - 1).min(u8::MAX as usize) as u8,
+            }
+        } else if self.quote_depth > 0 {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        }
+    }
+
+    fn open(&mut self, kind: BlockKind, line: usize) {
+        self.flush();
+        self.current = Some(Block {
+            kind,
+            spans: Vec::new(),
+            line,
+        });
+    }
+
+    fn flush(&mut self) {
+        self.pending_soft_break = false;
+        if let Some(mut block) = self.current.take() {
+            if let Some(first) = block.spans.first_mut() {
+                let trimmed = first.text.trim_start_matches(' ').to_string();
+                first.text = trimmed;
+            }
+            block.spans.retain(|s| !s.text.is_empty());
+            let keep = !block.spans.is_empty()
+                || matches!(
+                    block.kind,
+                    BlockKind::ListItem { .. } | BlockKind::Heading(_)
+                );
+            if keep {
+                self.blocks.push(block);
+            }
+        }
+    }
+
+    fn span_style(&self) -> SpanStyle {
+        let mut style = SpanStyle::default();
+        for tag in &self.style {
+            match tag {
+                Tag::Strong => style.bold = true,
+                Tag::Emphasis => style.italic = true,
+                Tag::Strikethrough => style.strike = true,
+                Tag::Link { .. } => style.link = true,
+                _ => {}
+            }
+        }
+        style
+    }
+
+    fn html(&mut self, html: &str, line: usize) {
+        let trimmed = html.trim();
+        if trimmed.starts_with("<!--") {
+            return;
+        }
+        let lower = trimmed.to_ascii_lowercase();
+        if lower.starts_with("<br") {
+            self.text("\n", line);
+        } else if self.in_html && !trimmed.starts_with('<') {
+            self.text(html.trim_end_matches('\n'), line);
+        }
+    }
+
+    fn text(&mut self, text: &str, line: usize) {
+        let style = self.span_style();
+        self.push(text, style, line);
+    }
+
+    fn push(&mut self, text: &str, style: SpanStyle, line: usize) {
+        if self.current.is_none() {
+            let kind = if self.in_code {
+                BlockKind::Code
+            } else {
+                self.body_kind(String::new())
+            };
+            self.current = Some(Block {
+                kind,
+                spans: Vec::new(),
+                line,
+            });
+        }
+        let Some(block) = self.current.as_mut() else {
+            return;
+        };
+        if std::mem::take(&mut self.pending_soft_break) {
+            let before = block.spans.last().and_then(|s| s.text.chars().last());
+            let after = text.chars().next();
+            if !(before.is_some_and(is_cjk) && after.is_some_and(is_cjk)) {
+                block.push_text(" ", style);
+            }
+        }
+        block.push_text(text, style);
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Whether a character is written without spaces between words (Chinese, Japanese, Korean,
+/// and their full-width punctuation).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x2E80..=0x9FFF | 0xA960..=0xA97F | 0xAC00..=0xD7FF | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
+/// A document without `#` headings often marks its sections with lines that are bold and
+/// nothing else (`**Preamble**`): those become headings so the outline has something to show.
+fn promote_bold_lines(blocks: &mut [Block]) {
+    if blocks.iter().any(|b| b.heading_level().is_some()) {
+        return;
+    }
+    for block in blocks.iter_mut() {
+        if block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let all_bold = block
+            .spans
+            .iter()
+            .all(|s| s.style.bold || s.text.trim().is_empty());
+        let text = block.text();
+        let text = text.trim();
+        if all_bold
+            && !text.is_empty()
+            && text.chars().count() <= 120
+            && !text.ends_with([':', '：'])
+        {
+            block.kind = BlockKind::Heading(2);
+        }
+    }
+}
+
+/// The `title:` of YAML front matter, with its quoting and escapes undone.
+fn front_matter_title(yaml: &str) -> Option<String> {
+    let line = yaml.lines().find_map(|l| l.strip_prefix("title:"))?;
+    let value = line.trim();
+    let title = if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        unescape_double_quoted(inner)
+    } else if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+        inner.replace("''", "'")
+    } else {
+        value.to_string()
+    };
+    let title = super::load::sanitize(&title).replace('\n', " ");
+    (!title.trim().is_empty()).then(|| title.trim().to_string())
+}
+
+/// Undoes YAML double-quoted escapes (`\u2019`, `\xE9`, `\_`, `\"`).
+fn unescape_double_quoted(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let hex = |chars: &mut std::str::Chars, n: usize| {
+            let digits: String = chars.by_ref().take(n).collect();
+            u32::from_str_radix(&digits, 16)
+                .ok()
+                .and_then(char::from_u32)
+        };
+        let decoded = match chars.next() {
+            Some('u') => hex(&mut chars, 4),
+            Some('U') => hex(&mut chars, 8),
+            Some('x') => hex(&mut chars, 2),
+            Some('_') | Some(' ') => Some(' '),
+            Some('n') => Some(' '),
+            Some('t') => Some(' '),
+            Some(other) => Some(other),
+            None => None,
+        };
+        out.extend(decoded);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(blocks: &[Block]) -> Vec<BlockKind> {
+        blocks.iter().map(|b| b.kind.clone()).collect()
+    }
+
+    #[test]
+    fn headings_keep_levels_and_lines() {
+        let (blocks, _) = parse("\n# One\n\ntext\n\n### Three\n");
+        assert_eq!(blocks[0].kind, BlockKind::Heading(1));
+        assert_eq!(blocks[0].line, 2);
+        assert_eq!(blocks[2].kind, BlockKind::Heading(3));
+        assert_eq!(blocks[2].line, 6);
+    }
+
+    #[test]
+    fn bold_dateline_is_a_bold_span_not_asterisks() {
+        let (blocks, _) = parse("**本报比什凯克11月19日电** (记者李强)吉尔吉斯斯坦总统\n");
+        assert_eq!(blocks.len(), 1);
+        assert_eq!(blocks[0].spans[0].text, "本报比什凯克11月19日电");
+        assert!(blocks[0].spans[0].style.bold);
+        assert!(!blocks[0].text().contains("**"));
+    }
+
+    #[test]
+    fn inline_styles() {
+        let (blocks, _) = parse("a *it* `code` [link](http://x) ~~old~~\n");
+        let styles: Vec<_> = blocks[0]
+            .spans
+            .iter()
+            .map(|s| (s.text.as_str(), s.style))
+            .collect();
+        assert!(styles.iter().any(|(t, s)| *t == "it" && s.italic));
+        assert!(styles.iter().any(|(t, s)| *t == "code" && s.code));
+        assert!(styles.iter().any(|(t, s)| *t == "link" && s.link));
+        assert!(styles.iter().any(|(t, s)| *t == "old" && s.strike));
+        assert!(!blocks[0].text().contains("http"));
+    }
+
+    #[test]
+    fn soft_breaks_join_cjk_without_space() {
+        let (blocks, _) = parse("中国\n和俄罗斯\nand\nRussia\n");
+        assert_eq!(blocks[0].text(), "中国和俄罗斯 and Russia");
+    }
+
+    #[test]
+    fn lists_get_markers() {
+        let (blocks, _) = parse("1.  first\n2.  second\n\n- a\n  - b\n");
+        assert_eq!(
+            kinds(&blocks),
+            vec![
+                BlockKind::ListItem {
+                    marker: "1.".into(),
+                    depth: 0
+                },
+                BlockKind::ListItem {
+                    marker: "2.".into(),
+                    depth: 0
+                },
+                BlockKind::ListItem {
+                    marker: "•".into(),
+                    depth: 0
+                },
+                BlockKind::ListItem {
+                    marker: "◦".into(),
+                    depth: 1
+                },
+            ]
+        );
+        assert_eq!(blocks[1].text(), "second");
+    }
+
+    #[test]
+    fn front_matter_is_not_body_and_gives_the_title() {
+        let src = "---\ndate: '2023-05-20'\ntitle: \"G7 Leaders\\u2019\\_Communiqu\\xE9\"\n---\n \n**Preamble**\n\n1.  We met.\n";
+        let (blocks, title) = parse(src);
+        assert_eq!(title.as_deref(), Some("G7 Leaders’ Communiqué"));
+        assert_eq!(blocks[0].kind, BlockKind::Heading(2));
+        assert_eq!(blocks[0].text(), "Preamble");
+        assert!(!blocks.iter().any(|b| b.text().contains("date")));
+    }
+
+    #[test]
+    fn bold_lines_stay_paragraphs_when_real_headings_exist() {
+        let (blocks, _) = parse("# Title\n\n**Bold line**\n");
+        assert_eq!(blocks[1].kind, BlockKind::Paragraph);
+    }
+}

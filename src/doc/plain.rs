@@ -1,0 +1,256 @@
+//! Plain text to blocks. Paragraphs are separated by blank lines (or are one line each when the
+//! text is not hard-wrapped); headings are found by numbering (`一、` `（一）` `1.` `I.`) and by
+//! layout (a short title line standing alone).
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{Block, BlockKind};
+use crate::doc::markdown::is_cjk;
+
+/// The widest line (in terminal columns) a heading can have.
+const HEADING_MAX_WIDTH: usize = 72;
+
+/// Parses plain text into blocks.
+pub fn parse(text: &str) -> Vec<Block> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut blocks = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && !lines[i].trim().is_empty() {
+            i += 1;
+        }
+        let group = &lines[start..i];
+        let alone = group.len() == 1;
+        for (offset, para) in split_group(group) {
+            let line = start + offset + 1;
+            let first_in_text = blocks.is_empty();
+            let kind = match numbered_heading_level(&para) {
+                Some(level) if is_short_title(&para) => BlockKind::Heading(level),
+                _ if is_short_title(&para)
+                    && (alone || first_in_text)
+                    && looks_like_title(&para) =>
+                {
+                    BlockKind::Heading(if first_in_text { 1 } else { 2 })
+                }
+                _ => BlockKind::Paragraph,
+            };
+            blocks.push(Block::new(kind, para, line));
+        }
+    }
+    demote_lone_title_runs(&mut blocks);
+    blocks
+}
+
+/// Splits a run of non-blank lines into paragraphs: hard-wrapped prose is joined into one,
+/// otherwise every line is a paragraph of its own (as in text saved one paragraph a line).
+fn split_group(group: &[&str]) -> Vec<(usize, String)> {
+    let widths: Vec<usize> = group.iter().map(|l| l.trim_end().width()).collect();
+    let max = widths.iter().copied().max().unwrap_or(0);
+    let hard_wrapped = group.len() > 1
+        && max <= 100
+        && widths[..widths.len() - 1]
+            .iter()
+            .all(|&w| w * 10 >= max * 6)
+        && !group.iter().skip(1).any(|l| starts_new_item(l));
+    if hard_wrapped {
+        let mut text = String::new();
+        for line in group {
+            join_line(&mut text, line.trim());
+        }
+        vec![(0, text)]
+    } else {
+        group
+            .iter()
+            .enumerate()
+            .map(|(i, l)| (i, l.trim().to_string()))
+            .collect()
+    }
+}
+
+/// Appends a wrapped line to a paragraph: CJK text joins without a space, other text with one.
+pub fn join_line(text: &mut String, line: &str) {
+    let before = text.chars().last();
+    let after = line.chars().next();
+    if let (Some(b), Some(a)) = (before, after)
+        && !(is_cjk(b) && is_cjk(a))
+        && !b.is_whitespace()
+    {
+        text.push(' ');
+    }
+    text.push_str(line);
+}
+
+/// Whether a line starts a list item or numbered entry (and so is not a wrapped continuation).
+fn starts_new_item(line: &str) -> bool {
+    let t = line.trim_start();
+    numbered_heading_level(t).is_some() || t.starts_with(['-', '*', '•', '·'])
+}
+
+/// The heading level a numbering prefix implies: `一、` and `I.` are level 2, `（一）` and `1.`
+/// level 3, `1.1` level 4.
+pub fn numbered_heading_level(line: &str) -> Option<u8> {
+    let t = line.trim_start();
+    let chinese_numeral = |c: char| "一二三四五六七八九十百零〇".contains(c);
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    if chinese_numeral(first) {
+        let rest = t.trim_start_matches(chinese_numeral);
+        return rest.starts_with(['、', '.', '．']).then_some(2);
+    }
+    if first == '（' || first == '(' {
+        let inner = t[first.len_utf8()..].trim_start_matches(chinese_numeral);
+        let consumed = t.len() - inner.len() > first.len_utf8();
+        return (consumed && inner.starts_with(['）', ')'])).then_some(3);
+    }
+    if first.is_ascii_digit() {
+        let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+        if let Some(after) = rest.strip_prefix('.')
+            && after.starts_with(|c: char| c.is_ascii_digit())
+        {
+            let after = after.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+            return after.starts_with([' ', '\u{3000}']).then_some(4);
+        }
+        let rest = rest.strip_prefix(['.', '、', '．'])?;
+        return (rest.starts_with([' ', '\u{3000}']) || rest.starts_with(is_cjk)).then_some(3);
+    }
+    let roman = t.trim_start_matches(['I', 'V', 'X']);
+    if roman.len() < t.len() && t.len() - roman.len() <= 4 {
+        return roman.strip_prefix('.')?.starts_with(' ').then_some(2);
+    }
+    None
+}
+
+/// Short enough to be a heading and not a sentence (no sentence-final punctuation).
+fn is_short_title(line: &str) -> bool {
+    let t = strip_citations(line.trim());
+    !t.is_empty()
+        && t.width() <= HEADING_MAX_WIDTH
+        && !t.ends_with([
+            '。', '.', '！', '!', '？', '?', '；', ';', '，', ',', '：', ':', '”', '"', '）', ')',
+            '、',
+        ])
+}
+
+/// A bare title line: starts with a capital letter, digit or CJK character, and is not wiki
+/// debris (`[[`, `]]`, `|`).
+fn looks_like_title(line: &str) -> bool {
+    let t = line.trim();
+    let first = t.chars().next().unwrap_or(' ');
+    (first.is_uppercase() || first.is_ascii_digit() || is_cjk(first) && !"（【《“".contains(first))
+        && !t.contains("]]")
+        && !t.contains("[[")
+        && !t.contains('|')
+        && t.split_whitespace().count() <= 12
+}
+
+/// Removes trailing citation marks like `[98]`.
+fn strip_citations(s: &str) -> &str {
+    let mut t = s;
+    while let Some(rest) = t.strip_suffix(']') {
+        match rest.rfind('[') {
+            Some(open) if rest[open + 1..].chars().all(|c| c.is_ascii_digit()) => {
+                t = rest[..open].trim_end()
+            }
+            _ => break,
+        }
+    }
+    t
+}
+
+/// Several layout-detected titles in a row with no body between them are a list of short
+/// lines (a table of contents, names), not headings.
+fn demote_lone_title_runs(blocks: &mut [Block]) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let mut j = i;
+        while j < blocks.len()
+            && blocks[j].kind == BlockKind::Heading(2)
+            && numbered_heading_level(&blocks[j].text()).is_none()
+        {
+            j += 1;
+        }
+        if j - i >= 4 {
+            for b in &mut blocks[i..j] {
+                b.kind = BlockKind::Paragraph;
+            }
+        }
+        i = j.max(i + 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headings(text: &str) -> Vec<(u8, String)> {
+        parse(text)
+            .into_iter()
+            .filter_map(|b| b.heading_level().map(|l| (l, b.text())))
+            .collect()
+    }
+
+    #[test]
+    fn chinese_numbered_headings() {
+        let text = "总体情况\n\n一、政治合作\n\n双方同意加强合作。\n\n（一）安全\n\n内容。\n\n二、经济合作\n\n内容。\n";
+        let h = headings(text);
+        assert!(h.contains(&(2, "一、政治合作".into())));
+        assert!(h.contains(&(3, "（一）安全".into())));
+        assert!(h.contains(&(2, "二、经济合作".into())));
+    }
+
+    #[test]
+    fn arabic_and_roman_numbered_headings() {
+        let text = "I. Overview\n\nThe leaders met.\n\n1. Security\n\nText here.\n\n1.1 Borders\n\nText.\n";
+        let h = headings(text);
+        assert_eq!(h[0], (2, "I. Overview".into()));
+        assert_eq!(h[1], (3, "1. Security".into()));
+        assert_eq!(h[2], (4, "1.1 Borders".into()));
+    }
+
+    #[test]
+    fn numbered_sentences_are_not_headings() {
+        let h = headings("一、第二条修改为：“军官按照职务性质分为军事军官、政治军官。”\n");
+        assert!(h.is_empty(), "{h:?}");
+    }
+
+    #[test]
+    fn hard_wrapped_prose_is_joined() {
+        let text = "The Shanghai Cooperation Organisation is a Eurasian political,\neconomic and international security organization of ten member\nstates.\n";
+        let blocks = parse(text);
+        assert_eq!(blocks.len(), 1);
+        assert!(blocks[0].text().starts_with(
+            "The Shanghai Cooperation Organisation is a Eurasian political, economic"
+        ));
+    }
+
+    #[test]
+    fn one_paragraph_per_line_text_is_kept_apart() {
+        let long = "各代表团团长高度评价中华人民共和国担任轮值主席国期间所做工作，认为中方任期进一步提高了上合组织凝聚力和框架内全方位合作水平。";
+        let text = format!("共同创造美好的新世纪\n{long}\n{long}\n");
+        let blocks = parse(&text);
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[0].kind, BlockKind::Heading(1));
+        assert_eq!(blocks[1].line, 2);
+    }
+
+    #[test]
+    fn bare_short_lines_are_section_titles_but_debris_is_not() {
+        let body = "China interacts with foreign nations and expresses its political strengths in many ways that matter. ".repeat(3);
+        let text = format!(
+            "{body}\n\nHistory\n\n{body}\n\nin 1943]]\n\n{body}\n\nBoth countries have established relations.[98]\n\n{body}\n"
+        );
+        let h = headings(&text);
+        assert_eq!(h, vec![(2, "History".to_string())]);
+    }
+
+    #[test]
+    fn crlf_and_no_headings() {
+        let blocks = parse("just a sentence here.\r\nanother one follows it.\r\n");
+        assert!(blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+    }
+}

@@ -1,0 +1,268 @@
+//! The section outline: every heading of every open document as one tree, flattened in
+//! document order, each entry knowing its depth and parent.
+
+use serde::Serialize;
+
+use crate::doc::{BlockId, Document};
+
+/// One line of the outline: a document or a heading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutlineEntry {
+    /// Which open document it belongs to.
+    pub doc: usize,
+    /// The heading block; `None` for a document's own node (its start).
+    pub block: Option<BlockId>,
+    /// Nesting depth in the tree (0 = top).
+    pub depth: usize,
+    /// The heading level in the source (0 for a document node).
+    pub level: u8,
+    /// What the outline shows.
+    pub title: String,
+    /// The 1-based source line.
+    pub line: usize,
+    /// The entry this one is nested under.
+    pub parent: Option<usize>,
+    /// Whether any entry is nested under this one.
+    pub has_children: bool,
+}
+
+/// The section tree of the open documents, in document order.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Outline {
+    /// The entries, parents before their children.
+    pub entries: Vec<OutlineEntry>,
+}
+
+/// A heading with the headings nested under it, for printing as a tree or JSON.
+#[derive(Clone, Debug, Serialize, PartialEq, Eq)]
+pub struct OutlineNode {
+    /// The heading text.
+    pub title: String,
+    /// The heading level in the source (`#` = 1).
+    pub level: u8,
+    /// The 1-based source line.
+    pub line: usize,
+    /// Headings nested under this one.
+    pub children: Vec<OutlineNode>,
+}
+
+impl Outline {
+    /// Builds the outline. Several documents each get a top-level node; a single document shows
+    /// its headings at the top, or one node for itself when it has none.
+    pub fn build(docs: &[Document]) -> Outline {
+        let mut entries: Vec<OutlineEntry> = Vec::new();
+        let with_doc_nodes = docs.len() > 1;
+        for (d, doc) in docs.iter().enumerate() {
+            let has_headings = doc.headings().next().is_some();
+            let mut base_parent = None;
+            if with_doc_nodes || !has_headings {
+                base_parent = Some(entries.len());
+                entries.push(OutlineEntry {
+                    doc: d,
+                    block: None,
+                    depth: 0,
+                    level: 0,
+                    title: doc.name.clone(),
+                    line: 1,
+                    parent: None,
+                    has_children: false,
+                });
+            }
+            let base_depth = usize::from(base_parent.is_some());
+            // Open headings: (level, entry index).
+            let mut open: Vec<(u8, usize)> = Vec::new();
+            for (id, level, block) in doc.headings() {
+                while open.last().is_some_and(|&(l, _)| l >= level) {
+                    open.pop();
+                }
+                let parent = open.last().map(|&(_, i)| i).or(base_parent);
+                if let Some(p) = parent {
+                    entries[p].has_children = true;
+                }
+                open.push((level, entries.len()));
+                entries.push(OutlineEntry {
+                    doc: d,
+                    block: Some(id),
+                    depth: base_depth + open.len() - 1,
+                    level,
+                    title: block.text().replace('\n', " ").trim().to_string(),
+                    line: block.line,
+                    parent,
+                    has_children: false,
+                });
+            }
+        }
+        Outline { entries }
+    }
+
+    /// The entry a reading position is in: the last entry at or before it ("you are here").
+    pub fn entry_at(&self, doc: usize, block: BlockId) -> Option<usize> {
+        let mut found = None;
+        for (i, e) in self.entries.iter().enumerate() {
+            if e.doc != doc {
+                if e.doc > doc {
+                    break;
+                }
+                continue;
+            }
+            match e.block {
+                Some(b) if b > block => break,
+                _ => found = Some(i),
+            }
+        }
+        found
+    }
+
+    /// The chain of headings from the top down to `entry`, for a breadcrumb.
+    pub fn path_to(&self, entry: usize) -> Vec<&OutlineEntry> {
+        let mut path = Vec::new();
+        let mut at = Some(entry);
+        while let Some(i) = at {
+            let Some(e) = self.entries.get(i) else { break };
+            path.push(e);
+            at = e.parent;
+        }
+        path.reverse();
+        path
+    }
+
+    /// Whether `entry` lies under `ancestor`.
+    pub fn is_under(&self, entry: usize, ancestor: usize) -> bool {
+        let mut at = self.entries.get(entry).and_then(|e| e.parent);
+        while let Some(i) = at {
+            if i == ancestor {
+                return true;
+            }
+            at = self.entries[i].parent;
+        }
+        false
+    }
+
+    /// The headings of one document as a tree.
+    pub fn tree(&self, doc: usize) -> Vec<OutlineNode> {
+        let mut roots: Vec<OutlineNode> = Vec::new();
+        let mut stack: Vec<(usize, OutlineNode)> = Vec::new();
+        let fold = |stack: &mut Vec<(usize, OutlineNode)>, roots: &mut Vec<OutlineNode>| {
+            if let Some((_, node)) = stack.pop() {
+                match stack.last_mut() {
+                    Some((_, parent)) => parent.children.push(node),
+                    None => roots.push(node),
+                }
+            }
+        };
+        for e in self
+            .entries
+            .iter()
+            .filter(|e| e.doc == doc && e.block.is_some())
+        {
+            while stack.last().is_some_and(|(d, _)| *d >= e.depth) {
+                fold(&mut stack, &mut roots);
+            }
+            stack.push((
+                e.depth,
+                OutlineNode {
+                    title: e.title.clone(),
+                    level: e.level,
+                    line: e.line,
+                    children: Vec::new(),
+                },
+            ));
+        }
+        while !stack.is_empty() {
+            fold(&mut stack, &mut roots);
+        }
+        roots
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Format, ParseOptions};
+
+    fn doc(name: &str, text: &str) -> Document {
+        Document::parse(
+            name,
+            None,
+            "UTF-8",
+            text,
+            Format::Markdown,
+            ParseOptions::default(),
+        )
+    }
+
+    #[test]
+    fn levels_nest_and_skip_gracefully() {
+        let d = doc(
+            "a.md",
+            "# T\n\n## A\n\n### A1\n\n## B\n\n#### deep\n\n## C\n",
+        );
+        let o = Outline::build(&[d]);
+        let shape: Vec<(usize, &str)> = o
+            .entries
+            .iter()
+            .map(|e| (e.depth, e.title.as_str()))
+            .collect();
+        assert_eq!(
+            shape,
+            vec![
+                (0, "T"),
+                (1, "A"),
+                (2, "A1"),
+                (1, "B"),
+                (2, "deep"),
+                (1, "C")
+            ]
+        );
+        assert_eq!(o.entries[4].parent, Some(3));
+        assert!(o.entries[0].has_children && !o.entries[5].has_children);
+    }
+
+    #[test]
+    fn no_h1_document_starts_at_depth_zero() {
+        let o = Outline::build(&[doc(
+            "sco.md",
+            "intro\n\n## Origins\n\n### Five\n\n## Members\n",
+        )]);
+        let shape: Vec<usize> = o.entries.iter().map(|e| e.depth).collect();
+        assert_eq!(shape, vec![0, 1, 0]);
+    }
+
+    #[test]
+    fn several_documents_get_document_nodes() {
+        let o = Outline::build(&[doc("a.md", "# A\n"), doc("b.md", "no headings\n")]);
+        let shape: Vec<(usize, &str)> = o
+            .entries
+            .iter()
+            .map(|e| (e.depth, e.title.as_str()))
+            .collect();
+        assert_eq!(shape, vec![(0, "a.md"), (1, "A"), (0, "b.md")]);
+    }
+
+    #[test]
+    fn document_without_headings_is_one_node() {
+        let o = Outline::build(&[doc("plain.md", "just text\n")]);
+        assert_eq!(o.entries.len(), 1);
+        assert_eq!(o.entries[0].title, "plain.md");
+    }
+
+    #[test]
+    fn position_maps_to_the_section_it_is_in() {
+        let d = doc("a.md", "# T\n\nx\n\n## A\n\ny\n\n## B\n\nz\n");
+        let o = Outline::build(&[d]);
+        assert_eq!(o.entry_at(0, BlockId(0)), Some(0));
+        assert_eq!(o.entry_at(0, BlockId(3)), Some(1));
+        assert_eq!(o.entry_at(0, BlockId(5)), Some(2));
+        let crumbs: Vec<&str> = o.path_to(2).iter().map(|e| e.title.as_str()).collect();
+        assert_eq!(crumbs, vec!["T", "B"]);
+    }
+
+    #[test]
+    fn tree_nests_headings() {
+        let o = Outline::build(&[doc("a.md", "# T\n\n## A\n\n### A1\n\n## B\n")]);
+        let tree = o.tree(0);
+        assert_eq!(tree.len(), 1);
+        assert_eq!(tree[0].children.len(), 2);
+        assert_eq!(tree[0].children[0].children[0].title, "A1");
+    }
+}

@@ -1,0 +1,84 @@
+//! The help overlay's content, generated from the active keymap and the actions' doc comments,
+//! so it always tells the truth about the keys in use.
+
+use super::{Keymap, Section};
+use crate::app::action::Action;
+
+/// One row of the help: a heading for a mode, or the keys of one action with what it does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HelpRow {
+    /// The start of a mode's group.
+    Heading(&'static str),
+    /// Keys (`j, Down`) and what they do.
+    Binding {
+        /// The chords, comma-separated.
+        keys: String,
+        /// The action's description.
+        description: &'static str,
+    },
+}
+
+/// Rows grouped by mode: every action bound in a table, with all its chords.
+pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
+    let mut rows = Vec::new();
+    for (section, title) in [
+        (Section::Global, "Everywhere"),
+        (Section::Reader, "Reader"),
+        (Section::Outline, "Outline"),
+        (Section::Help, "Help"),
+    ] {
+        let Some(table) = keymap.bindings.get(&section) else {
+            continue;
+        };
+        let mut actions: Vec<Action> = Vec::new();
+        for action in table.values() {
+            if *action != Action::None && !actions.contains(action) {
+                actions.push(*action);
+            }
+        }
+        actions.sort_by_key(|a| *a as usize);
+        if actions.is_empty() {
+            continue;
+        }
+        rows.push(HelpRow::Heading(title));
+        for action in actions {
+            let keys: Vec<String> = keymap
+                .chords_for(section, action)
+                .iter()
+                .map(|c| c.to_string())
+                .collect();
+            rows.push(HelpRow::Binding {
+                keys: keys.join(", "),
+                description: action.description(),
+            });
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_follows_the_keymap() {
+        let vim = Keymap::preset("vim").unwrap();
+        let rows = rows(&vim);
+        assert!(rows.contains(&HelpRow::Heading("Reader")));
+        assert!(
+            rows.iter()
+                .any(|r| matches!(r, HelpRow::Binding { keys, description }
+            if keys == "g g" && *description == Action::Top.description()))
+        );
+        let emacs = rows_of("emacs");
+        assert!(
+            emacs.iter().any(
+                |r| matches!(r, HelpRow::Binding { keys, .. } if keys.contains("Ctrl-x Ctrl-c"))
+            )
+        );
+    }
+
+    fn rows_of(name: &str) -> Vec<HelpRow> {
+        rows(&Keymap::preset(name).unwrap())
+    }
+}

@@ -1,0 +1,13 @@
+//! `brief`: a terminal reader for briefing documents. Files flow one way: loaded into an
+//! immutable `Document`, indexed into an `Outline`, shown by `ui::draw` from the `App` state
+//! that key actions change.
+#![forbid(unsafe_code)]
+#![cfg_attr(not(test), deny(clippy::unwrap_used))]
+
+pub mod app;
+pub mod cli;
+pub mod doc;
+pub mod index;
+pub mod keymap;
+pub mod term;
+pub mod ui;

@@ -1,0 +1,95 @@
+//! The terminal: setup and restore, the panic hook, signals, and the one event loop.
+//! The terminal is restored on quit, on error, on panic, and on SIGTERM, SIGHUP and SIGINT.
+
+use std::sync::mpsc;
+use std::thread;
+
+use anyhow::Context;
+use crossterm::event::{Event, KeyEventKind};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use crate::app::{App, Effect};
+use crate::keymap::Key;
+use crate::ui;
+
+/// What reaches the event loop.
+enum Message {
+    /// A terminal event (key, resize).
+    Input(Event),
+    /// The terminal can no longer be read.
+    InputClosed,
+    /// A signal asking brief to stop.
+    Stop,
+}
+
+/// Runs the reader until the user quits or a signal stops it; the terminal is restored in
+/// every case.
+pub fn run(app: &mut App) -> anyhow::Result<()> {
+    let signals =
+        Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).context("cannot watch signals")?;
+    let handle = signals.handle();
+    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let result = event_loop(&mut terminal, app, signals);
+    handle.close();
+    ratatui::restore();
+    result
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    mut signals: Signals,
+) -> anyhow::Result<()> {
+    let (tx, rx) = mpsc::channel();
+    let signal_tx = tx.clone();
+    thread::spawn(move || {
+        if signals.forever().next().is_some() {
+            let _ = signal_tx.send(Message::Stop);
+        }
+    });
+    thread::spawn(move || {
+        loop {
+            match crossterm::event::read() {
+                Ok(event) => {
+                    if tx.send(Message::Input(event)).is_err() {
+                        break;
+                    }
+                }
+                Err(_) => {
+                    let _ = tx.send(Message::InputClosed);
+                    break;
+                }
+            }
+        }
+    });
+    let size = terminal.size()?;
+    app.resize(size.width, size.height);
+    terminal.draw(|f| ui::draw(app, f))?;
+    let result = loop {
+        let Ok(message) = rx.recv() else {
+            break Ok(());
+        };
+        let before = app.view_state();
+        match message {
+            Message::Input(Event::Key(event)) if event.kind != KeyEventKind::Release => {
+                let Some(key) = Key::from_event(event) else {
+                    continue;
+                };
+                if app.press(key).contains(&Effect::Quit) {
+                    break Ok(());
+                }
+            }
+            Message::Input(Event::Resize(width, height)) => {
+                app.resize(width, height);
+                terminal.autoresize()?;
+            }
+            Message::Input(_) => continue,
+            Message::InputClosed | Message::Stop => break Ok(()),
+        }
+        if app.view_state() != before {
+            terminal.draw(|f| ui::draw(app, f))?;
+        }
+    };
+    result
+}

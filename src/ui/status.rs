@@ -1,0 +1,90 @@
+//! The status line: document, section breadcrumb, position, and the help hint; or a message.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::action::Action;
+use crate::keymap::Section;
+
+/// Draws the status line.
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let doc = app.document();
+    let right = right_side(app);
+    let mut left = doc.name.clone();
+    if doc.encoding != "UTF-8" {
+        left.push_str(&format!(" [{}]", doc.encoding));
+    }
+    let mut left_style = theme.status();
+    match &app.message {
+        Some(m) => {
+            left = format!("{left} │ {}", m.text);
+            if m.is_error {
+                left_style = left_style.patch(theme.error());
+            }
+        }
+        None => {
+            if let Some(here) = app.here() {
+                let crumbs: Vec<&str> = app
+                    .outline
+                    .path_to(here)
+                    .iter()
+                    .filter(|e| e.block.is_some())
+                    .map(|e| e.title.as_str())
+                    .collect();
+                if !crumbs.is_empty() {
+                    left = format!("{left} › {}", crumbs.join(" › "));
+                }
+            }
+        }
+    }
+    let width = usize::from(area.width);
+    let room = width.saturating_sub(right.width() + 2);
+    let left = fit(&left, room);
+    let gap = width.saturating_sub(left.width() + right.width() + 1);
+    let line = Line::from(vec![
+        Span::styled(format!(" {left}"), left_style),
+        Span::styled(" ".repeat(gap), theme.status()),
+        Span::styled(right, theme.status()),
+    ]);
+    frame.render_widget(Paragraph::new(line).style(theme.status()), area);
+}
+
+fn right_side(app: &App) -> String {
+    let help = app
+        .keymap
+        .chords_for(Section::Global, Action::Help)
+        .first()
+        .map(|c| format!("{c} help"))
+        .unwrap_or_default();
+    let pending: Vec<String> = app.pending.iter().map(|k| k.to_string()).collect();
+    let pending = if pending.is_empty() {
+        String::new()
+    } else {
+        format!("{}…  ", pending.join(" "))
+    };
+    format!("{pending}{:>3}%  {help} ", app.percent())
+}
+
+/// Cuts text to `width` cells, ending with `…` when cut.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
