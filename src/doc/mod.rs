@@ -188,6 +188,14 @@ impl Document {
             Format::Markdown => markdown::parse(text),
             Format::Plain => (plain::parse(text), None),
         };
+        // Text saved with a `.md` name but written as plain text has no Markdown headings;
+        // when its own layout shows several sections, read it as plain text.
+        if format == Format::Markdown && !blocks.iter().any(|b| b.heading_level().is_some()) {
+            let plain = plain::parse(text);
+            if plain.iter().filter(|b| b.heading_level().is_some()).count() >= 3 {
+                blocks = plain;
+            }
+        }
         if options.repair {
             blocks = repair::repair(blocks);
         }

@@ -59,7 +59,11 @@ pub fn open_paths(paths: &[PathBuf], options: OpenOptions) -> Opened {
         if path.is_dir() {
             open_folder(path, options, &mut opened);
         } else {
-            match open_file(path, path.display().to_string(), options) {
+            let name = path.file_name().map_or_else(
+                || path.display().to_string(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+            match open_file(path, name, options) {
                 Ok(doc) => opened.documents.push(doc),
                 Err(e) => opened.errors.push(e),
             }
@@ -72,7 +76,7 @@ pub fn open_paths(paths: &[PathBuf], options: OpenOptions) -> Opened {
 pub fn open_file(path: &Path, name: String, options: OpenOptions) -> Result<Document, LoadError> {
     let decoded = load::read_file(path, options.encoding)?;
     Ok(Document::parse(
-        name,
+        load::sanitize(&name),
         Some(path.to_path_buf()),
         decoded.encoding,
         &decoded.text,

@@ -26,20 +26,25 @@ pub fn parse(text: &str) -> Vec<Block> {
         }
         let group = &lines[start..i];
         let alone = group.len() == 1;
-        for (offset, para) in split_group(group) {
+        let paras = split_group(group);
+        for (n, (offset, para)) in paras.iter().enumerate() {
             let line = start + offset + 1;
             let first_in_text = blocks.is_empty();
-            let kind = match numbered_heading_level(&para) {
-                Some(level) if is_short_title(&para) => BlockKind::Heading(level),
-                _ if is_short_title(&para)
-                    && (alone || first_in_text)
-                    && looks_like_title(&para) =>
+            // In text written one paragraph a line, a title stands over a longer paragraph.
+            let over_a_paragraph = paras
+                .get(n + 1)
+                .is_some_and(|(_, next)| next.width() >= 40 && next.width() >= 2 * para.width());
+            let kind = match numbered_heading_level(para) {
+                Some(level) if is_short_title(para) => BlockKind::Heading(level),
+                _ if is_short_title(para)
+                    && (alone || first_in_text || over_a_paragraph)
+                    && looks_like_title(para) =>
                 {
                     BlockKind::Heading(if first_in_text { 1 } else { 2 })
                 }
                 _ => BlockKind::Paragraph,
             };
-            blocks.push(Block::new(kind, para, line));
+            blocks.push(Block::new(kind, para.as_str(), line));
         }
     }
     demote_lone_title_runs(&mut blocks);
@@ -98,6 +103,16 @@ pub fn numbered_heading_level(line: &str) -> Option<u8> {
     let chinese_numeral = |c: char| "一二三四五六七八九十百零〇".contains(c);
     let mut chars = t.chars();
     let first = chars.next()?;
+    if let Some(rest) = t.strip_prefix('第') {
+        let unit = rest.trim_start_matches(|c: char| chinese_numeral(c) || c.is_ascii_digit());
+        if unit.len() < rest.len() {
+            return match unit.chars().next() {
+                Some('编' | '章' | '部') => Some(2),
+                Some('节') => Some(3),
+                _ => None,
+            };
+        }
+    }
     if chinese_numeral(first) {
         let rest = t.trim_start_matches(chinese_numeral);
         return rest.starts_with(['、', '.', '．']).then_some(2);
@@ -246,6 +261,22 @@ mod tests {
         );
         let h = headings(&text);
         assert_eq!(h, vec![(2, "History".to_string())]);
+    }
+
+    #[test]
+    fn titles_over_paragraphs_in_one_line_per_paragraph_text() {
+        let long = "新华社北京12月31日电，今年全市个人所得税收入比上年增长百分之二十五，成为地方税收增长最快的税种之一。";
+        let text = format!(
+            "{long}\n北京个人所得税增二成五\n{long}\n2001年1月1日\n星期一\n第一章总则\n{long}\n"
+        );
+        let h = headings(&text);
+        assert_eq!(
+            h,
+            vec![
+                (2, "北京个人所得税增二成五".to_string()),
+                (2, "第一章总则".to_string())
+            ]
+        );
     }
 
     #[test]
