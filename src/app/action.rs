@@ -13,11 +13,11 @@ pub enum Action {
     Quit,
     /// Show or hide this help
     Help,
-    /// Close the help, or leave the outline for the reader
+    /// Close the help, or go back to the reader
     Close,
-    /// Move down one line (reader) or to the next entry (outline)
+    /// Move down a line, or to the next entry
     Down,
-    /// Move up one line (reader) or to the previous entry (outline)
+    /// Move up a line, or to the previous entry
     Up,
     /// Move down one page
     PageDown,
@@ -49,7 +49,7 @@ pub enum Action {
     Go,
     /// Fold or unfold the selected outline entry
     ToggleFold,
-    /// Fold the selected outline entry (or go to its parent)
+    /// Fold the selected entry, or go to its parent
     Fold,
     /// Unfold the selected outline entry
     Unfold,

@@ -16,6 +16,9 @@ use outline_pane::OutlinePane;
 /// Terminals narrower than this start with the outline pane hidden.
 pub const NARROW_WIDTH: u16 = 80;
 
+/// Blank columns on each side of the reader's text.
+pub const READER_MARGIN: u16 = 1;
+
 /// Which pane or overlay keys go to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -159,7 +162,7 @@ impl App {
             .min(self.size.0.saturating_sub(20))
     }
 
-    /// The reader pane's width and height (the status line takes the last row).
+    /// The width and height of the reader's text (the status line takes the last row).
     pub fn reader_size(&self) -> (u16, u16) {
         let separator = u16::from(self.outline_visible);
         let width = self
@@ -264,20 +267,20 @@ impl App {
     }
 
     fn reader_action(&mut self, action: Action) {
-        let page = usize::from(self.reader_size().1);
+        let page = i32::from(self.reader_size().1) as isize;
         match action {
-            Action::Down => self.scroll_to(self.top.saturating_add(1)),
-            Action::Up => self.scroll_to(self.top.saturating_sub(1)),
-            Action::PageDown => self.scroll_to(self.top.saturating_add(page)),
-            Action::PageUp => self.scroll_to(self.top.saturating_sub(page)),
-            Action::HalfPageDown => self.scroll_to(self.top.saturating_add(page / 2)),
-            Action::HalfPageUp => self.scroll_to(self.top.saturating_sub(page / 2)),
-            Action::Top => self.scroll_to(0),
-            Action::Bottom => self.scroll_to(usize::MAX),
+            Action::Down => self.scroll_by(1),
+            Action::Up => self.scroll_by(-1),
+            Action::PageDown => self.scroll_by(page),
+            Action::PageUp => self.scroll_by(-page),
+            Action::HalfPageDown => self.scroll_by(page / 2),
+            Action::HalfPageUp => self.scroll_by(-page / 2),
+            Action::Top => self.jump_to(0),
+            Action::Bottom => self.jump_to(self.max_top()),
             Action::NextSection => {
                 let next = self.heading_starts().into_iter().find(|&l| l > self.top);
                 match next {
-                    Some(line) => self.scroll_to(line),
+                    Some(line) => self.jump_to(line),
                     None => self.notify("No section after this one", false),
                 }
             }
@@ -287,7 +290,7 @@ impl App {
                     .into_iter()
                     .rev()
                     .find(|&l| l < self.top);
-                self.scroll_to(prev.unwrap_or(0));
+                self.jump_to(prev.unwrap_or(0));
             }
             Action::NextParagraph => {
                 let next = self
@@ -296,7 +299,10 @@ impl App {
                     .iter()
                     .copied()
                     .find(|&l| l > self.top);
-                self.scroll_to(next.unwrap_or(usize::MAX));
+                match next {
+                    Some(line) => self.jump_to(line),
+                    None => self.jump_to(self.max_top().max(self.top)),
+                }
             }
             Action::PrevParagraph => {
                 let prev = self
@@ -306,9 +312,9 @@ impl App {
                     .copied()
                     .rev()
                     .find(|&l| l < self.top);
-                self.scroll_to(prev.unwrap_or(0));
+                self.jump_to(prev.unwrap_or(0));
             }
-            _ => return,
+            _ => {}
         }
     }
 
@@ -351,7 +357,7 @@ impl App {
             self.relayout();
         }
         let line = block.map_or(0, |b| self.layout.block_start(b));
-        self.scroll_to(line);
+        self.jump_to(line);
     }
 
     fn enter_outline(&mut self) {
@@ -395,8 +401,18 @@ impl App {
             .collect()
     }
 
-    fn scroll_to(&mut self, line: usize) {
-        self.top = line.min(self.max_top());
+    /// Scrolls by whole lines. Scrolling down stops when the last line reaches the bottom
+    /// (or where a jump left the reader, if that is further).
+    fn scroll_by(&mut self, delta: isize) {
+        let limit = self.max_top().max(self.top);
+        self.top = self.top.saturating_add_signed(delta).min(limit);
+        self.follow_position();
+    }
+
+    /// Puts a line at the top of the reader, even near the end, so a jumped-to heading is
+    /// always the first thing seen.
+    fn jump_to(&mut self, line: usize) {
+        self.top = line.min(self.layout.lines.len().saturating_sub(1));
         self.follow_position();
     }
 

@@ -1,1 +1,236 @@
+//! The app driven headless: actions in, state out.
 
+use super::*;
+use crate::doc::open::{OpenOptions, bundled};
+use crate::doc::{Format, ParseOptions};
+use crate::keymap::chord::NamedKey;
+
+fn seed_app(size: (u16, u16)) -> App {
+    App::new(
+        vec![bundled(OpenOptions::default())],
+        Keymap::preset("default").unwrap(),
+        size,
+    )
+}
+
+fn doc(name: &str, text: &str) -> Document {
+    Document::parse(
+        name,
+        None,
+        "UTF-8",
+        text,
+        Format::Markdown,
+        ParseOptions::default(),
+    )
+}
+
+fn heading_at_top(app: &App) -> Option<String> {
+    let block = app.document().block(app.current_block())?;
+    block.heading_level().map(|_| block.text())
+}
+
+#[test]
+fn outline_starts_hidden_on_narrow_terminals() {
+    assert!(seed_app((100, 30)).outline_visible);
+    assert!(!seed_app((79, 24)).outline_visible);
+}
+
+#[test]
+fn scrolling_stays_within_the_document() {
+    let mut app = seed_app((100, 30));
+    app.update(Action::Up);
+    assert_eq!(app.top, 0);
+    app.update(Action::Down);
+    assert_eq!(app.top, 1);
+    app.update(Action::PageDown);
+    assert_eq!(app.top, 30);
+    app.update(Action::Bottom);
+    let bottom = app.top;
+    assert_eq!(bottom, app.layout.lines.len() - 29);
+    app.update(Action::PageDown);
+    assert_eq!(app.top, bottom);
+    assert_eq!(app.percent(), 100);
+    app.update(Action::Top);
+    assert_eq!(app.top, 0);
+}
+
+#[test]
+fn section_keys_walk_the_headings_in_order() {
+    let mut app = seed_app((100, 30));
+    let mut seen = Vec::new();
+    for _ in 0..8 {
+        app.update(Action::NextSection);
+        seen.push(heading_at_top(&app).unwrap());
+    }
+    assert_eq!(seen[0], "国际论坛");
+    assert_eq!(seen[2], "吉尔吉斯斯坦总统扎帕罗夫会见王毅");
+    app.update(Action::PrevSection);
+    assert_eq!(heading_at_top(&app).unwrap(), seen[6]);
+}
+
+#[test]
+fn paragraph_keys_move_one_block() {
+    let mut app = seed_app((100, 30));
+    app.update(Action::NextParagraph);
+    assert_eq!(app.current_block(), BlockId(1));
+    app.update(Action::NextParagraph);
+    assert_eq!(app.current_block(), BlockId(2));
+    app.update(Action::PrevParagraph);
+    assert_eq!(app.current_block(), BlockId(1));
+}
+
+#[test]
+fn outline_follows_the_reader_and_enter_jumps() {
+    let mut app = seed_app((100, 30));
+    app.update(Action::NextSection);
+    app.update(Action::NextSection);
+    app.update(Action::NextSection);
+    let here = app.here().unwrap();
+    assert_eq!(
+        app.outline.entries[here].title,
+        "吉尔吉斯斯坦总统扎帕罗夫会见王毅"
+    );
+    assert_eq!(app.pane.selected, here);
+
+    app.update(Action::FocusOutline);
+    assert_eq!(app.mode, Mode::Outline);
+    app.update(Action::Bottom);
+    app.update(Action::Go);
+    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(heading_at_top(&app).unwrap(), "“世界市长对话·南京”活动开幕");
+}
+
+#[test]
+fn folding_in_the_pane() {
+    let mut app = seed_app((100, 30));
+    app.update(Action::FocusOutline);
+    let all = app.pane.visible(&app.outline).len();
+    assert_eq!(all, 9);
+    app.update(Action::FoldAll);
+    assert_eq!(app.pane.visible(&app.outline).len(), 1);
+    app.update(Action::Unfold);
+    assert_eq!(
+        app.pane.visible(&app.outline).len(),
+        8,
+        "国际论坛 stays folded"
+    );
+    app.update(Action::UnfoldAll);
+    assert_eq!(app.pane.visible(&app.outline).len(), all);
+}
+
+#[test]
+fn focusing_a_hidden_outline_shows_it_until_left() {
+    let mut app = seed_app((70, 24));
+    assert!(!app.outline_visible);
+    let narrow = app.reader_size().0;
+    app.update(Action::FocusOutline);
+    assert!(app.outline_visible);
+    assert!(app.reader_size().0 < narrow);
+    app.update(Action::Close);
+    assert!(!app.outline_visible);
+    assert_eq!(app.reader_size().0, narrow);
+    app.update(Action::ToggleOutline);
+    assert!(app.outline_visible);
+}
+
+#[test]
+fn resize_keeps_the_reading_position() {
+    let mut app = seed_app((100, 30));
+    for _ in 0..4 {
+        app.update(Action::NextSection);
+    }
+    let block = app.current_block();
+    app.resize(60, 20);
+    assert_eq!(app.current_block(), block);
+    app.resize(160, 50);
+    assert_eq!(app.current_block(), block);
+}
+
+#[test]
+fn several_documents_switch_from_the_outline() {
+    let docs = vec![
+        doc("a.md", "# Alpha\n\ntext a\n"),
+        doc("b.md", "# Beta\n\ntext b\n"),
+    ];
+    let mut app = App::new(docs, Keymap::preset("default").unwrap(), (100, 30));
+    let titles: Vec<&str> = app
+        .outline
+        .entries
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(titles, vec!["a.md", "Alpha", "b.md", "Beta"]);
+    app.update(Action::FocusOutline);
+    app.update(Action::Bottom);
+    app.update(Action::Go);
+    assert_eq!(app.doc, 1);
+    assert_eq!(heading_at_top(&app).as_deref(), Some("Beta"));
+}
+
+#[test]
+fn keys_resolve_through_the_keymap_with_chords() {
+    let mut app = App::new(
+        vec![bundled(OpenOptions::default())],
+        Keymap::preset("vim").unwrap(),
+        (100, 30),
+    );
+    app.press(Key::char('G'));
+    assert!(app.top > 0);
+    assert!(app.press(Key::char('g')).is_empty());
+    assert_eq!(app.pending, vec![Key::char('g')]);
+    app.press(Key::char('g'));
+    assert_eq!(app.top, 0);
+    assert!(app.pending.is_empty());
+    assert_eq!(app.press(Key::char('q')), vec![Effect::Quit]);
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut app = seed_app((100, 30));
+    app.press(Key::char('?'));
+    assert_eq!(app.mode, Mode::Help);
+    app.press(Key::char('j'));
+    assert_eq!(app.help_scroll, 1);
+    assert_eq!(app.top, 0, "keys scroll the help, not the reader");
+    app.press(Key::named(NamedKey::Esc));
+    assert_eq!(app.mode, Mode::Reader);
+    app.press(Key::char('?'));
+    assert_eq!(
+        app.press(Key::char('q')),
+        Vec::new(),
+        "q closes the help first"
+    );
+    assert_eq!(app.mode, Mode::Reader);
+}
+
+#[test]
+fn unchanged_state_means_no_redraw() {
+    let mut app = seed_app((100, 30));
+    let before = app.view_state();
+    app.press(Key::char('k'));
+    assert_eq!(app.view_state(), before, "already at the top");
+    app.press(Key::char('j'));
+    assert_ne!(app.view_state(), before);
+}
+
+#[test]
+fn empty_document_is_usable() {
+    let mut app = App::new(
+        vec![doc("empty.md", "")],
+        Keymap::preset("default").unwrap(),
+        (80, 24),
+    );
+    for action in [
+        Action::Down,
+        Action::PageDown,
+        Action::Bottom,
+        Action::NextSection,
+        Action::NextParagraph,
+    ] {
+        app.update(action);
+    }
+    app.update(Action::FocusOutline);
+    app.update(Action::Go);
+    assert_eq!(app.top, 0);
+    assert_eq!(app.outline.entries.len(), 1);
+}

@@ -151,7 +151,15 @@ impl Keymap {
         for (section, table) in &self.bindings {
             out.push_str(&format!("[{}]\n", section.name()));
             for (chord, action) in table {
-                let key = toml_edit::Value::from(chord.to_string()).to_string();
+                let name = chord.to_string();
+                let bare = name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+                let key = if bare {
+                    name
+                } else {
+                    toml_edit::Value::from(name).to_string()
+                };
                 out.push_str(&format!("{key} = \"{}\"\n", action.name()));
             }
             out.push('\n');

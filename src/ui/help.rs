@@ -8,6 +8,8 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::action::Action;
+use crate::keymap::Section;
 use crate::keymap::help::{HelpRow, rows};
 
 /// Draws the help box over the screen.
@@ -37,9 +39,14 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             ]),
         })
         .collect();
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(" Keys (q or Esc closes; j/k scroll) ");
+    let closers: Vec<String> = app
+        .keymap
+        .chords_for(Section::Help, Action::Close)
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let title = format!(" Keys ({} closes) ", closers.join(" or "));
+    let block = Block::default().borders(Borders::ALL).title(title);
     frame.render_widget(Clear, box_area);
     frame.render_widget(Paragraph::new(lines).block(block), box_area);
 }

@@ -9,7 +9,7 @@ pub mod theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::app::{App, Mode};
+use crate::app::{App, Mode, READER_MARGIN};
 use theme::Theme;
 
 /// Draws the whole screen.
@@ -28,13 +28,23 @@ pub fn draw(app: &App, frame: &mut Frame) {
         .areas(main);
         outline::draw(app, theme, frame, left);
         draw_separator(theme, frame, sep);
-        reader::draw(app, theme, frame, right);
+        reader::draw(app, theme, frame, inset(right));
     } else {
-        reader::draw(app, theme, frame, main);
+        reader::draw(app, theme, frame, inset(main));
     }
     status::draw(app, theme, frame, status_area);
     if app.mode == Mode::Help {
         help::draw(app, theme, frame, area);
+    }
+}
+
+/// The reader's area inside its margins.
+fn inset(area: Rect) -> Rect {
+    let margin = READER_MARGIN.min(area.width / 4);
+    Rect {
+        x: area.x + margin,
+        width: area.width.saturating_sub(2 * margin),
+        ..area
     }
 }
 

@@ -6,15 +6,18 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::status::fit;
 use super::theme::Theme;
 use crate::app::{App, Mode};
 
 /// Draws the pane's title and the visible entries.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let focused = app.mode == Mode::Outline;
+    let hint = if focused { "" } else { "  (Tab)" };
     let mut lines = vec![Line::from(vec![
+        Span::raw(" "),
         Span::styled(app.pane.view.title(), theme.title()),
-        Span::raw(if focused { "" } else { "  Tab" }),
+        Span::styled(hint, theme.decoration()),
     ])];
     let here = app.here();
     let visible = app.pane.visible(&app.outline);
@@ -29,6 +32,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             "▾ "
         };
         let indent = " ".repeat(entry.depth.min(12));
+        let room = usize::from(area.width).saturating_sub(indent.len() + 2);
         let mut style = Style::new();
         if Some(i) == here {
             style = style.patch(theme.here());
@@ -38,7 +42,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(vec![
             Span::styled(format!("{indent}{fold}"), theme.decoration()),
-            Span::styled(entry.title.as_str(), style),
+            Span::styled(fit(&entry.title, room), style),
         ]));
     }
     frame.render_widget(Paragraph::new(lines), area);

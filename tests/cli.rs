@@ -1,0 +1,284 @@
+//! The `brief` binary as a user calls it: exit codes, stdout, stderr.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn brief(args: &[&str]) -> Output {
+    brief_in(args, None)
+}
+
+fn brief_in(args: &[&str], config_home: Option<&Path>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_brief"));
+    cmd.args(args).env_remove("RUST_BACKTRACE");
+    let fallback = tempfile::tempdir().unwrap();
+    cmd.env("XDG_CONFIG_HOME", config_home.unwrap_or(fallback.path()));
+    cmd.output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn outline_of_the_bundled_briefing_lists_its_nine_headings_in_order() {
+    let out = brief(&["outline"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 9, "{text}");
+    assert!(
+        lines[0]
+            .trim_start()
+            .starts_with("3  上海合作组织成员国政府首脑(总理)理事会第二十四次会议联合公报")
+    );
+    assert!(
+        lines[1].contains("109    国际论坛"),
+        "indented under the title: {}",
+        lines[1]
+    );
+    assert!(lines[2].contains("111      高市首相的涉台言论"));
+    assert!(lines[8].contains("221    “世界市长对话·南京”活动开幕"));
+}
+
+#[test]
+fn outline_json_is_a_tree() {
+    let out = brief(&["outline", "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let root = &v[0]["headings"][0];
+    assert_eq!(root["level"], 1);
+    assert_eq!(root["line"], 3);
+    assert_eq!(root["children"].as_array().unwrap().len(), 7);
+    assert_eq!(root["children"][0]["children"][0]["level"], 3);
+}
+
+#[test]
+fn odd_but_valid_files_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("empty.md"), "").unwrap();
+    std::fs::write(
+        d.join("crlf.txt"),
+        "I. Overview\r\n\r\nThe leaders met.\r\n\r\nII. Trade\r\n\r\nText.\r\n",
+    )
+    .unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    for unit in "# 联合声明\n\n正文。\n".encode_utf16() {
+        utf16.extend_from_slice(&unit.to_le_bytes());
+    }
+    std::fs::write(d.join("utf16.md"), utf16).unwrap();
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice("# With BOM\n".as_bytes());
+    std::fs::write(d.join("bom.md"), bom).unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode("一、政治合作\n\n双方同意在上海合作组织框架内加强政治互信与安全合作。\n\n二、经济合作\n\n内容。\n");
+    std::fs::write(d.join("gbk.txt"), gbk).unwrap();
+    std::fs::write(
+        d.join("long.txt"),
+        format!("Title\n\n{}\n", "x".repeat(10_000)),
+    )
+    .unwrap();
+
+    let out = brief(&["outline", "--json", d.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let by_name = |name: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["document"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(by_name("empty.md")["headings"].as_array().unwrap().len(), 0);
+    let crlf = by_name("crlf.txt");
+    assert_eq!(crlf["headings"][1]["title"], "II. Trade");
+    assert_eq!(crlf["headings"][1]["line"], 5);
+    assert_eq!(by_name("utf16.md")["headings"][0]["title"], "联合声明");
+    assert_eq!(by_name("utf16.md")["encoding"], "UTF-16LE");
+    assert_eq!(by_name("bom.md")["headings"][0]["title"], "With BOM");
+    let gbk = by_name("gbk.txt");
+    assert!(gbk["encoding"] == "GBK" || gbk["encoding"] == "GB18030");
+    assert_eq!(gbk["headings"][0]["title"], "一、政治合作");
+    assert_eq!(gbk["headings"][1]["title"], "二、经济合作");
+    assert_eq!(by_name("long.txt")["headings"][0]["title"], "Title");
+}
+
+#[test]
+fn bad_files_are_named_and_the_rest_still_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.md");
+    let binary = dir.path().join("photo.txt");
+    std::fs::write(&good, "# Good\n").unwrap();
+    std::fs::write(&binary, [0x89, b'P', b'N', b'G', 0, 0, 0, 13]).unwrap();
+    let missing = dir.path().join("missing.md");
+    let out = brief(&[
+        "outline",
+        binary.to_str().unwrap(),
+        good.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("Good"));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].contains("photo.txt") && lines[0].contains("binary"),
+        "{err}"
+    );
+    assert!(
+        lines[1].contains("missing.md") && lines[1].contains("no such file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unreadable_file_is_reported() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked.md");
+    std::fs::write(&locked, "# Secret\n").unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&locked).is_ok() {
+        // Running as root: permissions do not stop reads. A folder named as a file fails the
+        // same way, so check that instead.
+        let out = brief(&["outline", dir.path().join("sub/").to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1));
+        return;
+    }
+    let out = brief(&["outline", locked.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("locked.md: cannot be read"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn folder_without_briefings_and_nothing_to_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("image.png"), [1, 2, 3]).unwrap();
+    let out = brief(&["outline", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("no briefings in this folder"), "{err}");
+    assert!(err.contains("nothing to read"), "{err}");
+    assert!(!err.contains("Stack backtrace"));
+}
+
+#[test]
+fn forced_encoding_and_unknown_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = dir.path().join("ru.txt");
+    let (bytes, _, _) =
+        encoding_rs::WINDOWS_1251.encode("Россия\n\nМосква и Пекин договорились.\n");
+    std::fs::write(&f, bytes).unwrap();
+    let out = brief(&["outline", "--encoding", "windows-1251", f.to_str().unwrap()]);
+    assert!(stdout(&out).contains("Россия"), "{}", stdout(&out));
+    let out = brief(&["outline", "--encoding", "klingon", f.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("unknown encoding 'klingon'"));
+}
+
+#[test]
+fn piped_output_prints_text_repaired_unless_raw() {
+    let out = brief(&[]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("电子商务专门工作组开展工作。"));
+    assert!(text.contains("# 国际论坛"));
+    let raw = stdout(&brief(&["--raw"]));
+    assert!(raw.contains("\n展工作。\n"));
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_and_version_exit_0() {
+    assert_eq!(brief(&["--no-such-flag"]).status.code(), Some(2));
+    let help = brief(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("outline"));
+    let version = brief(&["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert!(stdout(&version).starts_with("brief "));
+}
+
+#[test]
+fn keymap_check_reports_file_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.toml");
+    std::fs::write(&good, "[reader]\nx = \"quit\"\n").unwrap();
+    let out = brief(&["keymap", "check", good.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, "[reader]\nx = \"quit\"\ny = \"jump_around\"\n").unwrap();
+    let out = brief(&["keymap", "check", bad.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "{}:3:5: unknown action 'jump_around'",
+            bad.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("valid actions: quit"), "{err}");
+}
+
+#[test]
+fn keymap_check_defaults_to_the_users_file() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(config.path().join("brief")).unwrap();
+    std::fs::write(
+        config.path().join("brief/keymap.toml"),
+        "[reader]\nCtrl-p = \"up\"\nC-p = \"down\"\n",
+    )
+    .unwrap();
+    let out = brief_in(&["keymap", "check"], Some(config.path()));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("keymap.toml:3:1: 'Ctrl-p' is bound twice"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn keymap_show_prints_presets_and_the_merged_keymap() {
+    let out = brief(&["keymap", "show", "vim"]);
+    assert!(out.status.success());
+    assert!(
+        stdout(&out).contains("\"g g\" = \"top\""),
+        "{}",
+        stdout(&out)
+    );
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(config.path().join("brief")).unwrap();
+    std::fs::write(
+        config.path().join("brief/keymap.toml"),
+        "[reader]\nx = \"bottom\"\n",
+    )
+    .unwrap();
+    let merged = stdout(&brief_in(&["keymap", "show"], Some(config.path())));
+    assert!(merged.contains("x = \"bottom\""), "{merged}");
+    assert!(merged.contains("G = \"bottom\""), "{merged}");
+    let out = brief(&["keymap", "show", "nano"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("presets: default, vim, emacs"));
+}
+
+#[test]
+fn shipped_keymap_files_check_clean() {
+    for name in ["default", "vim", "emacs"] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("keymaps")
+            .join(format!("{name}.toml"));
+        let out = brief(&["keymap", "check", path.to_str().unwrap()]);
+        assert!(out.status.success(), "{name}: {}", stderr(&out));
+    }
+}

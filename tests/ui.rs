@@ -1,0 +1,127 @@
+//! Snapshot tests of the screen, rendered with ratatui's TestBackend.
+
+use brief::app::App;
+use brief::app::action::Action;
+use brief::doc::open::{OpenOptions, bundled};
+use brief::doc::{Document, Format, ParseOptions};
+use brief::keymap::Keymap;
+use brief::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn render(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.0, app.size.1)).unwrap();
+    terminal.draw(|f| ui::draw(app, f)).unwrap();
+    terminal
+}
+
+fn seed(size: (u16, u16)) -> App {
+    App::new(
+        vec![bundled(OpenOptions::default())],
+        Keymap::preset("default").unwrap(),
+        size,
+    )
+}
+
+#[test]
+fn seed_first_screen_80x24() {
+    insta::assert_snapshot!(render(&seed((80, 24))).backend());
+}
+
+#[test]
+fn seed_first_screen_120x40() {
+    insta::assert_snapshot!(render(&seed((120, 40))).backend());
+}
+
+#[test]
+fn narrow_terminal_hides_the_outline_79x24() {
+    insta::assert_snapshot!(render(&seed((79, 24))).backend());
+}
+
+#[test]
+fn outline_focused_after_a_jump_80x24() {
+    let mut app = seed((80, 24));
+    app.update(Action::FocusOutline);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Go);
+    app.update(Action::FocusOutline);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn help_overlay_80x24() {
+    let mut app = seed((80, 24));
+    app.update(Action::Help);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn help_overlay_vim_120x40() {
+    let mut app = App::new(
+        vec![bundled(OpenOptions::default())],
+        Keymap::preset("vim").unwrap(),
+        (120, 40),
+    );
+    app.update(Action::Help);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn markdown_styles_and_lists_120x40() {
+    let text = "# Joint statement\n\n**Dateline** text with *emphasis*, `code` and a [link](http://example.com).\n\n1.  First point that is long enough to wrap around the reader pane at this width, and then some more words.\n2.  Second point.\n\n> A quoted passage.\n\n(下转第七版)\n\n## Next section\n\nBody.\n";
+    let doc = Document::parse(
+        "styles.md",
+        None,
+        "UTF-8",
+        text,
+        Format::Markdown,
+        ParseOptions::default(),
+    );
+    let app = App::new(vec![doc], Keymap::preset("default").unwrap(), (120, 40));
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn gbk_document_shows_its_encoding_in_the_status_line() {
+    let doc = Document::parse(
+        "page.txt",
+        None,
+        "GBK",
+        "标题\n\n正文。\n",
+        Format::Plain,
+        ParseOptions::default(),
+    );
+    let app = App::new(vec![doc], Keymap::preset("default").unwrap(), (80, 24));
+    let terminal = render(&app);
+    let status: String = (0..80)
+        .map(|x| terminal.backend().buffer()[(x, 23)].symbol().to_string())
+        .collect();
+    assert!(status.contains("page.txt [GBK]"), "{status}");
+}
+
+#[test]
+fn control_characters_are_drawn_as_placeholders() {
+    let raw = "Title\n\nred \u{1b}[31mtext\u{7} and \u{9b}2J end\n";
+    let text = brief::doc::load::sanitize(raw);
+    let doc = Document::parse(
+        "ctl.txt",
+        None,
+        "UTF-8",
+        &text,
+        Format::Plain,
+        ParseOptions::default(),
+    );
+    let app = App::new(vec![doc], Keymap::preset("default").unwrap(), (80, 24));
+    let terminal = render(&app);
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol().to_string())
+        .collect();
+    assert!(screen.contains("␛[31mtext␇"), "{screen}");
+    assert!(!screen.chars().any(|c| c.is_control()));
+}
