@@ -30,6 +30,9 @@ pub fn run(app: &mut App) -> anyhow::Result<()> {
         Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).context("cannot watch signals")?;
     let handle = signals.handle();
     let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    // Alternate scroll mode: the mouse wheel sends arrow keys, and mouse selection keeps
+    // working because the mouse is not captured.
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::style::Print("\x1b[?1007h"));
     let result = event_loop(&mut terminal, app, signals);
     handle.close();
     ratatui::restore();
@@ -66,7 +69,7 @@ fn event_loop(
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     terminal.draw(|f| ui::draw(app, f))?;
-    let result = loop {
+    loop {
         let Ok(message) = rx.recv() else {
             break Ok(());
         };
@@ -90,6 +93,5 @@ fn event_loop(
         if app.view_state() != before {
             terminal.draw(|f| ui::draw(app, f))?;
         }
-    };
-    result
+    }
 }

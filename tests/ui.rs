@@ -125,3 +125,36 @@ fn control_characters_are_drawn_as_placeholders() {
     assert!(screen.contains("␛[31mtext␇"), "{screen}");
     assert!(!screen.chars().any(|c| c.is_control()));
 }
+
+#[test]
+fn every_character_of_the_visible_lines_is_drawn() {
+    for size in [(100, 30), (80, 24), (79, 24), (120, 40), (60, 20)] {
+        let app = seed(size);
+        let terminal = render(&app);
+        let buffer = terminal.backend().buffer();
+        let reader_x = size.0 - app.reader_size().0 - 1;
+        for (row, line) in app
+            .layout
+            .lines
+            .iter()
+            .skip(app.top)
+            .take(usize::from(size.1) - 1)
+            .enumerate()
+        {
+            let drawn: String = (reader_x..size.0)
+                .map(|x| buffer[(x, row as u16)].symbol().to_string())
+                .collect::<String>()
+                .replace(' ', "");
+            let expected: String = line
+                .pieces
+                .iter()
+                .map(|(t, _)| t.as_str())
+                .collect::<String>()
+                .replace(' ', "");
+            assert!(
+                drawn.contains(&expected),
+                "{size:?} row {row}: drew {drawn:?}, expected {expected:?}"
+            );
+        }
+    }
+}

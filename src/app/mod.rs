@@ -168,7 +168,7 @@ impl App {
         let width = self
             .size
             .0
-            .saturating_sub(self.outline_width() + separator)
+            .saturating_sub(self.outline_width() + separator + 2 * READER_MARGIN)
             .max(1);
         (width, self.size.1.saturating_sub(1).max(1))
     }

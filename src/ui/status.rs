@@ -29,12 +29,23 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         }
         None => {
             if let Some(here) = app.here() {
-                let crumbs: Vec<&str> = app
-                    .outline
-                    .path_to(here)
+                let path = app.outline.path_to(here);
+                let headings: Vec<&str> = path
                     .iter()
                     .filter(|e| e.block.is_some())
                     .map(|e| e.title.as_str())
+                    .collect();
+                // The section the reader is in matters most: shorten the ones above it.
+                let crumbs: Vec<String> = headings
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        if i + 1 < headings.len() {
+                            fit(t, 12)
+                        } else {
+                            t.to_string()
+                        }
+                    })
                     .collect();
                 if !crumbs.is_empty() {
                     left = format!("{left} › {}", crumbs.join(" › "));

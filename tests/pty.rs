@@ -1,0 +1,314 @@
+//! End-to-end: the real binary in a pseudo-terminal, its screen read with a terminal emulator.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// How long to wait for the screen to show something before failing.
+const PATIENCE: Duration = Duration::from_secs(15);
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+    _config: tempfile::TempDir,
+}
+
+impl Session {
+    fn start(args: &[&str], size: (u16, u16), env: &[(&str, &str)]) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: size.1,
+                cols: size.0,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let config = tempfile::tempdir().unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", config.path());
+        cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let (tx, rx) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            child,
+            master: pair.master,
+            writer,
+            output: rx,
+            parser: vt100::Parser::new(size.1, size.0, 0),
+            raw: Vec::new(),
+            _config: config,
+        }
+    }
+
+    fn pump(&mut self, wait: Duration) {
+        if let Ok(bytes) = self.output.recv_timeout(wait) {
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen satisfies `ok`, failing with the screen after a long while.
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        while !ok(&self.screen()) {
+            assert!(
+                start.elapsed() < PATIENCE,
+                "waited for {what}; screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits for the process to end and reads everything it wrote.
+    fn wait_exit(&mut self) {
+        let start = Instant::now();
+        loop {
+            if self.child.try_wait().unwrap().is_some() {
+                break;
+            }
+            assert!(
+                start.elapsed() < PATIENCE,
+                "brief did not exit; screen:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(200)) {
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+        }
+    }
+
+    fn row(&self, row: u16) -> String {
+        let (_, cols) = self.parser.screen().size();
+        self.parser.screen().contents_between(row, 0, row, cols)
+    }
+
+    fn assert_terminal_restored(&self) {
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen(), "still on the alternate screen");
+        assert!(!screen.hide_cursor(), "cursor still hidden");
+    }
+
+    fn signal(&self, name: &str) {
+        let pid = self.child.process_id().unwrap().to_string();
+        let status = std::process::Command::new("kill")
+            .args(["-s", name, &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+}
+
+const TITLE: &str = "上海合作组织成员国政府首脑(总理)理事会";
+
+#[test]
+fn reading_the_bundled_briefing() {
+    let mut s = Session::start(&[], (100, 30), &[]);
+    s.wait_for("the title and the status line", |screen| {
+        screen.contains(TITLE) && screen.lines().last().is_some_and(|l| l.contains("? help"))
+    });
+    assert!(
+        s.row(29)
+            .contains("sco-heads-of-government-communique-2025.md"),
+        "{}",
+        s.row(29)
+    );
+
+    // Scroll one line: the title leaves the top of the reader.
+    s.send("j");
+    s.wait_for("the title to scroll away", |_| true);
+    let reader_top = |s: &Session| s.row(0).split('│').nth(1).unwrap_or("").to_string();
+    let start = Instant::now();
+    while reader_top(&s).contains(TITLE) {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "j did not scroll:\n{}",
+            s.screen()
+        );
+        s.pump(Duration::from_millis(50));
+    }
+
+    // Into the outline, down to the second heading, Enter: the reader is there.
+    s.send("\t");
+    s.send("j");
+    s.send("\r");
+    let start = Instant::now();
+    while !reader_top(&s).contains("国际论坛") {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "outline Enter did not jump:\n{}",
+            s.screen()
+        );
+        s.pump(Duration::from_millis(50));
+    }
+    s.wait_for("breadcrumb", |screen| {
+        screen
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains("› 国际论坛"))
+    });
+
+    // Help from the keymap, closed again.
+    s.send("?");
+    s.wait_for("help", |screen| screen.contains("Show or hide this help"));
+    s.send("q");
+    s.wait_for("help closed", |screen| {
+        !screen.contains("Show or hide this help")
+    });
+
+    s.send("q");
+    s.wait_exit();
+    s.assert_terminal_restored();
+}
+
+#[test]
+fn resizing_redraws_at_the_new_size() {
+    let mut s = Session::start(&[], (100, 30), &[]);
+    s.wait_for("the title", |screen| screen.contains(TITLE));
+    s.master
+        .resize(PtySize {
+            rows: 20,
+            cols: 70,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    s.parser.set_size(20, 70);
+    s.wait_for("status line on the new last row", |_| true);
+    let start = Instant::now();
+    while !s.row(19).contains("help") {
+        assert!(
+            start.elapsed() < PATIENCE,
+            "no redraw after resize:\n{}",
+            s.screen()
+        );
+        s.pump(Duration::from_millis(50));
+    }
+    s.send("q");
+    s.wait_exit();
+    s.assert_terminal_restored();
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    for signal in ["TERM", "HUP"] {
+        let mut s = Session::start(&[], (80, 24), &[]);
+        s.wait_for("the title", |screen| screen.contains("上海合作组织"));
+        s.signal(signal);
+        s.wait_exit();
+        s.assert_terminal_restored();
+    }
+}
+
+#[test]
+fn control_characters_in_a_document_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hostile.txt");
+    let hostile = "Hostile\n\nclip \u{1b}]52;c;SGVsbG8=\u{7} red \u{1b}[31mRED\u{1b}[0m title \u{1b}]0;pwned\u{7} \
+                   csi \u{9b}2J back\u{8}space cr\rhere dcs \u{1b}P1$qm\u{1b}\\ end\n";
+    std::fs::write(&path, hostile).unwrap();
+    let mut s = Session::start(&[path.to_str().unwrap()], (100, 30), &[]);
+    s.wait_for("the document", |screen| screen.contains("␛]52;c;SGVsbG8=␇"));
+    s.send("q");
+    s.wait_exit();
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    for forbidden in [
+        "\u{1b}]52",
+        "\u{1b}]0;pwned",
+        "\u{7}",
+        "\u{1b}[31mRED",
+        "\u{1b}P1",
+        "\u{8}",
+        "\u{9b}",
+    ] {
+        assert!(
+            !raw.contains(forbidden),
+            "{forbidden:?} reached the terminal"
+        );
+    }
+    assert!(
+        !s.raw.windows(2).any(|w| w == [0xc2, 0x9b]),
+        "a C1 CSI reached the terminal"
+    );
+    s.assert_terminal_restored();
+}
+
+#[test]
+fn no_color_uses_no_colours() {
+    let mut s = Session::start(&[], (100, 30), &[("NO_COLOR", "1")]);
+    s.wait_for("the title", |screen| screen.contains(TITLE));
+    s.send("q");
+    s.wait_exit();
+    let raw = String::from_utf8_lossy(&s.raw).into_owned();
+    assert!(
+        !raw.contains("38;5;") && !raw.contains("38;2;"),
+        "colours sent despite NO_COLOR"
+    );
+    let mut coloured = Session::start(&[], (100, 30), &[]);
+    coloured.wait_for("the title", |screen| screen.contains(TITLE));
+    coloured.send("q");
+    coloured.wait_exit();
+    let raw = String::from_utf8_lossy(&coloured.raw).into_owned();
+    assert!(
+        raw.contains("38;5;"),
+        "the coloured run shows colours, so the check above can fail"
+    );
+}
+
+#[test]
+fn a_bad_user_keymap_is_reported_and_the_preset_still_works() {
+    let config = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(config.path().join("brief")).unwrap();
+    std::fs::write(
+        config.path().join("brief/keymap.toml"),
+        "[reader]\nj = \"fly\"\n",
+    )
+    .unwrap();
+    let home = config.path().to_str().unwrap();
+    let mut s = Session::start(&[], (120, 30), &[("XDG_CONFIG_HOME", home)]);
+    s.wait_for("the keymap error", |screen| {
+        screen.contains("keymap not used") && screen.contains("2:5")
+    });
+    s.send("G");
+    s.wait_for("G still works", |screen| {
+        screen.lines().last().is_some_and(|l| l.contains("100%"))
+    });
+    s.send("q");
+    s.wait_exit();
+    s.assert_terminal_restored();
+    assert!(Path::new(home).join("brief/keymap.toml").exists());
+}
