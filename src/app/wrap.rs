@@ -9,6 +9,13 @@ use unicode_width::UnicodeWidthStr;
 
 /// Byte ranges of `text`, one per line, each at most `width` cells wide (trailing spaces
 /// excluded). A `\n` in the text always ends a line.
+///
+/// ```
+/// use brief::app::wrap::wrap;
+/// let text = "上海合作组织成员国。";
+/// let lines: Vec<&str> = wrap(text, 8).into_iter().map(|r| &text[r]).collect();
+/// assert_eq!(lines, ["上海合作", "组织成员", "国。"]);
+/// ```
 pub fn wrap(text: &str, width: usize) -> Vec<std::ops::Range<usize>> {
     let width = width.max(2);
     let mut lines = Vec::new();

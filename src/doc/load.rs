@@ -117,6 +117,11 @@ pub fn placeholder(c: char) -> Option<char> {
 /// Normalises line endings (CRLF and lone CR at line end become LF) and replaces every other
 /// control character with a visible placeholder (ESC becomes `␛`, BEL `␇`, C1 controls `�`),
 /// so nothing from a document can drive the terminal.
+///
+/// ```
+/// use brief::doc::load::sanitize;
+/// assert_eq!(sanitize("red \u{1b}[31mtext\r\n"), "red ␛[31mtext\n");
+/// ```
 pub fn sanitize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
