@@ -74,10 +74,10 @@ impl Session {
         self.parser.screen().contents()
     }
 
-    /// Waits until the screen satisfies `ok`, failing with the screen after a long while.
-    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) {
+    /// Waits until the session satisfies `ok`, failing with the screen after a long while.
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&Session) -> bool) {
         let start = Instant::now();
-        while !ok(&self.screen()) {
+        while !ok(self) {
             assert!(
                 start.elapsed() < PATIENCE,
                 "waited for {what}; screen:\n{}",
@@ -85,6 +85,16 @@ impl Session {
             );
             self.pump(Duration::from_millis(50));
         }
+    }
+
+    /// The reader's top row (right of the outline).
+    fn reader_top(&self) -> String {
+        self.row(0).split('│').nth(1).unwrap_or("").to_string()
+    }
+
+    /// The status line.
+    fn status(&self) -> String {
+        self.row(self.parser.screen().size().0 - 1)
     }
 
     fn send(&mut self, keys: &str) {
@@ -138,56 +148,35 @@ const TITLE: &str = "上海合作组织成员国政府首脑(总理)理事会";
 #[test]
 fn reading_the_bundled_briefing() {
     let mut s = Session::start(&[], (100, 30), &[]);
-    s.wait_for("the title and the status line", |screen| {
-        screen.contains(TITLE) && screen.lines().last().is_some_and(|l| l.contains("? help"))
+    s.wait_for("the title and the status line", |s| {
+        s.screen().contains(TITLE) && s.status().contains("? help")
     });
     assert!(
-        s.row(29)
+        s.status()
             .contains("sco-heads-of-government-communique-2025.md"),
         "{}",
-        s.row(29)
+        s.status()
     );
 
     // Scroll one line: the title leaves the top of the reader.
     s.send("j");
-    s.wait_for("the title to scroll away", |_| true);
-    let reader_top = |s: &Session| s.row(0).split('│').nth(1).unwrap_or("").to_string();
-    let start = Instant::now();
-    while reader_top(&s).contains(TITLE) {
-        assert!(
-            start.elapsed() < PATIENCE,
-            "j did not scroll:\n{}",
-            s.screen()
-        );
-        s.pump(Duration::from_millis(50));
-    }
+    s.wait_for("j to scroll", |s| !s.reader_top().contains(TITLE));
 
     // Into the outline, down to the second heading, Enter: the reader is there.
     s.send("\t");
     s.send("j");
     s.send("\r");
-    let start = Instant::now();
-    while !reader_top(&s).contains("国际论坛") {
-        assert!(
-            start.elapsed() < PATIENCE,
-            "outline Enter did not jump:\n{}",
-            s.screen()
-        );
-        s.pump(Duration::from_millis(50));
-    }
-    s.wait_for("breadcrumb", |screen| {
-        screen
-            .lines()
-            .last()
-            .is_some_and(|l| l.contains("› 国际论坛"))
+    s.wait_for("outline Enter to jump", |s| {
+        s.reader_top().contains("国际论坛")
     });
+    s.wait_for("the breadcrumb", |s| s.status().contains("› 国际论坛"));
 
     // Help from the keymap, closed again.
     s.send("?");
-    s.wait_for("help", |screen| screen.contains("Show or hide this help"));
+    s.wait_for("help", |s| s.screen().contains("Show or hide this help"));
     s.send("q");
-    s.wait_for("help closed", |screen| {
-        !screen.contains("Show or hide this help")
+    s.wait_for("help closed", |s| {
+        !s.screen().contains("Show or hide this help")
     });
 
     s.send("q");
@@ -198,26 +187,18 @@ fn reading_the_bundled_briefing() {
 #[test]
 fn resizing_redraws_at_the_new_size() {
     let mut s = Session::start(&[], (100, 30), &[]);
-    s.wait_for("the title", |screen| screen.contains(TITLE));
-    s.master
-        .resize(PtySize {
-            rows: 20,
-            cols: 70,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
+    s.wait_for("the title", |s| s.screen().contains(TITLE));
+    let size = PtySize {
+        rows: 20,
+        cols: 70,
+        pixel_width: 0,
+        pixel_height: 0,
+    };
+    s.master.resize(size).unwrap();
     s.parser.set_size(20, 70);
-    s.wait_for("status line on the new last row", |_| true);
-    let start = Instant::now();
-    while !s.row(19).contains("help") {
-        assert!(
-            start.elapsed() < PATIENCE,
-            "no redraw after resize:\n{}",
-            s.screen()
-        );
-        s.pump(Duration::from_millis(50));
-    }
+    s.wait_for("the status line on the new last row", |s| {
+        s.status().contains("help")
+    });
     s.send("q");
     s.wait_exit();
     s.assert_terminal_restored();
@@ -227,7 +208,7 @@ fn resizing_redraws_at_the_new_size() {
 fn sigterm_and_sighup_restore_the_terminal() {
     for signal in ["TERM", "HUP"] {
         let mut s = Session::start(&[], (80, 24), &[]);
-        s.wait_for("the title", |screen| screen.contains("上海合作组织"));
+        s.wait_for("the title", |s| s.screen().contains("上海合作组织"));
         s.signal(signal);
         s.wait_exit();
         s.assert_terminal_restored();
@@ -242,7 +223,7 @@ fn control_characters_in_a_document_never_reach_the_terminal() {
                    csi \u{9b}2J back\u{8}space cr\rhere dcs \u{1b}P1$qm\u{1b}\\ end\n";
     std::fs::write(&path, hostile).unwrap();
     let mut s = Session::start(&[path.to_str().unwrap()], (100, 30), &[]);
-    s.wait_for("the document", |screen| screen.contains("␛]52;c;SGVsbG8=␇"));
+    s.wait_for("the document", |s| s.screen().contains("␛]52;c;SGVsbG8=␇"));
     s.send("q");
     s.wait_exit();
     let raw = String::from_utf8_lossy(&s.raw).into_owned();
@@ -270,7 +251,7 @@ fn control_characters_in_a_document_never_reach_the_terminal() {
 #[test]
 fn no_color_uses_no_colours() {
     let mut s = Session::start(&[], (100, 30), &[("NO_COLOR", "1")]);
-    s.wait_for("the title", |screen| screen.contains(TITLE));
+    s.wait_for("the title", |s| s.screen().contains(TITLE));
     s.send("q");
     s.wait_exit();
     let raw = String::from_utf8_lossy(&s.raw).into_owned();
@@ -279,7 +260,7 @@ fn no_color_uses_no_colours() {
         "colours sent despite NO_COLOR"
     );
     let mut coloured = Session::start(&[], (100, 30), &[]);
-    coloured.wait_for("the title", |screen| screen.contains(TITLE));
+    coloured.wait_for("the title", |s| s.screen().contains(TITLE));
     coloured.send("q");
     coloured.wait_exit();
     let raw = String::from_utf8_lossy(&coloured.raw).into_owned();
@@ -300,13 +281,11 @@ fn a_bad_user_keymap_is_reported_and_the_preset_still_works() {
     .unwrap();
     let home = config.path().to_str().unwrap();
     let mut s = Session::start(&[], (120, 30), &[("XDG_CONFIG_HOME", home)]);
-    s.wait_for("the keymap error", |screen| {
-        screen.contains("keymap not used") && screen.contains("2:5")
+    s.wait_for("the keymap error", |s| {
+        s.status().contains("keymap not used") && s.status().contains("2:5")
     });
     s.send("G");
-    s.wait_for("G still works", |screen| {
-        screen.lines().last().is_some_and(|l| l.contains("100%"))
-    });
+    s.wait_for("G still works", |s| s.status().contains("100%"));
     s.send("q");
     s.wait_exit();
     s.assert_terminal_restored();
