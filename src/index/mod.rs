@@ -1,3 +1,5 @@
 //! What can be found in the open documents: built once from them, referring to text by block.
 
+pub mod countries;
+pub mod gazetteer;
 pub mod outline;

@@ -1,0 +1,527 @@
+//! Countries named in the open documents: every mention with its block and byte range, shared
+//! forms (乌方) resolved from the section they stand in, and the table by country.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use serde::Serialize;
+
+use super::gazetteer::{Gazetteer, PlaceKind, Via};
+use crate::doc::{BlockId, Document};
+
+/// One place named once in the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The document.
+    pub doc: usize,
+    /// The block.
+    pub block: BlockId,
+    /// Byte range in the block's text.
+    pub range: Range<usize>,
+    /// The place (an index into the gazetteer's places).
+    pub place: usize,
+    /// How the text names it.
+    pub via: Via,
+    /// The section the mention stands in (a heading block), if any.
+    pub section: Option<BlockId>,
+}
+
+/// A shared form that its section does not settle (乌方 where neither 乌兹别克斯坦 nor 乌克兰
+/// is named).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ambiguous {
+    /// The document.
+    pub doc: usize,
+    /// The block.
+    pub block: BlockId,
+    /// Byte range in the block's text.
+    pub range: Range<usize>,
+    /// The places it could be.
+    pub candidates: Vec<usize>,
+}
+
+/// Every mention in the open documents.
+#[derive(Clone, Debug, Default)]
+pub struct Countries {
+    /// Mentions in document order.
+    pub mentions: Vec<Mention>,
+    /// Forms that could name more than one place, unresolved.
+    pub ambiguous: Vec<Ambiguous>,
+}
+
+/// How the table is ordered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum CountryOrder {
+    /// Most mentioned first.
+    #[default]
+    Mentions,
+    /// By English name.
+    Alphabetical,
+    /// In the order they first appear.
+    FirstAppearance,
+}
+
+impl CountryOrder {
+    /// The next order, for the key that cycles them.
+    pub fn next(self) -> CountryOrder {
+        match self {
+            CountryOrder::Mentions => CountryOrder::Alphabetical,
+            CountryOrder::Alphabetical => CountryOrder::FirstAppearance,
+            CountryOrder::FirstAppearance => CountryOrder::Mentions,
+        }
+    }
+
+    /// What the order is called in the pane title.
+    pub fn label(self) -> &'static str {
+        match self {
+            CountryOrder::Mentions => "by mentions",
+            CountryOrder::Alphabetical => "A–Z",
+            CountryOrder::FirstAppearance => "by first appearance",
+        }
+    }
+}
+
+/// One row of the table: a place with its counts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CountryRow {
+    /// Index into the gazetteer's places.
+    #[serde(skip)]
+    pub place: usize,
+    /// ISO code (or the organisation's short name).
+    pub code: String,
+    /// Country, region or organisation.
+    pub kind: PlaceKind,
+    /// Name in the document's language.
+    pub name: String,
+    /// English name.
+    pub english: String,
+    /// Number of mentions.
+    pub mentions: usize,
+    /// How many of them only through a city.
+    pub via_city: usize,
+    /// Number of sections that mention it.
+    pub sections: usize,
+    /// Position of the first mention (for ordering).
+    #[serde(skip)]
+    pub first: (usize, BlockId, usize),
+}
+
+impl Countries {
+    /// Finds every mention in the documents.
+    pub fn build(docs: &[Document], gazetteer: &Gazetteer) -> Countries {
+        let mut out = Countries::default();
+        for (d, doc) in docs.iter().enumerate() {
+            index_document(d, doc, gazetteer, &mut out);
+        }
+        out
+    }
+
+    /// The table of places of one kind, in the given order.
+    pub fn table(
+        &self,
+        docs: &[Document],
+        gazetteer: &Gazetteer,
+        kind: PlaceKind,
+        order: CountryOrder,
+    ) -> Vec<CountryRow> {
+        let mut rows: BTreeMap<usize, CountryRow> = BTreeMap::new();
+        let mut sections: BTreeMap<usize, BTreeSet<(usize, Option<BlockId>)>> = BTreeMap::new();
+        for m in &self.mentions {
+            let place = &gazetteer.places[m.place];
+            if place.kind != kind {
+                continue;
+            }
+            let row = rows.entry(m.place).or_insert_with(|| CountryRow {
+                place: m.place,
+                code: place.code.clone(),
+                kind,
+                name: match docs.get(m.doc).map(Language::of) {
+                    Some(Language::Chinese) if !place.zh.is_empty() => place.zh.clone(),
+                    Some(Language::Russian) if !place.ru.is_empty() => place.ru.clone(),
+                    _ => place.en.clone(),
+                },
+                english: place.en.clone(),
+                mentions: 0,
+                via_city: 0,
+                sections: 0,
+                first: (m.doc, m.block, m.range.start),
+            });
+            row.mentions += 1;
+            row.via_city += usize::from(m.via == Via::City);
+            sections
+                .entry(m.place)
+                .or_default()
+                .insert((m.doc, m.section));
+        }
+        let mut rows: Vec<CountryRow> = rows
+            .into_values()
+            .map(|mut r| {
+                r.sections = sections.get(&r.place).map_or(0, BTreeSet::len);
+                r
+            })
+            .collect();
+        match order {
+            CountryOrder::Mentions => {
+                rows.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.first.cmp(&b.first)))
+            }
+            CountryOrder::Alphabetical => rows.sort_by(|a, b| a.english.cmp(&b.english)),
+            CountryOrder::FirstAppearance => rows.sort_by_key(|r| r.first),
+        }
+        rows
+    }
+
+    /// Mentions of one place, in document order.
+    pub fn of(&self, place: usize) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(move |m| m.place == place)
+    }
+
+    /// The blocks that mention every one of `places`.
+    pub fn blocks_mentioning_all(&self, places: &[usize]) -> BTreeSet<(usize, BlockId)> {
+        let mut result: Option<BTreeSet<(usize, BlockId)>> = None;
+        for &p in places {
+            let blocks: BTreeSet<(usize, BlockId)> = self.of(p).map(|m| (m.doc, m.block)).collect();
+            result = Some(match result {
+                Some(r) => r.intersection(&blocks).copied().collect(),
+                None => blocks,
+            });
+        }
+        result.unwrap_or_default()
+    }
+}
+
+/// The main language of a document, for choosing which name to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    /// Mostly CJK characters.
+    Chinese,
+    /// Mostly Cyrillic.
+    Russian,
+    /// Anything else.
+    English,
+}
+
+impl Language {
+    /// Guesses from the first blocks' letters.
+    pub fn of(doc: &Document) -> Language {
+        let (mut cjk, mut cyrillic, mut other) = (0usize, 0usize, 0usize);
+        for c in doc
+            .blocks
+            .iter()
+            .take(40)
+            .flat_map(|b| b.spans.iter())
+            .flat_map(|s| s.text.chars())
+        {
+            if crate::doc::markdown::is_cjk(c) {
+                cjk += 1;
+            } else if ('\u{400}'..='\u{4ff}').contains(&c) {
+                cyrillic += 1;
+            } else if c.is_alphabetic() {
+                other += 1;
+            }
+        }
+        if cjk >= cyrillic && cjk * 2 >= other && cjk > 0 {
+            Language::Chinese
+        } else if cyrillic >= other && cyrillic > 0 {
+            Language::Russian
+        } else {
+            Language::English
+        }
+    }
+}
+
+/// The sentence around a byte range of a block's text, shortened to about `max` characters,
+/// with the range's position inside the returned snippet.
+pub fn snippet(text: &str, range: Range<usize>, max: usize) -> (String, Range<usize>) {
+    let is_end = |c: char| "。！？；!?;\n".contains(c);
+    let start = text[..range.start]
+        .char_indices()
+        .rev()
+        .find(|(i, c)| is_end(*c) || (*c == '.' && text[i + 1..].starts_with(' ')))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[range.end..]
+        .char_indices()
+        .find(|(_, c)| is_end(*c) || *c == '.')
+        .map_or(text.len(), |(i, c)| range.end + i + c.len_utf8());
+    let mut from = start;
+    let mut to = end;
+    // Keep about `max` characters, centred on the mention.
+    let chars_before = text[from..range.start].chars().count();
+    let chars_after = text[range.end..to].chars().count();
+    let room = max.saturating_sub(text[range.clone()].chars().count());
+    if chars_before + chars_after > room {
+        let keep_before =
+            chars_before.min(room / 2 + room.saturating_sub(chars_after).min(room / 2));
+        let keep_after = room.saturating_sub(keep_before);
+        from = text[..range.start]
+            .char_indices()
+            .rev()
+            .nth(keep_before.saturating_sub(1))
+            .map_or(from, |(i, _)| i.max(from));
+        to = text[range.end..]
+            .char_indices()
+            .nth(keep_after)
+            .map_or(to, |(i, _)| (range.end + i).min(to));
+    }
+    let lead = if from > start { "…" } else { "" };
+    let tail = if to < end { "…" } else { "" };
+    let body = text[from..to].trim_end_matches('\n');
+    let snippet = format!("{lead}{}{tail}", body.trim_start());
+    let trimmed = body.len() - body.trim_start().len();
+    let mark_start = lead.len() + range.start - from - trimmed.min(range.start - from);
+    (snippet, mark_start..mark_start + range.len())
+}
+
+fn index_document(d: usize, doc: &Document, gazetteer: &Gazetteer, out: &mut Countries) {
+    // Group the blocks by section: a heading starts one.
+    let mut section: Option<BlockId> = None;
+    let mut pending: Vec<(BlockId, Option<BlockId>, super::gazetteer::Hit)> = Vec::new();
+    let flush = |pending: &mut Vec<(BlockId, Option<BlockId>, super::gazetteer::Hit)>,
+                 out: &mut Countries| {
+        // Places named for certain in this section settle the shared forms.
+        let certain: BTreeSet<usize> = pending
+            .iter()
+            .flat_map(|(_, _, h)| h.places.iter())
+            .filter(|c| c.len() == 1)
+            .map(|c| c[0])
+            .collect();
+        for (block, section, hit) in pending.drain(..) {
+            for candidates in &hit.places {
+                let place = if candidates.len() == 1 {
+                    Some(candidates[0])
+                } else {
+                    let named: Vec<usize> = candidates
+                        .iter()
+                        .copied()
+                        .filter(|c| certain.contains(c))
+                        .collect();
+                    (named.len() == 1).then(|| named[0])
+                };
+                match place {
+                    Some(place) => out.mentions.push(Mention {
+                        doc: d,
+                        block,
+                        range: hit.range.clone(),
+                        place,
+                        via: hit.via,
+                        section,
+                    }),
+                    None => out.ambiguous.push(Ambiguous {
+                        doc: d,
+                        block,
+                        range: hit.range.clone(),
+                        candidates: candidates.clone(),
+                    }),
+                }
+            }
+        }
+    };
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if block.heading_level().is_some() {
+            flush(&mut pending, out);
+            section = Some(BlockId(i));
+        }
+        let text = block.text();
+        for hit in gazetteer.find(&text) {
+            pending.push((BlockId(i), section, hit));
+        }
+    }
+    flush(&mut pending, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::open::{OpenOptions, bundled};
+    use crate::doc::{Format, ParseOptions};
+
+    fn seed() -> (Vec<Document>, Countries) {
+        let docs = vec![bundled(OpenOptions::default())];
+        let countries = Countries::build(&docs, Gazetteer::bundled());
+        (docs, countries)
+    }
+
+    fn sections_mentioning(docs: &[Document], countries: &Countries, code: &str) -> Vec<String> {
+        let g = Gazetteer::bundled();
+        let place = g.by_code(code).unwrap();
+        let mut titles: Vec<String> = Vec::new();
+        for m in countries.of(place) {
+            let title = m
+                .section
+                .map(|s| docs[0].blocks[s.0].text())
+                .unwrap_or_default();
+            if !titles.contains(&title) {
+                titles.push(title);
+            }
+        }
+        titles
+    }
+
+    #[test]
+    fn seed_lists_exactly_the_countries_it_names() {
+        let (docs, countries) = seed();
+        let g = Gazetteer::bundled();
+        let mut codes: Vec<String> = countries
+            .table(&docs, g, PlaceKind::Country, CountryOrder::Alphabetical)
+            .into_iter()
+            .map(|r| r.code)
+            .collect();
+        codes.sort();
+        let mut expected = vec![
+            "CN", "RU", "KG", "KZ", "UZ", "TJ", "BY", "IN", "IR", "PK", "QA", "MN", "BH", "EG",
+            "KW", "TM", "JP", "BN", "DE", "IT",
+        ];
+        expected.sort();
+        assert_eq!(codes, expected);
+    }
+
+    #[test]
+    fn seed_kyrgyzstan_sections() {
+        let (docs, countries) = seed();
+        let sections = sections_mentioning(&docs, &countries, "KG");
+        for expected in [
+            "上海合作组织成员国政府首脑(总理)理事会第二十四次会议联合公报",
+            "吉尔吉斯斯坦总统扎帕罗夫会见王毅",
+            "中华人民共和国和吉尔吉斯共和国外交部长首次战略对话联合声明",
+            "中吉外长首次战略对话成功举行",
+        ] {
+            assert!(
+                sections.iter().any(|s| s == expected),
+                "missing {expected}: {sections:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn seed_japan_and_uzbekistan_sections() {
+        let (docs, countries) = seed();
+        // The commentary's last paragraphs are printed inside the joint statement's section
+        // (a newspaper column break), so Japan is named there too.
+        let japan = sections_mentioning(&docs, &countries, "JP");
+        assert_eq!(
+            japan[0],
+            "高市首相的涉台言论,严重偏离了日本政府自身长期坚持的谨慎立场,严重违背国际法和国际关系基本准则,将严重损害地区稳定"
+        );
+        assert!(
+            !japan
+                .iter()
+                .any(|s| s.contains("扎帕罗夫") || s.contains("王小洪") || s == "国际论坛"),
+            "{japan:?}"
+        );
+        let g = Gazetteer::bundled();
+        let uz = g.by_code("UZ").unwrap();
+        let in_wang = |m: &&Mention| {
+            m.section
+                .is_some_and(|s| docs[0].blocks[s.0].text().starts_with("王小洪会见"))
+        };
+        let forms: BTreeSet<String> = countries
+            .of(uz)
+            .filter(in_wang)
+            .map(|m| docs[0].blocks[m.block.0].text()[m.range.clone()].to_string())
+            .collect();
+        assert!(
+            forms.contains("乌兹别克斯坦") && forms.contains("乌方"),
+            "{forms:?}"
+        );
+    }
+
+    #[test]
+    fn arab_side_is_not_a_country() {
+        let (docs, countries) = seed();
+        let section = |m_section: Option<BlockId>| {
+            m_section.is_some_and(|s| docs[0].blocks[s.0].text().starts_with("李鸿忠"))
+        };
+        let g = Gazetteer::bundled();
+        for m in countries.mentions.iter().filter(|m| section(m.section)) {
+            assert_eq!(
+                g.places[m.place].code, "CN",
+                "only China is named there: {m:?}"
+            );
+        }
+        assert!(
+            countries
+                .ambiguous
+                .iter()
+                .any(|a| a.block.0 > 0
+                    && docs[0].blocks[a.block.0].text()[a.range.clone()] == *"阿方")
+        );
+    }
+
+    #[test]
+    fn shared_form_is_resolved_by_its_section_or_left_ambiguous() {
+        let text = "## 乌克兰局势\n\n乌方表示欢迎。\n\n## 会谈\n\n乌方表示欢迎。\n";
+        let docs = vec![Document::parse(
+            "t.md",
+            None,
+            "UTF-8",
+            text,
+            Format::Markdown,
+            ParseOptions::default(),
+        )];
+        let countries = Countries::build(&docs, Gazetteer::bundled());
+        let g = Gazetteer::bundled();
+        let ua: Vec<&Mention> = countries.of(g.by_code("UA").unwrap()).collect();
+        assert_eq!(ua.len(), 2, "the heading and the resolved 乌方");
+        assert_eq!(countries.ambiguous.len(), 1);
+        assert_eq!(countries.ambiguous[0].block, BlockId(3));
+    }
+
+    #[test]
+    fn organisations_and_regions_are_tabled_apart() {
+        let (docs, countries) = seed();
+        let g = Gazetteer::bundled();
+        let orgs = countries.table(&docs, g, PlaceKind::Organisation, CountryOrder::Mentions);
+        assert_eq!(orgs[0].code, "SCO");
+        assert!(orgs.iter().any(|r| r.code == "UN"));
+        let regions = countries.table(&docs, g, PlaceKind::Region, CountryOrder::Mentions);
+        assert!(regions.iter().any(|r| r.code == "TW"));
+        let table = countries.table(&docs, g, PlaceKind::Country, CountryOrder::Mentions);
+        assert_eq!(table[0].code, "CN");
+        assert_eq!(table[0].name, "中国");
+        assert!(table.windows(2).all(|w| w[0].mentions >= w[1].mentions));
+    }
+
+    #[test]
+    fn snippet_is_the_sentence_with_the_mention_marked() {
+        let text = "第一句。双方同意推进中吉乌铁路建设,打造两国友谊新标杆。第三句。";
+        let start = text.find("中吉乌").unwrap();
+        let (s, mark) = snippet(text, start..start + "中吉乌".len(), 60);
+        assert_eq!(s, "双方同意推进中吉乌铁路建设,打造两国友谊新标杆。");
+        assert_eq!(&s[mark], "中吉乌");
+        let long = "a".repeat(200) + " China " + &"b".repeat(200);
+        let at = long.find("China").unwrap();
+        let (s, mark) = snippet(&long, at..at + 5, 40);
+        assert!(s.chars().count() <= 42, "{s}");
+        assert_eq!(&s[mark], "China");
+    }
+
+    #[test]
+    fn language_of_documents() {
+        let zh = Document::parse(
+            "z",
+            None,
+            "UTF-8",
+            "上海合作组织成员国",
+            Format::Plain,
+            ParseOptions::default(),
+        );
+        let ru = Document::parse(
+            "r",
+            None,
+            "UTF-8",
+            "Россия и Китай",
+            Format::Plain,
+            ParseOptions::default(),
+        );
+        let en = Document::parse(
+            "e",
+            None,
+            "UTF-8",
+            "Russia and China",
+            Format::Plain,
+            ParseOptions::default(),
+        );
+        assert_eq!(Language::of(&zh), Language::Chinese);
+        assert_eq!(Language::of(&ru), Language::Russian);
+        assert_eq!(Language::of(&en), Language::English);
+    }
+}
