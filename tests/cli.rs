@@ -282,3 +282,109 @@ fn shipped_keymap_files_check_clean() {
         assert!(out.status.success(), "{name}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn countries_of_the_bundled_briefing() {
+    let out = brief(&["countries", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut codes: Vec<&str> = v["countries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap())
+        .collect();
+    codes.sort();
+    let mut expected = vec![
+        "CN", "RU", "KG", "KZ", "UZ", "TJ", "BY", "IN", "IR", "PK", "QA", "MN", "BH", "EG", "KW",
+        "TM", "JP", "BN", "DE", "IT",
+    ];
+    expected.sort();
+    assert_eq!(codes, expected);
+    assert_eq!(v["countries"][0]["code"], "CN", "most mentioned first");
+    assert!(
+        v["organisations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["code"] == "SCO")
+    );
+    assert!(
+        v["regions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["code"] != "CN")
+    );
+
+    let table = stdout(&brief(&["countries"]));
+    assert!(table.contains("吉尔吉斯斯坦  Kyrgyzstan"), "{table}");
+    assert!(table.contains("Organisations"));
+}
+
+#[test]
+fn mentions_of_one_country() {
+    let out = brief(&["countries", "--country", "KG"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("KG · Kyrgyzstan · 吉尔吉斯斯坦"), "{text}");
+    for section in [
+        "吉尔吉斯斯坦总统扎帕罗夫会见王毅",
+        "中吉外长首次战略对话成功举行",
+        "(via city)",
+    ] {
+        assert!(text.contains(section), "missing {section}");
+    }
+    let by_name = stdout(&brief(&[
+        "countries",
+        "--country",
+        "吉尔吉斯斯坦",
+        "--json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&by_name).unwrap();
+    assert!(
+        v.as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["text"] == "吉方" && m["via"] == "side")
+    );
+    let out = brief(&["countries", "--country", "Atlantis"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("no country, region or organisation called 'Atlantis'"));
+}
+
+#[test]
+fn countries_in_russian_and_english() {
+    let dir = tempfile::tempdir().unwrap();
+    let ru = dir.path().join("ru.txt");
+    std::fs::write(&ru, "Путин заявил, что Россия поддержит переговоры на Украине. Санкции против России обсуждали в Москве.\n").unwrap();
+    let en = dir.path().join("en.md");
+    std::fs::write(
+        &en,
+        "# Notes\n\nChinese and Kyrgyz officials met in Bishkek. Indiana is not India.\n",
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(
+        &brief(&[
+            "countries",
+            "--json",
+            ru.to_str().unwrap(),
+            en.to_str().unwrap(),
+        ])
+        .stdout,
+    )
+    .unwrap();
+    let row = |code: &str| {
+        v["countries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["code"] == code)
+            .cloned()
+    };
+    assert_eq!(row("RU").unwrap()["mentions"], 3);
+    assert_eq!(row("RU").unwrap()["name"], "Россия");
+    assert_eq!(row("UA").unwrap()["mentions"], 1);
+    assert_eq!(row("KG").unwrap()["mentions"], 2);
+    assert_eq!(row("IN").unwrap()["mentions"], 1, "Indiana is not India");
+}

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::gazetteer::{Gazetteer, PlaceKind, Via};
+use super::gazetteer::{Gazetteer, Hit, PlaceKind, Via};
 use crate::doc::{BlockId, Document};
 
 /// One place named once in the text.
@@ -272,60 +272,67 @@ pub fn snippet(text: &str, range: Range<usize>, max: usize) -> (String, Range<us
 }
 
 fn index_document(d: usize, doc: &Document, gazetteer: &Gazetteer, out: &mut Countries) {
-    // Group the blocks by section: a heading starts one.
+    // Every hit with the section it stands in (a heading starts a section).
+    let mut hits: Vec<(BlockId, Option<BlockId>, Hit)> = Vec::new();
     let mut section: Option<BlockId> = None;
-    let mut pending: Vec<(BlockId, Option<BlockId>, super::gazetteer::Hit)> = Vec::new();
-    let flush = |pending: &mut Vec<(BlockId, Option<BlockId>, super::gazetteer::Hit)>,
-                 out: &mut Countries| {
-        // Places named for certain in this section settle the shared forms.
-        let certain: BTreeSet<usize> = pending
-            .iter()
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if block.heading_level().is_some() {
+            section = Some(BlockId(i));
+        }
+        for hit in gazetteer.find(&block.text()) {
+            hits.push((BlockId(i), section, hit));
+        }
+    }
+    let certain = |hits: &[(BlockId, Option<BlockId>, Hit)]| -> BTreeSet<usize> {
+        hits.iter()
             .flat_map(|(_, _, h)| h.places.iter())
             .filter(|c| c.len() == 1)
             .map(|c| c[0])
-            .collect();
-        for (block, section, hit) in pending.drain(..) {
+            .collect()
+    };
+    let in_document = certain(&hits);
+    for group in hits.chunk_by(|a, b| a.1 == b.1) {
+        let in_section = certain(group);
+        for (block, section, hit) in group {
             for candidates in &hit.places {
-                let place = if candidates.len() == 1 {
-                    Some(candidates[0])
-                } else {
+                // A shared form is settled by the one candidate its section names; a compound
+                // (中吉乌铁路) also by the one its document names.
+                let named_in = |names: &BTreeSet<usize>| {
                     let named: Vec<usize> = candidates
                         .iter()
                         .copied()
-                        .filter(|c| certain.contains(c))
+                        .filter(|c| names.contains(c))
                         .collect();
                     (named.len() == 1).then(|| named[0])
+                };
+                let place = if candidates.len() == 1 {
+                    Some(candidates[0])
+                } else {
+                    named_in(&in_section).or_else(|| {
+                        (hit.via == Via::Compound)
+                            .then(|| named_in(&in_document))
+                            .flatten()
+                    })
                 };
                 match place {
                     Some(place) => out.mentions.push(Mention {
                         doc: d,
-                        block,
+                        block: *block,
                         range: hit.range.clone(),
                         place,
                         via: hit.via,
-                        section,
+                        section: *section,
                     }),
                     None => out.ambiguous.push(Ambiguous {
                         doc: d,
-                        block,
+                        block: *block,
                         range: hit.range.clone(),
                         candidates: candidates.clone(),
                     }),
                 }
             }
         }
-    };
-    for (i, block) in doc.blocks.iter().enumerate() {
-        if block.heading_level().is_some() {
-            flush(&mut pending, out);
-            section = Some(BlockId(i));
-        }
-        let text = block.text();
-        for hit in gazetteer.find(&text) {
-            pending.push((BlockId(i), section, hit));
-        }
     }
-    flush(&mut pending, out);
 }
 
 #[cfg(test)]

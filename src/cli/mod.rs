@@ -1,5 +1,7 @@
 //! The command line: clap definitions, the reader's start-up, and the commands that print
-//! instead of opening the reader (`outline`, `keymap check`, `keymap show`).
+//! instead of opening the reader (`outline`, `countries`, `keymap check`, `keymap show`).
+
+mod countries;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -50,6 +52,17 @@ pub enum Command {
         /// Briefings (default: the bundled briefing)
         paths: Vec<PathBuf>,
         /// Print JSON instead of an indented tree
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the countries, regions and organisations the briefings name, with mentions and sections
+    Countries {
+        /// Briefings (default: the bundled briefing)
+        paths: Vec<PathBuf>,
+        /// List every mention of one country: an ISO code (KG) or a name (Kyrgyzstan, 吉尔吉斯斯坦)
+        #[arg(long, value_name = "CODE|NAME")]
+        country: Option<String>,
+        /// Print JSON instead of a table
         #[arg(long)]
         json: bool,
     },
@@ -112,6 +125,20 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => read(&cli.paths, options, cli.keymap.as_deref()),
         Some(Command::Outline { paths, json }) => outline(&paths, options, json),
+        Some(Command::Countries {
+            paths,
+            country,
+            json,
+        }) => {
+            let opened = open_or_fail(&paths, options)?;
+            countries::print(
+                &opened.documents,
+                country.as_deref(),
+                json,
+                &mut std::io::stdout().lock(),
+            )?;
+            Ok(exit_code(&opened))
+        }
         Some(Command::Keymap { command }) => match command {
             KeymapCommand::Check { path } => keymap_check(path),
             KeymapCommand::Show { name } => keymap_show(name.as_deref().or(cli.keymap.as_deref())),
