@@ -291,3 +291,42 @@ fn a_bad_user_keymap_is_reported_and_the_preset_still_works() {
     s.assert_terminal_restored();
     assert!(Path::new(home).join("brief/keymap.toml").exists());
 }
+
+#[test]
+fn countries_view_jumps_to_a_highlighted_mention() {
+    let mut s = Session::start(&[], (100, 30), &[]);
+    s.wait_for("the title", |s| s.screen().contains(TITLE));
+    // Tab twice: the Countries view; down to Kyrgyzstan, unfold, down to its first sentence.
+    s.send("\t\tjjljj");
+    s.wait_for("Kyrgyzstan unfolded", |s| {
+        s.screen().contains("67 KG 吉尔吉斯斯坦")
+    });
+    s.send("\r");
+    // The mention is highlighted in the reader (right of the outline pane).
+    let highlighted = |s: &Session| {
+        let screen = s.parser.screen();
+        let (rows, cols) = screen.size();
+        let mut marked = String::new();
+        for row in 0..rows - 1 {
+            for col in 34..cols {
+                if let Some(cell) = screen
+                    .cell(row, col)
+                    .filter(|c| c.bgcolor() == vt100::Color::Idx(3))
+                {
+                    marked.push_str(&cell.contents());
+                }
+            }
+        }
+        marked
+    };
+    s.wait_for("the mention highlighted in the reader", |s| {
+        highlighted(s) == "吉尔吉斯共和国"
+    });
+    assert!(
+        s.screen().contains("白俄罗斯共和国总理图尔钦"),
+        "the paragraph is on screen"
+    );
+    s.send("q");
+    s.wait_exit();
+    s.assert_terminal_restored();
+}

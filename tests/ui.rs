@@ -158,3 +158,48 @@ fn every_character_of_the_visible_lines_is_drawn() {
         }
     }
 }
+
+fn countries(size: (u16, u16)) -> App {
+    let mut app = seed(size);
+    app.update(Action::FocusOutline);
+    app.update(Action::NextOutlineView);
+    app
+}
+
+#[test]
+fn countries_view_80x24() {
+    insta::assert_snapshot!(render(&countries((80, 24))).backend());
+}
+
+#[test]
+fn countries_view_kyrgyzstan_unfolded_80x24() {
+    let mut app = countries((80, 24));
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Unfold);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn jump_to_a_mention_highlights_it_80x24() {
+    let mut app = countries((80, 24));
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Unfold);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::Go);
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    let reader_x = 80 - app.reader_size().0 - 1;
+    let highlighted: String = (0..23)
+        .flat_map(|y| (reader_x..80).map(move |x| (x, y)))
+        .map(|(x, y)| &buffer[(x, y)])
+        .filter(|c| c.bg == ratatui::style::Color::Yellow)
+        .map(|c| c.symbol().to_string())
+        .collect();
+    assert_eq!(highlighted.replace(' ', ""), "吉尔吉斯共和国");
+    insta::assert_snapshot!(terminal.backend());
+}

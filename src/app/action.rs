@@ -57,6 +57,16 @@ pub enum Action {
     FoldAll,
     /// Unfold every outline entry
     UnfoldAll,
+    /// Countries view: sort by mentions, A–Z, or first appearance
+    CycleCountryOrder,
+    /// Countries view: show only passages that mention the selected place (again: remove it)
+    FilterByCountry,
+    /// Turn the country filter off
+    ClearFilter,
+    /// Go to the next passage that matches the filter
+    NextMatch,
+    /// Go to the previous passage that matches the filter
+    PrevMatch,
     /// Bind a key to this to remove a preset's binding
     None,
 }

@@ -30,8 +30,10 @@ pub struct Line {
     pub role: LineRole,
     /// Text before the content: list marker, quote bar, or indentation.
     pub prefix: String,
-    /// The content as styled pieces.
+    /// The content as styled pieces, one after another in the block's text.
     pub pieces: Vec<(String, SpanStyle)>,
+    /// The byte offset in the block's text where the first piece starts.
+    pub start: usize,
 }
 
 /// A document laid out at one width.
@@ -60,6 +62,7 @@ impl Layout {
                     role: LineRole::Gap,
                     prefix: String::new(),
                     pieces: Vec::new(),
+                    start: 0,
                 });
             }
             layout.block_starts.push(layout.lines.len());
@@ -105,6 +108,7 @@ impl Layout {
                     role: LineRole::Rule,
                     prefix: String::new(),
                     pieces: vec![("─".repeat(width.min(60)), SpanStyle::default())],
+                    start: 0,
                 });
                 return;
             }
@@ -129,18 +133,20 @@ impl Layout {
                     rest_prefix.clone()
                 },
                 pieces,
+                start: range.start,
             });
         }
     }
 }
 
-/// A block's text as one string (tabs expanded) with the byte range of each style.
+/// A block's text as one string with the byte range of each style. Tabs become single spaces,
+/// so byte offsets stay those of the block's text.
 fn flatten(block: &Block) -> (String, Vec<(usize, usize, SpanStyle)>) {
     let mut text = String::new();
     let mut styles = Vec::new();
     for span in &block.spans {
         let start = text.len();
-        text.push_str(&span.text.replace('\t', "    "));
+        text.push_str(&span.text.replace('\t', " "));
         styles.push((start, text.len(), span.style));
     }
     (text, styles)

@@ -2,16 +2,21 @@
 //! every behaviour can be driven and checked without a terminal.
 
 pub mod action;
+mod country_view;
 pub mod layout;
 pub mod outline_pane;
 pub mod wrap;
 
+use std::ops::Range;
+
 use crate::doc::{BlockId, Document};
+use crate::index::countries::{Countries, CountryOrder};
+use crate::index::gazetteer::Gazetteer;
 use crate::index::outline::Outline;
 use crate::keymap::{Key, Keymap, Resolved, Section};
 use action::Action;
 use layout::{Layout, LineRole};
-use outline_pane::OutlinePane;
+use outline_pane::{OutlinePane, OutlineView};
 
 /// Terminals narrower than this start with the outline pane hidden.
 pub const NARROW_WIDTH: u16 = 80;
@@ -57,13 +62,29 @@ pub struct Message {
     pub is_error: bool,
 }
 
+/// A stretch of a block shown highlighted in the reader (the mention a jump landed on).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Highlight {
+    /// The document.
+    pub doc: usize,
+    /// The block.
+    pub block: BlockId,
+    /// Byte range in the block's text.
+    pub range: Range<usize>,
+}
+
 /// The part of the state the screen depends on: when it is unchanged, nothing is redrawn.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ViewState {
     mode: Mode,
     doc: usize,
     top: usize,
+    view: OutlineView,
     pane: OutlinePane,
+    country_pane: OutlinePane,
+    country_order: CountryOrder,
+    filter: Vec<usize>,
+    highlight: Option<Highlight>,
     outline_visible: bool,
     size: (u16, u16),
     help_scroll: usize,
@@ -88,8 +109,22 @@ pub struct App {
     pub layout: Layout,
     /// The first layout line shown in the reader.
     pub top: usize,
-    /// The outline pane's folding and selection.
+    /// The section outline's folding and selection.
     pub pane: OutlinePane,
+    /// Which view the outline pane shows.
+    pub view: OutlineView,
+    /// Every place the documents name.
+    pub countries: Countries,
+    /// The Countries view's tree.
+    pub country_tree: Outline,
+    /// The Countries view's folding and selection.
+    pub country_pane: OutlinePane,
+    /// How the Countries view is sorted.
+    pub country_order: CountryOrder,
+    /// Places every passage must mention while the filter is on (empty: no filter).
+    pub filter: Vec<usize>,
+    /// The mention a jump landed on, highlighted in the reader.
+    pub highlight: Option<Highlight>,
     /// Whether the outline pane is shown.
     pub outline_visible: bool,
     /// Set when the pane was shown only to take focus, so leaving it hides it again.
@@ -110,6 +145,7 @@ impl App {
     /// An app showing `docs` (at least one) with `keymap`, for a terminal of `size`.
     pub fn new(docs: Vec<Document>, keymap: Keymap, size: (u16, u16)) -> App {
         let outline = Outline::build(&docs);
+        let countries = Countries::build(&docs, Gazetteer::bundled());
         let mut app = App {
             docs,
             outline,
@@ -119,6 +155,13 @@ impl App {
             layout: Layout::default(),
             top: 0,
             pane: OutlinePane::default(),
+            view: OutlineView::Sections,
+            countries,
+            country_tree: Outline::default(),
+            country_pane: OutlinePane::default(),
+            country_order: CountryOrder::default(),
+            filter: Vec::new(),
+            highlight: None,
             outline_visible: size.0 >= NARROW_WIDTH,
             outline_shown_for_focus: false,
             size,
@@ -127,6 +170,7 @@ impl App {
             message: None,
             color: true,
         };
+        app.rebuild_country_tree();
         app.relayout();
         app.follow_position();
         app
@@ -138,7 +182,12 @@ impl App {
             mode: self.mode,
             doc: self.doc,
             top: self.top,
+            view: self.view,
             pane: self.pane.clone(),
+            country_pane: self.country_pane.clone(),
+            country_order: self.country_order,
+            filter: self.filter.clone(),
+            highlight: self.highlight.clone(),
             outline_visible: self.outline_visible,
             size: self.size,
             help_scroll: self.help_scroll,
@@ -256,10 +305,14 @@ impl App {
             }
             (Mode::Reader, Action::FocusOutline) => self.enter_outline(),
             (Mode::Outline, Action::FocusOutline | Action::Close) => self.leave_outline(),
-            (Mode::Outline, Action::NextOutlineView) => match self.pane.view.next() {
-                Some(view) => self.pane.view = view,
-                None => self.leave_outline(),
+            (Mode::Outline, Action::NextOutlineView) => match self.view.next() {
+                Some(view) => self.view = view,
+                None => {
+                    self.view = OutlineView::Sections;
+                    self.leave_outline();
+                }
             },
+            (_, Action::ClearFilter) => self.clear_filter(),
             (Mode::Outline, _) => self.outline_action(action),
             (Mode::Reader, _) => self.reader_action(action),
         }
@@ -314,42 +367,99 @@ impl App {
                     .find(|&l| l < self.top);
                 self.jump_to(prev.unwrap_or(0));
             }
+            Action::NextMatch => self.next_match(true),
+            Action::PrevMatch => self.next_match(false),
             _ => {}
+        }
+    }
+
+    /// The tree and pane state of the view the outline pane shows.
+    pub fn shown(&self) -> (&Outline, &OutlinePane) {
+        match self.view {
+            OutlineView::Sections => (&self.outline, &self.pane),
+            OutlineView::Countries => (&self.country_tree, &self.country_pane),
+        }
+    }
+
+    fn shown_mut(&mut self) -> (&Outline, &mut OutlinePane) {
+        match self.view {
+            OutlineView::Sections => (&self.outline, &mut self.pane),
+            OutlineView::Countries => (&self.country_tree, &mut self.country_pane),
         }
     }
 
     fn outline_action(&mut self, action: Action) {
         let page = usize::from(self.reader_size().1).max(2) as isize - 1;
-        let outline = &self.outline;
+        let height = usize::from(self.reader_size().1);
+        let countries_view = self.view == OutlineView::Countries;
         match action {
-            Action::Down => self.pane.move_by(outline, 1),
-            Action::Up => self.pane.move_by(outline, -1),
-            Action::PageDown | Action::HalfPageDown => self.pane.move_by(outline, page),
-            Action::PageUp | Action::HalfPageUp => self.pane.move_by(outline, -page),
-            Action::Top => self.pane.move_to_end(outline, false),
-            Action::Bottom => self.pane.move_to_end(outline, true),
-            Action::ToggleFold => self.pane.toggle_fold(outline),
-            Action::Fold => self.pane.fold(outline),
-            Action::Unfold => self.pane.unfold(),
-            Action::FoldAll => self.pane.fold_all(outline),
-            Action::UnfoldAll => self.pane.unfold_all(),
             Action::Go => {
-                self.go_to_entry(self.pane.selected);
+                let (tree, pane) = self.shown();
+                let selected = pane.selected;
+                if countries_view
+                    && tree
+                        .entries
+                        .get(selected)
+                        .is_some_and(|e| e.block.is_none())
+                {
+                    // A group heading: nothing to jump to, so open or close it.
+                    self.country_pane.toggle_fold(&self.country_tree);
+                    return;
+                }
+                self.go_to_entry(selected);
                 self.leave_outline();
                 return;
             }
+            Action::CycleCountryOrder if countries_view => {
+                self.country_order = self.country_order.next();
+                self.rebuild_country_tree();
+                self.notify(
+                    format!("Countries sorted {}", self.country_order.label()),
+                    false,
+                );
+                return;
+            }
+            Action::FilterByCountry => {
+                self.toggle_filter();
+                return;
+            }
+            _ => {}
+        }
+        let (tree, pane) = self.shown_mut();
+        match action {
+            Action::Down => pane.move_by(tree, 1),
+            Action::Up => pane.move_by(tree, -1),
+            Action::PageDown | Action::HalfPageDown => pane.move_by(tree, page),
+            Action::PageUp | Action::HalfPageUp => pane.move_by(tree, -page),
+            Action::Top => pane.move_to_end(tree, false),
+            Action::Bottom => pane.move_to_end(tree, true),
+            Action::ToggleFold => pane.toggle_fold(tree),
+            Action::Fold => pane.fold(tree),
+            Action::Unfold => pane.unfold(),
+            Action::FoldAll => pane.fold_all(tree),
+            Action::UnfoldAll => pane.unfold_all(),
             _ => return,
         }
-        let height = usize::from(self.reader_size().1);
-        self.pane.keep_selection_visible(&self.outline, height);
+        pane.keep_selection_visible(tree, height);
     }
 
-    /// Jumps the reader to an outline entry, switching documents when needed.
+    /// Jumps the reader to an entry of the shown view, switching documents when needed; a
+    /// mention is highlighted.
     pub fn go_to_entry(&mut self, entry: usize) {
-        let Some(e) = self.outline.entries.get(entry) else {
+        let (tree, _) = self.shown();
+        let Some(e) = tree.entries.get(entry) else {
             return;
         };
-        let (doc, block) = (e.doc, e.block);
+        let (doc, block, span) = (e.doc, e.block, e.span.clone());
+        self.highlight = match (block, span) {
+            (Some(block), Some(range)) => Some(Highlight { doc, block, range }),
+            _ => None,
+        };
+        self.show_block(doc, block);
+    }
+
+    /// Puts a block (or a document's start) at the top of the reader.
+    fn show_block(&mut self, doc: usize, block: Option<BlockId>) {
         if doc != self.doc {
             self.doc = doc;
             self.top = 0;

@@ -10,6 +10,8 @@ use crate::index::outline::Outline;
 pub enum OutlineView {
     /// The section tree.
     Sections,
+    /// Countries, regions and organisations with their mentions.
+    Countries,
 }
 
 impl OutlineView {
@@ -17,39 +19,30 @@ impl OutlineView {
     pub fn title(self) -> &'static str {
         match self {
             OutlineView::Sections => "Sections",
+            OutlineView::Countries => "Countries",
         }
     }
 
     /// The view after this one, or `None` after the last.
     pub fn next(self) -> Option<OutlineView> {
         match self {
-            OutlineView::Sections => None,
+            OutlineView::Sections => Some(OutlineView::Countries),
+            OutlineView::Countries => None,
         }
     }
 }
 
 /// Folding, selection and scrolling of the outline pane.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OutlinePane {
-    /// The view shown.
-    pub view: OutlineView,
     /// Entries whose children are hidden.
     pub folded: BTreeSet<usize>,
     /// The selected entry (an index into the outline's entries).
     pub selected: usize,
     /// The first visible row shown at the top of the pane.
     pub offset: usize,
-}
-
-impl Default for OutlinePane {
-    fn default() -> Self {
-        OutlinePane {
-            view: OutlineView::Sections,
-            folded: BTreeSet::new(),
-            selected: 0,
-            offset: 0,
-        }
-    }
+    /// When a filter is on, the only entries shown.
+    pub only: Option<BTreeSet<usize>>,
 }
 
 impl OutlinePane {
@@ -58,6 +51,9 @@ impl OutlinePane {
         let mut out = Vec::with_capacity(outline.entries.len());
         let mut hide_deeper_than: Option<usize> = None;
         for (i, e) in outline.entries.iter().enumerate() {
+            if self.only.as_ref().is_some_and(|only| !only.contains(&i)) {
+                continue;
+            }
             if let Some(depth) = hide_deeper_than {
                 if e.depth > depth {
                     continue;

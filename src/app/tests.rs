@@ -234,3 +234,122 @@ fn empty_document_is_usable() {
     assert_eq!(app.top, 0);
     assert_eq!(app.outline.entries.len(), 1);
 }
+
+fn countries_view(app: &mut App) {
+    app.update(Action::FocusOutline);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Countries);
+}
+
+fn select_place(app: &mut App, code: &str) {
+    let place = crate::index::gazetteer::Gazetteer::bundled()
+        .by_code(code)
+        .unwrap();
+    let row = app
+        .country_tree
+        .entries
+        .iter()
+        .position(|e| e.place == Some(place) && e.depth == 1)
+        .unwrap();
+    app.country_pane.select(&app.country_tree, row);
+}
+
+#[test]
+fn tab_cycles_sections_countries_reader() {
+    let mut app = seed_app((100, 30));
+    app.update(Action::FocusOutline);
+    assert_eq!(app.view, outline_pane::OutlineView::Sections);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Countries);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.view, outline_pane::OutlineView::Sections);
+}
+
+#[test]
+fn enter_on_a_mention_lands_on_it_highlighted() {
+    let mut app = seed_app((100, 30));
+    countries_view(&mut app);
+    select_place(&mut app, "KG");
+    app.update(Action::Unfold);
+    // Down to the first section, then its first sentence.
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let entry = app.country_tree.entries[app.country_pane.selected].clone();
+    assert!(entry.mark.is_some(), "a sentence row: {}", entry.title);
+    app.update(Action::Go);
+    assert_eq!(app.mode, Mode::Reader);
+    let highlight = app.highlight.clone().unwrap();
+    assert_eq!(Some(highlight.block), entry.block);
+    let text = app.document().blocks[highlight.block.0].text();
+    assert!(text[highlight.range].contains('吉'));
+    let top_block = app.current_block();
+    assert_eq!(
+        top_block, highlight.block,
+        "the sentence's paragraph is at the top"
+    );
+}
+
+#[test]
+fn filter_narrows_sections_and_n_walks_matching_passages() {
+    let mut app = seed_app((100, 30));
+    countries_view(&mut app);
+    select_place(&mut app, "JP");
+    app.update(Action::FilterByCountry);
+    let visible: Vec<String> = app
+        .pane
+        .visible(&app.outline)
+        .into_iter()
+        .map(|i| app.outline.entries[i].title.clone())
+        .collect();
+    assert!(visible.iter().any(|t| t.starts_with("高市首相")));
+    assert!(!visible.iter().any(|t| t.contains("王小洪")), "{visible:?}");
+    app.update(Action::Close);
+    app.update(Action::NextMatch);
+    let first = app.current_block();
+    assert!(app.document().blocks[first.0].text().contains("日本"));
+    app.update(Action::NextMatch);
+    assert!(app.current_block() > first);
+    app.update(Action::PrevMatch);
+    assert_eq!(app.current_block(), first);
+
+    // A second country: passages that mention both Japan and China.
+    app.update(Action::FocusOutline);
+    select_place(&mut app, "CN");
+    app.update(Action::FilterByCountry);
+    assert_eq!(app.filter.len(), 2);
+    let both = app.matching_blocks();
+    assert!(!both.is_empty());
+    for (_, block) in &both {
+        let text = app.document().blocks[block.0].text();
+        assert!(text.contains("日") && text.contains("中"), "{text}");
+    }
+    app.update(Action::ClearFilter);
+    assert!(app.pane.only.is_none());
+}
+
+#[test]
+fn country_order_cycles() {
+    let mut app = seed_app((100, 30));
+    countries_view(&mut app);
+    let first_place = |app: &App| {
+        app.country_tree
+            .entries
+            .iter()
+            .find(|e| e.depth == 1)
+            .unwrap()
+            .title
+            .clone()
+    };
+    assert!(first_place(&app).contains("CN"));
+    app.update(Action::CycleCountryOrder);
+    assert!(
+        first_place(&app).contains("BH"),
+        "A–Z by English name: Bahrain first"
+    );
+    app.update(Action::CycleCountryOrder);
+    assert!(
+        first_place(&app).contains("RU"),
+        "first appearance: Moscow, in the first paragraph"
+    );
+}

@@ -1,5 +1,6 @@
 //! What can be found in the open documents: built once from them, referring to text by block.
 
 pub mod countries;
+pub mod country_outline;
 pub mod gazetteer;
 pub mod outline;

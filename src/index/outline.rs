@@ -24,6 +24,12 @@ pub struct OutlineEntry {
     pub parent: Option<usize>,
     /// Whether any entry is nested under this one.
     pub has_children: bool,
+    /// A part of the title to highlight (the mention in a snippet).
+    pub mark: Option<std::ops::Range<usize>>,
+    /// The part of the block the entry points at (a mention), highlighted after a jump.
+    pub span: Option<std::ops::Range<usize>>,
+    /// The country, region or organisation the entry is about.
+    pub place: Option<usize>,
 }
 
 /// The section tree of the open documents, in document order.
@@ -47,6 +53,17 @@ pub struct OutlineNode {
 }
 
 impl Outline {
+    /// Adds an entry under `parent` and returns its index.
+    pub fn push(&mut self, parent: Option<usize>, mut entry: OutlineEntry) -> usize {
+        entry.parent = parent;
+        entry.depth = parent.map_or(0, |p| self.entries[p].depth + 1);
+        if let Some(p) = parent {
+            self.entries[p].has_children = true;
+        }
+        self.entries.push(entry);
+        self.entries.len() - 1
+    }
+
     /// Builds the outline. Several documents each get a top-level node; a single document shows
     /// its headings at the top, or one node for itself when it has none.
     pub fn build(docs: &[Document]) -> Outline {
@@ -66,6 +83,9 @@ impl Outline {
                     line: 1,
                     parent: None,
                     has_children: false,
+                    mark: None,
+                    span: None,
+                    place: None,
                 });
             }
             let base_depth = usize::from(base_parent.is_some());
@@ -89,6 +109,9 @@ impl Outline {
                     line: block.line,
                     parent,
                     has_children: false,
+                    mark: None,
+                    span: None,
+                    place: None,
                 });
             }
         }

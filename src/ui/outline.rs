@@ -1,4 +1,5 @@
-//! The outline pane: the section tree with folds, the selection, and "you are here".
+//! The outline pane: the view's tree with folds, the selection, "you are here" in the section
+//! view, and marked mentions in the Countries view.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -6,27 +7,43 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
 use super::status::fit;
 use super::theme::Theme;
+use crate::app::outline_pane::OutlineView;
 use crate::app::{App, Mode};
 
 /// Draws the pane's title and the visible entries.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let focused = app.mode == Mode::Outline;
-    let hint = if focused { "" } else { "  (Tab)" };
-    let mut lines = vec![Line::from(vec![
+    let (tree, pane) = app.shown();
+    let mut title = vec![
         Span::raw(" "),
-        Span::styled(app.pane.view.title(), theme.title()),
-        Span::styled(hint, theme.decoration()),
-    ])];
-    let here = app.here();
-    let visible = app.pane.visible(&app.outline);
+        Span::styled(app.view.title(), theme.title()),
+    ];
+    if app.view == OutlineView::Countries {
+        title.push(Span::styled(
+            format!(" {}", app.country_order.label()),
+            theme.decoration(),
+        ));
+    } else if let Some(filter) = app.filter_label() {
+        title.push(Span::styled(format!(" · {filter}"), theme.here()));
+    }
+    if !focused {
+        title.push(Span::styled("  (Tab)", theme.decoration()));
+    }
+    let mut lines = vec![Line::from(title)];
+    let here = (app.view == OutlineView::Sections)
+        .then(|| app.here())
+        .flatten();
+    let visible = pane.visible(tree);
     let rows = usize::from(area.height.saturating_sub(1));
-    for &i in visible.iter().skip(app.pane.offset).take(rows) {
-        let entry = &app.outline.entries[i];
+    for &i in visible.iter().skip(pane.offset).take(rows) {
+        let entry = &tree.entries[i];
         let fold = if !entry.has_children {
             "  "
-        } else if app.pane.folded.contains(&i) {
+        } else if pane.folded.contains(&i) {
             "▸ "
         } else {
             "▾ "
@@ -37,13 +54,81 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         if Some(i) == here {
             style = style.patch(theme.here());
         }
-        if focused && i == app.pane.selected {
+        if entry.depth == 0 && app.view == OutlineView::Countries {
+            style = style.patch(theme.title());
+        }
+        if app
+            .filter
+            .iter()
+            .any(|p| entry.place == Some(*p) && entry.mark.is_none())
+        {
+            style = style.patch(theme.here());
+        }
+        if focused && i == pane.selected {
             style = style.patch(theme.selected());
         }
-        lines.push(Line::from(vec![
-            Span::styled(format!("{indent}{fold}"), theme.decoration()),
-            Span::styled(fit(&entry.title, room), style),
-        ]));
+        let mut spans = vec![Span::styled(format!("{indent}{fold}"), theme.decoration())];
+        match &entry.mark {
+            Some(mark) => {
+                let (before, marked, after) = crop_around(&entry.title, mark.clone(), room);
+                spans.push(Span::styled(before, style));
+                spans.push(Span::styled(marked, style.patch(theme.mention())));
+                spans.push(Span::styled(after, style));
+            }
+            None => spans.push(Span::styled(fit(&entry.title, room), style)),
+        }
+        lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Cuts `text` to `width` cells so that the marked part shows, a few characters in:
+/// (text before the mark, the mark, text after), with `…` where text was cut.
+pub fn crop_around(
+    text: &str,
+    mark: std::ops::Range<usize>,
+    width: usize,
+) -> (String, String, String) {
+    let mark = mark.start.min(text.len())..mark.end.min(text.len());
+    if !text.is_char_boundary(mark.start) || !text.is_char_boundary(mark.end) {
+        return (fit(text, width), String::new(), String::new());
+    }
+    let marked = fit(&text[mark.clone()], width);
+    let lead_room = width.saturating_sub(marked.width()) / 3;
+    let mut before = String::new();
+    let mut used = 0;
+    let mut cut = false;
+    for c in text[..mark.start].chars().rev() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > lead_room {
+            cut = true;
+            break;
+        }
+        before.insert(0, c);
+        used += w;
+    }
+    if cut {
+        before.insert(0, '…');
+        used += 1;
+    }
+    let after = fit(
+        &text[mark.end..],
+        width.saturating_sub(used + marked.width()),
+    );
+    (before, marked, after)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crop_keeps_the_mark_in_view() {
+        let text = "白俄罗斯共和国总理图尔钦、印度共和国外交部长苏杰生、吉尔吉斯共和国总理卡瑟马利耶夫出席会议。";
+        let start = text.find("吉尔吉斯共和国").unwrap();
+        let (before, marked, after) = crop_around(text, start..start + "吉尔吉斯共和国".len(), 28);
+        assert_eq!(marked, "吉尔吉斯共和国");
+        assert!(before.starts_with('…'));
+        assert!(before.width() + marked.width() + after.width() <= 28);
+    }
 }
