@@ -41,12 +41,17 @@ fn narrow_terminal_hides_the_outline_79x24() {
 #[test]
 fn outline_focused_after_a_jump_80x24() {
     let mut app = seed((80, 24));
-    app.update(Action::FocusOutline);
-    app.update(Action::Down);
-    app.update(Action::Down);
-    app.update(Action::Down);
-    app.update(Action::Go);
-    app.update(Action::FocusOutline);
+    apply(
+        &mut app,
+        &[
+            Action::FocusOutline,
+            Action::Down,
+            Action::Down,
+            Action::Down,
+            Action::Go,
+            Action::FocusOutline,
+        ],
+    );
     insta::assert_snapshot!(render(&app).backend());
 }
 
@@ -161,10 +166,24 @@ fn every_character_of_the_visible_lines_is_drawn() {
 
 fn countries(size: (u16, u16)) -> App {
     let mut app = seed(size);
-    app.update(Action::FocusOutline);
-    app.update(Action::NextOutlineView);
+    apply(&mut app, &[Action::FocusOutline, Action::NextOutlineView]);
     app
 }
+
+fn apply(app: &mut App, actions: &[Action]) {
+    for action in actions {
+        app.update(*action);
+    }
+}
+
+/// In the Countries view: down to Kyrgyzstan, unfold it, down to its first sentence.
+const TO_KYRGYZSTAN_FIRST_SENTENCE: [Action; 5] = [
+    Action::Down,
+    Action::Down,
+    Action::Unfold,
+    Action::Down,
+    Action::Down,
+];
 
 #[test]
 fn countries_view_80x24() {
@@ -174,22 +193,14 @@ fn countries_view_80x24() {
 #[test]
 fn countries_view_kyrgyzstan_unfolded_80x24() {
     let mut app = countries((80, 24));
-    app.update(Action::Down);
-    app.update(Action::Down);
-    app.update(Action::Unfold);
-    app.update(Action::Down);
-    app.update(Action::Down);
+    apply(&mut app, &TO_KYRGYZSTAN_FIRST_SENTENCE);
     insta::assert_snapshot!(render(&app).backend());
 }
 
 #[test]
 fn jump_to_a_mention_highlights_it_80x24() {
     let mut app = countries((80, 24));
-    app.update(Action::Down);
-    app.update(Action::Down);
-    app.update(Action::Unfold);
-    app.update(Action::Down);
-    app.update(Action::Down);
+    apply(&mut app, &TO_KYRGYZSTAN_FIRST_SENTENCE);
     app.update(Action::Go);
     let terminal = render(&app);
     let buffer = terminal.backend().buffer();
