@@ -3,4 +3,6 @@
 pub mod countries;
 pub mod country_outline;
 pub mod gazetteer;
+pub mod jump;
 pub mod outline;
+pub mod pinyin_key;
