@@ -1,6 +1,7 @@
 //! The terminal: setup and restore, the panic hook, signals, and the one event loop.
 //! The terminal is restored on quit, on error, on panic, and on SIGTERM, SIGHUP and SIGINT.
 
+use std::sync::Arc;
 use std::sync::mpsc;
 use std::thread;
 
@@ -10,6 +11,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, Effect};
+use crate::index::jump_worker::{JumpWorker, WorkerReport};
 use crate::keymap::Key;
 use crate::ui;
 
@@ -21,6 +23,8 @@ enum Message {
     InputClosed,
     /// A signal asking brief to stop.
     Stop,
+    /// News from the jump worker.
+    Worker(WorkerReport),
 }
 
 /// Runs the reader until the user quits or a signal stops it; the terminal is restored in
@@ -46,6 +50,14 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     let signal_tx = tx.clone();
+    let worker_tx = tx.clone();
+    let worker = JumpWorker::start(
+        Arc::clone(&app.docs),
+        app.countries.clone(),
+        move |report| {
+            let _ = worker_tx.send(Message::Worker(report));
+        },
+    );
     thread::spawn(move || {
         if signals.forever().next().is_some() {
             let _ = signal_tx.send(Message::Stop);
@@ -79,9 +91,16 @@ fn event_loop(
                 let Some(key) = Key::from_event(event) else {
                     continue;
                 };
-                if app.press(key).contains(&Effect::Quit) {
+                if run_effects(app.press(key), &worker) {
                     break Ok(());
                 }
+            }
+            Message::Worker(WorkerReport::Ready(index)) => {
+                let effects = app.attach_jump_index(index);
+                run_effects(effects, &worker);
+            }
+            Message::Worker(WorkerReport::Found(generation, found)) => {
+                app.receive_matches(generation, found)
             }
             Message::Input(Event::Resize(width, height)) => {
                 app.resize(width, height);
@@ -94,4 +113,16 @@ fn event_loop(
             terminal.draw(|f| ui::draw(app, f))?;
         }
     }
+}
+
+/// Carries out effects; returns true when brief should quit.
+fn run_effects(effects: Vec<Effect>, worker: &JumpWorker) -> bool {
+    let mut quit = false;
+    for effect in effects {
+        match effect {
+            Effect::Quit => quit = true,
+            Effect::FindMatches { generation, query } => worker.find(generation, query),
+        }
+    }
+    quit
 }

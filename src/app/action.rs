@@ -67,6 +67,14 @@ pub enum Action {
     NextMatch,
     /// Go to the previous passage that matches the filter
     PrevMatch,
+    /// Open the jump palette: find any heading, passage or country by a few letters
+    OpenJump,
+    /// Search the text of this document (n/N move between matches)
+    Search,
+    /// Go back to where the last jump started
+    JumpBack,
+    /// Go forward again after going back
+    JumpForward,
     /// Bind a key to this to remove a preset's binding
     None,
 }

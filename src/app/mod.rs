@@ -3,15 +3,20 @@
 
 pub mod action;
 mod country_view;
+pub mod jumps;
 pub mod layout;
 pub mod outline_pane;
+pub mod palette;
+pub mod search;
 pub mod wrap;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::doc::{BlockId, Document};
 use crate::index::countries::{Countries, CountryOrder};
 use crate::index::gazetteer::Gazetteer;
+use crate::index::jump::JumpIndex;
 use crate::index::outline::Outline;
 use crate::keymap::{Key, Keymap, Resolved, Section};
 use action::Action;
@@ -33,6 +38,10 @@ pub enum Mode {
     Outline,
     /// The help overlay.
     Help,
+    /// The jump palette.
+    Palette,
+    /// Typing a `/` search.
+    Search,
 }
 
 impl Mode {
@@ -42,6 +51,8 @@ impl Mode {
             Mode::Reader => Section::Reader,
             Mode::Outline => Section::Outline,
             Mode::Help => Section::Help,
+            Mode::Palette => Section::Palette,
+            Mode::Search => Section::Search,
         }
     }
 }
@@ -51,6 +62,13 @@ impl Mode {
 pub enum Effect {
     /// Leave brief, restoring the terminal.
     Quit,
+    /// Ask the jump worker for the matches of a palette query.
+    FindMatches {
+        /// Answers carry this back, so stale ones can be dropped.
+        generation: u64,
+        /// The query as typed.
+        query: String,
+    },
 }
 
 /// A message for the status line.
@@ -85,6 +103,9 @@ pub struct ViewState {
     country_order: CountryOrder,
     filter: Vec<usize>,
     highlight: Option<Highlight>,
+    palette: palette::Palette,
+    search: Option<search::TextSearch>,
+    has_jump_index: bool,
     outline_visible: bool,
     size: (u16, u16),
     help_scroll: usize,
@@ -95,8 +116,8 @@ pub struct ViewState {
 /// Everything the screen shows, and the state keys change.
 #[derive(Clone, Debug)]
 pub struct App {
-    /// The open documents.
-    pub docs: Vec<Document>,
+    /// The open documents, shared with the background workers.
+    pub docs: Arc<Vec<Document>>,
     /// Their section outline.
     pub outline: Outline,
     /// The key bindings in use.
@@ -125,6 +146,14 @@ pub struct App {
     pub filter: Vec<usize>,
     /// The mention a jump landed on, highlighted in the reader.
     pub highlight: Option<Highlight>,
+    /// The jump palette (meaningful while the mode is `Palette`).
+    pub palette: palette::Palette,
+    /// Jump candidates, once the background worker has built them.
+    pub jump_index: Option<Arc<JumpIndex>>,
+    /// Where the reader was before each jump.
+    pub jumps: jumps::JumpList,
+    /// The `/` search, while it is typed and after.
+    pub search: Option<search::TextSearch>,
     /// Whether the outline pane is shown.
     pub outline_visible: bool,
     /// Set when the pane was shown only to take focus, so leaving it hides it again.
@@ -147,7 +176,7 @@ impl App {
         let outline = Outline::build(&docs);
         let countries = Countries::build(&docs, Gazetteer::bundled());
         let mut app = App {
-            docs,
+            docs: Arc::new(docs),
             outline,
             keymap,
             mode: Mode::Reader,
@@ -162,6 +191,10 @@ impl App {
             country_order: CountryOrder::default(),
             filter: Vec::new(),
             highlight: None,
+            palette: palette::Palette::default(),
+            jump_index: None,
+            jumps: jumps::JumpList::default(),
+            search: None,
             outline_visible: size.0 >= NARROW_WIDTH,
             outline_shown_for_focus: false,
             size,
@@ -188,6 +221,9 @@ impl App {
             country_order: self.country_order,
             filter: self.filter.clone(),
             highlight: self.highlight.clone(),
+            palette: self.palette.clone(),
+            search: self.search.clone(),
+            has_jump_index: self.jump_index.is_some(),
             outline_visible: self.outline_visible,
             size: self.size,
             help_scroll: self.help_scroll,
@@ -268,7 +304,23 @@ impl App {
     /// Handles one key press: resolves it (with any pending chord) in the current mode and
     /// carries out the action.
     pub fn press(&mut self, key: Key) -> Vec<Effect> {
-        match self.keymap.resolve(self.mode.section(), &self.pending, key) {
+        let typing = matches!(self.mode, Mode::Palette | Mode::Search);
+        let resolved = if typing {
+            // Keys the palette or search line does not bind are text, not global commands.
+            match self
+                .keymap
+                .resolve_in(self.mode.section(), &self.pending, key)
+            {
+                Resolved::Unbound if self.pending.is_empty() && line_edit(key).is_some() => {
+                    return self.edit_line(line_edit(key).unwrap_or(LineEdit::Clear));
+                }
+                Resolved::Unbound => self.keymap.resolve(Section::Global, &self.pending, key),
+                other => other,
+            }
+        } else {
+            self.keymap.resolve(self.mode.section(), &self.pending, key)
+        };
+        match resolved {
             Resolved::Pending => {
                 self.pending.push(key);
                 Vec::new()
@@ -285,6 +337,31 @@ impl App {
         }
     }
 
+    /// Applies an edit to the palette's query or the search line.
+    fn edit_line(&mut self, edit: LineEdit) -> Vec<Effect> {
+        let apply = |line: &mut String| match edit {
+            LineEdit::Insert(c) => line.push(c),
+            LineEdit::DeleteChar => {
+                line.pop();
+            }
+            LineEdit::DeleteWord => {
+                let trimmed = line.trim_end().len();
+                line.truncate(trimmed);
+                let cut = line.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
+                line.truncate(cut);
+            }
+            LineEdit::Clear => line.clear(),
+        };
+        match self.mode {
+            Mode::Palette => self.palette_input(apply),
+            Mode::Search => {
+                self.search_input(apply);
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
     /// Carries out an action.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match (self.mode, action) {
@@ -295,6 +372,14 @@ impl App {
                 self.help_scroll = 0;
             }
             (Mode::Help, _) => self.scroll_help(action),
+            (Mode::Palette, _) => return self.palette_action(action),
+            (Mode::Search, Action::Go) => self.confirm_search(),
+            (Mode::Search, Action::Close) => self.cancel_search(),
+            (Mode::Search, _) => {}
+            (_, Action::OpenJump) => return self.open_palette(),
+            (_, Action::Search) => self.open_search(),
+            (_, Action::JumpBack) => self.walk_jumps(true),
+            (_, Action::JumpForward) => self.walk_jumps(false),
             (_, Action::ToggleOutline) => {
                 self.outline_visible = !self.outline_visible;
                 self.outline_shown_for_focus = false;
@@ -320,6 +405,8 @@ impl App {
     }
 
     fn reader_action(&mut self, action: Action) {
+        // A jump's highlight lasts until the reader moves on.
+        self.highlight = None;
         let page = i32::from(self.reader_size().1) as isize;
         match action {
             Action::Down => self.scroll_by(1),
@@ -367,10 +454,33 @@ impl App {
                     .find(|&l| l < self.top);
                 self.jump_to(prev.unwrap_or(0));
             }
-            Action::NextMatch => self.next_match(true),
-            Action::PrevMatch => self.next_match(false),
+            Action::NextMatch => self.move_to_match(true),
+            Action::PrevMatch => self.move_to_match(false),
             _ => {}
         }
+    }
+
+    /// `n` / `N`: search matches when a search is on, else passages of the country filter.
+    fn move_to_match(&mut self, forward: bool) {
+        if !self.next_search_match(forward) {
+            self.next_match(forward);
+        }
+    }
+
+    fn palette_action(&mut self, action: Action) -> Vec<Effect> {
+        let page = isize::try_from(self.size.1 / 2).unwrap_or(10);
+        match action {
+            Action::Close => self.mode = Mode::Reader,
+            Action::Go => self.palette_go(),
+            Action::Down => self.palette_move(1),
+            Action::Up => self.palette_move(-1),
+            Action::PageDown | Action::HalfPageDown => self.palette_move(page),
+            Action::PageUp | Action::HalfPageUp => self.palette_move(-page),
+            Action::Top => self.palette_move(isize::MIN / 2),
+            Action::Bottom => self.palette_move(isize::MAX / 2),
+            _ => {}
+        }
+        Vec::new()
     }
 
     /// The tree and pane state of the view the outline pane shows.
@@ -406,6 +516,7 @@ impl App {
                     self.country_pane.toggle_fold(&self.country_tree);
                     return;
                 }
+                self.record_jump();
                 self.go_to_entry(selected);
                 self.leave_outline();
                 return;
@@ -565,6 +676,27 @@ impl App {
             }
             None => 0,
         };
+    }
+}
+
+/// An edit of a text line (palette query, search) from a key no table binds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum LineEdit {
+    Insert(char),
+    DeleteChar,
+    DeleteWord,
+    Clear,
+}
+
+fn line_edit(key: Key) -> Option<LineEdit> {
+    use crate::keymap::chord::{KeyCodeOrd, NamedKey};
+    match (key.code, key.ctrl, key.alt) {
+        (KeyCodeOrd::Char(c), false, false) if !c.is_control() => Some(LineEdit::Insert(c)),
+        (KeyCodeOrd::Named(NamedKey::Backspace), false, false)
+        | (KeyCodeOrd::Char('h'), true, false) => Some(LineEdit::DeleteChar),
+        (KeyCodeOrd::Char('w'), true, false) => Some(LineEdit::DeleteWord),
+        (KeyCodeOrd::Char('u'), true, false) => Some(LineEdit::Clear),
+        _ => None,
     }
 }
 

@@ -2,6 +2,7 @@
 //! instead of opening the reader (`outline`, `countries`, `keymap check`, `keymap show`).
 
 mod countries;
+mod find;
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -63,6 +64,19 @@ pub enum Command {
         #[arg(long, value_name = "CODE|NAME")]
         country: Option<String>,
         /// Print JSON instead of a table
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the passages that best match a fuzzy query (pinyin works: zjw finds 中吉乌)
+    Find {
+        /// What to look for; `#` before it for headings only, `@` for countries
+        query: String,
+        /// Briefings (default: the bundled briefing)
+        paths: Vec<PathBuf>,
+        /// How many matches to print
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print JSON instead of text
         #[arg(long)]
         json: bool,
     },
@@ -134,6 +148,22 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             countries::print(
                 &opened.documents,
                 country.as_deref(),
+                json,
+                &mut std::io::stdout().lock(),
+            )?;
+            Ok(exit_code(&opened))
+        }
+        Some(Command::Find {
+            query,
+            paths,
+            limit,
+            json,
+        }) => {
+            let opened = open_or_fail(&paths, options)?;
+            find::print(
+                &opened.documents,
+                &query,
+                limit,
                 json,
                 &mut std::io::stdout().lock(),
             )?;

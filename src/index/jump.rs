@@ -109,7 +109,10 @@ impl Query {
 
     /// Whether this query only adds to `earlier`, so its matches are among earlier's.
     pub fn narrows(&self, earlier: &Query) -> bool {
-        self.kind == earlier.kind && self.text.starts_with(&earlier.text)
+        // An empty query lists headings only, so it cannot be narrowed.
+        !earlier.text.is_empty()
+            && self.kind == earlier.kind
+            && self.text.starts_with(&earlier.text)
     }
 }
 
@@ -249,7 +252,20 @@ impl JumpIndex {
         if abandoned {
             return None;
         }
-        matches.sort_by(|a, b| b.score.cmp(&a.score).then(a.candidate.cmp(&b.candidate)));
+        // Best score first; on a tie a heading, then a sentence (more precise than its
+        // paragraph), then earlier in the documents.
+        let rank = |m: &Match| match self.candidates[m.candidate as usize].kind {
+            CandidateKind::Heading => 0,
+            CandidateKind::Sentence => 1,
+            CandidateKind::Paragraph => 2,
+            CandidateKind::Place => 3,
+        };
+        matches.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then(rank(a).cmp(&rank(b)))
+                .then(a.candidate.cmp(&b.candidate))
+        });
         let all: Vec<u32> = matches.iter().map(|m| m.candidate).collect();
         let mut shown: HashSet<(usize, BlockId, bool)> = HashSet::new();
         let mut kept = Vec::with_capacity(matches.len());
@@ -428,6 +444,11 @@ mod tests {
         let best = &results[0];
         let c = &index.candidates[best.candidate as usize];
         assert!(c.text.contains("中吉乌铁路"), "{}", c.text);
+        assert_eq!(
+            c.kind,
+            CandidateKind::Sentence,
+            "the sentence, not its whole paragraph"
+        );
         assert_eq!(highlighted(&index, best), "中吉乌铁路");
         // 中吉外长 has the same initials; the railway sentence is found with 中吉乌 marked.
         let zjw = search(&index, "zjw");
@@ -530,6 +551,10 @@ mod tests {
         );
         assert!(Query::parse("zjw").narrows(&Query::parse("zj")));
         assert!(!Query::parse("#zjw").narrows(&Query::parse("zj")));
+        assert!(
+            !Query::parse("z").narrows(&Query::parse("")),
+            "the empty query lists headings only"
+        );
     }
 
     #[test]

@@ -4,5 +4,7 @@ pub mod countries;
 pub mod country_outline;
 pub mod gazetteer;
 pub mod jump;
+pub mod jump_worker;
 pub mod outline;
 pub mod pinyin_key;
+pub mod text_search;

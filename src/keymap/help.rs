@@ -25,6 +25,8 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
         (Section::Global, "Everywhere"),
         (Section::Reader, "Reader"),
         (Section::Outline, "Outline"),
+        (Section::Palette, "Jump palette (other keys type)"),
+        (Section::Search, "Search line (other keys type)"),
         (Section::Help, "Help"),
     ] {
         let Some(table) = keymap.bindings.get(&section) else {

@@ -35,6 +35,10 @@ pub enum Section {
     Outline,
     /// The help overlay.
     Help,
+    /// The jump palette (keys it does not bind are typed into the query).
+    Palette,
+    /// The `/` search line (keys it does not bind are typed into it).
+    Search,
 }
 
 impl Section {
@@ -118,6 +122,23 @@ impl Keymap {
             }
         }
         Resolved::Unbound
+    }
+
+    /// Like [`Keymap::resolve`], but only in `mode`'s own table, without falling back to
+    /// `[global]`: for modes where unbound keys are typed text.
+    pub fn resolve_in(&self, mode: Section, pending: &[Key], key: Key) -> Resolved {
+        let mut keys = pending.to_vec();
+        keys.push(key);
+        let chord = Chord(keys);
+        let Some(table) = self.bindings.get(&mode) else {
+            return Resolved::Unbound;
+        };
+        match table.get(&chord) {
+            Some(Action::None) => Resolved::Unbound,
+            Some(action) => Resolved::Action(*action),
+            None if table.keys().any(|c| chord.is_prefix_of(c)) => Resolved::Pending,
+            None => Resolved::Unbound,
+        }
     }
 
     /// The chords bound to `action` in a section, for the help and the status line.

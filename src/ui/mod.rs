@@ -2,6 +2,7 @@
 
 pub mod help;
 pub mod outline;
+pub mod palette;
 pub mod reader;
 pub mod status;
 pub mod theme;
@@ -33,8 +34,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
         reader::draw(app, theme, frame, inset(main));
     }
     status::draw(app, theme, frame, status_area);
-    if app.mode == Mode::Help {
-        help::draw(app, theme, frame, area);
+    match app.mode {
+        Mode::Help => help::draw(app, theme, frame, area),
+        Mode::Palette => palette::draw(app, theme, frame, area),
+        _ => {}
     }
 }
 

@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -22,18 +23,18 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             if !line.prefix.is_empty() {
                 spans.push(Span::styled(line.prefix.as_str(), theme.decoration()));
             }
-            let marked = app
+            let mut marks = app.search_marks(line.block);
+            if let Some(h) = app
                 .highlight
                 .as_ref()
                 .filter(|h| h.doc == app.doc && h.block == line.block)
-                .map(|h| h.range.clone());
+            {
+                marks.push((h.range.clone(), true));
+            }
             let mut offset = line.start;
             for (text, style) in &line.pieces {
                 let style = base.patch(theme.span(*style));
-                match &marked {
-                    Some(range) => push_marked(&mut spans, text, offset, range, style, theme),
-                    None => spans.push(Span::styled(text.as_str(), style)),
-                }
+                push_marked(&mut spans, text, offset, &marks, style, theme);
                 offset += text.len();
             }
             Line::from(spans).style(base)
@@ -42,29 +43,41 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// Adds a piece of text that starts at `offset` in its block, with the part inside `range`
-/// highlighted.
+/// Adds a piece of text that starts at `offset` in its block, with the parts inside `marks`
+/// highlighted (the current one strongly, others underlined).
 fn push_marked<'a>(
     spans: &mut Vec<Span<'a>>,
     text: &'a str,
     offset: usize,
-    range: &std::ops::Range<usize>,
-    style: ratatui::style::Style,
+    marks: &[(std::ops::Range<usize>, bool)],
+    style: Style,
     theme: Theme,
 ) {
-    let from = range.start.saturating_sub(offset).min(text.len());
-    let to = range.end.saturating_sub(offset).min(text.len());
-    if from >= to || !text.is_char_boundary(from) || !text.is_char_boundary(to) {
-        spans.push(Span::styled(text, style));
-        return;
-    }
-    for (part, part_style) in [
-        (&text[..from], style),
-        (&text[from..to], style.patch(theme.mention())),
-        (&text[to..], style),
-    ] {
-        if !part.is_empty() {
-            spans.push(Span::styled(part, part_style));
+    let end = offset + text.len();
+    let mut at = 0;
+    let mut inside: Vec<&(std::ops::Range<usize>, bool)> = marks
+        .iter()
+        .filter(|(r, _)| r.start < end && r.end > offset)
+        .collect();
+    inside.sort_by_key(|(r, _)| r.start);
+    for (range, current) in inside {
+        let from = range.start.saturating_sub(offset).max(at).min(text.len());
+        let to = range.end.saturating_sub(offset).min(text.len());
+        if from >= to || !text.is_char_boundary(from) || !text.is_char_boundary(to) {
+            continue;
         }
+        if from > at {
+            spans.push(Span::styled(&text[at..from], style));
+        }
+        let mark = if *current {
+            theme.mention()
+        } else {
+            theme.other_match()
+        };
+        spans.push(Span::styled(&text[from..to], style.patch(mark)));
+        at = to;
+    }
+    if at < text.len() {
+        spans.push(Span::styled(&text[at..], style));
     }
 }

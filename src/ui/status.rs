@@ -13,6 +13,31 @@ use crate::keymap::Section;
 
 /// Draws the status line.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    if app.mode == crate::app::Mode::Search {
+        let search = app.search.as_ref();
+        let query = search.map_or("", |s| s.query.as_str());
+        let count = match search {
+            Some(s) if s.matches.is_empty() && !s.query.is_empty() => "no match".to_string(),
+            Some(s) => match s.current {
+                Some(i) => format!("{}/{}", i + 1, s.matches.len()),
+                None => String::new(),
+            },
+            None => String::new(),
+        };
+        let width = usize::from(area.width);
+        let left = fit(
+            &format!("/{query}▏"),
+            width.saturating_sub(count.width() + 2),
+        );
+        let gap = width.saturating_sub(left.width() + count.width() + 1);
+        let line = Line::from(vec![
+            Span::raw(left),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(count, theme.decoration()),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
     let doc = app.document();
     let right = right_side(app);
     let mut left = doc.name.clone();

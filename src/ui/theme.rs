@@ -89,6 +89,15 @@ impl Theme {
         }
     }
 
+    /// Other matches of a search, besides the current one.
+    pub fn other_match(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::Black).bg(Color::Cyan)
+        } else {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        }
+    }
+
     /// Pane titles.
     pub fn title(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)

@@ -1,0 +1,145 @@
+//! The jump palette: a query line, ranked matches from the jump worker, the selection, and
+//! where Enter takes the reader.
+
+use std::sync::Arc;
+
+use super::jumps::Position;
+use super::{App, Effect, Highlight, Mode};
+use crate::index::jump::{Found, JumpIndex};
+
+/// The palette's state while it is open.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Palette {
+    /// What the user typed.
+    pub input: String,
+    /// Which request the shown results answer; older answers are dropped.
+    pub generation: u64,
+    /// The results of the latest answered request.
+    pub found: Found,
+    /// Whether a newer request is still being worked on.
+    pub searching: bool,
+    /// The selected result.
+    pub selected: usize,
+    /// The first result shown.
+    pub offset: usize,
+}
+
+impl App {
+    /// Opens the palette with an empty query (which lists the headings).
+    pub(super) fn open_palette(&mut self) -> Vec<Effect> {
+        self.mode = Mode::Palette;
+        let generation = self.palette.generation + 1;
+        self.palette = Palette {
+            generation,
+            ..Palette::default()
+        };
+        self.request_matches()
+    }
+
+    /// The jump index arrived from the background.
+    pub fn attach_jump_index(&mut self, index: Arc<JumpIndex>) -> Vec<Effect> {
+        self.jump_index = Some(index);
+        if self.mode == Mode::Palette {
+            self.request_matches()
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Results for a request; dropped when a newer request was made since.
+    pub fn receive_matches(&mut self, generation: u64, found: Found) {
+        if generation == self.palette.generation {
+            self.palette.found = found;
+            self.palette.searching = false;
+            self.palette.selected = 0;
+            self.palette.offset = 0;
+        }
+    }
+
+    pub(super) fn palette_input(&mut self, edit: impl FnOnce(&mut String)) -> Vec<Effect> {
+        let before = self.palette.input.clone();
+        edit(&mut self.palette.input);
+        if self.palette.input == before {
+            return Vec::new();
+        }
+        self.palette.generation += 1;
+        self.request_matches()
+    }
+
+    fn request_matches(&mut self) -> Vec<Effect> {
+        if self.jump_index.is_none() {
+            return Vec::new();
+        }
+        self.palette.searching = true;
+        vec![Effect::FindMatches {
+            generation: self.palette.generation,
+            query: self.palette.input.clone(),
+        }]
+    }
+
+    /// Moves the selection by `delta` results.
+    pub(super) fn palette_move(&mut self, delta: isize) {
+        let count = self.palette.found.matches.len();
+        if count == 0 {
+            return;
+        }
+        let to = self
+            .palette
+            .selected
+            .saturating_add_signed(delta)
+            .min(count - 1);
+        self.palette.selected = to;
+    }
+
+    /// Jumps to the selected result, recording the jump.
+    pub(super) fn palette_go(&mut self) {
+        let (Some(index), Some(m)) = (
+            &self.jump_index,
+            self.palette.found.matches.get(self.palette.selected),
+        ) else {
+            self.mode = Mode::Reader;
+            return;
+        };
+        let c = &index.candidates[m.candidate as usize];
+        let (doc, block, range) = (c.doc, c.block, c.range.clone());
+        self.record_jump();
+        self.highlight = Some(Highlight { doc, block, range });
+        self.mode = Mode::Reader;
+        self.show_block(doc, Some(block));
+    }
+
+    /// Records the reader's position before a jump.
+    pub(super) fn record_jump(&mut self) {
+        let here = self.position();
+        self.jumps.record(here);
+    }
+
+    /// Where the reader is, for the jump list.
+    pub(super) fn position(&self) -> Position {
+        Position {
+            doc: self.doc,
+            block: self.current_block(),
+        }
+    }
+
+    /// Goes back (or forward) through the jump list.
+    pub(super) fn walk_jumps(&mut self, back: bool) {
+        let target = if back {
+            let here = self.position();
+            self.jumps.back(here)
+        } else {
+            self.jumps.forward()
+        };
+        match target {
+            Some(p) => self.show_block(p.doc, Some(p.block)),
+            None => self.notify(
+                if back {
+                    "No earlier jump"
+                } else {
+                    "No later jump"
+                },
+                false,
+            ),
+        }
+    }
+}

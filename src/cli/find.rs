@@ -1,0 +1,115 @@
+//! `brief find`: the jump palette's ranked matches, printed for scripts and quick lookups.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::doc::Document;
+use crate::index::countries::Countries;
+use crate::index::gazetteer::Gazetteer;
+use crate::index::jump::{CandidateKind, JumpIndex, Query};
+
+/// How many characters of a match's text are printed.
+const SNIPPET_CHARS: usize = 72;
+
+#[derive(Serialize)]
+struct Hit {
+    document: String,
+    section: String,
+    line: usize,
+    kind: &'static str,
+    score: i64,
+    text: String,
+    /// Character positions of `text` that matched.
+    matched: Vec<usize>,
+}
+
+/// Prints the best `limit` matches of `query`.
+pub fn print(
+    docs: &[Document],
+    query: &str,
+    limit: usize,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let gazetteer = Gazetteer::bundled();
+    let countries = Countries::build(docs, gazetteer);
+    let index = JumpIndex::build(docs, &countries, gazetteer);
+    let found = index
+        .search(&Query::parse(query), None, &|| false)
+        .unwrap_or_default();
+    let hits: Vec<Hit> = found
+        .matches
+        .iter()
+        .take(limit)
+        .map(|m| {
+            let c = &index.candidates[m.candidate as usize];
+            let doc = &docs[c.doc];
+            Hit {
+                document: doc.name.clone(),
+                section: c
+                    .section
+                    .map(|s| doc.blocks[s.0].text())
+                    .unwrap_or_default(),
+                line: doc.blocks[c.block.0].line,
+                kind: match c.kind {
+                    CandidateKind::Heading => "heading",
+                    CandidateKind::Paragraph => "paragraph",
+                    CandidateKind::Sentence => "sentence",
+                    CandidateKind::Place => "place",
+                },
+                score: m.score,
+                text: c.text.clone(),
+                matched: m.chars.clone(),
+            }
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &hits)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    for hit in &hits {
+        let section = if hit.section.is_empty() || hit.kind == "heading" {
+            String::new()
+        } else {
+            format!(" › {}", hit.section)
+        };
+        writeln!(
+            out,
+            "{}:{}{section}\n    {}",
+            hit.document,
+            hit.line,
+            marked(&hit.text, &hit.matched)
+        )?;
+    }
+    Ok(())
+}
+
+/// The text around the first match, matched characters in [brackets].
+fn marked(text: &str, matched: &[usize]) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let first = matched.first().copied().unwrap_or(0);
+    let start = first.saturating_sub(12);
+    let end = (start + SNIPPET_CHARS).min(chars.len());
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    let mut open = false;
+    for (i, c) in chars.iter().enumerate().take(end).skip(start) {
+        let hit = matched.binary_search(&i).is_ok();
+        if hit != open {
+            out.push(if hit { '[' } else { ']' });
+            open = hit;
+        }
+        out.push(*c);
+    }
+    if open {
+        out.push(']');
+    }
+    if end < chars.len() {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,105 @@
+//! The jump worker: a thread that builds the jump candidates in the background (the first
+//! frame never waits for them) and answers palette queries off the UI thread. A newer query
+//! abandons the one being worked on; a query that only adds letters searches the previous
+//! matches instead of everything.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::thread;
+
+use super::countries::Countries;
+use super::gazetteer::Gazetteer;
+use super::jump::{Found, JumpIndex, Query};
+use crate::doc::Document;
+
+/// What the worker reports.
+#[derive(Debug)]
+pub enum WorkerReport {
+    /// The candidates are built.
+    Ready(Arc<JumpIndex>),
+    /// The answer to a query.
+    Found(u64, Found),
+}
+
+/// A handle to the worker thread.
+pub struct JumpWorker {
+    requests: mpsc::Sender<(u64, String)>,
+    latest: Arc<AtomicU64>,
+}
+
+impl JumpWorker {
+    /// Starts the worker; `report` is called on the worker thread for every report.
+    pub fn start(
+        docs: Arc<Vec<Document>>,
+        countries: Countries,
+        report: impl Fn(WorkerReport) + Send + 'static,
+    ) -> JumpWorker {
+        let (requests, incoming) = mpsc::channel::<(u64, String)>();
+        let latest = Arc::new(AtomicU64::new(0));
+        let newest = Arc::clone(&latest);
+        thread::spawn(move || {
+            let index = Arc::new(JumpIndex::build(&docs, &countries, Gazetteer::bundled()));
+            report(WorkerReport::Ready(Arc::clone(&index)));
+            let mut previous: Option<(Query, Vec<u32>)> = None;
+            while let Ok(mut request) = incoming.recv() {
+                // Only the newest query matters.
+                while let Ok(newer) = incoming.try_recv() {
+                    request = newer;
+                }
+                let (generation, input) = request;
+                let query = Query::parse(&input);
+                let within = previous
+                    .as_ref()
+                    .filter(|(earlier, _)| query.narrows(earlier))
+                    .map(|(_, ids)| ids.as_slice());
+                let cancelled = || newest.load(Ordering::Relaxed) != generation;
+                if let Some(found) = index.search(&query, within, &cancelled) {
+                    previous = Some((query, found.all.clone()));
+                    report(WorkerReport::Found(generation, found));
+                }
+            }
+        });
+        JumpWorker { requests, latest }
+    }
+
+    /// Asks for the matches of `query`; earlier requests still running are abandoned.
+    pub fn find(&self, generation: u64, query: String) {
+        self.latest.store(generation, Ordering::Relaxed);
+        let _ = self.requests.send((generation, query));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::open::{OpenOptions, bundled};
+    use std::time::Duration;
+
+    #[test]
+    fn builds_then_answers_the_newest_query() {
+        let docs = Arc::new(vec![bundled(OpenOptions::default())]);
+        let countries = Countries::build(&docs, Gazetteer::bundled());
+        let (tx, rx) = mpsc::channel();
+        let worker = JumpWorker::start(docs, countries, move |r| {
+            let _ = tx.send(r);
+        });
+        let index = match rx.recv_timeout(Duration::from_secs(30)).unwrap() {
+            WorkerReport::Ready(index) => index,
+            other => panic!("expected the index first, got {other:?}"),
+        };
+        worker.find(1, "zj".into());
+        worker.find(2, "zjwtl".into());
+        loop {
+            match rx.recv_timeout(Duration::from_secs(30)).unwrap() {
+                WorkerReport::Found(2, found) => {
+                    let best = &index.candidates[found.matches[0].candidate as usize];
+                    assert!(best.text.contains("中吉乌铁路"));
+                    break;
+                }
+                WorkerReport::Found(1, _) => continue,
+                other => panic!("unexpected {other:?}"),
+            }
+        }
+    }
+}

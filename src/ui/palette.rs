@@ -1,0 +1,189 @@
+//! The jump palette: the query line, the ranked results with matched characters highlighted
+//! and where each one is, and a preview of the selected passage.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::status::fit;
+use super::theme::Theme;
+use crate::app::App;
+use crate::index::jump::{Candidate, Match};
+
+/// Rows kept for the preview of the selected passage.
+const PREVIEW_ROWS: u16 = 5;
+
+/// Draws the palette over the screen.
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let width = area.width.saturating_sub(4).clamp(20, 110);
+    let height = area.height.saturating_sub(2).max(6);
+    let x = area.x + area.width.saturating_sub(width) / 2;
+    let outer = Rect::new(
+        x,
+        area.y + 1,
+        width.min(area.width),
+        height.min(area.height),
+    );
+    frame.render_widget(Clear, outer);
+    let block = Block::default().borders(Borders::ALL).title(" Jump ");
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    if inner.height < 3 || inner.width < 10 {
+        return;
+    }
+    let palette = &app.palette;
+    let status = match (&app.jump_index, palette.searching) {
+        (None, _) => "indexing…".to_string(),
+        (Some(_), true) => "…".to_string(),
+        (Some(_), false) => format!("{} found", palette.found.matches.len()),
+    };
+    let room = usize::from(inner.width).saturating_sub(status.width() + 4);
+    let query_line = Line::from(vec![
+        Span::styled("› ", theme.here()),
+        Span::raw(fit(&palette.input, room)),
+        Span::styled("▏", theme.here()),
+        Span::raw(" ".repeat(room.saturating_sub(palette.input.width()))),
+        Span::styled(status, theme.decoration()),
+    ]);
+    let hint = Line::from(Span::styled(
+        "# headings  @ countries  pinyin works: zjw → 中吉乌  ↑↓ select  Enter jump  Esc back",
+        theme.decoration(),
+    ));
+    frame.render_widget(
+        Paragraph::new(vec![query_line, hint]),
+        Rect { height: 2, ..inner },
+    );
+
+    let preview_rows = if inner.height > PREVIEW_ROWS + 6 {
+        PREVIEW_ROWS
+    } else {
+        0
+    };
+    let list_area = Rect {
+        y: inner.y + 2,
+        height: inner.height.saturating_sub(2 + preview_rows),
+        ..inner
+    };
+    let Some(index) = &app.jump_index else { return };
+    let rows = usize::from(list_area.height);
+    let offset = palette.selected.saturating_sub(rows.saturating_sub(1));
+    let lines: Vec<Line> = palette
+        .found
+        .matches
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, m)| {
+            result_line(
+                app,
+                theme,
+                &index.candidates[m.candidate as usize],
+                m,
+                i == palette.selected,
+                list_area.width,
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list_area);
+
+    if preview_rows > 0
+        && let Some(m) = palette.found.matches.get(palette.selected)
+    {
+        let c = &index.candidates[m.candidate as usize];
+        let preview_area = Rect {
+            y: inner.y + inner.height - preview_rows,
+            height: preview_rows,
+            ..inner
+        };
+        let text = app.docs[c.doc].blocks[c.block.0].text();
+        let before = &text[..c.range.start.min(text.len())];
+        let chosen = &text[c.range.start.min(text.len())..c.range.end.min(text.len())];
+        let after = &text[c.range.end.min(text.len())..];
+        let preview = Paragraph::new(Line::from(vec![
+            Span::styled(before.to_string(), theme.decoration()),
+            Span::raw(chosen.to_string()),
+            Span::styled(after.to_string(), theme.decoration()),
+        ]))
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::default()
+                .borders(Borders::TOP)
+                .title(location(app, c)),
+        );
+        frame.render_widget(preview, preview_area);
+    }
+}
+
+/// "document › section" for a candidate.
+fn location(app: &App, c: &Candidate) -> String {
+    let doc = &app.docs[c.doc];
+    let section = c
+        .section
+        .map(|s| doc.blocks[s.0].text())
+        .unwrap_or_default();
+    let mut parts = Vec::new();
+    if app.docs.len() > 1 {
+        parts.push(doc.name.clone());
+    }
+    if !section.is_empty() && c.kind != crate::index::jump::CandidateKind::Heading {
+        parts.push(section);
+    }
+    parts.join(" › ")
+}
+
+/// One result: its kind, its text cropped around the first match with the matched characters
+/// highlighted, and where it is.
+fn result_line<'a>(
+    app: &App,
+    theme: Theme,
+    c: &Candidate,
+    m: &Match,
+    selected: bool,
+    width: u16,
+) -> Line<'a> {
+    let width = usize::from(width);
+    let place = fit(&location(app, c), width / 3);
+    let room = width.saturating_sub(place.width() + 4);
+    let chars: Vec<char> = c.text.chars().collect();
+    // Start a little before the first matched character so it is in view.
+    let first = m.chars.first().copied().unwrap_or(0);
+    let mut start = first;
+    let mut lead = 0;
+    while start > 0 && lead + 2 <= room / 3 {
+        start -= 1;
+        lead += unicode_width::UnicodeWidthChar::width(chars[start]).unwrap_or(0);
+    }
+    let base = if selected {
+        theme.selected()
+    } else {
+        ratatui::style::Style::new()
+    };
+    let mut spans = vec![Span::styled(
+        format!("{} ", c.kind.symbol()),
+        theme.decoration(),
+    )];
+    if start > 0 {
+        spans.push(Span::styled("…", base));
+    }
+    let mut used = usize::from(start > 0);
+    for (i, ch) in chars.iter().enumerate().skip(start) {
+        let w = unicode_width::UnicodeWidthChar::width(*ch).unwrap_or(0);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        let style = if m.chars.binary_search(&i).is_ok() {
+            base.patch(theme.mention())
+        } else {
+            base
+        };
+        spans.push(Span::styled(ch.to_string(), style));
+    }
+    let gap = width.saturating_sub(used + place.width() + 3);
+    spans.push(Span::styled(" ".repeat(gap), base));
+    spans.push(Span::styled(place, theme.decoration()));
+    Line::from(spans)
+}
