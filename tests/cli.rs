@@ -388,3 +388,29 @@ fn countries_in_russian_and_english() {
     assert_eq!(row("KG").unwrap()["mentions"], 2);
     assert_eq!(row("IN").unwrap()["mentions"], 1, "Indiana is not India");
 }
+
+#[test]
+fn find_prints_ranked_matches() {
+    let out = brief(&["find", "jierjisi", "--limit", "3"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("[吉尔吉斯]"), "{text}");
+    assert_eq!(
+        text.lines().filter(|l| l.starts_with("sco-heads")).count(),
+        3
+    );
+    let v: serde_json::Value =
+        serde_json::from_slice(&brief(&["find", "zjwtl", "--json", "--limit", "1"]).stdout)
+            .unwrap();
+    assert_eq!(v[0]["kind"], "sentence");
+    assert!(v[0]["text"].as_str().unwrap().contains("中吉乌铁路"));
+    assert_eq!(v[0]["section"], "吉尔吉斯斯坦总统扎帕罗夫会见王毅");
+    let headings = stdout(&brief(&["find", "#", "--limit", "100"]));
+    assert_eq!(
+        headings
+            .lines()
+            .filter(|l| l.starts_with("sco-heads"))
+            .count(),
+        9
+    );
+}

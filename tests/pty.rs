@@ -330,3 +330,30 @@ fn countries_view_jumps_to_a_highlighted_mention() {
     s.wait_exit();
     s.assert_terminal_restored();
 }
+
+#[test]
+fn jump_palette_finds_pinyin_and_ctrl_o_returns() {
+    let mut s = Session::start(&[], (100, 30), &[]);
+    s.wait_for("the title", |s| s.screen().contains(TITLE));
+    s.send("f");
+    s.wait_for("the palette with the headings", |s| {
+        s.screen().contains("› ") && s.screen().contains("9 found")
+    });
+    s.send("zjwtl");
+    s.wait_for("the railway sentence first", |s| {
+        s.row(4).contains("中吉乌铁路")
+    });
+    s.send("\r");
+    s.wait_for("the reader at the railway", |s| {
+        s.reader_top().contains("扎帕罗夫请王毅转达")
+    });
+    assert!(
+        s.screen().contains("中吉乌铁路") || s.screen().contains("中吉乌"),
+        "the target paragraph is on screen"
+    );
+    s.send("\x0f"); // Ctrl-o
+    s.wait_for("back at the title", |s| s.reader_top().contains(TITLE));
+    s.send("q");
+    s.wait_exit();
+    s.assert_terminal_restored();
+}

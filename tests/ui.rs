@@ -214,3 +214,39 @@ fn jump_to_a_mention_highlights_it_80x24() {
     assert_eq!(highlighted.replace(' ', ""), "吉尔吉斯共和国");
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn jump_palette_with_a_pinyin_query_80x24() {
+    let mut app = seed((80, 24));
+    let index = brief::index::jump::JumpIndex::build(
+        &app.docs,
+        &app.countries,
+        brief::index::gazetteer::Gazetteer::bundled(),
+    );
+    app.attach_jump_index(std::sync::Arc::new(index));
+    app.update(Action::OpenJump);
+    for c in "zjwtl".chars() {
+        app.press(brief::keymap::Key::char(c));
+    }
+    let index = app.jump_index.clone().unwrap();
+    let found = index
+        .search(&brief::index::jump::Query::parse("zjwtl"), None, &|| false)
+        .unwrap();
+    app.receive_matches(app.palette.generation, found);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn search_line_shows_the_count_80x24() {
+    let mut app = seed((80, 24));
+    app.update(Action::Search);
+    for c in "双方".chars() {
+        app.press(brief::keymap::Key::char(c));
+    }
+    let terminal = render(&app);
+    let status: String = (0..80)
+        .map(|x| terminal.backend().buffer()[(x, 23)].symbol().to_string())
+        .collect();
+    assert!(status.replace(' ', "").starts_with("/双方"), "{status}");
+    assert!(status.trim_end().ends_with("1/32"), "{status}");
+}

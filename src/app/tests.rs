@@ -353,3 +353,135 @@ fn country_order_cycles() {
         "first appearance: Moscow, in the first paragraph"
     );
 }
+
+/// An app whose jump index is built, with palette requests answered at once.
+fn palette_app() -> App {
+    let mut app = seed_app((100, 30));
+    let g = crate::index::gazetteer::Gazetteer::bundled();
+    let index = crate::index::jump::JumpIndex::build(&app.docs, &app.countries, g);
+    let effects = app.attach_jump_index(std::sync::Arc::new(index));
+    answer(&mut app, effects);
+    app
+}
+
+/// Answers the app's palette requests as the worker would.
+fn answer(app: &mut App, effects: Vec<Effect>) {
+    for effect in effects {
+        if let Effect::FindMatches { generation, query } = effect {
+            let index = app.jump_index.clone().unwrap();
+            let found = index
+                .search(&crate::index::jump::Query::parse(&query), None, &|| false)
+                .unwrap();
+            app.receive_matches(generation, found);
+        }
+    }
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let effects = app.press(Key::char(c));
+        answer(app, effects);
+    }
+}
+
+#[test]
+fn palette_jumps_with_pinyin_and_ctrl_o_returns() {
+    let mut app = palette_app();
+    let start = app.current_block();
+    let effects = app.press(Key::char('f'));
+    answer(&mut app, effects);
+    assert_eq!(app.mode, Mode::Palette);
+    assert_eq!(
+        app.palette.found.matches.len(),
+        9,
+        "an empty query lists the headings"
+    );
+    type_text(&mut app, "zjwtl");
+    assert_eq!(app.palette.input, "zjwtl");
+    app.press(Key::named(NamedKey::Enter));
+    assert_eq!(app.mode, Mode::Reader);
+    let block = app.current_block();
+    assert!(app.document().blocks[block.0].text().contains("中吉乌铁路"));
+    let highlight = app.highlight.clone().unwrap();
+    assert!(
+        app.document().blocks[highlight.block.0].text()[highlight.range].contains("中吉乌铁路")
+    );
+    app.press(Key::ctrl('o'));
+    assert_eq!(app.current_block(), start);
+    app.press(Key::char('\t'));
+    app.update(Action::Close);
+    app.update(Action::JumpForward);
+    assert_eq!(app.current_block(), block);
+}
+
+#[test]
+fn typed_keys_are_text_in_the_palette_not_commands() {
+    let mut app = palette_app();
+    app.press(Key::char('f'));
+    for c in ['q', '?', 'G'] {
+        assert!(app.press(Key::char(c)).iter().all(|e| *e != Effect::Quit));
+    }
+    assert_eq!(app.palette.input, "q?G");
+    app.press(Key::named(NamedKey::Backspace));
+    assert_eq!(app.palette.input, "q?");
+    app.press(Key::ctrl('u'));
+    assert_eq!(app.palette.input, "");
+    app.press(Key::named(NamedKey::Esc));
+    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.top, 0, "Esc leaves the reader where it was");
+}
+
+#[test]
+fn stale_answers_are_dropped() {
+    let mut app = palette_app();
+    app.press(Key::char('f'));
+    let old = app.palette.generation;
+    app.press(Key::char('z'));
+    app.receive_matches(old, crate::index::jump::Found::default());
+    assert!(
+        app.palette.searching,
+        "an answer to an older query does not count"
+    );
+}
+
+#[test]
+fn search_walks_matches_with_a_count_and_esc_returns() {
+    let mut app = seed_app((100, 30));
+    app.press(Key::char('/'));
+    assert_eq!(app.mode, Mode::Search);
+    type_text(&mut app, "双方");
+    let search = app.search.clone().unwrap();
+    assert!(search.matches.len() > 10);
+    assert_eq!(search.current, Some(0));
+    let first = app.current_block();
+    assert!(app.document().blocks[first.0].text().contains("双方"));
+    app.press(Key::named(NamedKey::Enter));
+    assert_eq!(app.mode, Mode::Reader);
+    app.press(Key::ctrl('o'));
+    assert_eq!(app.top, 0, "back to where the search began");
+    app.press(Key::char('n'));
+    assert_eq!(app.search.as_ref().unwrap().current, Some(1));
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .ends_with(&format!("2/{}", search.matches.len()))
+    );
+    app.press(Key::char('N'));
+    assert_eq!(app.search.as_ref().unwrap().current, Some(0));
+    assert_eq!(app.current_block(), first);
+
+    // Esc while typing returns to the start and drops the matches.
+    app.update(Action::Bottom);
+    let bottom = app.top;
+    app.press(Key::char('/'));
+    type_text(&mut app, "shuangfang");
+    assert!(
+        !app.search.as_ref().unwrap().matches.is_empty(),
+        "pinyin finds 双方"
+    );
+    app.press(Key::named(NamedKey::Esc));
+    assert_eq!(app.top, bottom);
+    assert!(app.search.is_none());
+}
