@@ -100,7 +100,7 @@ impl App {
             self.mode = Mode::Reader;
             return;
         };
-        let c = &index.candidates[m.candidate as usize];
+        let c = index.shown(m);
         let (doc, block, range) = (c.doc, c.block, c.range.clone());
         self.record_jump();
         self.highlight = Some(Highlight { doc, block, range });

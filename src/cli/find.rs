@@ -33,8 +33,13 @@ pub fn print(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let gazetteer = Gazetteer::bundled();
-    let countries = Countries::build(docs, gazetteer);
-    let index = JumpIndex::build(docs, &countries, gazetteer);
+    // Places are found while the text candidates are built.
+    let (mut index, countries) = std::thread::scope(|scope| {
+        let countries = scope.spawn(|| Countries::build(docs, gazetteer));
+        let index = JumpIndex::of_text(docs);
+        (index, countries.join().unwrap_or_default())
+    });
+    index.add_places(docs, &countries, gazetteer);
     let found = index
         .search(&Query::parse(query), None, &|| false)
         .unwrap_or_default();
@@ -43,7 +48,7 @@ pub fn print(
         .iter()
         .take(limit)
         .map(|m| {
-            let c = &index.candidates[m.candidate as usize];
+            let c = index.shown(m);
             let doc = &docs[c.doc];
             Hit {
                 document: doc.name.clone(),
@@ -59,7 +64,7 @@ pub fn print(
                     CandidateKind::Place => "place",
                 },
                 score: m.score,
-                text: c.text.clone(),
+                text: c.text.to_string(),
                 matched: m.chars.clone(),
             }
         })

@@ -123,6 +123,17 @@ pub fn placeholder(c: char) -> Option<char> {
 /// assert_eq!(sanitize("red \u{1b}[31mtext\r\n"), "red ␛[31mtext\n");
 /// ```
 pub fn sanitize(text: &str) -> String {
+    // Most text has nothing to replace: C0 controls but tab and newline, DEL, and C1
+    // controls (0xC2 0x80..0x9F in UTF-8) are all that needs a look.
+    let bytes = text.as_bytes();
+    let clean = !bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    });
+    if clean {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -1,16 +1,16 @@
-//! Jump candidates and fuzzy matching: every heading, paragraph and sentence of the open
-//! documents and every place they name, matched with the skim algorithm on the text, and for
-//! Chinese also on its pinyin and pinyin initials, so `zjw` finds 中吉乌.
+//! Jump candidates and fuzzy matching: every heading and paragraph (with its sentences) of
+//! the open documents and every place they name, matched with the skim algorithm on the
+//! text, and for Chinese also on its pinyin and pinyin initials, so `zjw` finds 中吉乌.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::countries::Countries;
-use super::gazetteer::Gazetteer;
-use super::pinyin_key::{PinyinKey, fold};
+use super::countries::{Countries, CountryOrder};
+use super::gazetteer::{Gazetteer, PlaceKind};
+use super::pinyin_key::fold;
+use super::pinyin_match;
 use crate::doc::{BlockId, BlockKind, Document};
 
 /// Score added when the query appears as one unbroken run (a substring, or whole syllables).
@@ -19,6 +19,9 @@ const EXACT_BONUS: i64 = 1000;
 const HEADING_BONUS: i64 = 20;
 /// How many of the best matches get their highlight positions computed.
 pub const SHOWN: usize = 200;
+/// Past this many cells (choice × query) the matcher uses its linear algorithm: only for
+/// pathological texts (a single line of megabytes).
+const MATCH_CELLS: usize = 1 << 20;
 
 /// What a candidate is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -45,23 +48,23 @@ impl CandidateKind {
     }
 }
 
-/// Something the palette can jump to.
-#[derive(Clone, Debug)]
+/// Something the palette can jump to: a heading, a paragraph (whose sentences are matched
+/// too), or a place.
+#[derive(Debug)]
 pub struct Candidate {
-    /// What it is.
-    pub kind: CandidateKind,
-    /// The document.
-    pub doc: usize,
-    /// The block to jump to.
-    pub block: BlockId,
-    /// The byte range of the block's text it covers (the mention, for a place).
-    pub range: Range<usize>,
-    /// The section it is in (a heading block).
-    pub section: Option<BlockId>,
-    /// What the palette shows.
-    pub text: String,
+    kind: CandidateKind,
+    doc: usize,
+    block: BlockId,
+    /// The byte range of the block's text it covers (the first mention, for a place).
+    range: Range<usize>,
+    section: Option<BlockId>,
+    text: String,
     folded: String,
-    pinyin: Option<PinyinKey>,
+    /// Character ranges of the sentences of a paragraph that has several.
+    sentences: Vec<Range<usize>>,
+    /// For text with Chinese: one pinyin initial (or folded character) per character, so
+    /// Latin letters can find it.
+    initials: Option<Box<str>>,
 }
 
 /// A candidate that matches a query.
@@ -69,16 +72,35 @@ pub struct Candidate {
 pub struct Match {
     /// Index into the index's candidates.
     pub candidate: u32,
+    /// The sentence of a paragraph that matched best, if one did.
+    pub sentence: Option<u32>,
     /// Higher is better.
     pub score: i64,
-    /// Character positions of `text` to highlight (filled for the best matches only).
+    /// Character positions of the shown text to highlight (filled for the best matches only).
     pub chars: Vec<usize>,
+}
+
+/// A match as it is shown: what it is, where it is, its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Shown<'a> {
+    /// Heading, paragraph, sentence or place.
+    pub kind: CandidateKind,
+    /// The document.
+    pub doc: usize,
+    /// The block to jump to.
+    pub block: BlockId,
+    /// The byte range of the block's text to highlight after the jump.
+    pub range: Range<usize>,
+    /// The section it is in.
+    pub section: Option<BlockId>,
+    /// The text shown.
+    pub text: &'a str,
 }
 
 /// The outcome of a search.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Found {
-    /// The matches to show, best first, a paragraph and its own sentence not both.
+    /// The matches to show, best first.
     pub matches: Vec<Match>,
     /// Every matching candidate, for narrowing the next search.
     pub all: Vec<u32>,
@@ -119,57 +141,105 @@ impl Query {
 /// Every candidate of the open documents.
 #[derive(Debug, Default)]
 pub struct JumpIndex {
-    /// The candidates in document order (places last).
-    pub candidates: Vec<Candidate>,
+    candidates: Vec<Candidate>,
 }
 
 impl JumpIndex {
-    /// Builds the candidates, with pinyin for every text that has Chinese.
+    /// Builds the candidates of the documents and of the places they name.
     pub fn build(docs: &[Document], countries: &Countries, gazetteer: &Gazetteer) -> JumpIndex {
-        let mut candidates = Vec::new();
+        let mut index = JumpIndex::of_text(docs);
+        index.add_places(docs, countries, gazetteer);
+        index
+    }
+
+    /// Headings and paragraphs of the documents, built on every core.
+    pub fn of_text(docs: &[Document]) -> JumpIndex {
+        // (document, block, section) of every block worth jumping to.
+        let mut blocks: Vec<(usize, BlockId, Option<BlockId>)> = Vec::new();
         for (d, doc) in docs.iter().enumerate() {
             let mut section = None;
             for (i, block) in doc.blocks.iter().enumerate() {
-                let id = BlockId(i);
-                let text = block.text();
-                if text.trim().is_empty()
-                    || matches!(block.kind, BlockKind::Rule | BlockKind::Marker)
-                {
-                    continue;
-                }
-                let mut push = |kind, range: Range<usize>, section| {
-                    candidates.push(Candidate::new(kind, d, id, section, &text, range));
-                };
                 if block.heading_level().is_some() {
-                    section = Some(id);
-                    push(CandidateKind::Heading, 0..text.len(), section);
-                    continue;
+                    section = Some(BlockId(i));
                 }
-                let sentences = sentences(&text);
-                push(CandidateKind::Paragraph, 0..text.len(), section);
-                if sentences.len() > 1 {
-                    for s in sentences {
-                        push(CandidateKind::Sentence, s, section);
-                    }
+                if !matches!(block.kind, BlockKind::Rule | BlockKind::Marker) {
+                    blocks.push((d, BlockId(i), section));
                 }
             }
         }
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(8);
+        let chunk = blocks.len().div_ceil(threads).max(1);
+        let candidates = std::thread::scope(|scope| {
+            let parts: Vec<_> = blocks
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .filter_map(|&(d, id, section)| {
+                                let block = &docs[d].blocks[id.0];
+                                let text = block.text();
+                                if text.trim().is_empty() {
+                                    return None;
+                                }
+                                let kind = if block.heading_level().is_some() {
+                                    CandidateKind::Heading
+                                } else {
+                                    CandidateKind::Paragraph
+                                };
+                                Some(Candidate::new(kind, d, id, section, &text, 0..text.len()))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            parts
+                .into_iter()
+                .flat_map(|p| p.join().unwrap_or_default())
+                .collect()
+        });
+        JumpIndex { candidates }
+    }
+
+    /// Whether any place of the gazetteer could match `query`: when none can, the places
+    /// need not be looked for at all.
+    pub fn places_could_match(gazetteer: &Gazetteer, query: &Query) -> bool {
+        if query.kind == Some(CandidateKind::Place) {
+            return true;
+        }
+        if query.kind.is_some() || query.text.is_empty() {
+            return false;
+        }
+        let matcher = SkimMatcherV2::default().ignore_case();
+        gazetteer.places.iter().any(|p| {
+            let text = fold(&place_text(p));
+            let initials = query.text.is_ascii().then(|| pinyin_match::initials(&text));
+            score(
+                &text,
+                initials.as_deref(),
+                CandidateKind::Place,
+                &matcher,
+                &query.text,
+                false,
+            )
+            .is_some()
+        })
+    }
+
+    /// Adds a candidate for every place the documents name, jumping to its first mention.
+    pub fn add_places(&mut self, docs: &[Document], countries: &Countries, gazetteer: &Gazetteer) {
         for kind in [
-            super::gazetteer::PlaceKind::Country,
-            super::gazetteer::PlaceKind::Region,
-            super::gazetteer::PlaceKind::Organisation,
+            PlaceKind::Country,
+            PlaceKind::Region,
+            PlaceKind::Organisation,
         ] {
-            for row in countries.table(
-                docs,
-                gazetteer,
-                kind,
-                super::countries::CountryOrder::Mentions,
-            ) {
+            for row in countries.table(docs, gazetteer, kind, CountryOrder::Mentions) {
                 let Some(first) = countries.of(row.place).next() else {
                     continue;
                 };
                 let place = &gazetteer.places[row.place];
-                let text = format!("{} {} {} {}", place.zh, place.en, place.ru, place.code);
+                let text = place_text(place);
                 let mut c = Candidate::new(
                     CandidateKind::Place,
                     first.doc,
@@ -179,10 +249,45 @@ impl JumpIndex {
                     0..text.len(),
                 );
                 c.range = first.range.clone();
-                candidates.push(c);
+                self.candidates.push(c);
             }
         }
-        JumpIndex { candidates }
+    }
+
+    /// How many candidates there are.
+    pub fn len(&self) -> usize {
+        self.candidates.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.candidates.is_empty()
+    }
+
+    /// A match as it is shown (its sentence, for a paragraph whose sentence matched).
+    pub fn shown(&self, m: &Match) -> Shown<'_> {
+        let c = &self.candidates[m.candidate as usize];
+        match m.sentence.and_then(|s| c.sentences.get(s as usize)) {
+            Some(chars) => {
+                let bytes = char_range_to_bytes(&c.text, chars.clone());
+                Shown {
+                    kind: CandidateKind::Sentence,
+                    doc: c.doc,
+                    block: c.block,
+                    range: c.range.start + bytes.start..c.range.start + bytes.end,
+                    section: c.section,
+                    text: &c.text[bytes],
+                }
+            }
+            None => Shown {
+                kind: c.kind,
+                doc: c.doc,
+                block: c.block,
+                range: c.range.clone(),
+                section: c.section,
+                text: &c.text,
+            },
+        }
     }
 
     /// The candidates matching `query`, best first. `within` limits the search to earlier
@@ -194,10 +299,16 @@ impl JumpIndex {
         within: Option<&[u32]>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Found> {
-        let matcher = SkimMatcherV2::default().ignore_case();
-        let ids: Vec<u32> = match within {
-            Some(ids) => ids.to_vec(),
-            None => (0..u32::try_from(self.candidates.len()).unwrap_or(u32::MAX)).collect(),
+        let matcher = SkimMatcherV2::default()
+            .ignore_case()
+            .element_limit(MATCH_CELLS);
+        let all_ids: Vec<u32>;
+        let ids: &[u32] = match within {
+            Some(ids) => ids,
+            None => {
+                all_ids = (0..u32::try_from(self.candidates.len()).unwrap_or(u32::MAX)).collect();
+                &all_ids
+            }
         };
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
@@ -213,7 +324,7 @@ impl JumpIndex {
                     scope.spawn(move || {
                         let mut found = Vec::new();
                         for (n, &id) in part.iter().enumerate() {
-                            if n % 2048 == 0 && cancelled() {
+                            if n % 1024 == 0 && cancelled() {
                                 return None;
                             }
                             let c = &self.candidates[id as usize];
@@ -224,18 +335,15 @@ impl JumpIndex {
                                 if query.kind.is_some() || c.kind == CandidateKind::Heading {
                                     found.push(Match {
                                         candidate: id,
+                                        sentence: None,
                                         score: 0,
                                         chars: Vec::new(),
                                     });
                                 }
                                 continue;
                             }
-                            if let Some((score, _)) = c.score(matcher, &query.text, false) {
-                                found.push(Match {
-                                    candidate: id,
-                                    score,
-                                    chars: Vec::new(),
-                                });
+                            if let Some(m) = c.best_match(id, matcher, &query.text, false) {
+                                found.push(m);
                             }
                         }
                         Some(found)
@@ -252,12 +360,12 @@ impl JumpIndex {
         if abandoned {
             return None;
         }
-        // Best score first; on a tie a heading, then a sentence (more precise than its
+        // Best score first; on a tie a heading, then a sentence (more precise than a whole
         // paragraph), then earlier in the documents.
         let rank = |m: &Match| match self.candidates[m.candidate as usize].kind {
             CandidateKind::Heading => 0,
-            CandidateKind::Sentence => 1,
-            CandidateKind::Paragraph => 2,
+            CandidateKind::Paragraph if m.sentence.is_some() => 1,
+            CandidateKind::Sentence | CandidateKind::Paragraph => 2,
             CandidateKind::Place => 3,
         };
         matches.sort_by(|a, b| {
@@ -267,29 +375,16 @@ impl JumpIndex {
                 .then(a.candidate.cmp(&b.candidate))
         });
         let all: Vec<u32> = matches.iter().map(|m| m.candidate).collect();
-        let mut shown: HashSet<(usize, BlockId, bool)> = HashSet::new();
-        let mut kept = Vec::with_capacity(matches.len());
-        for mut m in matches {
-            let c = &self.candidates[m.candidate as usize];
-            // A paragraph and its own sentence would say the same thing twice.
-            let is_sentence = c.kind == CandidateKind::Sentence;
-            match c.kind {
-                CandidateKind::Paragraph if shown.contains(&(c.doc, c.block, true)) => continue,
-                CandidateKind::Sentence if shown.contains(&(c.doc, c.block, false)) => continue,
-                CandidateKind::Paragraph | CandidateKind::Sentence => {
-                    shown.insert((c.doc, c.block, is_sentence));
+        if !query.text.is_empty() {
+            for m in matches.iter_mut().take(SHOWN) {
+                let c = &self.candidates[m.candidate as usize];
+                if let Some(with_positions) = c.best_match(m.candidate, &matcher, &query.text, true)
+                {
+                    *m = with_positions;
                 }
-                _ => {}
             }
-            if kept.len() < SHOWN && !query.text.is_empty() {
-                m.chars = c
-                    .score(&matcher, &query.text, true)
-                    .map(|(_, chars)| chars)
-                    .unwrap_or_default();
-            }
-            kept.push(m);
         }
-        Some(Found { matches: kept, all })
+        Some(Found { matches, all })
     }
 }
 
@@ -303,6 +398,22 @@ impl Candidate {
         range: Range<usize>,
     ) -> Candidate {
         let shown = text[range.clone()].replace('\n', " ");
+        let sentences = if kind == CandidateKind::Paragraph {
+            let byte_ranges = sentences(&shown);
+            if byte_ranges.len() > 1 {
+                // Byte offsets to character indices, in one pass.
+                let starts: Vec<usize> = shown.char_indices().map(|(i, _)| i).collect();
+                let char_at = |b: usize| starts.partition_point(|&s| s < b);
+                byte_ranges
+                    .into_iter()
+                    .map(|r| char_at(r.start)..char_at(r.end))
+                    .collect()
+            } else {
+                Vec::new()
+            }
+        } else {
+            Vec::new()
+        };
         Candidate {
             kind,
             doc,
@@ -310,66 +421,169 @@ impl Candidate {
             range,
             section,
             folded: fold(&shown),
-            pinyin: PinyinKey::new(&shown),
+            sentences,
+            initials: shown
+                .chars()
+                .any(crate::doc::markdown::is_cjk)
+                .then(|| pinyin_match::initials(&shown).into_boxed_str()),
             text: shown,
         }
     }
 
-    /// The score of `query` (already folded) against this candidate, with the character
-    /// positions of `text` it matched when `positions` is set.
-    fn score(
+    /// The best match of `query` in this candidate: for a paragraph, in its best sentence
+    /// when one matches on its own.
+    fn best_match(
         &self,
+        id: u32,
         matcher: &SkimMatcherV2,
         query: &str,
         positions: bool,
-    ) -> Option<(i64, Vec<usize>)> {
-        let run = |choice: &str| -> Option<(i64, Vec<usize>)> {
-            if positions {
-                matcher.fuzzy_indices(choice, query)
-            } else {
-                matcher.fuzzy_match(choice, query).map(|s| (s, Vec::new()))
+    ) -> Option<Match> {
+        let initials = self.initials.as_deref().filter(|_| query.is_ascii());
+        if self.sentences.is_empty() {
+            let (score, chars) =
+                score(&self.folded, initials, self.kind, matcher, query, positions)?;
+            return Some(Match {
+                candidate: id,
+                sentence: None,
+                score,
+                chars,
+            });
+        }
+        // A paragraph: a quick look whether the letters are there at all, then the best
+        // sentence, and the whole paragraph only when no single sentence matches.
+        let present = is_subsequence(&self.folded, query)
+            || initials.is_some_and(|i| {
+                is_subsequence(i, query) || pinyin_match::could_spell(&self.folded, query)
+            });
+        if !present {
+            return None;
+        }
+        let folded_chars: Vec<usize> = self.folded.char_indices().map(|(i, _)| i).collect();
+        let byte = |c: usize| folded_chars.get(c).copied().unwrap_or(self.folded.len());
+        let mut best: Option<Match> = None;
+        for (n, range) in self.sentences.iter().enumerate() {
+            let part = &self.folded[byte(range.start)..byte(range.end)];
+            // Initials are ASCII, one byte per character: character ranges are byte ranges.
+            let part_initials = initials.and_then(|i| i.get(range.clone()));
+            if let Some((s, chars)) = score(
+                part,
+                part_initials,
+                CandidateKind::Sentence,
+                matcher,
+                query,
+                positions,
+            ) && best.as_ref().is_none_or(|b| s > b.score)
+            {
+                best = Some(Match {
+                    candidate: id,
+                    sentence: u32::try_from(n).ok(),
+                    score: s,
+                    chars,
+                });
             }
-        };
-        let bonus = if self.kind == CandidateKind::Heading {
-            HEADING_BONUS
+        }
+        best.or_else(|| {
+            let (score, chars) =
+                score(&self.folded, initials, self.kind, matcher, query, positions)?;
+            Some(Match {
+                candidate: id,
+                sentence: None,
+                score,
+                chars,
+            })
+        })
+    }
+}
+
+/// What a place candidate shows and is matched on: its names and code.
+fn place_text(place: &super::gazetteer::Place) -> String {
+    format!("{} {} {} {}", place.zh, place.en, place.ru, place.code)
+}
+
+/// Whether every character of `needle` appears in `hay`, in order.
+fn is_subsequence(hay: &str, needle: &str) -> bool {
+    let mut wanted = needle.chars().peekable();
+    for c in hay.chars() {
+        match wanted.peek() {
+            Some(&w) if w == c => {
+                wanted.next();
+            }
+            Some(_) => {}
+            None => return true,
+        }
+    }
+    wanted.peek().is_none()
+}
+
+/// The score of `query` (already folded) against a folded text, and, when its pinyin
+/// `initials` are given, against them and the syllables they begin, with the character
+/// positions it matched when `positions` is set.
+fn score(
+    folded: &str,
+    initials: Option<&str>,
+    kind: CandidateKind,
+    matcher: &SkimMatcherV2,
+    query: &str,
+    positions: bool,
+) -> Option<(i64, Vec<usize>)> {
+    let run = |choice: &str| -> Option<(i64, Vec<usize>)> {
+        if positions {
+            matcher.fuzzy_indices(choice, query)
+        } else {
+            matcher.fuzzy_match(choice, query).map(|s| (s, Vec::new()))
+        }
+    };
+    let bonus = if kind == CandidateKind::Heading {
+        HEADING_BONUS
+    } else {
+        0
+    };
+    let mut best: Option<(i64, Vec<usize>)> = run(folded).map(|(s, chars)| {
+        let exact = if folded.contains(query) {
+            EXACT_BONUS
         } else {
             0
         };
-        let mut best: Option<(i64, Vec<usize>)> = run(&self.folded).map(|(s, chars)| {
-            let exact = if self.folded.contains(query) {
+        (s + exact, chars)
+    });
+    if let Some(initials) = initials {
+        if let Some((s, chars)) = run(initials) {
+            let s = s + if initials.contains(query) {
                 EXACT_BONUS
             } else {
                 0
             };
-            (s + exact, chars)
-        });
-        if let Some(key) = &self.pinyin
-            && query.is_ascii()
-        {
-            if let Some((s, chars)) = run(&key.initials) {
-                let exact = if key.initials.contains(query) {
-                    EXACT_BONUS
-                } else {
-                    0
-                };
-                if best.as_ref().is_none_or(|b| s + exact > b.0) {
-                    best = Some((s + exact, chars));
-                }
-            }
-            if let Some((s, chars)) = run(&key.full) {
-                let exact = key.full.match_indices(query).any(|(at, _)| {
-                    let start = key.full[..at].chars().count();
-                    let end = start + query.chars().count() - 1;
-                    key.starts_syllable(start) && key.ends_syllable(end)
-                });
-                let s = s + if exact { EXACT_BONUS } else { 0 };
-                if best.as_ref().is_none_or(|b| s > b.0) {
-                    best = Some((s, key.chars_of_full(&chars)));
-                }
+            if best.as_ref().is_none_or(|b| s > b.0) {
+                best = Some((s, chars));
             }
         }
-        best.map(|(s, chars)| (s + bonus, chars))
+        let spelled =
+            pinyin_match::could_spell(folded, query).then(|| pinyin_match::spell(folded, query));
+        if let Some((s, run, chars)) = spelled.flatten() {
+            let s = s + if run { EXACT_BONUS } else { 0 };
+            if best.as_ref().is_none_or(|b| s > b.0) {
+                best = Some((s, chars));
+            }
+        }
     }
+    best.map(|(s, chars)| (s + bonus, chars))
+}
+
+fn char_range_to_bytes(text: &str, chars: Range<usize>) -> Range<usize> {
+    let mut indices = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
+    let start = indices.nth(chars.start).unwrap_or(text.len());
+    let end = if chars.end > chars.start {
+        indices
+            .nth(chars.end - chars.start - 1)
+            .unwrap_or(text.len())
+    } else {
+        start
+    };
+    start..end
 }
 
 /// Byte ranges of the sentences of a text: each ends after `。！？；!?` or `. `.
@@ -378,13 +592,13 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let end_here = "。！？；!?".contains(c)
+        let end_here = matches!(c, '。' | '！' | '？' | '；' | '!' | '?')
             || (c == '.' && chars.peek().is_none_or(|(_, n)| n.is_whitespace()));
         if end_here {
             // Closing quotes and brackets belong to the sentence they close.
             let mut end = i + c.len_utf8();
             while let Some(&(j, n)) = chars.peek() {
-                if "”’」』)）\"".contains(n) {
+                if matches!(n, '”' | '’' | '」' | '』' | ')' | '）' | '"') {
                     end = j + n.len_utf8();
                     chars.next();
                 } else {
@@ -430,10 +644,7 @@ mod tests {
     }
 
     fn highlighted(index: &JumpIndex, m: &Match) -> String {
-        let chars: Vec<char> = index.candidates[m.candidate as usize]
-            .text
-            .chars()
-            .collect();
+        let chars: Vec<char> = index.shown(m).text.chars().collect();
         m.chars.iter().map(|&i| chars[i]).collect()
     }
 
@@ -442,7 +653,7 @@ mod tests {
         let (_, index) = seed_index();
         let results = search(&index, "zjwtl");
         let best = &results[0];
-        let c = &index.candidates[best.candidate as usize];
+        let c = index.shown(best);
         assert!(c.text.contains("中吉乌铁路"), "{}", c.text);
         assert_eq!(
             c.kind,
@@ -454,11 +665,7 @@ mod tests {
         let zjw = search(&index, "zjw");
         let railway = zjw
             .iter()
-            .find(|m| {
-                index.candidates[m.candidate as usize]
-                    .text
-                    .contains("推进中吉乌铁路建设")
-            })
+            .find(|m| index.shown(m).text.contains("推进中吉乌铁路建设"))
             .unwrap();
         assert_eq!(highlighted(&index, railway), "中吉乌");
     }
@@ -471,7 +678,8 @@ mod tests {
         let results = search(&index, "shanghe");
         assert_eq!(highlighted(&index, &results[0]), "上合");
         assert!(results.iter().any(|m| {
-            index.candidates[m.candidate as usize]
+            index
+                .shown(m)
                 .text
                 .starts_with("上海合作组织成员国政府首脑")
         }));
@@ -490,7 +698,7 @@ mod tests {
         let (_, index) = seed_index();
         let results = search(&index, "中吉外长");
         assert_eq!(
-            index.candidates[results[0].candidate as usize].text,
+            index.shown(&results[0]).text,
             "中吉外长首次战略对话成功举行"
         );
         let wide = search(&index, "２０２５年９月");
@@ -502,10 +710,7 @@ mod tests {
     fn headings_beat_body_text_and_prefixes_narrow() {
         let (_, index) = seed_index();
         let results = search(&index, "国际论坛");
-        assert_eq!(
-            index.candidates[results[0].candidate as usize].kind,
-            CandidateKind::Heading
-        );
+        assert_eq!(index.shown(&results[0]).kind, CandidateKind::Heading);
         let headings = search(&index, "#");
         assert_eq!(headings.len(), 9);
         assert!(
@@ -513,15 +718,8 @@ mod tests {
             "document order"
         );
         let places = search(&index, "@jierjisi");
-        assert_eq!(
-            index.candidates[places[0].candidate as usize].kind,
-            CandidateKind::Place
-        );
-        assert!(
-            index.candidates[places[0].candidate as usize]
-                .text
-                .contains("Kyrgyzstan")
-        );
+        assert_eq!(index.shown(&places[0]).kind, CandidateKind::Place);
+        assert!(index.shown(&places[0]).text.contains("Kyrgyzstan"));
     }
 
     #[test]

@@ -93,7 +93,7 @@ mod tests {
         loop {
             match rx.recv_timeout(Duration::from_secs(30)).unwrap() {
                 WorkerReport::Found(2, found) => {
-                    let best = &index.candidates[found.matches[0].candidate as usize];
+                    let best = index.shown(&found.matches[0]);
                     assert!(best.text.contains("中吉乌铁路"));
                     break;
                 }

@@ -7,4 +7,5 @@ pub mod jump;
 pub mod jump_worker;
 pub mod outline;
 pub mod pinyin_key;
+pub mod pinyin_match;
 pub mod text_search;

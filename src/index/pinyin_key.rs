@@ -80,8 +80,10 @@ pub fn fold_char(c: char) -> char {
     };
     if c.is_ascii() {
         c.to_ascii_lowercase()
-    } else {
+    } else if c.is_uppercase() {
         c.to_lowercase().next().unwrap_or(c)
+    } else {
+        c
     }
 }
 

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 use super::status::fit;
 use super::theme::Theme;
 use crate::app::App;
-use crate::index::jump::{Candidate, Match};
+use crate::index::jump::{Match, Shown};
 
 /// Rows kept for the preview of the selected passage.
 const PREVIEW_ROWS: u16 = 5;
@@ -80,7 +80,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             result_line(
                 app,
                 theme,
-                &index.candidates[m.candidate as usize],
+                &index.shown(m),
                 m,
                 i == palette.selected,
                 list_area.width,
@@ -92,7 +92,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if preview_rows > 0
         && let Some(m) = palette.found.matches.get(palette.selected)
     {
-        let c = &index.candidates[m.candidate as usize];
+        let c = index.shown(m);
         let preview_area = Rect {
             y: inner.y + inner.height - preview_rows,
             height: preview_rows,
@@ -111,14 +111,14 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .block(
             Block::default()
                 .borders(Borders::TOP)
-                .title(location(app, c)),
+                .title(location(app, &c)),
         );
         frame.render_widget(preview, preview_area);
     }
 }
 
 /// "document › section" for a candidate.
-fn location(app: &App, c: &Candidate) -> String {
+fn location(app: &App, c: &Shown) -> String {
     let doc = &app.docs[c.doc];
     let section = c
         .section
@@ -139,7 +139,7 @@ fn location(app: &App, c: &Candidate) -> String {
 fn result_line<'a>(
     app: &App,
     theme: Theme,
-    c: &Candidate,
+    c: &Shown,
     m: &Match,
     selected: bool,
     width: u16,

@@ -1,0 +1,70 @@
+//! How fast the jump palette answers: building the candidates, and one keystroke's search
+//! for a Latin, a pinyin and a Chinese query, from scratch and narrowed from the previous
+//! keystroke. The corpus is `BRIEF_CORPUS` (a file made by scripts/make_corpus.py) or, by
+//! default, 10 MB built in memory from the bundled briefing.
+
+use std::hint::black_box;
+
+use brief::doc::open::{BUNDLED_TEXT, OpenOptions, open_paths};
+use brief::doc::{Document, Format, ParseOptions};
+use brief::index::jump::{JumpIndex, Query};
+use criterion::{Criterion, criterion_group, criterion_main};
+
+fn corpus() -> Vec<Document> {
+    if let Some(path) = std::env::var_os("BRIEF_CORPUS") {
+        return open_paths(&[path.into()], OpenOptions::default()).documents;
+    }
+    let mut text = String::new();
+    let mut copy = 0;
+    while text.len() < 10 * 1024 * 1024 {
+        copy += 1;
+        for line in BUNDLED_TEXT.lines() {
+            text.push_str(line);
+            if line.starts_with('#') {
+                text.push_str(&format!(" ({copy})"));
+            }
+            text.push('\n');
+        }
+    }
+    vec![Document::parse(
+        "large.md",
+        None,
+        "UTF-8",
+        &text,
+        Format::Markdown,
+        ParseOptions::default(),
+    )]
+}
+
+fn jump(c: &mut Criterion) {
+    let docs = corpus();
+    let mut group = c.benchmark_group("jump");
+    group.sample_size(10);
+    group.bench_function("build candidates", |b| {
+        b.iter(|| JumpIndex::of_text(black_box(&docs)))
+    });
+    let index = JumpIndex::of_text(&docs);
+    for (name, query, previous) in [
+        ("latin", "2024", "202"),
+        ("pinyin", "zjwtl", "zjwt"),
+        ("chinese", "双方", "双"),
+    ] {
+        group.bench_function(format!("keystroke {name} from scratch"), |b| {
+            b.iter(|| index.search(&Query::parse(black_box(query)), None, &|| false))
+        });
+        let earlier = index
+            .search(&Query::parse(previous), None, &|| false)
+            .unwrap_or_default();
+        group.bench_function(format!("keystroke {name} narrowed"), |b| {
+            b.iter(|| {
+                index.search(&Query::parse(black_box(query)), Some(&earlier.all), &|| {
+                    false
+                })
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, jump);
+criterion_main!(benches);
