@@ -37,7 +37,7 @@ for pair in "latin:2024" "pinyin:zjwtl" "chinese:双方"; do
   kind=${pair%%:*}; query=${pair#*:}
   b=$(best_of_three "$brief" find "$query" "$dir/briefing.md" --limit 20)
   f=$(best_of_three sh -c "fzf --filter '$query' < '$dir/paragraphs.txt' | head -20")
-  n=$(fzf --filter "$query" < "$dir/paragraphs.txt" | wc -l)
+  n=$( (fzf --filter "$query" < "$dir/paragraphs.txt" || true) | wc -l)
   ratio=$(awk -v b="$b" -v f="$f" 'BEGIN { printf "%.2f", b / f }')
   printf '%-8s %-8s %12s %12s %8s %14s\n' "$kind" "$query" "$b" "$f" "$ratio" "$n"
 done
