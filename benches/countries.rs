@@ -3,29 +3,13 @@
 
 use std::hint::black_box;
 
-use brief::doc::open::BUNDLED_TEXT;
 use brief::doc::{Document, Format, ParseOptions};
 use brief::index::countries::Countries;
 use brief::index::gazetteer::Gazetteer;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
-/// The bundled briefing repeated to about `bytes`, each copy's headings numbered.
-fn large_briefing(bytes: usize) -> String {
-    let mut text = String::with_capacity(bytes + BUNDLED_TEXT.len());
-    let mut copy = 0;
-    while text.len() < bytes {
-        copy += 1;
-        for line in BUNDLED_TEXT.lines() {
-            if line.starts_with('#') {
-                text.push_str(&format!("{line} ({copy})\n"));
-            } else {
-                text.push_str(line);
-                text.push('\n');
-            }
-        }
-    }
-    text
-}
+mod common;
+use common::large_briefing;
 
 fn countries(c: &mut Criterion) {
     c.bench_function("gazetteer compile", |b| {

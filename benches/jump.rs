@@ -5,27 +5,19 @@
 
 use std::hint::black_box;
 
-use brief::doc::open::{BUNDLED_TEXT, OpenOptions, open_paths};
+use brief::doc::open::{OpenOptions, open_paths};
 use brief::doc::{Document, Format, ParseOptions};
 use brief::index::jump::{JumpIndex, Query};
 use criterion::{Criterion, criterion_group, criterion_main};
+
+mod common;
+use common::large_briefing;
 
 fn corpus() -> Vec<Document> {
     if let Some(path) = std::env::var_os("BRIEF_CORPUS") {
         return open_paths(&[path.into()], OpenOptions::default()).documents;
     }
-    let mut text = String::new();
-    let mut copy = 0;
-    while text.len() < 10 * 1024 * 1024 {
-        copy += 1;
-        for line in BUNDLED_TEXT.lines() {
-            text.push_str(line);
-            if line.starts_with('#') {
-                text.push_str(&format!(" ({copy})"));
-            }
-            text.push('\n');
-        }
-    }
+    let text = large_briefing(10 * 1024 * 1024);
     vec![Document::parse(
         "large.md",
         None,

@@ -102,26 +102,13 @@ impl Keymap {
             .map(|f| f.keymap)
     }
 
-    /// What a key means in `mode` after the `pending` keys of an unfinished chord.
+    /// What a key means in `mode` after the `pending` keys of an unfinished chord: looked up
+    /// in the mode's table, then in `[global]`.
     pub fn resolve(&self, mode: Section, pending: &[Key], key: Key) -> Resolved {
-        let mut keys = pending.to_vec();
-        keys.push(key);
-        let chord = Chord(keys);
-        for section in [mode, Section::Global] {
-            let Some(table) = self.bindings.get(&section) else {
-                continue;
-            };
-            if let Some(action) = table.get(&chord) {
-                return match action {
-                    Action::None => Resolved::Unbound,
-                    a => Resolved::Action(*a),
-                };
-            }
-            if table.keys().any(|c| chord.is_prefix_of(c)) {
-                return Resolved::Pending;
-            }
+        match self.resolve_in(mode, pending, key) {
+            Resolved::Unbound => self.resolve_in(Section::Global, pending, key),
+            found => found,
         }
-        Resolved::Unbound
     }
 
     /// Like [`Keymap::resolve`], but only in `mode`'s own table, without falling back to

@@ -1,0 +1,21 @@
+//! What the benchmarks share: a large briefing built in memory from the bundled one.
+
+use brief::doc::open::BUNDLED_TEXT;
+
+/// The bundled briefing repeated to about `bytes`, each copy's headings numbered so that
+/// headings differ across the corpus.
+pub fn large_briefing(bytes: usize) -> String {
+    let mut text = String::with_capacity(bytes + BUNDLED_TEXT.len());
+    let mut copy = 0;
+    while text.len() < bytes {
+        copy += 1;
+        for line in BUNDLED_TEXT.lines() {
+            text.push_str(line);
+            if line.starts_with('#') {
+                text.push_str(&format!(" ({copy})"));
+            }
+            text.push('\n');
+        }
+    }
+    text
+}
