@@ -69,6 +69,8 @@ pub fn print(
             }
         })
         .collect();
+    // The process ends after printing: freeing every candidate one by one would only cost time.
+    std::mem::forget(index);
     if json {
         serde_json::to_writer_pretty(&mut *out, &hits)?;
         writeln!(out)?;

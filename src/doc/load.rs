@@ -61,7 +61,31 @@ pub fn read_file(path: &Path, forced: Option<&'static Encoding>) -> Result<Decod
             source: e,
         },
     })?;
-    decode(&bytes, forced).ok_or_else(|| LoadError::Binary(path.to_path_buf()))
+    decode_owned(bytes, forced).ok_or_else(|| LoadError::Binary(path.to_path_buf()))
+}
+
+/// Like [`decode`], taking the bytes: UTF-8 text without control characters (the common case)
+/// becomes the text without being copied.
+pub fn decode_owned(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Option<Decoded> {
+    let plain_utf8 =
+        forced.is_none_or(|f| f == encoding_rs::UTF_8) && Encoding::for_bom(&bytes).is_none();
+    if plain_utf8 && !looks_binary(&bytes) {
+        match String::from_utf8(bytes) {
+            Ok(text) => {
+                let text = if needs_sanitizing(&text) {
+                    sanitize(&text)
+                } else {
+                    text
+                };
+                return Some(Decoded {
+                    text,
+                    encoding: "UTF-8",
+                });
+            }
+            Err(e) => return decode(e.as_bytes(), forced),
+        }
+    }
+    decode(&bytes, forced)
 }
 
 /// Decodes bytes as text: a byte-order mark wins, then a forced encoding, then UTF-8 when the
@@ -84,7 +108,11 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Option<Decoded
     };
     let (text, _, _) = encoding.decode(bytes);
     Some(Decoded {
-        text: sanitize(&text),
+        text: if needs_sanitizing(&text) {
+            sanitize(&text)
+        } else {
+            text.into_owned()
+        },
         encoding: display_name(encoding),
     })
 }
@@ -101,6 +129,17 @@ fn display_name(encoding: &'static Encoding) -> &'static str {
 fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64 * 1024)];
     head.contains(&0)
+}
+
+/// Whether a text has anything [`sanitize`] would change: C0 controls but tab and newline,
+/// DEL, and C1 controls (0xC2 0x80..0x9F in UTF-8).
+fn needs_sanitizing(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b < 0x20 && b != b'\n' && b != b'\t')
+            || b == 0x7f
+            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+    })
 }
 
 /// The visible stand-in for a terminal control character.
@@ -201,6 +240,22 @@ mod tests {
         );
         assert!(encoding_for_name("no-such-thing").is_err());
         assert_eq!(encoding_for_name("CP936").unwrap().name(), "GBK");
+    }
+
+    #[test]
+    fn owned_bytes_decode_like_borrowed_ones() {
+        for bytes in [
+            "# 标题\n".as_bytes().to_vec(),
+            b"a\r\nb\x1b[31m\n".to_vec(),
+            encoding_rs::GBK
+                .encode("上海合作组织成员国政府首脑理事会会议在莫斯科举行。\n")
+                .0
+                .into_owned(),
+            vec![0xEF, 0xBB, 0xBF, b'x'],
+        ] {
+            assert_eq!(decode_owned(bytes.clone(), None), decode(&bytes, None));
+        }
+        assert!(decode_owned(vec![1, 0, 2], None).is_none());
     }
 
     #[test]

@@ -59,7 +59,8 @@ pub struct Candidate {
     range: Range<usize>,
     section: Option<BlockId>,
     text: String,
-    folded: String,
+    /// The text case- and width-folded, when that differs from the text.
+    folded: Option<Box<str>>,
     /// Character ranges of the sentences of a paragraph that has several.
     sentences: Vec<Range<usize>>,
     /// For text with Chinese: one pinyin initial (or folded character) per character, so
@@ -397,7 +398,12 @@ impl Candidate {
         text: &str,
         range: Range<usize>,
     ) -> Candidate {
-        let shown = text[range.clone()].replace('\n', " ");
+        let part = &text[range.clone()];
+        let shown = if part.contains('\n') {
+            part.replace('\n', " ")
+        } else {
+            part.to_string()
+        };
         let sentences = if kind == CandidateKind::Paragraph {
             let byte_ranges = sentences(&shown);
             if byte_ranges.len() > 1 {
@@ -420,7 +426,9 @@ impl Candidate {
             block,
             range,
             section,
-            folded: fold(&shown),
+            folded: Some(fold(&shown))
+                .filter(|f| *f != shown)
+                .map(String::into_boxed_str),
             sentences,
             initials: shown
                 .chars()
@@ -428,6 +436,11 @@ impl Candidate {
                 .then(|| pinyin_match::initials(&shown).into_boxed_str()),
             text: shown,
         }
+    }
+
+    /// The text as matched: folded.
+    fn folded(&self) -> &str {
+        self.folded.as_deref().unwrap_or(&self.text)
     }
 
     /// The best match of `query` in this candidate: for a paragraph, in its best sentence
@@ -441,8 +454,14 @@ impl Candidate {
     ) -> Option<Match> {
         let initials = self.initials.as_deref().filter(|_| query.is_ascii());
         if self.sentences.is_empty() {
-            let (score, chars) =
-                score(&self.folded, initials, self.kind, matcher, query, positions)?;
+            let (score, chars) = score(
+                self.folded(),
+                initials,
+                self.kind,
+                matcher,
+                query,
+                positions,
+            )?;
             return Some(Match {
                 candidate: id,
                 sentence: None,
@@ -452,18 +471,18 @@ impl Candidate {
         }
         // A paragraph: a quick look whether the letters are there at all, then the best
         // sentence, and the whole paragraph only when no single sentence matches.
-        let present = is_subsequence(&self.folded, query)
+        let present = is_subsequence(self.folded(), query)
             || initials.is_some_and(|i| {
-                is_subsequence(i, query) || pinyin_match::could_spell(&self.folded, query)
+                is_subsequence(i, query) || pinyin_match::could_spell(self.folded(), query)
             });
         if !present {
             return None;
         }
-        let folded_chars: Vec<usize> = self.folded.char_indices().map(|(i, _)| i).collect();
-        let byte = |c: usize| folded_chars.get(c).copied().unwrap_or(self.folded.len());
+        let folded_chars: Vec<usize> = self.folded().char_indices().map(|(i, _)| i).collect();
+        let byte = |c: usize| folded_chars.get(c).copied().unwrap_or(self.folded().len());
         let mut best: Option<Match> = None;
         for (n, range) in self.sentences.iter().enumerate() {
-            let part = &self.folded[byte(range.start)..byte(range.end)];
+            let part = &self.folded()[byte(range.start)..byte(range.end)];
             // Initials are ASCII, one byte per character: character ranges are byte ranges.
             let part_initials = initials.and_then(|i| i.get(range.clone()));
             if let Some((s, chars)) = score(
@@ -484,8 +503,14 @@ impl Candidate {
             }
         }
         best.or_else(|| {
-            let (score, chars) =
-                score(&self.folded, initials, self.kind, matcher, query, positions)?;
+            let (score, chars) = score(
+                self.folded(),
+                initials,
+                self.kind,
+                matcher,
+                query,
+                positions,
+            )?;
             Some(Match {
                 candidate: id,
                 sentence: None,
