@@ -444,6 +444,29 @@ mod tests {
     }
 
     #[test]
+    fn every_member_state_has_curated_chinese_and_russian_names() {
+        let curated: RawFile = toml_edit::de::from_str(CURATED).unwrap();
+        let g = Gazetteer::bundled();
+        for p in g.places.iter().filter(|p| p.kind == PlaceKind::Country) {
+            let entry = curated.place.iter().find(|c| c.code == p.code);
+            assert!(
+                entry.is_some_and(|e| !e.zh.is_empty() && !e.ru.is_empty()),
+                "{} has no official names in curated.toml",
+                p.code
+            );
+        }
+        for (official, code) in [
+            ("乌拉圭东岸共和国", "UY"),
+            ("Великое Герцогство Люксембург", "LU"),
+            ("斯里兰卡民主社会主义共和国", "LK"),
+        ] {
+            let hits = g.find(official);
+            assert_eq!(hits.len(), 1, "{official}");
+            assert_eq!(g.places[hits[0].places[0][0]].code, code);
+        }
+    }
+
+    #[test]
     fn kyrgyzstan_by_every_name() {
         let text = "吉尔吉斯共和国、吉尔吉斯斯坦和吉尔吉斯。Kyrgyz Republic, Kyrgyzstan. Кыргызская Республика, Кыргызстан, Киргизия, Киргизии.";
         let found = names(text);
