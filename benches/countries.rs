@@ -3,13 +3,15 @@
 
 use std::hint::black_box;
 
-use brief::doc::{Document, Format, ParseOptions};
 use brief::index::countries::Countries;
 use brief::index::gazetteer::Gazetteer;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 mod common;
-use common::large_briefing;
+
+/// The briefing's size (it is built to at least this many bytes).
+const SIZE: usize = 10 * 1024 * 1024;
+use common::large_document;
 
 fn countries(c: &mut Criterion) {
     c.bench_function("gazetteer compile", |b| {
@@ -21,18 +23,10 @@ fn countries(c: &mut Criterion) {
         })
     });
 
-    let text = large_briefing(10 * 1024 * 1024);
-    let docs = vec![Document::parse(
-        "large.md",
-        None,
-        "UTF-8",
-        &text,
-        Format::Markdown,
-        ParseOptions::default(),
-    )];
+    let docs = vec![large_document(SIZE)];
     let gazetteer = Gazetteer::bundled();
     let mut group = c.benchmark_group("country index");
-    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.throughput(Throughput::Bytes(SIZE as u64));
     group.sample_size(10);
     group.bench_function("10 MB briefing", |b| {
         b.iter(|| Countries::build(black_box(&docs), gazetteer))

@@ -5,27 +5,19 @@
 
 use std::hint::black_box;
 
+use brief::doc::Document;
 use brief::doc::open::{OpenOptions, open_paths};
-use brief::doc::{Document, Format, ParseOptions};
 use brief::index::jump::{JumpIndex, Query};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 mod common;
-use common::large_briefing;
+use common::large_document;
 
 fn corpus() -> Vec<Document> {
     if let Some(path) = std::env::var_os("BRIEF_CORPUS") {
         return open_paths(&[path.into()], OpenOptions::default()).documents;
     }
-    let text = large_briefing(10 * 1024 * 1024);
-    vec![Document::parse(
-        "large.md",
-        None,
-        "UTF-8",
-        &text,
-        Format::Markdown,
-        ParseOptions::default(),
-    )]
+    vec![large_document(10 * 1024 * 1024)]
 }
 
 fn jump(c: &mut Criterion) {

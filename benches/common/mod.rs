@@ -1,6 +1,7 @@
 //! What the benchmarks share: a large briefing built in memory from the bundled one.
 
 use brief::doc::open::BUNDLED_TEXT;
+use brief::doc::{Document, Format, ParseOptions};
 
 /// The bundled briefing repeated to about `bytes`, each copy's headings numbered so that
 /// headings differ across the corpus.
@@ -18,4 +19,16 @@ pub fn large_briefing(bytes: usize) -> String {
         }
     }
     text
+}
+
+/// [`large_briefing`] parsed as one Markdown document.
+pub fn large_document(bytes: usize) -> Document {
+    Document::parse(
+        "large.md",
+        None,
+        "UTF-8",
+        &large_briefing(bytes),
+        Format::Markdown,
+        ParseOptions::default(),
+    )
 }

@@ -453,7 +453,7 @@ impl Candidate {
         positions: bool,
     ) -> Option<Match> {
         let initials = self.initials.as_deref().filter(|_| query.is_ascii());
-        if self.sentences.is_empty() {
+        let whole = || {
             let (score, chars) = score(
                 self.folded(),
                 initials,
@@ -462,12 +462,15 @@ impl Candidate {
                 query,
                 positions,
             )?;
-            return Some(Match {
+            Some(Match {
                 candidate: id,
                 sentence: None,
                 score,
                 chars,
-            });
+            })
+        };
+        if self.sentences.is_empty() {
+            return whole();
         }
         // A paragraph: a quick look whether the letters are there at all, then the best
         // sentence, and the whole paragraph only when no single sentence matches.
@@ -502,22 +505,7 @@ impl Candidate {
                 });
             }
         }
-        best.or_else(|| {
-            let (score, chars) = score(
-                self.folded(),
-                initials,
-                self.kind,
-                matcher,
-                query,
-                positions,
-            )?;
-            Some(Match {
-                candidate: id,
-                sentence: None,
-                score,
-                chars,
-            })
-        })
+        best.or_else(whole)
     }
 }
 
