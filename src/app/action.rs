@@ -43,7 +43,7 @@ pub enum Action {
     ToggleOutline,
     /// Move between the reader and the outline
     FocusOutline,
-    /// Next outline view; after the last one, back to the reader
+    /// Next outline view; after the last, back to the reader
     NextOutlineView,
     /// Jump the reader to the selected outline entry
     Go,
@@ -57,19 +57,19 @@ pub enum Action {
     FoldAll,
     /// Unfold every outline entry
     UnfoldAll,
-    /// Countries view: sort by mentions, A–Z, or first appearance
+    /// Countries: sort by mentions, A–Z, first appearance
     CycleCountryOrder,
-    /// Countries view: show only passages that mention the selected place (again: remove it)
+    /// Countries: filter passages by this place (again: off)
     FilterByCountry,
     /// Turn the country filter off
     ClearFilter,
-    /// Go to the next passage that matches the filter
+    /// Next search match, or passage matching the filter
     NextMatch,
-    /// Go to the previous passage that matches the filter
+    /// Previous search match, or passage matching the filter
     PrevMatch,
-    /// Open the jump palette: find any heading, passage or country by a few letters
+    /// Jump palette: find any passage by a few letters
     OpenJump,
-    /// Search the text of this document (n/N move between matches)
+    /// Search this document (n/N: next/previous match)
     Search,
     /// Go back to where the last jump started
     JumpBack,
