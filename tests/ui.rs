@@ -250,3 +250,40 @@ fn search_line_shows_the_count_80x24() {
     assert!(status.replace(' ', "").starts_with("/双方"), "{status}");
     assert!(status.trim_end().ends_with("1/32"), "{status}");
 }
+
+#[test]
+fn tiny_terminals_draw_every_mode_without_panicking() {
+    for size in [(1, 1), (2, 2), (10, 3), (20, 5), (33, 8), (45, 12)] {
+        let mut app = seed(size);
+        let index = brief::index::jump::JumpIndex::build(
+            &app.docs,
+            &app.countries,
+            brief::index::gazetteer::Gazetteer::bundled(),
+        );
+        app.attach_jump_index(std::sync::Arc::new(index));
+        render(&app);
+        for actions in [
+            vec![Action::Help],
+            vec![Action::FocusOutline],
+            vec![
+                Action::FocusOutline,
+                Action::NextOutlineView,
+                Action::UnfoldAll,
+            ],
+            vec![Action::OpenJump],
+            vec![Action::Search],
+            vec![Action::ToggleOutline, Action::Bottom],
+        ] {
+            let mut app = app.clone();
+            apply(&mut app, &actions);
+            let found = app
+                .jump_index
+                .clone()
+                .unwrap()
+                .search(&brief::index::jump::Query::parse("zjw"), None, &|| false)
+                .unwrap();
+            app.receive_matches(app.palette.generation, found);
+            render(&app);
+        }
+    }
+}

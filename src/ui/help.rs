@@ -27,7 +27,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let width = area.width.saturating_sub(4).min(90);
     let height = area.height.saturating_sub(2);
     let x = area.x + (area.width - width) / 2;
-    let box_area = Rect::new(x, area.y + 1, width, height);
+    let box_area = Rect::new(x, area.y + 1, width, height).intersection(area);
+    if box_area.width < 3 || box_area.height < 3 {
+        return;
+    }
     let lines: Vec<Line> = rows
         .iter()
         .skip(app.help_scroll)

@@ -25,7 +25,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         area.y + 1,
         width.min(area.width),
         height.min(area.height),
-    );
+    )
+    .intersection(area);
+    if outer.width < 3 || outer.height < 3 {
+        return;
+    }
     frame.render_widget(Clear, outer);
     let block = Block::default().borders(Borders::ALL).title(" Jump ");
     let inner = block.inner(outer);
