@@ -63,6 +63,10 @@ fn event_loop(
             let _ = signal_tx.send(Message::Stop);
         }
     });
+    // Set up the terminal's event source (and its SIGWINCH handler) before the first frame,
+    // so a resize right after start-up is not missed. Poll with no timeout: this never waits
+    // for the terminal.
+    let _ = crossterm::event::poll(std::time::Duration::ZERO);
     thread::spawn(move || {
         loop {
             match crossterm::event::read() {
