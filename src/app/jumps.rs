@@ -1,6 +1,7 @@
 //! The jump list: every jump (palette, outline, search, countries) records where the reader
 //! was, and `Ctrl-o` / `Ctrl-i` walk back and forward through them, as in vim.
 
+use super::App;
 use crate::doc::BlockId;
 
 /// A place in the documents the reader can return to.
@@ -59,6 +60,43 @@ impl JumpList {
         }
         self.cursor += 1;
         Some(self.positions[self.cursor])
+    }
+}
+
+impl App {
+    /// Records the reader's position before a jump.
+    pub(super) fn record_jump(&mut self) {
+        let here = self.position();
+        self.jumps.record(here);
+    }
+
+    /// Where the reader is, for the jump list.
+    pub(super) fn position(&self) -> Position {
+        Position {
+            doc: self.doc,
+            block: self.current_block(),
+        }
+    }
+
+    /// Goes back (or forward) through the jump list.
+    pub(super) fn walk_jumps(&mut self, back: bool) {
+        let target = if back {
+            let here = self.position();
+            self.jumps.back(here)
+        } else {
+            self.jumps.forward()
+        };
+        match target {
+            Some(p) => self.show_block(p.doc, Some(p.block)),
+            None => self.notify(
+                if back {
+                    "No earlier jump"
+                } else {
+                    "No later jump"
+                },
+                false,
+            ),
+        }
     }
 }
 

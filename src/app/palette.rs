@@ -3,7 +3,6 @@
 
 use std::sync::Arc;
 
-use super::jumps::Position;
 use super::{App, Effect, Highlight, Mode};
 use crate::index::jump::{Found, JumpIndex};
 
@@ -106,40 +105,5 @@ impl App {
         self.highlight = Some(Highlight { doc, block, range });
         self.mode = Mode::Reader;
         self.show_block(doc, Some(block));
-    }
-
-    /// Records the reader's position before a jump.
-    pub(super) fn record_jump(&mut self) {
-        let here = self.position();
-        self.jumps.record(here);
-    }
-
-    /// Where the reader is, for the jump list.
-    pub(super) fn position(&self) -> Position {
-        Position {
-            doc: self.doc,
-            block: self.current_block(),
-        }
-    }
-
-    /// Goes back (or forward) through the jump list.
-    pub(super) fn walk_jumps(&mut self, back: bool) {
-        let target = if back {
-            let here = self.position();
-            self.jumps.back(here)
-        } else {
-            self.jumps.forward()
-        };
-        match target {
-            Some(p) => self.show_block(p.doc, Some(p.block)),
-            None => self.notify(
-                if back {
-                    "No earlier jump"
-                } else {
-                    "No later jump"
-                },
-                false,
-            ),
-        }
     }
 }
