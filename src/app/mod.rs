@@ -311,10 +311,10 @@ impl App {
                 .keymap
                 .resolve_in(self.mode.section(), &self.pending, key)
             {
-                Resolved::Unbound if self.pending.is_empty() && line_edit(key).is_some() => {
-                    return self.edit_line(line_edit(key).unwrap_or(LineEdit::Clear));
-                }
-                Resolved::Unbound => self.keymap.resolve(Section::Global, &self.pending, key),
+                Resolved::Unbound => match line_edit(key).filter(|_| self.pending.is_empty()) {
+                    Some(edit) => return self.edit_line(edit),
+                    None => self.keymap.resolve(Section::Global, &self.pending, key),
+                },
                 other => other,
             }
         } else {

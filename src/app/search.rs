@@ -122,12 +122,13 @@ impl App {
         if search.doc != self.doc {
             return Vec::new();
         }
-        search
-            .matches
+        // Matches are in document order: only the block's own run is looked at.
+        let first = search.matches.partition_point(|(b, _)| *b < block);
+        search.matches[first..]
             .iter()
+            .take_while(|(b, _)| *b == block)
             .enumerate()
-            .filter(|(_, (b, _))| *b == block)
-            .map(|(i, (_, r))| (r.clone(), Some(i) == search.current))
+            .map(|(i, (_, r))| (r.clone(), Some(first + i) == search.current))
             .collect()
     }
 }

@@ -2,7 +2,9 @@
 //! ambiguous forms), then each place, the sections that mention it, and each mention's
 //! sentence with the mention marked.
 
-use super::countries::{Countries, CountryOrder, snippet};
+use std::collections::HashMap;
+
+use super::countries::{Countries, CountryOrder, Mention, snippet};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::outline::{Outline, OutlineEntry};
 use crate::doc::Document;
@@ -34,6 +36,11 @@ pub fn build(
         span: None,
         place: None,
     };
+    // Each place's mentions, gathered in one pass rather than one pass per place.
+    let mut by_place: HashMap<usize, Vec<&Mention>> = HashMap::new();
+    for m in &countries.mentions {
+        by_place.entry(m.place).or_default().push(m);
+    }
     for (kind, name) in [
         (PlaceKind::Country, "Countries"),
         (PlaceKind::Region, "Regions"),
@@ -45,10 +52,10 @@ pub fn build(
         }
         let group = tree.push(None, entry(format!("{name} · {}", rows.len())));
         for row in rows {
-            let mut mentions = countries.of(row.place).peekable();
-            let Some(first) = mentions.peek() else {
+            let Some(mentions) = by_place.get(&row.place) else {
                 continue;
             };
+            let first = mentions[0];
             let english = if row.english == row.name {
                 String::new()
             } else {
@@ -75,7 +82,7 @@ pub fn build(
             place_rows.push(place_row);
             let mut section_row = None;
             let mut current_section = None;
-            for m in mentions {
+            for &m in mentions {
                 let doc = &docs[m.doc];
                 if current_section != Some((m.doc, m.section)) || section_row.is_none() {
                     current_section = Some((m.doc, m.section));
