@@ -1,6 +1,6 @@
 //! How fast the jump palette answers: building the candidates, and one keystroke's search
-//! for a Latin, a pinyin and a Chinese query, from scratch and narrowed from the previous
-//! keystroke. The corpus is `BRIEF_CORPUS` (a file made by scripts/make_corpus.py) or, by
+//! for a Latin, a pinyin and a Chinese query: the first answer (unbroken runs, shown at once)
+//! and the complete one, from scratch and narrowed from the previous keystroke. The corpus is `BRIEF_CORPUS` (a file made by scripts/make_corpus.py) or, by
 //! default, 10 MB built in memory from the bundled briefing.
 
 use std::hint::black_box;
@@ -31,15 +31,26 @@ fn jump(c: &mut Criterion) {
     for (name, query, previous) in [
         ("latin", "2024", "202"),
         ("pinyin", "zjwtl", "zjwt"),
+        ("full pinyin", "jierjisi", "jierjis"),
         ("chinese", "双方", "双"),
     ] {
-        group.bench_function(format!("keystroke {name} from scratch"), |b| {
+        group.bench_function(format!("keystroke {name} first answer"), |b| {
+            b.iter(|| index.search_runs(&Query::parse(black_box(query)), None, &|| false))
+        });
+        group.bench_function(format!("keystroke {name} complete"), |b| {
             b.iter(|| index.search(&Query::parse(black_box(query)), None, &|| false))
         });
         let earlier = index
             .search(&Query::parse(previous), None, &|| false)
             .unwrap_or_default();
-        group.bench_function(format!("keystroke {name} narrowed"), |b| {
+        group.bench_function(format!("keystroke {name} first answer narrowed"), |b| {
+            b.iter(|| {
+                index.search_runs(&Query::parse(black_box(query)), Some(&earlier.all), &|| {
+                    false
+                })
+            })
+        });
+        group.bench_function(format!("keystroke {name} complete narrowed"), |b| {
             b.iter(|| {
                 index.search(&Query::parse(black_box(query)), Some(&earlier.all), &|| {
                     false

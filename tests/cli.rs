@@ -414,3 +414,18 @@ fn find_prints_ranked_matches() {
         9
     );
 }
+
+#[test]
+fn a_short_list_is_the_top_of_a_long_one() {
+    // With few results asked for, scattered matches are not looked for when enough unbroken
+    // runs rank above them: the list must be the same.
+    for query in ["sf", "双方", "2025", "shanghe"] {
+        let short = stdout(&brief(&["find", query, "--limit", "3", "--json"]));
+        let long = stdout(&brief(&["find", query, "--limit", "500", "--json"]));
+        let short: Vec<serde_json::Value> = serde_json::from_str(&short).unwrap();
+        let long: Vec<serde_json::Value> = serde_json::from_str(&long).unwrap();
+        assert_eq!(short.len(), 3, "{query}");
+        assert!(long.len() > 3, "{query}");
+        assert_eq!(short[..], long[..3], "{query}");
+    }
+}

@@ -11,11 +11,14 @@ use crate::index::jump::{Found, JumpIndex};
 pub struct Palette {
     /// What the user typed.
     pub input: String,
-    /// Which request the shown results answer; older answers are dropped.
+    /// The latest request; answers to older ones are dropped.
     pub generation: u64,
     /// The results of the latest answered request.
     pub found: Found,
-    /// Whether a newer request is still being worked on.
+    /// Which request `found` answers.
+    pub answered: u64,
+    /// Whether the latest request is still being worked on (no answer yet, or only the
+    /// quick first one).
     pub searching: bool,
     /// The selected result.
     pub selected: usize,
@@ -45,11 +48,21 @@ impl App {
         }
     }
 
-    /// Results for a request; dropped when a newer request was made since.
+    /// Results for a request; dropped when a newer request was made since. The complete
+    /// answer that follows a quick first one keeps the selection where the user put it.
     pub fn receive_matches(&mut self, generation: u64, found: Found) {
-        if generation == self.palette.generation {
-            self.palette.found = found;
-            self.palette.searching = false;
+        if generation != self.palette.generation {
+            return;
+        }
+        let refines = self.palette.answered == generation;
+        self.palette.searching = !found.complete;
+        self.palette.found = found;
+        self.palette.answered = generation;
+        if refines {
+            let last = self.palette.found.matches.len().saturating_sub(1);
+            self.palette.selected = self.palette.selected.min(last);
+            self.palette.offset = self.palette.offset.min(self.palette.selected);
+        } else {
             self.palette.selected = 0;
             self.palette.offset = 0;
         }

@@ -445,6 +445,29 @@ fn stale_answers_are_dropped() {
 }
 
 #[test]
+fn the_complete_answer_keeps_the_selection_made_on_the_first() {
+    use crate::index::jump::Query;
+    let mut app = palette_app();
+    app.press(Key::char('f'));
+    for c in "sf".chars() {
+        app.press(Key::char(c));
+    }
+    let generation = app.palette.generation;
+    let index = app.jump_index.clone().unwrap();
+    let query = Query::parse(&app.palette.input);
+    let runs = index.search_runs(&query, None, &|| false).unwrap();
+    let full = index.search_rest(&query, None, &runs, &|| false).unwrap();
+    assert!(!runs.complete && full.complete);
+    app.receive_matches(generation, runs);
+    assert!(app.palette.searching, "the first answer is not the last");
+    app.press(Key::named(NamedKey::Down));
+    app.press(Key::named(NamedKey::Down));
+    app.receive_matches(generation, full);
+    assert!(!app.palette.searching);
+    assert_eq!(app.palette.selected, 2, "the selection stays");
+}
+
+#[test]
 fn search_walks_matches_with_a_count_and_esc_returns() {
     let mut app = seed_app((100, 30));
     app.press(Key::char('/'));

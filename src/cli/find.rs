@@ -33,16 +33,31 @@ pub fn print(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let gazetteer = Gazetteer::bundled();
-    // Places are found while the text candidates are built.
-    let (mut index, countries) = std::thread::scope(|scope| {
-        let countries = scope.spawn(|| Countries::build(docs, gazetteer));
-        let index = JumpIndex::of_text(docs);
-        (index, countries.join().unwrap_or_default())
-    });
-    index.add_places(docs, &countries, gazetteer);
-    let found = index
-        .search(&Query::parse(query), None, &|| false)
+    let query = Query::parse(query);
+    let index = if JumpIndex::places_could_match(gazetteer, &query) {
+        // Places are found while the text candidates are built.
+        let (mut index, countries) = std::thread::scope(|scope| {
+            let countries = scope.spawn(|| Countries::build(docs, gazetteer));
+            let index = JumpIndex::of_text(docs);
+            (index, countries.join().unwrap_or_default())
+        });
+        index.add_places(docs, &countries, gazetteer);
+        index
+    } else {
+        JumpIndex::of_text(docs)
+    };
+    // Unbroken runs rank above everything else: when there are enough of them, the scattered
+    // matches need not be looked for.
+    let runs = index
+        .search_runs(&query, None, &|| false)
         .unwrap_or_default();
+    let found = if runs.complete || runs.matches.len() >= limit {
+        runs
+    } else {
+        index
+            .search_rest(&query, None, &runs, &|| false)
+            .unwrap_or_default()
+    };
     let hits: Vec<Hit> = found
         .matches
         .iter()

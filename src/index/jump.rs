@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use memchr::memmem::Finder;
 
 use super::countries::{Countries, CountryOrder};
 use super::gazetteer::{Gazetteer, PlaceKind};
@@ -13,8 +14,10 @@ use super::pinyin_key::fold;
 use super::pinyin_match;
 use crate::doc::{BlockId, BlockKind, Document};
 
-/// Score added when the query appears as one unbroken run (a substring, or whole syllables).
-const EXACT_BONUS: i64 = 1000;
+/// Score added when the query appears as one unbroken run (a substring of the text or of its
+/// initials, or characters it spells): more than any scattered match can score, so every run
+/// ranks above every scattered match and the quick first answer is the top of the complete one.
+const EXACT_BONUS: i64 = 1_000_000;
 /// Score added to headings, so a heading beats a body match of the same score.
 const HEADING_BONUS: i64 = 20;
 /// How many of the best matches get their highlight positions computed.
@@ -77,6 +80,8 @@ pub struct Match {
     pub sentence: Option<u32>,
     /// Higher is better.
     pub score: i64,
+    /// Whether the query appears unbroken (in the text or its pinyin initials).
+    pub run: bool,
     /// Character positions of the shown text to highlight (filled for the best matches only).
     pub chars: Vec<usize>,
 }
@@ -105,6 +110,9 @@ pub struct Found {
     pub matches: Vec<Match>,
     /// Every matching candidate, for narrowing the next search.
     pub all: Vec<u32>,
+    /// Whether every candidate was looked at; the quick first answer holds only the
+    /// candidates where the query appears unbroken.
+    pub complete: bool,
 }
 
 /// What a query asks for: an optional kind (`#` headings, `@` places) and the folded text.
@@ -300,50 +308,104 @@ impl JumpIndex {
         within: Option<&[u32]>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Found> {
-        let matcher = SkimMatcherV2::default()
-            .ignore_case()
-            .element_limit(MATCH_CELLS);
-        let all_ids: Vec<u32>;
-        let ids: &[u32] = match within {
-            Some(ids) => ids,
-            None => {
-                all_ids = (0..u32::try_from(self.candidates.len()).unwrap_or(u32::MAX)).collect();
-                &all_ids
+        let runs = self.search_runs(query, within, cancelled)?;
+        if runs.complete {
+            return Some(runs);
+        }
+        self.search_rest(query, within, &runs, cancelled)
+    }
+
+    /// The first, quick answer: the candidates that hold the query as one unbroken run (a
+    /// substring of the text or of its pinyin initials, or characters it spells syllable by
+    /// syllable). These outrank every scattered match, so the top of the list is usually
+    /// right before [`JumpIndex::search_rest`] completes it.
+    /// An empty query (headings, or everything of a kind) is answered completely.
+    pub fn search_runs(
+        &self,
+        query: &Query,
+        within: Option<&[u32]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Found> {
+        let matcher = matcher();
+        let quick = Quick::new(&query.text, &matcher);
+        let matches = self.scan(within, cancelled, |id, c| {
+            if query.kind.is_some_and(|k| k != c.kind) {
+                return None;
             }
+            if query.text.is_empty() {
+                return (query.kind.is_some() || c.kind == CandidateKind::Heading).then_some(
+                    Match {
+                        candidate: id,
+                        sentence: None,
+                        score: 0,
+                        run: false,
+                        chars: Vec::new(),
+                    },
+                );
+            }
+            c.quick_match(id, &quick, false)
+        })?;
+        Some(self.finish(matches, query, &matcher, query.text.is_empty()))
+    }
+
+    /// Completes the quick answer `runs` of [`JumpIndex::search_runs`] with every scattered
+    /// and spelled-out match.
+    pub fn search_rest(
+        &self,
+        query: &Query,
+        within: Option<&[u32]>,
+        runs: &Found,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Found> {
+        let matcher = matcher();
+        let mut found_already = vec![false; self.candidates.len()];
+        for &id in &runs.all {
+            found_already[id as usize] = true;
+        }
+        let mut matches = self.scan(within, cancelled, |id, c| {
+            if found_already[id as usize] || query.kind.is_some_and(|k| k != c.kind) {
+                return None;
+            }
+            c.best_match(id, &matcher, &query.text, false)
+        })?;
+        matches.extend(runs.matches.iter().cloned());
+        Some(self.finish(matches, query, &matcher, true))
+    }
+
+    /// Runs `check` over the candidates (those of `within`, or all), on every core.
+    fn scan(
+        &self,
+        within: Option<&[u32]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        check: impl Fn(u32, &Candidate) -> Option<Match> + Sync,
+    ) -> Option<Vec<Match>> {
+        // In document order, so the candidates are read front to back.
+        let ids: Vec<u32> = match within {
+            Some(ids) => {
+                let mut ids = ids.to_vec();
+                ids.sort_unstable();
+                ids
+            }
+            None => (0..u32::try_from(self.candidates.len()).unwrap_or(u32::MAX)).collect(),
         };
         let threads = std::thread::available_parallelism()
             .map_or(1, |n| n.get())
             .min(8);
         let chunk = ids.len().div_ceil(threads).max(1);
+        let check = &check;
         let mut matches: Vec<Match> = Vec::new();
         let mut abandoned = false;
         std::thread::scope(|scope| {
             let workers: Vec<_> = ids
                 .chunks(chunk)
                 .map(|part| {
-                    let matcher = &matcher;
                     scope.spawn(move || {
                         let mut found = Vec::new();
                         for (n, &id) in part.iter().enumerate() {
                             if n % 1024 == 0 && cancelled() {
                                 return None;
                             }
-                            let c = &self.candidates[id as usize];
-                            if query.kind.is_some_and(|k| k != c.kind) {
-                                continue;
-                            }
-                            if query.text.is_empty() {
-                                if query.kind.is_some() || c.kind == CandidateKind::Heading {
-                                    found.push(Match {
-                                        candidate: id,
-                                        sentence: None,
-                                        score: 0,
-                                        chars: Vec::new(),
-                                    });
-                                }
-                                continue;
-                            }
-                            if let Some(m) = c.best_match(id, matcher, &query.text, false) {
+                            if let Some(m) = check(id, &self.candidates[id as usize]) {
                                 found.push(m);
                             }
                         }
@@ -358,9 +420,17 @@ impl JumpIndex {
                 }
             }
         });
-        if abandoned {
-            return None;
-        }
+        (!abandoned).then_some(matches)
+    }
+
+    /// Ranks the matches and works out the highlight of the best of them.
+    fn finish(
+        &self,
+        mut matches: Vec<Match>,
+        query: &Query,
+        matcher: &SkimMatcherV2,
+        complete: bool,
+    ) -> Found {
         // Best score first; on a tie a heading, then a sentence (more precise than a whole
         // paragraph), then earlier in the documents.
         let rank = |m: &Match| match self.candidates[m.candidate as usize].kind {
@@ -369,24 +439,141 @@ impl JumpIndex {
             CandidateKind::Sentence | CandidateKind::Paragraph => 2,
             CandidateKind::Place => 3,
         };
-        matches.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then(rank(a).cmp(&rank(b)))
-                .then(a.candidate.cmp(&b.candidate))
-        });
+        matches.sort_by_cached_key(|m| (std::cmp::Reverse(m.score), rank(m), m.candidate));
         let all: Vec<u32> = matches.iter().map(|m| m.candidate).collect();
         if !query.text.is_empty() {
+            let quick = Quick::new(&query.text, matcher);
             for m in matches.iter_mut().take(SHOWN) {
                 let c = &self.candidates[m.candidate as usize];
-                if let Some(with_positions) = c.best_match(m.candidate, &matcher, &query.text, true)
-                {
+                let with_positions = if m.run {
+                    c.quick_match(m.candidate, &quick, true)
+                } else {
+                    c.best_match(m.candidate, matcher, &query.text, true)
+                };
+                if let Some(with_positions) = with_positions {
                     *m = with_positions;
                 }
             }
         }
-        Some(Found { matches, all })
+        Found {
+            matches,
+            all,
+            complete,
+        }
     }
+}
+
+/// What the quick first answer looks for, prepared once per query.
+struct Quick {
+    query: String,
+    finder: Finder<'static>,
+    /// The skim score of the query as an unbroken run after each kind of character (the
+    /// only thing that changes between its occurrences): the start of the text, a hard
+    /// separator, a soft one, a digit, anything else.
+    run_scores: [Option<i64>; 5],
+    best_run: Option<i64>,
+    spelled: Spelled,
+}
+
+impl Quick {
+    fn new(query: &str, matcher: &SkimMatcherV2) -> Quick {
+        // A character of each kind that is not in the query, so the score is the run's own.
+        let before = |kind: &[char]| kind.iter().copied().find(|c| !query.contains(*c));
+        let run_scores = [
+            matcher.fuzzy_match(query, query),
+            before(&[' ', '/', '|'])
+                .and_then(|c| matcher.fuzzy_match(&format!("{c}{query}"), query)),
+            before(&[',', '.', ':'])
+                .and_then(|c| matcher.fuzzy_match(&format!("{c}{query}"), query)),
+            before(&['0', '1', '2'])
+                .and_then(|c| matcher.fuzzy_match(&format!("{c}{query}"), query)),
+            before(&['丨', 'x', 'q'])
+                .and_then(|c| matcher.fuzzy_match(&format!("{c}{query}"), query)),
+        ];
+        Quick {
+            query: query.to_string(),
+            finder: Finder::new(query.as_bytes()).into_owned(),
+            best_run: run_scores.iter().flatten().max().copied(),
+            run_scores,
+            spelled: Spelled::new(query),
+        }
+    }
+
+    /// The score of an occurrence of the query after `before` (`None` at the start).
+    fn run_score(&self, before: Option<char>) -> Option<i64> {
+        let kind = match before {
+            None => 0,
+            Some(' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}') => 1,
+            Some('!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~') => 2,
+            Some('0'..='9') => 3,
+            Some(_) => 4,
+        };
+        self.run_scores[kind]
+    }
+}
+
+/// The pinyin readings of a query, best first, each with a searcher for its initials: a
+/// text's initials are searched and only the places found are spelled out.
+struct Spelled {
+    readings: Vec<(Finder<'static>, pinyin_match::Reading, i64)>,
+    /// All the readings' initials at once: most texts hold none, and one pass says so.
+    any: Option<aho_corasick::AhoCorasick>,
+}
+
+impl Spelled {
+    fn new(query: &str) -> Spelled {
+        let mut readings: Vec<_> = pinyin_match::readings(query)
+            .into_iter()
+            .map(|r| {
+                let best = r.score(query, r.len());
+                (Finder::new(r.initials.as_bytes()).into_owned(), r, best)
+            })
+            .collect();
+        readings.sort_by_key(|(_, _, best)| std::cmp::Reverse(*best));
+        let any = (!readings.is_empty())
+            .then(|| aho_corasick::AhoCorasick::new(readings.iter().map(|(f, _, _)| f.needle())))
+            .and_then(Result::ok);
+        Spelled { readings, any }
+    }
+
+    /// The best run of the candidate's characters that spells one of the readings: its
+    /// score, first character and length. Readings are tried best first and a reading's
+    /// earliest run is taken, so the search stops as soon as no later one can score more.
+    fn best_in(&self, c: &Candidate, query: &str) -> Option<(i64, usize, usize)> {
+        let initials = c.initials.as_deref()?;
+        if !self.any.as_ref()?.is_match(initials) {
+            return None;
+        }
+        let mut best: Option<(i64, usize, usize)> = None;
+        for (finder, reading, most) in &self.readings {
+            if best.is_some_and(|(b, _, _)| b >= *most) {
+                break;
+            }
+            let mut chars = c.folded().chars();
+            let mut at = 0;
+            for hit in finder.find_iter(initials.as_bytes()) {
+                if hit > at {
+                    chars.nth(hit - at - 1);
+                    at = hit;
+                }
+                if let Some(full) = reading.fits(chars.clone()) {
+                    let score = reading.score(query, full);
+                    if best.is_none_or(|(b, _, _)| score > b) {
+                        best = Some((score, hit, reading.len()));
+                    }
+                    break;
+                }
+            }
+        }
+        best
+    }
+}
+
+/// The matcher every search uses.
+fn matcher() -> SkimMatcherV2 {
+    SkimMatcherV2::default()
+        .ignore_case()
+        .element_limit(MATCH_CELLS)
 }
 
 impl Candidate {
@@ -443,6 +630,62 @@ impl Candidate {
         self.folded.as_deref().unwrap_or(&self.text)
     }
 
+    /// The best place where the query appears unbroken in the folded text or, for a Latin
+    /// query, in the pinyin initials (each occurrence is scored on itself and the character
+    /// before it, which decides the skim bonus of its first character), or else the best run
+    /// of characters it spells syllable by syllable; placed in its sentence.
+    fn quick_match(&self, id: u32, quick: &Quick, positions: bool) -> Option<Match> {
+        let query = quick.query.as_str();
+        let initials = self.initials.as_deref().filter(|_| spells_pinyin(query));
+        let length = query.chars().count();
+        // (score, first character) of the best occurrence.
+        let mut best: Option<(i64, usize)> = None;
+        'texts: for hay in std::iter::once(self.folded()).chain(initials) {
+            let (mut chars_before, mut counted_to) = (0, 0);
+            for at in quick.finder.find_iter(hay.as_bytes()) {
+                chars_before += hay[counted_to..at].chars().count();
+                counted_to = at;
+                let Some(score) = quick.run_score(hay[..at].chars().next_back()) else {
+                    continue;
+                };
+                if best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, chars_before));
+                }
+                if Some(score) == quick.best_run {
+                    break 'texts;
+                }
+            }
+        }
+        let (score, run) = match best {
+            Some((score, first)) => (score, first..first + length),
+            None => {
+                let (score, first, length) = quick.spelled.best_in(self, query)?;
+                (score, first..first + length)
+            }
+        };
+        let sentence = self
+            .sentences
+            .iter()
+            .position(|s| s.start <= run.start && run.end <= s.end);
+        let offset = sentence.map_or(0, |n| self.sentences[n].start);
+        let bonus = if self.kind == CandidateKind::Heading {
+            HEADING_BONUS
+        } else {
+            0
+        };
+        Some(Match {
+            candidate: id,
+            sentence: sentence.and_then(|n| u32::try_from(n).ok()),
+            score: score + EXACT_BONUS + bonus,
+            run: true,
+            chars: if positions {
+                (run.start - offset..run.end - offset).collect()
+            } else {
+                Vec::new()
+            },
+        })
+    }
+
     /// The best match of `query` in this candidate: for a paragraph, in its best sentence
     /// when one matches on its own.
     fn best_match(
@@ -452,7 +695,7 @@ impl Candidate {
         query: &str,
         positions: bool,
     ) -> Option<Match> {
-        let initials = self.initials.as_deref().filter(|_| query.is_ascii());
+        let initials = self.initials.as_deref().filter(|_| spells_pinyin(query));
         let whole = || {
             let (score, chars) = score(
                 self.folded(),
@@ -466,6 +709,7 @@ impl Candidate {
                 candidate: id,
                 sentence: None,
                 score,
+                run: false,
                 chars,
             })
         };
@@ -501,12 +745,19 @@ impl Candidate {
                     candidate: id,
                     sentence: u32::try_from(n).ok(),
                     score: s,
+                    run: false,
                     chars,
                 });
             }
         }
         best.or_else(whole)
     }
+}
+
+/// Whether a query could be pinyin: Latin letters (with digits or spaces perhaps). A query
+/// without letters is matched on the text alone.
+fn spells_pinyin(query: &str) -> bool {
+    query.is_ascii() && query.bytes().any(|b| b.is_ascii_lowercase())
 }
 
 /// What a place candidate shows and is matched on: its names and code.
@@ -555,32 +806,20 @@ fn score(
     } else {
         0
     };
-    let mut best: Option<(i64, Vec<usize>)> = run(folded).map(|(s, chars)| {
-        let exact = if folded.contains(query) {
-            EXACT_BONUS
-        } else {
-            0
-        };
-        (s + exact, chars)
-    });
+    // No unbroken run gets here (the quick answer has those), so no exact bonus either.
+    let mut best: Option<(i64, Vec<usize>)> = run(folded);
     if let Some(initials) = initials {
-        if let Some((s, chars)) = run(initials) {
-            let s = s + if initials.contains(query) {
-                EXACT_BONUS
-            } else {
-                0
-            };
-            if best.as_ref().is_none_or(|b| s > b.0) {
-                best = Some((s, chars));
-            }
+        if let Some((s, chars)) = run(initials)
+            && best.as_ref().is_none_or(|b| s > b.0)
+        {
+            best = Some((s, chars));
         }
         let spelled =
             pinyin_match::could_spell(folded, query).then(|| pinyin_match::spell(folded, query));
-        if let Some((s, run, chars)) = spelled.flatten() {
-            let s = s + if run { EXACT_BONUS } else { 0 };
-            if best.as_ref().is_none_or(|b| s > b.0) {
-                best = Some((s, chars));
-            }
+        if let Some((s, _, chars)) = spelled.flatten()
+            && best.as_ref().is_none_or(|b| s > b.0)
+        {
+            best = Some((s, chars));
         }
     }
     best.map(|(s, chars)| (s + bonus, chars))
@@ -768,6 +1007,30 @@ mod tests {
         assert!(
             !Query::parse("z").narrows(&Query::parse("")),
             "the empty query lists headings only"
+        );
+    }
+
+    #[test]
+    fn the_first_answer_is_the_top_of_the_complete_one() {
+        let (_, index) = seed_index();
+        for q in ["zjwtl", "双方", "2025", "shanghe", "jierjisi"] {
+            let query = Query::parse(q);
+            let runs = index.search_runs(&query, None, &|| false).unwrap();
+            let full = index.search(&query, None, &|| false).unwrap();
+            assert!(!runs.complete && full.complete, "{q}");
+            assert!(!runs.matches.is_empty(), "{q}");
+            assert!(runs.matches.iter().all(|m| m.score >= EXACT_BONUS), "{q}");
+            assert!(full.matches.len() >= runs.matches.len(), "{q}");
+            assert_eq!(
+                runs.matches[..],
+                full.matches[..runs.matches.len()],
+                "{q}: the unbroken runs head the complete list"
+            );
+        }
+        let headings = index.search_runs(&Query::parse("#"), None, &|| false);
+        assert!(
+            headings.unwrap().complete,
+            "an empty query is answered at once"
         );
     }
 

@@ -1,7 +1,8 @@
 //! The jump worker: a thread that builds the jump candidates in the background (the first
 //! frame never waits for them) and answers palette queries off the UI thread. A newer query
 //! abandons the one being worked on; a query that only adds letters searches the previous
-//! matches instead of everything.
+//! matches instead of everything. Each query is answered twice: at once with the places
+//! where it appears unbroken, which rank first, then completely.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -54,10 +55,22 @@ impl JumpWorker {
                     .filter(|(earlier, _)| query.narrows(earlier))
                     .map(|(_, ids)| ids.as_slice());
                 let cancelled = || newest.load(Ordering::Relaxed) != generation;
-                if let Some(found) = index.search(&query, within, &cancelled) {
-                    previous = Some((query, found.all.clone()));
-                    report(WorkerReport::Found(generation, found));
-                }
+                // The unbroken runs first, which are quick and rank above everything else,
+                // then the complete answer.
+                let Some(runs) = index.search_runs(&query, within, &cancelled) else {
+                    continue;
+                };
+                let found = if runs.complete {
+                    runs
+                } else {
+                    report(WorkerReport::Found(generation, runs.clone()));
+                    match index.search_rest(&query, within, &runs, &cancelled) {
+                        Some(found) => found,
+                        None => continue,
+                    }
+                };
+                previous = Some((query, found.all.clone()));
+                report(WorkerReport::Found(generation, found));
             }
         });
         JumpWorker { requests, latest }
@@ -95,7 +108,9 @@ mod tests {
                 WorkerReport::Found(2, found) => {
                     let best = index.shown(&found.matches[0]);
                     assert!(best.text.contains("中吉乌铁路"));
-                    break;
+                    if found.complete {
+                        break;
+                    }
                 }
                 WorkerReport::Found(1, _) => continue,
                 other => panic!("unexpected {other:?}"),

@@ -73,6 +73,10 @@ impl PinyinKey {
 /// Lowercases a character and turns full-width Latin letters and digits into ASCII, so that
 /// `ＳＣＯ` and `２０２５` match `sco` and `2025`.
 pub fn fold_char(c: char) -> char {
+    // CJK ideographs, kana and hangul have no case and no width to fold: the common case.
+    if ('\u{3400}'..='\u{D7FF}').contains(&c) {
+        return c;
+    }
     let c = match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
         0x3000 => ' ',

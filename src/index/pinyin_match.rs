@@ -3,6 +3,9 @@
 //! `zjw` and `zhongjw` all find 中吉乌 / 吉尔吉斯 and the positions are the characters spelled.
 //! Nothing is stored per text: syllables are looked up as the text is scanned.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use pinyin::ToPinyin;
 
 /// The syllable of a character, or `None` when it has no pinyin reading.
@@ -50,6 +53,140 @@ pub fn could_spell(text: &str, query: &str) -> bool {
         }
     }
     at == q.len()
+}
+
+/// Every syllable the pinyin crate knows (without tones), and every start of one.
+struct Syllables {
+    whole: HashSet<&'static str>,
+    starts: HashSet<String>,
+}
+
+fn syllables() -> &'static Syllables {
+    static SYLLABLES: OnceLock<Syllables> = OnceLock::new();
+    SYLLABLES.get_or_init(|| {
+        let whole: HashSet<&'static str> = ('\u{3400}'..='\u{9FFF}').filter_map(syllable).collect();
+        let starts = whole
+            .iter()
+            .flat_map(|s| s.char_indices().skip(1).map(|(n, _)| s[..n].to_string()))
+            .collect();
+        Syllables { whole, starts }
+    })
+}
+
+/// At most this many readings of one query are tried.
+const MAX_READINGS: usize = 16;
+
+/// One way to read a Latin query as a pinyin input method would: whole syllables, the last
+/// perhaps cut short (`jierjisi` = ji er ji si, `shuangf` = shuang f…), or whole syllables
+/// followed by initials (`zhongjw` = zhong j w). Each part spells one character.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reading {
+    /// The initial of each character spelled: where to look in a text's [`initials`].
+    pub initials: String,
+    /// What each character's syllable must be (`Whole`) or begin with.
+    parts: Vec<Part>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Part {
+    Whole(&'static str),
+    Start(String),
+}
+
+impl Reading {
+    /// Whether the characters from the first of `chars` on spell this reading, and if so
+    /// how many of their syllables are spelled in full.
+    pub fn fits(&self, mut chars: impl Iterator<Item = char>) -> Option<usize> {
+        let mut full = 0;
+        for part in &self.parts {
+            let s = chars.next().and_then(syllable)?;
+            let fits = match part {
+                Part::Whole(w) => s == *w,
+                Part::Start(p) => s.starts_with(p.as_str()),
+            };
+            if !fits {
+                return None;
+            }
+            full += usize::from(matches!(part, Part::Whole(_)) || s.len() == 1);
+        }
+        Some(full)
+    }
+
+    /// How many characters it spells.
+    pub fn len(&self) -> usize {
+        self.parts.len()
+    }
+
+    /// Whether it spells nothing (never, for a reading of a query).
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
+    }
+
+    /// The score [`spell`] gives this reading spelled without gaps, so both rank alike.
+    pub fn score(&self, query: &str, full: usize) -> i64 {
+        20 * query.len() as i64 + 10 * full as i64 - self.parts.len() as i64
+    }
+}
+
+/// The readings of a query of lowercase letters that use at least one syllable of two
+/// letters or more (a query read letter by letter is its own initials), fewest parts first.
+pub fn readings(query: &str) -> Vec<Reading> {
+    if query.is_empty() || !query.bytes().all(|b| b.is_ascii_lowercase()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    read_from(query, 0, &mut Vec::new(), &mut out);
+    out.retain(|r: &Reading| {
+        r.parts.iter().any(|p| match p {
+            Part::Whole(w) => w.len() > 1,
+            Part::Start(s) => s.len() > 1,
+        })
+    });
+    out.sort_by_key(|r| r.parts.len());
+    out.dedup();
+    out.truncate(MAX_READINGS);
+    out
+}
+
+fn read_from(query: &str, at: usize, parts: &mut Vec<Part>, out: &mut Vec<Reading>) {
+    if out.len() >= 4 * MAX_READINGS {
+        return;
+    }
+    let rest = &query[at..];
+    if rest.is_empty() {
+        out.push(Reading {
+            initials: parts
+                .iter()
+                .map(|p| match p {
+                    Part::Whole(w) => &w[..1],
+                    Part::Start(s) => &s[..1],
+                })
+                .collect(),
+            parts: parts.clone(),
+        });
+        return;
+    }
+    let known = syllables();
+    // The rest cut short: the start of one more syllable.
+    if rest.len() > 1 && known.starts.contains(rest) {
+        parts.push(Part::Start(rest.to_string()));
+        read_from(query, query.len(), parts, out);
+        parts.pop();
+    }
+    // Whole syllables typed so far, then the rest as initials.
+    if !parts.is_empty() {
+        let before = parts.len();
+        parts.extend(rest.chars().map(|c| Part::Start(c.to_string())));
+        read_from(query, query.len(), parts, out);
+        parts.truncate(before);
+    }
+    for len in (1..=rest.len().min(6)).rev() {
+        if let Some(&whole) = known.whole.get(&rest[..len]) {
+            parts.push(Part::Whole(whole));
+            read_from(query, at + len, parts, out);
+            parts.pop();
+        }
+    }
 }
 
 /// Characters that may be skipped between two spelled ones (`shanghe` spells 上…合 in
@@ -273,6 +410,32 @@ mod tests {
         assert!(could_spell("上海合作组织", "shanghe"));
         assert!(could_spell("SCO 峰会", "scofh"));
         assert!(!could_spell("双方同意", "zjw"));
+    }
+
+    #[test]
+    fn readings_are_whole_syllables_then_initials() {
+        let of = |q: &str| -> Vec<String> { readings(q).into_iter().map(|r| r.initials).collect() };
+        assert!(of("jierjisi").contains(&"jejs".to_string()));
+        assert!(of("zhongjw").contains(&"zjw".to_string()));
+        assert!(of("shuangf").contains(&"sf".to_string()));
+        assert!(of("shanghe").contains(&"sh".to_string()));
+        assert!(of("zjw").is_empty(), "initials alone are read as initials");
+        assert!(of("2025").is_empty());
+        let jierjisi = readings("jierjisi");
+        let reading = jierjisi.iter().find(|r| r.initials == "jejs").unwrap();
+        assert_eq!(reading.fits("吉尔吉斯斯坦".chars()), Some(4));
+        assert_eq!(reading.fits("吉尔吉斯斯坦".chars().skip(1)), None);
+        assert_eq!(
+            reading.fits("军二级士".chars()),
+            None,
+            "same initials, other syllables"
+        );
+        let (spelled, _, _) = spell("吉尔吉斯斯坦", "jierjisi").unwrap();
+        assert_eq!(
+            reading.score("jierjisi", 4),
+            spelled,
+            "ranked as spell ranks it"
+        );
     }
 
     #[test]

@@ -40,6 +40,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let palette = &app.palette;
     let status = match (&app.jump_index, palette.searching) {
         (None, _) => "indexing…".to_string(),
+        (Some(_), true) if palette.answered == palette.generation => {
+            format!("{} found…", palette.found.matches.len())
+        }
         (Some(_), true) => "…".to_string(),
         (Some(_), false) => format!("{} found", palette.found.matches.len()),
     };
