@@ -9,5 +9,6 @@ pub mod cli;
 pub mod doc;
 pub mod index;
 pub mod keymap;
+pub mod store;
 pub mod term;
 pub mod ui;
