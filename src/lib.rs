@@ -7,6 +7,8 @@
 pub mod app;
 pub mod cli;
 pub mod doc;
+pub mod effects;
+pub mod export;
 pub mod index;
 pub mod keymap;
 pub mod store;

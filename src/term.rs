@@ -11,6 +11,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, Effect};
+use crate::effects::Notes;
 use crate::index::jump_worker::{JumpWorker, WorkerReport};
 use crate::keymap::Key;
 use crate::ui;
@@ -27,9 +28,12 @@ enum Message {
     Worker(WorkerReport),
 }
 
+/// How often a note being written is saved as a draft while the user types.
+const DRAFT_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Runs the reader until the user quits or a signal stops it; the terminal is restored in
-/// every case.
-pub fn run(app: &mut App) -> anyhow::Result<()> {
+/// every case, and a note being written is saved as a draft first.
+pub fn run(app: &mut App, notes: &Notes) -> anyhow::Result<()> {
     let signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).context("cannot watch signals")?;
     let handle = signals.handle();
@@ -37,7 +41,7 @@ pub fn run(app: &mut App) -> anyhow::Result<()> {
     // Alternate scroll mode: the mouse wheel sends arrow keys, and mouse selection keeps
     // working because the mouse is not captured.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::style::Print("\x1b[?1007h"));
-    let result = event_loop(&mut terminal, app, signals);
+    let result = event_loop(&mut terminal, app, notes, signals);
     handle.close();
     ratatui::restore();
     result
@@ -46,6 +50,7 @@ pub fn run(app: &mut App) -> anyhow::Result<()> {
 fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
+    notes: &Notes,
     mut signals: Signals,
 ) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
@@ -84,10 +89,33 @@ fn event_loop(
     });
     let size = terminal.size()?;
     app.resize(size.width, size.height);
+    notes.load(app);
+    if let Some(draft) = notes.leftover_draft(app) {
+        app.offer_draft(draft);
+    }
     terminal.draw(|f| ui::draw(app, f))?;
+    let mut last_draft = std::time::Instant::now();
     loop {
-        let Ok(message) = rx.recv() else {
-            break Ok(());
+        // While a note is being written, wake up now and then to save its draft; otherwise
+        // sleep until something happens (no polling).
+        let message = if app.editor.is_some() {
+            match rx.recv_timeout(DRAFT_EVERY) {
+                Ok(m) => Some(m),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => break Ok(()),
+            }
+        } else {
+            match rx.recv() {
+                Ok(m) => Some(m),
+                Err(_) => break Ok(()),
+            }
+        };
+        if app.editor.is_some() && (message.is_none() || last_draft.elapsed() >= DRAFT_EVERY) {
+            notes.save_draft(app);
+            last_draft = std::time::Instant::now();
+        }
+        let Some(message) = message else {
+            continue;
         };
         let before = app.view_state();
         match message {
@@ -95,13 +123,13 @@ fn event_loop(
                 let Some(key) = Key::from_event(event) else {
                     continue;
                 };
-                if run_effects(app.press(key), &worker) {
+                if run_effects(app.press(key), app, notes, &worker) {
                     break Ok(());
                 }
             }
             Message::Worker(WorkerReport::Ready(index)) => {
                 let effects = app.attach_jump_index(index);
-                run_effects(effects, &worker);
+                run_effects(effects, app, notes, &worker);
             }
             Message::Worker(WorkerReport::Found(generation, found)) => {
                 app.receive_matches(generation, found)
@@ -111,7 +139,11 @@ fn event_loop(
                 terminal.autoresize()?;
             }
             Message::Input(_) => continue,
-            Message::InputClosed | Message::Stop => break Ok(()),
+            Message::InputClosed | Message::Stop => {
+                // The terminal or the connection went away: keep what was being written.
+                notes.save_before_exit(app);
+                break Ok(());
+            }
         }
         if app.view_state() != before {
             terminal.draw(|f| ui::draw(app, f))?;
@@ -120,12 +152,15 @@ fn event_loop(
 }
 
 /// Carries out effects; returns true when brief should quit.
-fn run_effects(effects: Vec<Effect>, worker: &JumpWorker) -> bool {
+fn run_effects(effects: Vec<Effect>, app: &mut App, notes: &Notes, worker: &JumpWorker) -> bool {
     let mut quit = false;
     for effect in effects {
         match effect {
             Effect::Quit => quit = true,
             Effect::FindMatches { generation, query } => worker.find(generation, query),
+            other => {
+                notes.apply(&other, app, &mut std::io::stdout());
+            }
         }
     }
     quit

@@ -287,3 +287,90 @@ fn tiny_terminals_draw_every_mode_without_panicking() {
         }
     }
 }
+
+/// The seed with two bookmarks and a note, read from a store in `dir`, at 80x24.
+fn annotated(dir: &std::path::Path) -> App {
+    use brief::store::anchor::Anchor;
+    use brief::store::{Note, Store};
+    let mut app = seed((80, 24));
+    let store = Store::open(dir).unwrap();
+    let key = app.doc_keys[0].clone();
+    let block = |needle: &str| {
+        brief::doc::BlockId(
+            app.docs[0]
+                .blocks
+                .iter()
+                .position(|b| b.text().contains(needle))
+                .unwrap(),
+        )
+    };
+    let railway = block("推进中吉乌铁路建设");
+    let first = block("白俄罗斯共和国总理图尔钦");
+    store
+        .add_bookmark(
+            &key,
+            &Anchor::of(&app.docs[0], railway, None),
+            Some("railway"),
+        )
+        .unwrap();
+    store
+        .add_bookmark(&key, &Anchor::of(&app.docs[0], first, None), None)
+        .unwrap();
+    store
+        .save_note(&Note {
+            document: key,
+            anchor: Anchor::of(&app.docs[0], first, None),
+            body: "Who else attended?\nCheck the list.".into(),
+            ..Note::default()
+        })
+        .unwrap();
+    brief::effects::Notes::with(store).load(&mut app);
+    app
+}
+
+#[test]
+fn bookmarks_view_and_margin_marks_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotated(dir.path());
+    apply(&mut app, &[Action::NextParagraph, Action::Bookmarks]);
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn notes_view_80x24() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotated(dir.path());
+    apply(
+        &mut app,
+        &[
+            Action::FocusOutline,
+            Action::NextOutlineView,
+            Action::NextOutlineView,
+            Action::NextOutlineView,
+        ],
+    );
+    insta::assert_snapshot!(render(&app).backend());
+}
+
+#[test]
+fn note_editor_choosing_sentences_80x24() {
+    use brief::keymap::Key;
+    use brief::keymap::chord::NamedKey;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = annotated(dir.path());
+    let paragraph = app.docs[0]
+        .blocks
+        .iter()
+        .position(|b| b.text().contains("中吉政治互信持续巩固"))
+        .unwrap();
+    while app.current_block().0 != paragraph {
+        app.update(Action::NextParagraph);
+    }
+    app.update(Action::Annotate);
+    app.press(Key::named(NamedKey::Down));
+    insta::assert_snapshot!("editor_choosing_80x24", render(&app).backend());
+    for c in "Raise the quota.".chars() {
+        app.press(Key::char(c));
+    }
+    insta::assert_snapshot!("editor_writing_80x24", render(&app).backend());
+}

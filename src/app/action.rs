@@ -75,6 +75,26 @@ pub enum Action {
     JumpBack,
     /// Go forward again after going back
     JumpForward,
+    /// Bookmark this paragraph, or remove its bookmark
+    ToggleBookmark,
+    /// Bookmark this paragraph with a name
+    NameBookmark,
+    /// Show the bookmarks
+    Bookmarks,
+    /// Write a note on this paragraph (or edit its note)
+    Annotate,
+    /// Edit the selected note
+    EditNote,
+    /// Save the note and close the editor
+    SaveNote,
+    /// Copy this paragraph (or note) with its source, through the terminal
+    Copy,
+    /// Export the bookmarks and notes as a Markdown briefing note
+    Export,
+    /// Delete the selected bookmark or note
+    Delete,
+    /// Bring back the last bookmark or note deleted
+    Undo,
     /// Bind a key to this to remove a preset's binding
     None,
 }

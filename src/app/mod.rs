@@ -2,11 +2,15 @@
 //! every behaviour can be driven and checked without a terminal.
 
 pub mod action;
+mod annotating;
+pub mod annotations;
 mod country_view;
+pub mod editor;
 pub mod jumps;
 pub mod layout;
 pub mod outline_pane;
 pub mod palette;
+pub mod prompt;
 pub mod search;
 pub mod wrap;
 
@@ -42,6 +46,10 @@ pub enum Mode {
     Palette,
     /// Typing a `/` search.
     Search,
+    /// Writing a note.
+    Editor,
+    /// Answering a question in the status line.
+    Prompt,
 }
 
 impl Mode {
@@ -53,6 +61,8 @@ impl Mode {
             Mode::Help => Section::Help,
             Mode::Palette => Section::Palette,
             Mode::Search => Section::Search,
+            Mode::Editor => Section::Editor,
+            Mode::Prompt => Section::Prompt,
         }
     }
 }
@@ -68,6 +78,44 @@ pub enum Effect {
         generation: u64,
         /// The query as typed.
         query: String,
+    },
+    /// Store a new bookmark.
+    AddBookmark {
+        /// The document's store key.
+        document: String,
+        /// The paragraph.
+        anchor: crate::store::anchor::Anchor,
+        /// The name the user gave it.
+        name: Option<String>,
+    },
+    /// Delete a bookmark.
+    RemoveBookmark(crate::store::Bookmark),
+    /// Put a deleted bookmark back.
+    RestoreBookmark(crate::store::Bookmark),
+    /// Save a note (new or edited), then drop its draft.
+    SaveNote {
+        /// The note.
+        note: crate::store::Note,
+        /// Its draft's row (0: none).
+        draft: i64,
+    },
+    /// Delete a note.
+    DeleteNote(crate::store::Note),
+    /// Drop a draft.
+    DiscardDraft(i64),
+    /// Read the bookmarks and notes again (another brief may have changed them).
+    RefreshAnnotations,
+    /// Put text on the clipboard through the terminal (OSC 52).
+    Copy {
+        /// The text.
+        text: String,
+        /// What it is, for the status line.
+        what: String,
+    },
+    /// Write the briefing note to a file.
+    Export {
+        /// The path as typed (`~/` is the home directory).
+        path: String,
     },
 }
 
@@ -111,6 +159,11 @@ pub struct ViewState {
     help_scroll: usize,
     pending: Vec<Key>,
     message: Option<Message>,
+    annotations: annotations::Annotations,
+    bookmark_pane: OutlinePane,
+    note_pane: OutlinePane,
+    editor: Option<(usize, (usize, usize), bool)>,
+    prompt: Option<prompt::Prompt>,
 }
 
 /// Everything the screen shows, and the state keys change.
@@ -168,6 +221,26 @@ pub struct App {
     pub message: Option<Message>,
     /// Whether colours may be used (`NO_COLOR` turns them off).
     pub color: bool,
+    /// Each document's key in the store.
+    pub doc_keys: Vec<String>,
+    /// The bookmarks and notes of the open documents.
+    pub annotations: annotations::Annotations,
+    /// The Bookmarks view's tree, and the bookmark of each entry.
+    pub bookmark_tree: (Outline, Vec<Option<usize>>),
+    /// The Bookmarks view's selection.
+    pub bookmark_pane: OutlinePane,
+    /// The Notes view's tree, and the note of each entry.
+    pub note_tree: (Outline, Vec<Option<usize>>),
+    /// The Notes view's selection.
+    pub note_pane: OutlinePane,
+    /// The last bookmark or note deleted, for undo.
+    pub deleted: Option<annotating::Deleted>,
+    /// The note editor, while a note is written.
+    pub editor: Option<editor::Editor>,
+    /// The question in the status line.
+    pub prompt: Option<prompt::Prompt>,
+    /// Today's date (`2025-11-20`), for the export's default file name.
+    pub today: String,
 }
 
 impl App {
@@ -175,6 +248,7 @@ impl App {
     pub fn new(docs: Vec<Document>, keymap: Keymap, size: (u16, u16)) -> App {
         let outline = Outline::build(&docs);
         let countries = Countries::build(&docs, Gazetteer::bundled());
+        let doc_keys = docs.iter().map(crate::store::document_key).collect();
         let mut app = App {
             docs: Arc::new(docs),
             outline,
@@ -202,6 +276,16 @@ impl App {
             pending: Vec::new(),
             message: None,
             color: true,
+            doc_keys,
+            annotations: annotations::Annotations::default(),
+            bookmark_tree: Default::default(),
+            bookmark_pane: OutlinePane::default(),
+            note_tree: Default::default(),
+            note_pane: OutlinePane::default(),
+            deleted: None,
+            editor: None,
+            prompt: None,
+            today: chrono::Local::now().format("%Y-%m-%d").to_string(),
         };
         app.rebuild_country_tree();
         app.relayout();
@@ -229,6 +313,14 @@ impl App {
             help_scroll: self.help_scroll,
             pending: self.pending.clone(),
             message: self.message.clone(),
+            annotations: self.annotations.clone(),
+            bookmark_pane: self.bookmark_pane.clone(),
+            note_pane: self.note_pane.clone(),
+            editor: self
+                .editor
+                .as_ref()
+                .map(|e| (e.revision as usize, e.range, e.choosing)),
+            prompt: self.prompt.clone(),
         }
     }
 
@@ -304,7 +396,28 @@ impl App {
     /// Handles one key press: resolves it (with any pending chord) in the current mode and
     /// carries out the action.
     pub fn press(&mut self, key: Key) -> Vec<Effect> {
-        let typing = matches!(self.mode, Mode::Palette | Mode::Search);
+        if self.mode == Mode::Editor {
+            // Keys the editor's table does not bind go into the note, never to [global].
+            return match self.keymap.resolve_in(Section::Editor, &self.pending, key) {
+                Resolved::Pending => {
+                    self.pending.push(key);
+                    Vec::new()
+                }
+                Resolved::Action(action) => {
+                    self.pending.clear();
+                    self.update(action)
+                }
+                Resolved::Unbound => {
+                    for earlier in std::mem::take(&mut self.pending) {
+                        self.editor_key(earlier);
+                    }
+                    self.editor_key(key);
+                    Vec::new()
+                }
+            };
+        }
+        let typing = matches!(self.mode, Mode::Palette | Mode::Search)
+            || (self.mode == Mode::Prompt && self.prompt.as_ref().is_some_and(|p| p.takes_text()));
         let resolved = if typing {
             // Keys the palette or search line does not bind are text, not global commands.
             match self
@@ -358,6 +471,12 @@ impl App {
                 self.search_input(apply);
                 Vec::new()
             }
+            Mode::Prompt => {
+                if let Some(prompt) = self.prompt.as_mut() {
+                    apply(&mut prompt.input);
+                }
+                Vec::new()
+            }
             _ => Vec::new(),
         }
     }
@@ -376,6 +495,11 @@ impl App {
             (Mode::Search, Action::Go) => self.confirm_search(),
             (Mode::Search, Action::Close) => self.cancel_search(),
             (Mode::Search, _) => {}
+            (Mode::Editor, Action::SaveNote) => return self.save_note(),
+            (Mode::Editor, _) => {}
+            (Mode::Prompt, Action::Go) => return self.answer_prompt(),
+            (Mode::Prompt, Action::Close) => self.cancel_prompt(),
+            (Mode::Prompt, _) => {}
             (_, Action::OpenJump) => return self.open_palette(),
             (_, Action::Search) => self.open_search(),
             (_, Action::JumpBack) => self.walk_jumps(true),
@@ -391,12 +515,31 @@ impl App {
             (Mode::Reader, Action::FocusOutline) => self.enter_outline(),
             (Mode::Outline, Action::FocusOutline | Action::Close) => self.leave_outline(),
             (Mode::Outline, Action::NextOutlineView) => match self.view.next() {
-                Some(view) => self.view = view,
+                Some(view) => {
+                    self.view = view;
+                    if matches!(view, OutlineView::Bookmarks | OutlineView::Notes) {
+                        return vec![Effect::RefreshAnnotations];
+                    }
+                }
                 None => {
                     self.view = OutlineView::Sections;
                     self.leave_outline();
                 }
             },
+            (_, Action::Bookmarks) => {
+                self.enter_outline();
+                self.view = OutlineView::Bookmarks;
+                return vec![Effect::RefreshAnnotations];
+            }
+            (Mode::Reader, Action::ToggleBookmark) => return self.toggle_bookmark(),
+            (Mode::Reader, Action::NameBookmark) => self.name_bookmark(),
+            (Mode::Reader, Action::Annotate) => self.annotate_here(),
+            (Mode::Reader, Action::Copy) => return self.copy_here(),
+            (_, Action::Export) => self.ask_export_path(),
+            (Mode::Outline, Action::Delete) => return self.delete_selected(),
+            (Mode::Outline, Action::Undo) => return self.undo_delete(),
+            (Mode::Outline, Action::EditNote) => self.edit_selected_note(),
+            (Mode::Outline, Action::Copy) => return self.copy_selected(),
             (_, Action::ClearFilter) => self.clear_filter(),
             (Mode::Outline, _) => self.outline_action(action),
             (Mode::Reader, _) => self.reader_action(action),
@@ -488,6 +631,8 @@ impl App {
         match self.view {
             OutlineView::Sections => (&self.outline, &self.pane),
             OutlineView::Countries => (&self.country_tree, &self.country_pane),
+            OutlineView::Bookmarks => (&self.bookmark_tree.0, &self.bookmark_pane),
+            OutlineView::Notes => (&self.note_tree.0, &self.note_pane),
         }
     }
 
@@ -495,6 +640,8 @@ impl App {
         match self.view {
             OutlineView::Sections => (&self.outline, &mut self.pane),
             OutlineView::Countries => (&self.country_tree, &mut self.country_pane),
+            OutlineView::Bookmarks => (&self.bookmark_tree.0, &mut self.bookmark_pane),
+            OutlineView::Notes => (&self.note_tree.0, &mut self.note_pane),
         }
     }
 
@@ -506,14 +653,29 @@ impl App {
             Action::Go => {
                 let (tree, pane) = self.shown();
                 let selected = pane.selected;
-                if countries_view
+                let annotation_view =
+                    matches!(self.view, OutlineView::Bookmarks | OutlineView::Notes);
+                if annotation_view
+                    && tree
+                        .entries
+                        .get(selected)
+                        .is_some_and(|e| e.block.is_none() && !e.has_children)
+                {
+                    self.notify(
+                        "Detached: its paragraph is no longer in the document (the note is kept)",
+                        false,
+                    );
+                    return;
+                }
+                if (countries_view || annotation_view)
                     && tree
                         .entries
                         .get(selected)
                         .is_some_and(|e| e.block.is_none())
                 {
                     // A group heading: nothing to jump to, so open or close it.
-                    self.country_pane.toggle_fold(&self.country_tree);
+                    let (tree, pane) = self.shown_mut();
+                    pane.toggle_fold(tree);
                     return;
                 }
                 self.record_jump();

@@ -12,6 +12,10 @@ pub enum OutlineView {
     Sections,
     /// Countries, regions and organisations with their mentions.
     Countries,
+    /// Bookmarks of the open documents.
+    Bookmarks,
+    /// Notes of the open documents.
+    Notes,
 }
 
 impl OutlineView {
@@ -20,6 +24,8 @@ impl OutlineView {
         match self {
             OutlineView::Sections => "Sections",
             OutlineView::Countries => "Countries",
+            OutlineView::Bookmarks => "Bookmarks",
+            OutlineView::Notes => "Notes",
         }
     }
 
@@ -27,7 +33,9 @@ impl OutlineView {
     pub fn next(self) -> Option<OutlineView> {
         match self {
             OutlineView::Sections => Some(OutlineView::Countries),
-            OutlineView::Countries => None,
+            OutlineView::Countries => Some(OutlineView::Bookmarks),
+            OutlineView::Bookmarks => Some(OutlineView::Notes),
+            OutlineView::Notes => None,
         }
     }
 }

@@ -255,12 +255,20 @@ fn select_place(app: &mut App, code: &str) {
 }
 
 #[test]
-fn tab_cycles_sections_countries_reader() {
+fn tab_cycles_sections_countries_bookmarks_notes_reader() {
     let mut app = seed_app((100, 30));
     app.update(Action::FocusOutline);
     assert_eq!(app.view, outline_pane::OutlineView::Sections);
     app.update(Action::NextOutlineView);
     assert_eq!(app.view, outline_pane::OutlineView::Countries);
+    assert_eq!(
+        app.update(Action::NextOutlineView),
+        vec![Effect::RefreshAnnotations],
+        "the view is read again from the store when shown"
+    );
+    assert_eq!(app.view, outline_pane::OutlineView::Bookmarks);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Notes);
     app.update(Action::NextOutlineView);
     assert_eq!(app.mode, Mode::Reader);
     assert_eq!(app.view, outline_pane::OutlineView::Sections);

@@ -1,11 +1,12 @@
 //! The command line: clap definitions, the reader's start-up, and the commands that print
-//! instead of opening the reader (`outline`, `countries`, `keymap check`, `keymap show`).
+//! instead of opening the reader (`outline`, `countries`, `find`, `export`, `notes`, `keymap`).
 
 mod countries;
 mod find;
+mod notes;
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
@@ -16,6 +17,7 @@ use crate::app::App;
 use crate::doc::load::encoding_for_name;
 use crate::doc::open::{OpenOptions, Opened, open_paths};
 use crate::doc::{BlockKind, ParseOptions};
+use crate::effects::Notes;
 use crate::index::outline::{Outline, OutlineNode};
 use crate::keymap::{self, Keymap, PRESETS};
 
@@ -30,6 +32,9 @@ pub struct Cli {
     /// Keymap: default, vim, emacs, or the path of a keymap file
     #[arg(long, value_name = "NAME|PATH")]
     pub keymap: Option<String>,
+    /// Where bookmarks and notes are kept (default: $BRIEF_DATA_DIR, else ~/.local/share/brief)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -76,6 +81,22 @@ pub enum Command {
         /// How many matches to print
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Print JSON instead of text
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the briefing note (bookmarks and notes as Markdown) to a file or stdout
+    Export {
+        /// Briefings (default: the bundled briefing)
+        paths: Vec<PathBuf>,
+        /// The file to write (default: stdout)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// List the bookmarks and notes of the briefings
+    Notes {
+        /// Briefings (default: the bundled briefing)
+        paths: Vec<PathBuf>,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -137,7 +158,31 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let options = open_options(&cli.open)?;
     match cli.command {
-        None => read(&cli.paths, options, cli.keymap.as_deref()),
+        None => read(
+            &cli.paths,
+            options,
+            cli.keymap.as_deref(),
+            cli.data_dir.as_deref(),
+        ),
+        Some(Command::Export { paths, output }) => {
+            let opened = open_or_fail(&paths, options)?;
+            notes::export(
+                &opened.documents,
+                cli.data_dir.as_deref(),
+                output.as_deref(),
+            )?;
+            Ok(finish(opened))
+        }
+        Some(Command::Notes { paths, json }) => {
+            let opened = open_or_fail(&paths, options)?;
+            notes::print(
+                &opened.documents,
+                cli.data_dir.as_deref(),
+                json,
+                &mut std::io::stdout().lock(),
+            )?;
+            Ok(finish(opened))
+        }
         Some(Command::Outline { paths, json }) => outline(&paths, options, json),
         Some(Command::Countries {
             paths,
@@ -204,6 +249,7 @@ fn read(
     paths: &[PathBuf],
     options: OpenOptions,
     keymap_choice: Option<&str>,
+    data_dir: Option<&Path>,
 ) -> anyhow::Result<ExitCode> {
     let user_keymap = keymap::user_keymap_path();
     let (keymap, keymap_errors) = keymap::load(keymap_choice, user_keymap.as_deref());
@@ -236,7 +282,13 @@ fn read(
         };
         app.notify(format!("{first}{more}"), true);
     }
-    crate::term::run(&mut app)?;
+    let (notes, problem) = Notes::open(data_dir);
+    if let Some(problem) = problem
+        && app.message.is_none()
+    {
+        app.notify(problem, true);
+    }
+    crate::term::run(&mut app, &notes)?;
     Ok(code)
 }
 

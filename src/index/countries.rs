@@ -175,6 +175,23 @@ impl Countries {
         self.mentions.iter().filter(move |m| m.place == place)
     }
 
+    /// The places one block mentions, each once, in the order they first appear.
+    pub fn in_block(&self, doc: usize, block: BlockId) -> Vec<usize> {
+        let start = self
+            .mentions
+            .partition_point(|m| (m.doc, m.block) < (doc, block));
+        let mut places = Vec::new();
+        for m in self.mentions[start..]
+            .iter()
+            .take_while(|m| (m.doc, m.block) == (doc, block))
+        {
+            if !places.contains(&m.place) {
+                places.push(m.place);
+            }
+        }
+        places
+    }
+
     /// The blocks that mention every one of `places`.
     pub fn blocks_mentioning_all(&self, places: &[usize]) -> BTreeSet<(usize, BlockId)> {
         let mut result: Option<BTreeSet<(usize, BlockId)>> = None;

@@ -39,6 +39,10 @@ pub enum Section {
     Palette,
     /// The `/` search line (keys it does not bind are typed into it).
     Search,
+    /// The note editor (keys it does not bind are typed into the note).
+    Editor,
+    /// A question in the status line (a bookmark's name, the export path).
+    Prompt,
 }
 
 impl Section {

@@ -15,7 +15,7 @@ use crate::index::pinyin_key::fold;
 const SAME_PARAGRAPH: f64 = 0.6;
 
 /// What ties a bookmark or note to a paragraph.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Anchor {
     /// The fingerprint of the paragraph's normalised text.
     pub fingerprint: String,

@@ -141,16 +141,6 @@ pub struct Draft {
     pub saved: String,
 }
 
-impl Default for Anchor {
-    fn default() -> Anchor {
-        Anchor {
-            fingerprint: String::new(),
-            position: 0,
-            quote: String::new(),
-        }
-    }
-}
-
 /// The key a document's bookmarks and notes are stored under: its full path, or the
 /// bundled briefing's name.
 pub fn document_key(doc: &Document) -> String {

@@ -1,5 +1,6 @@
 //! Drawing: `draw(&App, &mut Frame)` only reads the app. One file per pane.
 
+pub mod editor;
 pub mod help;
 pub mod outline;
 pub mod palette;
@@ -37,6 +38,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     match app.mode {
         Mode::Help => help::draw(app, theme, frame, area),
         Mode::Palette => palette::draw(app, theme, frame, area),
+        Mode::Editor => editor::draw(app, theme, frame, area),
         _ => {}
     }
 }

@@ -8,6 +8,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::annotations::Mark;
 
 /// Draws the visible part of the document.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -41,6 +42,38 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
+    draw_margin_marks(app, theme, frame, area);
+}
+
+/// Marks bookmarked (`*`) and annotated (`+`) paragraphs in the margin left of the text, on
+/// their first line.
+fn draw_margin_marks(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    if area.x == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for (row, (n, line)) in app
+        .layout
+        .lines
+        .iter()
+        .enumerate()
+        .skip(app.top)
+        .take(usize::from(area.height))
+        .enumerate()
+    {
+        if app.layout.block_start(line.block) != n {
+            continue;
+        }
+        let symbol = match app.annotations.mark(app.doc, line.block) {
+            Some(Mark::Bookmark) => "*",
+            Some(Mark::Note) => "+",
+            None => continue,
+        };
+        let y = area.y + row as u16;
+        buf[(area.x - 1, y)]
+            .set_symbol(symbol)
+            .set_style(theme.margin_mark());
+    }
 }
 
 /// Adds a piece of text that starts at `offset` in its block, with the parts inside `marks`

@@ -13,6 +13,15 @@ use crate::keymap::Section;
 
 /// Draws the status line.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    if let (crate::app::Mode::Prompt, Some(prompt)) = (app.mode, app.prompt.as_ref()) {
+        let cursor = if prompt.takes_text() { "▏" } else { "" };
+        let text = fit(
+            &format!("{}{}{cursor}", prompt.label, prompt.input),
+            usize::from(area.width),
+        );
+        frame.render_widget(Paragraph::new(Line::from(Span::raw(text))), area);
+        return;
+    }
     if app.mode == crate::app::Mode::Search {
         let search = app.search.as_ref();
         let query = search.map_or("", |s| s.query.as_str());

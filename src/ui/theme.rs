@@ -117,4 +117,9 @@ impl Theme {
     pub fn separator(self) -> Style {
         self.fg(Color::DarkGray)
     }
+
+    /// The margin mark of a bookmarked or annotated paragraph.
+    pub fn margin_mark(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
 }

@@ -1,0 +1,231 @@
+//! Bookmarking, copying and exporting from the reader, and the Bookmarks and Notes views:
+//! what each key asks the store to do. The store's answer comes back through
+//! [`App::set_annotations`].
+
+use super::annotations::Annotations;
+use super::outline_pane::OutlineView;
+use super::prompt::Purpose;
+use super::{App, Effect};
+use crate::doc::BlockId;
+use crate::store::anchor::{Anchor, one_line};
+use crate::store::{Bookmark, Note, document_key};
+
+/// What was deleted last, so `u` can bring it back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Deleted {
+    /// A bookmark.
+    Bookmark(Bookmark),
+    /// A note.
+    Note(Note),
+}
+
+/// How many characters of a passage the status line quotes.
+const SAID: usize = 24;
+
+impl App {
+    /// The bookmarks and notes as the store has them now.
+    pub fn set_annotations(&mut self, annotations: Annotations) {
+        self.bookmark_tree = annotations.bookmark_tree(&self.docs);
+        self.note_tree = annotations.note_tree(&self.docs);
+        self.annotations = annotations;
+        for (tree, pane) in [
+            (&self.bookmark_tree.0, &mut self.bookmark_pane),
+            (&self.note_tree.0, &mut self.note_pane),
+        ] {
+            pane.selected = pane.selected.min(tree.entries.len().saturating_sub(1));
+            pane.offset = pane.offset.min(pane.selected);
+        }
+    }
+
+    /// Where a paragraph is: `document › section`.
+    pub fn citation(&self, doc: usize, block: Option<BlockId>) -> String {
+        let name = &self.docs[doc].name;
+        let section = block
+            .and_then(|b| self.outline.entry_at(doc, b))
+            .map(|e| self.outline.entries[e].title.clone())
+            .filter(|t| !t.is_empty() && *t != *name);
+        match section {
+            Some(section) => format!("{name} › {section}"),
+            None => name.clone(),
+        }
+    }
+
+    /// `m`: bookmarks the paragraph at the top of the reader, or removes its bookmark.
+    pub(super) fn toggle_bookmark(&mut self) -> Vec<Effect> {
+        let block = self.current_block();
+        if let Some(existing) = self.annotations.bookmark_at(self.doc, block) {
+            let bookmark = existing.item.clone();
+            self.deleted = Some(Deleted::Bookmark(bookmark.clone()));
+            self.notify(
+                format!(
+                    "Bookmark removed from “{}” (u in the Bookmarks view brings it back)",
+                    short(&bookmark.anchor.quote)
+                ),
+                false,
+            );
+            return vec![Effect::RemoveBookmark(bookmark)];
+        }
+        let doc = &self.docs[self.doc];
+        let anchor = Anchor::of(doc, block, None);
+        let document = document_key(doc);
+        self.notify(format!("Bookmarked “{}”", short(&anchor.quote)), false);
+        vec![Effect::AddBookmark {
+            document,
+            anchor,
+            name: None,
+        }]
+    }
+
+    /// `M`: asks for a name, then bookmarks the paragraph.
+    pub(super) fn name_bookmark(&mut self) {
+        let block = self.current_block();
+        self.ask(
+            Purpose::BookmarkName {
+                doc: self.doc,
+                block,
+            },
+            "Bookmark name: ",
+            String::new(),
+        );
+    }
+
+    /// `y`: copies the paragraph at the top of the reader with where it is from.
+    pub(super) fn copy_here(&mut self) -> Vec<Effect> {
+        let block = self.current_block();
+        let text = one_line(&self.docs[self.doc].blocks[block.0].text());
+        let cite = self.citation(self.doc, Some(block));
+        vec![Effect::Copy {
+            what: format!("“{}”", short(&text)),
+            text: format!("{text}\n— {cite}"),
+        }]
+    }
+
+    /// `E`: asks where to write the briefing note.
+    pub(super) fn ask_export_path(&mut self) {
+        let stem = self.docs[self.doc]
+            .name
+            .rsplit_once('.')
+            .map_or(self.docs[self.doc].name.as_str(), |(stem, _)| stem)
+            .to_string();
+        let default = format!("~/briefings/notes-{stem}-{}.md", self.today);
+        self.ask(Purpose::ExportPath, "Export to: ", default);
+    }
+
+    /// The bookmark or note of the selected entry of the Bookmarks or Notes view.
+    fn selected_item(&self) -> Option<Deleted> {
+        match self.view {
+            OutlineView::Bookmarks => {
+                let n = (*self.bookmark_tree.1.get(self.bookmark_pane.selected)?)?;
+                Some(Deleted::Bookmark(
+                    self.annotations.bookmarks.get(n)?.item.clone(),
+                ))
+            }
+            OutlineView::Notes => {
+                let n = (*self.note_tree.1.get(self.note_pane.selected)?)?;
+                Some(Deleted::Note(self.annotations.notes.get(n)?.item.clone()))
+            }
+            _ => None,
+        }
+    }
+
+    /// `d` in the Bookmarks or Notes view.
+    pub(super) fn delete_selected(&mut self) -> Vec<Effect> {
+        let Some(item) = self.selected_item() else {
+            return Vec::new();
+        };
+        self.deleted = Some(item.clone());
+        match item {
+            Deleted::Bookmark(b) => {
+                self.notify("Bookmark deleted (u: undo)", false);
+                vec![Effect::RemoveBookmark(b)]
+            }
+            Deleted::Note(n) => {
+                self.notify("Note deleted (u: undo)", false);
+                vec![Effect::DeleteNote(n)]
+            }
+        }
+    }
+
+    /// `u`: brings back the last bookmark or note deleted.
+    pub(super) fn undo_delete(&mut self) -> Vec<Effect> {
+        match self.deleted.take() {
+            Some(Deleted::Bookmark(b)) => {
+                self.notify("Bookmark restored", false);
+                vec![Effect::RestoreBookmark(b)]
+            }
+            Some(Deleted::Note(n)) => {
+                self.notify("Note restored", false);
+                vec![Effect::SaveNote { note: n, draft: 0 }]
+            }
+            None => {
+                self.notify("Nothing to undo", false);
+                Vec::new()
+            }
+        }
+    }
+
+    /// `e` in the Notes view: edits the selected note.
+    pub(super) fn edit_selected_note(&mut self) {
+        let Some(Deleted::Note(note)) = self.selected_item() else {
+            return;
+        };
+        let placed = self.annotations.notes.iter().find(|p| p.item.id == note.id);
+        let Some((doc, Some(block))) = placed.map(|p| (p.doc, p.block())) else {
+            self.notify(
+                "This note is detached: its paragraph is gone, so it cannot be edited in place",
+                false,
+            );
+            return;
+        };
+        self.leave_outline();
+        self.show_block(doc, Some(block));
+        self.open_editor(doc, block, note, 0);
+        if let Some(editor) = self.editor.as_mut() {
+            editor.choosing = false;
+        }
+    }
+
+    /// `y` in the Bookmarks or Notes view: copies the passage (and the note).
+    pub(super) fn copy_selected(&mut self) -> Vec<Effect> {
+        let Some(item) = self.selected_item() else {
+            return Vec::new();
+        };
+        let (quote, note, id) = match &item {
+            Deleted::Bookmark(b) => (b.anchor.quote.clone(), None, b.id),
+            Deleted::Note(n) => (n.anchor.quote.clone(), Some(n.body.clone()), n.id),
+        };
+        let (doc, block) = match &item {
+            Deleted::Bookmark(_) => self
+                .annotations
+                .bookmarks
+                .iter()
+                .find(|b| b.item.id == id)
+                .map(|b| (b.doc, b.block())),
+            Deleted::Note(_) => self
+                .annotations
+                .notes
+                .iter()
+                .find(|n| n.item.id == id)
+                .map(|n| (n.doc, n.block())),
+        }
+        .unwrap_or((self.doc, None));
+        let cite = self.citation(doc, block);
+        let (text, what) = match note {
+            Some(body) => (format!("{body}\n\n> {quote}\n— {cite}"), "the note"),
+            None => (format!("{quote}\n— {cite}"), "the passage"),
+        };
+        vec![Effect::Copy {
+            text,
+            what: what.to_string(),
+        }]
+    }
+}
+
+/// The start of a passage, for the status line.
+fn short(text: &str) -> String {
+    let mut out: String = text.chars().take(SAID).collect();
+    if text.chars().count() > SAID {
+        out.push('…');
+    }
+    out
+}

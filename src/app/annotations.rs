@@ -1,0 +1,222 @@
+//! The bookmarks and notes of the open documents as the reader shows them: each placed on
+//! its paragraph (or detached), the margin marks, and the trees of the Bookmarks and Notes
+//! views.
+
+use crate::doc::{BlockId, Document};
+use crate::index::outline::{Outline, OutlineEntry};
+use crate::store::anchor::{Anchor, Placement};
+use crate::store::{Bookmark, Note};
+
+/// A bookmark or note and where it landed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placed<T> {
+    /// The bookmark or note.
+    pub item: T,
+    /// The open document it belongs to.
+    pub doc: usize,
+    /// Its paragraph, found again by content.
+    pub placement: Placement,
+}
+
+impl<T> Placed<T> {
+    /// Its block, unless detached.
+    pub fn block(&self) -> Option<BlockId> {
+        self.placement.block()
+    }
+}
+
+/// What the margin shows next to a paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mark {
+    /// Bookmarked.
+    Bookmark,
+    /// Annotated (and perhaps bookmarked too).
+    Note,
+}
+
+/// An anchor that found its paragraph changed: the store should remember the new place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Moved {
+    /// A bookmark's new anchor.
+    Bookmark(i64, Anchor),
+    /// A note's new anchor.
+    Note(i64, Anchor),
+}
+
+/// The bookmarks and notes of the open documents.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Annotations {
+    /// Bookmarks in document order (detached ones last).
+    pub bookmarks: Vec<Placed<Bookmark>>,
+    /// Notes in document order (detached ones last).
+    pub notes: Vec<Placed<Note>>,
+}
+
+impl Annotations {
+    /// Places stored bookmarks and notes in the documents (`keys` are their store keys, one
+    /// per document); returns them with the anchors that moved.
+    pub fn place(
+        docs: &[Document],
+        keys: &[String],
+        bookmarks: Vec<Bookmark>,
+        notes: Vec<Note>,
+    ) -> (Annotations, Vec<Moved>) {
+        let mut moved = Vec::new();
+        let doc_of = |key: &str| keys.iter().position(|k| k == key);
+        let mut placed_bookmarks: Vec<Placed<Bookmark>> = bookmarks
+            .into_iter()
+            .filter_map(|b| {
+                let doc = doc_of(&b.document)?;
+                let placement = b.anchor.place(&docs[doc]);
+                if let Placement::Moved(block) = placement {
+                    let anchor = Anchor::of(&docs[doc], block, Some(&b.anchor.quote));
+                    moved.push(Moved::Bookmark(b.id, anchor));
+                }
+                Some(Placed {
+                    item: b,
+                    doc,
+                    placement,
+                })
+            })
+            .collect();
+        let mut placed_notes: Vec<Placed<Note>> = notes
+            .into_iter()
+            .filter_map(|n| {
+                let doc = doc_of(&n.document)?;
+                let placement = n.anchor.place(&docs[doc]);
+                if let Placement::Moved(block) = placement {
+                    let anchor = Anchor::of(&docs[doc], block, Some(&n.anchor.quote));
+                    moved.push(Moved::Note(n.id, anchor));
+                }
+                Some(Placed {
+                    item: n,
+                    doc,
+                    placement,
+                })
+            })
+            .collect();
+        placed_bookmarks.sort_by_key(|p| (p.doc, p.block().map_or(usize::MAX, |b| b.0), p.item.id));
+        placed_notes.sort_by_key(|p| (p.doc, p.block().map_or(usize::MAX, |b| b.0), p.item.id));
+        (
+            Annotations {
+                bookmarks: placed_bookmarks,
+                notes: placed_notes,
+            },
+            moved,
+        )
+    }
+
+    /// The bookmark on a paragraph.
+    pub fn bookmark_at(&self, doc: usize, block: BlockId) -> Option<&Placed<Bookmark>> {
+        self.bookmarks
+            .iter()
+            .find(|b| b.doc == doc && b.block() == Some(block))
+    }
+
+    /// The first note on a paragraph.
+    pub fn note_at(&self, doc: usize, block: BlockId) -> Option<&Placed<Note>> {
+        self.notes
+            .iter()
+            .find(|n| n.doc == doc && n.block() == Some(block))
+    }
+
+    /// The margin mark of a paragraph.
+    pub fn mark(&self, doc: usize, block: BlockId) -> Option<Mark> {
+        if self.note_at(doc, block).is_some() {
+            Some(Mark::Note)
+        } else if self.bookmark_at(doc, block).is_some() {
+            Some(Mark::Bookmark)
+        } else {
+            None
+        }
+    }
+
+    /// The Bookmarks view: one entry per bookmark (name, or its snippet), under its
+    /// document when several are open; detached ones under their own heading. With it, the
+    /// bookmark of each entry (`None` for a heading).
+    pub fn bookmark_tree(&self, docs: &[Document]) -> (Outline, Vec<Option<usize>>) {
+        tree(
+            docs,
+            self.bookmarks.iter().map(|b| {
+                let title = match &b.item.name {
+                    Some(name) => format!("{name} — {}", b.item.anchor.quote),
+                    None => b.item.anchor.quote.clone(),
+                };
+                (b.doc, b.block(), title)
+            }),
+        )
+    }
+
+    /// The Notes view: one entry per note (its first line, then the passage quoted), with
+    /// the note of each entry.
+    pub fn note_tree(&self, docs: &[Document]) -> (Outline, Vec<Option<usize>>) {
+        tree(
+            docs,
+            self.notes.iter().map(|n| {
+                let first = n.item.body.lines().next().unwrap_or("").trim();
+                (
+                    n.doc,
+                    n.block(),
+                    format!("{first} — “{}”", n.item.anchor.quote),
+                )
+            }),
+        )
+    }
+}
+
+/// One entry per item, grouped under a node for each document when several are open, with
+/// detached items under a "detached" node.
+fn tree(
+    docs: &[Document],
+    items: impl Iterator<Item = (usize, Option<BlockId>, String)>,
+) -> (Outline, Vec<Option<usize>>) {
+    let mut outline = Outline::default();
+    let mut item_of = Vec::new();
+    let mut doc_node: Option<(usize, usize)> = None;
+    let mut detached_node: Option<(usize, usize)> = None;
+    for (n, (doc, block, title)) in items.enumerate() {
+        let mut parent = None;
+        if docs.len() > 1 {
+            if doc_node.is_none_or(|(d, _)| d != doc) {
+                let node = outline.push(None, entry(doc, None, docs[doc].name.clone()));
+                item_of.push(None);
+                doc_node = Some((doc, node));
+                detached_node = None;
+            }
+            parent = doc_node.map(|(_, n)| n);
+        }
+        if block.is_none() {
+            if detached_node.is_none_or(|(d, _)| d != doc) {
+                let node = outline.push(
+                    parent,
+                    entry(doc, None, "Detached: their paragraph is gone".into()),
+                );
+                item_of.push(None);
+                detached_node = Some((doc, node));
+            }
+            parent = detached_node.map(|(_, n)| n);
+        }
+        let line = block.map_or(0, |b| docs[doc].blocks[b.0].line);
+        let mut e = entry(doc, block, title);
+        e.line = line;
+        outline.push(parent, e);
+        item_of.push(Some(n));
+    }
+    (outline, item_of)
+}
+
+fn entry(doc: usize, block: Option<BlockId>, title: String) -> OutlineEntry {
+    OutlineEntry {
+        doc,
+        block,
+        depth: 0,
+        level: 0,
+        title,
+        line: 0,
+        parent: None,
+        has_children: false,
+        mark: None,
+        span: None,
+        place: None,
+    }
+}

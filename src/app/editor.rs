@@ -1,0 +1,269 @@
+//! The note editor: the passage quoted above (narrowed to some of its sentences with the
+//! arrow keys before writing), and a tui-textarea below with multi-line editing, undo/redo
+//! and word movement. What is typed is saved as a draft as it goes, so nothing is lost.
+
+use tui_textarea::{CursorMove, Input, Key as TextKey, TextArea};
+
+use super::{App, Effect, Mode};
+use crate::doc::BlockId;
+use crate::index::jump::sentences;
+use crate::keymap::Key;
+use crate::keymap::chord::{KeyCodeOrd, NamedKey};
+use crate::store::anchor::{Anchor, one_line};
+use crate::store::{Draft, Note, document_key};
+
+/// The note being written.
+#[derive(Clone, Debug)]
+pub struct Editor {
+    /// The document of the paragraph.
+    pub doc: usize,
+    /// The paragraph.
+    pub block: BlockId,
+    /// The note as stored so far (id 0 for a new one).
+    pub note: Note,
+    /// The sentences of the paragraph.
+    pub sentences: Vec<String>,
+    /// The sentences quoted: first and last.
+    pub range: (usize, usize),
+    /// Still choosing the sentences: nothing typed yet.
+    pub choosing: bool,
+    /// The text being written.
+    pub text: TextArea<'static>,
+    /// The draft's row in the store (0 until first saved).
+    pub draft_id: i64,
+    /// Bumped on every change, so the screen and the draft know.
+    pub revision: u64,
+    /// The revision last saved as a draft.
+    pub saved_revision: u64,
+}
+
+impl Editor {
+    /// Whether the whole paragraph is quoted.
+    pub fn whole(&self) -> bool {
+        self.range == (0, self.sentences.len().saturating_sub(1))
+    }
+
+    /// The text quoted.
+    pub fn quote(&self) -> String {
+        if self.whole() {
+            return self.sentences.join(" ");
+        }
+        self.sentences[self.range.0..=self.range.1].join(" ")
+    }
+
+    /// The note as it stands, anchored to its paragraph.
+    fn current(&self, app: &App) -> Note {
+        let doc = &app.docs[self.doc];
+        let quote = self.quote();
+        let whole = self.whole();
+        Note {
+            document: document_key(doc),
+            anchor: Anchor::of(doc, self.block, (!whole).then_some(quote.as_str())),
+            sentences: (!whole).then_some(self.range),
+            body: self.text.lines().join("\n"),
+            ..self.note.clone()
+        }
+    }
+}
+
+impl App {
+    /// `a`: writes a note on the paragraph at the top of the reader, or edits its note.
+    pub(super) fn annotate_here(&mut self) {
+        let block = self.current_block();
+        match self.annotations.note_at(self.doc, block).cloned() {
+            Some(existing) => self.open_editor(self.doc, block, existing.item, 0),
+            None => self.open_editor(self.doc, block, Note::default(), 0),
+        }
+    }
+
+    /// Opens the editor on a paragraph with a note (new, stored, or a restored draft).
+    pub(super) fn open_editor(&mut self, doc: usize, block: BlockId, note: Note, draft_id: i64) {
+        let text = self.docs[doc].blocks[block.0].text();
+        let line = one_line(&text);
+        let mut parts: Vec<String> = sentences(&line)
+            .into_iter()
+            .map(|r| line[r].to_string())
+            .collect();
+        if parts.is_empty() {
+            parts.push(line);
+        }
+        let last = parts.len() - 1;
+        let range = note
+            .sentences
+            .filter(|&(a, b)| a <= b && b <= last)
+            .unwrap_or((0, last));
+        let mut textarea = TextArea::new(if note.body.is_empty() {
+            vec![String::new()]
+        } else {
+            note.body.lines().map(str::to_string).collect()
+        });
+        textarea.move_cursor(CursorMove::Bottom);
+        textarea.move_cursor(CursorMove::End);
+        let choosing = note.body.is_empty();
+        self.editor = Some(Editor {
+            doc,
+            block,
+            note,
+            sentences: parts,
+            range,
+            choosing,
+            text: textarea,
+            draft_id,
+            revision: 1,
+            saved_revision: u64::from(draft_id == 0),
+        });
+        self.mode = Mode::Editor;
+    }
+
+    /// A key the editor's table does not bind: chooses sentences, or goes into the text.
+    pub(super) fn editor_key(&mut self, key: Key) {
+        let Some(editor) = self.editor.as_mut() else {
+            return;
+        };
+        if editor.choosing && !key.ctrl && !key.alt {
+            let last = editor.sentences.len() - 1;
+            let (first, end) = editor.range;
+            let chosen = match key.code {
+                KeyCodeOrd::Named(NamedKey::Up) => Some((first.saturating_sub(1), end)),
+                KeyCodeOrd::Named(NamedKey::Down) => {
+                    Some(((first + 1).min(last), end.max((first + 1).min(last))))
+                }
+                KeyCodeOrd::Named(NamedKey::Left) => {
+                    Some((first, end.saturating_sub(1).max(first)))
+                }
+                KeyCodeOrd::Named(NamedKey::Right) => Some((first, (end + 1).min(last))),
+                KeyCodeOrd::Named(NamedKey::Home) => Some((0, last)),
+                KeyCodeOrd::Named(NamedKey::Enter) => {
+                    editor.choosing = false;
+                    editor.revision += 1;
+                    return;
+                }
+                _ => None,
+            };
+            if let Some(range) = chosen {
+                editor.range = range;
+                editor.revision += 1;
+                return;
+            }
+            editor.choosing = false;
+        }
+        if let Some(input) = text_input(key) {
+            editor.text.input(input);
+            editor.revision += 1;
+        }
+    }
+
+    /// Saves the note and closes the editor. An empty new note is dropped.
+    pub(super) fn save_note(&mut self) -> Vec<Effect> {
+        let Some(editor) = self.editor.take() else {
+            return Vec::new();
+        };
+        self.mode = Mode::Reader;
+        let note = editor.current(self);
+        let mut effects = Vec::new();
+        if note.body.trim().is_empty() {
+            if editor.draft_id != 0 {
+                effects.push(Effect::DiscardDraft(editor.draft_id));
+            }
+            let text = if note.id == 0 {
+                "Empty note: nothing saved"
+            } else {
+                "Empty note: the note is kept as it was (d in the Notes view deletes it)"
+            };
+            self.notify(text, false);
+            return effects;
+        }
+        effects.push(Effect::SaveNote {
+            note,
+            draft: editor.draft_id,
+        });
+        effects
+    }
+
+    /// The note being written as a draft, when it changed since the last one; the runtime
+    /// asks every few seconds while typing and when a signal ends brief.
+    pub fn draft_due(&mut self) -> Option<Draft> {
+        let editor = self.editor.as_ref()?;
+        if editor.revision == editor.saved_revision {
+            return None;
+        }
+        let draft = Draft {
+            id: editor.draft_id,
+            note: editor.current(self),
+            saved: String::new(),
+        };
+        if let Some(editor) = self.editor.as_mut() {
+            editor.saved_revision = editor.revision;
+        }
+        Some(draft)
+    }
+
+    /// The store gave the draft this row.
+    pub fn draft_saved(&mut self, id: i64) {
+        if let Some(editor) = self.editor.as_mut() {
+            editor.draft_id = id;
+        }
+    }
+
+    /// Opens a draft left over from an earlier run in the editor.
+    pub fn restore_draft(&mut self, draft: Draft) {
+        let doc = self.doc_keys.iter().position(|k| *k == draft.note.document);
+        let Some(doc) = doc else {
+            return;
+        };
+        let Some(block) = draft.note.anchor.place(&self.docs[doc]).block() else {
+            self.notify(
+                "The draft's paragraph is gone; it is kept in the Notes view once saved",
+                true,
+            );
+            // Still editable: attach it to the document's first paragraph would be a guess,
+            // so show it on the nearest block to its old position.
+            let block = BlockId(
+                draft
+                    .note
+                    .anchor
+                    .position
+                    .min(self.docs[doc].blocks.len().saturating_sub(1)),
+            );
+            self.show_block(doc, Some(block));
+            self.open_editor(doc, block, draft.note, draft.id);
+            return;
+        };
+        self.show_block(doc, Some(block));
+        self.open_editor(doc, block, draft.note, draft.id);
+        if let Some(editor) = self.editor.as_mut() {
+            editor.choosing = false;
+        }
+    }
+}
+
+/// A key as tui-textarea takes it.
+fn text_input(key: Key) -> Option<Input> {
+    let code = match key.code {
+        KeyCodeOrd::Char(c) => TextKey::Char(c),
+        KeyCodeOrd::F(n) => TextKey::F(n),
+        KeyCodeOrd::Named(named) => match named {
+            NamedKey::Enter => TextKey::Enter,
+            NamedKey::Esc => TextKey::Esc,
+            NamedKey::Tab => TextKey::Tab,
+            NamedKey::BackTab => return None,
+            NamedKey::Backspace => TextKey::Backspace,
+            NamedKey::Up => TextKey::Up,
+            NamedKey::Down => TextKey::Down,
+            NamedKey::Left => TextKey::Left,
+            NamedKey::Right => TextKey::Right,
+            NamedKey::PageUp => TextKey::PageUp,
+            NamedKey::PageDown => TextKey::PageDown,
+            NamedKey::Home => TextKey::Home,
+            NamedKey::End => TextKey::End,
+            NamedKey::Insert => return None,
+            NamedKey::Delete => TextKey::Delete,
+        },
+    };
+    Some(Input {
+        key: code,
+        ctrl: key.ctrl,
+        alt: key.alt,
+        shift: false,
+    })
+}

@@ -1,0 +1,140 @@
+//! `brief export` and `brief notes`: the briefing note and the list of bookmarks and notes,
+//! without the reader, for scripts.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Context;
+use serde::Serialize;
+
+use crate::app::annotations::Annotations;
+use crate::doc::Document;
+use crate::effects::{exported_now, read, sources, write_private};
+use crate::export::{self, Input};
+use crate::index::countries::Countries;
+use crate::index::gazetteer::Gazetteer;
+use crate::index::outline::Outline;
+use crate::store::{self, Store, document_key};
+
+/// The bookmarks and notes of the documents, placed; none when there is no database yet.
+fn annotations(docs: &[Document], data_dir: Option<&Path>) -> anyhow::Result<Annotations> {
+    let dir = store::data_dir(data_dir)
+        .context("no data directory: give one with --data-dir or BRIEF_DATA_DIR")?;
+    if !dir.join(store::DATABASE).exists() {
+        return Ok(Annotations::default());
+    }
+    let store = Store::open(&dir)?;
+    let keys: Vec<String> = docs.iter().map(document_key).collect();
+    Ok(read(&store, docs, &keys)?)
+}
+
+/// Writes the briefing note to `output`, or stdout.
+pub fn export(
+    docs: &[Document],
+    data_dir: Option<&Path>,
+    output: Option<&Path>,
+) -> anyhow::Result<()> {
+    let annotations = annotations(docs, data_dir)?;
+    let gazetteer = Gazetteer::bundled();
+    let countries = Countries::build(docs, gazetteer);
+    let sources = sources(docs);
+    let text = export::briefing_note(&Input {
+        docs,
+        sources: &sources,
+        outline: &Outline::build(docs),
+        annotations: &annotations,
+        countries: &countries,
+        gazetteer,
+        exported: &exported_now(),
+    });
+    match output {
+        Some(path) => {
+            write_private(path, &text).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => Ok(std::io::stdout().lock().write_all(text.as_bytes())?),
+    }
+}
+
+#[derive(Serialize)]
+struct Row {
+    kind: &'static str,
+    document: String,
+    line: Option<usize>,
+    detached: bool,
+    name: Option<String>,
+    quote: String,
+    note: Option<String>,
+    created: String,
+}
+
+/// Lists the bookmarks and notes in document order.
+pub fn print(
+    docs: &[Document],
+    data_dir: Option<&Path>,
+    json: bool,
+    out: &mut impl Write,
+) -> anyhow::Result<()> {
+    let a = annotations(docs, data_dir)?;
+    let line =
+        |doc: usize, block: Option<crate::doc::BlockId>| block.map(|b| docs[doc].blocks[b.0].line);
+    let mut rows: Vec<(usize, usize, Row)> = Vec::new();
+    for b in &a.bookmarks {
+        rows.push((
+            b.doc,
+            b.block().map_or(usize::MAX, |x| x.0),
+            Row {
+                kind: "bookmark",
+                document: docs[b.doc].name.clone(),
+                line: line(b.doc, b.block()),
+                detached: b.block().is_none(),
+                name: b.item.name.clone(),
+                quote: b.item.anchor.quote.clone(),
+                note: None,
+                created: b.item.created.clone(),
+            },
+        ));
+    }
+    for n in &a.notes {
+        rows.push((
+            n.doc,
+            n.block().map_or(usize::MAX, |x| x.0),
+            Row {
+                kind: "note",
+                document: docs[n.doc].name.clone(),
+                line: line(n.doc, n.block()),
+                detached: n.block().is_none(),
+                name: None,
+                quote: n.item.anchor.quote.clone(),
+                note: Some(n.item.body.clone()),
+                created: n.item.created.clone(),
+            },
+        ));
+    }
+    rows.sort_by_key(|(d, b, _)| (*d, *b));
+    let rows: Vec<Row> = rows.into_iter().map(|(_, _, r)| r).collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if rows.is_empty() {
+        writeln!(out, "No bookmarks or notes.")?;
+    }
+    for r in &rows {
+        let at = match r.line {
+            Some(l) => format!("{}:{l}", r.document),
+            None => format!("{} (detached)", r.document),
+        };
+        let quote: String = r.quote.chars().take(60).collect();
+        match (&r.note, &r.name) {
+            (Some(note), _) => writeln!(
+                out,
+                "note      {at}  “{quote}”\n          {}",
+                note.replace('\n', "\n          ")
+            )?,
+            (None, Some(name)) => writeln!(out, "bookmark  {at}  [{name}] “{quote}”")?,
+            (None, None) => writeln!(out, "bookmark  {at}  “{quote}”")?,
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,279 @@
+//! What the app's effects do outside it: bookmarks and notes go to the store (or, when it
+//! cannot be opened, notes go to the recovery file and the reader stays usable), text goes to
+//! the clipboard through the terminal (OSC 52, which works over SSH), and the briefing note
+//! goes to a file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+
+use crate::app::annotations::{Annotations, Moved};
+use crate::app::{App, Effect};
+use crate::doc::Document;
+use crate::export::{self, Source};
+use crate::index::gazetteer::Gazetteer;
+use crate::store::{self, Draft, Store, recovery};
+
+/// The store as a running brief uses it.
+#[derive(Debug)]
+pub struct Notes {
+    store: Option<Store>,
+    dir: Option<PathBuf>,
+}
+
+impl Notes {
+    /// Opens the store in the data directory (`--data-dir`, `BRIEF_DATA_DIR`, or the
+    /// platform's). When it cannot be opened, says why: notes then go to a recovery file.
+    pub fn open(flag: Option<&Path>) -> (Notes, Option<String>) {
+        let dir = store::data_dir(flag);
+        let Some(path) = dir.clone() else {
+            let notes = Notes { store: None, dir };
+            return (
+                notes,
+                Some("Bookmarks and notes are off: no home directory (use --data-dir)".into()),
+            );
+        };
+        match Store::open(&path) {
+            Ok(store) => (
+                Notes {
+                    store: Some(store),
+                    dir,
+                },
+                None,
+            ),
+            Err(e) => (
+                Notes { store: None, dir },
+                Some(format!(
+                    "Read-only: {e}. Notes you write go to {}",
+                    path.join(recovery::RECOVERY_FILE).display()
+                )),
+            ),
+        }
+    }
+
+    /// A store already open (tests, and commands that opened it themselves).
+    pub fn with(store: Store) -> Notes {
+        Notes {
+            dir: store.path().parent().map(Path::to_path_buf),
+            store: Some(store),
+        }
+    }
+
+    /// Reads the bookmarks and notes of the app's documents and places them; anchors that
+    /// found a changed paragraph are remembered in their new place.
+    pub fn load(&self, app: &mut App) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        match read(store, &app.docs, &app.doc_keys) {
+            Ok(annotations) => app.set_annotations(annotations),
+            Err(e) => app.notify(format!("Cannot read bookmarks and notes: {e}"), true),
+        }
+    }
+
+    /// The newest draft left over from an earlier run, if any.
+    pub fn leftover_draft(&self, app: &App) -> Option<Draft> {
+        self.store.as_ref()?.latest_draft(&app.doc_keys).ok()?
+    }
+
+    /// Saves the draft of the note being written, if it changed. Without a database the
+    /// draft waits for the note to be saved (or for [`Notes::save_before_exit`]).
+    pub fn save_draft(&self, app: &mut App) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        let Some(draft) = app.draft_due() else {
+            return;
+        };
+        match store.save_draft(&draft) {
+            Ok(id) => app.draft_saved(id),
+            Err(e) => self.recover(app, &draft.note, &e.to_string()),
+        }
+    }
+
+    /// brief is ending (a signal, or the terminal went away): keeps the note being written,
+    /// as a draft, or in the recovery file when there is no database.
+    pub fn save_before_exit(&self, app: &mut App) {
+        if self.store.is_some() {
+            self.save_draft(app);
+        } else if let Some(draft) = app.draft_due() {
+            self.recover(app, &draft.note, "the notes database is not open");
+        }
+    }
+
+    /// Carries out one effect about bookmarks, notes, the clipboard or the export; returns
+    /// false for effects it does not handle.
+    pub fn apply(&self, effect: &Effect, app: &mut App, terminal: &mut impl Write) -> bool {
+        let outcome: Result<(), store::StoreError> = match (effect, &self.store) {
+            (Effect::Copy { text, what }, _) => {
+                copy(terminal, text);
+                app.notify(
+                    format!("Copied {what} (through the terminal: OSC 52)"),
+                    false,
+                );
+                return true;
+            }
+            (Effect::Export { path }, _) => {
+                match export_to(app, path) {
+                    Ok(written) => app.notify(
+                        format!("Briefing note written to {}", written.display()),
+                        false,
+                    ),
+                    Err(e) => app.notify(format!("Cannot write {path}: {e}"), true),
+                }
+                return true;
+            }
+            (Effect::SaveNote { note, .. }, None) => {
+                self.recover(app, note, "the notes database is not open");
+                return true;
+            }
+            (
+                Effect::AddBookmark { .. }
+                | Effect::RemoveBookmark(_)
+                | Effect::RestoreBookmark(_)
+                | Effect::DeleteNote(_),
+                None,
+            ) => {
+                app.notify(
+                    "Read-only: the notes database is not open, so bookmarks cannot change",
+                    true,
+                );
+                return true;
+            }
+            (Effect::DiscardDraft(_) | Effect::RefreshAnnotations, None) => return true,
+            (
+                Effect::AddBookmark {
+                    document,
+                    anchor,
+                    name,
+                },
+                Some(s),
+            ) => s.add_bookmark(document, anchor, name.as_deref()).map(drop),
+            (Effect::RemoveBookmark(b), Some(s)) => s.remove_bookmark(b.id),
+            (Effect::RestoreBookmark(b), Some(s)) => s.restore_bookmark(b),
+            (Effect::SaveNote { note, draft }, Some(s)) => match s.save_note(note) {
+                Ok(_) => {
+                    app.notify("Note saved", false);
+                    if *draft != 0 {
+                        s.discard_draft(*draft)
+                    } else {
+                        Ok(())
+                    }
+                }
+                Err(e) => {
+                    self.recover(app, note, &e.to_string());
+                    return true;
+                }
+            },
+            (Effect::DeleteNote(n), Some(s)) => s.delete_note(n.id),
+            (Effect::DiscardDraft(id), Some(s)) => s.discard_draft(*id),
+            (Effect::RefreshAnnotations, Some(_)) => Ok(()),
+            (Effect::Quit | Effect::FindMatches { .. }, _) => return false,
+        };
+        match outcome {
+            Ok(()) => self.load(app),
+            Err(e) => app.notify(format!("Not saved: {e}"), true),
+        }
+        true
+    }
+
+    /// Writes a note the store could not take to the recovery file and says where.
+    fn recover(&self, app: &mut App, note: &store::Note, why: &str) {
+        match recovery::save(self.dir.as_deref(), note) {
+            Ok(path) => app.notify(
+                format!(
+                    "Not in the database ({why}); the note is kept in {}",
+                    path.display()
+                ),
+                true,
+            ),
+            Err(e) => app.notify(format!("The note could not be saved anywhere: {e}"), true),
+        }
+    }
+}
+
+/// Reads and places the bookmarks and notes of these documents.
+pub fn read(
+    store: &Store,
+    docs: &[Document],
+    keys: &[String],
+) -> Result<Annotations, store::StoreError> {
+    let (annotations, moved) =
+        Annotations::place(docs, keys, store.bookmarks(keys)?, store.notes(keys)?);
+    for m in moved {
+        match m {
+            Moved::Bookmark(id, anchor) => store.move_bookmark(id, &anchor)?,
+            Moved::Note(id, anchor) => store.move_note(id, &anchor)?,
+        }
+    }
+    Ok(annotations)
+}
+
+/// Puts text on the clipboard of the terminal (and of the terminal on the far side of SSH).
+fn copy(terminal: &mut impl Write, text: &str) {
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
+    let _ = write!(terminal, "\x1b]52;c;{encoded}\x07");
+    let _ = terminal.flush();
+}
+
+/// The sources of the documents: path and a fingerprint of the content as read.
+pub fn sources(docs: &[Document]) -> Vec<Source> {
+    docs.iter()
+        .map(|d| {
+            let bytes = d
+                .path
+                .as_ref()
+                .and_then(|p| std::fs::read(p).ok())
+                .unwrap_or_else(|| crate::doc::open::BUNDLED_TEXT.as_bytes().to_vec());
+            Source::of(d, &bytes)
+        })
+        .collect()
+}
+
+/// Writes the app's briefing note to `path` (`~/` is the home directory), readable by its
+/// owner only.
+fn export_to(app: &App, path: &str) -> std::io::Result<PathBuf> {
+    let path = expand_home(path);
+    let sources = sources(&app.docs);
+    let text = export::briefing_note(&export::Input {
+        docs: &app.docs,
+        sources: &sources,
+        outline: &app.outline,
+        annotations: &app.annotations,
+        countries: &app.countries,
+        gazetteer: Gazetteer::bundled(),
+        exported: &exported_now(),
+    });
+    write_private(&path, &text)?;
+    Ok(path)
+}
+
+/// The export time as the note shows it.
+pub fn exported_now() -> String {
+    chrono::Local::now()
+        .format("%Y-%m-%d %H:%M %:z")
+        .to_string()
+}
+
+/// `~/x` → the home directory's `x`.
+pub fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
+/// Writes a file readable by its owner only, creating its folder.
+pub fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = options.open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.sync_all()
+}

@@ -1,0 +1,285 @@
+//! The Markdown briefing note: a title, the source documents with a fingerprint of their
+//! content, the export time, then, in document order, each section with bookmarks or notes:
+//! its breadcrumb, each passage quoted, the note under it and the countries it mentions;
+//! detached notes; and an index by country. Text taken from a document is escaped so that the
+//! note renders exactly as the original reads.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use sha2::{Digest, Sha256};
+
+use crate::app::annotations::Annotations;
+use crate::doc::{BlockId, Document};
+use crate::index::countries::{Countries, Language};
+use crate::index::gazetteer::{Gazetteer, PlaceKind};
+use crate::index::outline::Outline;
+use crate::store::anchor::one_line;
+
+/// A source document as the note names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// Its path (or the bundled briefing's name).
+    pub path: String,
+    /// `sha256:` and the start of the digest of its content.
+    pub fingerprint: String,
+}
+
+impl Source {
+    /// Names a document; `bytes` is its content as read (its text when not from a file).
+    pub fn of(doc: &Document, bytes: &[u8]) -> Source {
+        let digest = Sha256::digest(bytes);
+        let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+        Source {
+            path: doc
+                .path
+                .as_ref()
+                .map_or_else(|| doc.name.clone(), |p| p.display().to_string()),
+            fingerprint: format!("sha256:{hex}"),
+        }
+    }
+}
+
+/// What a passage of the note holds.
+struct Passage {
+    doc: usize,
+    block: Option<BlockId>,
+    quote: String,
+    names: Vec<String>,
+    notes: Vec<String>,
+}
+
+/// Everything the note is made from.
+pub struct Input<'a> {
+    /// The open documents.
+    pub docs: &'a [Document],
+    /// Their sources, one per document.
+    pub sources: &'a [Source],
+    /// Their section outline.
+    pub outline: &'a Outline,
+    /// Their bookmarks and notes.
+    pub annotations: &'a Annotations,
+    /// The places they mention.
+    pub countries: &'a Countries,
+    /// The places' names.
+    pub gazetteer: &'a Gazetteer,
+    /// When the note is written, as it should read.
+    pub exported: &'a str,
+}
+
+/// Writes the briefing note.
+pub fn briefing_note(input: &Input<'_>) -> String {
+    let docs = input.docs;
+    let mut out = String::new();
+    let title = match docs {
+        [one] => one
+            .front_title
+            .clone()
+            .or_else(|| one.headings().next().map(|(_, _, b)| one_line(&b.text())))
+            .unwrap_or_else(|| one.name.clone()),
+        _ => format!("{} documents", docs.len()),
+    };
+    let _ = writeln!(out, "# Briefing note: {}\n", escape(&title));
+    let _ = writeln!(out, "Sources:\n");
+    for s in input.sources {
+        let _ = writeln!(out, "- {} ({})", escape(&s.path), s.fingerprint);
+    }
+    let _ = writeln!(out, "\nExported {}.\n", input.exported);
+
+    let passages = passages(input);
+    if passages.is_empty() {
+        let _ = writeln!(out, "No bookmarks or notes yet.");
+        return out;
+    }
+    // Country (its English name, for the order) → its name and the sections that mention it.
+    let mut index: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    let mut last_heading: Option<String> = None;
+    for p in passages.iter().filter(|p| p.block.is_some()) {
+        let crumb = breadcrumb(input, p.doc, p.block);
+        if last_heading.as_ref() != Some(&crumb) {
+            let _ = writeln!(out, "## {}\n", escape(&crumb));
+            last_heading = Some(crumb.clone());
+        }
+        write_passage(&mut out, input, p);
+        for (english, name) in countries_of(input, p) {
+            let (_, sections) = index.entry(english).or_insert_with(|| (name, Vec::new()));
+            if !sections.contains(&crumb) {
+                sections.push(crumb.clone());
+            }
+        }
+    }
+    let detached: Vec<&Passage> = passages.iter().filter(|p| p.block.is_none()).collect();
+    if !detached.is_empty() {
+        let _ = writeln!(
+            out,
+            "## Detached notes\n\nTheir paragraphs are no longer in the documents.\n"
+        );
+        for p in detached {
+            write_passage(&mut out, input, p);
+        }
+    }
+    if !index.is_empty() {
+        let _ = writeln!(out, "## Index by country\n");
+        for (name, sections) in index.values() {
+            let list: Vec<String> = sections.iter().map(|s| escape(s)).collect();
+            let _ = writeln!(out, "- **{}**: {}", escape(name), list.join("; "));
+        }
+    }
+    out
+}
+
+fn write_passage(out: &mut String, input: &Input<'_>, p: &Passage) {
+    let _ = writeln!(out, "> {}\n", escape(&p.quote));
+    for name in &p.names {
+        let _ = writeln!(out, "Bookmark: *{}*\n", escape(name));
+    }
+    for note in &p.notes {
+        // The note is the user's own Markdown: kept as written.
+        let _ = writeln!(out, "{}\n", note.trim_end());
+    }
+    let countries = countries_of(input, p);
+    if !countries.is_empty() {
+        let names: Vec<String> = countries.iter().map(|(_, c)| escape(c)).collect();
+        let _ = writeln!(out, "Countries: {}\n", names.join(", "));
+    }
+}
+
+/// The passages in document order: a bookmark and the notes on one paragraph make one
+/// passage, unless a note quotes only some of its sentences.
+fn passages(input: &Input<'_>) -> Vec<Passage> {
+    let mut out: Vec<Passage> = Vec::new();
+    let whole = |doc: usize, block: BlockId| one_line(&input.docs[doc].blocks[block.0].text());
+    for b in &input.annotations.bookmarks {
+        let quote = match b.block() {
+            Some(block) => whole(b.doc, block),
+            None => b.item.anchor.quote.clone(),
+        };
+        out.push(Passage {
+            doc: b.doc,
+            block: b.block(),
+            quote,
+            names: b.item.name.clone().into_iter().collect(),
+            notes: Vec::new(),
+        });
+    }
+    for n in &input.annotations.notes {
+        let quote = match (n.block(), n.item.sentences) {
+            (Some(block), None) => whole(n.doc, block),
+            _ => n.item.anchor.quote.clone(),
+        };
+        match out.iter_mut().find(|p| {
+            p.block.is_some() && p.doc == n.doc && p.block == n.block() && p.quote == quote
+        }) {
+            Some(p) => p.notes.push(n.item.body.clone()),
+            None => out.push(Passage {
+                doc: n.doc,
+                block: n.block(),
+                quote,
+                names: Vec::new(),
+                notes: vec![n.item.body.clone()],
+            }),
+        }
+    }
+    out.sort_by_key(|p| (p.block.is_none(), p.doc, p.block.map_or(0, |b| b.0)));
+    out
+}
+
+/// `document › section` of a paragraph (the section alone for a single document).
+fn breadcrumb(input: &Input<'_>, doc: usize, block: Option<BlockId>) -> String {
+    let section = block
+        .and_then(|b| input.outline.entry_at(doc, b))
+        .map(|e| input.outline.entries[e].title.clone());
+    let name = &input.docs[doc].name;
+    match (section, input.docs.len()) {
+        (Some(s), 1) => s,
+        (Some(s), _) => format!("{name} › {s}"),
+        (None, _) => name.clone(),
+    }
+}
+
+/// The countries and regions a passage's paragraph mentions: the English name, and the name
+/// in the document's language with the English name after.
+fn countries_of(input: &Input<'_>, p: &Passage) -> Vec<(String, String)> {
+    let Some(block) = p.block else {
+        return Vec::new();
+    };
+    let language = Language::of(&input.docs[p.doc]);
+    input
+        .countries
+        .in_block(p.doc, block)
+        .into_iter()
+        .map(|i| &input.gazetteer.places[i])
+        .filter(|place| matches!(place.kind, PlaceKind::Country | PlaceKind::Region))
+        .map(|place| {
+            let local = match language {
+                Language::Chinese => &place.zh,
+                Language::Russian => &place.ru,
+                Language::English => &place.en,
+            };
+            let name = if *local == place.en {
+                place.en.clone()
+            } else {
+                format!("{local} ({})", place.en)
+            };
+            (place.en.clone(), name)
+        })
+        .collect()
+}
+
+/// Backslash-escapes what Markdown would read as markup in one line of a document's text:
+/// inline markers anywhere (`\\ ` * _ [ ] < > & ~ | #`), and a list or quote marker at the start,
+/// so the note renders exactly as the original reads.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in text.chars().enumerate() {
+        let at_start = i == 0 && matches!(c, '-' | '+' | '=');
+        let list_number = digits > 0 && i == digits && matches!(c, '.' | ')');
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|' | '#'
+        ) || at_start
+            || list_number
+        {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escaped_text_reads_as_written() {
+        for text in [
+            "*Not emphasis* [not a link](x) # 1. <b>&amp; `code` \\ _x_ ~~no~~ a|b",
+            "- not a list",
+            "+ not a list either",
+            "12. not numbered",
+            "3) nor this",
+            "> not a quote",
+            "# not a heading",
+            "=== not a heading underline",
+            "双方（中吉乌）同意, 2025.",
+        ] {
+            let parsed: String = pulldown_cmark::Parser::new_ext(
+                &format!("> {}", escape(text)),
+                pulldown_cmark::Options::all(),
+            )
+            .filter_map(|e| match e {
+                pulldown_cmark::Event::Text(t) => Some(t.to_string()),
+                _ => None,
+            })
+            .collect();
+            assert_eq!(parsed, text);
+        }
+        assert_eq!(
+            escape("双方（中吉乌）同意, 2025."),
+            "双方（中吉乌）同意, 2025.",
+            "plain text stays plain"
+        );
+    }
+}

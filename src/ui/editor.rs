@@ -1,0 +1,119 @@
+//! The note editor over the reader: where the paragraph is, the passage quoted (the chosen
+//! sentences stand out while they are chosen), a line of keys, and the text being written.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::status::fit;
+use super::theme::Theme;
+use crate::app::App;
+
+/// Rows given to the quoted passage at most.
+const QUOTE_ROWS: u16 = 6;
+
+/// Draws the editor, when a note is being written.
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(editor) = app.editor.as_ref() else {
+        return;
+    };
+    let width = area.width.saturating_sub(4).clamp(20, 100).min(area.width);
+    let height = area.height.saturating_sub(2).clamp(8, 24).min(area.height);
+    let outer = Rect::new(
+        area.x + area.width.saturating_sub(width) / 2,
+        area.y + area.height.saturating_sub(height) / 2,
+        width,
+        height,
+    )
+    .intersection(area);
+    if outer.width < 12 || outer.height < 6 {
+        return;
+    }
+    frame.render_widget(Clear, outer);
+    let title = if editor.note.id == 0 {
+        " New note "
+    } else {
+        " Edit note "
+    };
+    let block = Block::default().borders(Borders::ALL).title(title);
+    let inner = block.inner(outer);
+    frame.render_widget(block, outer);
+    let room = usize::from(inner.width);
+
+    let cite = fit(&app.citation(editor.doc, Some(editor.block)), room);
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(cite, theme.decoration()))),
+        Rect { height: 1, ..inner },
+    );
+
+    // The passage, the chosen sentences plain and the others dim.
+    let spans: Vec<Span> = editor
+        .sentences
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            let chosen = (editor.range.0..=editor.range.1).contains(&i);
+            let style = if chosen {
+                theme.span(crate::doc::SpanStyle::default())
+            } else {
+                theme.decoration().add_modifier(Modifier::DIM)
+            };
+            [Span::styled(s.as_str(), style), Span::raw(" ")]
+        })
+        .collect();
+    let quote_rows = QUOTE_ROWS.min(inner.height.saturating_sub(4));
+    frame.render_widget(
+        Paragraph::new(Line::from(spans))
+            .wrap(Wrap { trim: true })
+            .block(
+                Block::default()
+                    .borders(Borders::LEFT)
+                    .border_style(theme.decoration()),
+            ),
+        Rect {
+            y: inner.y + 1,
+            height: quote_rows,
+            ..inner
+        },
+    );
+
+    let hint = if editor.choosing {
+        let quoted = if editor.whole() {
+            "Quote all".to_string()
+        } else if editor.range.0 == editor.range.1 {
+            format!("Quote sentence {}", editor.range.0 + 1)
+        } else {
+            format!(
+                "Quote sentences {}–{}",
+                editor.range.0 + 1,
+                editor.range.1 + 1
+            )
+        };
+        format!("{quoted} · ↑↓ first ←→ last Home all · type to write · Esc saves")
+    } else {
+        "Esc/Ctrl-s save · Ctrl-u undo · Ctrl-r redo · Alt-f/Alt-b words · kept as you type"
+            .to_string()
+    };
+    let hint_y = inner.y + 1 + quote_rows;
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(
+            fit(&hint, room),
+            theme.decoration(),
+        ))),
+        Rect {
+            y: hint_y,
+            height: 1,
+            ..inner
+        },
+    );
+    let text_area = Rect {
+        y: hint_y + 1,
+        height: inner.bottom().saturating_sub(hint_y + 1),
+        ..inner
+    };
+    if text_area.height > 0 {
+        frame.render_widget(&editor.text, text_area);
+    }
+}
