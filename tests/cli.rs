@@ -12,6 +12,8 @@ fn brief_in(args: &[&str], config_home: Option<&Path>) -> Output {
     cmd.args(args).env_remove("RUST_BACKTRACE");
     let fallback = tempfile::tempdir().unwrap();
     cmd.env("XDG_CONFIG_HOME", config_home.unwrap_or(fallback.path()));
+    // Bookmarks and notes never go to the user's own data directory.
+    cmd.env("BRIEF_DATA_DIR", fallback.path().join("data"));
     cmd.output().unwrap()
 }
 
@@ -428,4 +430,93 @@ fn a_short_list_is_the_top_of_a_long_one() {
         assert!(long.len() > 3, "{query}");
         assert_eq!(short[..], long[..3], "{query}");
     }
+}
+
+#[test]
+fn notes_and_export_without_the_reader() {
+    use brief::doc::open::{OpenOptions, bundled};
+    use brief::store::anchor::Anchor;
+    use brief::store::{Note, Store, document_key};
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_str().unwrap();
+    let none = brief(&["notes", "--data-dir", dir]);
+    assert!(none.status.success(), "{}", stderr(&none));
+    assert_eq!(stdout(&none).trim(), "No bookmarks or notes.");
+
+    let doc = bundled(OpenOptions::default());
+    let railway = brief::doc::BlockId(
+        doc.blocks
+            .iter()
+            .position(|b| b.text().contains("推进中吉乌铁路建设"))
+            .unwrap(),
+    );
+    let store = Store::open(data.path()).unwrap();
+    store
+        .add_bookmark(
+            &document_key(&doc),
+            &Anchor::of(&doc, railway, None),
+            Some("railway"),
+        )
+        .unwrap();
+    store
+        .save_note(&Note {
+            document: document_key(&doc),
+            anchor: Anchor::of(&doc, railway, None),
+            body: "Ask about the timetable.".into(),
+            ..Note::default()
+        })
+        .unwrap();
+    drop(store);
+
+    let listed: serde_json::Value =
+        serde_json::from_slice(&brief(&["notes", "--json", "--data-dir", dir]).stdout).unwrap();
+    let rows = listed.as_array().unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["kind"], "bookmark");
+    assert_eq!(rows[0]["name"], "railway");
+    assert_eq!(rows[1]["note"], "Ask about the timetable.");
+    assert_eq!(rows[1]["line"], doc.blocks[railway.0].line);
+    let text = stdout(&brief(&["notes", "--data-dir", dir]));
+    assert!(
+        text.contains("[railway]") && text.contains("Ask about the timetable."),
+        "{text}"
+    );
+
+    let out = data.path().join("export/note.md");
+    let written = brief(&["export", "--data-dir", dir, "-o", out.to_str().unwrap()]);
+    assert!(written.status.success(), "{}", stderr(&written));
+    let note = std::fs::read_to_string(&out).unwrap();
+    assert!(note.starts_with("# Briefing note: "), "{note}");
+    assert!(
+        note.contains("## 吉尔吉斯斯坦总统扎帕罗夫会见王毅"),
+        "{note}"
+    );
+    assert!(note.contains("Ask about the timetable."), "{note}");
+    assert!(note.contains("Bookmark: *railway*"), "{note}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "an export is private");
+    }
+    let piped = stdout(&brief(&["export", "--data-dir", dir]));
+    assert!(piped.contains("Ask about the timetable."));
+}
+
+#[test]
+fn a_database_from_a_newer_brief_is_refused_with_a_clear_message() {
+    let data = tempfile::tempdir().unwrap();
+    let db = data.path().join(brief::store::DATABASE);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("PRAGMA user_version = 42;")
+        .unwrap();
+    let out = brief(&["notes", "--data-dir", data.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("newer brief") && err.contains("brief.db"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
 }

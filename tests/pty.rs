@@ -35,6 +35,8 @@ impl Session {
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_CONFIG_HOME", config.path());
+        // Bookmarks and notes never go to the user's own data directory.
+        cmd.env("BRIEF_DATA_DIR", config.path().join("data"));
         cmd.env_remove("NO_COLOR");
         for (k, v) in env {
             cmd.env(k, v);
@@ -356,4 +358,48 @@ fn jump_palette_finds_pinyin_and_ctrl_o_returns() {
     s.send("q");
     s.wait_exit();
     s.assert_terminal_restored();
+}
+
+#[test]
+fn a_note_in_progress_survives_sighup_and_is_offered_again() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_str().unwrap();
+    let mut s = Session::start(&[], (100, 30), &[("BRIEF_DATA_DIR", dir)]);
+    s.wait_for("the first screen", |s| s.screen().contains(TITLE));
+    s.send("a");
+    s.wait_for("the editor", |s| s.screen().contains("New note"));
+    s.send("Meeting point: railway financing");
+    s.wait_for("the note typed", |s| {
+        s.screen().contains("Meeting point: railway financing")
+    });
+    // The SSH connection drops.
+    s.signal("HUP");
+    s.wait_exit();
+    s.assert_terminal_restored();
+
+    let mut again = Session::start(&[], (100, 30), &[("BRIEF_DATA_DIR", dir)]);
+    again.wait_for("the draft offered", |s| {
+        s.status().contains("An unsaved note was kept")
+    });
+    again.send("\r");
+    again.wait_for("the draft back in the editor", |s| {
+        s.screen().contains("New note") && s.screen().contains("Meeting point: railway financing")
+    });
+    again.send("\x13"); // Ctrl-s saves
+    again.wait_for("the note saved", |s| s.status().contains("Note saved"));
+    again.send("q");
+    again.wait_exit();
+    again.assert_terminal_restored();
+
+    // A third start finds the note, and no draft to offer.
+    let mut third = Session::start(&[], (100, 30), &[("BRIEF_DATA_DIR", dir)]);
+    third.wait_for("the first screen", |s| s.screen().contains(TITLE));
+    third.send("'");
+    third.send("\t");
+    third.wait_for("the Notes view", |s| {
+        s.screen().contains("Meeting point: railway")
+    });
+    assert!(!third.status().contains("unsaved note"));
+    third.send("q");
+    third.wait_exit();
 }
