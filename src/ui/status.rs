@@ -56,7 +56,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let mut left_style = theme.status();
     match &app.message {
         Some(m) => {
-            left = format!("{left} │ {}", m.text);
+            // A message says what just happened: it gets the room, the name comes back after.
+            left = m.text.clone();
             if m.is_error {
                 left_style = left_style.patch(theme.error());
             }
