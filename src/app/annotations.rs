@@ -62,39 +62,24 @@ impl Annotations {
         notes: Vec<Note>,
     ) -> (Annotations, Vec<Moved>) {
         let mut moved = Vec::new();
-        let doc_of = |key: &str| keys.iter().position(|k| k == key);
-        let mut placed_bookmarks: Vec<Placed<Bookmark>> = bookmarks
-            .into_iter()
-            .filter_map(|b| {
-                let doc = doc_of(&b.document)?;
-                let placement = b.anchor.place(&docs[doc]);
-                if let Placement::Moved(block) = placement {
-                    let anchor = Anchor::of(&docs[doc], block, Some(&b.anchor.quote));
-                    moved.push(Moved::Bookmark(b.id, anchor));
-                }
-                Some(Placed {
-                    item: b,
-                    doc,
-                    placement,
-                })
-            })
-            .collect();
-        let mut placed_notes: Vec<Placed<Note>> = notes
-            .into_iter()
-            .filter_map(|n| {
-                let doc = doc_of(&n.document)?;
-                let placement = n.anchor.place(&docs[doc]);
-                if let Placement::Moved(block) = placement {
-                    let anchor = Anchor::of(&docs[doc], block, Some(&n.anchor.quote));
-                    moved.push(Moved::Note(n.id, anchor));
-                }
-                Some(Placed {
-                    item: n,
-                    doc,
-                    placement,
-                })
-            })
-            .collect();
+        let mut placed_bookmarks = place_all(
+            docs,
+            keys,
+            bookmarks,
+            |b| (&b.document, &b.anchor),
+            |b, anchor| {
+                moved.push(Moved::Bookmark(b.id, anchor));
+            },
+        );
+        let mut placed_notes = place_all(
+            docs,
+            keys,
+            notes,
+            |n| (&n.document, &n.anchor),
+            |n, anchor| {
+                moved.push(Moved::Note(n.id, anchor));
+            },
+        );
         placed_bookmarks.sort_by_key(|p| (p.doc, p.block().map_or(usize::MAX, |b| b.0), p.item.id));
         placed_notes.sort_by_key(|p| (p.doc, p.block().map_or(usize::MAX, |b| b.0), p.item.id));
         (
@@ -164,6 +149,34 @@ impl Annotations {
     }
 }
 
+/// Places each item in its document; `on_moved` hears of those whose paragraph changed, with
+/// their new anchor.
+fn place_all<T>(
+    docs: &[Document],
+    keys: &[String],
+    items: Vec<T>,
+    where_is: impl Fn(&T) -> (&String, &Anchor),
+    mut on_moved: impl FnMut(&T, Anchor),
+) -> Vec<Placed<T>> {
+    items
+        .into_iter()
+        .filter_map(|item| {
+            let (key, anchor) = where_is(&item);
+            let doc = keys.iter().position(|k| k == key)?;
+            let placement = anchor.place(&docs[doc]);
+            if let Placement::Moved(block) = placement {
+                let moved = Anchor::of(&docs[doc], block, Some(&anchor.quote));
+                on_moved(&item, moved);
+            }
+            Some(Placed {
+                item,
+                doc,
+                placement,
+            })
+        })
+        .collect()
+}
+
 /// One entry per item, grouped under a node for each document when several are open, with
 /// detached items under a "detached" node.
 fn tree(
@@ -178,7 +191,10 @@ fn tree(
         let mut parent = None;
         if docs.len() > 1 {
             if doc_node.is_none_or(|(d, _)| d != doc) {
-                let node = outline.push(None, entry(doc, None, docs[doc].name.clone()));
+                let node = outline.push(
+                    None,
+                    OutlineEntry::titled(doc, None, docs[doc].name.clone()),
+                );
                 item_of.push(None);
                 doc_node = Some((doc, node));
                 detached_node = None;
@@ -189,7 +205,7 @@ fn tree(
             if detached_node.is_none_or(|(d, _)| d != doc) {
                 let node = outline.push(
                     parent,
-                    entry(doc, None, "Detached: their paragraph is gone".into()),
+                    OutlineEntry::titled(doc, None, "Detached: their paragraph is gone".into()),
                 );
                 item_of.push(None);
                 detached_node = Some((doc, node));
@@ -197,26 +213,10 @@ fn tree(
             parent = detached_node.map(|(_, n)| n);
         }
         let line = block.map_or(0, |b| docs[doc].blocks[b.0].line);
-        let mut e = entry(doc, block, title);
+        let mut e = OutlineEntry::titled(doc, block, title);
         e.line = line;
         outline.push(parent, e);
         item_of.push(Some(n));
     }
     (outline, item_of)
-}
-
-fn entry(doc: usize, block: Option<BlockId>, title: String) -> OutlineEntry {
-    OutlineEntry {
-        doc,
-        block,
-        depth: 0,
-        level: 0,
-        title,
-        line: 0,
-        parent: None,
-        has_children: false,
-        mark: None,
-        span: None,
-        place: None,
-    }
 }

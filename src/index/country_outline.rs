@@ -23,19 +23,7 @@ pub fn build(
 ) -> (Outline, Vec<usize>) {
     let mut tree = Outline::default();
     let mut place_rows = Vec::new();
-    let entry = |title: String| OutlineEntry {
-        doc: 0,
-        block: None,
-        depth: 0,
-        level: 0,
-        title,
-        line: 0,
-        parent: None,
-        has_children: false,
-        mark: None,
-        span: None,
-        place: None,
-    };
+    let entry = |title: String| OutlineEntry::titled(0, None, title);
     // Each place's mentions, gathered in one pass rather than one pass per place.
     let mut by_place: HashMap<usize, Vec<&Mention>> = HashMap::new();
     for m in &countries.mentions {

@@ -32,6 +32,25 @@ pub struct OutlineEntry {
     pub place: Option<usize>,
 }
 
+impl OutlineEntry {
+    /// An entry with a title and nothing else yet (no depth, line, mark or place).
+    pub fn titled(doc: usize, block: Option<BlockId>, title: String) -> OutlineEntry {
+        OutlineEntry {
+            doc,
+            block,
+            depth: 0,
+            level: 0,
+            title,
+            line: 0,
+            parent: None,
+            has_children: false,
+            mark: None,
+            span: None,
+            place: None,
+        }
+    }
+}
+
 /// The section tree of the open documents, in document order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outline {

@@ -9,7 +9,7 @@ pub mod recovery;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, params};
 use serde::Serialize;
 
 use crate::doc::Document;
@@ -302,27 +302,34 @@ impl Store {
 
     /// The bookmarks of these documents.
     pub fn bookmarks(&self, documents: &[String]) -> Result<Vec<Bookmark>, StoreError> {
-        let mut out = Vec::new();
-        let mut query = self.conn.prepare_cached(
+        self.rows_of(
             "SELECT id, document, fingerprint, position, quote, name, created
              FROM bookmarks WHERE document = ?1 ORDER BY id",
-        )?;
-        for document in documents {
-            let rows = query.query_map([document], |r| {
+            documents,
+            |r| {
                 Ok(Bookmark {
                     id: r.get(0)?,
                     document: r.get(1)?,
-                    anchor: Anchor {
-                        fingerprint: r.get(2)?,
-                        position: r.get::<_, i64>(3)?.max(0) as usize,
-                        quote: r.get(4)?,
-                    },
+                    anchor: anchor_at(r, 2)?,
                     name: r.get(5)?,
                     created: r.get(6)?,
                 })
-            })?;
-            for row in rows {
-                out.push(row?);
+            },
+        )
+    }
+
+    /// The rows a query gives for each of these documents, in turn.
+    fn rows_of<T>(
+        &self,
+        sql: &str,
+        documents: &[String],
+        row: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut out = Vec::new();
+        let mut query = self.conn.prepare_cached(sql)?;
+        for document in documents {
+            for item in query.query_map([document], &row)? {
+                out.push(item?);
             }
         }
         Ok(out)
@@ -379,32 +386,22 @@ impl Store {
 
     /// The notes of these documents.
     pub fn notes(&self, documents: &[String]) -> Result<Vec<Note>, StoreError> {
-        let mut out = Vec::new();
-        let mut query = self.conn.prepare_cached(
+        self.rows_of(
             "SELECT id, document, fingerprint, position, quote, sentences, body, created, updated
              FROM notes WHERE document = ?1 ORDER BY id",
-        )?;
-        for document in documents {
-            let rows = query.query_map([document], |r| {
+            documents,
+            |r| {
                 Ok(Note {
                     id: r.get(0)?,
                     document: r.get(1)?,
-                    anchor: Anchor {
-                        fingerprint: r.get(2)?,
-                        position: r.get::<_, i64>(3)?.max(0) as usize,
-                        quote: r.get(4)?,
-                    },
+                    anchor: anchor_at(r, 2)?,
                     sentences: r.get::<_, Option<String>>(5)?.and_then(|s| parse_range(&s)),
                     body: r.get(6)?,
                     created: r.get(7)?,
                     updated: r.get(8)?,
                 })
-            })?;
-            for row in rows {
-                out.push(row?);
-            }
-        }
-        Ok(out)
+            },
+        )
     }
 
     /// Moves a bookmark's anchor (its paragraph changed and was found again).
@@ -458,40 +455,38 @@ impl Store {
 
     /// The newest draft left over for one of these documents.
     pub fn latest_draft(&self, documents: &[String]) -> Result<Option<Draft>, StoreError> {
-        let mut best: Option<Draft> = None;
-        let mut query = self.conn.prepare_cached(
+        let drafts = self.rows_of(
             "SELECT id, document, fingerprint, position, quote, sentences, note, body, saved
-             FROM drafts WHERE document = ?1 ORDER BY saved DESC, id DESC LIMIT 1",
-        )?;
-        for document in documents {
-            let draft = query
-                .query_row([document], |r| {
-                    Ok(Draft {
-                        id: r.get(0)?,
-                        note: Note {
-                            id: r.get::<_, Option<i64>>(6)?.unwrap_or(0),
-                            document: r.get(1)?,
-                            anchor: Anchor {
-                                fingerprint: r.get(2)?,
-                                position: r.get::<_, i64>(3)?.max(0) as usize,
-                                quote: r.get(4)?,
-                            },
-                            sentences: r.get::<_, Option<String>>(5)?.and_then(|s| parse_range(&s)),
-                            body: r.get(7)?,
-                            ..Note::default()
-                        },
-                        saved: r.get(8)?,
-                    })
+             FROM drafts WHERE document = ?1",
+            documents,
+            |r| {
+                Ok(Draft {
+                    id: r.get(0)?,
+                    note: Note {
+                        id: r.get::<_, Option<i64>>(6)?.unwrap_or(0),
+                        document: r.get(1)?,
+                        anchor: anchor_at(r, 2)?,
+                        sentences: r.get::<_, Option<String>>(5)?.and_then(|s| parse_range(&s)),
+                        body: r.get(7)?,
+                        ..Note::default()
+                    },
+                    saved: r.get(8)?,
                 })
-                .optional()?;
-            if let Some(d) = draft
-                && best.as_ref().is_none_or(|b| d.saved > b.saved)
-            {
-                best = Some(d);
-            }
-        }
-        Ok(best)
+            },
+        )?;
+        Ok(drafts
+            .into_iter()
+            .max_by(|a, b| (&a.saved, a.id).cmp(&(&b.saved, b.id))))
     }
+}
+
+/// The anchor stored in three columns from `first` on: fingerprint, position, quote.
+fn anchor_at(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Anchor> {
+    Ok(Anchor {
+        fingerprint: r.get(first)?,
+        position: r.get::<_, i64>(first + 1)?.max(0) as usize,
+        quote: r.get(first + 2)?,
+    })
 }
 
 /// `"2-4"` → (2, 4).
