@@ -30,8 +30,19 @@ fn press(app: &mut App, notes: &Notes, keys: &[Key]) -> Vec<u8> {
     let mut terminal = Vec::new();
     for &key in keys {
         for effect in app.press(key) {
-            assert!(!matches!(effect, Effect::Quit), "nothing here quits");
-            notes.apply(&effect, app, &mut terminal);
+            match effect {
+                Effect::Quit => panic!("nothing here quits"),
+                // Answered as the jump worker would.
+                Effect::FindMatches { generation, query } => {
+                    let index = app.jump_index.clone().unwrap();
+                    let query = brief::index::jump::Query::parse(&query);
+                    let found = index.search(&query, None, &|| false).unwrap();
+                    app.receive_matches(generation, found);
+                }
+                other => {
+                    notes.apply(&other, app, &mut terminal);
+                }
+            }
         }
     }
     terminal
@@ -567,4 +578,59 @@ fn writers_killed_mid_save_leave_every_saved_note_and_a_sound_database() {
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(check, "ok");
+}
+
+#[test]
+fn the_jump_palette_finds_bookmarks_and_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = Notes::with(Store::open(dir.path()).unwrap());
+    let mut app = seed_app();
+    let index =
+        brief::index::jump::JumpIndex::build(&app.docs, &app.countries, Gazetteer::bundled());
+    app.attach_jump_index(std::sync::Arc::new(index));
+    let railway = block_with(&app, "推进中吉乌铁路建设");
+    let other = block_with(&app, "中吉政治互信持续巩固");
+    go_to(&mut app, railway);
+    let mut keys = vec![Key::char('M')];
+    keys.extend(typed("railway"));
+    keys.push(Key::named(NamedKey::Enter));
+    press(&mut app, &notes, &keys);
+    go_to(&mut app, other);
+    press(&mut app, &notes, &[Key::char('a')]);
+    press(&mut app, &notes, &typed("Raise the visa quota"));
+    press(
+        &mut app,
+        &notes,
+        &[Key::named(NamedKey::Esc), Key::char('g')],
+    );
+
+    // ' narrows to bookmarks; Enter jumps to the bookmarked paragraph.
+    let mut keys = vec![Key::char('f')];
+    keys.extend(typed("'rail"));
+    press(&mut app, &notes, &keys);
+    let first = app.palette_shown(&app.palette.found.matches[0]).unwrap();
+    assert_eq!(first.kind, brief::index::jump::CandidateKind::Bookmark);
+    assert_eq!(app.palette.found.matches.len(), 1);
+    press(&mut app, &notes, &[Key::named(NamedKey::Enter)]);
+    assert_eq!(app.current_block(), railway);
+
+    // ! narrows to notes, and a plain query finds notes among everything else.
+    for query in ["!visa", "visa quota"] {
+        let mut keys = vec![Key::char('f')];
+        keys.extend(typed(query));
+        press(&mut app, &notes, &keys);
+        let first = app.palette_shown(&app.palette.found.matches[0]).unwrap();
+        assert_eq!(
+            first.kind,
+            brief::index::jump::CandidateKind::Note,
+            "{query}"
+        );
+        assert!(
+            first.text.starts_with("Raise the visa quota — "),
+            "{}",
+            first.text
+        );
+        press(&mut app, &notes, &[Key::named(NamedKey::Enter)]);
+        assert_eq!(app.current_block(), other, "{query}");
+    }
 }

@@ -6,7 +6,10 @@ use super::annotations::Annotations;
 use super::outline_pane::OutlineView;
 use super::prompt::Purpose;
 use super::{App, Effect};
+use std::sync::Arc;
+
 use crate::doc::BlockId;
+use crate::index::jump::{CandidateKind, JumpIndex};
 use crate::store::anchor::{Anchor, one_line};
 use crate::store::{Bookmark, Note, document_key};
 
@@ -27,6 +30,22 @@ impl App {
     pub fn set_annotations(&mut self, annotations: Annotations) {
         self.bookmark_tree = annotations.bookmark_tree(&self.docs);
         self.note_tree = annotations.note_tree(&self.docs);
+        let bookmarks = annotations.bookmarks.iter().filter_map(|b| {
+            let title = match &b.item.name {
+                Some(name) => format!("{name} — {}", b.item.anchor.quote),
+                None => b.item.anchor.quote.clone(),
+            };
+            Some((CandidateKind::Bookmark, b.doc, b.block()?, title))
+        });
+        let notes = annotations.notes.iter().filter_map(|n| {
+            let body = n.item.body.split_whitespace().collect::<Vec<_>>().join(" ");
+            let title = format!("{body} — “{}”", n.item.anchor.quote);
+            Some((CandidateKind::Note, n.doc, n.block()?, title))
+        });
+        self.marks_index = Arc::new(JumpIndex::of_passages(
+            &self.docs,
+            bookmarks.chain(notes).collect::<Vec<_>>(),
+        ));
         self.annotations = annotations;
         for (tree, pane) in [
             (&self.bookmark_tree.0, &mut self.bookmark_pane),

@@ -203,6 +203,8 @@ pub struct App {
     pub palette: palette::Palette,
     /// Jump candidates, once the background worker has built them.
     pub jump_index: Option<Arc<JumpIndex>>,
+    /// Jump candidates for the user's bookmarks and notes (searched on this thread).
+    pub marks_index: Arc<JumpIndex>,
     /// Where the reader was before each jump.
     pub jumps: jumps::JumpList,
     /// The `/` search, while it is typed and after.
@@ -267,6 +269,7 @@ impl App {
             highlight: None,
             palette: palette::Palette::default(),
             jump_index: None,
+            marks_index: Arc::default(),
             jumps: jumps::JumpList::default(),
             search: None,
             outline_visible: size.0 >= NARROW_WIDTH,

@@ -4,7 +4,11 @@
 use std::sync::Arc;
 
 use super::{App, Effect, Highlight, Mode};
-use crate::index::jump::{Found, JumpIndex};
+use crate::index::jump::{Found, JumpIndex, Match, Query, Shown};
+
+/// Set in a match's candidate number when it is one of the user's bookmarks or notes (which
+/// the app searches itself) rather than a candidate of the jump index.
+const MARKED: u32 = 1 << 31;
 
 /// The palette's state while it is open.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -56,7 +60,7 @@ impl App {
         }
         let refines = self.palette.answered == generation;
         self.palette.searching = !found.complete;
-        self.palette.found = found;
+        self.palette.found = self.with_marks(found);
         self.palette.answered = generation;
         if refines {
             let last = self.palette.found.matches.len().saturating_sub(1);
@@ -89,6 +93,40 @@ impl App {
         }]
     }
 
+    /// Adds the bookmarks and notes matching the palette's query to the worker's answer,
+    /// ranked among its matches. They are few, so they are searched here.
+    fn with_marks(&self, mut found: Found) -> Found {
+        let query = Query::parse(&self.palette.input);
+        let Some(marks) = self.marks_index.search(&query, None, &|| false) else {
+            return found;
+        };
+        if marks.matches.is_empty() {
+            return found;
+        }
+        found
+            .matches
+            .extend(marks.matches.into_iter().map(|m| Match {
+                candidate: m.candidate | MARKED,
+                ..m
+            }));
+        // Stable: the worker's order stands among equal scores.
+        found.matches.sort_by_key(|m| std::cmp::Reverse(m.score));
+        found
+    }
+
+    /// A result as it is shown, from the jump index or the user's bookmarks and notes.
+    pub fn palette_shown(&self, m: &Match) -> Option<Shown<'_>> {
+        if m.candidate & MARKED != 0 {
+            let inner = Match {
+                candidate: m.candidate & !MARKED,
+                ..m.clone()
+            };
+            let shown = self.marks_index.shown(&inner);
+            return Some(shown);
+        }
+        Some(self.jump_index.as_ref()?.shown(m))
+    }
+
     /// Moves the selection by `delta` results.
     pub(super) fn palette_move(&mut self, delta: isize) {
         let count = self.palette.found.matches.len();
@@ -105,14 +143,16 @@ impl App {
 
     /// Jumps to the selected result, recording the jump.
     pub(super) fn palette_go(&mut self) {
-        let (Some(index), Some(m)) = (
-            &self.jump_index,
-            self.palette.found.matches.get(self.palette.selected),
-        ) else {
+        let Some(c) = self
+            .palette
+            .found
+            .matches
+            .get(self.palette.selected)
+            .and_then(|m| self.palette_shown(m))
+        else {
             self.mode = Mode::Reader;
             return;
         };
-        let c = index.shown(m);
         let (doc, block, range) = (c.doc, c.block, c.range.clone());
         self.record_jump();
         self.highlight = Some(Highlight { doc, block, range });

@@ -77,6 +77,8 @@ pub fn print(
                     CandidateKind::Paragraph => "paragraph",
                     CandidateKind::Sentence => "sentence",
                     CandidateKind::Place => "place",
+                    CandidateKind::Bookmark => "bookmark",
+                    CandidateKind::Note => "note",
                 },
                 score: m.score,
                 text: c.text.to_string(),

@@ -37,6 +37,10 @@ pub enum CandidateKind {
     Sentence,
     /// A country, region or organisation (jumps to its first mention).
     Place,
+    /// A bookmarked paragraph.
+    Bookmark,
+    /// A note, with the passage it is on.
+    Note,
 }
 
 impl CandidateKind {
@@ -47,6 +51,8 @@ impl CandidateKind {
             CandidateKind::Paragraph => "¶",
             CandidateKind::Sentence => "·",
             CandidateKind::Place => "@",
+            CandidateKind::Bookmark => "'",
+            CandidateKind::Note => "!",
         }
     }
 }
@@ -115,7 +121,8 @@ pub struct Found {
     pub complete: bool,
 }
 
-/// What a query asks for: an optional kind (`#` headings, `@` places) and the folded text.
+/// What a query asks for: an optional kind (`#` headings, `@` places, `'` bookmarks, `!`
+/// notes) and the folded text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query {
     /// Only candidates of this kind.
@@ -130,6 +137,8 @@ impl Query {
         let (kind, rest) = match input.chars().next() {
             Some('#') => (Some(CandidateKind::Heading), &input[1..]),
             Some('@') => (Some(CandidateKind::Place), &input[1..]),
+            Some('\'') => (Some(CandidateKind::Bookmark), &input[1..]),
+            Some('!') => (Some(CandidateKind::Note), &input[1..]),
             _ => (None, input),
         };
         Query {
@@ -208,6 +217,27 @@ impl JumpIndex {
                 .flat_map(|p| p.join().unwrap_or_default())
                 .collect()
         });
+        JumpIndex { candidates }
+    }
+
+    /// Candidates for passages the user marked: (kind, document, block, text shown and
+    /// matched). Each jumps to its block, in the section that holds it.
+    pub fn of_passages(
+        docs: &[Document],
+        passages: impl IntoIterator<Item = (CandidateKind, usize, BlockId, String)>,
+    ) -> JumpIndex {
+        let candidates = passages
+            .into_iter()
+            .map(|(kind, doc, block, text)| {
+                let section = docs[doc].blocks[..=block.0]
+                    .iter()
+                    .rposition(|b| b.heading_level().is_some())
+                    .map(BlockId);
+                let mut c = Candidate::new(kind, doc, block, section, &text, 0..text.len());
+                c.range = 0..docs[doc].blocks[block.0].text().len();
+                c
+            })
+            .collect();
         JumpIndex { candidates }
     }
 
@@ -437,6 +467,7 @@ impl JumpIndex {
             CandidateKind::Heading => 0,
             CandidateKind::Paragraph if m.sentence.is_some() => 1,
             CandidateKind::Sentence | CandidateKind::Paragraph => 2,
+            CandidateKind::Bookmark | CandidateKind::Note => 1,
             CandidateKind::Place => 3,
         };
         matches.sort_by_cached_key(|m| (std::cmp::Reverse(m.score), rank(m), m.candidate));

@@ -27,7 +27,10 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
         (Section::Outline, "Outline"),
         (Section::Palette, "Jump palette (other keys type)"),
         (Section::Search, "Search line (other keys type)"),
-        (Section::Editor, "Note editor (other keys type; ↑↓←→ choose sentences first)"),
+        (
+            Section::Editor,
+            "Note editor (other keys type; ↑↓←→ choose sentences first)",
+        ),
         (Section::Prompt, "Questions in the status line"),
         (Section::Help, "Help"),
     ] {

@@ -55,7 +55,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Span::styled(status, theme.decoration()),
     ]);
     let hint = Line::from(Span::styled(
-        "# headings  @ countries  pinyin works: zjw → 中吉乌  ↑↓ select  Enter jump  Esc back",
+        "# headings  @ countries  ' bookmarks  ! notes  pinyin: zjw → 中吉乌  ↑↓  Enter jump  Esc back",
         theme.decoration(),
     ));
     frame.render_widget(
@@ -73,7 +73,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         height: inner.height.saturating_sub(2 + preview_rows),
         ..inner
     };
-    let Some(index) = &app.jump_index else { return };
+    if app.jump_index.is_none() {
+        return;
+    }
     let rows = usize::from(list_area.height);
     let offset = palette.selected.saturating_sub(rows.saturating_sub(1));
     let lines: Vec<Line> = palette
@@ -83,23 +85,26 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .enumerate()
         .skip(offset)
         .take(rows)
-        .map(|(i, m)| {
-            result_line(
+        .filter_map(|(i, m)| {
+            Some(result_line(
                 app,
                 theme,
-                &index.shown(m),
+                &app.palette_shown(m)?,
                 m,
                 i == palette.selected,
                 list_area.width,
-            )
+            ))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list_area);
 
     if preview_rows > 0
-        && let Some(m) = palette.found.matches.get(palette.selected)
+        && let Some(c) = palette
+            .found
+            .matches
+            .get(palette.selected)
+            .and_then(|m| app.palette_shown(m))
     {
-        let c = index.shown(m);
         let preview_area = Rect {
             y: inner.y + inner.height - preview_rows,
             height: preview_rows,
