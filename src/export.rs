@@ -82,7 +82,13 @@ pub fn briefing_note(input: &Input<'_>) -> String {
     let _ = writeln!(out, "# Briefing note: {}\n", escape(&title));
     let _ = writeln!(out, "Sources:\n");
     for s in input.sources {
-        let _ = writeln!(out, "- {} ({})", escape(&s.path), s.fingerprint);
+        // A path reads best as code; one with a backtick is escaped instead.
+        let path = if s.path.contains('`') {
+            escape(&s.path)
+        } else {
+            format!("`{}`", s.path)
+        };
+        let _ = writeln!(out, "- {path} ({})", s.fingerprint);
     }
     let _ = writeln!(out, "\nExported {}.\n", input.exported);
 
