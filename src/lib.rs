@@ -14,3 +14,4 @@ pub mod keymap;
 pub mod store;
 pub mod term;
 pub mod ui;
+pub mod wire;

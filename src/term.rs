@@ -15,6 +15,7 @@ use crate::effects::Notes;
 use crate::index::jump_worker::{JumpWorker, WorkerReport};
 use crate::keymap::Key;
 use crate::ui;
+use crate::wire::{Wire, scroll_buffer};
 
 /// What reaches the event loop.
 enum Message {
@@ -28,6 +29,22 @@ enum Message {
     Worker(WorkerReport),
 }
 
+/// The terminal, drawn through the lean backend.
+type Screen = ratatui::Terminal<Wire<std::io::Stdout>>;
+
+/// Raw mode, the alternate screen, and a panic hook that restores the terminal before the
+/// panic message is printed.
+fn init() -> std::io::Result<Screen> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        ratatui::restore();
+        hook(info);
+    }));
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    ratatui::Terminal::new(Wire::new(std::io::stdout()))
+}
+
 /// How often a note being written is saved as a draft while the user types.
 const DRAFT_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
@@ -37,7 +54,7 @@ pub fn run(app: &mut App, notes: &Notes) -> anyhow::Result<()> {
     let signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).context("cannot watch signals")?;
     let handle = signals.handle();
-    let mut terminal = ratatui::try_init().context("cannot set up the terminal")?;
+    let mut terminal = init().context("cannot set up the terminal")?;
     // Alternate scroll mode: the mouse wheel sends arrow keys, and mouse selection keeps
     // working because the mouse is not captured.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::style::Print("\x1b[?1007h"));
@@ -48,7 +65,7 @@ pub fn run(app: &mut App, notes: &Notes) -> anyhow::Result<()> {
 }
 
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Screen,
     app: &mut App,
     notes: &Notes,
     mut signals: Signals,
@@ -93,7 +110,7 @@ fn event_loop(
     if let Some(draft) = notes.leftover_draft(app) {
         app.offer_draft(draft);
     }
-    terminal.draw(|f| ui::draw(app, f))?;
+    let mut shown = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();
     let mut last_draft = std::time::Instant::now();
     loop {
         // While a note is being written, wake up now and then to save its draft; otherwise
@@ -146,7 +163,17 @@ fn event_loop(
             }
         }
         if app.view_state() != before {
-            terminal.draw(|f| ui::draw(app, f))?;
+            if let Some(lines) = app.scrolled_by(&before) {
+                // The terminal moves the text; only the lines that come into view are sent.
+                let rows = 0..app.size.1.saturating_sub(1);
+                terminal.backend_mut().scroll_rows(rows.clone(), lines)?;
+                scroll_buffer(&mut shown, rows, lines);
+                // ratatui diffs against its copy of the screen: make that copy scrolled too.
+                terminal.swap_buffers();
+                terminal.current_buffer_mut().clone_from(&shown);
+                terminal.swap_buffers();
+            }
+            shown = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();
         }
     }
 }

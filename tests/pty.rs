@@ -257,19 +257,37 @@ fn no_color_uses_no_colours() {
     s.send("q");
     s.wait_exit();
     let raw = String::from_utf8_lossy(&s.raw).into_owned();
-    assert!(
-        !raw.contains("38;5;") && !raw.contains("38;2;"),
-        "colours sent despite NO_COLOR"
-    );
+    assert!(!sends_colour(&raw), "colours sent despite NO_COLOR");
     let mut coloured = Session::start(&[], (100, 30), &[]);
     coloured.wait_for("the title", |s| s.screen().contains(TITLE));
     coloured.send("q");
     coloured.wait_exit();
     let raw = String::from_utf8_lossy(&coloured.raw).into_owned();
     assert!(
-        raw.contains("38;5;"),
+        sends_colour(&raw),
         "the coloured run shows colours, so the check above can fail"
     );
+}
+
+/// Whether any SGR sequence sets a foreground or background colour (other than the default).
+fn sends_colour(raw: &str) -> bool {
+    raw.split("\x1b[").skip(1).any(|seq| {
+        let Some(end) = seq.find(|c: char| c.is_ascii_alphabetic()) else {
+            return false;
+        };
+        if !seq[end..].starts_with('m') {
+            return false;
+        }
+        let params: Vec<u16> = seq[..end]
+            .split(';')
+            .filter_map(|p| p.parse().ok())
+            .collect();
+        // 38;5;n and 48;5;n carry a colour number that is not itself an SGR code.
+        params.first().is_some_and(|&p| p == 38 || p == 48)
+            || params
+                .iter()
+                .any(|&p| matches!(p, 30..=37 | 40..=47 | 90..=97 | 100..=107))
+    })
 }
 
 #[test]
@@ -402,4 +420,56 @@ fn a_note_in_progress_survives_sighup_and_is_offered_again() {
     assert!(!third.status().contains("unsaved note"));
     third.send("q");
     third.wait_exit();
+}
+
+#[test]
+fn scrolling_with_the_terminal_shows_what_a_full_redraw_shows() {
+    use brief::keymap::{Key, Keymap};
+    let keys = "jjjjjjjjjjjjjjjjjjjjjjjjjjjjjj kkkkkjjj ttjjjkkjjjjj";
+    let mut s = Session::start(&[], (100, 30), &[]);
+    s.wait_for("the title", |s| s.screen().contains(TITLE));
+    for c in keys.chars() {
+        s.send(&c.to_string());
+        s.pump(Duration::from_millis(15));
+    }
+    // The same keys on a headless app, drawn in full.
+    let mut app = brief::app::App::new(
+        vec![brief::doc::open::bundled(
+            brief::doc::open::OpenOptions::default(),
+        )],
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
+    for c in keys.chars() {
+        app.press(Key::char(c));
+    }
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| brief::ui::draw(&app, f)).unwrap();
+    let expected: Vec<String> = (0..30u16)
+        .map(|y| {
+            (0..100u16)
+                .map(|x| terminal.backend().buffer()[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .split_whitespace()
+                .collect()
+        })
+        .collect();
+    let matches = |s: &Session| {
+        expected
+            .iter()
+            .enumerate()
+            .all(|(y, want)| s.row(y as u16).split_whitespace().collect::<String>() == *want)
+    };
+    let start = Instant::now();
+    while !matches(&s) && start.elapsed() < Duration::from_secs(5) {
+        s.pump(Duration::from_millis(50));
+    }
+    assert!(
+        String::from_utf8_lossy(&s.raw).contains("\x1b[1;29r"),
+        "the terminal was asked to scroll"
+    );
+    for (y, want) in expected.iter().enumerate() {
+        let got: String = s.row(y as u16).split_whitespace().collect();
+        assert_eq!(&got, want, "row {y}:\n{}", s.screen());
+    }
 }

@@ -327,6 +327,20 @@ impl App {
         }
     }
 
+    /// How many lines the reader's text moved up (down when negative) since `before`, when
+    /// that is all that happened to it, so the terminal can scroll it instead of having it
+    /// drawn again.
+    pub fn scrolled_by(&self, before: &ViewState) -> Option<i32> {
+        let same = before.mode == Mode::Reader
+            && self.mode == Mode::Reader
+            && before.doc == self.doc
+            && before.size == self.size
+            && before.outline_visible == self.outline_visible;
+        let lines = self.top as i64 - before.top as i64;
+        let height = i64::from(self.reader_size().1);
+        (same && lines != 0 && lines.abs() < height).then_some(lines as i32)
+    }
+
     /// The document in the reader.
     pub fn document(&self) -> &Document {
         &self.docs[self.doc]
