@@ -153,6 +153,7 @@ fn event_loop(
             }
             Message::Input(Event::Resize(width, height)) => {
                 app.resize(width, height);
+                terminal.backend_mut().forget_screen();
                 terminal.autoresize()?;
             }
             Message::Input(_) => continue,
@@ -173,6 +174,7 @@ fn event_loop(
                 terminal.current_buffer_mut().clone_from(&shown);
                 terminal.swap_buffers();
             }
+            terminal.backend_mut().know_screen(&shown);
             shown = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();
         }
     }

@@ -8,7 +8,6 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crossterm::cursor::MoveTo;
 use crossterm::queue;
 use crossterm::style::{Attribute, Print, SetAttribute};
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
@@ -22,6 +21,9 @@ use unicode_width::UnicodeWidthStr;
 pub struct Wire<W: Write> {
     inner: CrosstermBackend<W>,
     cursor_hidden: bool,
+    /// What the terminal shows before the frame being drawn, when known: cells the frame
+    /// leaves unchanged are read here.
+    screen: Option<Buffer>,
 }
 
 impl<W: Write> Wire<W> {
@@ -30,7 +32,74 @@ impl<W: Write> Wire<W> {
         Wire {
             inner: CrosstermBackend::new(writer),
             cursor_hidden: false,
+            screen: None,
         }
+    }
+
+    /// Tells the backend what the terminal shows now (ratatui's last frame, scrolled as the
+    /// terminal was), so the next frame can erase line ends and skip short gaps cheaply.
+    pub fn know_screen(&mut self, screen: &Buffer) {
+        match &mut self.screen {
+            Some(known) if known.area == screen.area => known.clone_from(screen),
+            _ => self.screen = Some(screen.clone()),
+        }
+    }
+
+    /// Forgets what the terminal shows (after a resize or a clear).
+    pub fn forget_screen(&mut self) {
+        self.screen = None;
+    }
+
+    /// The terminal's size: the known screen's, else as the terminal says (unknown: none,
+    /// which turns the line-end and next-row shortcuts off).
+    fn screen_size(&self) -> Size {
+        match &self.screen {
+            Some(screen) => screen.area.as_size(),
+            None => self.inner.size().unwrap_or(Size::new(u16::MAX, 0)),
+        }
+    }
+
+    /// A cell the frame leaves unchanged, as the terminal shows it.
+    fn shown(&self, x: u16, y: u16) -> Option<&Cell> {
+        let screen = self.screen.as_ref()?;
+        screen
+            .area
+            .contains(Position { x, y })
+            .then(|| &screen[(x, y)])
+    }
+
+    /// Moves the cursor from where it is (when known) to `to` the cheapest way: over a short
+    /// gap of unchanged spaces in the current style by printing them again, to the start of
+    /// the next row with CR LF, else with an absolute move.
+    fn move_cursor(
+        &mut self,
+        from: Option<(u16, u16)>,
+        to: (u16, u16),
+        style: (Color, Color, Modifier),
+    ) -> io::Result<()> {
+        let absolute = format!("\x1b[{};{}H", to.1 + 1, to.0 + 1);
+        if let Some((fx, fy)) = from {
+            if fy == to.1 && fx < to.0 && to.0 - fx <= 4 {
+                let plain = (fx..to.0).all(|c| {
+                    self.shown(c, fy)
+                        .is_some_and(|s| s.symbol() == " " && (s.fg, s.bg, s.modifier) == style)
+                });
+                if plain {
+                    return write!(self.inner, "{}", " ".repeat(usize::from(to.0 - fx)));
+                }
+            }
+            let last_row = self.screen_size().height.saturating_sub(1);
+            if to.1 == fy + 1 && fy < last_row {
+                let next_row = match to.0 {
+                    0 => "\r\n".to_string(),
+                    n => format!("\r\n\x1b[{n}C"),
+                };
+                if next_row.len() < absolute.len() {
+                    return write!(self.inner, "{next_row}");
+                }
+            }
+        }
+        write!(self.inner, "{absolute}")
     }
 
     /// Scrolls the terminal's rows `rows` by `lines` (up when positive: the text moves up,
@@ -102,7 +171,7 @@ impl<W: Write> Backend for Wire<W> {
         if cells.is_empty() {
             return Ok(());
         }
-        let last_column = self.inner.size()?.width.saturating_sub(1);
+        let last_column = self.screen_size().width.saturating_sub(1);
         let (mut fg, mut bg, mut modifier) = (Color::Reset, Color::Reset, Modifier::empty());
         // Where the terminal's cursor is, when that is known for sure.
         let mut cursor: Option<(u16, u16)> = None;
@@ -110,7 +179,7 @@ impl<W: Write> Backend for Wire<W> {
         while i < cells.len() {
             let (x, y, cell) = cells[i];
             if cursor != Some((x, y)) {
-                queue!(self.inner, MoveTo(x, y))?;
+                self.move_cursor(cursor, (x, y), (fg, bg, modifier))?;
             }
             if cell.modifier != modifier {
                 let removed = modifier - cell.modifier;
@@ -147,15 +216,25 @@ impl<W: Write> Backend for Wire<W> {
                     *by == y && usize::from(*bx) == usize::from(x) + n && is_blank(c, bg)
                 })
                 .count();
-            if blanks >= 4
-                && x + blanks as u16 - 1 == last_column
-                && modifier.is_empty()
-                && bg == Color::Reset
-            {
-                queue!(self.inner, Print("\x1b[K"))?;
-                cursor = None;
-                i += blanks;
-                continue;
+            if blanks >= 4 && modifier.is_empty() && bg == Color::Reset {
+                let run_end = x + blanks as u16 - 1;
+                // Past the run, the row must hold nothing the erase would take away: cells
+                // this frame draws again, or blank ones.
+                let drawn_later: Vec<u16> = cells[i + blanks..]
+                    .iter()
+                    .take_while(|(_, by, _)| *by == y)
+                    .map(|(bx, _, _)| *bx)
+                    .collect();
+                let rest_blank = (run_end + 1..=last_column).all(|c| {
+                    drawn_later.contains(&c)
+                        || self.shown(c, y).is_some_and(|s| is_blank(s, Color::Reset))
+                });
+                if run_end == last_column || rest_blank {
+                    queue!(self.inner, Print("\x1b[K"))?;
+                    cursor = Some((x, y));
+                    i += blanks;
+                    continue;
+                }
             }
             let symbol = cell.symbol();
             queue!(self.inner, Print(symbol))?;
@@ -191,10 +270,12 @@ impl<W: Write> Backend for Wire<W> {
     }
 
     fn clear(&mut self) -> io::Result<()> {
+        self.screen = None;
         self.inner.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.screen = None;
         self.inner.clear_region(clear_type)
     }
 
@@ -310,6 +391,69 @@ mod tests {
         let mut parser = vt100::Parser::new(2, 20, 0);
         parser.process(&bytes);
         (bytes, parser.screen().contents())
+    }
+
+    /// A row of a buffer as a terminal shows it: wide characters once, spaces kept.
+    fn row_of(buffer: &Buffer, y: u16) -> String {
+        let mut out = String::new();
+        let mut skip = 0;
+        for x in 0..buffer.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let symbol = buffer[(x, y)].symbol();
+            skip = symbol.width().saturating_sub(1);
+            out.push_str(symbol);
+        }
+        out.trim_end().to_string()
+    }
+
+    #[test]
+    fn frame_after_frame_the_terminal_shows_exactly_the_last_one() {
+        let sent = Sent::default();
+        let area = ratatui::layout::Rect::new(0, 0, 24, 4);
+        let mut terminal = Terminal::with_options(
+            Wire::new(sent.clone()),
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(area),
+            },
+        )
+        .unwrap();
+        let mut parser = vt100::Parser::new(4, 24, 0);
+        let frames: [&[&str]; 5] = [
+            &[
+                "上合组织峰会在莫斯科举行",
+                "short",
+                "",
+                "a line that is long enough",
+            ],
+            &["上合", "short and longer now", "x", ""],
+            &["上合组织峰会 SCO", "", "    indented", "tail   "],
+            &["a  b  c  d", "上 合 组 织", "", "end"],
+            &["", "", "", ""],
+        ];
+        let mut shown: Option<Buffer> = None;
+        for lines in frames {
+            if let Some(before) = &shown {
+                terminal.backend_mut().know_screen(before);
+            }
+            let frame = terminal
+                .draw(|f| {
+                    let text: Vec<Line> = lines.iter().map(|l| Line::from(*l)).collect();
+                    f.render_widget(Paragraph::new(text), area);
+                })
+                .unwrap();
+            shown = Some(frame.buffer.clone());
+            parser.process(&std::mem::take(&mut *sent.0.borrow_mut()));
+            for y in 0..4u16 {
+                assert_eq!(
+                    parser.screen().contents_between(y, 0, y, 24).trim_end(),
+                    row_of(shown.as_ref().unwrap(), y),
+                    "row {y} after {lines:?}"
+                );
+            }
+        }
     }
 
     #[test]
