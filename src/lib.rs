@@ -11,6 +11,7 @@ pub mod effects;
 pub mod export;
 pub mod index;
 pub mod keymap;
+pub mod reload;
 pub mod store;
 pub mod term;
 pub mod ui;

@@ -11,9 +11,11 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, Effect};
+use crate::doc::open::{OpenOptions, open_paths};
 use crate::effects::Notes;
 use crate::index::jump_worker::{JumpWorker, WorkerReport};
 use crate::keymap::Key;
+use crate::reload;
 use crate::ui;
 use crate::wire::{Wire, scroll_buffer};
 
@@ -25,8 +27,10 @@ enum Message {
     InputClosed,
     /// A signal asking brief to stop.
     Stop,
-    /// News from the jump worker.
-    Worker(WorkerReport),
+    /// News from a jump worker (the number of the worker: older ones are not listened to).
+    Worker(u64, WorkerReport),
+    /// Open briefings changed on disk.
+    Changed(Vec<std::path::PathBuf>),
 }
 
 /// The terminal, drawn through the lean backend.
@@ -50,7 +54,7 @@ const DRAFT_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Runs the reader until the user quits or a signal stops it; the terminal is restored in
 /// every case, and a note being written is saved as a draft first.
-pub fn run(app: &mut App, notes: &Notes) -> anyhow::Result<()> {
+pub fn run(app: &mut App, notes: &Notes, options: OpenOptions) -> anyhow::Result<()> {
     let signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).context("cannot watch signals")?;
     let handle = signals.handle();
@@ -58,7 +62,7 @@ pub fn run(app: &mut App, notes: &Notes) -> anyhow::Result<()> {
     // Alternate scroll mode: the mouse wheel sends arrow keys, and mouse selection keeps
     // working because the mouse is not captured.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::style::Print("\x1b[?1007h"));
-    let result = event_loop(&mut terminal, app, notes, signals);
+    let result = event_loop(&mut terminal, app, notes, options, signals);
     handle.close();
     ratatui::restore();
     result
@@ -68,18 +72,34 @@ fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
     notes: &Notes,
+    options: OpenOptions,
     mut signals: Signals,
 ) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
     let signal_tx = tx.clone();
-    let worker_tx = tx.clone();
-    let worker = JumpWorker::start(
-        Arc::clone(&app.docs),
-        app.countries.clone(),
-        move |report| {
-            let _ = worker_tx.send(Message::Worker(report));
-        },
-    );
+    let start_worker = {
+        let tx = tx.clone();
+        move |app: &App, serial: u64| {
+            let tx = tx.clone();
+            JumpWorker::start(
+                Arc::clone(&app.docs),
+                app.countries.clone(),
+                move |report| {
+                    let _ = tx.send(Message::Worker(serial, report));
+                },
+            )
+        }
+    };
+    // A reload starts a new worker; what an older one still says is about old editions.
+    let mut serial = 0;
+    let mut worker = start_worker(app, serial);
+    let files: Vec<std::path::PathBuf> = app.docs.iter().filter_map(|d| d.path.clone()).collect();
+    let _watcher = {
+        let tx = tx.clone();
+        reload::watch(&files, move |paths| {
+            let _ = tx.send(Message::Changed(paths));
+        })
+    };
     thread::spawn(move || {
         if signals.forever().next().is_some() {
             let _ = signal_tx.send(Message::Stop);
@@ -144,17 +164,26 @@ fn event_loop(
                     break Ok(());
                 }
             }
-            Message::Worker(WorkerReport::Ready(index)) => {
+            Message::Worker(from, _) if from != serial => continue,
+            Message::Worker(_, WorkerReport::Ready(index)) => {
                 let effects = app.attach_jump_index(index);
                 run_effects(effects, app, notes, &worker);
             }
-            Message::Worker(WorkerReport::Found(generation, found)) => {
+            Message::Worker(_, WorkerReport::Found(generation, found)) => {
                 app.receive_matches(generation, found)
             }
             Message::Input(Event::Resize(width, height)) => {
                 app.resize(width, height);
                 terminal.backend_mut().forget_screen();
                 terminal.autoresize()?;
+            }
+            Message::Changed(paths) => {
+                if reload_changed(app, &paths, options) {
+                    // A new edition: new jump candidates, and notes placed again.
+                    serial += 1;
+                    worker = start_worker(app, serial);
+                    notes.load(app);
+                }
             }
             Message::Input(_) => continue,
             Message::InputClosed | Message::Stop => {
@@ -178,6 +207,37 @@ fn event_loop(
             shown = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();
         }
     }
+}
+
+/// Reads changed briefings again, or marks them gone; returns whether any was replaced.
+fn reload_changed(app: &mut App, paths: &[std::path::PathBuf], options: OpenOptions) -> bool {
+    let mut replaced = false;
+    for path in paths {
+        let Some(i) = app.docs.iter().position(|d| {
+            d.path
+                .as_ref()
+                .is_some_and(|p| reload::canonical(p) == *path)
+        }) else {
+            continue;
+        };
+        if !path.exists() {
+            app.mark_gone(i);
+            continue;
+        }
+        let mut opened = open_paths(std::slice::from_ref(path), options);
+        match (opened.documents.pop(), opened.errors.first()) {
+            (Some(mut doc), _) => {
+                // Keep the name it was opened under.
+                doc.name = app.docs[i].name.clone();
+                doc.path = app.docs[i].path.clone();
+                app.replace_document(i, doc);
+                replaced = true;
+            }
+            (None, Some(e)) => app.notify(format!("Not reloaded: {e}"), true),
+            (None, None) => {}
+        }
+    }
+    replaced
 }
 
 /// Carries out effects; returns true when brief should quit.

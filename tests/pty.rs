@@ -473,3 +473,38 @@ fn scrolling_with_the_terminal_shows_what_a_full_redraw_shows() {
         assert_eq!(&got, want, "row {y}:\n{}", s.screen());
     }
 }
+
+#[test]
+fn an_edited_briefing_reloads_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("brief.md");
+    let text = brief::doc::open::BUNDLED_TEXT;
+    std::fs::write(&file, text).unwrap();
+    let mut s = Session::start(&[file.to_str().unwrap()], (100, 30), &[]);
+    s.wait_for("the title", |s| s.screen().contains(TITLE));
+    // Down to the railway sentence's paragraph.
+    s.send("f");
+    s.send("zjwtl");
+    s.wait_for("the palette's answer", |s| {
+        s.screen().contains("中吉乌铁路")
+    });
+    s.send("\r");
+    s.wait_for("the jump", |s| {
+        s.reader_top().contains("中吉乌") || s.reader_top().contains("扎帕罗夫")
+    });
+    let top = s.reader_top();
+    // An updated edition: a correction inserted at the top, saved as editors do.
+    let edition = text.replacen("\n\n", "\n\n更正：本版新增一段。\n\n", 1);
+    let tmp = dir.path().join(".brief.md.tmp");
+    std::fs::write(&tmp, edition).unwrap();
+    std::fs::rename(&tmp, &file).unwrap();
+    s.wait_for("the reload", |s| s.status().contains("reloaded"));
+    assert_eq!(s.reader_top(), top, "the reader stays on the same passage");
+    std::fs::remove_file(&file).unwrap();
+    s.wait_for("the file marked gone", |s| {
+        s.status().contains("removed from disk")
+    });
+    s.send("q");
+    s.wait_exit();
+    s.assert_terminal_restored();
+}

@@ -11,6 +11,7 @@ pub mod layout;
 pub mod outline_pane;
 pub mod palette;
 pub mod prompt;
+mod reloading;
 pub mod search;
 pub mod wrap;
 
@@ -159,6 +160,7 @@ pub struct ViewState {
     help_scroll: usize,
     pending: Vec<Key>,
     message: Option<Message>,
+    docs: usize,
     annotations: annotations::Annotations,
     bookmark_pane: OutlinePane,
     note_pane: OutlinePane,
@@ -243,6 +245,8 @@ pub struct App {
     pub prompt: Option<prompt::Prompt>,
     /// Today's date (`2025-11-20`), for the export's default file name.
     pub today: String,
+    /// Documents removed from disk while open.
+    pub gone: std::collections::BTreeSet<usize>,
 }
 
 impl App {
@@ -289,6 +293,7 @@ impl App {
             editor: None,
             prompt: None,
             today: chrono::Local::now().format("%Y-%m-%d").to_string(),
+            gone: Default::default(),
         };
         app.rebuild_country_tree();
         app.relayout();
@@ -316,6 +321,7 @@ impl App {
             help_scroll: self.help_scroll,
             pending: self.pending.clone(),
             message: self.message.clone(),
+            docs: Arc::as_ptr(&self.docs) as usize,
             annotations: self.annotations.clone(),
             bookmark_pane: self.bookmark_pane.clone(),
             note_pane: self.note_pane.clone(),
@@ -333,6 +339,7 @@ impl App {
     pub fn scrolled_by(&self, before: &ViewState) -> Option<i32> {
         let same = before.mode == Mode::Reader
             && self.mode == Mode::Reader
+            && before.docs == Arc::as_ptr(&self.docs) as usize
             && before.doc == self.doc
             && before.size == self.size
             && before.outline_visible == self.outline_visible;

@@ -516,3 +516,35 @@ fn search_walks_matches_with_a_count_and_esc_returns() {
     assert_eq!(app.top, bottom);
     assert!(app.search.is_none());
 }
+
+#[test]
+fn a_new_edition_keeps_the_reader_on_the_same_passage() {
+    let text = crate::doc::open::BUNDLED_TEXT;
+    let mut app = App::new(
+        vec![doc("brief.md", text)],
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
+    let target = app.docs[0]
+        .blocks
+        .iter()
+        .position(|b| b.text().contains("推进中吉乌铁路建设"))
+        .unwrap();
+    while app.current_block().0 != target {
+        app.update(Action::NextParagraph);
+    }
+    app.update(Action::Down);
+    let shown = app.layout.lines[app.top].pieces.clone();
+    let edition = text.replacen("\n\n", "\n\n更正：新增一段。\n\n另一段新增的文字。\n\n", 1);
+    app.replace_document(0, doc("brief.md", &edition));
+    assert_eq!(
+        app.layout.lines[app.top].pieces, shown,
+        "the same line of the same paragraph is at the top"
+    );
+    assert_ne!(app.current_block().0, target, "it moved in the new edition");
+    assert!(app.jump_index.is_none(), "candidates are built again");
+    assert!(app.message.as_ref().unwrap().text.ends_with("reloaded"));
+    app.mark_gone(0);
+    assert!(app.gone.contains(&0));
+    assert!(app.message.as_ref().unwrap().is_error);
+}

@@ -288,7 +288,7 @@ fn read(
     {
         app.notify(problem, true);
     }
-    crate::term::run(&mut app, &notes)?;
+    crate::term::run(&mut app, &notes, options)?;
     Ok(code)
 }
 

@@ -50,6 +50,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let doc = app.document();
     let right = right_side(app);
     let mut left = doc.name.clone();
+    if app.gone.contains(&app.doc) {
+        left.push_str(" [gone]");
+    }
     if doc.encoding != "UTF-8" {
         left.push_str(&format!(" [{}]", doc.encoding));
     }

@@ -1,0 +1,109 @@
+//! Live reload: the folders of the open briefings are watched, and when a briefing changes on
+//! disk (an updated edition arrives) its path is reported, once the writing has settled.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
+use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
+
+/// How long a file must be quiet before it is read again.
+const SETTLE: Duration = Duration::from_millis(300);
+
+/// Watches files while it lives.
+pub struct Watcher {
+    _debouncer: Debouncer<RecommendedWatcher>,
+}
+
+impl std::fmt::Debug for Watcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Watcher")
+    }
+}
+
+/// Starts watching `files`; `changed` hears the ones that changed (or went away). Folders are
+/// watched rather than files, so a file replaced by an editor's save-and-rename is seen too.
+/// `None` when the system cannot watch (the reader then simply does not reload).
+pub fn watch(
+    files: &[PathBuf],
+    changed: impl Fn(Vec<PathBuf>) + Send + 'static,
+) -> Option<Watcher> {
+    let files: Vec<PathBuf> = files.iter().map(|f| canonical(f)).collect();
+    let wanted = files.clone();
+    let mut debouncer = new_debouncer(SETTLE, move |result: DebounceEventResult| {
+        let Ok(events) = result else {
+            return;
+        };
+        let mut hit: Vec<PathBuf> = events
+            .into_iter()
+            .map(|e| canonical(&e.path))
+            .filter(|p| wanted.contains(p))
+            .collect();
+        hit.sort();
+        hit.dedup();
+        if !hit.is_empty() {
+            changed(hit);
+        }
+    })
+    .ok()?;
+    let mut folders: Vec<&Path> = files.iter().filter_map(|f| f.parent()).collect();
+    folders.sort();
+    folders.dedup();
+    for folder in folders {
+        debouncer
+            .watcher()
+            .watch(folder, RecursiveMode::NonRecursive)
+            .ok()?;
+    }
+    Some(Watcher {
+        _debouncer: debouncer,
+    })
+}
+
+/// A path with its folder resolved, so it compares equal however it was named (the file
+/// itself may be gone).
+pub fn canonical(path: &Path) -> PathBuf {
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            std::fs::canonicalize(parent)
+                .map(|p| p.join(name))
+                .unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::mpsc;
+
+    #[test]
+    fn a_rewritten_file_is_reported_once_it_settles() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("brief.md");
+        let other = dir.path().join("other.md");
+        std::fs::write(&file, "# One\n").unwrap();
+        let (tx, rx) = mpsc::channel();
+        let _watcher = watch(std::slice::from_ref(&file), move |paths| {
+            let _ = tx.send(paths);
+        })
+        .expect("this system can watch files");
+        std::thread::sleep(Duration::from_millis(100));
+        std::fs::write(&other, "not watched").unwrap();
+        std::fs::write(&file, "# Two\n").unwrap();
+        let paths = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert_eq!(paths, vec![canonical(&file)]);
+        // Replaced the way editors save: write elsewhere, rename over it.
+        let tmp = dir.path().join(".brief.md.swp");
+        std::fs::write(&tmp, "# Three\n").unwrap();
+        std::fs::rename(&tmp, &file).unwrap();
+        let paths = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert_eq!(paths, vec![canonical(&file)]);
+    }
+}
