@@ -13,7 +13,8 @@ use crate::app::{App, Effect};
 use crate::doc::Document;
 use crate::export::{self, Source};
 use crate::index::gazetteer::Gazetteer;
-use crate::store::{self, Draft, Store, recovery};
+use crate::store::anchor::Anchor;
+use crate::store::{self, Draft, Recent, Store, recovery};
 
 /// The store as a running brief uses it.
 #[derive(Debug)]
@@ -52,6 +53,14 @@ impl Notes {
         }
     }
 
+    /// No store at all: nothing is read or kept (output to a pipe).
+    pub fn closed() -> Notes {
+        Notes {
+            store: None,
+            dir: None,
+        }
+    }
+
     /// A store already open (tests, and commands that opened it themselves).
     pub fn with(store: Store) -> Notes {
         Notes {
@@ -70,6 +79,34 @@ impl Notes {
             Ok(annotations) => app.set_annotations(annotations),
             Err(e) => app.notify(format!("Cannot read bookmarks and notes: {e}"), true),
         }
+    }
+
+    /// Remembers the open documents and where the reader is, for `brief --recent`.
+    pub fn save_session(&mut self, app: &App) {
+        let Some(store) = self.store.as_mut() else {
+            return;
+        };
+        let documents: Vec<Recent> = app
+            .docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| Recent {
+                document: app.doc_keys[i].clone(),
+                path: d.path.as_ref().map(|p| p.display().to_string()),
+                current: i == app.doc,
+                at: (i == app.doc).then(|| Anchor::of(d, app.current_block(), None)),
+            })
+            .collect();
+        // Losing the list of recent documents loses nothing the user wrote.
+        let _ = store.save_session(&documents);
+    }
+
+    /// The documents of the last session.
+    pub fn last_session(&self) -> Vec<Recent> {
+        self.store
+            .as_ref()
+            .and_then(|s| s.last_session().ok())
+            .unwrap_or_default()
     }
 
     /// The newest draft left over from an earlier run, if any.

@@ -508,3 +508,33 @@ fn an_edited_briefing_reloads_in_place() {
     s.wait_exit();
     s.assert_terminal_restored();
 }
+
+#[test]
+fn recent_reopens_the_last_documents_where_the_reader_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data = data.to_str().unwrap();
+    let file = dir.path().join("brief.md");
+    std::fs::write(&file, brief::doc::open::BUNDLED_TEXT).unwrap();
+    let mut s = Session::start(
+        &[file.to_str().unwrap()],
+        (100, 30),
+        &[("BRIEF_DATA_DIR", data)],
+    );
+    s.wait_for("the title", |s| s.screen().contains(TITLE));
+    s.send("f");
+    s.send("jierjisi");
+    s.wait_for("the palette's answer", |s| s.screen().contains("found"));
+    s.send("\r");
+    s.wait_for("the jump", |s| !s.reader_top().contains(TITLE));
+    let top = s.reader_top();
+    s.send("q");
+    s.wait_exit();
+
+    let mut again = Session::start(&["--recent"], (100, 30), &[("BRIEF_DATA_DIR", data)]);
+    again.wait_for("the same document at the same place", |s| {
+        s.reader_top() == top && s.status().contains("brief.md")
+    });
+    again.send("q");
+    again.wait_exit();
+}

@@ -64,4 +64,14 @@ impl App {
             );
         }
     }
+
+    /// Puts the reader back where it was: document `i`, at the paragraph `at` (found by
+    /// content).
+    pub fn return_to(&mut self, i: usize, at: &Anchor) {
+        if i >= self.docs.len() {
+            return;
+        }
+        let block = at.place(&self.docs[i]).block();
+        self.show_block(i, block);
+    }
 }

@@ -32,6 +32,9 @@ pub struct Cli {
     /// Keymap: default, vim, emacs, or the path of a keymap file
     #[arg(long, value_name = "NAME|PATH")]
     pub keymap: Option<String>,
+    /// Reopen the documents of the last session, where you were
+    #[arg(long, conflicts_with = "paths")]
+    pub recent: bool,
     /// Where bookmarks and notes are kept (default: $BRIEF_DATA_DIR, else ~/.local/share/brief)
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -163,6 +166,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             options,
             cli.keymap.as_deref(),
             cli.data_dir.as_deref(),
+            cli.recent,
         ),
         Some(Command::Export { paths, output }) => {
             let opened = open_or_fail(&paths, options)?;
@@ -250,11 +254,31 @@ fn read(
     options: OpenOptions,
     keymap_choice: Option<&str>,
     data_dir: Option<&Path>,
+    recent: bool,
 ) -> anyhow::Result<ExitCode> {
     let user_keymap = keymap::user_keymap_path();
     let (keymap, keymap_errors) = keymap::load(keymap_choice, user_keymap.as_deref());
-    let opened = open_or_fail(paths, options)?;
-    if !std::io::stdout().is_terminal() {
+    let terminal = std::io::stdout().is_terminal();
+    // Printing to a pipe needs no notes: the database is not touched.
+    let (mut notes, problem) = if terminal || recent {
+        Notes::open(data_dir)
+    } else {
+        (Notes::closed(), None)
+    };
+    let last = if recent {
+        notes.last_session()
+    } else {
+        Vec::new()
+    };
+    let paths: Vec<PathBuf> = if recent {
+        last.iter()
+            .filter_map(|r| r.path.as_ref().map(PathBuf::from))
+            .collect()
+    } else {
+        paths.to_vec()
+    };
+    let opened = open_or_fail(&paths, options)?;
+    if !terminal {
         print_text(&opened)?;
         return Ok(exit_code(&opened));
     }
@@ -282,13 +306,28 @@ fn read(
         };
         app.notify(format!("{first}{more}"), true);
     }
-    let (notes, problem) = Notes::open(data_dir);
     if let Some(problem) = problem
         && app.message.is_none()
     {
         app.notify(problem, true);
     }
+    if recent {
+        match last.iter().find(|r| r.current) {
+            Some(current) => {
+                let at_doc = app.doc_keys.iter().position(|k| *k == current.document);
+                if let (Some(i), Some(at)) = (at_doc, current.at.as_ref()) {
+                    app.return_to(i, at);
+                }
+            }
+            None if app.message.is_none() => app.notify(
+                "No earlier session yet: this is the bundled briefing",
+                false,
+            ),
+            None => {}
+        }
+    }
     crate::term::run(&mut app, &notes, options)?;
+    notes.save_session(&app);
     Ok(code)
 }
 

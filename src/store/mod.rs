@@ -22,7 +22,8 @@ pub const DATABASE: &str = "brief.db";
 pub const DATA_DIR_VARIABLE: &str = "BRIEF_DATA_DIR";
 
 /// The schema, one step per version: `PRAGMA user_version` says how many have run.
-const MIGRATIONS: &[&str] = &["
+const MIGRATIONS: &[&str] = &[
+    "
     CREATE TABLE bookmarks (
         id INTEGER PRIMARY KEY,
         document TEXT NOT NULL,
@@ -56,7 +57,20 @@ const MIGRATIONS: &[&str] = &["
         body TEXT NOT NULL,
         saved TEXT NOT NULL
     );
-"];
+",
+    "
+    CREATE TABLE last_session (
+        place INTEGER PRIMARY KEY,
+        document TEXT NOT NULL,
+        path TEXT,
+        current INTEGER NOT NULL,
+        fingerprint TEXT,
+        position INTEGER,
+        quote TEXT,
+        saved TEXT NOT NULL
+    );
+",
+];
 
 /// Why the store cannot be used.
 #[derive(Debug, thiserror::Error)]
@@ -128,6 +142,19 @@ pub struct Note {
     pub created: String,
     /// When it was last saved.
     pub updated: String,
+}
+
+/// A document of the last session, for `brief --recent`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recent {
+    /// Its key ([`document_key`]).
+    pub document: String,
+    /// Where it was read from (`None` for the bundled briefing).
+    pub path: Option<String>,
+    /// Whether it was the one in the reader.
+    pub current: bool,
+    /// The paragraph at the top of the reader, for the current one.
+    pub at: Option<Anchor>,
 }
 
 /// A note being written, saved as the user types so that nothing is lost.
@@ -477,6 +504,58 @@ impl Store {
         Ok(drafts
             .into_iter()
             .max_by(|a, b| (&a.saved, a.id).cmp(&(&b.saved, b.id))))
+    }
+}
+
+impl Store {
+    /// Remembers the documents open now and where the reader is, in place of the last
+    /// session.
+    pub fn save_session(&mut self, documents: &[Recent]) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        tx.execute("DELETE FROM last_session", [])?;
+        for (place, d) in documents.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO last_session (place, document, path, current, fingerprint, position, quote, saved)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    place as i64,
+                    d.document,
+                    d.path,
+                    d.current,
+                    d.at.as_ref().map(|a| a.fingerprint.clone()),
+                    d.at.as_ref().map(|a| a.position as i64),
+                    d.at.as_ref().map(|a| a.quote.clone()),
+                    now()
+                ],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The documents of the last session, in the order they were open.
+    pub fn last_session(&self) -> Result<Vec<Recent>, StoreError> {
+        let mut query = self.conn.prepare(
+            "SELECT document, path, current, fingerprint, position, quote
+             FROM last_session ORDER BY place",
+        )?;
+        let rows = query.query_map([], |r| {
+            let fingerprint: Option<String> = r.get(3)?;
+            Ok(Recent {
+                document: r.get(0)?,
+                path: r.get(1)?,
+                current: r.get(2)?,
+                at: match fingerprint {
+                    Some(fingerprint) => Some(Anchor {
+                        fingerprint,
+                        position: r.get::<_, Option<i64>>(4)?.unwrap_or(0).max(0) as usize,
+                        quote: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                    }),
+                    None => None,
+                },
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 }
 

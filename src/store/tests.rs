@@ -162,3 +162,56 @@ fn the_data_directory_flag_wins_over_the_environment() {
     let flag = Path::new("/tmp/flag");
     assert_eq!(data_dir(Some(flag)).unwrap(), flag);
 }
+
+#[test]
+fn the_last_session_replaces_the_one_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    assert!(store.last_session().unwrap().is_empty());
+    let first = vec![Recent {
+        document: "/a.md".into(),
+        path: Some("/a.md".into()),
+        current: true,
+        at: Some(anchor("段落。")),
+    }];
+    store.save_session(&first).unwrap();
+    assert_eq!(store.last_session().unwrap(), first);
+    let second = vec![
+        Recent {
+            document: "bundled:b.md".into(),
+            path: None,
+            current: false,
+            at: None,
+        },
+        Recent {
+            document: "/c.md".into(),
+            path: Some("/c.md".into()),
+            current: true,
+            at: Some(anchor("另一段。")),
+        },
+    ];
+    store.save_session(&second).unwrap();
+    assert_eq!(store.last_session().unwrap(), second);
+}
+
+#[test]
+fn a_database_of_the_first_schema_is_brought_up_to_date_with_its_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let conn = Connection::open(dir.path().join(DATABASE)).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.execute_batch("PRAGMA user_version = 1;").unwrap();
+        conn.execute(
+            "INSERT INTO bookmarks (document, fingerprint, position, quote, created)
+             VALUES ('d', 'f', 1, 'q', 'then')",
+            [],
+        )
+        .unwrap();
+    }
+    let store = Store::open(dir.path()).unwrap();
+    assert_eq!(store.bookmarks(&["d".into()]).unwrap().len(), 1);
+    assert!(
+        store.last_session().unwrap().is_empty(),
+        "the new table is there"
+    );
+}
