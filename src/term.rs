@@ -1,6 +1,7 @@
 //! The terminal: setup and restore, the panic hook, signals, and the one event loop.
 //! The terminal is restored on quit, on error, on panic, and on SIGTERM, SIGHUP and SIGINT.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc;
 use std::thread;
@@ -11,6 +12,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, Effect};
+use crate::doc::library::{Batch, read_in_background};
 use crate::doc::open::{OpenOptions, open_paths};
 use crate::effects::Notes;
 use crate::index::jump_worker::{JumpWorker, WorkerReport};
@@ -31,6 +33,8 @@ enum Message {
     Worker(u64, WorkerReport),
     /// Open briefings changed on disk.
     Changed(Vec<std::path::PathBuf>),
+    /// More documents of a library read in the background.
+    Loaded(Batch),
 }
 
 /// The terminal, drawn through the lean backend.
@@ -54,7 +58,13 @@ const DRAFT_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// Runs the reader until the user quits or a signal stops it; the terminal is restored in
 /// every case, and a note being written is saved as a draft first.
-pub fn run(app: &mut App, notes: &Notes, options: OpenOptions) -> anyhow::Result<()> {
+/// `rest` are the library's other files, read in the background while the first is shown.
+pub fn run(
+    app: &mut App,
+    notes: &Notes,
+    options: OpenOptions,
+    rest: Vec<(PathBuf, String)>,
+) -> anyhow::Result<()> {
     let signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).context("cannot watch signals")?;
     let handle = signals.handle();
@@ -62,7 +72,7 @@ pub fn run(app: &mut App, notes: &Notes, options: OpenOptions) -> anyhow::Result
     // Alternate scroll mode: the mouse wheel sends arrow keys, and mouse selection keeps
     // working because the mouse is not captured.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::style::Print("\x1b[?1007h"));
-    let result = event_loop(&mut terminal, app, notes, options, signals);
+    let result = event_loop(&mut terminal, app, notes, options, rest, signals);
     handle.close();
     ratatui::restore();
     result
@@ -73,6 +83,7 @@ fn event_loop(
     app: &mut App,
     notes: &Notes,
     options: OpenOptions,
+    rest: Vec<(PathBuf, String)>,
     mut signals: Signals,
 ) -> anyhow::Result<()> {
     let (tx, rx) = mpsc::channel();
@@ -90,16 +101,31 @@ fn event_loop(
             )
         }
     };
+    let watch = {
+        let tx = tx.clone();
+        move |app: &App| {
+            let tx = tx.clone();
+            let files: Vec<PathBuf> = app.docs.iter().filter_map(|d| d.path.clone()).collect();
+            reload::watch(&files, move |paths| {
+                let _ = tx.send(Message::Changed(paths));
+            })
+        }
+    };
     // A reload starts a new worker; what an older one still says is about old editions.
     let mut serial = 0;
-    let mut worker = start_worker(app, serial);
-    let files: Vec<std::path::PathBuf> = app.docs.iter().filter_map(|d| d.path.clone()).collect();
-    let _watcher = {
+    // While a library is read, the jump candidates and the watch wait for all of it.
+    let (mut worker, mut _watcher) = if rest.is_empty() {
+        (Some(start_worker(app, serial)), watch(app))
+    } else {
+        app.loading = Some((0, rest.len()));
         let tx = tx.clone();
-        reload::watch(&files, move |paths| {
-            let _ = tx.send(Message::Changed(paths));
-        })
+        read_in_background(rest, options, move |batch| {
+            let _ = tx.send(Message::Loaded(batch));
+        });
+        (None, None)
     };
+    let mut load_errors: Vec<String> = Vec::new();
+    let started = std::time::Instant::now();
     thread::spawn(move || {
         if signals.forever().next().is_some() {
             let _ = signal_tx.send(Message::Stop);
@@ -160,14 +186,14 @@ fn event_loop(
                 let Some(key) = Key::from_event(event) else {
                     continue;
                 };
-                if run_effects(app.press(key), app, notes, &worker) {
+                if run_effects(app.press(key), app, notes, worker.as_ref()) {
                     break Ok(());
                 }
             }
             Message::Worker(from, _) if from != serial => continue,
             Message::Worker(_, WorkerReport::Ready(index)) => {
                 let effects = app.attach_jump_index(index);
-                run_effects(effects, app, notes, &worker);
+                run_effects(effects, app, notes, worker.as_ref());
             }
             Message::Worker(_, WorkerReport::Found(generation, found)) => {
                 app.receive_matches(generation, found)
@@ -181,8 +207,36 @@ fn event_loop(
                 if reload_changed(app, &paths, options) {
                     // A new edition: new jump candidates, and notes placed again.
                     serial += 1;
-                    worker = start_worker(app, serial);
+                    worker = Some(start_worker(app, serial));
                     notes.load(app);
+                }
+            }
+            Message::Loaded(batch) => {
+                load_errors.extend(batch.errors.iter().map(ToString::to_string));
+                let finished = batch.done == batch.total;
+                app.add_documents(batch.documents, batch.done, batch.total);
+                if finished {
+                    worker = Some(start_worker(app, serial));
+                    _watcher = watch(app);
+                    notes.load(app);
+                    match load_errors.first() {
+                        Some(first) => {
+                            let more = match load_errors.len() - 1 {
+                                0 => String::new(),
+                                n => format!(" (+{n} more)"),
+                            };
+                            app.notify(format!("{first}{more}"), true);
+                        }
+                        None if app.message.is_none() => app.notify(
+                            format!(
+                                "Read {} documents in {:.1} s",
+                                app.docs.len(),
+                                started.elapsed().as_secs_f64()
+                            ),
+                            false,
+                        ),
+                        None => {}
+                    }
                 }
             }
             Message::Input(_) => continue,
@@ -241,12 +295,21 @@ fn reload_changed(app: &mut App, paths: &[std::path::PathBuf], options: OpenOpti
 }
 
 /// Carries out effects; returns true when brief should quit.
-fn run_effects(effects: Vec<Effect>, app: &mut App, notes: &Notes, worker: &JumpWorker) -> bool {
+fn run_effects(
+    effects: Vec<Effect>,
+    app: &mut App,
+    notes: &Notes,
+    worker: Option<&JumpWorker>,
+) -> bool {
     let mut quit = false;
     for effect in effects {
         match effect {
             Effect::Quit => quit = true,
-            Effect::FindMatches { generation, query } => worker.find(generation, query),
+            Effect::FindMatches { generation, query } => {
+                if let Some(worker) = worker {
+                    worker.find(generation, query);
+                }
+            }
             other => {
                 notes.apply(&other, app, &mut std::io::stdout());
             }

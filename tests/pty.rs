@@ -538,3 +538,31 @@ fn recent_reopens_the_last_documents_where_the_reader_was() {
     again.send("q");
     again.wait_exit();
 }
+
+#[test]
+fn a_library_opens_at_once_and_fills_in_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        std::fs::write(
+            dir.path().join(format!("{i:02}.md")),
+            format!("# Briefing number {i}\n\nThe delegation of unit{i:02}x arrives on Monday.\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(dir.path().join("bad.md"), [0u8, 1, 2, 3]).unwrap();
+    let mut s = Session::start(&[dir.path().to_str().unwrap()], (100, 30), &[]);
+    s.wait_for("the first briefing", |s| {
+        s.screen().contains("Briefing number 0")
+    });
+    s.wait_for("the rest read, the bad file named", |s| {
+        s.status().contains("bad.md")
+    });
+    // The palette finds a passage of the last document.
+    s.send("f");
+    s.send("unit39x");
+    s.wait_for("the match", |s| s.screen().contains("unit39x arrives"));
+    s.send("\r");
+    s.wait_for("the jump", |s| s.status().contains("39.md"));
+    s.send("q");
+    s.wait_exit();
+}

@@ -161,6 +161,7 @@ pub struct ViewState {
     pending: Vec<Key>,
     message: Option<Message>,
     docs: usize,
+    loading: Option<(usize, usize)>,
     annotations: annotations::Annotations,
     bookmark_pane: OutlinePane,
     note_pane: OutlinePane,
@@ -247,6 +248,10 @@ pub struct App {
     pub today: String,
     /// Documents removed from disk while open.
     pub gone: std::collections::BTreeSet<usize>,
+    /// While a library is read in the background: files read, of how many.
+    pub loading: Option<(usize, usize)>,
+    /// The Countries view's tree no longer matches the documents (built when next shown).
+    country_tree_stale: bool,
 }
 
 impl App {
@@ -294,6 +299,8 @@ impl App {
             prompt: None,
             today: chrono::Local::now().format("%Y-%m-%d").to_string(),
             gone: Default::default(),
+            loading: None,
+            country_tree_stale: false,
         };
         app.rebuild_country_tree();
         app.relayout();
@@ -322,6 +329,7 @@ impl App {
             pending: self.pending.clone(),
             message: self.message.clone(),
             docs: Arc::as_ptr(&self.docs) as usize,
+            loading: self.loading,
             annotations: self.annotations.clone(),
             bookmark_pane: self.bookmark_pane.clone(),
             note_pane: self.note_pane.clone(),
@@ -541,6 +549,10 @@ impl App {
             (Mode::Outline, Action::NextOutlineView) => match self.view.next() {
                 Some(view) => {
                     self.view = view;
+                    if view == OutlineView::Countries && self.country_tree_stale {
+                        self.country_tree_stale = false;
+                        self.rebuild_country_tree();
+                    }
                     if matches!(view, OutlineView::Bookmarks | OutlineView::Notes) {
                         return vec![Effect::RefreshAnnotations];
                     }

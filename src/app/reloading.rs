@@ -1,9 +1,11 @@
-//! A briefing changed on disk: the new edition takes the old one's place, the reader stays on
-//! the same passage (found by content), and everything built from the documents is built again.
+//! Documents arriving or changing while the reader is open: the rest of a library read in
+//! the background, and a briefing changed on disk, whose new edition takes the old one's place
+//! with the reader kept on the same passage (found by content).
 
 use std::sync::Arc;
 
 use super::layout::Layout;
+use super::outline_pane::OutlineView;
 use super::{App, jumps::JumpList};
 use crate::doc::Document;
 use crate::index::countries::Countries;
@@ -73,5 +75,29 @@ impl App {
         }
         let block = at.place(&self.docs[i]).block();
         self.show_block(i, block);
+    }
+
+    /// More documents of a library read in the background, in order; `done` of `total`
+    /// files are read. The outline and countries take them in at once.
+    pub fn add_documents(&mut self, documents: Vec<Document>, done: usize, total: usize) {
+        self.loading = (done < total).then_some((done, total));
+        if documents.is_empty() {
+            return;
+        }
+        let first = self.docs.len();
+        let docs = Arc::make_mut(&mut self.docs);
+        docs.extend(documents);
+        for (d, doc) in self.docs.iter().enumerate().skip(first) {
+            self.doc_keys.push(crate::store::document_key(doc));
+            self.countries.add_document(d, doc, Gazetteer::bundled());
+        }
+        self.outline = Outline::build(&self.docs);
+        // The Countries view's tree grows with every mention: built when it is shown.
+        if self.view == OutlineView::Countries {
+            self.rebuild_country_tree();
+        } else {
+            self.country_tree_stale = true;
+        }
+        self.follow_position();
     }
 }

@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use crate::app::App;
 use crate::doc::load::encoding_for_name;
-use crate::doc::open::{OpenOptions, Opened, open_paths};
+use crate::doc::open::{OpenOptions, Opened, list, open_paths};
 use crate::doc::{BlockKind, ParseOptions};
 use crate::effects::Notes;
 use crate::index::outline::{Outline, OutlineNode};
@@ -277,39 +277,40 @@ fn read(
     } else {
         paths.to_vec()
     };
-    let opened = open_or_fail(&paths, options)?;
     if !terminal {
+        let opened = open_or_fail(&paths, options)?;
         print_text(&opened)?;
         return Ok(exit_code(&opened));
     }
+    // The first document opens now; the rest of a library is read in the background (all of
+    // it now for --recent, which returns to a place in one of them).
+    let (opened, rest) = if recent {
+        (open_or_fail(&paths, options)?, Vec::new())
+    } else {
+        first_and_rest(&paths, options)?
+    };
     let code = exit_code(&opened);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(opened.documents, keymap, size);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-    if let Some(first) = keymap_errors.first() {
-        let more = keymap_errors.len() - 1;
-        let more = if more > 0 {
-            format!(" (+{more} more)")
-        } else {
-            String::new()
-        };
-        app.notify(
-            format!("keymap not used: {first}{more}; run brief keymap check"),
-            true,
-        );
-    } else if let Some(first) = opened.errors.first() {
-        let more = opened.errors.len() - 1;
-        let more = if more > 0 {
-            format!(" (+{more} more)")
-        } else {
-            String::new()
+    let problems: Vec<String> = match keymap_errors.first() {
+        Some(first) => vec![format!("keymap not used: {first}; run brief keymap check")]
+            .into_iter()
+            .chain(keymap_errors.iter().skip(1).map(ToString::to_string))
+            .collect(),
+        None => opened
+            .errors
+            .iter()
+            .map(ToString::to_string)
+            .chain(problem)
+            .collect(),
+    };
+    if let Some(first) = problems.first() {
+        let more = match problems.len() - 1 {
+            0 => String::new(),
+            n => format!(" (+{n} more)"),
         };
         app.notify(format!("{first}{more}"), true);
-    }
-    if let Some(problem) = problem
-        && app.message.is_none()
-    {
-        app.notify(problem, true);
     }
     if recent {
         match last.iter().find(|r| r.current) {
@@ -326,9 +327,42 @@ fn read(
             None => {}
         }
     }
-    crate::term::run(&mut app, &notes, options)?;
+    crate::term::run(&mut app, &notes, options, rest)?;
     notes.save_session(&app);
     Ok(code)
+}
+
+/// Opens the first briefing that opens; the files after it are left to read in the
+/// background. Failures are printed to stderr too; with nothing readable, an error.
+fn first_and_rest(
+    paths: &[PathBuf],
+    options: OpenOptions,
+) -> anyhow::Result<(Opened, Vec<(PathBuf, String)>)> {
+    if paths.is_empty() {
+        return Ok((open_paths(paths, options), Vec::new()));
+    }
+    let listing = list(paths);
+    let mut opened = Opened {
+        errors: listing.errors,
+        ..Opened::default()
+    };
+    let mut files = listing.files.into_iter();
+    for (path, name) in files.by_ref() {
+        match crate::doc::open::open_file(&path, name, options) {
+            Ok(doc) => {
+                opened.documents.push(doc);
+                break;
+            }
+            Err(e) => opened.errors.push(e),
+        }
+    }
+    for e in &opened.errors {
+        eprintln!("brief: {e}");
+    }
+    if opened.documents.is_empty() {
+        bail!("nothing to read; name a Markdown or text file, or a folder of them");
+    }
+    Ok((opened, files.collect()))
 }
 
 /// The exit code for what was opened. The documents are not dropped one allocation at a

@@ -1,5 +1,6 @@
 //! What a briefing is: an immutable list of blocks of styled text, each with its source line.
 
+pub mod library;
 pub mod load;
 pub mod markdown;
 pub mod open;

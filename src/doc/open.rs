@@ -55,21 +55,42 @@ pub fn open_paths(paths: &[PathBuf], options: OpenOptions) -> Opened {
         opened.documents.push(bundled(options));
         return opened;
     }
+    let listing = list(paths);
+    opened.errors = listing.errors;
+    for (path, name) in listing.files {
+        match open_file(&path, name, options) {
+            Ok(doc) => opened.documents.push(doc),
+            Err(e) => opened.errors.push(e),
+        }
+    }
+    opened
+}
+
+/// The briefings a list of files and folders names, in order (each folder's files sorted),
+/// with the name each is shown under.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Each file and its name.
+    pub files: Vec<(PathBuf, String)>,
+    /// Folders that could not be walked or hold no briefings.
+    pub errors: Vec<LoadError>,
+}
+
+/// Lists the briefings of files and folders without reading them.
+pub fn list(paths: &[PathBuf]) -> Listing {
+    let mut listing = Listing::default();
     for path in paths {
         if path.is_dir() {
-            open_folder(path, options, &mut opened);
+            list_folder(path, &mut listing);
         } else {
             let name = path.file_name().map_or_else(
                 || path.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
             );
-            match open_file(path, name, options) {
-                Ok(doc) => opened.documents.push(doc),
-                Err(e) => opened.errors.push(e),
-            }
+            listing.files.push((path.clone(), name));
         }
     }
-    opened
+    listing
 }
 
 /// Opens one file as a briefing, shown under `name`.
@@ -85,8 +106,8 @@ pub fn open_file(path: &Path, name: String, options: OpenOptions) -> Result<Docu
     ))
 }
 
-fn open_folder(dir: &Path, options: OpenOptions, opened: &mut Opened) {
-    let before = opened.documents.len();
+fn list_folder(dir: &Path, listing: &mut Listing) {
+    let before = listing.files.len();
     let walker = walkdir::WalkDir::new(dir)
         .follow_links(true)
         .sort_by_file_name()
@@ -101,7 +122,7 @@ fn open_folder(dir: &Path, options: OpenOptions, opened: &mut Opened) {
                 let source = e
                     .into_io_error()
                     .unwrap_or_else(|| std::io::Error::other("cannot be walked"));
-                opened.errors.push(LoadError::Unreadable { path, source });
+                listing.errors.push(LoadError::Unreadable { path, source });
                 continue;
             }
         };
@@ -114,13 +135,10 @@ fn open_folder(dir: &Path, options: OpenOptions, opened: &mut Opened) {
             .unwrap_or(entry.path())
             .display()
             .to_string();
-        match open_file(entry.path(), name, options) {
-            Ok(doc) => opened.documents.push(doc),
-            Err(e) => opened.errors.push(e),
-        }
+        listing.files.push((entry.path().to_path_buf(), name));
     }
-    if opened.documents.len() == before {
-        opened
+    if listing.files.len() == before {
+        listing
             .errors
             .push(LoadError::NoBriefings(dir.to_path_buf()));
     }

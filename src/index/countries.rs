@@ -116,6 +116,11 @@ impl Countries {
         out
     }
 
+    /// Adds the mentions of one more document, number `d` (documents are added in order).
+    pub fn add_document(&mut self, d: usize, doc: &Document, gazetteer: &Gazetteer) {
+        index_document(d, doc, gazetteer, self);
+    }
+
     /// The table of places of one kind, in the given order.
     pub fn table(
         &self,
@@ -249,7 +254,7 @@ impl Language {
 /// The sentence around a byte range of a block's text, shortened to about `max` characters,
 /// with the range's position inside the returned snippet.
 pub fn snippet(text: &str, range: Range<usize>, max: usize) -> (String, Range<usize>) {
-    let is_end = |c: char| "。！？；!?;\n".contains(c);
+    let is_end = |c: char| matches!(c, '。' | '！' | '？' | '；' | '!' | '?' | ';' | '\n');
     let start = text[..range.start]
         .char_indices()
         .rev()

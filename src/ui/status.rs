@@ -116,7 +116,21 @@ fn right_side(app: &App) -> String {
     } else {
         format!("{}…  ", pending.join(" "))
     };
-    format!("{pending}{:>3}%  {help} ", app.percent())
+    let loading = match app.loading {
+        Some((done, total)) => format!("{} read {done}/{total}  ", bar(done, total)),
+        None => String::new(),
+    };
+    format!("{pending}{loading}{:>3}%  {help} ", app.percent())
+}
+
+/// A short progress bar: `▰▰▰▱▱▱▱▱`.
+fn bar(done: usize, total: usize) -> String {
+    const CELLS: usize = 8;
+    let full = (done * CELLS)
+        .checked_div(total)
+        .unwrap_or(CELLS)
+        .min(CELLS);
+    format!("{}{}", "▰".repeat(full), "▱".repeat(CELLS - full))
 }
 
 /// Cuts text to `width` cells, ending with `…` when cut.
