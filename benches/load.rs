@@ -1,0 +1,105 @@
+//! How fast a library becomes readable, end to end: reading and decoding, parsing with page
+//! repair, the outline, the country index and the jump candidates, in MB/s. One large file,
+//! and a folder of many files read on every core as the reader does. The corpus is
+//! `BRIEF_CORPUS_FILE` and `BRIEF_CORPUS_DIR` (made by scripts/make_corpus.py) or, by default,
+//! 10 MB written to a temporary folder from the bundled briefing.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use brief::doc::Document;
+use brief::doc::library::read_in_background;
+use brief::doc::open::{OpenOptions, list, open_paths};
+use brief::index::countries::Countries;
+use brief::index::gazetteer::Gazetteer;
+use brief::index::jump::JumpIndex;
+use brief::index::outline::Outline;
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+
+mod common;
+use common::large_briefing;
+
+/// Everything the reader builds from the documents.
+fn index(docs: &[Document]) {
+    let gazetteer = Gazetteer::bundled();
+    black_box(Outline::build(docs));
+    let countries = Countries::build(docs, gazetteer);
+    black_box(JumpIndex::build(docs, &countries, gazetteer));
+}
+
+/// Reads a folder the way the reader does: every core, in order.
+fn read_folder(dir: &Path) -> Vec<Document> {
+    let files = list(&[dir.to_path_buf()]).files;
+    let (tx, rx) = mpsc::channel();
+    read_in_background(files, OpenOptions::default(), move |batch| {
+        let _ = tx.send(batch);
+    });
+    let mut docs = Vec::new();
+    for batch in rx {
+        let finished = batch.done == batch.total;
+        docs.extend(batch.documents);
+        if finished {
+            break;
+        }
+    }
+    docs
+}
+
+fn size(path: &Path) -> u64 {
+    if path.is_dir() {
+        walkdir::WalkDir::new(path)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum()
+    } else {
+        std::fs::metadata(path).map_or(0, |m| m.len())
+    }
+}
+
+fn load(c: &mut Criterion) {
+    let scratch = tempfile::tempdir().unwrap();
+    let file = std::env::var_os("BRIEF_CORPUS_FILE").map_or_else(
+        || {
+            let path = scratch.path().join("briefing.md");
+            std::fs::write(&path, large_briefing(10 * 1024 * 1024)).unwrap();
+            path
+        },
+        PathBuf::from,
+    );
+    let dir = std::env::var_os("BRIEF_CORPUS_DIR").map_or_else(
+        || {
+            let dir = scratch.path().join("library");
+            std::fs::create_dir(&dir).unwrap();
+            let one = large_briefing(100 * 1024);
+            for i in 0..100 {
+                std::fs::write(dir.join(format!("{i:04}.md")), &one).unwrap();
+            }
+            dir
+        },
+        PathBuf::from,
+    );
+    let mut group = c.benchmark_group("load");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(size(&file)));
+    group.bench_function("one file: read, parse, outline, countries, jump", |b| {
+        b.iter(|| {
+            let docs = open_paths(std::slice::from_ref(&file), OpenOptions::default()).documents;
+            index(&docs);
+        })
+    });
+    group.throughput(Throughput::Bytes(size(&dir)));
+    group.bench_function("folder: read on every core, then index", |b| {
+        b.iter(|| {
+            let docs = read_folder(&dir);
+            index(&docs);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load);
+criterion_main!(benches);
