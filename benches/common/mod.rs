@@ -1,4 +1,6 @@
 //! What the benchmarks share: a large briefing built in memory from the bundled one.
+// Each benchmark is its own crate and uses only some of these.
+#![allow(dead_code)]
 
 use brief::doc::open::BUNDLED_TEXT;
 use brief::doc::{Document, Format, ParseOptions};
