@@ -47,6 +47,9 @@ impl App {
             bookmarks.chain(notes).collect::<Vec<_>>(),
         ));
         self.annotations = annotations;
+        if self.view == super::outline_pane::OutlineView::Library {
+            self.rebuild_library();
+        }
         for (tree, pane) in [
             (&self.bookmark_tree.0, &mut self.bookmark_pane),
             (&self.note_tree.0, &mut self.note_pane),

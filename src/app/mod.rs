@@ -8,6 +8,7 @@ mod country_view;
 pub mod editor;
 pub mod jumps;
 pub mod layout;
+pub mod library;
 pub mod outline_pane;
 pub mod palette;
 pub mod prompt;
@@ -165,6 +166,8 @@ pub struct ViewState {
     annotations: annotations::Annotations,
     bookmark_pane: OutlinePane,
     note_pane: OutlinePane,
+    library_pane: OutlinePane,
+    library_order: library::LibraryOrder,
     editor: Option<(usize, (usize, usize), bool)>,
     prompt: Option<prompt::Prompt>,
 }
@@ -252,6 +255,12 @@ pub struct App {
     pub loading: Option<(usize, usize)>,
     /// The Countries view's tree no longer matches the documents (built when next shown).
     country_tree_stale: bool,
+    /// The Library view's list.
+    pub library_tree: Outline,
+    /// The Library view's selection.
+    pub library_pane: OutlinePane,
+    /// How the Library view is sorted.
+    pub library_order: library::LibraryOrder,
 }
 
 impl App {
@@ -301,6 +310,9 @@ impl App {
             gone: Default::default(),
             loading: None,
             country_tree_stale: false,
+            library_tree: Outline::default(),
+            library_pane: OutlinePane::default(),
+            library_order: library::LibraryOrder::default(),
         };
         app.rebuild_country_tree();
         app.relayout();
@@ -333,6 +345,8 @@ impl App {
             annotations: self.annotations.clone(),
             bookmark_pane: self.bookmark_pane.clone(),
             note_pane: self.note_pane.clone(),
+            library_pane: self.library_pane.clone(),
+            library_order: self.library_order,
             editor: self
                 .editor
                 .as_ref()
@@ -354,6 +368,13 @@ impl App {
         let lines = self.top as i64 - before.top as i64;
         let height = i64::from(self.reader_size().1);
         (same && lines != 0 && lines.abs() < height).then_some(lines as i32)
+    }
+
+    /// Shows the Library view, focused (`brief --library`).
+    pub fn open_library(&mut self) {
+        self.enter_outline();
+        self.view = OutlineView::Library;
+        self.rebuild_library();
     }
 
     /// The document in the reader.
@@ -553,6 +574,9 @@ impl App {
                         self.country_tree_stale = false;
                         self.rebuild_country_tree();
                     }
+                    if view == OutlineView::Library {
+                        self.rebuild_library();
+                    }
                     if matches!(view, OutlineView::Bookmarks | OutlineView::Notes) {
                         return vec![Effect::RefreshAnnotations];
                     }
@@ -669,6 +693,7 @@ impl App {
             OutlineView::Countries => (&self.country_tree, &self.country_pane),
             OutlineView::Bookmarks => (&self.bookmark_tree.0, &self.bookmark_pane),
             OutlineView::Notes => (&self.note_tree.0, &self.note_pane),
+            OutlineView::Library => (&self.library_tree, &self.library_pane),
         }
     }
 
@@ -678,6 +703,7 @@ impl App {
             OutlineView::Countries => (&self.country_tree, &mut self.country_pane),
             OutlineView::Bookmarks => (&self.bookmark_tree.0, &mut self.bookmark_pane),
             OutlineView::Notes => (&self.note_tree.0, &mut self.note_pane),
+            OutlineView::Library => (&self.library_tree, &mut self.library_pane),
         }
     }
 
@@ -717,6 +743,15 @@ impl App {
                 self.record_jump();
                 self.go_to_entry(selected);
                 self.leave_outline();
+                return;
+            }
+            Action::CycleCountryOrder if self.view == OutlineView::Library => {
+                self.library_order = self.library_order.next();
+                self.rebuild_library();
+                self.notify(
+                    format!("Library sorted {}", self.library_order.label()),
+                    false,
+                );
                 return;
             }
             Action::CycleCountryOrder if countries_view => {

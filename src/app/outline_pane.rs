@@ -16,6 +16,8 @@ pub enum OutlineView {
     Bookmarks,
     /// Notes of the open documents.
     Notes,
+    /// The open documents themselves, with date, size and marks.
+    Library,
 }
 
 impl OutlineView {
@@ -26,6 +28,7 @@ impl OutlineView {
             OutlineView::Countries => "Countries",
             OutlineView::Bookmarks => "Bookmarks",
             OutlineView::Notes => "Notes",
+            OutlineView::Library => "Library",
         }
     }
 
@@ -35,7 +38,8 @@ impl OutlineView {
             OutlineView::Sections => Some(OutlineView::Countries),
             OutlineView::Countries => Some(OutlineView::Bookmarks),
             OutlineView::Bookmarks => Some(OutlineView::Notes),
-            OutlineView::Notes => None,
+            OutlineView::Notes => Some(OutlineView::Library),
+            OutlineView::Library => None,
         }
     }
 }

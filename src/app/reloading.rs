@@ -92,6 +92,9 @@ impl App {
             self.countries.add_document(d, doc, Gazetteer::bundled());
         }
         self.outline = Outline::build(&self.docs);
+        if self.view == OutlineView::Library {
+            self.rebuild_library();
+        }
         // The Countries view's tree grows with every mention: built when it is shown.
         if self.view == OutlineView::Countries {
             self.rebuild_country_tree();

@@ -270,6 +270,8 @@ fn tab_cycles_sections_countries_bookmarks_notes_reader() {
     app.update(Action::NextOutlineView);
     assert_eq!(app.view, outline_pane::OutlineView::Notes);
     app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Library);
+    app.update(Action::NextOutlineView);
     assert_eq!(app.mode, Mode::Reader);
     assert_eq!(app.view, outline_pane::OutlineView::Sections);
 }
@@ -547,4 +549,32 @@ fn a_new_edition_keeps_the_reader_on_the_same_passage() {
     app.mark_gone(0);
     assert!(app.gone.contains(&0));
     assert!(app.message.as_ref().unwrap().is_error);
+}
+
+#[test]
+fn the_library_lists_documents_sorted_and_enter_opens_one() {
+    let mut app = App::new(
+        vec![
+            doc("a-2024-01-05.md", "# Older\n\nText.\n"),
+            doc(
+                "b.md",
+                "# Undated but long\n\n很长的一段文字。很长的一段文字。很长的一段文字。\n",
+            ),
+            doc("c.md", "# Newer\n\n本报北京2025年9月1日电 正文。\n"),
+        ],
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
+    app.open_library();
+    assert_eq!(app.mode, Mode::Outline);
+    let order =
+        |app: &App| -> Vec<usize> { app.library_tree.entries.iter().map(|e| e.doc).collect() };
+    assert_eq!(order(&app), vec![2, 0, 1], "newest first, undated last");
+    assert!(app.library_tree.entries[0].title.starts_with("2025-09-01"));
+    app.update(Action::CycleCountryOrder);
+    assert_eq!(app.library_order, library::LibraryOrder::Title);
+    app.update(Action::CycleCountryOrder);
+    assert_eq!(order(&app)[0], 1, "largest first");
+    app.update(Action::Go);
+    assert_eq!((app.mode, app.doc), (Mode::Reader, 1));
 }

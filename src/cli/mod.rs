@@ -35,6 +35,9 @@ pub struct Cli {
     /// Reopen the documents of the last session, where you were
     #[arg(long, conflicts_with = "paths")]
     pub recent: bool,
+    /// Start in the Library view: the documents with date, size, bookmarks and notes
+    #[arg(long)]
+    pub library: bool,
     /// Where bookmarks and notes are kept (default: $BRIEF_DATA_DIR, else ~/.local/share/brief)
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
@@ -167,6 +170,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             cli.keymap.as_deref(),
             cli.data_dir.as_deref(),
             cli.recent,
+            cli.library,
         ),
         Some(Command::Export { paths, output }) => {
             let opened = open_or_fail(&paths, options)?;
@@ -255,6 +259,7 @@ fn read(
     keymap_choice: Option<&str>,
     data_dir: Option<&Path>,
     recent: bool,
+    library: bool,
 ) -> anyhow::Result<ExitCode> {
     let user_keymap = keymap::user_keymap_path();
     let (keymap, keymap_errors) = keymap::load(keymap_choice, user_keymap.as_deref());
@@ -326,6 +331,9 @@ fn read(
             ),
             None => {}
         }
+    }
+    if library {
+        app.open_library();
     }
     crate::term::run(&mut app, &notes, options, rest)?;
     notes.save_session(&app);

@@ -27,6 +27,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             format!(" {}", app.country_order.label()),
             theme.decoration(),
         ));
+    } else if app.view == OutlineView::Library {
+        title.push(Span::styled(
+            format!(" {}", app.library_order.label()),
+            theme.decoration(),
+        ));
     } else if let Some(filter) = app.filter_label() {
         title.push(Span::styled(format!(" · {filter}"), theme.here()));
     }
