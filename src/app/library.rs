@@ -1,6 +1,7 @@
 //! The Library view: every open document with its date, title and size, how often it names the
 //! filtered countries, and the user's bookmarks and notes on it; sorted by date, title or size
-//! (`o`). Enter opens the document in the reader.
+//! (`o`), narrowed to those whose date, title or file name holds the words typed after `/`.
+//! Enter opens the document in the reader.
 
 use std::sync::OnceLock;
 
@@ -9,6 +10,7 @@ use regex::Regex;
 use super::App;
 use crate::doc::Document;
 use crate::index::outline::{Outline, OutlineEntry};
+use crate::index::pinyin_key::fold;
 
 /// How the Library view is sorted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -95,8 +97,21 @@ impl App {
             LibraryOrder::Size => rows.sort_by_key(|r| std::cmp::Reverse(r.bytes)),
         }
         let filtered = self.matching_blocks();
+        let words: Vec<String> = fold(&self.library_filter)
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
         let mut tree = Outline::default();
         for row in rows {
+            let name = &self.docs[row.doc].name;
+            let haystack = fold(&format!(
+                "{} {} {name}",
+                row.date.as_deref().unwrap_or(""),
+                row.title
+            ));
+            if !words.iter().all(|w| haystack.contains(w.as_str())) {
+                continue;
+            }
             let marks = |count: usize, what: &str| match count {
                 0 => String::new(),
                 n => format!(" {n}{what}"),

@@ -261,6 +261,8 @@ pub struct App {
     pub library_pane: OutlinePane,
     /// How the Library view is sorted.
     pub library_order: library::LibraryOrder,
+    /// Words the Library view's documents must hold (`/` in the view).
+    pub library_filter: String,
 }
 
 impl App {
@@ -313,6 +315,7 @@ impl App {
             library_tree: Outline::default(),
             library_pane: OutlinePane::default(),
             library_order: library::LibraryOrder::default(),
+            library_filter: String::new(),
         };
         app.rebuild_country_tree();
         app.relayout();
@@ -527,6 +530,10 @@ impl App {
             Mode::Prompt => {
                 if let Some(prompt) = self.prompt.as_mut() {
                     apply(&mut prompt.input);
+                    if prompt.purpose == prompt::Purpose::LibraryFilter {
+                        self.library_filter = prompt.input.clone();
+                        self.rebuild_library();
+                    }
                 }
                 Vec::new()
             }
@@ -554,6 +561,14 @@ impl App {
             (Mode::Prompt, Action::Close) => self.cancel_prompt(),
             (Mode::Prompt, _) => {}
             (_, Action::OpenJump) => return self.open_palette(),
+            (Mode::Outline, Action::Search) if self.view == OutlineView::Library => {
+                let typed = self.library_filter.clone();
+                self.ask(
+                    prompt::Purpose::LibraryFilter,
+                    "Filter the library: ",
+                    typed,
+                );
+            }
             (_, Action::Search) => self.open_search(),
             (_, Action::JumpBack) => self.walk_jumps(true),
             (_, Action::JumpForward) => self.walk_jumps(false),

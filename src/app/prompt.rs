@@ -21,6 +21,8 @@ pub enum Purpose {
     ExportPath,
     /// Enter restores this draft; Esc keeps it for later.
     RestoreDraft(Draft),
+    /// Words the Library view's documents must hold (applied as they are typed).
+    LibraryFilter,
 }
 
 /// A question and the answer typed so far.
@@ -89,16 +91,26 @@ impl App {
                 self.restore_draft(draft);
                 Vec::new()
             }
+            Purpose::LibraryFilter => {
+                self.mode = super::Mode::Outline;
+                Vec::new()
+            }
         }
     }
 
     /// Esc on the prompt.
     pub(super) fn cancel_prompt(&mut self) {
-        if let Some(prompt) = self.prompt.take()
-            && let Purpose::RestoreDraft(_) = prompt.purpose
-        {
-            self.notify("The draft is kept; it is offered again next time", false);
-        }
         self.mode = Mode::Reader;
+        match self.prompt.take().map(|p| p.purpose) {
+            Some(Purpose::RestoreDraft(_)) => {
+                self.notify("The draft is kept; it is offered again next time", false)
+            }
+            Some(Purpose::LibraryFilter) => {
+                self.library_filter.clear();
+                self.rebuild_library();
+                self.mode = Mode::Outline;
+            }
+            _ => {}
+        }
     }
 }

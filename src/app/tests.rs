@@ -577,4 +577,19 @@ fn the_library_lists_documents_sorted_and_enter_opens_one() {
     assert_eq!(order(&app)[0], 1, "largest first");
     app.update(Action::Go);
     assert_eq!((app.mode, app.doc), (Mode::Reader, 1));
+
+    // `/` narrows the list as the words are typed; Esc clears them.
+    app.open_library();
+    app.press(Key::char('/'));
+    assert_eq!(app.mode, Mode::Prompt);
+    for c in "NEW".chars() {
+        app.press(Key::char(c));
+    }
+    assert_eq!(order(&app), vec![2], "case does not matter");
+    app.press(Key::named(NamedKey::Enter));
+    assert_eq!(app.mode, Mode::Outline);
+    assert_eq!(order(&app), vec![2], "the filter stays");
+    app.press(Key::char('/'));
+    app.press(Key::named(NamedKey::Esc));
+    assert_eq!((app.mode, order(&app).len()), (Mode::Outline, 3));
 }

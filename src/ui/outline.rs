@@ -32,6 +32,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             format!(" {}", app.library_order.label()),
             theme.decoration(),
         ));
+        if !app.library_filter.is_empty() {
+            title.push(Span::styled(
+                format!(" · /{}", app.library_filter),
+                theme.here(),
+            ));
+        }
     } else if let Some(filter) = app.filter_label() {
         title.push(Span::styled(format!(" · {filter}"), theme.here()));
     }
