@@ -165,18 +165,8 @@ fn size(bytes: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::{Format, ParseOptions};
 
-    fn doc(name: &str, text: &str) -> Document {
-        Document::parse(
-            name,
-            None,
-            "UTF-8",
-            text,
-            Format::Markdown,
-            ParseOptions::default(),
-        )
-    }
+    use crate::doc::markdown as doc;
 
     #[test]
     fn dates_come_from_the_name_or_the_text() {

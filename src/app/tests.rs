@@ -2,7 +2,6 @@
 
 use super::*;
 use crate::doc::open::{OpenOptions, bundled};
-use crate::doc::{Format, ParseOptions};
 use crate::keymap::chord::NamedKey;
 
 fn seed_app(size: (u16, u16)) -> App {
@@ -13,16 +12,7 @@ fn seed_app(size: (u16, u16)) -> App {
     )
 }
 
-fn doc(name: &str, text: &str) -> Document {
-    Document::parse(
-        name,
-        None,
-        "UTF-8",
-        text,
-        Format::Markdown,
-        ParseOptions::default(),
-    )
-}
+use crate::doc::markdown as doc;
 
 fn heading_at_top(app: &App) -> Option<String> {
     let block = app.document().block(app.current_block())?;

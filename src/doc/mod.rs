@@ -122,6 +122,19 @@ impl Block {
     }
 }
 
+/// A Markdown document from text, for tests.
+#[cfg(test)]
+pub(crate) fn markdown(name: &str, text: &str) -> Document {
+    Document::parse(
+        name,
+        None,
+        "UTF-8",
+        text,
+        Format::Markdown,
+        ParseOptions::default(),
+    )
+}
+
 /// The two kinds of source a briefing comes in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -220,18 +220,8 @@ impl Outline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::{Format, ParseOptions};
 
-    fn doc(name: &str, text: &str) -> Document {
-        Document::parse(
-            name,
-            None,
-            "UTF-8",
-            text,
-            Format::Markdown,
-            ParseOptions::default(),
-        )
-    }
+    use crate::doc::markdown as doc;
 
     #[test]
     fn levels_nest_and_skip_gracefully() {

@@ -126,17 +126,9 @@ fn pairs(text: &str) -> HashSet<(char, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::{Format, ParseOptions};
 
     fn doc(text: &str) -> Document {
-        Document::parse(
-            "a.md",
-            None,
-            "UTF-8",
-            text,
-            Format::Markdown,
-            ParseOptions::default(),
-        )
+        crate::doc::markdown("a.md", text)
     }
 
     const ORIGINAL: &str = "# 联合公报\n\n双方同意推进中吉乌铁路建设。\n\n各方支持上海合作组织框架内的安全合作。\n\n会议在友好气氛中举行。\n";
