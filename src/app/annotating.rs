@@ -47,6 +47,7 @@ impl App {
             bookmarks.chain(notes).collect::<Vec<_>>(),
         ));
         self.annotations = annotations;
+        self.annotations_revision += 1;
         if self.view == super::outline_pane::OutlineView::Library {
             self.rebuild_library();
         }

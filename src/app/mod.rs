@@ -163,7 +163,7 @@ pub struct ViewState {
     message: Option<Message>,
     docs: usize,
     loading: Option<(usize, usize)>,
-    annotations: annotations::Annotations,
+    annotations: u64,
     bookmark_pane: OutlinePane,
     note_pane: OutlinePane,
     library_pane: OutlinePane,
@@ -233,6 +233,8 @@ pub struct App {
     pub doc_keys: Vec<String>,
     /// The bookmarks and notes of the open documents.
     pub annotations: annotations::Annotations,
+    /// Bumped whenever `annotations` is replaced, so a redraw need not compare them.
+    annotations_revision: u64,
     /// The Bookmarks view's tree, and the bookmark of each entry.
     pub bookmark_tree: (Outline, Vec<Option<usize>>),
     /// The Bookmarks view's selection.
@@ -301,6 +303,7 @@ impl App {
             color: true,
             doc_keys,
             annotations: annotations::Annotations::default(),
+            annotations_revision: 0,
             bookmark_tree: Default::default(),
             bookmark_pane: OutlinePane::default(),
             note_tree: Default::default(),
@@ -345,7 +348,7 @@ impl App {
             message: self.message.clone(),
             docs: Arc::as_ptr(&self.docs) as usize,
             loading: self.loading,
-            annotations: self.annotations.clone(),
+            annotations: self.annotations_revision,
             bookmark_pane: self.bookmark_pane.clone(),
             note_pane: self.note_pane.clone(),
             library_pane: self.library_pane.clone(),
