@@ -394,7 +394,7 @@ fn exit_code(opened: &Opened) -> ExitCode {
 fn print_text(opened: &Opened) -> anyhow::Result<()> {
     let mut out = std::io::stdout().lock();
     for doc in &opened.documents {
-        for block in &doc.blocks {
+        for block in doc.blocks.iter() {
             let text = block.text();
             match &block.kind {
                 BlockKind::Heading(level) => {

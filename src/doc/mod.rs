@@ -7,7 +7,9 @@ pub mod open;
 pub mod plain;
 pub mod repair;
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -99,6 +101,14 @@ impl Block {
         self.spans.iter().map(|s| s.text.as_str()).collect()
     }
 
+    /// The block's text without styles, borrowed when it is a single span (as most are).
+    pub fn joined_text(&self) -> Cow<'_, str> {
+        match self.spans.as_slice() {
+            [one] => Cow::Borrowed(&one.text),
+            _ => Cow::Owned(self.text()),
+        }
+    }
+
     /// Appends text in a style, merging it into the last span when the style is the same.
     pub fn push_text(&mut self, text: &str, style: SpanStyle) {
         if text.is_empty() {
@@ -184,8 +194,9 @@ pub struct Document {
     pub encoding: &'static str,
     /// The title from front matter, when the source has one.
     pub front_title: Option<String>,
-    /// The blocks in reading order.
-    pub blocks: Vec<Block>,
+    /// The blocks in reading order, shared with the indexes that quote them (a document
+    /// never changes once read; a new edition is a new document).
+    pub blocks: Arc<Vec<Block>>,
 }
 
 impl Document {
@@ -213,12 +224,20 @@ impl Document {
         if options.repair {
             blocks = repair::repair(blocks);
         }
+        // Text grew by appending; a library keeps it for as long as it is open.
+        blocks.shrink_to_fit();
+        for block in &mut blocks {
+            block.spans.shrink_to_fit();
+            for span in &mut block.spans {
+                span.text.shrink_to_fit();
+            }
+        }
         Document {
             name: name.into(),
             path,
             encoding,
             front_title,
-            blocks,
+            blocks: Arc::new(blocks),
         }
     }
 

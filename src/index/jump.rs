@@ -3,6 +3,7 @@
 //! text, and for Chinese also on its pinyin and pinyin initials, so `zjw` finds 中吉乌.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -12,7 +13,7 @@ use super::countries::{Countries, CountryOrder};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::pinyin_key::fold;
 use super::pinyin_match;
-use crate::doc::{BlockId, BlockKind, Document};
+use crate::doc::{Block, BlockId, BlockKind, Document};
 
 /// Score added when the query appears as one unbroken run (a substring of the text or of its
 /// initials, or characters it spells): more than any scattered match can score, so every run
@@ -67,7 +68,7 @@ pub struct Candidate {
     /// The byte range of the block's text it covers (the first mention, for a place).
     range: Range<usize>,
     section: Option<BlockId>,
-    text: String,
+    text: Text,
     /// The text case- and width-folded, when that differs from the text.
     folded: Option<Box<str>>,
     /// Character ranges of the sentences of a paragraph that has several.
@@ -75,6 +76,15 @@ pub struct Candidate {
     /// For text with Chinese: one pinyin initial (or folded character) per character, so
     /// Latin letters can find it.
     initials: Option<Box<str>>,
+}
+
+/// Where a candidate's text is kept.
+#[derive(Debug)]
+enum Text {
+    /// Its own copy: a place's names, a marked passage, a block of several styles.
+    Own(Box<str>),
+    /// The one span of its block, shared with the document rather than copied.
+    Block(Arc<Vec<Block>>),
 }
 
 /// A candidate that matches a query.
@@ -196,17 +206,25 @@ impl JumpIndex {
                     scope.spawn(move || {
                         part.iter()
                             .filter_map(|&(d, id, section)| {
-                                let block = &docs[d].blocks[id.0];
-                                let text = block.text();
-                                if text.trim().is_empty() {
-                                    return None;
-                                }
+                                let blocks = &docs[d].blocks;
+                                let block = &blocks[id.0];
                                 let kind = if block.heading_level().is_some() {
                                     CandidateKind::Heading
                                 } else {
                                     CandidateKind::Paragraph
                                 };
-                                Some(Candidate::new(kind, d, id, section, &text, 0..text.len()))
+                                let text = match block.spans.as_slice() {
+                                    [one] if !one.text.contains('\n') => {
+                                        Text::Block(Arc::clone(blocks))
+                                    }
+                                    _ => Text::Own(block.text().replace('\n', " ").into()),
+                                };
+                                let length = match &text {
+                                    Text::Own(own) => own.len(),
+                                    Text::Block(_) => block.spans[0].text.len(),
+                                };
+                                let c = Candidate::new(kind, d, id, section, text, 0..length);
+                                (!c.text().trim().is_empty()).then_some(c)
                             })
                             .collect::<Vec<_>>()
                     })
@@ -233,9 +251,8 @@ impl JumpIndex {
                     .iter()
                     .rposition(|b| b.heading_level().is_some())
                     .map(BlockId);
-                let mut c = Candidate::new(kind, doc, block, section, &text, 0..text.len());
-                c.range = 0..docs[doc].blocks[block.0].text().len();
-                c
+                let range = 0..docs[doc].blocks[block.0].text().len();
+                Candidate::new(kind, doc, block, section, own(&text), range)
             })
             .collect();
         JumpIndex { candidates }
@@ -278,17 +295,14 @@ impl JumpIndex {
                     continue;
                 };
                 let place = &gazetteer.places[row.place];
-                let text = place_text(place);
-                let mut c = Candidate::new(
+                self.candidates.push(Candidate::new(
                     CandidateKind::Place,
-                    first.doc,
-                    first.block,
-                    first.section,
-                    &text,
-                    0..text.len(),
-                );
-                c.range = first.range.clone();
-                self.candidates.push(c);
+                    first.doc(),
+                    first.block(),
+                    first.section(),
+                    own(&place_text(place)),
+                    first.range(),
+                ));
             }
         }
     }
@@ -308,14 +322,14 @@ impl JumpIndex {
         let c = &self.candidates[m.candidate as usize];
         match m.sentence.and_then(|s| c.sentences.get(s as usize)) {
             Some(chars) => {
-                let bytes = char_range_to_bytes(&c.text, chars.clone());
+                let bytes = char_range_to_bytes(c.text(), chars.clone());
                 Shown {
                     kind: CandidateKind::Sentence,
                     doc: c.doc,
                     block: c.block,
                     range: c.range.start + bytes.start..c.range.start + bytes.end,
                     section: c.section,
-                    text: &c.text[bytes],
+                    text: &c.text()[bytes],
                 }
             }
             None => Shown {
@@ -324,7 +338,7 @@ impl JumpIndex {
                 block: c.block,
                 range: c.range.clone(),
                 section: c.section,
-                text: &c.text,
+                text: c.text(),
             },
         }
     }
@@ -608,59 +622,74 @@ fn matcher() -> SkimMatcherV2 {
 }
 
 impl Candidate {
+    /// A candidate for `range` of a block's text (the whole block, or a place's first
+    /// mention), matched on `text`.
     fn new(
         kind: CandidateKind,
         doc: usize,
         block: BlockId,
         section: Option<BlockId>,
-        text: &str,
+        text: Text,
         range: Range<usize>,
     ) -> Candidate {
-        let part = &text[range.clone()];
-        let shown = if part.contains('\n') {
-            part.replace('\n', " ")
-        } else {
-            part.to_string()
-        };
-        let sentences = if kind == CandidateKind::Paragraph {
-            let byte_ranges = sentences(&shown);
-            if byte_ranges.len() > 1 {
-                // Byte offsets to character indices, in one pass.
-                let starts: Vec<usize> = shown.char_indices().map(|(i, _)| i).collect();
-                let char_at = |b: usize| starts.partition_point(|&s| s < b);
-                byte_ranges
-                    .into_iter()
-                    .map(|r| char_at(r.start)..char_at(r.end))
-                    .collect()
-            } else {
-                Vec::new()
-            }
-        } else {
-            Vec::new()
-        };
-        Candidate {
+        let mut c = Candidate {
             kind,
             doc,
             block,
             range,
             section,
-            folded: Some(fold(&shown))
-                .filter(|f| *f != shown)
-                .map(String::into_boxed_str),
-            sentences,
-            initials: shown
-                .chars()
-                .any(crate::doc::markdown::is_cjk)
-                .then(|| pinyin_match::initials(&shown).into_boxed_str()),
-            text: shown,
+            text,
+            folded: None,
+            sentences: Vec::new(),
+            initials: None,
+        };
+        let shown = c.text();
+        let mut sentence_chars = Vec::new();
+        if kind == CandidateKind::Paragraph {
+            let byte_ranges = sentences(shown);
+            if byte_ranges.len() > 1 {
+                // Byte offsets to character indices, in one pass.
+                let starts: Vec<usize> = shown.char_indices().map(|(i, _)| i).collect();
+                let char_at = |b: usize| starts.partition_point(|&s| s < b);
+                sentence_chars = byte_ranges
+                    .into_iter()
+                    .map(|r| char_at(r.start)..char_at(r.end))
+                    .collect();
+            }
+        }
+        let folded = Some(fold(shown))
+            .filter(|f| f != shown)
+            .map(String::into_boxed_str);
+        let initials = shown
+            .chars()
+            .any(crate::doc::markdown::is_cjk)
+            .then(|| pinyin_match::initials(shown).into_boxed_str());
+        c.folded = folded;
+        c.initials = initials;
+        c.sentences = sentence_chars;
+        c
+    }
+
+    /// The text shown and matched.
+    fn text(&self) -> &str {
+        match &self.text {
+            Text::Own(own) => own,
+            Text::Block(blocks) => &blocks[self.block.0].spans[0].text,
         }
     }
 
     /// The text as matched: folded.
     fn folded(&self) -> &str {
-        self.folded.as_deref().unwrap_or(&self.text)
+        self.folded.as_deref().unwrap_or(self.text())
     }
+}
 
+/// A candidate's own copy of a text, on one line.
+fn own(text: &str) -> Text {
+    Text::Own(text.replace('\n', " ").into())
+}
+
+impl Candidate {
     /// The best place where the query appears unbroken in the folded text or, for a Latin
     /// query, in the pinyin initials (each occurrence is scored on itself and the character
     /// before it, which decides the skim bonus of its first character), or else the best run

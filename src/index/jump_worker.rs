@@ -41,6 +41,8 @@ impl JumpWorker {
         let newest = Arc::clone(&latest);
         thread::spawn(move || {
             let index = Arc::new(JumpIndex::build(&docs, &countries, Gazetteer::bundled()));
+            // The reader keeps its own; holding these would make it copy them on a reload.
+            drop((docs, countries));
             report(WorkerReport::Ready(Arc::clone(&index)));
             let mut previous: Option<(Query, Vec<u32>)> = None;
             while let Ok(mut request) = incoming.recv() {

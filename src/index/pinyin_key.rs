@@ -78,7 +78,11 @@ pub fn fold_char(c: char) -> char {
         return c;
     }
     let c = match c as u32 {
-        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
+        // Letters and digits only: full-width punctuation (，。：) is how Chinese is written,
+        // and folding it would make nearly every Chinese paragraph need a folded copy.
+        0xFF10..=0xFF19 | 0xFF21..=0xFF3A | 0xFF41..=0xFF5A => {
+            char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c)
+        }
         0x3000 => ' ',
         _ => c,
     };

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use sha2::{Digest, Sha256};
 
 use crate::doc::{BlockId, BlockKind, Document};
-use crate::index::pinyin_key::fold;
+use crate::index::pinyin_key::fold_char;
 
 /// How much of a quote's character pairs a changed paragraph must still hold to be taken as
 /// the same paragraph.
@@ -107,7 +107,7 @@ pub fn anchorable(kind: &BlockKind) -> bool {
 /// The fingerprint of a text: a hash of its letters, folded, with whitespace left out, so
 /// re-wrapping or re-spacing a paragraph does not change it.
 pub fn fingerprint(text: &str) -> String {
-    let normal: String = fold(text).chars().filter(|c| !c.is_whitespace()).collect();
+    let normal: String = normal_chars(text).collect();
     let digest = Sha256::digest(normal.as_bytes());
     digest[..8].iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -119,8 +119,21 @@ pub fn one_line(text: &str) -> String {
 
 /// The pairs of neighbouring characters of a text (folded, whitespace left out).
 fn pairs(text: &str) -> HashSet<(char, char)> {
-    let chars: Vec<char> = fold(text).chars().filter(|c| !c.is_whitespace()).collect();
+    let chars: Vec<char> = normal_chars(text).collect();
     chars.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// A text's characters as fingerprints see them: case-folded, every full-width form
+/// (letters, digits and punctuation) made ASCII, whitespace left out. Stored fingerprints
+/// depend on it, so it never changes.
+fn normal_chars(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFF01 + 0x21).unwrap_or(c),
+            _ => c,
+        })
+        .map(fold_char)
+        .filter(|c| !c.is_whitespace())
 }
 
 #[cfg(test)]
@@ -140,6 +153,14 @@ mod tests {
                 .position(|b| b.text().contains("铁路"))
                 .unwrap(),
         )
+    }
+
+    #[test]
+    fn fingerprints_fold_full_width_punctuation_and_case() {
+        // Stored anchors depend on this: it must not follow changes to the palette's folding.
+        assert_eq!(fingerprint("中方，ＳＣＯ！"), fingerprint("中方,sco!"));
+        assert_eq!(fingerprint("a b\nc"), fingerprint("abc"));
+        assert_ne!(fingerprint("中方"), fingerprint("乌方"));
     }
 
     #[test]
