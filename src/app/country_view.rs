@@ -131,11 +131,11 @@ impl App {
             .countries
             .mentions
             .iter()
-            .find(|m| m.doc == doc && m.block == block && self.filter.contains(&m.place));
+            .find(|m| m.doc() == doc && m.block() == block && self.filter.contains(&m.place()));
         self.highlight = mention.map(|m| Highlight {
             doc,
             block,
-            range: m.range.clone(),
+            range: m.range(),
         });
         self.show_block(doc, Some(block));
         let position = matching

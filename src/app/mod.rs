@@ -314,13 +314,12 @@ impl App {
             today: chrono::Local::now().format("%Y-%m-%d").to_string(),
             gone: Default::default(),
             loading: None,
-            country_tree_stale: false,
+            country_tree_stale: true,
             library_tree: Outline::default(),
             library_pane: OutlinePane::default(),
             library_order: library::LibraryOrder::default(),
             library_filter: String::new(),
         };
-        app.rebuild_country_tree();
         app.relayout();
         app.follow_position();
         app

@@ -8,7 +8,6 @@ use super::layout::Layout;
 use super::outline_pane::OutlineView;
 use super::{App, jumps::JumpList};
 use crate::doc::Document;
-use crate::index::countries::Countries;
 use crate::index::gazetteer::Gazetteer;
 use crate::index::outline::Outline;
 use crate::store::anchor::Anchor;
@@ -33,8 +32,9 @@ impl App {
         self.docs = Arc::new(docs);
         self.gone.remove(&i);
         self.outline = Outline::build(&self.docs);
-        self.countries = Countries::build(&self.docs, Gazetteer::bundled());
-        self.rebuild_country_tree();
+        self.countries
+            .replace_document(i, &self.docs[i], Gazetteer::bundled());
+        self.country_tree_changed();
         // Block numbers of the old edition mean nothing in the new one.
         self.jump_index = None;
         self.search = None;
@@ -95,12 +95,17 @@ impl App {
         if self.view == OutlineView::Library {
             self.rebuild_library();
         }
-        // The Countries view's tree grows with every mention: built when it is shown.
+        self.country_tree_changed();
+        self.follow_position();
+    }
+
+    /// The Countries view's tree no longer matches the mentions. It holds a line for every
+    /// mention, so it is built only when it is shown.
+    fn country_tree_changed(&mut self) {
         if self.view == OutlineView::Countries {
             self.rebuild_country_tree();
         } else {
             self.country_tree_stale = true;
         }
-        self.follow_position();
     }
 }

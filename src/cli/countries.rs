@@ -188,19 +188,19 @@ fn print_table(table: &Table, out: &mut impl Write) -> anyhow::Result<()> {
 }
 
 fn mention_row(docs: &[Document], m: &Mention) -> MentionRow {
-    let doc = &docs[m.doc];
-    let block = &doc.blocks[m.block.0];
+    let doc = &docs[m.doc()];
+    let block = &doc.blocks[m.block().0];
     let text = block.text();
-    let (snip, _) = snippet(&text, m.range.clone(), 60);
+    let (snip, _) = snippet(&text, m.range(), 60);
     MentionRow {
         document: doc.name.clone(),
         section: m
-            .section
+            .section()
             .map(|s| doc.blocks[s.0].text())
             .unwrap_or_else(|| doc.title()),
         line: block.line,
-        text: text[m.range.clone()].to_string(),
-        via: m.via,
+        text: text[m.range()].to_string(),
+        via: m.via(),
         snippet: snip,
     }
 }

@@ -7,23 +7,77 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::gazetteer::{Gazetteer, Hit, PlaceKind, Via};
-use crate::doc::{BlockId, Document};
+use crate::doc::{Block, BlockId, Document};
 
-/// One place named once in the text.
+/// One place named once in the text. Kept small: a library holds millions of them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
+    doc: u32,
+    block: u32,
+    start: u32,
+    end: u32,
+    /// `u32::MAX` when the mention stands before any heading.
+    section: u32,
+    place: u16,
+    via: Via,
+}
+
+impl Mention {
+    /// A mention of `place` at `range` of a block's text.
+    pub fn new(
+        doc: usize,
+        block: BlockId,
+        range: Range<usize>,
+        place: usize,
+        via: Via,
+        section: Option<BlockId>,
+    ) -> Mention {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Mention {
+            doc: small(doc),
+            block: small(block.0),
+            start: small(range.start),
+            end: small(range.end),
+            section: section.map_or(u32::MAX, |s| small(s.0)),
+            place: u16::try_from(place).unwrap_or(u16::MAX),
+            via,
+        }
+    }
+
     /// The document.
-    pub doc: usize,
+    pub fn doc(&self) -> usize {
+        self.doc as usize
+    }
+
     /// The block.
-    pub block: BlockId,
+    pub fn block(&self) -> BlockId {
+        BlockId(self.block as usize)
+    }
+
     /// Byte range in the block's text.
-    pub range: Range<usize>,
+    pub fn range(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
     /// The place (an index into the gazetteer's places).
-    pub place: usize,
+    pub fn place(&self) -> usize {
+        usize::from(self.place)
+    }
+
     /// How the text names it.
-    pub via: Via,
+    pub fn via(&self) -> Via {
+        self.via
+    }
+
     /// The section the mention stands in (a heading block), if any.
-    pub section: Option<BlockId>,
+    pub fn section(&self) -> Option<BlockId> {
+        (self.section != u32::MAX).then_some(BlockId(self.section as usize))
+    }
+
+    /// Moves the mention to another document number.
+    pub fn renumber(&mut self, doc: usize) {
+        self.doc = u32::try_from(doc).unwrap_or(u32::MAX);
+    }
 }
 
 /// A shared form that its section does not settle (乌方 where neither 乌兹别克斯坦 nor 乌克兰
@@ -121,6 +175,18 @@ impl Countries {
         index_document(d, doc, gazetteer, self);
     }
 
+    /// Replaces the mentions of document `d` with those of its new edition.
+    pub fn replace_document(&mut self, d: usize, doc: &Document, gazetteer: &Gazetteer) {
+        let mut new = Countries::default();
+        index_document(d, doc, gazetteer, &mut new);
+        let mentions = self.mentions.partition_point(|m| m.doc() < d)
+            ..self.mentions.partition_point(|m| m.doc() <= d);
+        self.mentions.splice(mentions, new.mentions);
+        let ambiguous = self.ambiguous.partition_point(|m| m.doc < d)
+            ..self.ambiguous.partition_point(|m| m.doc <= d);
+        self.ambiguous.splice(ambiguous, new.ambiguous);
+    }
+
     /// The table of places of one kind, in the given order.
     pub fn table(
         &self,
@@ -132,15 +198,15 @@ impl Countries {
         let mut rows: BTreeMap<usize, CountryRow> = BTreeMap::new();
         let mut sections: BTreeMap<usize, BTreeSet<(usize, Option<BlockId>)>> = BTreeMap::new();
         for m in &self.mentions {
-            let place = &gazetteer.places[m.place];
+            let place = &gazetteer.places[m.place()];
             if place.kind != kind {
                 continue;
             }
-            let row = rows.entry(m.place).or_insert_with(|| CountryRow {
-                place: m.place,
+            let row = rows.entry(m.place()).or_insert_with(|| CountryRow {
+                place: m.place(),
                 code: place.code.clone(),
                 kind,
-                name: match docs.get(m.doc).map(Language::of) {
+                name: match docs.get(m.doc()).map(Language::of) {
                     Some(Language::Chinese) if !place.zh.is_empty() => place.zh.clone(),
                     Some(Language::Russian) if !place.ru.is_empty() => place.ru.clone(),
                     _ => place.en.clone(),
@@ -149,14 +215,14 @@ impl Countries {
                 mentions: 0,
                 via_city: 0,
                 sections: 0,
-                first: (m.doc, m.block, m.range.start),
+                first: (m.doc(), m.block(), m.range().start),
             });
             row.mentions += 1;
             row.via_city += usize::from(m.via == Via::City);
             sections
-                .entry(m.place)
+                .entry(m.place())
                 .or_default()
-                .insert((m.doc, m.section));
+                .insert((m.doc(), m.section()));
         }
         let mut rows: Vec<CountryRow> = rows
             .into_values()
@@ -177,21 +243,21 @@ impl Countries {
 
     /// Mentions of one place, in document order.
     pub fn of(&self, place: usize) -> impl Iterator<Item = &Mention> {
-        self.mentions.iter().filter(move |m| m.place == place)
+        self.mentions.iter().filter(move |m| m.place() == place)
     }
 
     /// The places one block mentions, each once, in the order they first appear.
     pub fn in_block(&self, doc: usize, block: BlockId) -> Vec<usize> {
         let start = self
             .mentions
-            .partition_point(|m| (m.doc, m.block) < (doc, block));
+            .partition_point(|m| (m.doc(), m.block()) < (doc, block));
         let mut places = Vec::new();
         for m in self.mentions[start..]
             .iter()
-            .take_while(|m| (m.doc, m.block) == (doc, block))
+            .take_while(|m| (m.doc(), m.block()) == (doc, block))
         {
-            if !places.contains(&m.place) {
-                places.push(m.place);
+            if !places.contains(&m.place()) {
+                places.push(m.place());
             }
         }
         places
@@ -201,7 +267,8 @@ impl Countries {
     pub fn blocks_mentioning_all(&self, places: &[usize]) -> BTreeSet<(usize, BlockId)> {
         let mut result: Option<BTreeSet<(usize, BlockId)>> = None;
         for &p in places {
-            let blocks: BTreeSet<(usize, BlockId)> = self.of(p).map(|m| (m.doc, m.block)).collect();
+            let blocks: BTreeSet<(usize, BlockId)> =
+                self.of(p).map(|m| (m.doc(), m.block())).collect();
             result = Some(match result {
                 Some(r) => r.intersection(&blocks).copied().collect(),
                 None => blocks,
@@ -293,17 +360,45 @@ pub fn snippet(text: &str, range: Range<usize>, max: usize) -> (String, Range<us
     (snippet, mark_start..mark_start + range.len())
 }
 
+/// Below this many blocks a document is searched on one core.
+const BLOCKS_PER_THREAD: usize = 4096;
+
+/// The hits of every block, in order; a long document is searched on every core.
+fn find_in_blocks<'g>(blocks: &[Block], gazetteer: &'g Gazetteer) -> Vec<Vec<Hit<'g>>> {
+    let find = |part: &[Block]| -> Vec<Vec<Hit<'g>>> {
+        part.iter()
+            .map(|block| gazetteer.find(&block.joined_text()))
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || blocks.len() < 2 * BLOCKS_PER_THREAD {
+        return find(blocks);
+    }
+    let chunk = blocks.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = blocks
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || find(part)))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 fn index_document(d: usize, doc: &Document, gazetteer: &Gazetteer, out: &mut Countries) {
     // Every hit with the section it stands in (a heading starts a section).
     let mut hits: Vec<(BlockId, Option<BlockId>, Hit)> = Vec::new();
     let mut section: Option<BlockId> = None;
-    for (i, block) in doc.blocks.iter().enumerate() {
-        if block.heading_level().is_some() {
+    for (i, found) in find_in_blocks(&doc.blocks, gazetteer)
+        .into_iter()
+        .enumerate()
+    {
+        if doc.blocks[i].heading_level().is_some() {
             section = Some(BlockId(i));
         }
-        for hit in gazetteer.find(&block.text()) {
-            hits.push((BlockId(i), section, hit));
-        }
+        hits.extend(found.into_iter().map(|hit| (BlockId(i), section, hit)));
     }
     let certain = |hits: &[(BlockId, Option<BlockId>, Hit)]| -> BTreeSet<usize> {
         hits.iter()
@@ -316,7 +411,7 @@ fn index_document(d: usize, doc: &Document, gazetteer: &Gazetteer, out: &mut Cou
     for group in hits.chunk_by(|a, b| a.1 == b.1) {
         let in_section = certain(group);
         for (block, section, hit) in group {
-            for candidates in &hit.places {
+            for candidates in hit.places {
                 // A shared form is settled by the one candidate its section names; a compound
                 // (中吉乌铁路) also by the one its document names.
                 let named_in = |names: &BTreeSet<usize>| {
@@ -337,14 +432,14 @@ fn index_document(d: usize, doc: &Document, gazetteer: &Gazetteer, out: &mut Cou
                     })
                 };
                 match place {
-                    Some(place) => out.mentions.push(Mention {
-                        doc: d,
-                        block: *block,
-                        range: hit.range.clone(),
+                    Some(place) => out.mentions.push(Mention::new(
+                        d,
+                        *block,
+                        hit.range.clone(),
                         place,
-                        via: hit.via,
-                        section: *section,
-                    }),
+                        hit.via,
+                        *section,
+                    )),
                     None => out.ambiguous.push(Ambiguous {
                         doc: d,
                         block: *block,
@@ -375,7 +470,7 @@ mod tests {
         let mut titles: Vec<String> = Vec::new();
         for m in countries.of(place) {
             let title = m
-                .section
+                .section()
                 .map(|s| docs[0].blocks[s.0].text())
                 .unwrap_or_default();
             if !titles.contains(&title) {
@@ -383,6 +478,21 @@ mod tests {
             }
         }
         titles
+    }
+
+    #[test]
+    fn a_new_edition_replaces_only_its_own_mentions() {
+        let g = Gazetteer::bundled();
+        let first = crate::doc::markdown("a.md", "# 一\n\n中国和俄罗斯。\n");
+        let second = crate::doc::markdown("b.md", "# 二\n\nKazakhstan and Japan.\n");
+        let third = crate::doc::markdown("c.md", "# 三\n\n吉尔吉斯斯坦。\n");
+        let mut countries = Countries::build(&[first, second.clone(), third.clone()], g);
+        let edition = crate::doc::markdown("a.md", "# 一\n\n印度、巴西、南非。\n");
+        countries.replace_document(0, &edition, g);
+        let rebuilt = Countries::build(&[edition, second, third], g);
+        assert_eq!(countries.mentions, rebuilt.mentions);
+        assert_eq!(countries.ambiguous, rebuilt.ambiguous);
+        assert_eq!(countries.mentions.len(), 6, "{:?}", countries.mentions);
     }
 
     #[test]
@@ -439,13 +549,13 @@ mod tests {
         let g = Gazetteer::bundled();
         let uz = g.by_code("UZ").unwrap();
         let in_wang = |m: &&Mention| {
-            m.section
+            m.section()
                 .is_some_and(|s| docs[0].blocks[s.0].text().starts_with("王小洪会见"))
         };
         let forms: BTreeSet<String> = countries
             .of(uz)
             .filter(in_wang)
-            .map(|m| docs[0].blocks[m.block.0].text()[m.range.clone()].to_string())
+            .map(|m| docs[0].blocks[m.block().0].text()[m.range()].to_string())
             .collect();
         assert!(
             forms.contains("乌兹别克斯坦") && forms.contains("乌方"),
@@ -460,9 +570,10 @@ mod tests {
             m_section.is_some_and(|s| docs[0].blocks[s.0].text().starts_with("李鸿忠"))
         };
         let g = Gazetteer::bundled();
-        for m in countries.mentions.iter().filter(|m| section(m.section)) {
+        for m in countries.mentions.iter().filter(|m| section(m.section())) {
             assert_eq!(
-                g.places[m.place].code, "CN",
+                g.places[m.place()].code,
+                "CN",
                 "only China is named there: {m:?}"
             );
         }

@@ -27,7 +27,7 @@ pub fn build(
     // Each place's mentions, gathered in one pass rather than one pass per place.
     let mut by_place: HashMap<usize, Vec<&Mention>> = HashMap::new();
     for m in &countries.mentions {
-        by_place.entry(m.place).or_default().push(m);
+        by_place.entry(m.place()).or_default().push(m);
     }
     for (kind, name) in [
         (PlaceKind::Country, "Countries"),
@@ -57,9 +57,9 @@ pub fn build(
             let place_row = tree.push(
                 Some(group),
                 OutlineEntry {
-                    doc: first.doc,
-                    block: Some(first.block),
-                    span: Some(first.range.clone()),
+                    doc: first.doc(),
+                    block: Some(first.block()),
+                    span: Some(first.range()),
                     place: Some(row.place),
                     ..entry(format!(
                         "{:>3} {} {}{english}{city}",
@@ -71,11 +71,11 @@ pub fn build(
             let mut section_row = None;
             let mut current_section = None;
             for &m in mentions {
-                let doc = &docs[m.doc];
-                if current_section != Some((m.doc, m.section)) || section_row.is_none() {
-                    current_section = Some((m.doc, m.section));
+                let doc = &docs[m.doc()];
+                if current_section != Some((m.doc(), m.section())) || section_row.is_none() {
+                    current_section = Some((m.doc(), m.section()));
                     let title = m
-                        .section
+                        .section()
                         .map_or_else(|| doc.title(), |s| doc.blocks[s.0].text());
                     let title = if docs.len() > 1 {
                         format!("{} › {title}", doc.name)
@@ -85,26 +85,26 @@ pub fn build(
                     section_row = Some(tree.push(
                         Some(place_row),
                         OutlineEntry {
-                            doc: m.doc,
-                            block: Some(m.block),
-                            span: Some(m.range.clone()),
+                            doc: m.doc(),
+                            block: Some(m.block()),
+                            span: Some(m.range()),
                             place: Some(row.place),
                             ..entry(title)
                         },
                     ));
                 }
-                let text = doc.blocks[m.block.0].text();
-                let (mut snip, mark) = snippet(&text, m.range.clone(), SNIPPET_CHARS);
-                if m.via == super::gazetteer::Via::City {
+                let text = doc.blocks[m.block().0].text();
+                let (mut snip, mark) = snippet(&text, m.range(), SNIPPET_CHARS);
+                if m.via() == super::gazetteer::Via::City {
                     snip.push_str("  (via city)");
                 }
                 tree.push(
                     section_row,
                     OutlineEntry {
-                        doc: m.doc,
-                        block: Some(m.block),
-                        line: doc.blocks[m.block.0].line,
-                        span: Some(m.range.clone()),
+                        doc: m.doc(),
+                        block: Some(m.block()),
+                        line: doc.blocks[m.block().0].line,
+                        span: Some(m.range()),
                         mark: Some(mark),
                         place: Some(row.place),
                         ..entry(snip.replace('\n', " "))

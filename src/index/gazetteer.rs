@@ -58,14 +58,14 @@ pub enum Via {
 
 /// A stretch of text that names one or more places.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Hit {
+pub struct Hit<'g> {
     /// Byte range in the text.
     pub range: std::ops::Range<usize>,
     /// How it names them.
     pub via: Via,
     /// For each place named: the candidates (one when certain, several when the form is
     /// shared, like 乌 for Uzbekistan and Ukraine).
-    pub places: Vec<Vec<usize>>,
+    pub places: &'g [Vec<usize>],
 }
 
 /// The compiled gazetteer.
@@ -286,7 +286,7 @@ impl Gazetteer {
     }
 
     /// Every place named in `text`, in order; the longest name wins where names overlap.
-    pub fn find(&self, text: &str) -> Vec<Hit> {
+    pub fn find(&self, text: &str) -> Vec<Hit<'_>> {
         let mut hits = Vec::new();
         for m in self.automaton.find_iter(text) {
             let pattern = &self.patterns[m.pattern().as_usize()];
@@ -310,7 +310,7 @@ impl Gazetteer {
             hits.push(Hit {
                 range: m.start()..m.end(),
                 via: pattern.via,
-                places: pattern.places.clone(),
+                places: &pattern.places,
             });
         }
         hits
