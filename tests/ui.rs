@@ -151,9 +151,9 @@ fn every_character_of_the_visible_lines_is_drawn() {
                 .collect::<String>()
                 .replace(' ', "");
             let expected: String = line
-                .pieces
+                .pieces(&app.document().blocks[line.block.0], app.layout.width)
                 .iter()
-                .map(|(t, _)| t.as_str())
+                .map(|(t, _)| &**t)
                 .collect::<String>()
                 .replace(' ', "");
             assert!(

@@ -1,6 +1,8 @@
 //! The reader's lines: a document wrapped at the reader pane's width, each line knowing the
 //! block it shows. Rebuilt when the width or the document changes.
 
+use std::borrow::Cow;
+
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::wrap;
@@ -21,20 +23,83 @@ pub enum LineRole {
     Gap,
 }
 
-/// One screen line of the reader.
+/// One screen line of the reader: which part of which block it shows. The text itself stays
+/// in the document, so a layout costs a few words a line however long the document is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
     /// The block this line shows.
     pub block: BlockId,
     /// How it is drawn.
     pub role: LineRole,
-    /// Text before the content: list marker, quote bar, or indentation.
-    pub prefix: String,
-    /// The content as styled pieces, one after another in the block's text.
-    pub pieces: Vec<(String, SpanStyle)>,
-    /// The byte offset in the block's text where the first piece starts.
+    /// Whether it is the block's first line (which carries a list item's marker).
+    pub first: bool,
+    /// The byte offset in the block's text where the line starts.
     pub start: usize,
+    /// The byte offset in the block's text where the line ends.
+    pub end: usize,
 }
+
+impl Line {
+    /// Text before the content: list marker, quote bar, or indentation.
+    pub fn prefix(&self, block: &Block) -> String {
+        match self.role {
+            LineRole::Gap | LineRole::Rule => String::new(),
+            _ => prefix(block, self.first),
+        }
+    }
+
+    /// The content as styled pieces, one after another in the block's text (tabs shown as
+    /// single spaces).
+    pub fn pieces<'a>(&self, block: &'a Block, width: u16) -> Vec<(Cow<'a, str>, SpanStyle)> {
+        if self.role == LineRole::Rule {
+            let rule = "─".repeat(usize::from(width).clamp(4, 60));
+            return vec![(Cow::Owned(rule), SpanStyle::default())];
+        }
+        let mut pieces = Vec::new();
+        let mut at = 0;
+        for span in &block.spans {
+            let (start, end) = (at, at + span.text.len());
+            at = end;
+            let (s, e) = (start.max(self.start), end.min(self.end));
+            if s < e {
+                let text = &span.text[s - start..e - start];
+                let text = if text.contains('\t') {
+                    Cow::Owned(text.replace('\t', " "))
+                } else {
+                    Cow::Borrowed(text)
+                };
+                pieces.push((text, span.style));
+            }
+        }
+        pieces
+    }
+}
+
+/// The text before a block's lines: a list item's marker on its first line and the
+/// indentation under it, a quote's bar, a code block's indentation.
+fn prefix(block: &Block, first: bool) -> String {
+    match &block.kind {
+        BlockKind::ListItem { marker, depth } => {
+            let indent = "  ".repeat(usize::from(*depth).min(8));
+            let marked = if marker.is_empty() {
+                format!("{indent}  ")
+            } else {
+                format!("{indent}{marker} ")
+            };
+            if first {
+                marked
+            } else {
+                " ".repeat(marked.width())
+            }
+        }
+        BlockKind::Quote => "│ ".to_string(),
+        BlockKind::Code => "  ".to_string(),
+        _ => String::new(),
+    }
+}
+
+/// Below this many blocks a document is laid out on one core.
+const BLOCKS_PER_THREAD: usize = 4096;
 
 /// A document laid out at one width.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -48,21 +113,56 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Lays out a document at `width` cells.
+    /// Lays out a document at `width` cells; a long document on every core.
     pub fn new(doc: &Document, width: u16) -> Layout {
+        let blocks = &doc.blocks[..];
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if threads < 2 || blocks.len() < 2 * BLOCKS_PER_THREAD {
+            return Layout::of_blocks(blocks, 0, width);
+        }
+        let chunk = blocks.len().div_ceil(threads);
+        let parts: Vec<Layout> = std::thread::scope(|scope| {
+            let parts: Vec<_> = blocks
+                .chunks(chunk)
+                .enumerate()
+                .map(|(n, part)| scope.spawn(move || Layout::of_blocks(part, n * chunk, width)))
+                .collect();
+            parts
+                .into_iter()
+                .map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        let mut layout = Layout {
+            width,
+            lines: Vec::with_capacity(parts.iter().map(|p| p.lines.len()).sum()),
+            block_starts: Vec::with_capacity(blocks.len()),
+        };
+        for part in parts {
+            let offset = layout.lines.len();
+            layout
+                .block_starts
+                .extend(part.block_starts.iter().map(|s| s + offset));
+            layout.lines.extend(part.lines);
+        }
+        layout
+    }
+
+    /// The lines of `blocks`, the first of which is block number `first` of its document.
+    fn of_blocks(blocks: &[Block], first: usize, width: u16) -> Layout {
         let mut layout = Layout {
             width,
             ..Layout::default()
         };
-        for (i, block) in doc.blocks.iter().enumerate() {
+        for (n, block) in blocks.iter().enumerate() {
+            let i = first + n;
             let id = BlockId(i);
             if i > 0 {
                 layout.lines.push(Line {
                     block: id,
                     role: LineRole::Gap,
-                    prefix: String::new(),
-                    pieces: Vec::new(),
+                    first: false,
                     start: 0,
+                    end: 0,
                 });
             }
             layout.block_starts.push(layout.lines.len());
@@ -86,70 +186,48 @@ impl Layout {
 
     fn push_block(&mut self, id: BlockId, block: &Block) {
         let width = usize::from(self.width).max(4);
-        let (role, first_prefix, rest_prefix) = match &block.kind {
-            BlockKind::Heading(level) => (LineRole::Heading(*level), String::new(), String::new()),
-            BlockKind::Paragraph => (LineRole::Body, String::new(), String::new()),
-            BlockKind::ListItem { marker, depth } => {
-                let indent = "  ".repeat(usize::from(*depth).min(8));
-                let first = if marker.is_empty() {
-                    format!("{indent}  ")
-                } else {
-                    format!("{indent}{marker} ")
-                };
-                let rest = " ".repeat(first.width());
-                (LineRole::Body, first, rest)
-            }
-            BlockKind::Quote => (LineRole::Body, "│ ".to_string(), "│ ".to_string()),
-            BlockKind::Code => (LineRole::Body, "  ".to_string(), "  ".to_string()),
-            BlockKind::Marker => (LineRole::Marker, String::new(), String::new()),
-            BlockKind::Rule => {
-                self.lines.push(Line {
-                    block: id,
-                    role: LineRole::Rule,
-                    prefix: String::new(),
-                    pieces: vec![("─".repeat(width.min(60)), SpanStyle::default())],
-                    start: 0,
-                });
-                return;
-            }
+        let role = match &block.kind {
+            BlockKind::Heading(level) => LineRole::Heading(*level),
+            BlockKind::Marker => LineRole::Marker,
+            BlockKind::Rule => LineRole::Rule,
+            _ => LineRole::Body,
         };
-        let (text, styles) = flatten(block);
-        let content_width = width.saturating_sub(first_prefix.width()).max(2);
-        for (n, range) in wrap(&text, content_width).into_iter().enumerate() {
-            let mut pieces: Vec<(String, SpanStyle)> = Vec::new();
-            for (start, end, style) in &styles {
-                let s = (*start).max(range.start);
-                let e = (*end).min(range.end);
-                if s < e {
-                    pieces.push((text[s..e].to_string(), *style));
-                }
-            }
+        if role == LineRole::Rule {
             self.lines.push(Line {
                 block: id,
                 role,
-                prefix: if n == 0 {
-                    first_prefix.clone()
-                } else {
-                    rest_prefix.clone()
-                },
-                pieces,
+                first: true,
+                start: 0,
+                end: 0,
+            });
+            return;
+        }
+        let content_width = width.saturating_sub(prefix(block, true).width()).max(2);
+        let text = flatten(block);
+        for (n, range) in wrap(&text, content_width).into_iter().enumerate() {
+            self.lines.push(Line {
+                block: id,
+                role,
+                first: n == 0,
                 start: range.start,
+                end: range.end,
             });
         }
     }
 }
 
-/// A block's text as one string with the byte range of each style. Tabs become single spaces,
-/// so byte offsets stay those of the block's text.
-fn flatten(block: &Block) -> (String, Vec<(usize, usize, SpanStyle)>) {
-    let mut text = String::new();
-    let mut styles = Vec::new();
-    for span in &block.spans {
-        let start = text.len();
-        text.push_str(&span.text.replace('\t', " "));
-        styles.push((start, text.len(), span.style));
+/// A block's text as one string, tabs as single spaces (so byte offsets stay those of the
+/// block's text); borrowed when the block is one span without tabs, as most are.
+fn flatten(block: &Block) -> Cow<'_, str> {
+    match block.spans.as_slice() {
+        [one] if !one.text.contains('\t') => Cow::Borrowed(&one.text),
+        spans => Cow::Owned(
+            spans
+                .iter()
+                .map(|span| span.text.replace('\t', " "))
+                .collect(),
+        ),
     }
-    (text, styles)
 }
 
 #[cfg(test)]
@@ -157,7 +235,7 @@ mod tests {
     use super::*;
     use crate::doc::{Format, ParseOptions};
 
-    fn layout(md: &str, width: u16) -> Layout {
+    fn layout(md: &str, width: u16) -> (Document, Layout) {
         let doc = Document::parse(
             "t.md",
             None,
@@ -166,17 +244,23 @@ mod tests {
             Format::Markdown,
             ParseOptions::default(),
         );
-        Layout::new(&doc, width)
+        let layout = Layout::new(&doc, width);
+        (doc, layout)
     }
 
-    fn text(line: &Line) -> String {
-        let body: String = line.pieces.iter().map(|(t, _)| t.as_str()).collect();
-        format!("{}{}", line.prefix, body)
+    fn text((doc, layout): &(Document, Layout), line: &Line) -> String {
+        let block = &doc.blocks[line.block.0];
+        let body: String = line
+            .pieces(block, layout.width)
+            .iter()
+            .map(|(t, _)| &**t)
+            .collect();
+        format!("{}{}", line.prefix(block), body)
     }
 
     #[test]
     fn blocks_are_separated_by_gap_lines_and_indexed() {
-        let l = layout("# Title\n\nSome text here.\n", 40);
+        let (_, l) = layout("# Title\n\nSome text here.\n", 40);
         assert_eq!(l.lines.len(), 3);
         assert_eq!(l.lines[1].role, LineRole::Gap);
         assert_eq!(l.block_start(BlockId(1)), 2);
@@ -184,15 +268,23 @@ mod tests {
     }
 
     #[test]
+    fn a_long_document_is_laid_out_as_one_core_would() {
+        let text = "# Heading\n\n- a list item long enough to wrap\n\nSome text.\n\n".repeat(3000);
+        let (doc, layout) = layout(&text, 24);
+        assert!(doc.blocks.len() > 2 * BLOCKS_PER_THREAD);
+        assert_eq!(layout, Layout::of_blocks(&doc.blocks, 0, 24));
+    }
+
+    #[test]
     fn no_line_is_wider_than_the_pane() {
         let seed = crate::doc::open::BUNDLED_TEXT;
         for width in [20u16, 37, 58, 80, 119] {
             let l = layout(seed, width);
-            for line in &l.lines {
+            for line in &l.1.lines {
                 assert!(
-                    text(line).width() <= usize::from(width),
+                    text(&l, line).width() <= usize::from(width),
                     "width {width}: {}",
-                    text(line)
+                    text(&l, line)
                 );
             }
         }
@@ -201,17 +293,18 @@ mod tests {
     #[test]
     fn list_items_hang_under_their_marker() {
         let l = layout("1.  first item that is long enough to wrap around\n", 20);
-        assert!(text(&l.lines[0]).starts_with("1. first"));
-        assert!(text(&l.lines[1]).starts_with("   "));
+        assert!(text(&l, &l.1.lines[0]).starts_with("1. first"));
+        assert!(text(&l, &l.1.lines[1]).starts_with("   "));
     }
 
     #[test]
     fn styles_survive_wrapping() {
-        let l = layout(
+        let (doc, l) = layout(
             "**本报比什凯克11月19日电** (记者李强)吉尔吉斯斯坦总统扎帕罗夫19日在比什凯克会见王毅。\n",
             20,
         );
-        assert!(l.lines[0].pieces[0].1.bold);
-        assert!(!l.lines.last().unwrap().pieces.iter().any(|(_, s)| s.bold));
+        let pieces = |line: &Line| line.pieces(&doc.blocks[line.block.0], l.width);
+        assert!(pieces(&l.lines[0])[0].1.bold);
+        assert!(!pieces(l.lines.last().unwrap()).iter().any(|(_, s)| s.bold));
     }
 }

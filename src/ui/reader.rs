@@ -1,5 +1,8 @@
 //! The reader pane: the current document's lines from the top position down.
 
+use std::borrow::Cow;
+use std::ops::Range;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -12,6 +15,7 @@ use crate::app::annotations::Mark;
 
 /// Draws the visible part of the document.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let doc = app.document();
     let lines: Vec<Line> = app
         .layout
         .lines
@@ -20,9 +24,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .take(usize::from(area.height))
         .map(|line| {
             let base = theme.line(line.role);
-            let mut spans = Vec::with_capacity(line.pieces.len() + 1);
-            if !line.prefix.is_empty() {
-                spans.push(Span::styled(line.prefix.as_str(), theme.decoration()));
+            let block = &doc.blocks[line.block.0];
+            let pieces = line.pieces(block, app.layout.width);
+            let mut spans = Vec::with_capacity(pieces.len() + 1);
+            let prefix = line.prefix(block);
+            if !prefix.is_empty() {
+                spans.push(Span::styled(prefix, theme.decoration()));
             }
             let mut marks = app.search_marks(line.block);
             if let Some(h) = app
@@ -33,10 +40,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 marks.push((h.range.clone(), true));
             }
             let mut offset = line.start;
-            for (text, style) in &line.pieces {
-                let style = base.patch(theme.span(*style));
+            for (text, style) in pieces {
+                let style = base.patch(theme.span(style));
+                let length = text.len();
                 push_marked(&mut spans, text, offset, &marks, style, theme);
-                offset += text.len();
+                offset += length;
             }
             Line::from(spans).style(base)
         })
@@ -80,15 +88,15 @@ fn draw_margin_marks(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 /// highlighted (the current one strongly, others underlined).
 fn push_marked<'a>(
     spans: &mut Vec<Span<'a>>,
-    text: &'a str,
+    text: Cow<'a, str>,
     offset: usize,
-    marks: &[(std::ops::Range<usize>, bool)],
+    marks: &[(Range<usize>, bool)],
     style: Style,
     theme: Theme,
 ) {
     let end = offset + text.len();
     let mut at = 0;
-    let mut inside: Vec<&(std::ops::Range<usize>, bool)> = marks
+    let mut inside: Vec<&(Range<usize>, bool)> = marks
         .iter()
         .filter(|(r, _)| r.start < end && r.end > offset)
         .collect();
@@ -100,17 +108,25 @@ fn push_marked<'a>(
             continue;
         }
         if from > at {
-            spans.push(Span::styled(&text[at..from], style));
+            spans.push(Span::styled(part(&text, at..from), style));
         }
         let mark = if *current {
             theme.mention()
         } else {
             theme.other_match()
         };
-        spans.push(Span::styled(&text[from..to], style.patch(mark)));
+        spans.push(Span::styled(part(&text, from..to), style.patch(mark)));
         at = to;
     }
     if at < text.len() {
-        spans.push(Span::styled(&text[at..], style));
+        spans.push(Span::styled(part(&text, at..text.len()), style));
+    }
+}
+
+/// A part of a piece's text, still borrowed from the document when the piece is.
+fn part<'a>(text: &Cow<'a, str>, range: Range<usize>) -> Cow<'a, str> {
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[range]),
+        Cow::Owned(text) => Cow::Owned(text[range].to_string()),
     }
 }
