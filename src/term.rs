@@ -15,6 +15,8 @@ use crate::app::{App, Effect};
 use crate::doc::library::{Batch, read_in_background};
 use crate::doc::open::{OpenOptions, open_paths};
 use crate::effects::Notes;
+use crate::index::countries::Countries;
+use crate::index::gazetteer::Gazetteer;
 use crate::index::jump_worker::{JumpWorker, WorkerReport};
 use crate::keymap::Key;
 use crate::reload;
@@ -34,7 +36,7 @@ enum Message {
     /// Open briefings changed on disk.
     Changed(Vec<std::path::PathBuf>),
     /// More documents of a library read in the background.
-    Loaded(Batch),
+    Loaded(Batch<Countries>),
 }
 
 /// The terminal, drawn through the lean backend.
@@ -113,16 +115,23 @@ fn event_loop(
     };
     // A reload starts a new worker; what an older one still says is about old editions.
     let mut serial = 0;
-    // While a library is read, the jump candidates and the watch wait for all of it.
-    let (mut worker, mut _watcher) = if rest.is_empty() {
-        (Some(start_worker(app, serial)), watch(app))
+    // The open documents are watched from the start, and the rest of a library once it is
+    // read. While it is read, the jump candidates wait for all of it.
+    let mut _watcher = watch(app);
+    let mut worker = if rest.is_empty() {
+        Some(start_worker(app, serial))
     } else {
         app.loading = Some((0, rest.len()));
         let tx = tx.clone();
-        read_in_background(rest, options, move |batch| {
-            let _ = tx.send(Message::Loaded(batch));
-        });
-        (None, None)
+        read_in_background(
+            rest,
+            options,
+            |doc| Countries::of_document(doc, Gazetteer::bundled()),
+            move |batch| {
+                let _ = tx.send(Message::Loaded(batch));
+            },
+        );
+        None
     };
     let mut load_errors: Vec<String> = Vec::new();
     let started = std::time::Instant::now();
@@ -207,14 +216,17 @@ fn event_loop(
                 if reload_changed(app, &paths, options) {
                     // A new edition: new jump candidates, and notes placed again.
                     serial += 1;
-                    worker = Some(start_worker(app, serial));
+                    // While a library is still being read, the worker starts once it is all in.
+                    if app.loading.is_none() {
+                        worker = Some(start_worker(app, serial));
+                    }
                     notes.load(app);
                 }
             }
             Message::Loaded(batch) => {
                 load_errors.extend(batch.errors.iter().map(ToString::to_string));
                 let finished = batch.done == batch.total;
-                app.add_documents(batch.documents, batch.done, batch.total);
+                app.add_documents(batch.documents, batch.prepared, batch.done, batch.total);
                 if finished {
                     worker = Some(start_worker(app, serial));
                     _watcher = watch(app);

@@ -8,6 +8,7 @@ use super::layout::Layout;
 use super::outline_pane::OutlineView;
 use super::{App, jumps::JumpList};
 use crate::doc::Document;
+use crate::index::countries::Countries;
 use crate::index::gazetteer::Gazetteer;
 use crate::index::outline::Outline;
 use crate::store::anchor::Anchor;
@@ -79,7 +80,13 @@ impl App {
 
     /// More documents of a library read in the background, in order; `done` of `total`
     /// files are read. The outline and countries take them in at once.
-    pub fn add_documents(&mut self, documents: Vec<Document>, done: usize, total: usize) {
+    pub fn add_documents(
+        &mut self,
+        documents: Vec<Document>,
+        countries: Vec<Countries>,
+        done: usize,
+        total: usize,
+    ) {
         self.loading = (done < total).then_some((done, total));
         if documents.is_empty() {
             return;
@@ -87,9 +94,11 @@ impl App {
         let first = self.docs.len();
         let docs = Arc::make_mut(&mut self.docs);
         docs.extend(documents);
-        for (d, doc) in self.docs.iter().enumerate().skip(first) {
+        for doc in self.docs.iter().skip(first) {
             self.doc_keys.push(crate::store::document_key(doc));
-            self.countries.add_document(d, doc, Gazetteer::bundled());
+        }
+        for (d, found) in countries.into_iter().enumerate() {
+            self.countries.append(first + d, found);
         }
         self.outline = Outline::build(&self.docs);
         if self.view == OutlineView::Library {

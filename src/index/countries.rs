@@ -170,9 +170,24 @@ impl Countries {
         out
     }
 
-    /// Adds the mentions of one more document, number `d` (documents are added in order).
-    pub fn add_document(&mut self, d: usize, doc: &Document, gazetteer: &Gazetteer) {
-        index_document(d, doc, gazetteer, self);
+    /// The mentions of one document, as if it were the first (see [`Countries::append`]).
+    pub fn of_document(doc: &Document, gazetteer: &Gazetteer) -> Countries {
+        let mut out = Countries::default();
+        index_document(0, doc, gazetteer, &mut out);
+        out
+    }
+
+    /// Adds the mentions of one more document, found by [`Countries::of_document`], as
+    /// document number `d` (documents are added in order).
+    pub fn append(&mut self, d: usize, mut other: Countries) {
+        for m in &mut other.mentions {
+            m.renumber(d);
+        }
+        for a in &mut other.ambiguous {
+            a.doc = d;
+        }
+        self.mentions.append(&mut other.mentions);
+        self.ambiguous.append(&mut other.ambiguous);
     }
 
     /// Replaces the mentions of document `d` with those of its new edition.
@@ -489,10 +504,20 @@ mod tests {
         let mut countries = Countries::build(&[first, second.clone(), third.clone()], g);
         let edition = crate::doc::markdown("a.md", "# 一\n\n印度、巴西、南非。\n");
         countries.replace_document(0, &edition, g);
-        let rebuilt = Countries::build(&[edition, second, third], g);
+        let rebuilt_docs = [edition.clone(), second, third];
+        let rebuilt = Countries::build(&rebuilt_docs, g);
         assert_eq!(countries.mentions, rebuilt.mentions);
         assert_eq!(countries.ambiguous, rebuilt.ambiguous);
         assert_eq!(countries.mentions.len(), 6, "{:?}", countries.mentions);
+
+        let mut appended = Countries::default();
+        for (d, doc) in [&rebuilt_docs[0], &rebuilt_docs[1], &rebuilt_docs[2]]
+            .into_iter()
+            .enumerate()
+        {
+            appended.append(d, Countries::of_document(doc, g));
+        }
+        assert_eq!(appended.mentions, rebuilt.mentions);
     }
 
     #[test]
