@@ -44,11 +44,14 @@ impl LibraryOrder {
     }
 }
 
-/// The date of a document: in its file name (`2025-11-19`, `20251119`), else the first full
-/// date its text gives (`2025年11月19日`, `19 November 2025` is not read), as `YYYY-MM-DD`.
+/// The date of a document, as `YYYY-MM-DD`: its front matter's `date:`, else a date in its
+/// file name (`2025-11-19`, `20251119`), else the first full date of its opening passages
+/// (`2025年11月19日`, `19 November 2025`, `November 19, 2025`, `19 ноября 2025`).
 pub fn date_of(doc: &Document) -> Option<String> {
+    if let Some(date) = &doc.front_date {
+        return Some(date.clone());
+    }
     static NAME: OnceLock<Option<Regex>> = OnceLock::new();
-    static TEXT: OnceLock<Option<Regex>> = OnceLock::new();
     let name = NAME
         .get_or_init(|| {
             Regex::new(r"(20\d\d|19\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])").ok()
@@ -57,13 +60,60 @@ pub fn date_of(doc: &Document) -> Option<String> {
     if let Some(c) = name.captures(&doc.name) {
         return Some(format!("{}-{}-{}", &c[1], &c[2], &c[3]));
     }
-    let text = TEXT
-        .get_or_init(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日").ok())
+    doc.blocks
+        .iter()
+        .take(60)
+        .find_map(|b| date_in_text(&b.joined_text()))
+}
+
+/// English and Russian month names (Russian in the genitive of a date), January first.
+const MONTHS: [(&str, &str); 12] = [
+    ("january", "января"),
+    ("february", "февраля"),
+    ("march", "марта"),
+    ("april", "апреля"),
+    ("may", "мая"),
+    ("june", "июня"),
+    ("july", "июля"),
+    ("august", "августа"),
+    ("september", "сентября"),
+    ("october", "октября"),
+    ("november", "ноября"),
+    ("december", "декабря"),
+];
+
+/// The first full date written in a text, as `YYYY-MM-DD`.
+fn date_in_text(text: &str) -> Option<String> {
+    static DATES: OnceLock<Option<Regex>> = OnceLock::new();
+    let dates = DATES
+        .get_or_init(|| {
+            let names: Vec<&str> = MONTHS.iter().flat_map(|(en, ru)| [*en, *ru]).collect();
+            let month = format!("({})", names.join("|"));
+            Regex::new(&format!(
+                r"(?i)(?:(?P<y1>\d{{4}})年(?P<m1>\d{{1,2}})月(?P<d1>\d{{1,2}})日|\b(?P<d2>\d{{1,2}})\s+(?P<m2>{month})\s+(?P<y2>\d{{4}})|\b(?P<m3>{month})\s+(?P<d3>\d{{1,2}}),\s*(?P<y3>\d{{4}}))"
+            ))
+            .ok()
+        })
         .as_ref()?;
-    doc.blocks.iter().take(60).find_map(|b| {
-        let t = b.text();
-        let c = text.captures(&t)?;
-        Some(format!("{}-{:0>2}-{:0>2}", &c[1], &c[2], &c[3]))
+    dates.captures_iter(text).find_map(|c| {
+        let year = c.name("y1").or(c.name("y2")).or(c.name("y3"))?.as_str();
+        let day: u32 = c
+            .name("d1")
+            .or(c.name("d2"))
+            .or(c.name("d3"))?
+            .as_str()
+            .parse()
+            .ok()?;
+        let month = c.name("m1").or(c.name("m2")).or(c.name("m3"))?.as_str();
+        let month: u32 = month.parse().ok().or_else(|| {
+            let month = month.to_lowercase();
+            let n = MONTHS
+                .iter()
+                .position(|(en, ru)| *en == month || *ru == month)?;
+            u32::try_from(n + 1).ok()
+        })?;
+        ((1..=12).contains(&month) && (1..=31).contains(&day))
+            .then(|| format!("{year}-{month:02}-{day:02}"))
     })
 }
 
@@ -183,5 +233,27 @@ mod tests {
             Some("2025-09-01")
         );
         assert_eq!(date_of(&doc("page.md", "# A\n\nNo date here.\n")), None);
+    }
+
+    #[test]
+    fn dates_come_from_front_matter_and_english_and_russian_datelines() {
+        let front = "---\ndate: '2023-05-20'\ntitle: G7\n---\n\nMet on 1 June 2023.\n";
+        assert_eq!(
+            date_of(&doc("g7-2021-01-01.md", front)).as_deref(),
+            Some("2023-05-20"),
+            "front matter comes before the name"
+        );
+        for (text, date) in [
+            ("HIROSHIMA, 20 May 2023 — The leaders met.", "2023-05-20"),
+            ("Washington, November 9, 2024. Statement.", "2024-11-09"),
+            ("Москва, 19 ноября 2025 года. Заявление.", "2025-11-19"),
+            (
+                "In May 2023 and on 40 May 2023 nothing; then 3 MARCH 2022.",
+                "2022-03-03",
+            ),
+        ] {
+            let d = doc("page.md", &format!("# A\n\n{text}\n"));
+            assert_eq!(date_of(&d).as_deref(), Some(date), "{text}");
+        }
     }
 }

@@ -6,7 +6,7 @@ use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Ta
 use super::{Block, BlockKind, SpanStyle};
 
 /// Parses Markdown into blocks, and returns the front-matter title when there is one.
-pub fn parse(text: &str) -> (Vec<Block>, Option<String>) {
+pub fn parse(text: &str) -> (Vec<Block>, FrontMatter) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
@@ -21,7 +21,20 @@ pub fn parse(text: &str) -> (Vec<Block>, Option<String>) {
     b.flush();
     let mut blocks = b.blocks;
     promote_bold_lines(&mut blocks);
-    (blocks, b.front_title)
+    let front = FrontMatter {
+        title: b.front_title,
+        date: b.front_date,
+    };
+    (blocks, front)
+}
+
+/// What YAML front matter says about a document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// Its `title:`.
+    pub title: Option<String>,
+    /// Its `date:` as `YYYY-MM-DD`.
+    pub date: Option<String>,
 }
 
 /// Maps byte offsets to 1-based line numbers.
@@ -52,6 +65,7 @@ struct Builder {
     in_metadata: bool,
     metadata: String,
     front_title: Option<String>,
+    front_date: Option<String>,
     in_code: bool,
     in_html: bool,
     cells_in_row: usize,
@@ -178,6 +192,7 @@ impl Builder {
             TagEnd::MetadataBlock(_) => {
                 self.in_metadata = false;
                 self.front_title = front_matter_title(&self.metadata);
+                self.front_date = front_matter_date(&self.metadata);
             }
             TagEnd::Image => self.text("]", 0),
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
@@ -348,6 +363,21 @@ fn front_matter_title(yaml: &str) -> Option<String> {
     (!title.trim().is_empty()).then(|| title.trim().to_string())
 }
 
+/// The `date:` (or `published:`) of YAML front matter, as `YYYY-MM-DD`.
+fn front_matter_date(yaml: &str) -> Option<String> {
+    yaml.lines().find_map(|l| {
+        let value = l
+            .strip_prefix("date:")
+            .or_else(|| l.strip_prefix("published:"))?;
+        let value = value.trim().trim_matches(|c| c == '\'' || c == '"');
+        let date = value.get(..10)?;
+        let b = date.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10))
+            .then(|| date.to_string())
+    })
+}
+
 /// Undoes YAML double-quoted escapes (`\u2019`, `\xE9`, `\_`, `\"`).
 fn unescape_double_quoted(s: &str) -> String {
     let mut out = String::new();
@@ -455,8 +485,9 @@ mod tests {
     #[test]
     fn front_matter_is_not_body_and_gives_the_title() {
         let src = "---\ndate: '2023-05-20'\ntitle: \"G7 Leaders\\u2019\\_Communiqu\\xE9\"\n---\n \n**Preamble**\n\n1.  We met.\n";
-        let (blocks, title) = parse(src);
-        assert_eq!(title.as_deref(), Some("G7 Leaders’ Communiqué"));
+        let (blocks, front) = parse(src);
+        assert_eq!(front.title.as_deref(), Some("G7 Leaders’ Communiqué"));
+        assert_eq!(front.date.as_deref(), Some("2023-05-20"));
         assert_eq!(blocks[0].kind, BlockKind::Heading(2));
         assert_eq!(blocks[0].text(), "Preamble");
         assert!(!blocks.iter().any(|b| b.text().contains("date")));

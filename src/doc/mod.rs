@@ -194,6 +194,8 @@ pub struct Document {
     pub encoding: &'static str,
     /// The title from front matter, when the source has one.
     pub front_title: Option<String>,
+    /// The date its front matter gives (`YYYY-MM-DD`), if it has one.
+    pub front_date: Option<String>,
     /// The blocks in reading order, shared with the indexes that quote them (a document
     /// never changes once read; a new edition is a new document).
     pub blocks: Arc<Vec<Block>>,
@@ -209,9 +211,9 @@ impl Document {
         format: Format,
         options: ParseOptions,
     ) -> Document {
-        let (mut blocks, front_title) = match format {
+        let (mut blocks, front) = match format {
             Format::Markdown => markdown::parse(text),
-            Format::Plain => (plain::parse(text), None),
+            Format::Plain => (plain::parse(text), markdown::FrontMatter::default()),
         };
         // Text saved with a `.md` name but written as plain text has no Markdown headings;
         // when its own layout shows several sections, read it as plain text.
@@ -236,7 +238,8 @@ impl Document {
             name: name.into(),
             path,
             encoding,
-            front_title,
+            front_title: front.title,
+            front_date: front.date,
             blocks: Arc::new(blocks),
         }
     }
