@@ -207,6 +207,51 @@ fn an_empty_note_is_not_saved_and_a_draft_is_offered_after_a_crash() {
 }
 
 #[test]
+fn a_draft_whose_paragraph_is_gone_is_saved_detached_with_its_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let original = brief::doc::open::BUNDLED_TEXT;
+    let path = dir.path().join("brief.md");
+    std::fs::write(&path, original).unwrap();
+    let open = |p: &Path| {
+        brief::doc::open::open_paths(&[p.to_path_buf()], OpenOptions::default()).documents
+    };
+    let keymap = || Keymap::preset("default").unwrap();
+    let mut app = App::new(open(&path), keymap(), (100, 30));
+    let notes = Notes::with(Store::open(&dir.path().join("data")).unwrap());
+    let gone = block_with(&app, "李鸿忠表示");
+    let paragraph = app.docs[0].blocks[gone.0].text();
+    go_to(&mut app, gone);
+    press(&mut app, &notes, &[Key::char('a')]);
+    press(&mut app, &notes, &typed("ask about this"));
+    notes.save_draft(&mut app);
+    drop(app);
+
+    // The paragraph is gone from the new edition before the draft is restored.
+    std::fs::write(&path, original.replace(&paragraph, "")).unwrap();
+    let mut app = App::new(open(&path), keymap(), (100, 30));
+    let notes = Notes::with(Store::open(&dir.path().join("data")).unwrap());
+    notes.load(&mut app);
+    let draft = notes.leftover_draft(&app).expect("the draft is kept");
+    app.offer_draft(draft);
+    press(&mut app, &notes, &[Key::named(NamedKey::Enter)]);
+    assert_eq!(app.mode, Mode::Editor);
+    press(&mut app, &notes, &typed(" first"));
+    press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
+    let note = app
+        .annotations
+        .notes
+        .iter()
+        .find(|n| n.item.body == "ask about this first")
+        .expect("the note is saved");
+    assert_eq!(note.block(), None, "not attached to whatever is there now");
+    assert!(
+        note.item.anchor.quote.contains("李鸿忠表示"),
+        "it keeps the quote it was written on: {}",
+        note.item.anchor.quote
+    );
+}
+
+#[test]
 fn without_a_store_a_note_goes_to_the_recovery_file() {
     let dir = tempfile::tempdir().unwrap();
     // A data directory that is a file: the store cannot open.

@@ -35,6 +35,9 @@ pub struct Editor {
     pub revision: u64,
     /// The revision last saved as a draft.
     pub saved_revision: u64,
+    /// The note's paragraph is gone from the document (a restored draft): it keeps the
+    /// anchor and quote it was written on, and is saved detached.
+    pub detached: bool,
 }
 
 impl Editor {
@@ -53,6 +56,12 @@ impl Editor {
 
     /// The note as it stands, anchored to its paragraph.
     fn current(&self, app: &App) -> Note {
+        if self.detached {
+            return Note {
+                body: self.text.lines().join("\n"),
+                ..self.note.clone()
+            };
+        }
         let doc = &app.docs[self.doc];
         let quote = self.quote();
         let whole = self.whole();
@@ -111,6 +120,7 @@ impl App {
             draft_id,
             revision: 1,
             saved_revision: u64::from(draft_id == 0),
+            detached: false,
         });
         self.mode = Mode::Editor;
     }
@@ -213,11 +223,10 @@ impl App {
         };
         let Some(block) = draft.note.anchor.place(&self.docs[doc]).block() else {
             self.notify(
-                "The draft's paragraph is gone; it is kept in the Notes view once saved",
+                "The draft's paragraph is gone: it is saved as a detached note, with its quote",
                 true,
             );
-            // Still editable: attach it to the document's first paragraph would be a guess,
-            // so show it on the nearest block to its old position.
+            // Shown near where the paragraph was, but not attached to what is there now.
             let block = BlockId(
                 draft
                     .note
@@ -225,8 +234,15 @@ impl App {
                     .position
                     .min(self.docs[doc].blocks.len().saturating_sub(1)),
             );
+            let quote = draft.note.anchor.quote.clone();
             self.show_block(doc, Some(block));
             self.open_editor(doc, block, draft.note, draft.id);
+            if let Some(editor) = self.editor.as_mut() {
+                editor.detached = true;
+                editor.sentences = vec![quote];
+                editor.range = (0, 0);
+                editor.choosing = false;
+            }
             return;
         };
         self.show_block(doc, Some(block));
