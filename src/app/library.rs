@@ -46,7 +46,8 @@ impl LibraryOrder {
 
 /// The date of a document, as `YYYY-MM-DD`: its front matter's `date:`, else a date in its
 /// file name (`2025-11-19`, `20251119`), else the first full date of its opening passages
-/// (`2025年11月19日`, `19 November 2025`, `November 19, 2025`, `19 ноября 2025`).
+/// (`2025年11月19日`; `19 November 2025`, `November 19, 2025` or `19 ноября 2025` at the start
+/// of a paragraph, as a dateline).
 pub fn date_of(doc: &Document) -> Option<String> {
     if let Some(date) = &doc.front_date {
         return Some(date.clone());
@@ -82,7 +83,20 @@ const MONTHS: [(&str, &str); 12] = [
     ("december", "декабря"),
 ];
 
-/// The first full date written in a text, as `YYYY-MM-DD`.
+/// Whether what stands around a date makes it a dateline: before it nothing, or a place and
+/// a comma (`HIROSHIMA, `, `Москва, `); after it, not the rest of a range (`– 2006`).
+fn is_dateline(before: &str, after: &str) -> bool {
+    let before = before.trim();
+    let opens = before.is_empty()
+        || (before.len() <= 40 && before.ends_with(',') && before.split_whitespace().count() <= 3);
+    let range = after
+        .trim_start()
+        .strip_prefix(['–', '-', '—'])
+        .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+    opens && !range
+}
+
+/// The first full date written in a text as a dateline, as `YYYY-MM-DD`.
 fn date_in_text(text: &str) -> Option<String> {
     static DATES: OnceLock<Option<Regex>> = OnceLock::new();
     let dates = DATES
@@ -96,6 +110,12 @@ fn date_in_text(text: &str) -> Option<String> {
         })
         .as_ref()?;
     dates.captures_iter(text).find_map(|c| {
+        // An English or Russian date names the document's day when it opens a paragraph
+        // (a dateline: "HIROSHIMA, 20 May 2023 —"); inside a sentence, it is history.
+        let whole = c.get(0)?;
+        if c.name("y1").is_none() && !is_dateline(&text[..whole.start()], &text[whole.end()..]) {
+            return None;
+        }
         let year = c.name("y1").or(c.name("y2")).or(c.name("y3"))?.as_str();
         let day: u32 = c
             .name("d1")
@@ -248,12 +268,17 @@ mod tests {
             ("Washington, November 9, 2024. Statement.", "2024-11-09"),
             ("Москва, 19 ноября 2025 года. Заявление.", "2025-11-19"),
             (
-                "In May 2023 and on 40 May 2023 nothing; then 3 MARCH 2022.",
+                "40 May 2023 is no day.\n\n3 MARCH 2022 — a statement.",
                 "2022-03-03",
             ),
         ] {
             let d = doc("page.md", &format!("# A\n\n{text}\n"));
             assert_eq!(date_of(&d).as_deref(), Some(date), "{text}");
         }
+        let history =
+            "# A\n\nThe organisation grew out of the Shanghai Five, which met on 26 April 1996.\n";
+        assert_eq!(date_of(&doc("page.md", history)), None, "not a dateline");
+        let table = "# A\n\n15 June 2004 – 2006 | Vyacheslav Kasymov\n";
+        assert_eq!(date_of(&doc("page.md", table)), None, "a range of years");
     }
 }
