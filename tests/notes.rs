@@ -26,6 +26,16 @@ fn seed_app() -> App {
 }
 
 /// Presses keys and carries out what they ask of the store, as the runtime does.
+/// The reader on one file, at 100x30.
+fn app_on_file(path: &Path) -> App {
+    let docs = brief::doc::open::open_paths(&[path.to_path_buf()], OpenOptions::default());
+    App::new(
+        docs.documents,
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    )
+}
+
 fn press(app: &mut App, notes: &Notes, keys: &[Key]) -> Vec<u8> {
     let mut terminal = Vec::new();
     for &key in keys {
@@ -212,11 +222,7 @@ fn a_draft_whose_paragraph_is_gone_is_saved_detached_with_its_quote() {
     let original = brief::doc::open::BUNDLED_TEXT;
     let path = dir.path().join("brief.md");
     std::fs::write(&path, original).unwrap();
-    let open = |p: &Path| {
-        brief::doc::open::open_paths(&[p.to_path_buf()], OpenOptions::default()).documents
-    };
-    let keymap = || Keymap::preset("default").unwrap();
-    let mut app = App::new(open(&path), keymap(), (100, 30));
+    let mut app = app_on_file(&path);
     let notes = Notes::with(Store::open(&dir.path().join("data")).unwrap());
     let gone = block_with(&app, "李鸿忠表示");
     let paragraph = app.docs[0].blocks[gone.0].text();
@@ -228,7 +234,7 @@ fn a_draft_whose_paragraph_is_gone_is_saved_detached_with_its_quote() {
 
     // The paragraph is gone from the new edition before the draft is restored.
     std::fs::write(&path, original.replace(&paragraph, "")).unwrap();
-    let mut app = App::new(open(&path), keymap(), (100, 30));
+    let mut app = app_on_file(&path);
     let notes = Notes::with(Store::open(&dir.path().join("data")).unwrap());
     notes.load(&mut app);
     let draft = notes.leftover_draft(&app).expect("the draft is kept");
@@ -454,10 +460,7 @@ fn notes_reattach_after_the_briefing_is_reissued() {
     let original = brief::doc::open::BUNDLED_TEXT;
     let path = dir.path().join("brief.md");
     std::fs::write(&path, original).unwrap();
-    let open = |p: &Path| {
-        brief::doc::open::open_paths(&[p.to_path_buf()], OpenOptions::default()).documents
-    };
-    let mut app = App::new(open(&path), Keymap::preset("default").unwrap(), (100, 30));
+    let mut app = app_on_file(&path);
     let store = Store::open(&dir.path().join("data")).unwrap();
     let railway = block_with(&app, "推进中吉乌铁路建设");
     let gone = block_with(&app, "李鸿忠表示");
@@ -480,7 +483,7 @@ fn notes_reattach_after_the_briefing_is_reissued() {
         .replace("推进中吉乌铁路建设", "加快推进中吉乌铁路建设")
         .replace(&lihongzhong, "");
     std::fs::write(&path, reissued).unwrap();
-    app = App::new(open(&path), Keymap::preset("default").unwrap(), (100, 30));
+    app = app_on_file(&path);
     let notes = Notes::with(store);
     notes.load(&mut app);
     let placed = &app.annotations.notes;
