@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use unicode_width::UnicodeWidthStr;
 
 use super::wrap::wrap;
+use crate::doc::on_every_core::in_parts;
 use crate::doc::{Block, BlockId, BlockKind, Document, SpanStyle};
 
 /// How a screen line of the reader is drawn.
@@ -98,7 +99,7 @@ fn prefix(block: &Block, first: bool) -> String {
     }
 }
 
-/// Below this many blocks a document is laid out on one core.
+/// A document is laid out on several cores when each gets at least this many blocks.
 const BLOCKS_PER_THREAD: usize = 4096;
 
 /// A document laid out at one width.
@@ -115,27 +116,13 @@ pub struct Layout {
 impl Layout {
     /// Lays out a document at `width` cells; a long document on every core.
     pub fn new(doc: &Document, width: u16) -> Layout {
-        let blocks = &doc.blocks[..];
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if threads < 2 || blocks.len() < 2 * BLOCKS_PER_THREAD {
-            return Layout::of_blocks(blocks, 0, width);
-        }
-        let chunk = blocks.len().div_ceil(threads);
-        let parts: Vec<Layout> = std::thread::scope(|scope| {
-            let parts: Vec<_> = blocks
-                .chunks(chunk)
-                .enumerate()
-                .map(|(n, part)| scope.spawn(move || Layout::of_blocks(part, n * chunk, width)))
-                .collect();
-            parts
-                .into_iter()
-                .map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
+        let parts = in_parts(&doc.blocks, BLOCKS_PER_THREAD, |first, part| {
+            Layout::of_blocks(part, first, width)
         });
         let mut layout = Layout {
             width,
             lines: Vec::with_capacity(parts.iter().map(|p| p.lines.len()).sum()),
-            block_starts: Vec::with_capacity(blocks.len()),
+            block_starts: Vec::with_capacity(doc.blocks.len()),
         };
         for part in parts {
             let offset = layout.lines.len();

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::App;
-use crate::doc::Document;
+use crate::doc::{Block, Document};
 use crate::index::outline::{Outline, OutlineEntry};
 use crate::index::pinyin_key::fold;
 
@@ -154,11 +154,7 @@ impl App {
                 doc,
                 date: date_of(d),
                 title: d.title(),
-                bytes: d
-                    .blocks
-                    .iter()
-                    .map(|b| b.spans.iter().map(|s| s.text.len()).sum::<usize>())
-                    .sum(),
+                bytes: d.blocks.iter().map(Block::text_len).sum(),
             })
             .collect();
         match self.library_order {

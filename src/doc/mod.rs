@@ -3,6 +3,7 @@
 pub mod library;
 pub mod load;
 pub mod markdown;
+pub mod on_every_core;
 pub mod open;
 pub mod plain;
 pub mod repair;
@@ -99,6 +100,11 @@ impl Block {
     /// The block's text without styles.
     pub fn text(&self) -> String {
         self.spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    /// The length of the block's text in bytes.
+    pub fn text_len(&self) -> usize {
+        self.spans.iter().map(|s| s.text.len()).sum()
     }
 
     /// The block's text without styles, borrowed when it is a single span (as most are).

@@ -7,6 +7,7 @@ use std::ops::Range;
 use serde::Serialize;
 
 use super::gazetteer::{Gazetteer, Hit, PlaceKind, Via};
+use crate::doc::on_every_core::in_parts;
 use crate::doc::{Block, BlockId, Document};
 
 /// One place named once in the text. Kept small: a library holds millions of them.
@@ -375,31 +376,19 @@ pub fn snippet(text: &str, range: Range<usize>, max: usize) -> (String, Range<us
     (snippet, mark_start..mark_start + range.len())
 }
 
-/// Below this many blocks a document is searched on one core.
+/// A document is searched on several cores when each gets at least this many blocks.
 const BLOCKS_PER_THREAD: usize = 4096;
 
 /// The hits of every block, in order; a long document is searched on every core.
 fn find_in_blocks<'g>(blocks: &[Block], gazetteer: &'g Gazetteer) -> Vec<Vec<Hit<'g>>> {
-    let find = |part: &[Block]| -> Vec<Vec<Hit<'g>>> {
+    in_parts(blocks, BLOCKS_PER_THREAD, |_, part| {
         part.iter()
             .map(|block| gazetteer.find(&block.joined_text()))
-            .collect()
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || blocks.len() < 2 * BLOCKS_PER_THREAD {
-        return find(blocks);
-    }
-    let chunk = blocks.len().div_ceil(threads);
-    std::thread::scope(|scope| {
-        let parts: Vec<_> = blocks
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || find(part)))
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+            .collect::<Vec<_>>()
     })
+    .into_iter()
+    .flatten()
+    .collect()
 }
 
 fn index_document(d: usize, doc: &Document, gazetteer: &Gazetteer, out: &mut Countries) {

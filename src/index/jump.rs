@@ -13,6 +13,7 @@ use super::countries::{Countries, CountryOrder};
 use super::gazetteer::{Gazetteer, PlaceKind};
 use super::pinyin_key::fold;
 use super::pinyin_match;
+use crate::doc::on_every_core::in_parts;
 use crate::doc::{Block, BlockId, BlockKind, Document};
 
 /// Score added when the query appears as one unbroken run (a substring of the text or of its
@@ -195,46 +196,28 @@ impl JumpIndex {
                 }
             }
         }
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(8);
-        let chunk = blocks.len().div_ceil(threads).max(1);
-        let candidates = std::thread::scope(|scope| {
-            let parts: Vec<_> = blocks
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .filter_map(|&(d, id, section)| {
-                                let blocks = &docs[d].blocks;
-                                let block = &blocks[id.0];
-                                let kind = if block.heading_level().is_some() {
-                                    CandidateKind::Heading
-                                } else {
-                                    CandidateKind::Paragraph
-                                };
-                                let text = match block.spans.as_slice() {
-                                    [one] if !one.text.contains('\n') => {
-                                        Text::Block(Arc::clone(blocks))
-                                    }
-                                    _ => Text::Own(block.text().replace('\n', " ").into()),
-                                };
-                                let length = match &text {
-                                    Text::Own(own) => own.len(),
-                                    Text::Block(_) => block.spans[0].text.len(),
-                                };
-                                let c = Candidate::new(kind, d, id, section, text, 0..length);
-                                (!c.text().trim().is_empty()).then_some(c)
-                            })
-                            .collect::<Vec<_>>()
-                    })
+        let candidates = in_parts(&blocks, 1, |_, part| {
+            part.iter()
+                .filter_map(|&(d, id, section)| {
+                    let blocks = &docs[d].blocks;
+                    let block = &blocks[id.0];
+                    let kind = if block.heading_level().is_some() {
+                        CandidateKind::Heading
+                    } else {
+                        CandidateKind::Paragraph
+                    };
+                    let text = match block.spans.as_slice() {
+                        [one] if !one.text.contains('\n') => Text::Block(Arc::clone(blocks)),
+                        _ => own(&block.text()),
+                    };
+                    let c = Candidate::new(kind, d, id, section, text, 0..block.text_len());
+                    (!c.text().trim().is_empty()).then_some(c)
                 })
-                .collect();
-            parts
-                .into_iter()
-                .flat_map(|p| p.join().unwrap_or_default())
-                .collect()
-        });
+                .collect::<Vec<_>>()
+        })
+        .into_iter()
+        .flatten()
+        .collect();
         JumpIndex { candidates }
     }
 
@@ -251,7 +234,7 @@ impl JumpIndex {
                     .iter()
                     .rposition(|b| b.heading_level().is_some())
                     .map(BlockId);
-                let range = 0..docs[doc].blocks[block.0].text().len();
+                let range = 0..docs[doc].blocks[block.0].text_len();
                 Candidate::new(kind, doc, block, section, own(&text), range)
             })
             .collect();
@@ -621,6 +604,11 @@ fn matcher() -> SkimMatcherV2 {
         .element_limit(MATCH_CELLS)
 }
 
+/// A candidate's own copy of a text, on one line.
+fn own(text: &str) -> Text {
+    Text::Own(text.replace('\n', " ").into())
+}
+
 impl Candidate {
     /// A candidate for `range` of a block's text (the whole block, or a place's first
     /// mention), matched on `text`.
@@ -682,14 +670,7 @@ impl Candidate {
     fn folded(&self) -> &str {
         self.folded.as_deref().unwrap_or(self.text())
     }
-}
 
-/// A candidate's own copy of a text, on one line.
-fn own(text: &str) -> Text {
-    Text::Own(text.replace('\n', " ").into())
-}
-
-impl Candidate {
     /// The best place where the query appears unbroken in the folded text or, for a Latin
     /// query, in the pinyin initials (each occurrence is scored on itself and the character
     /// before it, which decides the skim bonus of its first character), or else the best run
