@@ -7,7 +7,7 @@ use std::path::Path;
 use anyhow::Context;
 use serde::Serialize;
 
-use crate::app::annotations::Annotations;
+use crate::app::annotations::{Annotations, Placed};
 use crate::doc::Document;
 use crate::effects::{exported_now, read, sources, write_private};
 use crate::export::{self, Input};
@@ -67,6 +67,32 @@ struct Row {
     created: String,
 }
 
+/// The row of a bookmark or note, with where it sorts: its document, then its paragraph
+/// (detached ones last).
+fn row<T>(
+    docs: &[Document],
+    placed: &Placed<T>,
+    kind: &'static str,
+    name: Option<String>,
+    note: Option<String>,
+    quote: &str,
+    created: &str,
+) -> ((usize, usize), Row) {
+    let block = placed.block();
+    let at = (placed.doc, block.map_or(usize::MAX, |b| b.0));
+    let row = Row {
+        kind,
+        document: docs[placed.doc].name.clone(),
+        line: block.map(|b| docs[placed.doc].blocks[b.0].line),
+        detached: block.is_none(),
+        name,
+        quote: quote.to_string(),
+        note,
+        created: created.to_string(),
+    };
+    (at, row)
+}
+
 /// Lists the bookmarks and notes in document order.
 pub fn print(
     docs: &[Document],
@@ -75,43 +101,19 @@ pub fn print(
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
     let a = annotations(docs, data_dir)?;
-    let line =
-        |doc: usize, block: Option<crate::doc::BlockId>| block.map(|b| docs[doc].blocks[b.0].line);
-    let mut rows: Vec<(usize, usize, Row)> = Vec::new();
+    let mut rows: Vec<((usize, usize), Row)> = Vec::new();
     for b in &a.bookmarks {
-        rows.push((
-            b.doc,
-            b.block().map_or(usize::MAX, |x| x.0),
-            Row {
-                kind: "bookmark",
-                document: docs[b.doc].name.clone(),
-                line: line(b.doc, b.block()),
-                detached: b.block().is_none(),
-                name: b.item.name.clone(),
-                quote: b.item.anchor.quote.clone(),
-                note: None,
-                created: b.item.created.clone(),
-            },
-        ));
+        let quote = &b.item.anchor.quote;
+        let name = b.item.name.clone();
+        rows.push(row(docs, b, "bookmark", name, None, quote, &b.item.created));
     }
     for n in &a.notes {
-        rows.push((
-            n.doc,
-            n.block().map_or(usize::MAX, |x| x.0),
-            Row {
-                kind: "note",
-                document: docs[n.doc].name.clone(),
-                line: line(n.doc, n.block()),
-                detached: n.block().is_none(),
-                name: None,
-                quote: n.item.anchor.quote.clone(),
-                note: Some(n.item.body.clone()),
-                created: n.item.created.clone(),
-            },
-        ));
+        let note = Some(n.item.body.clone());
+        let quote = &n.item.anchor.quote;
+        rows.push(row(docs, n, "note", None, note, quote, &n.item.created));
     }
-    rows.sort_by_key(|(d, b, _)| (*d, *b));
-    let rows: Vec<Row> = rows.into_iter().map(|(_, _, r)| r).collect();
+    rows.sort_by_key(|(at, _)| *at);
+    let rows: Vec<Row> = rows.into_iter().map(|(_, r)| r).collect();
     if json {
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         writeln!(out)?;
