@@ -17,6 +17,7 @@ use crate::doc::open::{OpenOptions, open_paths};
 use crate::effects::Notes;
 use crate::index::countries::Countries;
 use crate::index::gazetteer::Gazetteer;
+use crate::index::jump::JumpIndex;
 use crate::index::jump_worker::{JumpWorker, WorkerReport};
 use crate::keymap::Key;
 use crate::reload;
@@ -96,7 +97,7 @@ fn event_loop(
             let tx = tx.clone();
             JumpWorker::start(
                 Arc::clone(&app.docs),
-                app.countries.clone(),
+                JumpIndex::of_places(&app.docs, &app.countries, Gazetteer::bundled()),
                 move |report| {
                     let _ = tx.send(Message::Worker(serial, report));
                 },

@@ -11,7 +11,7 @@ use memchr::memmem::Finder;
 
 use super::countries::{Countries, CountryOrder};
 use super::gazetteer::{Gazetteer, PlaceKind};
-use super::pinyin_key::fold;
+use super::pinyin_key::{fold, fold_char};
 use super::pinyin_match;
 use crate::doc::on_every_core::in_parts;
 use crate::doc::{Block, BlockId, BlockKind, Document};
@@ -27,6 +27,9 @@ pub const SHOWN: usize = 200;
 /// Past this many cells (choice × query) the matcher uses its linear algorithm: only for
 /// pathological texts (a single line of megabytes).
 const MATCH_CELLS: usize = 1 << 20;
+
+/// How many blocks' candidates are built at once (on every core) before they join the list.
+const CANDIDATES_AT_ONCE: usize = 32 * 1024;
 
 /// What a candidate is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -60,23 +63,31 @@ impl CandidateKind {
 }
 
 /// Something the palette can jump to: a heading, a paragraph (whose sentences are matched
-/// too), or a place.
+/// too), or a place. A large library holds hundreds of thousands, so positions are kept in
+/// 32 bits and a paragraph's sentences are found only when it matches.
 #[derive(Debug)]
 pub struct Candidate {
     kind: CandidateKind,
-    doc: usize,
-    block: BlockId,
+    doc: u32,
+    block: u32,
     /// The byte range of the block's text it covers (the first mention, for a place).
-    range: Range<usize>,
-    section: Option<BlockId>,
+    range: (u32, u32),
+    /// The heading of the section it is in, or `NO_SECTION`.
+    section: u32,
     text: Text,
     /// The text case- and width-folded, when that differs from the text.
     folded: Option<Box<str>>,
-    /// Character ranges of the sentences of a paragraph that has several.
-    sentences: Vec<Range<usize>>,
     /// For text with Chinese: one pinyin initial (or folded character) per character, so
     /// Latin letters can find it.
     initials: Option<Box<str>>,
+}
+
+/// A candidate's section when it is before the first heading.
+const NO_SECTION: u32 = u32::MAX;
+
+/// A position as a candidate keeps it (saturating: no block reaches 4 GiB).
+fn small(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Where a candidate's text is kept.
@@ -176,29 +187,54 @@ pub struct JumpIndex {
 impl JumpIndex {
     /// Builds the candidates of the documents and of the places they name.
     pub fn build(docs: &[Document], countries: &Countries, gazetteer: &Gazetteer) -> JumpIndex {
-        let mut index = JumpIndex::of_text(docs);
-        index.add_places(docs, countries, gazetteer);
-        index
+        JumpIndex::with_places(docs, JumpIndex::of_places(docs, countries, gazetteer))
+    }
+
+    /// A candidate for every place the documents name, jumping to its first mention:
+    /// countries, then regions, then organisations, each most mentioned first.
+    pub fn of_places(docs: &[Document], countries: &Countries, gazetteer: &Gazetteer) -> JumpIndex {
+        JumpIndex {
+            candidates: place_candidates(docs, countries, gazetteer),
+        }
+    }
+
+    /// The headings and paragraphs of the documents, followed by `places` (from
+    /// [`JumpIndex::of_places`]).
+    pub fn with_places(docs: &[Document], places: JumpIndex) -> JumpIndex {
+        JumpIndex::of_text_and(docs, places.candidates)
     }
 
     /// Headings and paragraphs of the documents, built on every core.
     pub fn of_text(docs: &[Document]) -> JumpIndex {
-        // (document, block, section) of every block worth jumping to.
-        let mut blocks: Vec<(usize, BlockId, Option<BlockId>)> = Vec::new();
+        JumpIndex::of_text_and(docs, Vec::new())
+    }
+
+    /// Headings and paragraphs of the documents, then `more`. The list is allocated once, at
+    /// its final size: it is the largest thing a library keeps besides its text.
+    fn of_text_and(docs: &[Document], more: Vec<Candidate>) -> JumpIndex {
+        // (document, block, section) of every block worth jumping to, in 32 bits.
+        let mut blocks: Vec<(u32, u32, u32)> =
+            Vec::with_capacity(docs.iter().map(|d| d.blocks.len()).sum());
         for (d, doc) in docs.iter().enumerate() {
-            let mut section = None;
+            let mut section = NO_SECTION;
             for (i, block) in doc.blocks.iter().enumerate() {
                 if block.heading_level().is_some() {
-                    section = Some(BlockId(i));
+                    section = small(i);
                 }
                 if !matches!(block.kind, BlockKind::Rule | BlockKind::Marker) {
-                    blocks.push((d, BlockId(i), section));
+                    blocks.push((small(d), small(i), section));
                 }
             }
         }
-        let candidates = in_parts(&blocks, 1, |_, part| {
-            part.iter()
-                .filter_map(|&(d, id, section)| {
+        // A slice at a time, on every core, so that no more than a slice's candidates wait
+        // to be moved into the list.
+        let mut candidates = Vec::with_capacity(blocks.len() + more.len());
+        for slice in blocks.chunks(CANDIDATES_AT_ONCE) {
+            let parts = in_parts(slice, 1, |_, part| {
+                let mut out = Vec::with_capacity(part.len());
+                for &(d, i, section) in part {
+                    let (d, id) = (d as usize, BlockId(i as usize));
+                    let section = (section != NO_SECTION).then_some(BlockId(section as usize));
                     let blocks = &docs[d].blocks;
                     let block = &blocks[id.0];
                     let kind = if block.heading_level().is_some() {
@@ -211,13 +247,18 @@ impl JumpIndex {
                         _ => own(&block.text()),
                     };
                     let c = Candidate::new(kind, d, id, section, text, 0..block.text_len());
-                    (!c.text().trim().is_empty()).then_some(c)
-                })
-                .collect::<Vec<_>>()
-        })
-        .into_iter()
-        .flatten()
-        .collect();
+                    if !c.text().trim().is_empty() {
+                        out.push(c);
+                    }
+                }
+                out
+            });
+            for part in parts {
+                candidates.extend(part);
+            }
+        }
+        drop(blocks);
+        candidates.extend(more);
         JumpIndex { candidates }
     }
 
@@ -268,26 +309,9 @@ impl JumpIndex {
 
     /// Adds a candidate for every place the documents name, jumping to its first mention.
     pub fn add_places(&mut self, docs: &[Document], countries: &Countries, gazetteer: &Gazetteer) {
-        for kind in [
-            PlaceKind::Country,
-            PlaceKind::Region,
-            PlaceKind::Organisation,
-        ] {
-            for row in countries.table(docs, gazetteer, kind, CountryOrder::Mentions) {
-                let Some(first) = countries.of(row.place).next() else {
-                    continue;
-                };
-                let place = &gazetteer.places[row.place];
-                self.candidates.push(Candidate::new(
-                    CandidateKind::Place,
-                    first.doc(),
-                    first.block(),
-                    first.section(),
-                    own(&place_text(place)),
-                    first.range(),
-                ));
-            }
-        }
+        let places = place_candidates(docs, countries, gazetteer);
+        self.candidates.reserve_exact(places.len());
+        self.candidates.extend(places);
     }
 
     /// How many candidates there are.
@@ -303,24 +327,28 @@ impl JumpIndex {
     /// A match as it is shown (its sentence, for a paragraph whose sentence matched).
     pub fn shown(&self, m: &Match) -> Shown<'_> {
         let c = &self.candidates[m.candidate as usize];
-        match m.sentence.and_then(|s| c.sentences.get(s as usize)) {
+        let range = c.range.0 as usize..c.range.1 as usize;
+        let sentence = m
+            .sentence
+            .and_then(|s| c.sentences().into_iter().nth(s as usize));
+        match sentence {
             Some(chars) => {
-                let bytes = char_range_to_bytes(c.text(), chars.clone());
+                let bytes = char_range_to_bytes(c.text(), chars);
                 Shown {
                     kind: CandidateKind::Sentence,
-                    doc: c.doc,
-                    block: c.block,
-                    range: c.range.start + bytes.start..c.range.start + bytes.end,
-                    section: c.section,
+                    doc: c.doc as usize,
+                    block: c.block(),
+                    range: range.start + bytes.start..range.start + bytes.end,
+                    section: c.section(),
                     text: &c.text()[bytes],
                 }
             }
             None => Shown {
                 kind: c.kind,
-                doc: c.doc,
-                block: c.block,
-                range: c.range.clone(),
-                section: c.section,
+                doc: c.doc as usize,
+                block: c.block(),
+                range,
+                section: c.section(),
                 text: c.text(),
             },
         }
@@ -597,6 +625,36 @@ impl Spelled {
     }
 }
 
+/// The candidates of [`JumpIndex::of_places`].
+fn place_candidates(
+    docs: &[Document],
+    countries: &Countries,
+    gazetteer: &Gazetteer,
+) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for kind in [
+        PlaceKind::Country,
+        PlaceKind::Region,
+        PlaceKind::Organisation,
+    ] {
+        for row in countries.table(docs, gazetteer, kind, CountryOrder::Mentions) {
+            let Some(first) = countries.of(row.place).next() else {
+                continue;
+            };
+            let place = &gazetteer.places[row.place];
+            out.push(Candidate::new(
+                CandidateKind::Place,
+                first.doc(),
+                first.block(),
+                first.section(),
+                own(&place_text(place)),
+                first.range(),
+            ));
+        }
+    }
+    out
+}
+
 /// The matcher every search uses.
 fn matcher() -> SkimMatcherV2 {
     SkimMatcherV2::default()
@@ -622,47 +680,73 @@ impl Candidate {
     ) -> Candidate {
         let mut c = Candidate {
             kind,
-            doc,
-            block,
-            range,
-            section,
+            doc: small(doc),
+            block: small(block.0),
+            range: (small(range.start), small(range.end)),
+            section: section.map_or(NO_SECTION, |s| small(s.0)),
             text,
             folded: None,
-            sentences: Vec::new(),
             initials: None,
         };
         let shown = c.text();
-        let mut sentence_chars = Vec::new();
-        if kind == CandidateKind::Paragraph {
-            let byte_ranges = sentences(shown);
-            if byte_ranges.len() > 1 {
-                // Byte offsets to character indices, in one pass.
-                let starts: Vec<usize> = shown.char_indices().map(|(i, _)| i).collect();
-                let char_at = |b: usize| starts.partition_point(|&s| s < b);
-                sentence_chars = byte_ranges
-                    .into_iter()
-                    .map(|r| char_at(r.start)..char_at(r.end))
-                    .collect();
-            }
-        }
-        let folded = Some(fold(shown))
-            .filter(|f| f != shown)
-            .map(String::into_boxed_str);
+        let folded = shown
+            .chars()
+            .any(|ch| fold_char(ch) != ch)
+            .then(|| fold(shown).into_boxed_str());
         let initials = shown
             .chars()
             .any(crate::doc::markdown::is_cjk)
             .then(|| pinyin_match::initials(shown).into_boxed_str());
         c.folded = folded;
         c.initials = initials;
-        c.sentences = sentence_chars;
         c
+    }
+
+    /// The block it jumps to.
+    fn block(&self) -> BlockId {
+        BlockId(self.block as usize)
+    }
+
+    /// The section it is in.
+    fn section(&self) -> Option<BlockId> {
+        (self.section != NO_SECTION).then_some(BlockId(self.section as usize))
+    }
+
+    /// Character ranges of the sentences of a paragraph that has several (none otherwise).
+    /// Worked out when asked: only matching paragraphs need them.
+    fn sentences(&self) -> Vec<Range<usize>> {
+        if self.kind != CandidateKind::Paragraph {
+            return Vec::new();
+        }
+        let shown = self.text();
+        let byte_ranges = sentences(shown);
+        if byte_ranges.len() < 2 {
+            return Vec::new();
+        }
+        // Byte offsets to character indices, in one pass.
+        let mut out = Vec::with_capacity(byte_ranges.len());
+        let mut chars = shown.char_indices().map(|(i, _)| i).enumerate().peekable();
+        let mut char_at = |byte: usize| {
+            while let Some(&(_, at)) = chars.peek() {
+                if at >= byte {
+                    break;
+                }
+                chars.next();
+            }
+            chars.peek().map_or(shown.chars().count(), |&(n, _)| n)
+        };
+        for r in byte_ranges {
+            let start = char_at(r.start);
+            out.push(start..char_at(r.end));
+        }
+        out
     }
 
     /// The text shown and matched.
     fn text(&self) -> &str {
         match &self.text {
             Text::Own(own) => own,
-            Text::Block(blocks) => &blocks[self.block.0].spans[0].text,
+            Text::Block(blocks) => &blocks[self.block as usize].spans[0].text,
         }
     }
 
@@ -704,11 +788,11 @@ impl Candidate {
                 (score, first..first + length)
             }
         };
-        let sentence = self
-            .sentences
+        let sentences = self.sentences();
+        let sentence = sentences
             .iter()
             .position(|s| s.start <= run.start && run.end <= s.end);
-        let offset = sentence.map_or(0, |n| self.sentences[n].start);
+        let offset = sentence.map_or(0, |n| sentences[n].start);
         let bonus = if self.kind == CandidateKind::Heading {
             HEADING_BONUS
         } else {
@@ -754,7 +838,7 @@ impl Candidate {
                 chars,
             })
         };
-        if self.sentences.is_empty() {
+        if self.kind != CandidateKind::Paragraph {
             return whole();
         }
         // A paragraph: a quick look whether the letters are there at all, then the best
@@ -766,10 +850,14 @@ impl Candidate {
         if !present {
             return None;
         }
+        let sentences = self.sentences();
+        if sentences.is_empty() {
+            return whole();
+        }
         let folded_chars: Vec<usize> = self.folded().char_indices().map(|(i, _)| i).collect();
         let byte = |c: usize| folded_chars.get(c).copied().unwrap_or(self.folded().len());
         let mut best: Option<Match> = None;
-        for (n, range) in self.sentences.iter().enumerate() {
+        for (n, range) in sentences.iter().enumerate() {
             let part = &self.folded()[byte(range.start)..byte(range.end)];
             // Initials are ASCII, one byte per character: character ranges are byte ranges.
             let part_initials = initials.and_then(|i| i.get(range.clone()));

@@ -9,8 +9,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::thread;
 
-use super::countries::Countries;
-use super::gazetteer::Gazetteer;
 use super::jump::{Found, JumpIndex, Query};
 use crate::doc::Document;
 
@@ -33,16 +31,16 @@ impl JumpWorker {
     /// Starts the worker; `report` is called on the worker thread for every report.
     pub fn start(
         docs: Arc<Vec<Document>>,
-        countries: Countries,
+        places: JumpIndex,
         report: impl Fn(WorkerReport) + Send + 'static,
     ) -> JumpWorker {
         let (requests, incoming) = mpsc::channel::<(u64, String)>();
         let latest = Arc::new(AtomicU64::new(0));
         let newest = Arc::clone(&latest);
         thread::spawn(move || {
-            let index = Arc::new(JumpIndex::build(&docs, &countries, Gazetteer::bundled()));
-            // The reader keeps its own; holding these would make it copy them on a reload.
-            drop((docs, countries));
+            let index = Arc::new(JumpIndex::with_places(&docs, places));
+            // The reader keeps its own; holding them would make it copy them on a reload.
+            drop(docs);
             report(WorkerReport::Ready(Arc::clone(&index)));
             let mut previous: Option<(Query, Vec<u32>)> = None;
             while let Ok(mut request) = incoming.recv() {
@@ -89,14 +87,17 @@ impl JumpWorker {
 mod tests {
     use super::*;
     use crate::doc::open::{OpenOptions, bundled};
+    use crate::index::countries::Countries;
+    use crate::index::gazetteer::Gazetteer;
     use std::time::Duration;
 
     #[test]
     fn builds_then_answers_the_newest_query() {
         let docs = Arc::new(vec![bundled(OpenOptions::default())]);
         let countries = Countries::build(&docs, Gazetteer::bundled());
+        let places = JumpIndex::of_places(&docs, &countries, Gazetteer::bundled());
         let (tx, rx) = mpsc::channel();
-        let worker = JumpWorker::start(docs, countries, move |r| {
+        let worker = JumpWorker::start(docs, places, move |r| {
             let _ = tx.send(r);
         });
         let index = match rx.recv_timeout(Duration::from_secs(30)).unwrap() {
