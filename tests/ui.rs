@@ -151,7 +151,7 @@ fn every_character_of_the_visible_lines_is_drawn() {
                 .collect::<String>()
                 .replace(' ', "");
             let expected: String = line
-                .pieces(&app.document().blocks[line.block.0], app.layout.width)
+                .pieces(&app.document().blocks[line.block().0], app.layout.width)
                 .iter()
                 .map(|(t, _)| &**t)
                 .collect::<String>()

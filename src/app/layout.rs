@@ -2,6 +2,7 @@
 //! block it shows. Rebuilt when the width or the document changes.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -25,22 +26,50 @@ pub enum LineRole {
 }
 
 /// One screen line of the reader: which part of which block it shows. The text itself stays
-/// in the document, so a layout costs a few words a line however long the document is.
+/// in the document, and positions are kept in 32 bits, so a line costs 16 bytes however
+/// long the document is (a 100 MB briefing has some 1.7 million).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
-    /// The block this line shows.
-    pub block: BlockId,
-    /// How it is drawn.
-    pub role: LineRole,
-    /// Whether it is the block's first line (which carries a list item's marker).
-    pub first: bool,
-    /// The byte offset in the block's text where the line starts.
-    pub start: usize,
-    /// The byte offset in the block's text where the line ends.
-    pub end: usize,
+    block: u32,
+    start: u32,
+    end: u32,
+    role: LineRole,
+    first: bool,
 }
 
 impl Line {
+    /// The line showing bytes `range` of a block's text; `first` if it is the block's first.
+    pub fn new(block: BlockId, role: LineRole, first: bool, range: Range<usize>) -> Line {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Line {
+            block: small(block.0),
+            start: small(range.start),
+            end: small(range.end),
+            role,
+            first,
+        }
+    }
+
+    /// The block this line shows.
+    pub fn block(&self) -> BlockId {
+        BlockId(self.block as usize)
+    }
+
+    /// How it is drawn.
+    pub fn role(&self) -> LineRole {
+        self.role
+    }
+
+    /// The byte offset in the block's text where the line starts.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// The byte offset in the block's text where the line ends.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// Text before the content: list marker, quote bar, or indentation.
     pub fn prefix(&self, block: &Block) -> String {
         match self.role {
@@ -61,7 +90,7 @@ impl Line {
         for span in &block.spans {
             let (start, end) = (at, at + span.text.len());
             at = end;
-            let (s, e) = (start.max(self.start), end.min(self.end));
+            let (s, e) = (start.max(self.start()), end.min(self.end()));
             if s < e {
                 let text = &span.text[s - start..e - start];
                 let text = if text.contains('\t') {
@@ -144,13 +173,7 @@ impl Layout {
             let i = first + n;
             let id = BlockId(i);
             if i > 0 {
-                layout.lines.push(Line {
-                    block: id,
-                    role: LineRole::Gap,
-                    first: false,
-                    start: 0,
-                    end: 0,
-                });
+                layout.lines.push(Line::new(id, LineRole::Gap, false, 0..0));
             }
             layout.block_starts.push(layout.lines.len());
             layout.push_block(id, block);
@@ -166,7 +189,7 @@ impl Layout {
     /// The block shown on a line (the next block, for a gap line).
     pub fn block_at(&self, line: usize) -> BlockId {
         match self.lines.get(line) {
-            Some(l) => l.block,
+            Some(l) => l.block(),
             None => BlockId(self.block_starts.len().saturating_sub(1)),
         }
     }
@@ -180,25 +203,13 @@ impl Layout {
             _ => LineRole::Body,
         };
         if role == LineRole::Rule {
-            self.lines.push(Line {
-                block: id,
-                role,
-                first: true,
-                start: 0,
-                end: 0,
-            });
+            self.lines.push(Line::new(id, role, true, 0..0));
             return;
         }
         let content_width = width.saturating_sub(prefix(block, true).width()).max(2);
         let text = flatten(block);
         for (n, range) in wrap(&text, content_width).into_iter().enumerate() {
-            self.lines.push(Line {
-                block: id,
-                role,
-                first: n == 0,
-                start: range.start,
-                end: range.end,
-            });
+            self.lines.push(Line::new(id, role, n == 0, range));
         }
     }
 }
@@ -236,7 +247,7 @@ mod tests {
     }
 
     fn text((doc, layout): &(Document, Layout), line: &Line) -> String {
-        let block = &doc.blocks[line.block.0];
+        let block = &doc.blocks[line.block().0];
         let body: String = line
             .pieces(block, layout.width)
             .iter()
@@ -290,7 +301,7 @@ mod tests {
             "**本报比什凯克11月19日电** (记者李强)吉尔吉斯斯坦总统扎帕罗夫19日在比什凯克会见王毅。\n",
             20,
         );
-        let pieces = |line: &Line| line.pieces(&doc.blocks[line.block.0], l.width);
+        let pieces = |line: &Line| line.pieces(&doc.blocks[line.block().0], l.width);
         assert!(pieces(&l.lines[0])[0].1.bold);
         assert!(!pieces(l.lines.last().unwrap()).iter().any(|(_, s)| s.bold));
     }

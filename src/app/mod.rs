@@ -420,7 +420,7 @@ impl App {
     pub fn current_block(&self) -> BlockId {
         let line = self.top.min(self.layout.lines.len().saturating_sub(1));
         match self.layout.lines.get(line) {
-            Some(l) if l.role == LineRole::Gap => self.layout.block_at(line + 1),
+            Some(l) if l.role() == LineRole::Gap => self.layout.block_at(line + 1),
             _ => self.layout.block_at(line),
         }
     }

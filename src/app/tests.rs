@@ -528,7 +528,7 @@ fn a_new_edition_keeps_the_reader_on_the_same_passage() {
     app.update(Action::Down);
     let top_text = |app: &App| {
         let line = &app.layout.lines[app.top];
-        app.document().blocks[line.block.0].text()[line.start..line.end].to_string()
+        app.document().blocks[line.block().0].text()[line.start()..line.end()].to_string()
     };
     let shown = top_text(&app);
     let edition = text.replacen("\n\n", "\n\n更正：新增一段。\n\n另一段新增的文字。\n\n", 1);

@@ -23,23 +23,23 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .skip(app.top)
         .take(usize::from(area.height))
         .map(|line| {
-            let base = theme.line(line.role);
-            let block = &doc.blocks[line.block.0];
+            let base = theme.line(line.role());
+            let block = &doc.blocks[line.block().0];
             let pieces = line.pieces(block, app.layout.width);
             let mut spans = Vec::with_capacity(pieces.len() + 1);
             let prefix = line.prefix(block);
             if !prefix.is_empty() {
                 spans.push(Span::styled(prefix, theme.decoration()));
             }
-            let mut marks = app.search_marks(line.block);
+            let mut marks = app.search_marks(line.block());
             if let Some(h) = app
                 .highlight
                 .as_ref()
-                .filter(|h| h.doc == app.doc && h.block == line.block)
+                .filter(|h| h.doc == app.doc && h.block == line.block())
             {
                 marks.push((h.range.clone(), true));
             }
-            let mut offset = line.start;
+            let mut offset = line.start();
             for (text, style) in pieces {
                 let style = base.patch(theme.span(style));
                 let length = text.len();
@@ -69,10 +69,10 @@ fn draw_margin_marks(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .take(usize::from(area.height))
         .enumerate()
     {
-        if app.layout.block_start(line.block) != n {
+        if app.layout.block_start(line.block()) != n {
             continue;
         }
-        let symbol = match app.annotations.mark(app.doc, line.block) {
+        let symbol = match app.annotations.mark(app.doc, line.block()) {
             Some(Mark::Bookmark) => "*",
             Some(Mark::Note) => "+",
             None => continue,
