@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::gazetteer::{Gazetteer, Hit, PlaceKind, Via};
+use super::gazetteer::{Gazetteer, PlaceKind, Via};
 use crate::doc::on_every_core::in_parts;
-use crate::doc::{Block, BlockId, Document};
+use crate::doc::{BlockId, Document};
 
 /// One place named once in the text. Kept small: a library holds millions of them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -187,7 +187,11 @@ impl Countries {
         for a in &mut other.ambiguous {
             a.doc = d;
         }
+        // A library appends batch after batch: grow to fit rather than to double, which
+        // would leave up to half of the largest index unused.
+        self.mentions.reserve_exact(other.mentions.len());
         self.mentions.append(&mut other.mentions);
+        self.ambiguous.reserve_exact(other.ambiguous.len());
         self.ambiguous.append(&mut other.ambiguous);
     }
 
@@ -211,14 +215,18 @@ impl Countries {
         kind: PlaceKind,
         order: CountryOrder,
     ) -> Vec<CountryRow> {
-        let mut rows: BTreeMap<usize, CountryRow> = BTreeMap::new();
-        let mut sections: BTreeMap<usize, BTreeSet<(usize, Option<BlockId>)>> = BTreeMap::new();
+        // Indexed by place. Mentions come in document order, so a place's sections come in
+        // order too: a section is new when it differs from the place's last one.
+        let mut rows: Vec<Option<CountryRow>> = Vec::new();
+        let mut last_section: Vec<Option<(usize, Option<BlockId>)>> = Vec::new();
+        rows.resize_with(gazetteer.places.len(), || None);
+        last_section.resize(gazetteer.places.len(), None);
         for m in &self.mentions {
             let place = &gazetteer.places[m.place()];
             if place.kind != kind {
                 continue;
             }
-            let row = rows.entry(m.place()).or_insert_with(|| CountryRow {
+            let row = rows[m.place()].get_or_insert_with(|| CountryRow {
                 place: m.place(),
                 code: place.code.clone(),
                 kind,
@@ -235,18 +243,13 @@ impl Countries {
             });
             row.mentions += 1;
             row.via_city += usize::from(m.via == Via::City);
-            sections
-                .entry(m.place())
-                .or_default()
-                .insert((m.doc(), m.section()));
+            let section = Some((m.doc(), m.section()));
+            if last_section[m.place()] != section {
+                last_section[m.place()] = section;
+                row.sections += 1;
+            }
         }
-        let mut rows: Vec<CountryRow> = rows
-            .into_values()
-            .map(|mut r| {
-                r.sections = sections.get(&r.place).map_or(0, BTreeSet::len);
-                r
-            })
-            .collect();
+        let mut rows: Vec<CountryRow> = rows.into_iter().flatten().collect();
         match order {
             CountryOrder::Mentions => {
                 rows.sort_by(|a, b| b.mentions.cmp(&a.mentions).then(a.first.cmp(&b.first)))
@@ -379,78 +382,115 @@ pub fn snippet(text: &str, range: Range<usize>, max: usize) -> (String, Range<us
 /// A document is searched on several cores when each gets at least this many blocks.
 const BLOCKS_PER_THREAD: usize = 4096;
 
-/// The hits of every block, in order; a long document is searched on every core.
-fn find_in_blocks<'g>(blocks: &[Block], gazetteer: &'g Gazetteer) -> Vec<Vec<Hit<'g>>> {
-    in_parts(blocks, BLOCKS_PER_THREAD, |_, part| {
-        part.iter()
-            .map(|block| gazetteer.find(&block.joined_text()))
-            .collect::<Vec<_>>()
-    })
-    .into_iter()
-    .flatten()
-    .collect()
+/// What one part of a document names, in the order its text has it.
+#[derive(Default)]
+struct PartFound<'g> {
+    /// Every mention; one of a form shared by several places (乌: Uzbekistan or Ukraine)
+    /// stands as [`SHARED`] until the whole document is searched.
+    mentions: Vec<Mention>,
+    /// The candidates of each shared form, in order.
+    shared: Vec<&'g [usize]>,
+    /// (section, place) for every place the part names with certainty.
+    certain: BTreeSet<(Option<BlockId>, usize)>,
 }
 
+/// The place of a mention whose form is shared, until it is settled.
+const SHARED: u16 = u16::MAX;
+
 fn index_document(d: usize, doc: &Document, gazetteer: &Gazetteer, out: &mut Countries) {
-    // Every hit with the section it stands in (a heading starts a section).
-    let mut hits: Vec<(BlockId, Option<BlockId>, Hit)> = Vec::new();
-    let mut section: Option<BlockId> = None;
-    for (i, found) in find_in_blocks(&doc.blocks, gazetteer)
-        .into_iter()
-        .enumerate()
-    {
-        if doc.blocks[i].heading_level().is_some() {
-            section = Some(BlockId(i));
-        }
-        hits.extend(found.into_iter().map(|hit| (BlockId(i), section, hit)));
-    }
-    let certain = |hits: &[(BlockId, Option<BlockId>, Hit)]| -> BTreeSet<usize> {
-        hits.iter()
-            .flat_map(|(_, _, h)| h.places.iter())
-            .filter(|c| c.len() == 1)
-            .map(|c| c[0])
-            .collect()
-    };
-    let in_document = certain(&hits);
-    for group in hits.chunk_by(|a, b| a.1 == b.1) {
-        let in_section = certain(group);
-        for (block, section, hit) in group {
-            for candidates in hit.places {
-                // A shared form is settled by the one candidate its section names; a compound
-                // (中吉乌铁路) also by the one its document names.
-                let named_in = |names: &BTreeSet<usize>| {
-                    let named: Vec<usize> = candidates
-                        .iter()
-                        .copied()
-                        .filter(|c| names.contains(c))
-                        .collect();
-                    (named.len() == 1).then(|| named[0])
-                };
-                let place = if candidates.len() == 1 {
-                    Some(candidates[0])
-                } else {
-                    named_in(&in_section).or_else(|| {
-                        (hit.via == Via::Compound)
-                            .then(|| named_in(&in_document))
-                            .flatten()
-                    })
-                };
-                match place {
-                    Some(place) => out.mentions.push(Mention::new(
-                        d,
-                        *block,
-                        hit.range.clone(),
-                        place,
-                        hit.via,
-                        *section,
-                    )),
-                    None => out.ambiguous.push(Ambiguous {
-                        doc: d,
-                        block: *block,
-                        range: hit.range.clone(),
-                        candidates: candidates.clone(),
-                    }),
+    index_document_in_parts(d, doc, gazetteer, out, BLOCKS_PER_THREAD);
+}
+
+/// Finds the mentions of document `d`, searching parts of at least `per_thread` blocks on
+/// every core. Mentions are kept as they are found; only the few shared forms wait for the
+/// document's and the section's certain places, so a long document never holds much more
+/// than its mentions.
+fn index_document_in_parts(
+    d: usize,
+    doc: &Document,
+    gazetteer: &Gazetteer,
+    out: &mut Countries,
+    per_thread: usize,
+) {
+    // The section each block stands in (a heading starts a section).
+    let mut section = None;
+    let sections: Vec<Option<BlockId>> = (0..doc.blocks.len())
+        .map(|i| {
+            if doc.blocks[i].heading_level().is_some() {
+                section = Some(BlockId(i));
+            }
+            section
+        })
+        .collect();
+    let parts = in_parts(&doc.blocks, per_thread, |first, part| {
+        let mut mine = PartFound::default();
+        for (n, block) in part.iter().enumerate() {
+            let id = BlockId(first + n);
+            let section = sections[id.0];
+            for hit in gazetteer.find(&block.joined_text()) {
+                for candidates in hit.places {
+                    let place = match candidates.as_slice() {
+                        [place] => {
+                            mine.certain.insert((section, *place));
+                            *place
+                        }
+                        _ => {
+                            mine.shared.push(candidates);
+                            usize::from(SHARED)
+                        }
+                    };
+                    let range = hit.range.clone();
+                    let mention = Mention::new(d, id, range, place, hit.via, section);
+                    mine.mentions.push(mention);
                 }
+            }
+        }
+        mine
+    });
+    drop(sections);
+    let mut in_section: BTreeMap<Option<BlockId>, BTreeSet<usize>> = BTreeMap::new();
+    let mut in_document: BTreeSet<usize> = BTreeSet::new();
+    for (section, place) in parts.iter().flat_map(|p| p.certain.iter()) {
+        in_section.entry(*section).or_default().insert(*place);
+        in_document.insert(*place);
+    }
+    let total: usize = parts.iter().map(|p| p.mentions.len()).sum();
+    out.mentions.reserve_exact(total);
+    let none = BTreeSet::new();
+    for part in parts {
+        let mut shared = part.shared.into_iter();
+        for mut mention in part.mentions {
+            if mention.place != SHARED {
+                out.mentions.push(mention);
+                continue;
+            }
+            let candidates = shared.next().unwrap_or_default();
+            // A shared form is settled by the one candidate its section names; a compound
+            // (中吉乌铁路) also by the one its document names.
+            let named_in = |names: &BTreeSet<usize>| {
+                let mut named = candidates.iter().filter(|c| names.contains(c));
+                match (named.next(), named.next()) {
+                    (Some(&one), None) => Some(one),
+                    _ => None,
+                }
+            };
+            let section = mention.section();
+            let place = named_in(in_section.get(&section).unwrap_or(&none)).or_else(|| {
+                (mention.via == Via::Compound)
+                    .then(|| named_in(&in_document))
+                    .flatten()
+            });
+            match place {
+                Some(place) => {
+                    mention.place = u16::try_from(place).unwrap_or(SHARED);
+                    out.mentions.push(mention);
+                }
+                None => out.ambiguous.push(Ambiguous {
+                    doc: d,
+                    block: mention.block(),
+                    range: mention.range(),
+                    candidates: candidates.to_vec(),
+                }),
             }
         }
     }
@@ -482,6 +522,32 @@ mod tests {
             }
         }
         titles
+    }
+
+    #[test]
+    fn parts_settle_shared_forms_as_the_whole_does() {
+        let g = Gazetteer::bundled();
+        // Each section names Uzbekistan in full early on and only by 乌 in later paragraphs;
+        // the last section settles nothing, so its 乌 stays ambiguous.
+        let mut text = String::new();
+        for n in 0..20 {
+            text.push_str(&format!("# 第{n}节\n\n乌兹别克斯坦代表团抵达。\n\n"));
+            for _ in 0..10 {
+                text.push_str("中乌两国签署协议，中吉乌铁路开工。\n\n");
+            }
+        }
+        text.push_str("# 末节\n\n乌方表示欢迎。\n");
+        let doc = crate::doc::markdown("long.md", &text);
+        let (mut whole, mut cut) = (Countries::default(), Countries::default());
+        index_document_in_parts(0, &doc, g, &mut whole, usize::MAX);
+        index_document_in_parts(0, &doc, g, &mut cut, 1);
+        assert_eq!(cut.mentions, whole.mentions);
+        assert_eq!(cut.ambiguous, whole.ambiguous);
+        let uzbekistan = g.by_code("UZ").unwrap();
+        let settled = whole.of(uzbekistan).count();
+        // 20 full names, and in each of the 200 paragraphs 乌 twice (alone, in 中吉乌).
+        assert_eq!(settled, 20 + 400, "{:?}", whole.ambiguous.len());
+        assert_eq!(whole.ambiguous.len(), 1);
     }
 
     #[test]

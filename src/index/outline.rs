@@ -134,6 +134,7 @@ impl Outline {
                 });
             }
         }
+        entries.shrink_to_fit();
         Outline { entries }
     }
 
