@@ -3,10 +3,43 @@
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
+use super::markdown_parts::{self, PART_BYTES};
+use super::on_every_core::in_parts;
 use super::{Block, BlockKind, SpanStyle};
 
-/// Parses Markdown into blocks, and returns the front-matter title when there is one.
+/// Parses Markdown into blocks, and returns what its front matter says. A long text is cut
+/// into parts (see [`markdown_parts`]) parsed on every core.
 pub fn parse(text: &str) -> (Vec<Block>, FrontMatter) {
+    parse_in_parts(text, PART_BYTES)
+}
+
+/// [`parse`], with parts of at least `min_bytes`.
+fn parse_in_parts(text: &str, min_bytes: usize) -> (Vec<Block>, FrontMatter) {
+    let parts = markdown_parts::parts(text, min_bytes);
+    let ends: Vec<usize> = parts.iter().skip(1).map(|p| p.start).collect();
+    let parsed = in_parts(&parts, 1, |first, mine| {
+        mine.iter()
+            .enumerate()
+            .map(|(n, part)| {
+                let end = ends.get(first + n).copied().unwrap_or(text.len());
+                parse_part(&text[part.start..end], part.line)
+            })
+            .collect::<Vec<_>>()
+    });
+    let total = parsed.iter().flatten().map(|(b, _)| b.len()).sum();
+    let mut parsed = parsed.into_iter().flatten();
+    let (first_blocks, front) = parsed.next().unwrap_or_default();
+    let mut blocks = Vec::with_capacity(total);
+    blocks.extend(first_blocks);
+    for (more, _) in parsed {
+        blocks.extend(more);
+    }
+    promote_bold_lines(&mut blocks);
+    (blocks, front)
+}
+
+/// Parses one part of a text, whose first line is line `first_line` of the whole.
+fn parse_part(text: &str, first_line: usize) -> (Vec<Block>, FrontMatter) {
     let options = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
@@ -15,17 +48,17 @@ pub fn parse(text: &str) -> (Vec<Block>, FrontMatter) {
     let lines = LineIndex::new(text);
     let mut b = Builder::default();
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        let line = lines.line_of(range.start);
+        let line = lines.line_of(range.start) + first_line - 1;
         b.event(event, line);
     }
     b.flush();
-    let mut blocks = b.blocks;
-    promote_bold_lines(&mut blocks);
     let front = FrontMatter {
         title: b.front_title,
         date: b.front_date,
     };
-    (blocks, front)
+    // The parts wait for each other to be joined: each no larger than it needs.
+    b.blocks.shrink_to_fit();
+    (b.blocks, front)
 }
 
 /// What YAML front matter says about a document.
@@ -220,7 +253,8 @@ impl Builder {
         self.flush();
         self.current = Some(Block {
             kind,
-            spans: Vec::new(),
+            // Most blocks are one span: room for exactly one, not the default four.
+            spans: Vec::with_capacity(1),
             line,
         });
     }
@@ -229,8 +263,8 @@ impl Builder {
         self.pending_soft_break = false;
         if let Some(mut block) = self.current.take() {
             if let Some(first) = block.spans.first_mut() {
-                let trimmed = first.text.trim_start_matches(' ').to_string();
-                first.text = trimmed;
+                let spaces = first.text.len() - first.text.trim_start_matches(' ').len();
+                first.text.drain(..spaces);
             }
             block.spans.retain(|s| !s.text.is_empty());
             let keep = !block.spans.is_empty()
@@ -285,7 +319,7 @@ impl Builder {
             };
             self.current = Some(Block {
                 kind,
-                spans: Vec::new(),
+                spans: Vec::with_capacity(1),
                 line,
             });
         }
@@ -411,6 +445,24 @@ fn unescape_double_quoted(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_parse_to_the_blocks_of_the_whole() {
+        let mut text = String::from("---\ntitle: Parts\ndate: 2025-11-18\n---\n\n");
+        for n in 0..60 {
+            text.push_str(&format!(
+                "# Section {n}\n\nFirst **bold** paragraph {n},\nsoft broken.\n\n\
+                 - item one\n- item *two*\n  1. nested\n\n> quoted {n}\n\n\
+                 ```\n\n# code, not a heading {n}\n```\n\n\
+                 | a | b |\n|---|---|\n| {n} | x |\n\n## Sub {n}\nText right after.\n\n"
+            ));
+        }
+        let whole = parse_in_parts(&text, usize::MAX / 4);
+        assert!(markdown_parts::parts(&text, 64).len() > 20);
+        let cut = parse_in_parts(&text, 64);
+        assert_eq!(cut, whole);
+        assert_eq!(cut.1.title.as_deref(), Some("Parts"));
+    }
 
     fn kinds(blocks: &[Block]) -> Vec<BlockKind> {
         blocks.iter().map(|b| b.kind.clone()).collect()

@@ -3,6 +3,7 @@
 pub mod library;
 pub mod load;
 pub mod markdown;
+pub mod markdown_parts;
 pub mod on_every_core;
 pub mod open;
 pub mod plain;
