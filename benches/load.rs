@@ -20,6 +20,11 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 mod common;
 use common::large_briefing;
 
+// The allocator the `brief` binary uses.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// Everything the reader builds from one large document.
 fn index(docs: &[Document]) {
     let gazetteer = Gazetteer::bundled();
