@@ -268,8 +268,8 @@ pub fn sources(docs: &[Document]) -> Vec<Source> {
         .collect()
 }
 
-/// Writes the app's briefing note to `path` (`~/` is the home directory), readable by its
-/// owner only.
+/// Writes the app's briefing note to `path` (`~/` is the home directory), with the
+/// permissions `--export-mode` gives (by default readable by its owner only).
 fn export_to(app: &App, path: &str) -> std::io::Result<PathBuf> {
     let path = expand_home(path);
     let sources = sources(&app.docs);
@@ -282,7 +282,7 @@ fn export_to(app: &App, path: &str) -> std::io::Result<PathBuf> {
         gazetteer: Gazetteer::bundled(),
         exported: &exported_now(),
     });
-    write_private(&path, &text)?;
+    write_private(&path, &text, app.export_mode)?;
     Ok(path)
 }
 
@@ -301,16 +301,28 @@ pub fn expand_home(path: &str) -> PathBuf {
     }
 }
 
-/// Writes a file readable by its owner only, creating its folder.
-pub fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+/// Permissions of what brief writes for its user: readable and writable by the owner only.
+pub const PRIVATE_FILE: u32 = 0o600;
+
+/// Writes a file with permissions `mode` (see [`PRIVATE_FILE`]), creating its folder. A file
+/// that was there keeps none of its old permissions.
+pub fn write_private(path: &Path, text: &str, mode: u32) -> std::io::Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create(true).truncate(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
     let mut file = options.open(path)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // The mode above counts only for a new file, and the umask may narrow it further.
+        file.set_permissions(std::fs::Permissions::from_mode(mode))?;
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
     file.write_all(text.as_bytes())?;
     file.sync_all()
 }

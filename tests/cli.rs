@@ -503,6 +503,33 @@ fn notes_and_export_without_the_reader() {
     assert!(piped.contains("Ask about the timetable."));
 }
 
+#[cfg(unix)]
+#[test]
+fn exports_are_private_unless_export_mode_says_otherwise() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let out = dir.path().join("note.md");
+    let out_arg = out.to_str().unwrap();
+    // A file already there, readable by everyone, is made private by the export.
+    std::fs::write(&out, "old").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let written = brief(&["export", "-o", out_arg]);
+    assert!(written.status.success(), "{}", stderr(&written));
+    assert_eq!(mode(&out), 0o600);
+    let shared = brief(&["export", "--export-mode", "640", "-o", out_arg]);
+    assert!(shared.status.success(), "{}", stderr(&shared));
+    assert_eq!(mode(&out), 0o640);
+    let bad = brief(&["export", "--export-mode", "rw-r--r--", "-o", out_arg]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        stderr(&bad).contains("give it in octal"),
+        "{}",
+        stderr(&bad)
+    );
+    assert_eq!(mode(&out), 0o640, "a refused command writes nothing");
+}
+
 #[test]
 fn a_database_from_a_newer_brief_is_refused_with_a_clear_message() {
     let data = tempfile::tempdir().unwrap();

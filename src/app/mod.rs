@@ -229,6 +229,8 @@ pub struct App {
     pub message: Option<Message>,
     /// Whether colours may be used (`NO_COLOR` turns them off).
     pub color: bool,
+    /// The permissions an exported briefing note is written with (`--export-mode`).
+    pub export_mode: u32,
     /// Each document's key in the store.
     pub doc_keys: Vec<String>,
     /// The bookmarks and notes of the open documents.
@@ -301,6 +303,7 @@ impl App {
             pending: Vec::new(),
             message: None,
             color: true,
+            export_mode: crate::effects::PRIVATE_FILE,
             doc_keys,
             annotations: annotations::Annotations::default(),
             annotations_revision: 0,

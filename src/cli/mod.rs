@@ -41,6 +41,9 @@ pub struct Cli {
     /// Where bookmarks and notes are kept (default: $BRIEF_DATA_DIR, else ~/.local/share/brief)
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Permissions of exported briefing notes, in octal (default 600: only you can read them)
+    #[arg(long, global = true, value_name = "OCTAL", value_parser = parse_mode, default_value = "600")]
+    pub export_mode: u32,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -153,6 +156,14 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// File permissions given in octal (`600`, `0644`).
+fn parse_mode(text: &str) -> Result<u32, String> {
+    u32::from_str_radix(text.trim_start_matches("0o"), 8)
+        .ok()
+        .filter(|m| *m <= 0o777)
+        .ok_or_else(|| format!("'{text}' is not a file mode: give it in octal, such as 600 or 644"))
+}
+
 /// Output cut short by a closed pipe (`brief outline | head`) is not an error.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain()
@@ -171,6 +182,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             cli.data_dir.as_deref(),
             cli.recent,
             cli.library,
+            cli.export_mode,
         ),
         Some(Command::Export { paths, output }) => {
             let opened = open_or_fail(&paths, options)?;
@@ -178,6 +190,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 &opened.documents,
                 cli.data_dir.as_deref(),
                 output.as_deref(),
+                cli.export_mode,
             )?;
             Ok(finish(opened))
         }
@@ -260,6 +273,7 @@ fn read(
     data_dir: Option<&Path>,
     recent: bool,
     library: bool,
+    export_mode: u32,
 ) -> anyhow::Result<ExitCode> {
     let user_keymap = keymap::user_keymap_path();
     let (keymap, keymap_errors) = keymap::load(keymap_choice, user_keymap.as_deref());
@@ -298,6 +312,7 @@ fn read(
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(opened.documents, keymap, size);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.export_mode = export_mode;
     let problems: Vec<String> = match keymap_errors.first() {
         Some(first) => vec![format!("keymap not used: {first}; run brief keymap check")]
             .into_iter()

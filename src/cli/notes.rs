@@ -33,6 +33,7 @@ pub fn export(
     docs: &[Document],
     data_dir: Option<&Path>,
     output: Option<&Path>,
+    mode: u32,
 ) -> anyhow::Result<()> {
     let annotations = annotations(docs, data_dir)?;
     let gazetteer = Gazetteer::bundled();
@@ -48,9 +49,8 @@ pub fn export(
         exported: &exported_now(),
     });
     match output {
-        Some(path) => {
-            write_private(path, &text).with_context(|| format!("cannot write {}", path.display()))
-        }
+        Some(path) => write_private(path, &text, mode)
+            .with_context(|| format!("cannot write {}", path.display())),
         None => Ok(std::io::stdout().lock().write_all(text.as_bytes())?),
     }
 }

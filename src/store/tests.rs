@@ -151,10 +151,29 @@ fn the_data_directory_and_database_are_private() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("nested/brief");
-    Store::open(&data).unwrap();
+    let store = Store::open(&data).unwrap();
     let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&data), 0o700);
     assert_eq!(mode(&data.join(DATABASE)), 0o600);
+    // A draft and a note: the write-ahead log and its index are as private as the database.
+    store
+        .save_draft(&Draft {
+            note: Note {
+                body: "sensitive".into(),
+                ..Note::default()
+            },
+            ..Draft::default()
+        })
+        .unwrap();
+    store.save_note(&Note::default()).unwrap();
+    let files: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(files.len() >= 2, "{files:?}");
+    for file in files {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
 }
 
 #[test]
