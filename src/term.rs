@@ -12,6 +12,7 @@ use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, Effect};
+use crate::crash::Rescue;
 use crate::doc::library::{Batch, read_in_background};
 use crate::doc::open::{OpenOptions, open_paths};
 use crate::effects::Notes;
@@ -43,14 +44,10 @@ enum Message {
 /// The terminal, drawn through the lean backend.
 type Screen = ratatui::Terminal<Wire<std::io::Stdout>>;
 
-/// Raw mode, the alternate screen, and a panic hook that restores the terminal before the
-/// panic message is printed.
-fn init() -> std::io::Result<Screen> {
-    let hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        ratatui::restore();
-        hook(info);
-    }));
+/// Raw mode and the alternate screen; the panic hook ([`crate::crash`]) is told, so that a
+/// panic gives the terminal back.
+fn init(rescue: &Rescue) -> std::io::Result<Screen> {
+    rescue.terminal_in_use(true);
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
     ratatui::Terminal::new(Wire::new(std::io::stdout()))
@@ -67,17 +64,20 @@ pub fn run(
     notes: &Notes,
     options: OpenOptions,
     rest: Vec<(PathBuf, String)>,
+    rescue: &Rescue,
 ) -> anyhow::Result<()> {
     let signals =
         Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).context("cannot watch signals")?;
     let handle = signals.handle();
-    let mut terminal = init().context("cannot set up the terminal")?;
+    let mut terminal = init(rescue).context("cannot set up the terminal")?;
     // Alternate scroll mode: the mouse wheel sends arrow keys, and mouse selection keeps
     // working because the mouse is not captured.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::style::Print("\x1b[?1007h"));
-    let result = event_loop(&mut terminal, app, notes, options, rest, signals);
+    let result = event_loop(&mut terminal, app, notes, options, rest, signals, rescue);
     handle.close();
     ratatui::restore();
+    rescue.terminal_in_use(false);
+    rescue.editing(None);
     result
 }
 
@@ -88,7 +88,11 @@ fn event_loop(
     options: OpenOptions,
     rest: Vec<(PathBuf, String)>,
     mut signals: Signals,
+    rescue: &Rescue,
 ) -> anyhow::Result<()> {
+    let crash_test = std::env::var_os(crate::crash::CRASH_TEST).is_some();
+    // The revision of the note the panic hook holds.
+    let mut rescued: Option<u64> = None;
     let (tx, rx) = mpsc::channel();
     let signal_tx = tx.clone();
     let start_worker = {
@@ -191,6 +195,15 @@ fn event_loop(
             continue;
         };
         let before = app.view_state();
+        if let Message::Input(Event::Key(key)) = &message
+            && crash_test
+            && key.code == crossterm::event::KeyCode::F(12)
+        {
+            panic!(
+                "crash test: F12 pressed with {} set",
+                crate::crash::CRASH_TEST
+            );
+        }
         match message {
             Message::Input(Event::Key(event)) if event.kind != KeyEventKind::Release => {
                 let Some(key) = Key::from_event(event) else {
@@ -259,6 +272,7 @@ fn event_loop(
                 break Ok(());
             }
         }
+        keep_for_rescue(app, rescue, &mut rescued);
         if app.view_state() != before {
             if let Some(lines) = app.scrolled_by(&before) {
                 // The terminal moves the text; only the lines that come into view are sent.
@@ -273,6 +287,21 @@ fn event_loop(
             terminal.backend_mut().know_screen(&shown);
             shown = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();
         }
+    }
+}
+
+/// Hands the panic hook the note being written when it has changed since it last did.
+fn keep_for_rescue(app: &App, rescue: &Rescue, rescued: &mut Option<u64>) {
+    match app.note_being_written() {
+        Some((revision, note)) if *rescued != Some(revision) => {
+            rescue.editing(Some(note));
+            *rescued = Some(revision);
+        }
+        None if rescued.is_some() => {
+            rescue.editing(None);
+            *rescued = None;
+        }
+        _ => {}
     }
 }
 

@@ -566,3 +566,52 @@ fn a_library_opens_at_once_and_fills_in_behind() {
     s.send("q");
     s.wait_exit();
 }
+
+#[test]
+fn a_panic_restores_the_terminal_keeps_the_note_and_writes_a_report_without_text() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = data.path().to_str().unwrap();
+    let env = [("BRIEF_DATA_DIR", dir), (brief::crash::CRASH_TEST, "1")];
+    let mut s = Session::start(&[], (100, 30), &env);
+    s.wait_for("the first screen", |s| s.screen().contains(TITLE));
+    s.send("a");
+    s.wait_for("the editor", |s| s.screen().contains("New note"));
+    s.send("Confidential: fallback position on tariffs");
+    s.wait_for("the note typed", |s| {
+        s.screen().contains("fallback position on tariffs")
+    });
+    s.send("\x1b[24~"); // F12, which panics under the crash test
+    s.wait_exit();
+    s.assert_terminal_restored();
+    let said = String::from_utf8_lossy(&s.raw).into_owned();
+    assert!(
+        said.contains("A crash report (no document or note text) is in"),
+        "{said}"
+    );
+
+    let recovered = std::fs::read_to_string(data.path().join("recovered-notes.md")).unwrap();
+    assert!(
+        recovered.contains("Confidential: fallback position on tariffs"),
+        "{recovered}"
+    );
+    let reports: Vec<_> = std::fs::read_dir(data.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("crash-")
+        })
+        .collect();
+    assert_eq!(reports.len(), 1, "{reports:?}");
+    assert!(said.contains(&*reports[0].file_name().unwrap().to_string_lossy()));
+    let report = std::fs::read_to_string(&reports[0]).unwrap();
+    assert!(report.contains(env!("CARGO_PKG_VERSION")) && report.contains("at: src/"));
+    for secret in ["Confidential", "tariffs", "上海合作组织", "crash test: F12"] {
+        assert!(
+            !report.contains(secret),
+            "{secret} in the report:\n{report}"
+        );
+    }
+}

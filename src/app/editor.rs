@@ -208,6 +208,12 @@ impl App {
         Some(draft)
     }
 
+    /// The note being written, as it stands, and its revision; none when the editor is shut.
+    pub fn note_being_written(&self) -> Option<(u64, Note)> {
+        let editor = self.editor.as_ref()?;
+        Some((editor.revision, editor.current(self)))
+    }
+
     /// The store gave the draft this row.
     pub fn draft_saved(&mut self, id: i64) {
         if let Some(editor) = self.editor.as_mut() {

@@ -6,7 +6,7 @@ mod find;
 mod notes;
 
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, bail};
@@ -173,17 +173,10 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Carries out a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let rescue = crate::crash::install(crate::store::data_dir(cli.data_dir.as_deref()));
     let options = open_options(&cli.open)?;
     match cli.command {
-        None => read(
-            &cli.paths,
-            options,
-            cli.keymap.as_deref(),
-            cli.data_dir.as_deref(),
-            cli.recent,
-            cli.library,
-            cli.export_mode,
-        ),
+        None => read(&cli, options, &rescue),
         Some(Command::Export { paths, output }) => {
             let opened = open_or_fail(&paths, options)?;
             notes::export(
@@ -267,14 +260,13 @@ fn open_or_fail(paths: &[PathBuf], options: OpenOptions) -> anyhow::Result<Opene
 }
 
 fn read(
-    paths: &[PathBuf],
+    cli: &Cli,
     options: OpenOptions,
-    keymap_choice: Option<&str>,
-    data_dir: Option<&Path>,
-    recent: bool,
-    library: bool,
-    export_mode: u32,
+    rescue: &crate::crash::Rescue,
 ) -> anyhow::Result<ExitCode> {
+    let (paths, keymap_choice, data_dir) =
+        (&cli.paths, cli.keymap.as_deref(), cli.data_dir.as_deref());
+    let (recent, library, export_mode) = (cli.recent, cli.library, cli.export_mode);
     let user_keymap = keymap::user_keymap_path();
     let (keymap, keymap_errors) = keymap::load(keymap_choice, user_keymap.as_deref());
     let terminal = std::io::stdout().is_terminal();
@@ -350,7 +342,7 @@ fn read(
     if library {
         app.open_library();
     }
-    crate::term::run(&mut app, &notes, options, rest)?;
+    crate::term::run(&mut app, &notes, options, rest, rescue)?;
     notes.save_session(&app);
     Ok(code)
 }
