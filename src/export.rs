@@ -233,8 +233,9 @@ fn countries_of(input: &Input<'_>, p: &Passage) -> Vec<(String, String)> {
 }
 
 /// Backslash-escapes what Markdown would read as markup in one line of a document's text:
-/// inline markers anywhere (`\\ ` * _ [ ] < > & ~ | #`), and a list or quote marker at the start,
-/// so the note renders exactly as the original reads.
+/// inline markers anywhere (`\\ ` * _ [ ] < > & ~ | # ^ $`: `^` for footnotes and
+/// superscripts, `$` for the maths many readers render), and a list or quote marker at the
+/// start, so the note renders exactly as the original reads.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     let digits = text.chars().take_while(char::is_ascii_digit).count();
@@ -243,7 +244,7 @@ pub fn escape(text: &str) -> String {
         let list_number = digits > 0 && i == digits && matches!(c, '.' | ')');
         if matches!(
             c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|' | '#'
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '~' | '|' | '#' | '^' | '$'
         ) || at_start
             || list_number
         {
@@ -270,10 +271,12 @@ mod tests {
             "# not a heading",
             "=== not a heading underline",
             "双方（中吉乌）同意, 2025.",
+            "see [^1] and x^2^ or H~2~O",
+            "between $5 billion and $7 billion",
         ] {
             let parsed: String = pulldown_cmark::Parser::new_ext(
                 &format!("> {}", escape(text)),
-                pulldown_cmark::Options::all(),
+                pulldown_cmark::Options::all() - pulldown_cmark::Options::ENABLE_SMART_PUNCTUATION,
             )
             .filter_map(|e| match e {
                 pulldown_cmark::Event::Text(t) => Some(t.to_string()),
