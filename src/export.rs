@@ -75,7 +75,12 @@ pub fn briefing_note(input: &Input<'_>) -> String {
         [one] => one
             .front_title
             .clone()
-            .or_else(|| one.headings().next().map(|(_, _, b)| one_line(&b.text())))
+            .or_else(|| {
+                // An empty heading (`#` alone) names nothing.
+                one.headings()
+                    .map(|(_, _, b)| one_line(&b.text()))
+                    .find(|t| !t.trim().is_empty())
+            })
             .unwrap_or_else(|| one.name.clone()),
         _ => format!("{} documents", docs.len()),
     };
