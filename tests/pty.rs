@@ -222,10 +222,16 @@ fn control_characters_in_a_document_never_reach_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hostile.txt");
     let hostile = "Hostile\n\nclip \u{1b}]52;c;SGVsbG8=\u{7} red \u{1b}[31mRED\u{1b}[0m title \u{1b}]0;pwned\u{7} \
-                   csi \u{9b}2J back\u{8}space cr\rhere dcs \u{1b}P1$qm\u{1b}\\ end\n";
+                   csi \u{9b}2J back\u{8}space cr\rhere dcs \u{1b}P1$qm\u{1b}\\ end\n\n\
+                   Pay \u{202e}0001\u{202c} now, to\u{200b}day.\n";
     std::fs::write(&path, hostile).unwrap();
     let mut s = Session::start(&[path.to_str().unwrap()], (100, 30), &[]);
     s.wait_for("the document", |s| s.screen().contains("␛]52;c;SGVsbG8=␇"));
+    assert!(
+        s.screen().contains("Pay <RLO>0001<PDF> now, to<ZWSP>day."),
+        "{}",
+        s.screen()
+    );
     s.send("q");
     s.wait_exit();
     let raw = String::from_utf8_lossy(&s.raw).into_owned();
@@ -237,6 +243,8 @@ fn control_characters_in_a_document_never_reach_the_terminal() {
         "\u{1b}P1",
         "\u{8}",
         "\u{9b}",
+        "\u{202e}",
+        "\u{200b}",
     ] {
         assert!(
             !raw.contains(forbidden),

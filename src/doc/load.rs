@@ -141,9 +141,15 @@ fn needs_sanitizing(text: &str) -> bool {
     let control = bytes
         .chunks(4096)
         .any(|chunk| chunk.iter().fold(false, |found, &b| found | is_control(b)));
+    // C1 controls and the invisible characters all start with one of these lead bytes.
+    let changes = |i: usize| {
+        text.get(i..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| placeholder(c).is_some() || hidden_name(c).is_some())
+    };
     control
-        || memchr::memchr_iter(0xc2, bytes)
-            .any(|i| bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
+        || memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes).any(changes)
+        || memchr::memchr_iter(0xd8, bytes).any(changes)
 }
 
 /// The visible stand-in for a terminal control character.
@@ -157,24 +163,46 @@ pub fn placeholder(c: char) -> Option<char> {
     }
 }
 
+/// The name a character is shown by when a terminal would not show it, or would let it
+/// reorder the line: bidirectional overrides, embeddings, isolates and marks, zero-width
+/// characters, and line separators some terminals take for new lines.
+pub fn hidden_name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200b}' => "ZWSP",
+        '\u{200c}' => "ZWNJ",
+        '\u{200d}' => "ZWJ",
+        '\u{200e}' => "LRM",
+        '\u{200f}' => "RLM",
+        '\u{061c}' => "ALM",
+        '\u{2028}' => "LSEP",
+        '\u{2029}' => "PSEP",
+        '\u{202a}' => "LRE",
+        '\u{202b}' => "RLE",
+        '\u{202c}' => "PDF",
+        '\u{202d}' => "LRO",
+        '\u{202e}' => "RLO",
+        '\u{2060}' => "WJ",
+        '\u{2066}' => "LRI",
+        '\u{2067}' => "RLI",
+        '\u{2068}' => "FSI",
+        '\u{2069}' => "PDI",
+        '\u{feff}' => "ZWNBSP",
+        _ => return None,
+    })
+}
+
 /// Normalises line endings (CRLF and lone CR at line end become LF) and replaces every other
 /// control character with a visible placeholder (ESC becomes `␛`, BEL `␇`, C1 controls `�`),
-/// so nothing from a document can drive the terminal.
+/// so nothing from a document can drive the terminal; and shows invisible and
+/// direction-changing characters by name (`<RLO>`, `<ZWSP>`: see [`hidden_name`]), so
+/// nothing can hide text or reorder the screen.
 ///
 /// ```
 /// use brief::doc::load::sanitize;
 /// assert_eq!(sanitize("red \u{1b}[31mtext\r\n"), "red ␛[31mtext\n");
 /// ```
 pub fn sanitize(text: &str) -> String {
-    // Most text has nothing to replace: C0 controls but tab and newline, DEL, and C1
-    // controls (0xC2 0x80..0x9F in UTF-8) are all that needs a look.
-    let bytes = text.as_bytes();
-    let clean = !bytes.iter().enumerate().any(|(i, &b)| {
-        (b < 0x20 && b != b'\n' && b != b'\t')
-            || b == 0x7f
-            || (b == 0xc2 && bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)))
-    });
-    if clean {
+    if !needs_sanitizing(text) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -188,9 +216,14 @@ pub fn sanitize(text: &str) -> String {
             }
             continue;
         }
-        match placeholder(c) {
-            Some(p) => out.push(p),
-            None => out.push(c),
+        match (placeholder(c), hidden_name(c)) {
+            (Some(p), _) => out.push(p),
+            (None, Some(name)) => {
+                out.push('<');
+                out.push_str(name);
+                out.push('>');
+            }
+            (None, None) => out.push(c),
         }
     }
     out
@@ -265,7 +298,9 @@ mod tests {
     #[test]
     fn a_control_anywhere_in_a_long_text_is_found() {
         let long = "正文。".repeat(2000);
-        for control in ["\u{1b}", "\u{9b}", "\u{7f}", "\r"] {
+        for control in [
+            "\u{1b}", "\u{9b}", "\u{7f}", "\r", "\u{202e}", "\u{200b}", "\u{61c}",
+        ] {
             for at in [0, 4095, 4098, long.len()] {
                 let mut text = long.clone();
                 text.insert_str(at, control);
@@ -287,6 +322,11 @@ mod tests {
         assert_eq!(sanitize("x\ry"), "x\u{240d}y");
         assert_eq!(sanitize("\u{1b}[31mred\u{7}"), "\u{241b}[31mred\u{2407}");
         assert_eq!(sanitize("c1:\u{9b}2J"), "c1:\u{fffd}2J");
+        assert_eq!(
+            sanitize("pay \u{202e}0001\u{202c} to\u{200b}day \u{2066}x\u{2069}"),
+            "pay <RLO>0001<PDF> to<ZWSP>day <LRI>x<PDI>"
+        );
+        assert_eq!(sanitize("“上合组织”—"), "“上合组织”—", "punctuation stays");
         assert_eq!(sanitize("tab\tok\n"), "tab\tok\n");
         assert!(!sanitize("\u{8}\u{0}\u{1b}").chars().any(|c| c.is_control()));
     }
