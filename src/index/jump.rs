@@ -726,14 +726,16 @@ impl Candidate {
         // Byte offsets to character indices, in one pass.
         let mut out = Vec::with_capacity(byte_ranges.len());
         let mut chars = shown.char_indices().map(|(i, _)| i).enumerate().peekable();
+        let mut counted = 0;
         let mut char_at = |byte: usize| {
-            while let Some(&(_, at)) = chars.peek() {
+            while let Some(&(n, at)) = chars.peek() {
                 if at >= byte {
-                    break;
+                    return n;
                 }
+                counted = n + 1;
                 chars.next();
             }
-            chars.peek().map_or(shown.chars().count(), |&(n, _)| n)
+            counted
         };
         for r in byte_ranges {
             let start = char_at(r.start);
@@ -1011,6 +1013,38 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
     use crate::doc::open::{OpenOptions, bundled};
+
+    #[test]
+    fn a_paragraphs_sentences_are_character_ranges() {
+        let text = "甲方同意。Second one! 第三句";
+        let c = Candidate::new(
+            CandidateKind::Paragraph,
+            0,
+            BlockId(0),
+            None,
+            own(text),
+            0..text.len(),
+        );
+        let chars: Vec<char> = text.chars().collect();
+        let parts: Vec<String> = c
+            .sentences()
+            .into_iter()
+            .map(|r| chars[r].iter().collect())
+            .collect();
+        assert_eq!(
+            parts,
+            ["甲方同意。", "Second one!", "第三句"].map(|p| p.to_string())
+        );
+        let one = Candidate::new(
+            CandidateKind::Paragraph,
+            0,
+            BlockId(0),
+            None,
+            own("一句。"),
+            0..9,
+        );
+        assert!(one.sentences().is_empty());
+    }
 
     fn seed_index() -> (Vec<Document>, JumpIndex) {
         let docs = vec![bundled(OpenOptions::default())];
