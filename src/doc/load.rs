@@ -21,6 +21,19 @@ pub enum LoadError {
     /// The file holds binary data, not text.
     #[error("{}: looks like a binary file, not a briefing; skipped (open a Markdown or text file)", .0.display())]
     Binary(PathBuf),
+    /// The file is larger than brief opens.
+    #[error(
+        "{}: {} MB is more than brief opens ({} MB); split it into smaller files",
+        path.display(),
+        size / 1_000_000,
+        MAX_FILE_BYTES / 1_000_000
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size in bytes (at least).
+        size: u64,
+    },
     /// A folder was named that holds no briefing.
     #[error("{}: no briefings in this folder (looked for .md, .markdown, .txt); name a file or another folder", .0.display())]
     NoBriefings(PathBuf),
@@ -52,16 +65,45 @@ pub fn encoding_for_name(name: &str) -> Result<&'static Encoding, LoadError> {
         .ok_or_else(|| LoadError::UnknownEncoding(name.to_string()))
 }
 
+/// The largest file brief opens: reading it takes about 3 s and 3.3 times its size in
+/// memory. A larger one is refused before it is read.
+pub const MAX_FILE_BYTES: u64 = 256 * 1_000_000;
+
 /// Reads a file and decodes it; `forced` overrides detection.
 pub fn read_file(path: &Path, forced: Option<&'static Encoding>) -> Result<Decoded, LoadError> {
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+    let bytes = read_at_most(path, MAX_FILE_BYTES)?;
+    decode_owned(bytes, forced).ok_or_else(|| LoadError::Binary(path.to_path_buf()))
+}
+
+/// The bytes of a file of at most `limit` bytes. The size is checked before reading and
+/// again while reading, so a file that grows meanwhile (or a device that never ends) is
+/// refused too.
+pub fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::Missing(path.to_path_buf()),
         _ => LoadError::Unreadable {
             path: path.to_path_buf(),
             source: e,
         },
-    })?;
-    decode_owned(bytes, forced).ok_or_else(|| LoadError::Binary(path.to_path_buf()))
+    };
+    let too_large = |size| LoadError::TooLarge {
+        path: path.to_path_buf(),
+        size,
+    };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let size = file.metadata().map_err(unreadable)?.len();
+    if size > limit {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// Like [`decode`], taking the bytes: UTF-8 text without control characters (the common case)
@@ -309,6 +351,30 @@ mod tests {
             }
         }
         assert!(!needs_sanitizing(&long));
+    }
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_before_it_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.md");
+        // A sparse file: a gigabyte on paper, nothing on disk.
+        std::fs::File::create(&path)
+            .unwrap()
+            .set_len(1_000_000_000)
+            .unwrap();
+        let err = read_file(&path, None).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.starts_with(&format!("{}: 1000 MB", path.display())),
+            "{message}"
+        );
+        assert!(message.contains("split it into smaller files"), "{message}");
+        std::fs::write(&path, "x".repeat(101)).unwrap();
+        assert!(matches!(
+            read_at_most(&path, 100),
+            Err(LoadError::TooLarge { .. })
+        ));
+        assert_eq!(read_at_most(&path, 101).unwrap().len(), 101);
     }
 
     #[test]
