@@ -623,3 +623,40 @@ fn a_panic_restores_the_terminal_keeps_the_note_and_writes_a_report_without_text
         );
     }
 }
+
+/// CPU time a process has used, in clock ticks (user + system).
+#[cfg(target_os = "linux")]
+fn cpu_ticks(pid: u32) -> u64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    // The fields after the command name, which is in parentheses and may hold spaces.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .unwrap()
+        .1
+        .split_whitespace()
+        .collect();
+    fields[11].parse::<u64>().unwrap() + fields[12].parse::<u64>().unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn an_idle_reader_draws_nothing_and_uses_no_cpu() {
+    let mut s = Session::start(&[], (100, 30), &[]);
+    s.wait_for("the first screen", |s| s.screen().contains(TITLE));
+    // Let start-up work (the jump candidates) finish and the first frames arrive.
+    while let Ok(bytes) = s.output.recv_timeout(Duration::from_millis(1500)) {
+        s.parser.process(&bytes);
+    }
+    let pid = s.child.process_id().unwrap();
+    let before = cpu_ticks(pid);
+    let quiet = s.output.recv_timeout(Duration::from_secs(3));
+    assert!(
+        quiet.is_err(),
+        "wrote {:?} while idle",
+        quiet.map(|b| String::from_utf8_lossy(&b).into_owned())
+    );
+    let used = cpu_ticks(pid) - before;
+    assert!(used <= 1, "used {used} ticks of CPU in 3 s of idling");
+    s.send("q");
+    s.wait_exit();
+}
