@@ -70,14 +70,19 @@ def measure(argv, env, line_key, page_key, setup=b""):
         before = cpu_ticks(pid)
         quiet = drain(fd, quiet=10.0, limit=10.0)
         idle = (len(quiet), cpu_ticks(pid) - before)
+    quit(pid, fd)
+    return lines / 50, pages / 20, idle
+
+
+def quit(pid, fd):
+    """Presses q, stops the process if that did not, and returns its resource usage."""
     os.write(fd, b"q")
     drain(fd, quiet=0.5)
     try:
         os.kill(pid, signal.SIGTERM)
     except ProcessLookupError:
         pass
-    os.waitpid(pid, 0)
-    return lines / 50, pages / 20, idle
+    return os.wait4(pid, 0)[2]
 
 
 def cpu_ticks(pid):

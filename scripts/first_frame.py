@@ -15,9 +15,8 @@ import tempfile
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from compare_redraw import ROOT, spawn  # noqa: E402
+from compare_redraw import ROOT, quit, spawn  # noqa: E402
 import select  # noqa: E402
-import signal  # noqa: E402
 
 
 def run_once(argv, env):
@@ -34,13 +33,7 @@ def run_once(argv, env):
                 break
             if b"help" in seen:
                 first = time.perf_counter() - start
-    os.write(fd, b"q")
-    time.sleep(0.2)
-    try:
-        os.kill(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        pass
-    os.waitpid(pid, 0)
+    quit(pid, fd)
     return first
 
 

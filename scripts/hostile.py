@@ -12,7 +12,6 @@ import pathlib
 import re
 import select
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -20,7 +19,7 @@ import threading
 import time
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
-from compare_redraw import ROOT, spawn  # noqa: E402
+from compare_redraw import ROOT, quit, spawn  # noqa: E402
 
 SEED = next((ROOT / "seeds").glob("*.md"))
 
@@ -119,13 +118,7 @@ def run(brief, paths, env):
         elif first is not None and now - last > 1.0:
             settled = last - start
             break
-    os.write(fd, b"q")
-    time.sleep(0.3)
-    try:
-        os.kill(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        pass
-    _, _, usage = os.wait4(pid, 0)
+    usage = quit(pid, fd)
     return first, settled, usage.ru_maxrss / 1024, seen
 
 
