@@ -118,9 +118,7 @@ fn load(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(size(&dir)));
     group.bench_function(
         "folder: read and find countries on every core, then index",
-        |b| {
-            b.iter_with_large_drop(|| read_folder(black_box(&dir)))
-        },
+        |b| b.iter_with_large_drop(|| read_folder(black_box(&dir))),
     );
     group.finish();
 }
