@@ -1,8 +1,13 @@
 //! Live reload: the folders of the open briefings are watched, and when a briefing changes on
 //! disk (an updated edition arrives) its path is reported, once the writing has settled.
+//! Only a change counts: the system also tells of files being opened and read (by brief
+//! itself, reloading or exporting, or by anyone), and those are told apart by the file's size,
+//! time of change and identity, which a read leaves alone.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::Mutex;
+use std::time::{Duration, SystemTime};
 
 use notify_debouncer_mini::notify::{RecommendedWatcher, RecursiveMode};
 use notify_debouncer_mini::{DebounceEventResult, Debouncer, new_debouncer};
@@ -29,15 +34,25 @@ pub fn watch(
     changed: impl Fn(Vec<PathBuf>) + Send + 'static,
 ) -> Option<Watcher> {
     let files: Vec<PathBuf> = files.iter().map(|f| canonical(f)).collect();
-    let wanted = files.clone();
+    // What each file was when last seen: a reported event counts only when that differs.
+    let seen: Mutex<HashMap<PathBuf, Option<Edition>>> =
+        Mutex::new(files.iter().map(|f| (f.clone(), Edition::of(f))).collect());
     let mut debouncer = new_debouncer(SETTLE, move |result: DebounceEventResult| {
         let Ok(events) = result else {
+            return;
+        };
+        let Ok(mut seen) = seen.lock() else {
             return;
         };
         let mut hit: Vec<PathBuf> = events
             .into_iter()
             .map(|e| canonical(&e.path))
-            .filter(|p| wanted.contains(p))
+            .filter(|p| {
+                seen.get_mut(p).is_some_and(|last| {
+                    let now = Edition::of(p);
+                    std::mem::replace(last, now) != now
+                })
+            })
             .collect();
         hit.sort();
         hit.dedup();
@@ -58,6 +73,41 @@ pub fn watch(
     Some(Watcher {
         _debouncer: debouncer,
     })
+}
+
+/// What tells one edition of a file from the next without reading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Edition {
+    len: u64,
+    modified: Option<SystemTime>,
+    changed: Option<SystemTime>,
+    id: u64,
+}
+
+impl Edition {
+    /// The file's edition, or `None` when it is gone.
+    fn of(path: &Path) -> Option<Edition> {
+        let meta = std::fs::metadata(path).ok()?;
+        #[cfg(unix)]
+        let (changed, id) = {
+            use std::os::unix::fs::MetadataExt;
+            let changed = u64::try_from(meta.ctime())
+                .ok()
+                .and_then(|s| std::time::UNIX_EPOCH.checked_add(Duration::new(s, 0)))
+                .and_then(|t| {
+                    t.checked_add(Duration::from_nanos(meta.ctime_nsec().unsigned_abs()))
+                });
+            (changed, meta.ino())
+        };
+        #[cfg(not(unix))]
+        let (changed, id) = (None, 0);
+        Some(Edition {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            changed,
+            id,
+        })
+    }
 }
 
 /// A path with its folder resolved, so it compares equal however it was named (the file
@@ -103,6 +153,14 @@ mod tests {
         let tmp = dir.path().join(".brief.md.swp");
         std::fs::write(&tmp, "# Three\n").unwrap();
         std::fs::rename(&tmp, &file).unwrap();
+        let paths = rx.recv_timeout(Duration::from_secs(10)).unwrap();
+        assert_eq!(paths, vec![canonical(&file)]);
+        // Read, it is not changed: nothing is reported (brief reads a file as it reloads it;
+        // reporting that would reload it for ever).
+        std::fs::read(&file).unwrap();
+        std::fs::read(&file).unwrap();
+        assert!(rx.recv_timeout(SETTLE * 4).is_err(), "a read was reported");
+        std::fs::remove_file(&file).unwrap();
         let paths = rx.recv_timeout(Duration::from_secs(10)).unwrap();
         assert_eq!(paths, vec![canonical(&file)]);
     }

@@ -508,6 +508,19 @@ fn an_edited_briefing_reloads_in_place() {
     std::fs::rename(&tmp, &file).unwrap();
     s.wait_for("the reload", |s| s.status().contains("reloaded"));
     assert_eq!(s.reader_top(), top, "the reader stays on the same passage");
+    // Reading the new edition is not a change: the reader does not reload it again (and
+    // again), and goes back to sleep.
+    #[cfg(target_os = "linux")]
+    {
+        while let Ok(bytes) = s.output.recv_timeout(Duration::from_millis(800)) {
+            s.parser.process(&bytes);
+        }
+        let pid = s.child.process_id().unwrap();
+        let before = cpu_ticks(pid);
+        std::thread::sleep(Duration::from_secs(3));
+        let used = cpu_ticks(pid) - before;
+        assert!(used <= 1, "{used} ticks of CPU in 3 s after a reload");
+    }
     std::fs::remove_file(&file).unwrap();
     s.wait_for("the file marked gone", |s| {
         s.status().contains("removed from disk")
