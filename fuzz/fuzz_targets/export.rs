@@ -26,10 +26,22 @@ fuzz_target!(|text: &str| {
             _ => None,
         })
         .collect();
-    assert_eq!(back.trim(), line.trim(), "escaped text read back differently");
+    assert_eq!(
+        back.trim(),
+        line.trim(),
+        "escaped text read back differently"
+    );
     let title = format!("# Briefing note: {}\n", escape(&line));
     let titles = Parser::new_ext(&title, options())
-        .filter(|e| matches!(e, Event::Start(Tag::Heading { level: HeadingLevel::H1, .. })))
+        .filter(|e| {
+            matches!(
+                e,
+                Event::Start(Tag::Heading {
+                    level: HeadingLevel::H1,
+                    ..
+                })
+            )
+        })
         .count();
     assert_eq!(titles, 1);
 });

@@ -8,7 +8,11 @@ fuzz_target!(|text: &str| {
         assert!(!errors.is_empty());
         let lines = text.lines().count().max(1);
         for e in errors {
-            assert!(e.line >= 1 && e.line <= lines + 1, "line {} of {lines}", e.line);
+            assert!(
+                e.line >= 1 && e.line <= lines + 1,
+                "line {} of {lines}",
+                e.line
+            );
         }
     }
 });

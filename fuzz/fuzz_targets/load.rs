@@ -26,6 +26,11 @@ fuzz_target!(|bytes: &[u8]| {
         ParseOptions::default(),
     );
     for block in doc.blocks.iter() {
-        assert!(!block.text().chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+        assert!(
+            !block
+                .text()
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t')
+        );
     }
 });

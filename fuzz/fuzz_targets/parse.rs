@@ -14,7 +14,10 @@ fuzz_target!(|text: &str| {
             let docs = [doc];
             let outline = Outline::build(&docs);
             let order: Vec<_> = outline.entries.iter().filter_map(|e| e.block).collect();
-            assert!(order.windows(2).all(|w| w[0] < w[1]), "outline out of order");
+            assert!(
+                order.windows(2).all(|w| w[0] < w[1]),
+                "outline out of order"
+            );
             let layout = Layout::new(&docs[0], 40);
             assert!(layout.lines.iter().all(|l| l.start() <= l.end()));
         }
