@@ -146,4 +146,67 @@ proptest! {
         let (read_title, expected) = (titles[0].2.text(), format!("Briefing note: {title}"));
         prop_assert_eq!(read_title.trim(), expected.trim());
     }
+
+    #[test]
+    fn bookmarked_passages_export_and_read_back_as_written(
+        text in briefing_text(),
+        name in "[a-z中*_#\\[\\]`<> ]{1,12}",
+    ) {
+        let doc = parse(&sanitize(&text), Format::Markdown, true);
+        let docs = [doc];
+        let key = brief::store::document_key(&docs[0]);
+        // A bookmark on every block with text (page markers and rules take none).
+        let marked: Vec<usize> = (0..docs[0].blocks.len())
+            .filter(|&i| {
+                let block = &docs[0].blocks[i];
+                !matches!(block.kind, brief::doc::BlockKind::Marker | brief::doc::BlockKind::Rule)
+                    && !one_line(&block.text()).trim().is_empty()
+            })
+            .collect();
+        let bookmarks = marked
+            .iter()
+            .map(|&i| brief::store::Bookmark {
+                document: key.clone(),
+                anchor: brief::store::anchor::Anchor::of(&docs[0], brief::doc::BlockId(i), None),
+                name: Some(name.clone()),
+                id: 0,
+                created: String::new(),
+            })
+            .collect();
+        let (annotations, _) = Annotations::place(&docs, &[key], bookmarks, Vec::new());
+        let sources = [Source { path: "p.md".into(), fingerprint: "sha256:0".into() }];
+        let export = || {
+            briefing_note(&Input {
+                docs: &docs,
+                sources: &sources,
+                outline: &Outline::build(&docs),
+                annotations: &annotations,
+                countries: &Countries::build(&docs, Gazetteer::bundled()),
+                gazetteer: Gazetteer::bundled(),
+                exported: "2025-11-18 10:00 +03:00",
+            })
+        };
+        let note = export();
+        prop_assert_eq!(&note, &export(), "the same input exports the same note");
+        // Read back: each passage is a quote holding the paragraph as it reads, in order,
+        // with its bookmark's name.
+        let read = parse(&note, Format::Markdown, false);
+        let quotes: Vec<String> = read
+            .blocks
+            .iter()
+            .filter(|b| b.kind == brief::doc::BlockKind::Quote)
+            .map(|b| b.text().trim().to_string())
+            .collect();
+        let expected: Vec<String> = marked
+            .iter()
+            .map(|&i| one_line(&docs[0].blocks[i].text()).trim().to_string())
+            .collect();
+        prop_assert_eq!(quotes, expected);
+        let names = read
+            .blocks
+            .iter()
+            .filter(|b| b.text().starts_with("Bookmark: "))
+            .count();
+        prop_assert_eq!(names, marked.len());
+    }
 }
