@@ -290,18 +290,13 @@ fn event_loop(
     }
 }
 
-/// Hands the panic hook the note being written when it has changed since it last did.
+/// Hands the panic hook the note being written when it has changed since it last did (the
+/// note is only copied then, not on every message).
 fn keep_for_rescue(app: &App, rescue: &Rescue, rescued: &mut Option<u64>) {
-    match app.note_being_written() {
-        Some((revision, note)) if *rescued != Some(revision) => {
-            rescue.editing(Some(note));
-            *rescued = Some(revision);
-        }
-        None if rescued.is_some() => {
-            rescue.editing(None);
-            *rescued = None;
-        }
-        _ => {}
+    let revision = app.editor.as_ref().map(|e| e.revision);
+    if revision != *rescued {
+        rescue.editing(app.note_being_written());
+        *rescued = revision;
     }
 }
 

@@ -208,10 +208,9 @@ impl App {
         Some(draft)
     }
 
-    /// The note being written, as it stands, and its revision; none when the editor is shut.
-    pub fn note_being_written(&self) -> Option<(u64, Note)> {
-        let editor = self.editor.as_ref()?;
-        Some((editor.revision, editor.current(self)))
+    /// The note being written, as it stands; none when the editor is shut.
+    pub fn note_being_written(&self) -> Option<Note> {
+        Some(self.editor.as_ref()?.current(self))
     }
 
     /// The store gave the draft this row.
