@@ -80,7 +80,8 @@ pub fn watch(
 struct Edition {
     len: u64,
     modified: Option<SystemTime>,
-    changed: Option<SystemTime>,
+    /// When its inode last changed (seconds, nanoseconds), and which inode it is.
+    changed: (i64, i64),
     id: u64,
 }
 
@@ -91,16 +92,10 @@ impl Edition {
         #[cfg(unix)]
         let (changed, id) = {
             use std::os::unix::fs::MetadataExt;
-            let changed = u64::try_from(meta.ctime())
-                .ok()
-                .and_then(|s| std::time::UNIX_EPOCH.checked_add(Duration::new(s, 0)))
-                .and_then(|t| {
-                    t.checked_add(Duration::from_nanos(meta.ctime_nsec().unsigned_abs()))
-                });
-            (changed, meta.ino())
+            ((meta.ctime(), meta.ctime_nsec()), meta.ino())
         };
         #[cfg(not(unix))]
-        let (changed, id) = (None, 0);
+        let (changed, id) = ((0, 0), 0);
         Some(Edition {
             len: meta.len(),
             modified: meta.modified().ok(),
