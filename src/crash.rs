@@ -56,7 +56,7 @@ pub fn install(data_dir: Option<PathBuf>) -> Rescue {
             Err(_) => (true, None),
         };
         if terminal {
-            ratatui::restore();
+            crate::wire::restore();
         }
         let place = info
             .location()

@@ -75,7 +75,7 @@ pub fn run(
     let _ = crossterm::execute!(std::io::stdout(), crossterm::style::Print("\x1b[?1007h"));
     let result = event_loop(&mut terminal, app, notes, options, rest, signals, rescue);
     handle.close();
-    ratatui::restore();
+    crate::wire::restore();
     rescue.terminal_in_use(false);
     rescue.editing(None);
     result
@@ -223,7 +223,7 @@ fn event_loop(
             }
             Message::Input(Event::Resize(width, height)) => {
                 app.resize(width, height);
-                terminal.backend_mut().forget_screen();
+                terminal.backend_mut().forget_screen()?;
                 terminal.autoresize()?;
             }
             Message::Changed(paths) => {

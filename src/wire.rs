@@ -2,14 +2,13 @@
 //! that knows an East Asian wide character moves the cursor two cells (so it does not send a
 //! cursor move before every Chinese character, as the stock crossterm backend does), and line
 //! scrolling done by the terminal itself with a scroll region, so only the new lines are sent.
-//! Where terminals disagree on a width (emoji, ambiguous-width symbols) the cursor is placed
-//! explicitly after the character, as upstream ratatui does.
+//! Where terminals disagree on a width the cursor is placed explicitly: after an emoji, and
+//! after ambiguous-width symbols (`“`, `—`) before a terminal drawing them wide could be pushed
+//! past the end of the row.
 
 use std::io::{self, Write};
 use std::ops::Range;
 
-use crossterm::queue;
-use crossterm::style::{Attribute, Print, SetAttribute};
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Size};
@@ -24,6 +23,47 @@ pub struct Wire<W: Write> {
     /// What the terminal shows before the frame being drawn, when known: cells the frame
     /// leaves unchanged are read here.
     screen: Option<Buffer>,
+    /// Where the terminal's cursor is, as far as is known (kept from frame to frame).
+    cursor: Cursor,
+    /// The rows the terminal scrolls (its scroll region): all of them unless brief set one.
+    region: Option<Range<u16>>,
+}
+
+/// What is known of the terminal's cursor.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cursor {
+    /// Nothing.
+    Unknown,
+    /// Its row only: it follows a character terminals disagree on the width of, or the last
+    /// column (where the next character wraps).
+    Row(u16),
+    /// Its column and row.
+    At(u16, u16),
+    /// At this column and row, or up to so many cells right of it: past ambiguous-width
+    /// characters (`“`, `—`), which brief lays out narrow as most terminals draw them, and
+    /// some terminals draw wide.
+    Near(u16, u16, u16),
+}
+
+impl Cursor {
+    fn row(self) -> Option<u16> {
+        match self {
+            Cursor::Unknown => None,
+            Cursor::Row(y) | Cursor::At(_, y) | Cursor::Near(_, y, _) => Some(y),
+        }
+    }
+}
+
+/// Resets the scroll region to the whole screen, as brief leaves the terminal.
+pub const WHOLE_SCREEN_SCROLLS: &str = "\x1b[r";
+
+/// Gives the terminal back as brief found it: the whole screen scrolling again, the main
+/// screen, cooked mode. Safe to call more than once, and from the panic hook.
+pub fn restore() {
+    let mut out = io::stdout();
+    let _ = out.write_all(WHOLE_SCREEN_SCROLLS.as_bytes());
+    let _ = out.flush();
+    ratatui::restore();
 }
 
 impl<W: Write> Wire<W> {
@@ -33,6 +73,8 @@ impl<W: Write> Wire<W> {
             inner: CrosstermBackend::new(writer),
             cursor_hidden: false,
             screen: None,
+            cursor: Cursor::Unknown,
+            region: None,
         }
     }
 
@@ -45,9 +87,15 @@ impl<W: Write> Wire<W> {
         }
     }
 
-    /// Forgets what the terminal shows (after a resize or a clear).
-    pub fn forget_screen(&mut self) {
+    /// Forgets what the terminal shows (after a resize or a clear), and gives the whole
+    /// screen back to scrolling: a resized terminal may or may not have kept the region.
+    pub fn forget_screen(&mut self) -> io::Result<()> {
         self.screen = None;
+        self.cursor = Cursor::Unknown;
+        if self.region.take().is_some() {
+            write!(self.inner, "{WHOLE_SCREEN_SCROLLS}")?;
+        }
+        Ok(())
     }
 
     /// The terminal's size: the known screen's, else as the terminal says (unknown: none,
@@ -68,54 +116,183 @@ impl<W: Write> Wire<W> {
             .then(|| &screen[(x, y)])
     }
 
-    /// Moves the cursor from where it is (when known) to `to` the cheapest way: over a short
-    /// gap of unchanged spaces in the current style by printing them again, to the start of
-    /// the next row with CR LF, else with an absolute move.
-    fn move_cursor(
-        &mut self,
-        from: Option<(u16, u16)>,
-        to: (u16, u16),
+    /// The bytes that print the unchanged cells `columns` of row `y` again, when that can
+    /// stand for a cursor move: whole characters, all in `style`, of a width every terminal
+    /// agrees on.
+    fn again(
+        &self,
+        columns: Range<u16>,
+        y: u16,
         style: (Color, Color, Modifier),
-    ) -> io::Result<()> {
-        let absolute = format!("\x1b[{};{}H", to.1 + 1, to.0 + 1);
-        if let Some((fx, fy)) = from {
-            if fy == to.1 && fx < to.0 && to.0 - fx <= 4 {
-                let plain = (fx..to.0).all(|c| {
-                    self.shown(c, fy)
-                        .is_some_and(|s| s.symbol() == " " && (s.fg, s.bg, s.modifier) == style)
-                });
-                if plain {
-                    return write!(self.inner, "{}", " ".repeat(usize::from(to.0 - fx)));
-                }
+    ) -> Option<String> {
+        let mut out = String::new();
+        let mut x = columns.start;
+        while x < columns.end {
+            let cell = self.shown(x, y)?;
+            let symbol = cell.symbol();
+            let width = symbol.width();
+            let certain = width > 0 && width == symbol.width_cjk() && !is_emoji(symbol);
+            if !certain || (cell.fg, cell.bg, cell.modifier) != style || out.len() > 8 {
+                return None;
             }
-            let last_row = self.screen_size().height.saturating_sub(1);
-            if to.1 == fy + 1 && fy < last_row {
-                let next_row = match to.0 {
-                    0 => "\r\n".to_string(),
-                    n => format!("\r\n\x1b[{n}C"),
-                };
-                if next_row.len() < absolute.len() {
-                    return write!(self.inner, "{next_row}");
-                }
+            out.push_str(symbol);
+            x += width as u16;
+        }
+        (x == columns.end).then_some(out)
+    }
+
+    /// The bottom row of the scroll region, and its top.
+    fn margins(&self) -> (u16, u16) {
+        match &self.region {
+            Some(rows) => (rows.start, rows.end.saturating_sub(1)),
+            None => (0, self.screen_size().height.saturating_sub(1)),
+        }
+    }
+
+    /// The ways to move down or up from row `from` to row `to` keeping the column, if any
+    /// is safe: a line feed on the scroll region's bottom row would scroll it, and relative
+    /// moves stop at its margins.
+    fn vertical(&self, from: u16, to: u16) -> Option<String> {
+        let (top, bottom) = self.margins();
+        let last = self.screen_size().height.saturating_sub(1);
+        if to == from {
+            Some(String::new())
+        } else if to > from {
+            let feeds_safe = (from..to).all(|r| r != bottom && r < last);
+            let stops = from <= bottom && to > bottom;
+            match to - from {
+                n if feeds_safe && n <= 2 => Some("\n".repeat(usize::from(n))),
+                _ if stops => None,
+                1 => Some("\x1b[B".into()),
+                n => Some(format!("\x1b[{n}B")),
+            }
+        } else if from >= top && to < top {
+            None
+        } else {
+            match from - to {
+                1 => Some("\x1b[A".into()),
+                n => Some(format!("\x1b[{n}A")),
             }
         }
-        write!(self.inner, "{absolute}")
+    }
+
+    /// The cheapest way it knows to move the cursor to `to`, and what is then known of it: an
+    /// absolute move, or from where
+    /// it is, along the row or a few rows down or up, or by printing unchanged cells again.
+    /// `row_drawn` says whether this frame already drew cells on the target row (which can
+    /// then not be printed again from the row's start).
+    fn way_to(
+        &self,
+        to: (u16, u16),
+        row_drawn: bool,
+        style: (Color, Color, Modifier),
+    ) -> (String, Cursor) {
+        let (x, y) = to;
+        let row_start = match y {
+            0 => "\x1b[H".to_string(),
+            _ => format!("\x1b[{}H", y + 1),
+        };
+        let mut best = match x {
+            0 => row_start.clone(),
+            _ => format!("\x1b[{};{}H", y + 1, x + 1),
+        };
+        let mut landing = Cursor::At(x, y);
+        let again_from_start = match row_drawn {
+            true => None,
+            false => self.again(0..x, y, style),
+        };
+        let mut consider = |way: String, cursor: Cursor| {
+            if way.len() < best.len() {
+                best = way;
+                landing = cursor;
+            }
+        };
+        if let Some(again) = &again_from_start {
+            consider(format!("{row_start}{again}"), Cursor::At(x, y));
+        }
+        let width = self.screen_size().width;
+        if let Some(vertical) = self.cursor.row().and_then(|fy| self.vertical(fy, y)) {
+            let on_row = self.cursor.row() == Some(y);
+            consider(
+                match x {
+                    0 => format!("{vertical}\r"),
+                    _ => format!("{vertical}\x1b[{}G", x + 1),
+                },
+                Cursor::At(x, y),
+            );
+            if let Some(again) = &again_from_start {
+                consider(format!("{vertical}\r{again}"), Cursor::At(x, y));
+            }
+            // Moves counted from the column: not after a line feed, which also returns the
+            // carriage in a terminal set to new-line mode.
+            let relative = !vertical.contains('\n');
+            match self.cursor {
+                Cursor::At(fx, _) if relative && fx < x => {
+                    let n = x - fx;
+                    consider(
+                        match n {
+                            1 => format!("{vertical}\x1b[C"),
+                            _ => format!("{vertical}\x1b[{n}C"),
+                        },
+                        Cursor::At(x, y),
+                    );
+                    if on_row {
+                        if let Some(again) = self.again(fx..x, y, style) {
+                            consider(again, Cursor::At(x, y));
+                        }
+                    }
+                }
+                Cursor::At(fx, _) if relative && fx == x => consider(vertical, Cursor::At(x, y)),
+                Cursor::At(fx, _) if relative && fx > x => {
+                    let n = fx - x;
+                    consider(
+                        match n {
+                            1 => format!("{vertical}\x1b[D"),
+                            _ => format!("{vertical}\x1b[{n}D"),
+                        },
+                        Cursor::At(x, y),
+                    );
+                }
+                // Printing on where the cursor may be a little further right: fine while a
+                // terminal drawing wide cannot be pushed past the row's end.
+                Cursor::Near(fx, _, drift) if on_row && fx < x && x + drift <= width => {
+                    if let Some(again) = self.again(fx..x, y, style) {
+                        consider(again, Cursor::Near(x, y, drift));
+                    }
+                }
+                _ => {}
+            }
+        }
+        (best, landing)
     }
 
     /// Scrolls the terminal's rows `rows` by `lines` (up when positive: the text moves up,
-    /// as when reading on) with a scroll region, leaving blank rows to draw.
+    /// as when reading on) with a scroll region, leaving blank rows to draw. The region stays
+    /// set for the next scroll; [`WHOLE_SCREEN_SCROLLS`] gives the screen back.
     pub fn scroll_rows(&mut self, rows: Range<u16>, lines: i32) -> io::Result<()> {
         if lines == 0 || rows.is_empty() {
             return Ok(());
         }
+        if self.region.as_ref() != Some(&rows) {
+            write!(self.inner, "\x1b[{};{}r", rows.start + 1, rows.end)?;
+            // Setting the region puts the cursor home.
+            self.cursor = Cursor::At(0, 0);
+            self.region = Some(rows);
+        }
+        let (_, bottom) = self.margins();
+        if lines == 1 {
+            // A line feed on the region's bottom row scrolls it, and leaves the cursor on
+            // the row where the new line goes.
+            if let Some(to_bottom) = self.cursor.row().and_then(|y| self.vertical(y, bottom)) {
+                self.cursor = Cursor::Row(bottom);
+                return self.inner.write_all(format!("{to_bottom}\n").as_bytes());
+            }
+        }
         let scroll = if lines > 0 { 'S' } else { 'T' };
-        write!(
-            self.inner,
-            "\x1b[{};{}r\x1b[{}{scroll}\x1b[r",
-            rows.start + 1,
-            rows.end,
-            lines.unsigned_abs()
-        )
+        match lines.unsigned_abs() {
+            1 => write!(self.inner, "\x1b[{scroll}"),
+            n => write!(self.inner, "\x1b[{n}{scroll}"),
+        }
     }
 }
 
@@ -144,16 +321,17 @@ pub fn scroll_buffer(buffer: &mut Buffer, rows: Range<u16>, lines: i32) {
     }
 }
 
-/// Whether every terminal agrees on how wide a cell's symbol is.
-fn width_is_certain(symbol: &str) -> bool {
-    let emoji = symbol
+/// Whether a cell's symbol is an emoji, whose width terminals disagree on both ways.
+fn is_emoji(symbol: &str) -> bool {
+    symbol
         .chars()
-        .any(|c| matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D));
-    !emoji && symbol.width() == symbol.width_cjk()
+        .any(|c| matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0xFE0F | 0x200D))
 }
 
 impl<W: Write> Write for Wire<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // Bytes brief does not read may move the cursor.
+        self.cursor = Cursor::Unknown;
         self.inner.write(buf)
     }
 
@@ -167,47 +345,59 @@ impl<W: Write> Backend for Wire<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let cells: Vec<(u16, u16, &Cell)> = content.collect();
+        let mut cells: Vec<(u16, u16, &Cell)> = content.collect();
         if cells.is_empty() {
             return Ok(());
         }
-        let last_column = self.screen_size().width.saturating_sub(1);
+        // The row the cursor is on first (often the status line, where the last frame
+        // ended): reaching it from elsewhere would cost an absolute move.
+        if let Some(row) = self.cursor.row() {
+            let start = cells.partition_point(|(_, y, _)| *y < row);
+            let end = cells.partition_point(|(_, y, _)| *y <= row);
+            cells[..end].rotate_right(end - start);
+        }
+        let size = self.screen_size();
+        let last_column = size.width.saturating_sub(1);
         let (mut fg, mut bg, mut modifier) = (Color::Reset, Color::Reset, Modifier::empty());
-        // Where the terminal's cursor is, when that is known for sure.
-        let mut cursor: Option<(u16, u16)> = None;
+        // The last row this frame drew on.
+        let mut drawn_row: Option<u16> = None;
         let mut i = 0;
         while i < cells.len() {
             let (x, y, cell) = cells[i];
-            if cursor != Some((x, y)) {
-                self.move_cursor(cursor, (x, y), (fg, bg, modifier))?;
+            let symbol = cell.symbol();
+            let width = symbol.width().max(1) as u16;
+            // Printing where the cursor is, unless a terminal that drew ambiguous-width
+            // characters wide could be pushed past the row's end (and scroll the screen).
+            let in_place = match self.cursor {
+                Cursor::At(cx, cy) => (cx, cy) == (x, y),
+                Cursor::Near(cx, cy, drift) => {
+                    (cx, cy) == (x, y) && x + width + drift <= size.width
+                }
+                _ => false,
+            };
+            let style = (cell.fg, cell.bg, cell.modifier);
+            let change = restyle((fg, bg, modifier), style);
+            let row_drawn = drawn_row == Some(y);
+            let (way, landing) = match in_place {
+                true => (String::new(), self.cursor),
+                false => self.way_to((x, y), row_drawn, (fg, bg, modifier)),
+            };
+            // The style changes before the move when that makes the move cheaper (cells
+            // printed again on the way must be in the style in use).
+            match self.way_to((x, y), row_drawn, style) {
+                (restyled, landed)
+                    if !in_place && change.is_some() && restyled.len() < way.len() =>
+                {
+                    write!(self.inner, "{}{restyled}", change.unwrap_or_default())?;
+                    self.cursor = landed;
+                }
+                _ => {
+                    write!(self.inner, "{way}{}", change.unwrap_or_default())?;
+                    self.cursor = landing;
+                }
             }
-            if cell.modifier != modifier {
-                let removed = modifier - cell.modifier;
-                if !removed.is_empty() {
-                    // Turning attributes off one by one differs between terminals: reset
-                    // them all, then set what stays (colours included).
-                    queue!(self.inner, SetAttribute(Attribute::Reset))?;
-                    fg = Color::Reset;
-                    bg = Color::Reset;
-                    modifier = Modifier::empty();
-                }
-                for attribute in attributes(cell.modifier - modifier) {
-                    queue!(self.inner, SetAttribute(attribute))?;
-                }
-                modifier = cell.modifier;
-            }
-            if cell.fg != fg || cell.bg != bg {
-                let mut codes = Vec::with_capacity(2);
-                if cell.fg != fg {
-                    codes.push(sgr(cell.fg, false));
-                }
-                if cell.bg != bg {
-                    codes.push(sgr(cell.bg, true));
-                }
-                write!(self.inner, "\x1b[{}m", codes.join(";"))?;
-                fg = cell.fg;
-                bg = cell.bg;
-            }
+            (fg, bg, modifier) = style;
+            drawn_row = Some(y);
             // Blank cells running to the end of the row: erase the rest of the line instead.
             let blanks = cells[i..]
                 .iter()
@@ -230,19 +420,26 @@ impl<W: Write> Backend for Wire<W> {
                         || self.shown(c, y).is_some_and(|s| is_blank(s, Color::Reset))
                 });
                 if run_end == last_column || rest_blank {
-                    queue!(self.inner, Print("\x1b[K"))?;
-                    cursor = Some((x, y));
+                    self.inner.write_all(b"\x1b[K")?;
                     i += blanks;
                     continue;
                 }
             }
-            let symbol = cell.symbol();
-            queue!(self.inner, Print(symbol))?;
-            cursor = width_is_certain(symbol).then(|| (x + symbol.width().max(1) as u16, y));
+            self.inner.write_all(symbol.as_bytes())?;
+            let after = x + width;
+            let drift = match self.cursor {
+                Cursor::Near(_, _, drift) => drift,
+                _ => 0,
+            } + (symbol.width_cjk() as u16).saturating_sub(symbol.width() as u16);
+            self.cursor = match drift {
+                _ if is_emoji(symbol) || after >= size.width => Cursor::Row(y),
+                0 => Cursor::At(after, y),
+                _ => Cursor::Near(after, y, drift),
+            };
             i += 1;
         }
         if fg != Color::Reset || bg != Color::Reset || !modifier.is_empty() {
-            queue!(self.inner, SetAttribute(Attribute::Reset))?;
+            self.inner.write_all(b"\x1b[m")?;
         }
         Ok(())
     }
@@ -266,20 +463,25 @@ impl<W: Write> Backend for Wire<W> {
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let position = position.into();
+        self.cursor = Cursor::At(position.x, position.y);
         self.inner.set_cursor_position(position)
     }
 
     fn clear(&mut self) -> io::Result<()> {
         self.screen = None;
+        self.cursor = Cursor::Unknown;
         self.inner.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
         self.screen = None;
+        self.cursor = Cursor::Unknown;
         self.inner.clear_region(clear_type)
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.cursor = Cursor::Unknown;
         self.inner.append_lines(n)
     }
 
@@ -294,6 +496,32 @@ impl<W: Write> Backend for Wire<W> {
     fn flush(&mut self) -> io::Result<()> {
         Backend::flush(&mut self.inner)
     }
+}
+
+/// The SGR sequence that changes the terminal's style from `from` to `to`, if they differ.
+fn restyle(from: (Color, Color, Modifier), to: (Color, Color, Modifier)) -> Option<String> {
+    if from == to {
+        return None;
+    }
+    let (mut fg, mut bg, mut modifier) = from;
+    let mut codes = Vec::with_capacity(3);
+    if !(modifier - to.2).is_empty() {
+        // Turning attributes off one by one differs between terminals: reset them all,
+        // then set what stays (colours included).
+        codes.push("0".to_string());
+        (fg, bg, modifier) = (Color::Reset, Color::Reset, Modifier::empty());
+    }
+    codes.extend(attributes(to.2 - modifier));
+    if to.0 != fg {
+        codes.push(sgr(to.0, false));
+    }
+    if to.1 != bg {
+        codes.push(sgr(to.1, true));
+    }
+    if codes == ["0"] {
+        codes.clear();
+    }
+    Some(format!("\x1b[{}m", codes.join(";")))
 }
 
 /// Whether a cell shows nothing: a space on the background in use, with no attributes.
@@ -328,22 +556,23 @@ fn sgr(color: Color, background: bool) -> String {
     code.to_string()
 }
 
-/// The terminal attributes that turn these modifiers on.
-fn attributes(modifier: Modifier) -> Vec<Attribute> {
+/// The SGR codes that turn these modifiers on.
+fn attributes(modifier: Modifier) -> Vec<String> {
     [
-        (Modifier::BOLD, Attribute::Bold),
-        (Modifier::DIM, Attribute::Dim),
-        (Modifier::ITALIC, Attribute::Italic),
-        (Modifier::UNDERLINED, Attribute::Underlined),
-        (Modifier::SLOW_BLINK, Attribute::SlowBlink),
-        (Modifier::RAPID_BLINK, Attribute::RapidBlink),
-        (Modifier::REVERSED, Attribute::Reverse),
-        (Modifier::HIDDEN, Attribute::Hidden),
-        (Modifier::CROSSED_OUT, Attribute::CrossedOut),
+        Modifier::BOLD,
+        Modifier::DIM,
+        Modifier::ITALIC,
+        Modifier::UNDERLINED,
+        Modifier::SLOW_BLINK,
+        Modifier::RAPID_BLINK,
+        Modifier::REVERSED,
+        Modifier::HIDDEN,
+        Modifier::CROSSED_OUT,
     ]
     .into_iter()
+    .zip(1..)
     .filter(|(m, _)| modifier.contains(*m))
-    .map(|(_, a)| a)
+    .map(|(_, code)| code.to_string())
     .collect()
 }
 
@@ -371,7 +600,8 @@ mod tests {
     /// The bytes a frame costs, and the screen a terminal shows after them.
     fn frame(text: &str) -> (Vec<u8>, String) {
         let sent = Sent::default();
-        let backend = Wire::new(sent.clone());
+        let mut backend = Wire::new(sent.clone());
+        backend.know_screen(&Buffer::empty(ratatui::layout::Rect::new(0, 0, 20, 2)));
         let mut terminal = Terminal::with_options(
             backend,
             ratatui::TerminalOptions {
@@ -456,6 +686,148 @@ mod tests {
         }
     }
 
+    /// A small pseudo-random sequence (the same on every run).
+    struct Dice(u64);
+
+    impl Dice {
+        fn roll(&mut self, sides: u64) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (self.0 >> 33) % sides
+        }
+    }
+
+    /// The colour vt100 reports for one brief sends.
+    fn seen(color: Color) -> vt100::Color {
+        match color {
+            Color::Reset => vt100::Color::Default,
+            Color::Green => vt100::Color::Idx(2),
+            Color::Cyan => vt100::Color::Idx(6),
+            Color::DarkGray => vt100::Color::Idx(8),
+            other => panic!("colour {other:?} is not used here"),
+        }
+    }
+
+    #[test]
+    fn scrolled_and_styled_frames_land_cell_for_cell() {
+        let (width, height) = (30u16, 8u16);
+        let area = ratatui::layout::Rect::new(0, 0, width, height);
+        let sent = Sent::default();
+        let mut terminal = Terminal::with_options(
+            Wire::new(sent.clone()),
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(area),
+            },
+        )
+        .unwrap();
+        let mut parser = vt100::Parser::new(height, width, 0);
+        let words = [
+            "上合组织",
+            "SCO",
+            "“一个地球”",
+            "—",
+            " ",
+            "  ",
+            "a",
+            "峰会",
+            "Kyrgyzstan",
+            "’s",
+            "😀",
+            "x y",
+            "。",
+            "",
+        ];
+        let styles = [
+            ratatui::style::Style::new(),
+            ratatui::style::Style::new()
+                .fg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            ratatui::style::Style::new().fg(Color::Green),
+            ratatui::style::Style::new().add_modifier(Modifier::REVERSED),
+            ratatui::style::Style::new()
+                .fg(Color::DarkGray)
+                .add_modifier(Modifier::DIM | Modifier::ITALIC),
+        ];
+        let mut dice = Dice(7);
+        let mut shown: Option<Buffer> = None;
+        for round in 0..300 {
+            // Between frames the terminal may scroll the rows above the last, as the reader
+            // does; the copy of the screen ratatui diffs against is scrolled alike.
+            if let (Some(before), 1..) = (&mut shown, dice.roll(3)) {
+                let lines = dice.roll(9) as i32 - 4;
+                let rows = 0..height - 1;
+                terminal
+                    .backend_mut()
+                    .scroll_rows(rows.clone(), lines)
+                    .unwrap();
+                scroll_buffer(before, rows, lines);
+                terminal.swap_buffers();
+                terminal.current_buffer_mut().clone_from(before);
+                terminal.swap_buffers();
+            }
+            if let Some(before) = &shown {
+                terminal.backend_mut().know_screen(before);
+            }
+            // Most rows stay as they were; some change.
+            let lines: Vec<Line> = (0..height)
+                .map(|y| match (&shown, dice.roll(4)) {
+                    (Some(before), 0 | 1) => Line::from(row_of(before, y)),
+                    _ => Line::from(
+                        (0..dice.roll(8))
+                            .map(|_| {
+                                let word = words[dice.roll(words.len() as u64) as usize];
+                                let style = styles[dice.roll(styles.len() as u64) as usize];
+                                ratatui::text::Span::styled(word, style)
+                            })
+                            .collect::<Vec<_>>(),
+                    ),
+                })
+                .collect();
+            let frame = terminal
+                .draw(|f| f.render_widget(Paragraph::new(lines), area))
+                .unwrap();
+            let buffer = frame.buffer.clone();
+            parser.process(&std::mem::take(&mut *sent.0.borrow_mut()));
+            let screen = parser.screen();
+            for y in 0..height {
+                assert_eq!(
+                    screen.contents_between(y, 0, y, width).trim_end(),
+                    row_of(&buffer, y),
+                    "round {round}, row {y}"
+                );
+                for x in 0..width {
+                    let (want, got) = (&buffer[(x, y)], screen.cell(y, x).unwrap());
+                    if want.symbol() == " " && got.contents().is_empty() && !got.inverse() {
+                        // A blank cell: only what shows on it matters.
+                        assert_eq!(seen(want.bg), got.bgcolor(), "round {round}, ({x}, {y})");
+                        continue;
+                    }
+                    let place = format!("round {round}, ({x}, {y}) {:?}", want.symbol());
+                    assert_eq!(seen(want.fg), got.fgcolor(), "{place}");
+                    assert_eq!(seen(want.bg), got.bgcolor(), "{place}");
+                    assert_eq!(
+                        want.modifier.contains(Modifier::BOLD),
+                        got.bold(),
+                        "{place}"
+                    );
+                    assert_eq!(
+                        want.modifier.contains(Modifier::ITALIC),
+                        got.italic(),
+                        "{place}"
+                    );
+                    assert_eq!(
+                        want.modifier.contains(Modifier::REVERSED),
+                        got.inverse(),
+                        "{place}"
+                    );
+                }
+            }
+            shown = Some(buffer);
+        }
+    }
+
     #[test]
     fn wide_characters_need_no_cursor_moves_and_land_right() {
         let (bytes, screen) = frame("上合组织 SCO 峰会");
@@ -466,10 +838,30 @@ mod tests {
     }
 
     #[test]
+    fn ambiguous_symbols_cost_a_move_only_near_the_row_end() {
+        // Short: nothing a terminal drawing them wide could push past the row's end.
+        let (bytes, screen) = frame("“一个地球”—a");
+        assert!(screen.starts_with("“一个地球”—a"), "{screen}");
+        assert!(!String::from_utf8_lossy(&bytes).contains('G'), "{bytes:?}");
+        // A full row of them: the column is set again before a wide drawing could wrap.
+        let (bytes, screen) = frame(&"—".repeat(20));
+        assert!(screen.starts_with(&"—".repeat(20)), "{screen}");
+        let sent = String::from_utf8_lossy(&bytes);
+        let row = sent.strip_prefix("\x1b[H").unwrap();
+        let before = row[..row.find("\x1b[").unwrap()].matches('—').count();
+        // Printed in place while each could have pushed the cursor one cell further, and
+        // not one more.
+        assert_eq!(before, 10, "{sent:?}");
+    }
+
+    #[test]
     fn after_an_emoji_the_cursor_is_placed_again() {
         let (bytes, screen) = frame("a😀b");
         assert!(screen.starts_with("a😀b"), "{screen}");
-        assert!(String::from_utf8_lossy(&bytes).matches('H').count() >= 2);
+        // Between the emoji and the next letter: an absolute column (the row is known).
+        let sent = String::from_utf8_lossy(&bytes);
+        let between = &sent[sent.find('😀').unwrap() + '😀'.len_utf8()..sent.rfind('b').unwrap()];
+        assert_eq!(between, "\x1b[4G", "{sent:?}");
     }
 
     #[test]
