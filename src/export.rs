@@ -78,7 +78,7 @@ pub fn briefing_note(input: &Input<'_>) -> String {
             .or_else(|| {
                 // An empty heading (`#` alone) names nothing.
                 one.headings()
-                    .map(|(_, _, b)| one_line(&b.text()))
+                    .map(|(_, _, b)| one_line(b.text()))
                     .find(|t| !t.trim().is_empty())
             })
             .unwrap_or_else(|| one.name.clone()),
@@ -159,7 +159,7 @@ fn write_passage(out: &mut String, input: &Input<'_>, p: &Passage) {
 /// passage, unless a note quotes only some of its sentences.
 fn passages(input: &Input<'_>) -> Vec<Passage> {
     let mut out: Vec<Passage> = Vec::new();
-    let whole = |doc: usize, block: BlockId| one_line(&input.docs[doc].blocks[block.0].text());
+    let whole = |doc: usize, block: BlockId| one_line(input.docs[doc].blocks[block.0].text());
     for b in &input.annotations.bookmarks {
         let quote = match b.block() {
             Some(block) => whole(b.doc, block),

@@ -225,7 +225,7 @@ fn a_draft_whose_paragraph_is_gone_is_saved_detached_with_its_quote() {
     let mut app = app_on_file(&path);
     let notes = Notes::with(Store::open(&dir.path().join("data")).unwrap());
     let gone = block_with(&app, "李鸿忠表示");
-    let paragraph = app.docs[0].blocks[gone.0].text();
+    let paragraph = app.docs[0].blocks[gone.0].text().to_string();
     go_to(&mut app, gone);
     press(&mut app, &notes, &[Key::char('a')]);
     press(&mut app, &notes, &typed("ask about this"));
@@ -333,7 +333,7 @@ fn annotated(dir: &Path) -> App {
             ..Note::default()
         })
         .unwrap();
-    let text = brief::store::anchor::one_line(&doc.blocks[strategic.0].text());
+    let text = brief::store::anchor::one_line(doc.blocks[strategic.0].text());
     let second = brief::index::jump::sentences(&text)[1].clone();
     let quote = &text[second];
     store
@@ -397,7 +397,7 @@ fn the_briefing_note_quotes_exactly_what_the_documents_say() {
     let text: Vec<String> = app.docs[0]
         .blocks
         .iter()
-        .map(|b| brief::store::anchor::one_line(&b.text()))
+        .map(|b| brief::store::anchor::one_line(b.text()))
         .collect();
     for q in &quotes {
         assert!(
@@ -421,7 +421,7 @@ fn a_document_with_markup_characters_exports_as_it_reads() {
         brief::doc::Format::Markdown,
         brief::doc::ParseOptions::default(),
     );
-    let shown = brief::store::anchor::one_line(&doc.blocks[1].text());
+    let shown = brief::store::anchor::one_line(doc.blocks[1].text());
     let mut app = App::new(vec![doc], Keymap::preset("default").unwrap(), (100, 30));
     let store = Store::open(dir.path()).unwrap();
     store
@@ -481,7 +481,7 @@ fn notes_reattach_after_the_briefing_is_reissued() {
     let reissued = original
         .replacen("\n\n", "\n\n更正：本版有一处修改。\n\n", 1)
         .replace("推进中吉乌铁路建设", "加快推进中吉乌铁路建设")
-        .replace(&lihongzhong, "");
+        .replace(lihongzhong, "");
     std::fs::write(&path, reissued).unwrap();
     app = app_on_file(&path);
     let notes = Notes::with(store);

@@ -43,7 +43,7 @@ fn block_text(doc: &Document) -> String {
         .iter()
         .map(|b| match &b.kind {
             brief::doc::BlockKind::ListItem { marker, .. } => format!("{marker}{}", b.text()),
-            _ => b.text(),
+            _ => b.text().to_string(),
         })
         .collect()
 }
@@ -139,7 +139,7 @@ proptest! {
             .or_else(|| {
                 docs[0]
                     .headings()
-                    .map(|(_, _, b)| one_line(&b.text()))
+                    .map(|(_, _, b)| one_line(b.text()))
                     .find(|t| !t.trim().is_empty())
             })
             .unwrap_or_else(|| docs[0].name.clone());
@@ -160,7 +160,7 @@ proptest! {
             .filter(|&i| {
                 let block = &docs[0].blocks[i];
                 !matches!(block.kind, brief::doc::BlockKind::Marker | brief::doc::BlockKind::Rule)
-                    && !one_line(&block.text()).trim().is_empty()
+                    && !one_line(block.text()).trim().is_empty()
             })
             .collect();
         let bookmarks = marked
@@ -199,7 +199,7 @@ proptest! {
             .collect();
         let expected: Vec<String> = marked
             .iter()
-            .map(|&i| one_line(&docs[0].blocks[i].text()).trim().to_string())
+            .map(|&i| one_line(docs[0].blocks[i].text()).trim().to_string())
             .collect();
         prop_assert_eq!(quotes, expected);
         let names = read

@@ -115,7 +115,7 @@ impl App {
     /// `y`: copies the paragraph at the top of the reader with where it is from.
     pub(super) fn copy_here(&mut self) -> Vec<Effect> {
         let block = self.current_block();
-        let text = one_line(&self.docs[self.doc].blocks[block.0].text());
+        let text = one_line(self.docs[self.doc].blocks[block.0].text());
         let cite = self.citation(self.doc, Some(block));
         vec![Effect::Copy {
             what: format!("“{}”", short(&text)),

@@ -88,7 +88,7 @@ impl App {
     /// Opens the editor on a paragraph with a note (new, stored, or a restored draft).
     pub(super) fn open_editor(&mut self, doc: usize, block: BlockId, note: Note, draft_id: i64) {
         let text = self.docs[doc].blocks[block.0].text();
-        let line = one_line(&text);
+        let line = one_line(text);
         let mut parts: Vec<String> = sentences(&line)
             .into_iter()
             .map(|r| line[r].to_string())

@@ -87,7 +87,7 @@ impl Line {
         }
         let mut pieces = Vec::new();
         let mut at = 0;
-        for span in &block.spans {
+        for span in block.spans() {
             let (start, end) = (at, at + span.text.len());
             at = end;
             let (s, e) = (start.max(self.start()), end.min(self.end()));
@@ -217,14 +217,9 @@ impl Layout {
 /// A block's text as one string, tabs as single spaces (so byte offsets stay those of the
 /// block's text); borrowed when the block is one span without tabs, as most are.
 fn flatten(block: &Block) -> Cow<'_, str> {
-    match block.spans.as_slice() {
-        [one] if !one.text.contains('\t') => Cow::Borrowed(&one.text),
-        spans => Cow::Owned(
-            spans
-                .iter()
-                .map(|span| span.text.replace('\t', " "))
-                .collect(),
-        ),
+    match block.text() {
+        text if text.contains('\t') => Cow::Owned(text.replace('\t', " ")),
+        text => Cow::Borrowed(text),
     }
 }
 

@@ -64,7 +64,7 @@ pub fn date_of(doc: &Document) -> Option<String> {
     doc.blocks
         .iter()
         .take(60)
-        .find_map(|b| date_in_text(&b.joined_text()))
+        .find_map(|b| date_in_text(b.text()))
 }
 
 /// English and Russian month names (Russian in the genitive of a date), January first.

@@ -46,7 +46,7 @@ impl App {
             .iter()
             .enumerate()
             .flat_map(|(i, b)| {
-                text_search::find(&b.text(), &search.query)
+                text_search::find(b.text(), &search.query)
                     .into_iter()
                     .map(move |r| (BlockId(i), r))
             })

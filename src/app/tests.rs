@@ -16,7 +16,7 @@ use crate::doc::markdown as doc;
 
 fn heading_at_top(app: &App) -> Option<String> {
     let block = app.document().block(app.current_block())?;
-    block.heading_level().map(|_| block.text())
+    block.heading_level().map(|_| block.text().to_string())
 }
 
 #[test]

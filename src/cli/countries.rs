@@ -191,12 +191,12 @@ fn mention_row(docs: &[Document], m: &Mention) -> MentionRow {
     let doc = &docs[m.doc()];
     let block = &doc.blocks[m.block().0];
     let text = block.text();
-    let (snip, _) = snippet(&text, m.range(), 60);
+    let (snip, _) = snippet(text, m.range(), 60);
     MentionRow {
         document: doc.name.clone(),
         section: m
             .section()
-            .map(|s| doc.blocks[s.0].text())
+            .map(|s| doc.blocks[s.0].text().to_string())
             .unwrap_or_else(|| doc.title()),
         line: block.line,
         text: text[m.range()].to_string(),

@@ -69,7 +69,7 @@ pub fn print(
                 document: doc.name.clone(),
                 section: c
                     .section
-                    .map(|s| doc.blocks[s.0].text())
+                    .map(|s| doc.blocks[s.0].text().to_string())
                     .unwrap_or_default(),
                 line: doc.blocks[c.block.0].line,
                 kind: match c.kind {

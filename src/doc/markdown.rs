@@ -5,7 +5,7 @@ use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Ta
 
 use super::markdown_parts::{self, PART_BYTES};
 use super::on_every_core::in_parts;
-use super::{Block, BlockKind, SpanStyle};
+use super::{Block, BlockKind, BlockWriter, Draft, SpanStyle};
 
 /// Parses Markdown into blocks, and returns what its front matter says. A long text is cut
 /// into parts (see [`markdown_parts`]) parsed on every core.
@@ -56,9 +56,7 @@ fn parse_part(text: &str, first_line: usize) -> (Vec<Block>, FrontMatter) {
         title: b.front_title,
         date: b.front_date,
     };
-    // The parts wait for each other to be joined: each no larger than it needs.
-    b.blocks.shrink_to_fit();
-    (b.blocks, front)
+    (b.out.finish(), front)
 }
 
 /// What YAML front matter says about a document.
@@ -89,8 +87,8 @@ impl LineIndex {
 
 #[derive(Default)]
 struct Builder {
-    blocks: Vec<Block>,
-    current: Option<Block>,
+    out: BlockWriter,
+    current: Option<Draft>,
     style: Vec<Tag<'static>>,
     lists: Vec<Option<u64>>,
     quote_depth: usize,
@@ -125,7 +123,7 @@ impl Builder {
             Event::HardBreak => self.text("\n", line),
             Event::Rule => {
                 self.flush();
-                self.blocks.push(Block::new(BlockKind::Rule, "", line));
+                self.out.file(Draft::new(BlockKind::Rule, line));
             }
             Event::TaskListMarker(done) => self.text(if done { "[x] " } else { "[ ] " }, line),
         }
@@ -136,7 +134,7 @@ impl Builder {
             Tag::Heading { level, .. } => self.open(BlockKind::Heading(heading_level(level)), line),
             Tag::Paragraph => {
                 let in_fresh_item = self.current.as_ref().is_some_and(|b| {
-                    matches!(b.kind, BlockKind::ListItem { .. }) && b.spans.is_empty()
+                    matches!(b.kind, BlockKind::ListItem { .. }) && b.text().is_empty()
                 });
                 if !in_fresh_item {
                     let kind = self.body_kind(String::new());
@@ -209,11 +207,8 @@ impl Builder {
                 self.quote_depth = self.quote_depth.saturating_sub(1);
             }
             TagEnd::CodeBlock => {
-                if let Some(b) = self.current.as_mut()
-                    && let Some(last) = b.spans.last_mut()
-                {
-                    let trimmed = last.text.trim_end_matches('\n').len();
-                    last.text.truncate(trimmed);
+                if let Some(b) = self.current.as_mut() {
+                    b.trim_end_newlines();
                 }
                 self.in_code = false;
                 self.flush();
@@ -239,7 +234,7 @@ impl Builder {
     fn body_kind(&self, marker: String) -> BlockKind {
         if !self.lists.is_empty() {
             BlockKind::ListItem {
-                marker,
+                marker: marker.into(),
                 depth: (self.lists.len() - 1).min(u8::MAX as usize) as u8,
             }
         } else if self.quote_depth > 0 {
@@ -251,29 +246,20 @@ impl Builder {
 
     fn open(&mut self, kind: BlockKind, line: usize) {
         self.flush();
-        self.current = Some(Block {
-            kind,
-            // Most blocks are one span: room for exactly one, not the default four.
-            spans: Vec::with_capacity(1),
-            line,
-        });
+        self.current = Some(Draft::new(kind, line));
     }
 
     fn flush(&mut self) {
         self.pending_soft_break = false;
         if let Some(mut block) = self.current.take() {
-            if let Some(first) = block.spans.first_mut() {
-                let spaces = first.text.len() - first.text.trim_start_matches(' ').len();
-                first.text.drain(..spaces);
-            }
-            block.spans.retain(|s| !s.text.is_empty());
-            let keep = !block.spans.is_empty()
+            block.trim_first_run_start();
+            let keep = !block.text().is_empty()
                 || matches!(
                     block.kind,
                     BlockKind::ListItem { .. } | BlockKind::Heading(_)
                 );
             if keep {
-                self.blocks.push(block);
+                self.out.file(block);
             }
         }
     }
@@ -317,17 +303,13 @@ impl Builder {
             } else {
                 self.body_kind(String::new())
             };
-            self.current = Some(Block {
-                kind,
-                spans: Vec::with_capacity(1),
-                line,
-            });
+            self.current = Some(Draft::new(kind, line));
         }
         let Some(block) = self.current.as_mut() else {
             return;
         };
         if std::mem::take(&mut self.pending_soft_break) {
-            let before = block.spans.last().and_then(|s| s.text.chars().last());
+            let before = block.text().chars().last();
             let after = text.chars().next();
             if !(before.is_some_and(is_cjk) && after.is_some_and(is_cjk)) {
                 block.push_text(" ", style);
@@ -367,11 +349,9 @@ fn promote_bold_lines(blocks: &mut [Block]) {
             continue;
         }
         let all_bold = block
-            .spans
-            .iter()
+            .spans()
             .all(|s| s.style.bold || s.text.trim().is_empty());
-        let text = block.text();
-        let text = text.trim();
+        let text = block.text().trim();
         if all_bold
             && !text.is_empty()
             && text.chars().count() <= 120
@@ -481,19 +461,16 @@ mod tests {
     fn bold_dateline_is_a_bold_span_not_asterisks() {
         let (blocks, _) = parse("**本报比什凯克11月19日电** (记者李强)吉尔吉斯斯坦总统\n");
         assert_eq!(blocks.len(), 1);
-        assert_eq!(blocks[0].spans[0].text, "本报比什凯克11月19日电");
-        assert!(blocks[0].spans[0].style.bold);
+        let first = blocks[0].spans().next().unwrap();
+        assert_eq!(first.text, "本报比什凯克11月19日电");
+        assert!(first.style.bold);
         assert!(!blocks[0].text().contains("**"));
     }
 
     #[test]
     fn inline_styles() {
         let (blocks, _) = parse("a *it* `code` [link](http://x) ~~old~~\n");
-        let styles: Vec<_> = blocks[0]
-            .spans
-            .iter()
-            .map(|s| (s.text.as_str(), s.style))
-            .collect();
+        let styles: Vec<_> = blocks[0].spans().map(|s| (s.text, s.style)).collect();
         assert!(styles.iter().any(|(t, s)| *t == "it" && s.italic));
         assert!(styles.iter().any(|(t, s)| *t == "code" && s.code));
         assert!(styles.iter().any(|(t, s)| *t == "link" && s.link));

@@ -1,5 +1,6 @@
 //! What a briefing is: an immutable list of blocks of styled text, each with its source line.
 
+mod block;
 pub mod library;
 pub mod load;
 pub mod markdown;
@@ -9,135 +10,16 @@ pub mod open;
 pub mod plain;
 pub mod repair;
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
 
+pub use block::{Block, BlockKind, BlockWriter, Draft, Span, SpanStyle};
+
 /// The position of a block inside its document; indexes refer to text by this, never by copying it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct BlockId(pub usize);
-
-/// Inline styles a span of text can carry.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct SpanStyle {
-    /// Strong emphasis (`**bold**`), also bold datelines.
-    pub bold: bool,
-    /// Emphasis (`*italic*`).
-    pub italic: bool,
-    /// Inline code.
-    pub code: bool,
-    /// The text of a link.
-    pub link: bool,
-    /// Struck-through text.
-    pub strike: bool,
-}
-
-/// A run of text with one style.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Span {
-    /// The text, already free of terminal control characters.
-    pub text: String,
-    /// How the text is styled.
-    pub style: SpanStyle,
-}
-
-impl Span {
-    /// A span of unstyled text.
-    pub fn plain(text: impl Into<String>) -> Self {
-        Span {
-            text: text.into(),
-            style: SpanStyle::default(),
-        }
-    }
-}
-
-/// What kind of block a piece of the document is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum BlockKind {
-    /// A heading with the document's own level (1 = `#`).
-    Heading(u8),
-    /// Body text.
-    Paragraph,
-    /// An item of a list, with its marker (`•`, `1.`) and nesting depth (0 = top).
-    ListItem {
-        /// The marker shown before the first line.
-        marker: String,
-        /// How deeply the list is nested.
-        depth: u8,
-    },
-    /// Quoted text.
-    Quote,
-    /// Preformatted text, shown without wrapping its lines together.
-    Code,
-    /// A horizontal rule.
-    Rule,
-    /// A page-layout marker such as `(下转第七版)`: shown dim, not body text.
-    Marker,
-}
-
-/// One block of a document: a heading, a paragraph, a list item...
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Block {
-    /// What kind of block this is.
-    pub kind: BlockKind,
-    /// Its text as styled spans.
-    pub spans: Vec<Span>,
-    /// The 1-based line in the source file where the block starts.
-    pub line: usize,
-}
-
-impl Block {
-    /// A block of one unstyled span.
-    pub fn new(kind: BlockKind, text: impl Into<String>, line: usize) -> Self {
-        Block {
-            kind,
-            spans: vec![Span::plain(text)],
-            line,
-        }
-    }
-
-    /// The block's text without styles.
-    pub fn text(&self) -> String {
-        self.spans.iter().map(|s| s.text.as_str()).collect()
-    }
-
-    /// The length of the block's text in bytes.
-    pub fn text_len(&self) -> usize {
-        self.spans.iter().map(|s| s.text.len()).sum()
-    }
-
-    /// The block's text without styles, borrowed when it is a single span (as most are).
-    pub fn joined_text(&self) -> Cow<'_, str> {
-        match self.spans.as_slice() {
-            [one] => Cow::Borrowed(&one.text),
-            _ => Cow::Owned(self.text()),
-        }
-    }
-
-    /// Appends text in a style, merging it into the last span when the style is the same.
-    pub fn push_text(&mut self, text: &str, style: SpanStyle) {
-        if text.is_empty() {
-            return;
-        }
-        match self.spans.last_mut() {
-            Some(last) if last.style == style => last.text.push_str(text),
-            _ => self.spans.push(Span {
-                text: text.to_string(),
-                style,
-            }),
-        }
-    }
-
-    /// The heading level, when this block is a heading.
-    pub fn heading_level(&self) -> Option<u8> {
-        match self.kind {
-            BlockKind::Heading(level) => Some(level),
-            _ => None,
-        }
-    }
-}
 
 /// A Markdown document from text, for tests.
 #[cfg(test)]
@@ -233,14 +115,8 @@ impl Document {
         if options.repair {
             blocks = repair::repair(blocks);
         }
-        // Text grew by appending; a library keeps it for as long as it is open.
+        // A library keeps the list for as long as it is open.
         blocks.shrink_to_fit();
-        for block in &mut blocks {
-            block.spans.shrink_to_fit();
-            for span in &mut block.spans {
-                span.text.shrink_to_fit();
-            }
-        }
         Document {
             name: name.into(),
             path,
@@ -271,7 +147,7 @@ impl Document {
         }
         self.headings()
             .next()
-            .map(|(_, _, b)| b.text())
+            .map(|(_, _, b)| b.text().to_string())
             .unwrap_or_else(|| self.name.clone())
     }
 }

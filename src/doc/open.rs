@@ -157,7 +157,10 @@ mod tests {
     #[test]
     fn bundled_briefing_has_its_nine_headings() {
         let doc = bundled(OpenOptions::default());
-        let titles: Vec<String> = doc.headings().map(|(_, _, b)| b.text()).collect();
+        let titles: Vec<String> = doc
+            .headings()
+            .map(|(_, _, b)| b.text().to_string())
+            .collect();
         assert_eq!(titles.len(), 9, "{titles:?}");
         assert_eq!(
             titles[0],
@@ -169,7 +172,11 @@ mod tests {
     #[test]
     fn bundled_briefing_is_repaired_unless_raw() {
         let repaired = bundled(OpenOptions::default());
-        let texts: Vec<String> = repaired.blocks.iter().map(|b| b.text()).collect();
+        let texts: Vec<String> = repaired
+            .blocks
+            .iter()
+            .map(|b| b.text().to_string())
+            .collect();
         assert!(
             texts
                 .iter()

@@ -4,7 +4,7 @@
 
 use unicode_width::UnicodeWidthStr;
 
-use super::{Block, BlockKind};
+use super::{Block, BlockKind, BlockWriter, Draft, SpanStyle};
 use crate::doc::markdown::is_cjk;
 
 /// The widest line (in terminal columns) a heading can have.
@@ -13,7 +13,8 @@ const HEADING_MAX_WIDTH: usize = 72;
 /// Parses plain text into blocks.
 pub fn parse(text: &str) -> Vec<Block> {
     let lines: Vec<&str> = text.lines().collect();
-    let mut blocks = Vec::new();
+    let mut out = BlockWriter::default();
+    let mut first_in_text = true;
     let mut i = 0;
     while i < lines.len() {
         if lines[i].trim().is_empty() {
@@ -29,7 +30,6 @@ pub fn parse(text: &str) -> Vec<Block> {
         let paras = split_group(group);
         for (n, (offset, para)) in paras.iter().enumerate() {
             let line = start + offset + 1;
-            let first_in_text = blocks.is_empty();
             // In text written one paragraph a line, a title stands over a longer paragraph.
             let over_a_paragraph = paras
                 .get(n + 1)
@@ -44,9 +44,13 @@ pub fn parse(text: &str) -> Vec<Block> {
                 }
                 _ => BlockKind::Paragraph,
             };
-            blocks.push(Block::new(kind, para.as_str(), line));
+            let mut block = Draft::new(kind, line);
+            block.push_text(para, SpanStyle::default());
+            out.file(block);
+            first_in_text = false;
         }
     }
+    let mut blocks = out.finish();
     demote_lone_title_runs(&mut blocks);
     blocks
 }
@@ -185,7 +189,7 @@ fn demote_lone_title_runs(blocks: &mut [Block]) {
         let mut j = i;
         while j < blocks.len()
             && blocks[j].kind == BlockKind::Heading(2)
-            && numbered_heading_level(&blocks[j].text()).is_none()
+            && numbered_heading_level(blocks[j].text()).is_none()
         {
             j += 1;
         }
@@ -205,7 +209,7 @@ mod tests {
     fn headings(text: &str) -> Vec<(u8, String)> {
         parse(text)
             .into_iter()
-            .filter_map(|b| b.heading_level().map(|l| (l, b.text())))
+            .filter_map(|b| b.heading_level().map(|l| (l, b.text().to_string())))
             .collect()
     }
 

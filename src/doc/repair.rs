@@ -2,31 +2,37 @@
 //! column break (`…专门工作组开` / `展工作。`); this rejoins such halves when the join is safe,
 //! and turns continuation markers such as `(下转第七版)` into dim markers.
 
-use super::{Block, BlockKind, SpanStyle};
+use super::{Block, BlockKind, Draft, SpanStyle};
 use crate::doc::plain::numbered_heading_level;
 
 /// The shortest first half worth rejoining: shorter lines are more likely titles or labels.
 const MIN_FIRST_HALF_CHARS: usize = 10;
 
 /// Marks continuation markers and rejoins paragraphs split by a page or column break.
-pub fn repair(blocks: Vec<Block>) -> Vec<Block> {
-    let mut out: Vec<Block> = Vec::with_capacity(blocks.len());
-    for mut block in blocks {
-        if block.kind == BlockKind::Paragraph && is_continuation_marker(&block.text()) {
-            block.kind = BlockKind::Marker;
+/// The list is worked on in place: a long document's list is not held twice.
+pub fn repair(mut blocks: Vec<Block>) -> Vec<Block> {
+    let mut kept = 0;
+    for i in 0..blocks.len() {
+        if blocks[i].kind == BlockKind::Paragraph && is_continuation_marker(blocks[i].text()) {
+            blocks[i].kind = BlockKind::Marker;
         }
-        if let Some(prev) = out.last_mut()
-            && let Some(separator) = join_separator(prev, &block)
+        if kept > 0
+            && let Some(separator) = join_separator(&blocks[kept - 1], &blocks[i])
         {
-            prev.push_text(separator, SpanStyle::default());
-            for span in block.spans {
-                prev.push_text(&span.text, span.style);
+            // A joined paragraph is written anew, with a text of its own.
+            let mut joined = Draft::of(&blocks[kept - 1]);
+            joined.push_text(separator, SpanStyle::default());
+            for span in blocks[i].spans() {
+                joined.push_text(span.text, span.style);
             }
+            blocks[kept - 1] = Block::from_draft(joined);
             continue;
         }
-        out.push(block);
+        blocks.swap(kept, i);
+        kept += 1;
     }
-    out
+    blocks.truncate(kept);
+    blocks
 }
 
 /// A line such as `(下转第七版)`, `（上接第一版）` or `(Continued on page 4)`.
@@ -56,7 +62,7 @@ fn join_separator(prev: &Block, next: &Block) -> Option<&'static str> {
     if prev.kind != BlockKind::Paragraph || next.kind != BlockKind::Paragraph {
         return None;
     }
-    if prev.spans.iter().all(|s| s.style.bold) {
+    if prev.spans().all(|s| s.style.bold) {
         return None;
     }
     let prev_text = prev.text();
@@ -92,14 +98,13 @@ fn is_ideograph(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::Span;
 
     fn para(text: &str) -> Block {
         Block::new(BlockKind::Paragraph, text, 1)
     }
 
     fn texts(blocks: &[Block]) -> Vec<String> {
-        blocks.iter().map(|b| b.text()).collect()
+        blocks.iter().map(|b| b.text().to_string()).collect()
     }
 
     #[test]
@@ -208,17 +213,15 @@ mod tests {
 
     #[test]
     fn bold_label_is_never_joined() {
-        let bold = Block {
-            kind: BlockKind::Paragraph,
-            spans: vec![Span {
-                text: "上合组织成员国政府首脑理事会".into(),
-                style: SpanStyle {
-                    bold: true,
-                    ..Default::default()
-                },
-            }],
-            line: 1,
-        };
+        let mut bold = Draft::new(BlockKind::Paragraph, 1);
+        bold.push_text(
+            "上合组织成员国政府首脑理事会",
+            SpanStyle {
+                bold: true,
+                ..Default::default()
+            },
+        );
+        let bold = Block::from_draft(bold);
         assert_eq!(repair(vec![bold, para("会议在莫斯科举行。")]).len(), 2);
     }
 }

@@ -312,13 +312,7 @@ impl Language {
     /// Guesses from the first blocks' letters.
     pub fn of(doc: &Document) -> Language {
         let (mut cjk, mut cyrillic, mut other) = (0usize, 0usize, 0usize);
-        for c in doc
-            .blocks
-            .iter()
-            .take(40)
-            .flat_map(|b| b.spans.iter())
-            .flat_map(|s| s.text.chars())
-        {
+        for c in doc.blocks.iter().take(40).flat_map(|b| b.text().chars()) {
             if crate::doc::markdown::is_cjk(c) {
                 cjk += 1;
             } else if ('\u{400}'..='\u{4ff}').contains(&c) {
@@ -427,7 +421,7 @@ fn index_document_in_parts(
         for (n, block) in part.iter().enumerate() {
             let id = BlockId(first + n);
             let section = sections[id.0];
-            for hit in gazetteer.find(&block.joined_text()) {
+            for hit in gazetteer.find(block.text()) {
                 for candidates in hit.places {
                     let place = match candidates.as_slice() {
                         [place] => {
@@ -515,7 +509,7 @@ mod tests {
         for m in countries.of(place) {
             let title = m
                 .section()
-                .map(|s| docs[0].blocks[s.0].text())
+                .map(|s| docs[0].blocks[s.0].text().to_string())
                 .unwrap_or_default();
             if !titles.contains(&title) {
                 titles.push(title);

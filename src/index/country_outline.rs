@@ -76,7 +76,7 @@ pub fn build(
                     current_section = Some((m.doc(), m.section()));
                     let title = m
                         .section()
-                        .map_or_else(|| doc.title(), |s| doc.blocks[s.0].text());
+                        .map_or_else(|| doc.title(), |s| doc.blocks[s.0].text().to_string());
                     let title = if docs.len() > 1 {
                         format!("{} › {title}", doc.name)
                     } else {
@@ -94,7 +94,7 @@ pub fn build(
                     ));
                 }
                 let text = doc.blocks[m.block().0].text();
-                let (mut snip, mark) = snippet(&text, m.range(), SNIPPET_CHARS);
+                let (mut snip, mark) = snippet(text, m.range(), SNIPPET_CHARS);
                 if m.via() == super::gazetteer::Via::City {
                     snip.push_str("  (via city)");
                 }
@@ -129,7 +129,7 @@ pub fn build(
                 .iter()
                 .map(|&c| gazetteer.places[c].en.as_str())
                 .collect();
-            let (snip, mark) = snippet(&text, a.range.clone(), SNIPPET_CHARS);
+            let (snip, mark) = snippet(text, a.range.clone(), SNIPPET_CHARS);
             let row = tree.push(
                 Some(group),
                 OutlineEntry {

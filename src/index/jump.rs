@@ -242,9 +242,9 @@ impl JumpIndex {
                     } else {
                         CandidateKind::Paragraph
                     };
-                    let text = match block.spans.as_slice() {
-                        [one] if !one.text.contains('\n') => Text::Block(Arc::clone(blocks)),
-                        _ => own(&block.text()),
+                    let text = match block.text() {
+                        text if text.contains('\n') => own(text),
+                        _ => Text::Block(Arc::clone(blocks)),
                     };
                     let c = Candidate::new(kind, d, id, section, text, 0..block.text_len());
                     if !c.text().trim().is_empty() {
@@ -748,7 +748,7 @@ impl Candidate {
     fn text(&self) -> &str {
         match &self.text {
             Text::Own(own) => own,
-            Text::Block(blocks) => &blocks[self.block as usize].spans[0].text,
+            Text::Block(blocks) => blocks[self.block as usize].text(),
         }
     }
 

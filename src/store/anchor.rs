@@ -51,9 +51,9 @@ impl Anchor {
     pub fn of(doc: &Document, block: BlockId, quote: Option<&str>) -> Anchor {
         let text = doc.blocks[block.0].text();
         Anchor {
-            fingerprint: fingerprint(&text),
+            fingerprint: fingerprint(text),
             position: block.0,
-            quote: quote.map_or_else(|| one_line(&text), str::to_string),
+            quote: quote.map_or_else(|| one_line(text), str::to_string),
         }
     }
 
@@ -63,7 +63,7 @@ impl Anchor {
         let nearest =
             |ids: &mut dyn Iterator<Item = usize>| ids.min_by_key(|&i| i.abs_diff(self.position));
         let same = nearest(&mut doc.blocks.iter().enumerate().filter_map(|(i, b)| {
-            (anchorable(&b.kind) && fingerprint(&b.text()) == self.fingerprint).then_some(i)
+            (anchorable(&b.kind) && fingerprint(b.text()) == self.fingerprint).then_some(i)
         }));
         if let Some(i) = same {
             return Placement::Exact(BlockId(i));
@@ -77,7 +77,7 @@ impl Anchor {
             if !anchorable(&b.kind) {
                 continue;
             }
-            let text = pairs(&b.text());
+            let text = pairs(b.text());
             let held = quote.iter().filter(|p| text.contains(*p)).count() as f64;
             let score = held / quote.len() as f64;
             let better = match best {

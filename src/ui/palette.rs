@@ -141,7 +141,7 @@ fn location(app: &App, c: &Shown) -> String {
         parts.push(doc.name.clone());
     }
     if !section.is_empty() && c.kind != crate::index::jump::CandidateKind::Heading {
-        parts.push(section);
+        parts.push(section.to_string());
     }
     parts.join(" › ")
 }
