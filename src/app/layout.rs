@@ -26,27 +26,46 @@ pub enum LineRole {
 }
 
 /// One screen line of the reader: which part of which block it shows. The text itself stays
-/// in the document, and positions are kept in 32 bits, so a line costs 16 bytes however
-/// long the document is (a 100 MB briefing has some 1.7 million).
+/// in the document, and a line costs 12 bytes however long the document is (a 100 MB
+/// briefing has some 1.7 million): block and start in 32 bits, length in 16 (a longer line
+/// is cut, see [`MAX_LINE_BYTES`]), role and whether it is the block's first in one byte.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
     block: u32,
     start: u32,
-    end: u32,
-    role: LineRole,
-    first: bool,
+    len: u16,
+    /// [`LineRole`] as [`role_code`] gives it, and [`FIRST`] when the line is its block's
+    /// first.
+    role: u8,
+}
+
+/// The most bytes a line holds: only a run of zero-width characters reaches it.
+pub const MAX_LINE_BYTES: usize = u16::MAX as usize;
+
+/// The bit of [`Line::role`] that says the line is its block's first.
+const FIRST: u8 = 0x80;
+
+/// A role in seven bits.
+fn role_code(role: LineRole) -> u8 {
+    match role {
+        LineRole::Body => 0,
+        LineRole::Marker => 1,
+        LineRole::Rule => 2,
+        LineRole::Gap => 3,
+        LineRole::Heading(level) => 4 + level.min(FIRST - 5),
+    }
 }
 
 impl Line {
     /// The line showing bytes `range` of a block's text; `first` if it is the block's first.
+    /// At most [`MAX_LINE_BYTES`] of the range are kept.
     pub fn new(block: BlockId, role: LineRole, first: bool, range: Range<usize>) -> Line {
         let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
         Line {
             block: small(block.0),
             start: small(range.start),
-            end: small(range.end),
-            role,
-            first,
+            len: range.len().min(MAX_LINE_BYTES) as u16,
+            role: role_code(role) | if first { FIRST } else { 0 },
         }
     }
 
@@ -57,7 +76,18 @@ impl Line {
 
     /// How it is drawn.
     pub fn role(&self) -> LineRole {
-        self.role
+        match self.role & !FIRST {
+            0 => LineRole::Body,
+            1 => LineRole::Marker,
+            2 => LineRole::Rule,
+            3 => LineRole::Gap,
+            code => LineRole::Heading(code - 4),
+        }
+    }
+
+    /// Whether it is its block's first line.
+    fn first(&self) -> bool {
+        self.role & FIRST != 0
     }
 
     /// The byte offset in the block's text where the line starts.
@@ -67,21 +97,21 @@ impl Line {
 
     /// The byte offset in the block's text where the line ends.
     pub fn end(&self) -> usize {
-        self.end as usize
+        self.start as usize + usize::from(self.len)
     }
 
     /// Text before the content: list marker, quote bar, or indentation.
     pub fn prefix(&self, block: &Block) -> String {
-        match self.role {
+        match self.role() {
             LineRole::Gap | LineRole::Rule => String::new(),
-            _ => prefix(block, self.first),
+            _ => prefix(block, self.first()),
         }
     }
 
     /// The content as styled pieces, one after another in the block's text (tabs shown as
     /// single spaces).
     pub fn pieces<'a>(&self, block: &'a Block, width: u16) -> Vec<(Cow<'a, str>, SpanStyle)> {
-        if self.role == LineRole::Rule {
+        if self.role() == LineRole::Rule {
             let rule = "─".repeat(usize::from(width).clamp(4, 60));
             return vec![(Cow::Owned(rule), SpanStyle::default())];
         }
@@ -208,8 +238,20 @@ impl Layout {
         }
         let content_width = width.saturating_sub(prefix(block, true).width()).max(2);
         let text = flatten(block);
-        for (n, range) in wrap(&text, content_width).into_iter().enumerate() {
-            self.lines.push(Line::new(id, role, n == 0, range));
+        let mut first = true;
+        for mut range in wrap(&text, content_width) {
+            // Only zero-width characters make a line this long: it goes on over more lines.
+            while range.len() > MAX_LINE_BYTES {
+                let mut cut = range.start + MAX_LINE_BYTES;
+                while !text.is_char_boundary(cut) {
+                    cut -= 1;
+                }
+                self.lines.push(Line::new(id, role, first, range.start..cut));
+                first = false;
+                range.start = cut;
+            }
+            self.lines.push(Line::new(id, role, first, range));
+            first = false;
         }
     }
 }
@@ -252,10 +294,47 @@ mod tests {
     }
 
     #[test]
+    fn a_line_keeps_its_role_and_whether_it_comes_first() {
+        let roles = [
+            LineRole::Body,
+            LineRole::Marker,
+            LineRole::Rule,
+            LineRole::Gap,
+            LineRole::Heading(1),
+            LineRole::Heading(6),
+        ];
+        for role in roles {
+            for first in [false, true] {
+                let line = Line::new(BlockId(7), role, first, 3..90);
+                assert_eq!((line.role(), line.first()), (role, first));
+                assert_eq!((line.block(), line.start(), line.end()), (BlockId(7), 3, 90));
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_of_zero_width_characters_goes_on_over_more_lines() {
+        let long = format!("e{}", "\u{301}".repeat(70_000));
+        let (doc, l) = layout(&format!("# T\n\n{long} end\n"), 40);
+        let block = BlockId(1);
+        let lines: Vec<&Line> = l.lines.iter().filter(|x| x.block() == block).collect();
+        let text = doc.blocks[1].text();
+        // Every byte, in order, on lines no longer than a line can be.
+        assert_eq!(lines[0].start(), 0);
+        assert_eq!(lines.last().unwrap().end(), text.len());
+        for pair in lines.windows(2) {
+            assert_eq!(pair[0].end(), pair[1].start());
+        }
+        assert!(lines.iter().all(|x| x.end() - x.start() <= MAX_LINE_BYTES));
+        assert!(lines.len() >= 3);
+        assert_eq!(lines.iter().filter(|x| x.first()).count(), 1);
+    }
+
+    #[test]
     fn blocks_are_separated_by_gap_lines_and_indexed() {
         let (_, l) = layout("# Title\n\nSome text here.\n", 40);
         assert_eq!(l.lines.len(), 3);
-        assert_eq!(l.lines[1].role, LineRole::Gap);
+        assert_eq!(l.lines[1].role(), LineRole::Gap);
         assert_eq!(l.block_start(BlockId(1)), 2);
         assert_eq!(l.block_at(1), BlockId(1));
     }

@@ -250,6 +250,9 @@ impl Draft {
 /// Files drafts as blocks, writing their texts one after another into shared buffers.
 #[derive(Default)]
 pub struct BlockWriter {
+    /// How long a buffer is made at first: the length of the text being parsed, up to
+    /// [`BUFFER_BYTES`] (a short document does not get a megabyte to give back).
+    first_size: usize,
     text: String,
     waiting: Vec<(Draft, u32)>,
     blocks: Vec<Block>,
@@ -259,13 +262,25 @@ pub struct BlockWriter {
 const BUFFER_BYTES: usize = 1 << 20;
 
 impl BlockWriter {
+    /// A writer for the blocks of a text of `len` bytes.
+    pub fn for_text(len: usize) -> BlockWriter {
+        BlockWriter {
+            first_size: len.min(BUFFER_BYTES),
+            ..BlockWriter::default()
+        }
+    }
+
     /// Files a draft: the next block.
     pub fn file(&mut self, mut draft: Draft) {
         if !self.text.is_empty() && self.text.len() + draft.text.len() > BUFFER_BYTES {
             self.close_buffer();
         }
         if self.text.capacity() == 0 {
-            self.text.reserve_exact(BUFFER_BYTES.max(draft.text.len()));
+            let size = match self.blocks.is_empty() && self.first_size > 0 {
+                true => self.first_size,
+                false => BUFFER_BYTES,
+            };
+            self.text.reserve_exact(size.max(draft.text.len()));
         }
         let start = self.text.len() as u32;
         self.text.push_str(&draft.text);

@@ -46,7 +46,10 @@ fn parse_part(text: &str, first_line: usize) -> (Vec<Block>, FrontMatter) {
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     let lines = LineIndex::new(text);
-    let mut b = Builder::default();
+    let mut b = Builder {
+        out: BlockWriter::for_text(text.len()),
+        ..Builder::default()
+    };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let line = lines.line_of(range.start) + first_line - 1;
         b.event(event, line);

@@ -13,7 +13,7 @@ const HEADING_MAX_WIDTH: usize = 72;
 /// Parses plain text into blocks.
 pub fn parse(text: &str) -> Vec<Block> {
     let lines: Vec<&str> = text.lines().collect();
-    let mut out = BlockWriter::default();
+    let mut out = BlockWriter::for_text(text.len());
     let mut first_in_text = true;
     let mut i = 0;
     while i < lines.len() {
