@@ -39,6 +39,8 @@ pub struct Line {
     role: u8,
 }
 
+const _: () = assert!(std::mem::size_of::<Line>() == 12);
+
 /// The most bytes a line holds: only a run of zero-width characters reaches it.
 pub const MAX_LINE_BYTES: usize = u16::MAX as usize;
 
@@ -246,7 +248,8 @@ impl Layout {
                 while !text.is_char_boundary(cut) {
                     cut -= 1;
                 }
-                self.lines.push(Line::new(id, role, first, range.start..cut));
+                self.lines
+                    .push(Line::new(id, role, first, range.start..cut));
                 first = false;
                 range.start = cut;
             }
@@ -307,7 +310,10 @@ mod tests {
             for first in [false, true] {
                 let line = Line::new(BlockId(7), role, first, 3..90);
                 assert_eq!((line.role(), line.first()), (role, first));
-                assert_eq!((line.block(), line.start(), line.end()), (BlockId(7), 3, 90));
+                assert_eq!(
+                    (line.block(), line.start(), line.end()),
+                    (BlockId(7), 3, 90)
+                );
             }
         }
     }

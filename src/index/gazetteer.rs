@@ -406,6 +406,11 @@ pub fn russian_forms(name: &str) -> Vec<String> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn every_name_fits_the_length_a_mention_keeps() {
+        assert!(Gazetteer::bundled().automaton.max_pattern_len() <= usize::from(u8::MAX));
+    }
+
     fn names(text: &str) -> Vec<(String, String)> {
         let g = Gazetteer::bundled();
         g.find(text)
