@@ -75,6 +75,34 @@ pub fn read_file(path: &Path, forced: Option<&'static Encoding>) -> Result<Decod
     decode_owned(bytes, forced).ok_or_else(|| LoadError::Binary(path.to_path_buf()))
 }
 
+/// Reads a file and lends its text, as [`read_file`] decodes it, and the encoding's name to
+/// `use_text`. UTF-8 with nothing to make visible (the common case) is lent as read: not
+/// copied, and checked once, with SIMD (three times as fast as the standard check on
+/// Chinese).
+pub fn with_text<R>(
+    path: &Path,
+    forced: Option<&'static Encoding>,
+    use_text: impl FnOnce(&str, &'static str) -> R,
+) -> Result<R, LoadError> {
+    let bytes = read_at_most(path, MAX_FILE_BYTES)?;
+    if is_plain_utf8(&bytes, forced)
+        && let Ok(text) = simdutf8::basic::from_utf8(&bytes)
+        && !needs_sanitizing(text)
+    {
+        return Ok(use_text(text, "UTF-8"));
+    }
+    let decoded =
+        decode_owned(bytes, forced).ok_or_else(|| LoadError::Binary(path.to_path_buf()))?;
+    Ok(use_text(&decoded.text, decoded.encoding))
+}
+
+/// Whether bytes are to be read as UTF-8 without a byte-order mark, and are not binary.
+fn is_plain_utf8(bytes: &[u8], forced: Option<&'static Encoding>) -> bool {
+    forced.is_none_or(|f| f == encoding_rs::UTF_8)
+        && Encoding::for_bom(bytes).is_none()
+        && !looks_binary(bytes)
+}
+
 /// The bytes of a file of at most `limit` bytes. The size is checked before reading and
 /// again while reading, so a file that grows meanwhile (or a device that never ends) is
 /// refused too.
@@ -109,9 +137,7 @@ pub fn read_at_most(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
 /// Like [`decode`], taking the bytes: UTF-8 text without control characters (the common case)
 /// becomes the text without being copied.
 pub fn decode_owned(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Option<Decoded> {
-    let plain_utf8 =
-        forced.is_none_or(|f| f == encoding_rs::UTF_8) && Encoding::for_bom(&bytes).is_none();
-    if plain_utf8 && !looks_binary(&bytes) {
+    if is_plain_utf8(&bytes, forced) {
         match String::from_utf8(bytes) {
             Ok(text) => {
                 let text = if needs_sanitizing(&text) {
@@ -141,7 +167,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Option<Decoded
     let encoding = match (bom, forced) {
         (Some((enc, _)), _) => enc,
         (None, Some(enc)) => enc,
-        (None, None) if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+        (None, None) if simdutf8::basic::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
         (None, None) => {
             let mut detector = chardetng::EncodingDetector::new();
             detector.feed(bytes, true);
@@ -335,6 +361,35 @@ mod tests {
             assert_eq!(decode_owned(bytes.clone(), None), decode(&bytes, None));
         }
         assert!(decode_owned(vec![1, 0, 2], None).is_none());
+    }
+
+    #[test]
+    fn a_file_lent_as_read_reads_as_decoded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("b.md");
+        let windows_1251 = encoding_for_name("windows-1251").unwrap();
+        for (bytes, forced) in [
+            ("# 标题\n上合组织“峰会”。\n".as_bytes().to_vec(), None),
+            (b"a\r\nb\x1b[31m\n".to_vec(), None),
+            ("Pay \u{202e}0001 now".as_bytes().to_vec(), None),
+            (
+                encoding_rs::GBK.encode("上海合作组织\n").0.into_owned(),
+                None,
+            ),
+            (vec![0xEF, 0xBB, 0xBF, b'x'], None),
+            ("Россия".as_bytes().to_vec(), Some(windows_1251)),
+            (vec![b'a', 0xff, b'b'], None),
+        ] {
+            std::fs::write(&path, &bytes).unwrap();
+            let lent = with_text(&path, forced, |text, encoding| (text.to_string(), encoding));
+            let read = read_file(&path, forced).map(|d| (d.text, d.encoding));
+            assert_eq!(lent.unwrap(), read.unwrap(), "{bytes:?}");
+        }
+        std::fs::write(&path, [1, 0, 2]).unwrap();
+        assert!(matches!(
+            with_text(&path, None, |_, _| ()),
+            Err(LoadError::Binary(_))
+        ));
     }
 
     #[test]

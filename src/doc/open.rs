@@ -95,15 +95,16 @@ pub fn list(paths: &[PathBuf]) -> Listing {
 
 /// Opens one file as a briefing, shown under `name`.
 pub fn open_file(path: &Path, name: String, options: OpenOptions) -> Result<Document, LoadError> {
-    let decoded = load::read_file(path, options.encoding)?;
-    Ok(Document::parse(
-        load::sanitize(&name),
-        Some(path.to_path_buf()),
-        decoded.encoding,
-        &decoded.text,
-        Format::for_path(path),
-        options.parse,
-    ))
+    load::with_text(path, options.encoding, |text, encoding| {
+        Document::parse(
+            load::sanitize(&name),
+            Some(path.to_path_buf()),
+            encoding,
+            text,
+            Format::for_path(path),
+            options.parse,
+        )
+    })
 }
 
 fn list_folder(dir: &Path, listing: &mut Listing) {
