@@ -27,6 +27,9 @@ pub struct Wire<W: Write> {
     cursor: Cursor,
     /// The rows the terminal scrolls (its scroll region): all of them unless brief set one.
     region: Option<Range<u16>>,
+    /// The terminal's size as it said when a frame began, for when the screen is not known
+    /// (asking costs system calls: once a frame, not once a cell).
+    said_size: Size,
 }
 
 /// What is known of the terminal's cursor.
@@ -75,6 +78,7 @@ impl<W: Write> Wire<W> {
             screen: None,
             cursor: Cursor::Unknown,
             region: None,
+            said_size: Size::new(u16::MAX, 0),
         }
     }
 
@@ -98,12 +102,12 @@ impl<W: Write> Wire<W> {
         Ok(())
     }
 
-    /// The terminal's size: the known screen's, else as the terminal says (unknown: none,
-    /// which turns the line-end and next-row shortcuts off).
+    /// The terminal's size: the known screen's, else as the terminal said when the frame
+    /// began (unknown: none, which turns the line-end and next-row shortcuts off).
     fn screen_size(&self) -> Size {
         match &self.screen {
             Some(screen) => screen.area.as_size(),
-            None => self.inner.size().unwrap_or(Size::new(u16::MAX, 0)),
+            None => self.said_size,
         }
     }
 
@@ -355,6 +359,9 @@ impl<W: Write> Backend for Wire<W> {
             let start = cells.partition_point(|(_, y, _)| *y < row);
             let end = cells.partition_point(|(_, y, _)| *y <= row);
             cells[..end].rotate_right(end - start);
+        }
+        if self.screen.is_none() {
+            self.said_size = self.inner.size().unwrap_or(Size::new(u16::MAX, 0));
         }
         let size = self.screen_size();
         let last_column = size.width.saturating_sub(1);
