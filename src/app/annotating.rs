@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::doc::BlockId;
 use crate::index::jump::{CandidateKind, JumpIndex};
-use crate::store::anchor::{Anchor, one_line};
+use crate::store::anchor::{Anchor, anchorable, one_line};
 use crate::store::{Bookmark, Note, document_key};
 
 /// What was deleted last, so `u` can bring it back.
@@ -75,7 +75,7 @@ impl App {
 
     /// `m`: bookmarks the paragraph at the top of the reader, or removes its bookmark.
     pub(super) fn toggle_bookmark(&mut self) -> Vec<Effect> {
-        let block = self.current_block();
+        let block = self.passage_block();
         if let Some(existing) = self.annotations.bookmark_at(self.doc, block) {
             let bookmark = existing.item.clone();
             self.deleted = Some(Deleted::Bookmark(bookmark.clone()));
@@ -99,9 +99,26 @@ impl App {
         }]
     }
 
+    /// The paragraph a bookmark or a note made at the top of the reader goes on: the block
+    /// there, unless it is a page marker or a rule (which a new edition's paragraphs are
+    /// never matched to, so a note on one could not follow a reload); then the block before
+    /// that can carry one (the text a `(下转第七版)` continues), else the next.
+    pub(super) fn passage_block(&self) -> BlockId {
+        let here = self.current_block();
+        let blocks = &self.docs[self.doc].blocks;
+        if blocks.get(here.0).is_none_or(|b| anchorable(&b.kind)) {
+            return here;
+        }
+        (0..here.0)
+            .rev()
+            .chain(here.0 + 1..blocks.len())
+            .find(|&i| anchorable(&blocks[i].kind))
+            .map_or(here, BlockId)
+    }
+
     /// `M`: asks for a name, then bookmarks the paragraph.
     pub(super) fn name_bookmark(&mut self) {
-        let block = self.current_block();
+        let block = self.passage_block();
         self.ask(
             Purpose::BookmarkName {
                 doc: self.doc,

@@ -78,7 +78,7 @@ impl Editor {
 impl App {
     /// `a`: writes a note on the paragraph at the top of the reader, or edits its note.
     pub(super) fn annotate_here(&mut self) {
-        let block = self.current_block();
+        let block = self.passage_block();
         match self.annotations.note_at(self.doc, block).cloned() {
             Some(existing) => self.open_editor(self.doc, block, existing.item, 0),
             None => self.open_editor(self.doc, block, Note::default(), 0),

@@ -588,3 +588,48 @@ fn the_library_lists_documents_sorted_and_enter_opens_one() {
     app.press(Key::named(NamedKey::Esc));
     assert_eq!((app.mode, order(&app).len()), (Mode::Outline, 3));
 }
+
+#[test]
+fn a_bookmark_or_note_made_on_a_page_marker_goes_on_the_paragraph_it_continues() {
+    let text = "# T\n\nThe first paragraph, long enough to stand.\n\n(下转第七版)\n\n\
+                Its second half, on the next page.\n\n---\n";
+    let mut app = App::new(
+        vec![doc("t.md", text)],
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
+    let blocks = &app.docs[0].blocks;
+    let marker = blocks
+        .iter()
+        .position(|b| b.kind == crate::doc::BlockKind::Marker)
+        .unwrap();
+    let rule = blocks
+        .iter()
+        .position(|b| b.kind == crate::doc::BlockKind::Rule)
+        .unwrap();
+    let quote_of = |effects: Vec<Effect>| match effects.as_slice() {
+        [Effect::AddBookmark { anchor, .. }] => anchor.quote.clone(),
+        other => panic!("{other:?}"),
+    };
+    app.top = app.layout.block_start(BlockId(marker));
+    assert_eq!(app.current_block(), BlockId(marker));
+    let quote = quote_of(app.update(Action::ToggleBookmark));
+    assert_eq!(quote, "The first paragraph, long enough to stand.");
+    // A rule: the paragraph before it, for a note too.
+    app.top = app.layout.block_start(BlockId(rule));
+    assert_eq!(app.current_block(), BlockId(rule));
+    assert_eq!(app.passage_block(), BlockId(rule - 1));
+    app.update(Action::Annotate);
+    assert_eq!(
+        app.editor.as_ref().map(|e| e.block),
+        Some(BlockId(rule - 1))
+    );
+    // Nothing before it: the paragraph after.
+    let app = App::new(
+        vec![doc("t.md", "---\n\nAfter the rule.\n")],
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
+    assert_eq!(app.current_block(), BlockId(0));
+    assert_eq!(app.passage_block(), BlockId(1));
+}
