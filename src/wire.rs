@@ -167,16 +167,12 @@ impl<W: Write> Wire<W> {
             match to - from {
                 n if feeds_safe && n <= 2 => Some("\n".repeat(usize::from(n))),
                 _ if stops => None,
-                1 => Some("\x1b[B".into()),
-                n => Some(format!("\x1b[{n}B")),
+                n => Some(csi(n, 'B')),
             }
         } else if from >= top && to < top {
             None
         } else {
-            match from - to {
-                1 => Some("\x1b[A".into()),
-                n => Some(format!("\x1b[{n}A")),
-            }
+            Some(csi(from - to, 'A'))
         }
     }
 
@@ -232,14 +228,7 @@ impl<W: Write> Wire<W> {
             let relative = !vertical.contains('\n');
             match self.cursor {
                 Cursor::At(fx, _) if relative && fx < x => {
-                    let n = x - fx;
-                    consider(
-                        match n {
-                            1 => format!("{vertical}\x1b[C"),
-                            _ => format!("{vertical}\x1b[{n}C"),
-                        },
-                        Cursor::At(x, y),
-                    );
+                    consider(format!("{vertical}{}", csi(x - fx, 'C')), Cursor::At(x, y));
                     if on_row {
                         if let Some(again) = self.again(fx..x, y, style) {
                             consider(again, Cursor::At(x, y));
@@ -248,14 +237,7 @@ impl<W: Write> Wire<W> {
                 }
                 Cursor::At(fx, _) if relative && fx == x => consider(vertical, Cursor::At(x, y)),
                 Cursor::At(fx, _) if relative && fx > x => {
-                    let n = fx - x;
-                    consider(
-                        match n {
-                            1 => format!("{vertical}\x1b[D"),
-                            _ => format!("{vertical}\x1b[{n}D"),
-                        },
-                        Cursor::At(x, y),
-                    );
+                    consider(format!("{vertical}{}", csi(fx - x, 'D')), Cursor::At(x, y));
                 }
                 // Printing on where the cursor may be a little further right: fine while a
                 // terminal drawing wide cannot be pushed past the row's end.
@@ -293,10 +275,16 @@ impl<W: Write> Wire<W> {
             }
         }
         let scroll = if lines > 0 { 'S' } else { 'T' };
-        match lines.unsigned_abs() {
-            1 => write!(self.inner, "\x1b[{scroll}"),
-            n => write!(self.inner, "\x1b[{n}{scroll}"),
-        }
+        let count = u16::try_from(lines.unsigned_abs()).unwrap_or(u16::MAX);
+        write!(self.inner, "{}", csi(count, scroll))
+    }
+}
+
+/// A control sequence with a count, left out when it is 1 (the default): `ESC [ 3 C`.
+fn csi(count: u16, command: char) -> String {
+    match count {
+        1 => format!("\x1b[{command}"),
+        n => format!("\x1b[{n}{command}"),
     }
 }
 
