@@ -172,17 +172,11 @@ impl<W: Write> Wire<W> {
         }
     }
 
-    /// The cheapest way it knows to move the cursor to `to`, and what is then known of it: an
-    /// absolute move, or from where
-    /// it is, along the row or a few rows down or up, or by printing unchanged cells again.
-    /// `row_drawn` says whether this frame already drew cells on the target row (which can
-    /// then not be printed again from the row's start).
-    fn way_to(
-        &self,
-        to: (u16, u16),
-        row_drawn: bool,
-        style: (Color, Color, Modifier),
-    ) -> (String, Cursor) {
+    /// The cheapest way it knows to move the cursor to `to`: an absolute move, or from where
+    /// it is, along the row or a few rows down or up, or by printing unchanged cells again
+    /// (in `style`, the one in use). `row_drawn` says whether this frame already drew cells on
+    /// the target row (which can then not be printed again from the row's start).
+    fn way_to(&self, to: (u16, u16), row_drawn: bool, style: (Color, Color, Modifier)) -> String {
         let (x, y) = to;
         let row_start = match y {
             0 => "\x1b[H".to_string(),
@@ -192,52 +186,47 @@ impl<W: Write> Wire<W> {
             0 => row_start.clone(),
             _ => format!("\x1b[{};{}H", y + 1, x + 1),
         };
-        let mut landing = Cursor::At(x, y);
         let again_from_start = match row_drawn {
             true => None,
             false => self.again(0..x, y, style),
         };
-        let mut consider = |way: String, cursor: Cursor| {
+        let mut consider = |way: String| {
             if way.len() < best.len() {
                 best = way;
-                landing = cursor;
             }
         };
         if let Some(again) = &again_from_start {
-            consider(format!("{row_start}{again}"), Cursor::At(x, y));
+            consider(format!("{row_start}{again}"));
         }
         if let Some(vertical) = self.cursor.row().and_then(|fy| self.vertical(fy, y)) {
             let on_row = self.cursor.row() == Some(y);
-            consider(
-                match x {
-                    0 => format!("{vertical}\r"),
-                    _ => format!("{vertical}\x1b[{}G", x + 1),
-                },
-                Cursor::At(x, y),
-            );
+            consider(match x {
+                0 => format!("{vertical}\r"),
+                _ => format!("{vertical}\x1b[{}G", x + 1),
+            });
             if let Some(again) = &again_from_start {
-                consider(format!("{vertical}\r{again}"), Cursor::At(x, y));
+                consider(format!("{vertical}\r{again}"));
             }
             // Moves counted from the column: not after a line feed, which also returns the
             // carriage in a terminal set to new-line mode.
             let relative = !vertical.contains('\n');
             match self.cursor {
                 Cursor::At(fx, _) if relative && fx < x => {
-                    consider(format!("{vertical}{}", csi(x - fx, 'C')), Cursor::At(x, y));
+                    consider(format!("{vertical}{}", csi(x - fx, 'C')));
                     if on_row {
                         if let Some(again) = self.again(fx..x, y, style) {
-                            consider(again, Cursor::At(x, y));
+                            consider(again);
                         }
                     }
                 }
-                Cursor::At(fx, _) if relative && fx == x => consider(vertical, Cursor::At(x, y)),
+                Cursor::At(fx, _) if relative && fx == x => consider(vertical),
                 Cursor::At(fx, _) if relative && fx > x => {
-                    consider(format!("{vertical}{}", csi(fx - x, 'D')), Cursor::At(x, y));
+                    consider(format!("{vertical}{}", csi(fx - x, 'D')));
                 }
                 _ => {}
             }
         }
-        (best, landing)
+        best
     }
 
     /// Scrolls the terminal's rows `rows` by `lines` (up when positive: the text moves up,
@@ -355,23 +344,19 @@ impl<W: Write> Backend for Wire<W> {
             let style = (cell.fg, cell.bg, cell.modifier);
             let change = restyle((fg, bg, modifier), style);
             let row_drawn = drawn_row == Some(y);
-            let (way, landing) = match in_place {
-                true => (String::new(), self.cursor),
-                false => self.way_to((x, y), row_drawn, (fg, bg, modifier)),
-            };
-            // The style changes before the move when that makes the move cheaper (cells
-            // printed again on the way must be in the style in use).
-            match self.way_to((x, y), row_drawn, style) {
-                (restyled, landed)
-                    if !in_place && change.is_some() && restyled.len() < way.len() =>
-                {
-                    write!(self.inner, "{}{restyled}", change.unwrap_or_default())?;
-                    self.cursor = landed;
+            let change = change.unwrap_or_default();
+            if in_place {
+                write!(self.inner, "{change}")?;
+            } else {
+                // The style changes before the move when that makes the move cheaper (cells
+                // printed again on the way must be in the style in use).
+                let way = self.way_to((x, y), row_drawn, (fg, bg, modifier));
+                let restyled = self.way_to((x, y), row_drawn, style);
+                match !change.is_empty() && restyled.len() < way.len() {
+                    true => write!(self.inner, "{change}{restyled}")?,
+                    false => write!(self.inner, "{way}{change}")?,
                 }
-                _ => {
-                    write!(self.inner, "{way}{}", change.unwrap_or_default())?;
-                    self.cursor = landing;
-                }
+                self.cursor = Cursor::At(x, y);
             }
             (fg, bg, modifier) = style;
             drawn_row = Some(y);
