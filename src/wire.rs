@@ -343,18 +343,20 @@ impl<W: Write> Backend for Wire<W> {
             let in_place = self.cursor == Cursor::At(x, y);
             let style = (cell.fg, cell.bg, cell.modifier);
             let change = restyle((fg, bg, modifier), style);
-            let row_drawn = drawn_row == Some(y);
-            let change = change.unwrap_or_default();
             if in_place {
                 write!(self.inner, "{change}")?;
             } else {
+                let row_drawn = drawn_row == Some(y);
+                let way = self.way_to((x, y), row_drawn, (fg, bg, modifier));
                 // The style changes before the move when that makes the move cheaper (cells
                 // printed again on the way must be in the style in use).
-                let way = self.way_to((x, y), row_drawn, (fg, bg, modifier));
-                let restyled = self.way_to((x, y), row_drawn, style);
-                match !change.is_empty() && restyled.len() < way.len() {
-                    true => write!(self.inner, "{change}{restyled}")?,
-                    false => write!(self.inner, "{way}{change}")?,
+                let restyled = match change.is_empty() {
+                    true => None,
+                    false => Some(self.way_to((x, y), row_drawn, style)),
+                };
+                match restyled.filter(|r| r.len() < way.len()) {
+                    Some(restyled) => write!(self.inner, "{change}{restyled}")?,
+                    None => write!(self.inner, "{way}{change}")?,
                 }
                 self.cursor = Cursor::At(x, y);
             }
@@ -455,10 +457,11 @@ impl<W: Write> Backend for Wire<W> {
     }
 }
 
-/// The SGR sequence that changes the terminal's style from `from` to `to`, if they differ.
-fn restyle(from: (Color, Color, Modifier), to: (Color, Color, Modifier)) -> Option<String> {
+/// The SGR sequence that changes the terminal's style from `from` to `to`; empty when they
+/// are the same.
+fn restyle(from: (Color, Color, Modifier), to: (Color, Color, Modifier)) -> String {
     if from == to {
-        return None;
+        return String::new();
     }
     let (mut fg, mut bg, mut modifier) = from;
     let mut codes = Vec::with_capacity(3);
@@ -478,7 +481,7 @@ fn restyle(from: (Color, Color, Modifier), to: (Color, Color, Modifier)) -> Opti
     if codes == ["0"] {
         codes.clear();
     }
-    Some(format!("\x1b[{}m", codes.join(";")))
+    format!("\x1b[{}m", codes.join(";"))
 }
 
 /// Whether a cell shows nothing: a space on the background in use, with no attributes.
