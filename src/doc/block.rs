@@ -80,11 +80,7 @@ impl Block {
     /// A block of plain text.
     pub fn new(kind: BlockKind, text: impl Into<String>, line: usize) -> Block {
         let mut draft = Draft::new(kind, line);
-        draft.text = text.into();
-        draft.runs.push(Run {
-            end: draft.text.len() as u32,
-            style: SpanStyle::default(),
-        });
+        draft.push_text(&text.into(), SpanStyle::default());
         Block::from_draft(draft)
     }
 
@@ -108,11 +104,6 @@ impl Block {
     /// The block's text as runs of one style, in order; none when the text is empty.
     pub fn spans(&self) -> impl Iterator<Item = Span<'_>> + '_ {
         spans(self.text(), &self.runs)
-    }
-
-    /// Whether the whole text is in one style (as most blocks are).
-    pub fn is_one_span(&self) -> bool {
-        self.runs.len() <= 1
     }
 
     /// The heading level, when this block is a heading.
@@ -349,7 +340,7 @@ mod tests {
         assert_eq!(blocks[1].text(), "");
         assert_eq!(blocks[1].spans().count(), 0);
         assert_eq!(blocks[2].text(), "Summit");
-        assert!(blocks[2].is_one_span());
+        assert_eq!(blocks[2].spans().count(), 1);
         assert_eq!(blocks[2].line, 3);
         // One buffer for all three.
         assert!(Arc::ptr_eq(&blocks[0].buffer, &blocks[2].buffer));

@@ -69,14 +69,8 @@ pub fn encoding_for_name(name: &str) -> Result<&'static Encoding, LoadError> {
 /// memory. A larger one is refused before it is read.
 pub const MAX_FILE_BYTES: u64 = 256 * 1_000_000;
 
-/// Reads a file and decodes it; `forced` overrides detection.
-pub fn read_file(path: &Path, forced: Option<&'static Encoding>) -> Result<Decoded, LoadError> {
-    let bytes = read_at_most(path, MAX_FILE_BYTES)?;
-    decode_owned(bytes, forced).ok_or_else(|| LoadError::Binary(path.to_path_buf()))
-}
-
-/// Reads a file and lends its text, as [`read_file`] decodes it, and the encoding's name to
-/// `use_text`. UTF-8 with nothing to make visible (the common case) is lent as read: not
+/// Reads a file and lends its text, as [`decode_owned`] decodes it (`forced` overrides
+/// detection), and the encoding's name to `use_text`. UTF-8 with nothing to make visible (the common case) is lent as read: not
 /// copied, and checked once, with SIMD (three times as fast as the standard check on
 /// Chinese).
 pub fn with_text<R>(
@@ -382,8 +376,8 @@ mod tests {
         ] {
             std::fs::write(&path, &bytes).unwrap();
             let lent = with_text(&path, forced, |text, encoding| (text.to_string(), encoding));
-            let read = read_file(&path, forced).map(|d| (d.text, d.encoding));
-            assert_eq!(lent.unwrap(), read.unwrap(), "{bytes:?}");
+            let decoded = decode_owned(bytes.clone(), forced).map(|d| (d.text, d.encoding));
+            assert_eq!(lent.unwrap(), decoded.unwrap(), "{bytes:?}");
         }
         std::fs::write(&path, [1, 0, 2]).unwrap();
         assert!(matches!(
@@ -417,7 +411,7 @@ mod tests {
             .unwrap()
             .set_len(1_000_000_000)
             .unwrap();
-        let err = read_file(&path, None).unwrap_err();
+        let err = with_text(&path, None, |_, _| ()).unwrap_err();
         let message = err.to_string();
         assert!(
             message.starts_with(&format!("{}: 1000 MB", path.display())),

@@ -93,9 +93,9 @@ fn small(n: usize) -> u32 {
 /// Where a candidate's text is kept.
 #[derive(Debug)]
 enum Text {
-    /// Its own copy: a place's names, a marked passage, a block of several styles.
+    /// Its own copy: a place's names, a marked passage, a block of several lines.
     Own(Box<str>),
-    /// The one span of its block, shared with the document rather than copied.
+    /// Its block's text, shared with the document rather than copied.
     Block(Arc<Vec<Block>>),
 }
 
