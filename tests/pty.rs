@@ -218,7 +218,11 @@ fn line_scrolls_show_the_next_lines_and_leave_the_screen_whole() {
 #[test]
 fn resizing_redraws_at_the_new_size() {
     let mut s = Session::start(&[], (100, 30), &[]);
-    s.wait_for("the title", |s| s.screen().contains(TITLE));
+    // The whole first frame (it may arrive in more than one read) before the resize: what
+    // comes after it is drawn for the new size.
+    s.wait_for("the title and the status line", |s| {
+        s.screen().contains(TITLE) && s.status().contains("help")
+    });
     let size = PtySize {
         rows: 20,
         cols: 70,
