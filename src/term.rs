@@ -23,7 +23,7 @@ use crate::index::jump_worker::{JumpWorker, WorkerReport};
 use crate::keymap::Key;
 use crate::reload;
 use crate::ui;
-use crate::wire::{Wire, scroll_buffer};
+use crate::wire::Wire;
 
 /// What reaches the event loop.
 enum Message {
@@ -275,14 +275,10 @@ fn event_loop(
         keep_for_rescue(app, rescue, &mut rescued);
         if app.view_state() != before {
             if let Some(lines) = app.scrolled_by(&before) {
-                // The terminal moves the text; only the lines that come into view are sent.
+                // The terminal may move the text itself; then only the lines that come into
+                // view are sent.
                 let rows = 0..app.size.1.saturating_sub(1);
-                terminal.backend_mut().scroll_rows(rows.clone(), lines)?;
-                scroll_buffer(&mut shown, rows, lines);
-                // ratatui diffs against its copy of the screen: make that copy scrolled too.
-                terminal.swap_buffers();
-                terminal.current_buffer_mut().clone_from(&shown);
-                terminal.swap_buffers();
+                terminal.backend_mut().offer_scroll(rows, lines);
             }
             terminal.backend_mut().know_screen(&shown);
             shown = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();

@@ -365,9 +365,7 @@ impl App {
 
     /// How many lines the reader's text moved up (down when negative) since `before`, when
     /// that is all that happened to it, so the terminal can scroll it instead of having it
-    /// drawn again. A whole page is scrolled away only when the text has the rows to itself:
-    /// it leaves blank rows, cheaper to draw on than to overwrite, but the outline beside it
-    /// would go too.
+    /// drawn again (the backend does whichever costs fewer bytes).
     pub fn scrolled_by(&self, before: &ViewState) -> Option<i32> {
         let same = before.mode == Mode::Reader
             && self.mode == Mode::Reader
@@ -377,12 +375,7 @@ impl App {
             && before.outline_visible == self.outline_visible;
         let lines = self.top as i64 - before.top as i64;
         let height = i64::from(self.reader_size().1);
-        let most = if self.outline_visible {
-            height - 1
-        } else {
-            height
-        };
-        (same && lines != 0 && lines.abs() <= most).then_some(lines as i32)
+        (same && lines != 0 && lines.abs() <= height).then_some(lines as i32)
     }
 
     /// Shows the Library view, focused (`brief --library`).
