@@ -403,6 +403,7 @@ mod tests {
             "’s",
             "😀",
             "x y",
+            "gap            here",
             "。",
             "",
         ];
@@ -506,6 +507,36 @@ mod tests {
             let digits = seq.bytes().take_while(u8::is_ascii_digit).count();
             matches!(seq.as_bytes().get(digits), Some(b'S' | b'T'))
         })
+    }
+
+    #[test]
+    fn a_gap_inside_a_row_is_erased_not_printed() {
+        let sent = Sent::default();
+        let area = ratatui::layout::Rect::new(0, 0, 20, 1);
+        let mut terminal = Terminal::with_options(
+            Wire::new(sent.clone()),
+            ratatui::TerminalOptions {
+                viewport: ratatui::Viewport::Fixed(area),
+            },
+        )
+        .unwrap();
+        let mut parser = vt100::Parser::new(1, 20, 0);
+        let mut shown: Option<Buffer> = None;
+        for text in ["abcdefghijklmnopqrs", "a                 s"] {
+            if let Some(before) = &shown {
+                terminal.backend_mut().know_screen(before);
+            }
+            let frame = terminal
+                .draw(|f| f.render_widget(Paragraph::new(text), area))
+                .unwrap();
+            shown = Some(frame.buffer.clone());
+        }
+        let bytes = sent.0.borrow().clone();
+        parser.process(&bytes);
+        assert_eq!(parser.screen().contents(), "a                 s");
+        let sent = String::from_utf8_lossy(&bytes);
+        let second = &sent[sent.find('s').unwrap() + 1..];
+        assert!(second.ends_with("\x1b[17X"), "{second:?}");
     }
 
     #[test]

@@ -89,7 +89,10 @@ impl<'s> Paint<'s> {
             let symbol = cell.symbol();
             let width = symbol.width();
             let certain = width > 0 && width_is_certain(symbol);
-            if !certain || (cell.fg, cell.bg, cell.modifier) != style || out.len() > 8 {
+            // A space shows no foreground colour: any will do.
+            let looks_same = (cell.fg, cell.bg, cell.modifier) == style
+                || (is_blank(cell, style.1) && style.2.is_empty());
+            if !certain || !looks_same || out.len() > 8 {
                 return None;
             }
             out.push_str(symbol);
@@ -184,6 +187,17 @@ impl<'s> Paint<'s> {
             }
         }
         best
+    }
+
+    /// How many bytes reach `next` (the next cell to draw, if any) from `from`, on a frame
+    /// that has drawn on row `y`. Leaves the cursor at `from`.
+    fn way_after(&mut self, next: Option<(u16, u16)>, from: Cursor, y: u16, look: Look) -> usize {
+        self.cursor = from;
+        match next {
+            None => 0,
+            Some(to) if from == Cursor::At(to.0, to.1) => 0,
+            Some(to) => self.way_to(to, to.1 == y, look).len(),
+        }
     }
 
     /// Scrolls the terminal's rows `rows` by `lines` (up when positive: the text moves up,
@@ -289,6 +303,21 @@ impl<'s> Paint<'s> {
                     self.out.push_str("\x1b[K");
                     i += blanks;
                     continue;
+                }
+                // Inside the row: erase the run's characters, when that and the move past
+                // them cost less than printing the spaces.
+                let erase = csi(blanks as u16, 'X');
+                if erase.len() < blanks {
+                    let next = cells.get(i + blanks).map(|&(nx, ny, _)| (nx, ny));
+                    let here = self.cursor;
+                    let past = self.way_after(next, Cursor::At(run_end + 1, y), y, look);
+                    let erased = self.way_after(next, here, y, look);
+                    self.cursor = here;
+                    if erase.len() + erased < blanks + past {
+                        self.out.push_str(&erase);
+                        i += blanks;
+                        continue;
+                    }
                 }
             }
             self.out.push_str(symbol);
