@@ -1,6 +1,7 @@
 //! The terminal: setup and restore, the panic hook, signals, and the one event loop.
 //! The terminal is restored on quit, on error, on panic, and on SIGTERM, SIGHUP and SIGINT.
 
+use std::os::fd::AsFd;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -42,7 +43,15 @@ enum Message {
 }
 
 /// The terminal, drawn through the lean backend.
-type Screen = ratatui::Terminal<Wire<std::io::Stdout>>;
+type Screen = ratatui::Terminal<Wire<Output>>;
+
+/// Where frames go: standard output, a whole frame in one write. (Standard output's own
+/// buffer sends what ends with a line feed at once and the rest later: two writes a frame,
+/// which an SSH link may carry as two packets.)
+type Output = std::io::BufWriter<std::fs::File>;
+
+/// A frame up to this size goes out in one write (a whole screen of Chinese is ~10 KB).
+const FRAME_BYTES: usize = 1 << 16;
 
 /// Raw mode and the alternate screen; the panic hook ([`crate::crash`]) is told, so that a
 /// panic gives the terminal back.
@@ -50,7 +59,9 @@ fn init(rescue: &Rescue) -> std::io::Result<Screen> {
     rescue.terminal_in_use(true);
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
-    ratatui::Terminal::new(Wire::new(std::io::stdout()))
+    let out = std::io::stdout().as_fd().try_clone_to_owned()?;
+    let out = std::io::BufWriter::with_capacity(FRAME_BYTES, std::fs::File::from(out));
+    ratatui::Terminal::new(Wire::new(out))
 }
 
 /// How often a note being written is saved as a draft while the user types.
