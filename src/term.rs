@@ -236,6 +236,8 @@ fn event_loop(
                 app.resize(width, height);
                 terminal.backend_mut().forget_screen()?;
                 terminal.autoresize()?;
+                // Resizing clears the terminal: the next frame is drawn on a blank screen.
+                shown = ratatui::buffer::Buffer::empty(terminal.get_frame().area());
             }
             Message::Changed(paths) => {
                 if reload_changed(app, &paths, options) {
