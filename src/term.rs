@@ -64,6 +64,10 @@ fn init(rescue: &Rescue) -> std::io::Result<Screen> {
     ratatui::Terminal::new(Wire::new(out))
 }
 
+/// While messages keep coming (a library loading, keys held down), a frame at least this
+/// often.
+const BUSY_FRAME_EVERY: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// How often a note being written is saved as a draft while the user types.
 const DRAFT_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
 
@@ -182,21 +186,47 @@ fn event_loop(
         app.offer_draft(draft);
     }
     let mut shown = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();
+    // What the screen shows, and when it was drawn.
+    let mut drawn = app.view_state();
+    let mut drawn_at = std::time::Instant::now();
     let mut last_draft = std::time::Instant::now();
     loop {
+        // A message already waiting is handled before the next frame: keys pressed faster
+        // than frames reach the terminal (over a slow link, frames wait in the terminal's
+        // queue) show in one frame, a scroll of several lines in one. A stream of messages
+        // still gets a frame now and then.
+        let waiting = match rx.try_recv() {
+            Ok(m) => Some(m),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => break Ok(()),
+        };
+        if (waiting.is_none() || drawn_at.elapsed() >= BUSY_FRAME_EVERY)
+            && app.view_state() != drawn
+        {
+            if let Some(lines) = app.scrolled_by(&drawn) {
+                // The terminal may move the text itself; then only the lines that come into
+                // view are sent.
+                let rows = 0..app.size.1.saturating_sub(1);
+                terminal.backend_mut().offer_scroll(rows, lines);
+            }
+            terminal.backend_mut().know_screen(&shown);
+            shown = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();
+            drawn = app.view_state();
+            drawn_at = std::time::Instant::now();
+        }
         // While a note is being written, wake up now and then to save its draft; otherwise
         // sleep until something happens (no polling).
-        let message = if app.editor.is_some() {
-            match rx.recv_timeout(DRAFT_EVERY) {
+        let message = match waiting {
+            Some(m) => Some(m),
+            None if app.editor.is_some() => match rx.recv_timeout(DRAFT_EVERY) {
                 Ok(m) => Some(m),
                 Err(mpsc::RecvTimeoutError::Timeout) => None,
                 Err(mpsc::RecvTimeoutError::Disconnected) => break Ok(()),
-            }
-        } else {
-            match rx.recv() {
+            },
+            None => match rx.recv() {
                 Ok(m) => Some(m),
                 Err(_) => break Ok(()),
-            }
+            },
         };
         if app.editor.is_some() && (message.is_none() || last_draft.elapsed() >= DRAFT_EVERY) {
             notes.save_draft(app);
@@ -205,7 +235,6 @@ fn event_loop(
         let Some(message) = message else {
             continue;
         };
-        let before = app.view_state();
         if let Message::Input(Event::Key(key)) = &message
             && crash_test
             && key.code == crossterm::event::KeyCode::F(12)
@@ -286,16 +315,6 @@ fn event_loop(
             }
         }
         keep_for_rescue(app, rescue, &mut rescued);
-        if app.view_state() != before {
-            if let Some(lines) = app.scrolled_by(&before) {
-                // The terminal may move the text itself; then only the lines that come into
-                // view are sent.
-                let rows = 0..app.size.1.saturating_sub(1);
-                terminal.backend_mut().offer_scroll(rows, lines);
-            }
-            terminal.backend_mut().know_screen(&shown);
-            shown = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();
-        }
     }
 }
 

@@ -263,6 +263,41 @@ fn resizing_redraws_at_the_new_size() {
 }
 
 #[test]
+fn keys_that_arrive_together_are_drawn_together() {
+    let start = |s: &mut Session| {
+        s.wait_for("the title and the status line", |s| {
+            s.screen().contains(TITLE) && s.status().contains("help")
+        });
+        s.settle();
+    };
+    let mut s = Session::start(&[], (100, 30), &[]);
+    start(&mut s);
+    let before = s.raw.len();
+    s.send("j");
+    s.settle();
+    let one = s.raw.len() - before;
+    let before = s.raw.len();
+    s.send(&"j".repeat(10));
+    s.settle();
+    let ten = s.raw.len() - before;
+    // Drawn one by one, ten scrolls with the outline shown cost ten times one.
+    assert!(
+        ten < 6 * one,
+        "{ten} bytes for ten keys at once, {one} for one"
+    );
+    // The screen is the one eleven keys pressed one by one show.
+    let mut apart = Session::start(&[], (100, 30), &[]);
+    start(&mut apart);
+    for _ in 0..11 {
+        apart.send("j");
+        apart.settle();
+    }
+    let rows =
+        |s: &Session| -> Vec<String> { (0..30).map(|y| s.row(y).trim_end().to_string()).collect() };
+    assert_eq!(rows(&s), rows(&apart));
+}
+
+#[test]
 fn sigterm_and_sighup_restore_the_terminal() {
     for signal in ["TERM", "HUP"] {
         let mut s = Session::start(&[], (80, 24), &[]);
