@@ -264,18 +264,22 @@ mod tests {
         }
     }
 
+    /// A terminal of `width` x `height` drawn through the backend, and what it is sent.
+    fn terminal(width: u16, height: u16) -> (Terminal<Wire<Sent>>, Sent) {
+        let sent = Sent::default();
+        let area = ratatui::layout::Rect::new(0, 0, width, height);
+        let options = ratatui::TerminalOptions {
+            viewport: ratatui::Viewport::Fixed(area),
+        };
+        let terminal = Terminal::with_options(Wire::new(sent.clone()), options).unwrap();
+        (terminal, sent)
+    }
+
     /// The bytes a frame costs, and the screen a terminal shows after them.
     fn frame(text: &str) -> (Vec<u8>, String) {
-        let sent = Sent::default();
-        let mut backend = Wire::new(sent.clone());
-        backend.know_screen(&Buffer::empty(ratatui::layout::Rect::new(0, 0, 20, 2)));
-        let mut terminal = Terminal::with_options(
-            backend,
-            ratatui::TerminalOptions {
-                viewport: ratatui::Viewport::Fixed(ratatui::layout::Rect::new(0, 0, 20, 2)),
-            },
-        )
-        .unwrap();
+        let (mut terminal, sent) = terminal(20, 2);
+        let blank = Buffer::empty(ratatui::layout::Rect::new(0, 0, 20, 2));
+        terminal.backend_mut().know_screen(&blank);
         terminal
             .draw(|f| {
                 f.render_widget(
@@ -308,15 +312,8 @@ mod tests {
 
     #[test]
     fn frame_after_frame_the_terminal_shows_exactly_the_last_one() {
-        let sent = Sent::default();
+        let (mut terminal, sent) = terminal(24, 4);
         let area = ratatui::layout::Rect::new(0, 0, 24, 4);
-        let mut terminal = Terminal::with_options(
-            Wire::new(sent.clone()),
-            ratatui::TerminalOptions {
-                viewport: ratatui::Viewport::Fixed(area),
-            },
-        )
-        .unwrap();
         let mut parser = vt100::Parser::new(4, 24, 0);
         let frames: [&[&str]; 5] = [
             &[
@@ -381,14 +378,7 @@ mod tests {
     fn scrolled_and_styled_frames_land_cell_for_cell() {
         let (width, height) = (30u16, 8u16);
         let area = ratatui::layout::Rect::new(0, 0, width, height);
-        let sent = Sent::default();
-        let mut terminal = Terminal::with_options(
-            Wire::new(sent.clone()),
-            ratatui::TerminalOptions {
-                viewport: ratatui::Viewport::Fixed(area),
-            },
-        )
-        .unwrap();
+        let (mut terminal, sent) = terminal(width, height);
         let mut parser = vt100::Parser::new(height, width, 0);
         let words = [
             "上合组织",
@@ -511,15 +501,8 @@ mod tests {
 
     #[test]
     fn a_gap_inside_a_row_is_erased_not_printed() {
-        let sent = Sent::default();
+        let (mut terminal, sent) = terminal(20, 1);
         let area = ratatui::layout::Rect::new(0, 0, 20, 1);
-        let mut terminal = Terminal::with_options(
-            Wire::new(sent.clone()),
-            ratatui::TerminalOptions {
-                viewport: ratatui::Viewport::Fixed(area),
-            },
-        )
-        .unwrap();
         let mut parser = vt100::Parser::new(1, 20, 0);
         let mut shown: Option<Buffer> = None;
         for text in ["abcdefghijklmnopqrs", "a                 s"] {
