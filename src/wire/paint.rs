@@ -213,7 +213,13 @@ impl<'s> Paint<'s> {
             self.cursor = Cursor::At(0, 0);
             self.region = Some(rows.clone());
         }
-        let (_, bottom) = self.margins();
+        let (top, bottom) = self.margins();
+        if lines == -1 && self.cursor.row() == Some(top) {
+            // A reverse line feed on the region's top row scrolls it down, and leaves the
+            // cursor where it was, on the row where the new line goes.
+            self.out.push_str("\x1bM");
+            return;
+        }
         if lines == 1 {
             // A line feed on the region's bottom row scrolls it, and leaves the cursor on
             // the row where the new line goes.
@@ -399,6 +405,29 @@ mod tests {
         parser.process(b"aaaa\r\nbbbb\r\ncccc\r\ndddd");
         parser.process(paint.out.as_bytes());
         assert_eq!(parser.screen().contents(), "bbbb\ncccc\n\ndddd");
+    }
+
+    #[test]
+    fn a_line_scroll_from_the_region_edge_is_a_line_feed_or_a_reverse_one() {
+        let lines = ["aaaa", "bbbb", "cccc", "dddd"];
+        for (lines_moved, cursor, sent) in [(1, (2, 2), "\n"), (-1, (2, 0), "\x1bM")] {
+            let at = Cursor::At(cursor.0, cursor.1);
+            let mut paint = Paint::new(None, Size::new(4, 4), at, Some(0..3));
+            paint.scroll(0..3, lines_moved);
+            assert_eq!(paint.out, sent);
+            let mut parser = vt100::Parser::new(4, 4, 0);
+            parser.process(b"aaaa\r\nbbbb\r\ncccc\r\ndddd\x1b[1;3r");
+            parser.process(format!("\x1b[{};{}H", cursor.1 + 1, cursor.0 + 1).as_bytes());
+            parser.process(paint.out.as_bytes());
+            let mut copy = Buffer::with_lines(lines);
+            scroll_buffer(&mut copy, 0..3, lines_moved);
+            let rows: Vec<String> = (0..4)
+                .map(|y| (0..4).map(|x| copy[(x, y)].symbol()).collect::<String>())
+                .map(|row| row.trim_end().to_string())
+                .collect();
+            assert_eq!(parser.screen().contents(), rows.join("\n").trim_end());
+            assert_eq!(parser.screen().cursor_position().0, cursor.1);
+        }
     }
 
     #[test]
