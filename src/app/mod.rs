@@ -906,11 +906,12 @@ impl App {
             self.top = self.top.min(self.max_top());
             return;
         }
+        // The block at the top and how many lines into it (-1: the gap above it).
         let anchor = (!self.layout.lines.is_empty()).then(|| {
             let block = self.current_block();
             (
                 block,
-                self.top.saturating_sub(self.layout.block_start(block)),
+                self.top as i64 - self.layout.block_start(block) as i64,
             )
         });
         self.layout = Layout::new(&self.docs[self.doc], width);
@@ -923,7 +924,8 @@ impl App {
                     .get(block.0 + 1)
                     .copied()
                     .unwrap_or(usize::MAX);
-                (start + offset)
+                usize::try_from(start as i64 + offset)
+                    .unwrap_or(0)
                     .min(next.saturating_sub(1))
                     .min(self.max_top())
             }

@@ -137,6 +137,21 @@ fn resize_keeps_the_reading_position() {
 }
 
 #[test]
+fn resize_keeps_the_gap_above_a_paragraph_at_the_top() {
+    let mut app = seed_app((100, 30));
+    let gap = (1..app.max_top())
+        .find(|&n| app.layout.lines[n].role() == LineRole::Gap)
+        .unwrap();
+    app.top = gap;
+    let block = app.current_block();
+    app.resize(60, 20);
+    assert_eq!(app.layout.lines[app.top].role(), LineRole::Gap);
+    assert_eq!(app.current_block(), block);
+    app.resize(100, 30);
+    assert_eq!(app.top, gap);
+}
+
+#[test]
 fn several_documents_switch_from_the_outline() {
     let docs = vec![
         doc("a.md", "# Alpha\n\ntext a\n"),
