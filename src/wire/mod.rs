@@ -98,7 +98,9 @@ impl<W: Write> Wire<W> {
     fn scrolled(&self, plain: &Paint, cells: &[(u16, u16, &Cell)]) -> Option<Drawn> {
         let (rows, lines) = self.offered.clone()?;
         let screen = self.screen.as_ref()?;
-        if rows.end > screen.area.height || lines == 0 {
+        // A scroll region is two rows or more: terminals ignore a smaller one, and would
+        // scroll the whole screen.
+        if rows.end > screen.area.height || rows.len() < 2 || lines == 0 {
             return None;
         }
         let frame = with_changes(screen, cells);
@@ -497,6 +499,24 @@ mod tests {
             let digits = seq.bytes().take_while(u8::is_ascii_digit).count();
             matches!(seq.as_bytes().get(digits), Some(b'S' | b'T'))
         })
+    }
+
+    #[test]
+    fn a_single_row_is_never_given_a_scroll_region() {
+        let (mut terminal, sent) = terminal(14, 2);
+        let area = ratatui::layout::Rect::new(0, 0, 14, 2);
+        let mut parser = vt100::Parser::new(2, 14, 0);
+        let frame = terminal
+            .draw(|f| f.render_widget(Paragraph::new("😀x yx y"), area))
+            .unwrap();
+        let shown = frame.buffer.clone();
+        terminal.backend_mut().know_screen(&shown);
+        terminal.backend_mut().offer_scroll(0..1, -1);
+        terminal
+            .draw(|f| f.render_widget(Paragraph::new(""), area))
+            .unwrap();
+        parser.process(&sent.0.borrow());
+        assert_eq!(parser.screen().contents().trim(), "");
     }
 
     #[test]
