@@ -132,11 +132,11 @@ impl<'s> Paint<'s> {
         }
     }
 
-    /// The cheapest way it knows to move the cursor to `to`: an absolute move, or from where
-    /// it is, along the row or a few rows down or up, or by printing unchanged cells again
-    /// (in `style`, the one in use). `row_drawn` says whether this frame already drew cells on
+    /// The cheapest way it knows to move the cursor from `from` to `to`: an absolute move,
+    /// or along the row or a few rows down or up, or by printing unchanged cells again (in
+    /// `style`, the one in use). `row_drawn` says whether this frame already drew cells on
     /// the target row (which can then not be printed again from the row's start).
-    fn way_to(&self, to: (u16, u16), row_drawn: bool, style: Look) -> String {
+    fn way(&self, from: Cursor, to: (u16, u16), row_drawn: bool, style: Look) -> String {
         let (x, y) = to;
         let row_start = match y {
             0 => "\x1b[H".to_string(),
@@ -158,8 +158,8 @@ impl<'s> Paint<'s> {
         if let Some(again) = &again_from_start {
             consider(format!("{row_start}{again}"));
         }
-        if let Some(vertical) = self.cursor.row().and_then(|fy| self.vertical(fy, y)) {
-            let on_row = self.cursor.row() == Some(y);
+        if let Some(vertical) = from.row().and_then(|fy| self.vertical(fy, y)) {
+            let on_row = from.row() == Some(y);
             consider(match x {
                 0 => format!("{vertical}\r"),
                 _ => format!("{vertical}\x1b[{}G", x + 1),
@@ -170,7 +170,7 @@ impl<'s> Paint<'s> {
             // Moves counted from the column: not after a line feed, which also returns the
             // carriage in a terminal set to new-line mode.
             let relative = !vertical.contains('\n');
-            match self.cursor {
+            match from {
                 Cursor::At(fx, _) if relative && fx < x => {
                     consider(format!("{vertical}{}", csi(x - fx, 'C')));
                     if on_row {
@@ -190,13 +190,12 @@ impl<'s> Paint<'s> {
     }
 
     /// How many bytes reach `next` (the next cell to draw, if any) from `from`, on a frame
-    /// that has drawn on row `y`. Leaves the cursor at `from`.
-    fn way_after(&mut self, next: Option<(u16, u16)>, from: Cursor, y: u16, look: Look) -> usize {
-        self.cursor = from;
+    /// that has drawn on row `y`.
+    fn way_after(&self, next: Option<(u16, u16)>, from: Cursor, y: u16, look: Look) -> usize {
         match next {
             None => 0,
             Some(to) if from == Cursor::At(to.0, to.1) => 0,
-            Some(to) => self.way_to(to, to.1 == y, look).len(),
+            Some(to) => self.way(from, to, to.1 == y, look).len(),
         }
     }
 
@@ -263,12 +262,12 @@ impl<'s> Paint<'s> {
                 self.out.push_str(&change);
             } else {
                 let row_drawn = drawn_row == Some(y);
-                let way = self.way_to((x, y), row_drawn, look);
+                let way = self.way(self.cursor, (x, y), row_drawn, look);
                 // The style changes before the move when that makes the move cheaper (cells
                 // printed again on the way must be in the style in use).
                 let restyled = match change.is_empty() {
                     true => None,
-                    false => Some(self.way_to((x, y), row_drawn, style)),
+                    false => Some(self.way(self.cursor, (x, y), row_drawn, style)),
                 };
                 match restyled.filter(|r| r.len() < way.len()) {
                     Some(restyled) => {
@@ -315,10 +314,8 @@ impl<'s> Paint<'s> {
                 let erase = csi(blanks as u16, 'X');
                 if erase.len() < blanks {
                     let next = cells.get(i + blanks).map(|&(nx, ny, _)| (nx, ny));
-                    let here = self.cursor;
                     let past = self.way_after(next, Cursor::At(run_end + 1, y), y, look);
-                    let erased = self.way_after(next, here, y, look);
-                    self.cursor = here;
+                    let erased = self.way_after(next, self.cursor, y, look);
                     if erase.len() + erased < blanks + past {
                         self.out.push_str(&erase);
                         i += blanks;
