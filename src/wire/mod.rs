@@ -17,7 +17,7 @@ use ratatui::layout::{Position, Size};
 use unicode_width::UnicodeWidthStr;
 
 pub use paint::scroll_buffer;
-use paint::{Cursor, Paint};
+use paint::{Cursor, Drawn, Paint};
 
 /// The crossterm backend with fewer bytes per frame.
 #[derive(Debug)]
@@ -115,19 +115,8 @@ impl<W: Write> Wire<W> {
         );
         paint.scroll(rows, lines);
         paint.cells(changes);
-        (paint.out.len() < plain.out.len()).then_some(Drawn {
-            out: paint.out,
-            cursor: paint.cursor,
-            region: paint.region,
-        })
+        (paint.out.len() < plain.out.len()).then(|| paint.finish())
     }
-}
-
-/// A frame worked out: its bytes, and the cursor and scroll region they leave.
-struct Drawn {
-    out: String,
-    cursor: Cursor,
-    region: Option<Range<u16>>,
 }
 
 /// `screen` with a frame's changes drawn on it: the frame as ratatui has it (cells a wide
@@ -178,11 +167,7 @@ impl<W: Write> Backend for Wire<W> {
         plain.cells(cells.clone());
         let drawn = match self.scrolled(&plain, &cells) {
             Some(scrolled) => scrolled,
-            None => Drawn {
-                out: plain.out,
-                cursor: plain.cursor,
-                region: plain.region,
-            },
+            None => plain.finish(),
         };
         self.offered = None;
         self.cursor = drawn.cursor;

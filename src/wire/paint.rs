@@ -44,11 +44,22 @@ pub struct Paint<'s> {
     /// The terminal's size.
     size: Size,
     /// Where the cursor is.
-    pub cursor: Cursor,
+    cursor: Cursor,
     /// The rows the terminal scrolls: all of them unless brief set a region.
-    pub region: Option<Range<u16>>,
+    region: Option<Range<u16>>,
     /// The bytes to send.
     pub out: String,
+}
+
+/// A frame worked out: its bytes, and the cursor and scroll region they leave.
+#[derive(Debug)]
+pub struct Drawn {
+    /// The bytes to send.
+    pub out: String,
+    /// Where they leave the cursor.
+    pub cursor: Cursor,
+    /// The scroll region they leave set.
+    pub region: Option<Range<u16>>,
 }
 
 impl<'s> Paint<'s> {
@@ -66,6 +77,15 @@ impl<'s> Paint<'s> {
             cursor,
             region,
             out: String::new(),
+        }
+    }
+
+    /// The frame as worked out, without the screen it was drawn on.
+    pub fn finish(self) -> Drawn {
+        Drawn {
+            out: self.out,
+            cursor: self.cursor,
+            region: self.region,
         }
     }
 
