@@ -200,9 +200,8 @@ fn event_loop(
             Err(mpsc::TryRecvError::Empty) => None,
             Err(mpsc::TryRecvError::Disconnected) => break Ok(()),
         };
-        if (waiting.is_none() || drawn_at.elapsed() >= BUSY_FRAME_EVERY)
-            && app.view_state() != drawn
-        {
+        let due = waiting.is_none() || drawn_at.elapsed() >= BUSY_FRAME_EVERY;
+        if let Some(now) = due.then(|| app.view_state()).filter(|now| *now != drawn) {
             if let Some(lines) = app.scrolled_by(&drawn) {
                 // The terminal may move the text itself; then only the lines that come into
                 // view are sent.
@@ -211,7 +210,8 @@ fn event_loop(
             }
             terminal.backend_mut().know_screen(&shown);
             shown = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();
-            drawn = app.view_state();
+            // Drawing reads the app and changes none of it.
+            drawn = now;
             drawn_at = std::time::Instant::now();
         }
         // While a note is being written, wake up now and then to save its draft; otherwise
