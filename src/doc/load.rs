@@ -70,9 +70,9 @@ pub fn encoding_for_name(name: &str) -> Result<&'static Encoding, LoadError> {
 pub const MAX_FILE_BYTES: u64 = 256 * 1_000_000;
 
 /// Reads a file and lends its text, as [`decode_owned`] decodes it (`forced` overrides
-/// detection), and the encoding's name to `use_text`. UTF-8 with nothing to make visible (the common case) is lent as read: not
-/// copied, and checked once, with SIMD (three times as fast as the standard check on
-/// Chinese).
+/// detection), and the encoding's name to `use_text`. UTF-8 with nothing to make visible
+/// (the common case) is lent as read: not copied, and checked once, with SIMD (three times
+/// as fast as the standard check on Chinese).
 pub fn with_text<R>(
     path: &Path,
     forced: Option<&'static Encoding>,
