@@ -3,17 +3,20 @@
 //! the clipboard through the terminal (OSC 52, which works over SSH), and the briefing note
 //! goes to a file.
 
+use std::cell::RefCell;
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use base64::Engine;
 
-use crate::app::annotations::{Annotations, Moved};
+use crate::app::annotations::Annotations;
 use crate::app::{App, Effect};
 use crate::doc::Document;
 use crate::export::{self, Source};
 use crate::index::gazetteer::Gazetteer;
-use crate::store::anchor::Anchor;
+use crate::store::anchor::{Anchor, Placers};
+use crate::store::documents::Identity;
 use crate::store::{self, Draft, Recent, Store, recovery};
 
 /// The store as a running brief uses it.
@@ -21,7 +24,17 @@ use crate::store::{self, Draft, Recent, Store, recovery};
 pub struct Notes {
     store: Option<Store>,
     dir: Option<PathBuf>,
+    /// The open editions, prepared for placing notes.
+    placers: RefCell<Placers>,
+    /// The editions remembered already (key, and the edition's text), so that a document's
+    /// signature is written once per edition, not on every change.
+    remembered: RefCell<HashSet<(String, usize)>>,
 }
+
+/// More files than this opened at once are matched to documents with notes by title before
+/// their content is compared (comparing every file of a large library would hold up the
+/// reader).
+const COMPARED_AT_ONCE: usize = 50;
 
 impl Notes {
     /// Opens the store in the data directory (`--data-dir`, `BRIEF_DATA_DIR`, or the
@@ -29,22 +42,16 @@ impl Notes {
     pub fn open(flag: Option<&Path>) -> (Notes, Option<String>) {
         let dir = store::data_dir(flag);
         let Some(path) = dir.clone() else {
-            let notes = Notes { store: None, dir };
+            let notes = Notes::without(None, dir);
             return (
                 notes,
                 Some("Bookmarks and notes are off: no home directory (use --data-dir)".into()),
             );
         };
         match Store::open(&path) {
-            Ok(store) => (
-                Notes {
-                    store: Some(store),
-                    dir,
-                },
-                None,
-            ),
+            Ok(store) => (Notes::without(Some(store), dir), None),
             Err(e) => (
-                Notes { store: None, dir },
+                Notes::without(None, dir),
                 Some(format!(
                     "Read-only: {e}. Notes you write go to {}",
                     path.join(recovery::RECOVERY_FILE).display()
@@ -53,31 +60,71 @@ impl Notes {
         }
     }
 
+    fn without(store: Option<Store>, dir: Option<PathBuf>) -> Notes {
+        Notes {
+            store,
+            dir,
+            placers: RefCell::default(),
+            remembered: RefCell::default(),
+        }
+    }
+
     /// No store at all: nothing is read or kept (output to a pipe).
     pub fn closed() -> Notes {
-        Notes {
-            store: None,
-            dir: None,
-        }
+        Notes::without(None, None)
     }
 
     /// A store already open (tests, and commands that opened it themselves).
     pub fn with(store: Store) -> Notes {
-        Notes {
-            dir: store.path().parent().map(Path::to_path_buf),
-            store: Some(store),
-        }
+        let dir = store.path().parent().map(Path::to_path_buf);
+        Notes::without(Some(store), dir)
     }
 
-    /// Reads the bookmarks and notes of the app's documents and places them; anchors that
-    /// found a changed paragraph are remembered in their new place.
+    /// Reads the bookmarks and notes of the app's documents and places them (finding first
+    /// which stored document each newly opened file is).
     pub fn load(&self, app: &mut App) {
         let Some(store) = &self.store else {
             return;
         };
-        match read(store, &app.docs, &app.doc_keys) {
-            Ok(annotations) => app.set_annotations(annotations),
+        if let Err(e) = identify(store, app) {
+            app.notify(format!("Cannot read bookmarks and notes: {e}"), true);
+            return;
+        }
+        let mut placers = self.placers.borrow_mut();
+        placers.keep_only(&app.docs);
+        match read(store, &app.docs, &app.doc_keys, &mut placers) {
+            Ok(annotations) => {
+                self.remember(store, app, &annotations);
+                app.set_annotations(annotations);
+            }
             Err(e) => app.notify(format!("Cannot read bookmarks and notes: {e}"), true),
+        }
+    }
+
+    /// Keeps, once per edition, what finds the documents with notes again under another
+    /// name: their path, title and signature.
+    fn remember(&self, store: &Store, app: &App, annotations: &Annotations) {
+        let annotated: HashSet<usize> = annotations
+            .bookmarks
+            .iter()
+            .map(|b| b.doc)
+            .chain(annotations.notes.iter().map(|n| n.doc))
+            .collect();
+        let mut remembered = self.remembered.borrow_mut();
+        for i in annotated {
+            let doc = &app.docs[i];
+            let edition = (
+                app.doc_keys[i].clone(),
+                std::sync::Arc::as_ptr(&doc.blocks) as usize,
+            );
+            if remembered.contains(&edition) {
+                continue;
+            }
+            let path = doc.path.as_ref().map(|_| app.doc_paths[i].as_str());
+            // Losing this loses no note: the document is still known by its path.
+            if store.remember_document(&edition.0, path, doc).is_ok() {
+                remembered.insert(edition);
+            }
         }
     }
 
@@ -151,7 +198,11 @@ impl Notes {
                 );
                 return true;
             }
-            (Effect::Export { path }, _) => {
+            (Effect::Export { path, overwrite }, _) => {
+                if !*overwrite && expand_home(path).exists() {
+                    app.ask_overwrite(path.clone());
+                    return true;
+                }
                 match export_to(app, path) {
                     Ok(written) => app.notify(
                         format!("Briefing note written to {}", written.display()),
@@ -179,6 +230,15 @@ impl Notes {
                 return true;
             }
             (Effect::DiscardDraft(_) | Effect::RefreshAnnotations, None) => return true,
+            (Effect::Attach { .. }, None) => return true,
+            (Effect::Attach { doc, key, attached }, Some(s)) => {
+                let own = app.doc_paths[*doc].clone();
+                let outcome = s.decide(&own, key, *attached);
+                if outcome.is_ok() && *attached {
+                    app.doc_keys[*doc] = key.clone();
+                }
+                outcome
+            }
             (
                 Effect::AddBookmark {
                     document,
@@ -235,16 +295,53 @@ pub fn read(
     store: &Store,
     docs: &[Document],
     keys: &[String],
+    placers: &mut Placers,
 ) -> Result<Annotations, store::StoreError> {
-    let (annotations, moved) =
-        Annotations::place(docs, keys, store.bookmarks(keys)?, store.notes(keys)?);
-    for m in moved {
-        match m {
-            Moved::Bookmark(id, anchor) => store.move_bookmark(id, &anchor)?,
-            Moved::Note(id, anchor) => store.move_note(id, &anchor)?,
+    Ok(Annotations::place(
+        docs,
+        keys,
+        store.bookmarks(keys)?,
+        store.notes(keys)?,
+        placers,
+    ))
+}
+
+/// Finds which stored document each newly opened file is: files whose own path has notes
+/// first, then the others by their path's answers and their content. A certain match is
+/// taken and kept; a plausible one is asked about.
+fn identify(store: &Store, app: &mut App) -> Result<(), store::StoreError> {
+    let new: Vec<usize> = (0..app.docs.len())
+        .filter(|&i| !app.identified[i])
+        .collect();
+    if new.is_empty() {
+        return Ok(());
+    }
+    for &i in &new {
+        if app.docs[i].path.is_none() || store.count(&app.doc_paths[i])? > 0 {
+            app.identified[i] = true;
         }
     }
-    Ok(annotations)
+    let by_title_only = new.len() > COMPARED_AT_ONCE;
+    for i in new {
+        if app.identified[i] {
+            continue;
+        }
+        app.identified[i] = true;
+        let taken: Vec<String> = (0..app.docs.len())
+            .filter(|&j| j != i)
+            .map(|j| app.doc_keys[j].clone())
+            .collect();
+        let own = app.doc_paths[i].clone();
+        match store.identify(&own, &app.docs[i], &taken, by_title_only)? {
+            Identity::Own => {}
+            Identity::Known(key) => {
+                store.decide(&own, &key, true)?;
+                app.doc_keys[i] = key;
+            }
+            Identity::Ask(candidate) => app.ask_to_attach(i, candidate),
+        }
+    }
+    Ok(())
 }
 
 /// Puts text on the clipboard of the terminal (and of the terminal on the far side of SSH).

@@ -86,7 +86,20 @@ pub fn briefing_note(input: &Input<'_>) -> String {
     };
     let _ = writeln!(out, "# Briefing note: {}\n", escape(&title));
     let _ = writeln!(out, "Sources:\n");
-    for s in input.sources {
+    // The documents the note is about: those with bookmarks or notes (all, when none has).
+    let marked: Vec<usize> = (0..docs.len())
+        .filter(|&d| {
+            let a = input.annotations;
+            a.bookmarks.iter().any(|b| b.doc == d) || a.notes.iter().any(|n| n.doc == d)
+        })
+        .collect();
+    let listed = input
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(d, _)| marked.is_empty() || marked.contains(d))
+        .map(|(_, s)| s);
+    for s in listed {
         // A path reads best as code; one with a backtick is escaped instead.
         let path = if s.path.contains('`') {
             escape(&s.path)

@@ -6,6 +6,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod crash;
 pub mod doc;
 pub mod effects;

@@ -532,6 +532,7 @@ fn child_writer() {
                     fingerprint: format!("{tag}{n}"),
                     position: n,
                     quote: "段落".into(),
+                    ..Anchor::default()
                 },
                 body: format!("{tag} note {n}"),
                 ..Note::default()

@@ -173,7 +173,7 @@ proptest! {
                 created: String::new(),
             })
             .collect();
-        let (annotations, _) = Annotations::place(&docs, &[key], bookmarks, Vec::new());
+        let annotations = Annotations::place(&docs, &[key], bookmarks, Vec::new(), &mut Default::default());
         let sources = [Source { path: "p.md".into(), fingerprint: "sha256:0".into() }];
         let export = || {
             briefing_note(&Input {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use crate::doc::BlockId;
 use crate::index::jump::{CandidateKind, JumpIndex};
 use crate::store::anchor::{Anchor, anchorable, one_line};
-use crate::store::{Bookmark, Note, document_key};
+use crate::store::{Bookmark, Note};
 
 /// What was deleted last, so `u` can bring it back.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,7 +75,10 @@ impl App {
 
     /// `m`: bookmarks the paragraph at the top of the reader, or removes its bookmark.
     pub(super) fn toggle_bookmark(&mut self) -> Vec<Effect> {
-        let block = self.passage_block();
+        let Some(block) = self.passage_block() else {
+            self.notify_nothing_here("bookmark");
+            return Vec::new();
+        };
         if let Some(existing) = self.annotations.bookmark_at(self.doc, block) {
             let bookmark = existing.item.clone();
             self.deleted = Some(Deleted::Bookmark(bookmark.clone()));
@@ -88,9 +91,8 @@ impl App {
             );
             return vec![Effect::RemoveBookmark(bookmark)];
         }
-        let doc = &self.docs[self.doc];
-        let anchor = Anchor::of(doc, block, None);
-        let document = document_key(doc);
+        let anchor = Anchor::of(&self.docs[self.doc], block, None);
+        let document = self.doc_keys[self.doc].clone();
         self.notify(format!("Bookmarked “{}”", short(&anchor.quote)), false);
         vec![Effect::AddBookmark {
             document,
@@ -99,26 +101,39 @@ impl App {
         }]
     }
 
+    /// Says that the document has no passage to act on (it is empty, or only rules).
+    pub(super) fn notify_nothing_here(&mut self, what: &str) {
+        self.notify(
+            format!("Nothing to {what} here: this document has no text"),
+            false,
+        );
+    }
+
     /// The paragraph a bookmark or a note made at the top of the reader goes on: the block
     /// there, unless it is a page marker or a rule (which a new edition's paragraphs are
     /// never matched to, so a note on one could not follow a reload); then the block before
-    /// that can carry one (the text a `(下转第七版)` continues), else the next.
-    pub(super) fn passage_block(&self) -> BlockId {
+    /// that can carry one (the text a `(下转第七版)` continues), else the next. None when the
+    /// document has no such block (it is empty).
+    pub(super) fn passage_block(&self) -> Option<BlockId> {
         let here = self.current_block();
         let blocks = &self.docs[self.doc].blocks;
-        if blocks.get(here.0).is_none_or(|b| anchorable(&b.kind)) {
-            return here;
+        if blocks.get(here.0).is_some_and(|b| anchorable(&b.kind)) {
+            return Some(here);
         }
-        (0..here.0)
+        let here = here.0.min(blocks.len());
+        (0..here)
             .rev()
-            .chain(here.0 + 1..blocks.len())
+            .chain(here + 1..blocks.len())
             .find(|&i| anchorable(&blocks[i].kind))
-            .map_or(here, BlockId)
+            .map(BlockId)
     }
 
     /// `M`: asks for a name, then bookmarks the paragraph.
     pub(super) fn name_bookmark(&mut self) {
-        let block = self.passage_block();
+        let Some(block) = self.passage_block() else {
+            self.notify_nothing_here("bookmark");
+            return;
+        };
         self.ask(
             Purpose::BookmarkName {
                 doc: self.doc,
@@ -132,7 +147,11 @@ impl App {
     /// `y`: copies the paragraph at the top of the reader with where it is from.
     pub(super) fn copy_here(&mut self) -> Vec<Effect> {
         let block = self.current_block();
-        let text = one_line(self.docs[self.doc].blocks[block.0].text());
+        let Some(b) = self.docs[self.doc].block(block) else {
+            self.notify_nothing_here("copy");
+            return Vec::new();
+        };
+        let text = one_line(b.text());
         let cite = self.citation(self.doc, Some(block));
         vec![Effect::Copy {
             what: format!("“{}”", short(&text)),

@@ -4,7 +4,7 @@
 
 use crate::doc::{BlockId, Document};
 use crate::index::outline::{Outline, OutlineEntry};
-use crate::store::anchor::{Anchor, Placement};
+use crate::store::anchor::{Anchor, Placement, Placers};
 use crate::store::{Bookmark, Note};
 
 /// A bookmark or note and where it landed.
@@ -32,15 +32,8 @@ pub enum Mark {
     Bookmark,
     /// Annotated (and perhaps bookmarked too).
     Note,
-}
-
-/// An anchor that found its paragraph changed: the store should remember the new place.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Moved {
-    /// A bookmark's new anchor.
-    Bookmark(i64, Anchor),
-    /// A note's new anchor.
-    Note(i64, Anchor),
+    /// Bookmarked or annotated, and amended since: the text is not what was marked.
+    Changed,
 }
 
 /// The bookmarks and notes of the open documents.
@@ -54,41 +47,19 @@ pub struct Annotations {
 
 impl Annotations {
     /// Places stored bookmarks and notes in the documents (`keys` are their store keys, one
-    /// per document); returns them with the anchors that moved.
+    /// per document), each where the evidence says, or detached.
     pub fn place(
         docs: &[Document],
         keys: &[String],
         bookmarks: Vec<Bookmark>,
         notes: Vec<Note>,
-    ) -> (Annotations, Vec<Moved>) {
-        let mut moved = Vec::new();
-        let mut placed_bookmarks = place_all(
-            docs,
-            keys,
-            bookmarks,
-            |b| (&b.document, &b.anchor),
-            |b, anchor| {
-                moved.push(Moved::Bookmark(b.id, anchor));
-            },
-        );
-        let mut placed_notes = place_all(
-            docs,
-            keys,
-            notes,
-            |n| (&n.document, &n.anchor),
-            |n, anchor| {
-                moved.push(Moved::Note(n.id, anchor));
-            },
-        );
-        placed_bookmarks.sort_by_key(|p| (p.doc, p.block().map_or(usize::MAX, |b| b.0), p.item.id));
-        placed_notes.sort_by_key(|p| (p.doc, p.block().map_or(usize::MAX, |b| b.0), p.item.id));
-        (
-            Annotations {
-                bookmarks: placed_bookmarks,
-                notes: placed_notes,
-            },
-            moved,
-        )
+        placers: &mut Placers,
+    ) -> Annotations {
+        let mut bookmarks = place_all(docs, keys, bookmarks, |b| (&b.document, &b.anchor), placers);
+        let mut notes = place_all(docs, keys, notes, |n| (&n.document, &n.anchor), placers);
+        bookmarks.sort_by_key(|p| (p.doc, p.block().map_or(usize::MAX, |b| b.0), p.item.id));
+        notes.sort_by_key(|p| (p.doc, p.block().map_or(usize::MAX, |b| b.0), p.item.id));
+        Annotations { bookmarks, notes }
     }
 
     /// The bookmark on a paragraph.
@@ -107,7 +78,16 @@ impl Annotations {
 
     /// The margin mark of a paragraph.
     pub fn mark(&self, doc: usize, block: BlockId) -> Option<Mark> {
-        if self.note_at(doc, block).is_some() {
+        let here = |p: Placement| p.block() == Some(block);
+        let changed = self
+            .notes
+            .iter()
+            .map(|n| (n.doc, n.placement))
+            .chain(self.bookmarks.iter().map(|b| (b.doc, b.placement)))
+            .any(|(d, p)| d == doc && here(p) && p.is_changed());
+        if changed {
+            Some(Mark::Changed)
+        } else if self.note_at(doc, block).is_some() {
             Some(Mark::Note)
         } else if self.bookmark_at(doc, block).is_some() {
             Some(Mark::Bookmark)
@@ -127,7 +107,7 @@ impl Annotations {
                     Some(name) => format!("{name} — {}", b.item.anchor.quote),
                     None => b.item.anchor.quote.clone(),
                 };
-                (b.doc, b.block(), title)
+                (b.doc, b.block(), changed(b.placement, title))
             }),
         )
     }
@@ -139,35 +119,36 @@ impl Annotations {
             docs,
             self.notes.iter().map(|n| {
                 let first = n.item.body.lines().next().unwrap_or("").trim();
-                (
-                    n.doc,
-                    n.block(),
-                    format!("{first} — “{}”", n.item.anchor.quote),
-                )
+                let title = format!("{first} — “{}”", n.item.anchor.quote);
+                (n.doc, n.block(), changed(n.placement, title))
             }),
         )
     }
 }
 
-/// Places each item in its document; `on_moved` hears of those whose paragraph changed, with
-/// their new anchor.
+/// A view's title for an item, marked when its passage was amended since.
+fn changed(placement: Placement, title: String) -> String {
+    if placement.is_changed() {
+        format!("~ changed: {title}")
+    } else {
+        title
+    }
+}
+
+/// Places each item in its document (items of documents not open are left out).
 fn place_all<T>(
     docs: &[Document],
     keys: &[String],
     items: Vec<T>,
     where_is: impl Fn(&T) -> (&String, &Anchor),
-    mut on_moved: impl FnMut(&T, Anchor),
+    placers: &mut Placers,
 ) -> Vec<Placed<T>> {
     items
         .into_iter()
         .filter_map(|item| {
             let (key, anchor) = where_is(&item);
             let doc = keys.iter().position(|k| k == key)?;
-            let placement = anchor.place(&docs[doc]);
-            if let Placement::Moved(block) = placement {
-                let moved = Anchor::of(&docs[doc], block, Some(&anchor.quote));
-                on_moved(&item, moved);
-            }
+            let placement = placers.of(&docs[doc]).place(anchor);
             Some(Placed {
                 item,
                 doc,
@@ -176,6 +157,9 @@ fn place_all<T>(
         })
         .collect()
 }
+
+/// The heading of the detached notes and bookmarks in their views.
+pub const DETACHED: &str = "Detached: no passage matches (kept)";
 
 /// One entry per item, grouped under a node for each document when several are open, with
 /// detached items under a "detached" node.
@@ -203,10 +187,7 @@ fn tree(
         }
         if block.is_none() {
             if detached_node.is_none_or(|(d, _)| d != doc) {
-                let node = outline.push(
-                    parent,
-                    OutlineEntry::titled(doc, None, "Detached: their paragraph is gone".into()),
-                );
+                let node = outline.push(parent, OutlineEntry::titled(doc, None, DETACHED.into()));
                 item_of.push(None);
                 detached_node = Some((doc, node));
             }

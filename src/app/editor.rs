@@ -10,7 +10,7 @@ use crate::index::jump::sentences;
 use crate::keymap::Key;
 use crate::keymap::chord::{KeyCodeOrd, NamedKey};
 use crate::store::anchor::{Anchor, one_line};
-use crate::store::{Draft, Note, document_key};
+use crate::store::{Draft, Note};
 
 /// The note being written.
 #[derive(Clone, Debug)]
@@ -38,6 +38,8 @@ pub struct Editor {
     /// The note's paragraph is gone from the document (a restored draft): it keeps the
     /// anchor and quote it was written on, and is saved detached.
     pub detached: bool,
+    /// The passage as it read when the note was written, when it was amended since.
+    pub was: Option<String>,
 }
 
 impl Editor {
@@ -54,9 +56,11 @@ impl Editor {
         self.sentences[self.range.0..=self.range.1].join(" ")
     }
 
-    /// The note as it stands, anchored to its paragraph.
+    /// The note as it stands, anchored to its paragraph. A note written before keeps the
+    /// anchor it was written on (and so the passage as it read then); a new one is anchored
+    /// to the paragraph as it reads now.
     fn current(&self, app: &App) -> Note {
-        if self.detached {
+        if self.detached || self.note.id != 0 {
             return Note {
                 body: self.text.lines().join("\n"),
                 ..self.note.clone()
@@ -66,7 +70,7 @@ impl Editor {
         let quote = self.quote();
         let whole = self.whole();
         Note {
-            document: document_key(doc),
+            document: app.doc_keys[self.doc].clone(),
             anchor: Anchor::of(doc, self.block, (!whole).then_some(quote.as_str())),
             sentences: (!whole).then_some(self.range),
             body: self.text.lines().join("\n"),
@@ -78,7 +82,10 @@ impl Editor {
 impl App {
     /// `a`: writes a note on the paragraph at the top of the reader, or edits its note.
     pub(super) fn annotate_here(&mut self) {
-        let block = self.passage_block();
+        let Some(block) = self.passage_block() else {
+            self.notify_nothing_here("annotate");
+            return;
+        };
         match self.annotations.note_at(self.doc, block).cloned() {
             Some(existing) => self.open_editor(self.doc, block, existing.item, 0),
             None => self.open_editor(self.doc, block, Note::default(), 0),
@@ -87,8 +94,9 @@ impl App {
 
     /// Opens the editor on a paragraph with a note (new, stored, or a restored draft).
     pub(super) fn open_editor(&mut self, doc: usize, block: BlockId, note: Note, draft_id: i64) {
-        let text = self.docs[doc].blocks[block.0].text();
-        let line = one_line(text);
+        let line = self.docs[doc]
+            .block(block)
+            .map_or_else(|| note.anchor.quote.clone(), |b| one_line(b.text()));
         let mut parts: Vec<String> = sentences(&line)
             .into_iter()
             .map(|r| line[r].to_string())
@@ -97,10 +105,22 @@ impl App {
             parts.push(line);
         }
         let last = parts.len() - 1;
-        let range = note
-            .sentences
+        // A note on some sentences shows them where they are now (the paragraph may have
+        // changed since).
+        let found = (note.id != 0 && note.anchor.is_narrowed())
+            .then(|| note.anchor.sentences_in(&parts))
+            .flatten();
+        let range = found
+            .or(note.sentences)
             .filter(|&(a, b)| a <= b && b <= last)
             .unwrap_or((0, last));
+        let was = self
+            .annotations
+            .notes
+            .iter()
+            .find(|p| note.id != 0 && p.item.id == note.id)
+            .filter(|p| p.placement.is_changed())
+            .map(|p| p.item.anchor.quote.clone());
         let mut textarea = TextArea::new(if note.body.is_empty() {
             vec![String::new()]
         } else {
@@ -121,6 +141,7 @@ impl App {
             revision: 1,
             saved_revision: u64::from(draft_id == 0),
             detached: false,
+            was,
         });
         self.mode = Mode::Editor;
     }

@@ -105,6 +105,16 @@ pub enum Effect {
     DeleteNote(crate::store::Note),
     /// Drop a draft.
     DiscardDraft(i64),
+    /// Keep the answer about a document that may be a new edition: its notes are those of
+    /// the stored document `key` (`attached`), or it is a document of its own.
+    Attach {
+        /// The open document.
+        doc: usize,
+        /// The stored document it may be.
+        key: String,
+        /// The answer.
+        attached: bool,
+    },
     /// Read the bookmarks and notes again (another brief may have changed them).
     RefreshAnnotations,
     /// Put text on the clipboard through the terminal (OSC 52).
@@ -118,6 +128,8 @@ pub enum Effect {
     Export {
         /// The path as typed (`~/` is the home directory).
         path: String,
+        /// Whether to write over a file already there (else the user is asked first).
+        overwrite: bool,
     },
 }
 
@@ -223,6 +235,8 @@ pub struct App {
     pub size: (u16, u16),
     /// How far the help overlay is scrolled.
     pub help_scroll: usize,
+    /// The mode the help overlay returns to.
+    help_from: Mode,
     /// Keys typed so far of an unfinished chord.
     pub pending: Vec<Key>,
     /// The status line message, until the next key.
@@ -231,8 +245,17 @@ pub struct App {
     pub color: bool,
     /// The permissions an exported briefing note is written with (`--export-mode`).
     pub export_mode: u32,
-    /// Each document's key in the store.
+    /// Each document's key in the store: the stored document it is (computed once when it
+    /// is opened, then settled by the store: [`crate::store::documents`]).
     pub doc_keys: Vec<String>,
+    /// Each document's path as a key: where it was opened from, whatever becomes of the
+    /// file afterwards.
+    pub doc_paths: Vec<String>,
+    /// Whether each document's key is settled (found in the store, or asked about).
+    pub identified: Vec<bool>,
+    /// Documents that may be new editions of documents with notes, waiting to be asked
+    /// about.
+    pub questions: std::collections::VecDeque<(usize, crate::store::documents::Candidate)>,
     /// The bookmarks and notes of the open documents.
     pub annotations: annotations::Annotations,
     /// Bumped whenever `annotations` is replaced, so a redraw need not compare them.
@@ -274,7 +297,7 @@ impl App {
     pub fn new(docs: Vec<Document>, keymap: Keymap, size: (u16, u16)) -> App {
         let outline = Outline::build(&docs);
         let countries = Countries::build(&docs, Gazetteer::bundled());
-        let doc_keys = docs.iter().map(crate::store::document_key).collect();
+        let doc_paths: Vec<String> = docs.iter().map(crate::store::document_key).collect();
         let mut app = App {
             docs: Arc::new(docs),
             outline,
@@ -300,11 +323,15 @@ impl App {
             outline_shown_for_focus: false,
             size,
             help_scroll: 0,
+            help_from: Mode::Reader,
             pending: Vec::new(),
             message: None,
             color: true,
             export_mode: crate::effects::PRIVATE_FILE,
-            doc_keys,
+            doc_keys: doc_paths.clone(),
+            identified: vec![false; doc_paths.len()],
+            doc_paths,
+            questions: Default::default(),
             annotations: annotations::Annotations::default(),
             annotations_revision: 0,
             bookmark_tree: Default::default(),
@@ -411,6 +438,11 @@ impl App {
         (width, self.size.1.saturating_sub(1).max(1))
     }
 
+    /// The rows the outline pane has for its entries (its title takes the first).
+    pub fn outline_rows(&self) -> u16 {
+        self.reader_size().1.saturating_sub(1).max(1)
+    }
+
     /// The largest `top` that still fills the reader.
     fn max_top(&self) -> usize {
         self.layout
@@ -477,6 +509,12 @@ impl App {
                 }
             };
         }
+        if let Some(yes) = self.yes_or_no(key) {
+            self.pending.clear();
+            let effects = self.answer_yes_no(yes);
+            self.ask_next_question();
+            return effects;
+        }
         let typing = matches!(self.mode, Mode::Palette | Mode::Search)
             || (self.mode == Mode::Prompt && self.prompt.as_ref().is_some_and(|p| p.takes_text()));
         let resolved = if typing {
@@ -502,12 +540,27 @@ impl App {
             Resolved::Action(action) => {
                 self.pending.clear();
                 self.message = None;
-                self.update(action)
+                let effects = self.update(action);
+                self.ask_next_question();
+                effects
             }
             Resolved::Unbound => {
                 self.pending.clear();
                 Vec::new()
             }
+        }
+    }
+
+    /// `y` or `n` (either case), when a yes-or-no question is asked.
+    fn yes_or_no(&self, key: Key) -> Option<bool> {
+        use crate::keymap::chord::KeyCodeOrd;
+        if self.mode != Mode::Prompt || !self.prompt.as_ref().is_some_and(|p| p.is_yes_no()) {
+            return None;
+        }
+        match key.code {
+            KeyCodeOrd::Char('y' | 'Y') if !key.ctrl && !key.alt => Some(true),
+            KeyCodeOrd::Char('n' | 'N') if !key.ctrl && !key.alt => Some(false),
+            _ => None,
         }
     }
 
@@ -550,8 +603,19 @@ impl App {
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
         match (self.mode, action) {
             (_, Action::Quit) => return vec![Effect::Quit],
-            (Mode::Help, Action::Help | Action::Close) => self.mode = Mode::Reader,
+            (Mode::Help, Action::Help | Action::Close) => {
+                // What was open may have closed meanwhile (a search ended by a reload).
+                let open = match self.help_from {
+                    Mode::Search => self.search.is_some(),
+                    Mode::Editor => self.editor.is_some(),
+                    Mode::Prompt => self.prompt.is_some(),
+                    _ => true,
+                };
+                self.mode = if open { self.help_from } else { Mode::Reader };
+            }
             (_, Action::Help) => {
+                // Closing the help goes back to what was open: the note, the question...
+                self.help_from = self.mode;
                 self.mode = Mode::Help;
                 self.help_scroll = 0;
             }
@@ -728,8 +792,8 @@ impl App {
     }
 
     fn outline_action(&mut self, action: Action) {
-        let page = usize::from(self.reader_size().1).max(2) as isize - 1;
-        let height = usize::from(self.reader_size().1);
+        let height = usize::from(self.outline_rows());
+        let page = height.max(2) as isize - 1;
         let countries_view = self.view == OutlineView::Countries;
         match action {
             Action::Go => {
@@ -895,7 +959,7 @@ impl App {
         if let Some(here) = self.here() {
             self.pane.select(&self.outline, here);
         }
-        let height = usize::from(self.reader_size().1);
+        let height = usize::from(self.outline_rows());
         self.pane.keep_selection_visible(&self.outline, height);
     }
 

@@ -158,18 +158,24 @@ impl OutlinePane {
 
     /// Scrolls so the selected row is within a pane of `height` rows.
     pub fn keep_selection_visible(&mut self, outline: &Outline, height: usize) {
-        let visible = self.visible(outline);
+        self.offset = self.first_row(&self.visible(outline), height);
+    }
+
+    /// The first of the `visible` rows a pane of `height` rows shows: from the offset, moved
+    /// as little as needed to keep the selected row on screen, and never past the last row.
+    pub fn first_row(&self, visible: &[usize], height: usize) -> usize {
         let row = visible
             .iter()
             .position(|&i| i == self.selected)
             .unwrap_or(0);
         let height = height.max(1);
-        if row < self.offset {
-            self.offset = row;
-        } else if row >= self.offset + height {
-            self.offset = row + 1 - height;
+        let mut offset = self.offset;
+        if row < offset {
+            offset = row;
+        } else if row >= offset + height {
+            offset = row + 1 - height;
         }
-        self.offset = self.offset.min(visible.len().saturating_sub(height));
+        offset.min(visible.len().saturating_sub(height))
     }
 }
 

@@ -1,11 +1,11 @@
-//! Questions asked in the status line: a bookmark's name, where to write the export, and
-//! whether to restore a note draft left over from an earlier run.
+//! Questions asked in the status line: a bookmark's name, where to write the export (and
+//! whether to write over a file there), whether to restore a note draft left over from an
+//! earlier run, and whether a file is a new edition of a document with notes.
 
 use super::{App, Effect, Mode};
 use crate::doc::BlockId;
 use crate::store::Draft;
 use crate::store::anchor::Anchor;
-use crate::store::document_key;
 
 /// What the answer is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,9 +20,19 @@ pub enum Purpose {
     /// The file the briefing note is written to.
     ExportPath,
     /// Enter restores this draft; Esc keeps it for later.
-    RestoreDraft(Draft),
+    RestoreDraft(Box<Draft>),
     /// Words the Library view's documents must hold (applied as they are typed).
     LibraryFilter,
+    /// `y` writes the briefing note over the file there, `n` leaves it.
+    Overwrite(String),
+    /// `y`: the open document is a new edition of stored document `key`, and takes its
+    /// notes; `n`: it is a document of its own. Esc asks again next time.
+    AttachNotes {
+        /// The open document.
+        doc: usize,
+        /// The stored document with notes.
+        key: String,
+    },
 }
 
 /// A question and the answer typed so far.
@@ -37,9 +47,18 @@ pub struct Prompt {
 }
 
 impl Prompt {
-    /// Whether the answer is typed (the draft question only takes Enter or Esc).
+    /// Whether the answer is typed (the draft question only takes Enter or Esc, the others
+    /// y or n).
     pub fn takes_text(&self) -> bool {
-        !matches!(self.purpose, Purpose::RestoreDraft(_))
+        !matches!(self.purpose, Purpose::RestoreDraft(_)) && !self.is_yes_no()
+    }
+
+    /// Whether the question is answered with `y` or `n`.
+    pub fn is_yes_no(&self) -> bool {
+        matches!(
+            self.purpose,
+            Purpose::Overwrite(_) | Purpose::AttachNotes { .. }
+        )
     }
 }
 
@@ -58,7 +77,7 @@ impl App {
     pub fn offer_draft(&mut self, draft: Draft) {
         let start: String = draft.note.body.chars().take(30).collect();
         self.ask(
-            Purpose::RestoreDraft(draft),
+            Purpose::RestoreDraft(Box::new(draft)),
             format!("An unsaved note was kept (“{start}…”). Enter: restore it · Esc: later"),
             String::new(),
         );
@@ -75,7 +94,7 @@ impl App {
             Purpose::BookmarkName { doc, block } => {
                 let d = &self.docs[doc];
                 vec![Effect::AddBookmark {
-                    document: document_key(d),
+                    document: self.doc_keys[doc].clone(),
                     anchor: Anchor::of(d, block, None),
                     name: (!answer.is_empty()).then_some(answer),
                 }]
@@ -85,17 +104,114 @@ impl App {
                     self.notify("Export cancelled: no file given", false);
                     return Vec::new();
                 }
-                vec![Effect::Export { path: answer }]
+                vec![Effect::Export {
+                    path: answer,
+                    overwrite: false,
+                }]
             }
             Purpose::RestoreDraft(draft) => {
-                self.restore_draft(draft);
+                self.restore_draft(*draft);
                 Vec::new()
             }
             Purpose::LibraryFilter => {
                 self.mode = super::Mode::Outline;
                 Vec::new()
             }
+            // Enter is no answer to a yes-or-no question: it stays asked.
+            Purpose::Overwrite(_) | Purpose::AttachNotes { .. } => {
+                self.prompt = Some(prompt);
+                self.mode = Mode::Prompt;
+                Vec::new()
+            }
         }
+    }
+
+    /// `y` or `n` to a yes-or-no question.
+    pub(super) fn answer_yes_no(&mut self, yes: bool) -> Vec<Effect> {
+        let Some(prompt) = self.prompt.take() else {
+            return Vec::new();
+        };
+        self.mode = Mode::Reader;
+        match prompt.purpose {
+            Purpose::Overwrite(path) if yes => vec![Effect::Export {
+                path,
+                overwrite: true,
+            }],
+            Purpose::Overwrite(path) => {
+                self.notify(format!("Not exported: {path} is left as it was"), false);
+                Vec::new()
+            }
+            Purpose::AttachNotes { doc, key } => {
+                let name = &self.docs[doc].name;
+                let said = if yes {
+                    format!("{name} takes the notes of the earlier edition")
+                } else {
+                    format!("{name} keeps notes of its own")
+                };
+                self.notify(said, false);
+                vec![Effect::Attach {
+                    doc,
+                    key,
+                    attached: yes,
+                }]
+            }
+            other => {
+                self.prompt = Some(Prompt {
+                    purpose: other,
+                    ..prompt
+                });
+                self.mode = Mode::Prompt;
+                Vec::new()
+            }
+        }
+    }
+
+    /// Asks whether to write the briefing note over the file at `path`.
+    pub fn ask_overwrite(&mut self, path: String) {
+        self.ask(
+            Purpose::Overwrite(path.clone()),
+            format!("{path} exists. Write over it? y/n"),
+            String::new(),
+        );
+    }
+
+    /// Queues the question whether open document `doc` is a new edition of a stored
+    /// document with notes; it is asked when nothing else is.
+    pub fn ask_to_attach(&mut self, doc: usize, candidate: crate::store::documents::Candidate) {
+        self.questions.push_back((doc, candidate));
+        self.ask_next_question();
+    }
+
+    /// Asks the next queued question, when the reader or the outline has the keys.
+    pub(super) fn ask_next_question(&mut self) {
+        if !matches!(self.mode, Mode::Reader | Mode::Outline) || self.prompt.is_some() {
+            return;
+        }
+        let Some((doc, candidate)) = self.questions.pop_front() else {
+            return;
+        };
+        let from = candidate
+            .path
+            .as_deref()
+            .map(|p| {
+                std::path::Path::new(p)
+                    .file_name()
+                    .map_or(p.to_string(), |n| n.to_string_lossy().into_owned())
+            })
+            .unwrap_or_else(|| candidate.key.clone());
+        let count = candidate.count;
+        let name = self.docs.get(doc).map_or("", |d| d.name.as_str());
+        let label = format!(
+            "Notes from {from} ({count}): attach them to this edition, {name}? y/n · Esc: later"
+        );
+        self.ask(
+            Purpose::AttachNotes {
+                doc,
+                key: candidate.key,
+            },
+            label,
+            String::new(),
+        );
     }
 
     /// Esc on the prompt.
@@ -109,6 +225,13 @@ impl App {
                 self.library_filter.clear();
                 self.rebuild_library();
                 self.mode = Mode::Outline;
+            }
+            Some(Purpose::AttachNotes { doc, .. }) => {
+                let name = self.docs.get(doc).map_or("", |d| d.name.as_str());
+                self.notify(format!("{name}: asked again next time it is opened"), false);
+            }
+            Some(Purpose::Overwrite(path)) => {
+                self.notify(format!("Not exported: {path} is left as it was"), false)
             }
             _ => {}
         }

@@ -27,6 +27,18 @@ impl App {
                 self.top.saturating_sub(self.layout.block_start(block)),
             )
         });
+        // The paragraph a note is being written on, or a bookmark named for, by content.
+        let editing = self
+            .editor
+            .as_ref()
+            .filter(|e| e.doc == i && !e.detached)
+            .map(|e| Anchor::of(old, e.block, None));
+        let naming = match self.prompt.as_ref().map(|p| &p.purpose) {
+            Some(super::prompt::Purpose::BookmarkName { doc, block }) if *doc == i => {
+                Some(Anchor::of(old, *block, None))
+            }
+            _ => None,
+        };
         let name = doc.name.clone();
         let mut docs: Vec<Document> = self.docs.iter().cloned().collect();
         docs[i] = doc;
@@ -39,6 +51,9 @@ impl App {
         // Block numbers of the old edition mean nothing in the new one.
         self.jump_index = None;
         self.search = None;
+        if self.mode == super::Mode::Search {
+            self.mode = super::Mode::Reader;
+        }
         self.highlight = None;
         self.jumps = JumpList::default();
         if self.doc == i {
@@ -52,8 +67,48 @@ impl App {
                 self.top = self.top.min(self.layout.lines.len().saturating_sub(1));
             }
         }
+        if let Some(anchor) = editing {
+            self.editor_follows(&anchor);
+        }
+        if let Some(anchor) = naming {
+            match anchor.place(&self.docs[i]).block() {
+                Some(found) => {
+                    if let Some(super::prompt::Purpose::BookmarkName { block, .. }) =
+                        self.prompt.as_mut().map(|p| &mut p.purpose)
+                    {
+                        *block = found;
+                    }
+                }
+                None => {
+                    self.prompt = None;
+                    self.mode = super::Mode::Reader;
+                }
+            }
+        }
         self.follow_position();
         self.notify(format!("{name} reloaded"), false);
+    }
+
+    /// The note being written follows its paragraph into a new edition; when the paragraph
+    /// is gone, the note keeps the passage it was written on and is saved detached.
+    fn editor_follows(&mut self, anchor: &Anchor) {
+        let Some(editor) = self.editor.as_ref() else {
+            return;
+        };
+        let placed = anchor.place(&self.docs[editor.doc]).block();
+        let Some(editor) = self.editor.as_mut() else {
+            return;
+        };
+        match placed {
+            Some(block) => editor.block = block,
+            None => {
+                if editor.note.id == 0 {
+                    editor.note.anchor = anchor.clone();
+                    editor.note.document = self.doc_keys[editor.doc].clone();
+                }
+                editor.detached = true;
+            }
+        }
     }
 
     /// Document `i` was removed from disk: it stays open as it was, marked gone; its notes
@@ -95,7 +150,10 @@ impl App {
         let docs = Arc::make_mut(&mut self.docs);
         docs.extend(documents);
         for doc in self.docs.iter().skip(first) {
-            self.doc_keys.push(crate::store::document_key(doc));
+            let key = crate::store::document_key(doc);
+            self.doc_keys.push(key.clone());
+            self.doc_paths.push(key);
+            self.identified.push(false);
         }
         for (d, found) in countries.into_iter().enumerate() {
             self.countries.append(first + d, found);

@@ -19,17 +19,21 @@ pub struct TextSearch {
     pub matches: Vec<(BlockId, Range<usize>)>,
     /// The match the reader is on.
     pub current: Option<usize>,
-    /// Where the reader was when the search began (document, top line).
-    origin: (usize, usize),
+    /// Where the reader was when the search began: the document, the block at the top and
+    /// how many lines into it (kept by block, so a resize meanwhile does not lose it).
+    origin: (usize, BlockId, isize),
 }
 
 impl App {
     /// Starts a search at the bottom line.
     pub(super) fn open_search(&mut self) {
         self.mode = Mode::Search;
+        let block = self.layout.block_at(self.top);
+        // -1: the blank line above the block.
+        let into = self.top as isize - self.layout.block_start(block) as isize;
         self.search = Some(TextSearch {
             doc: self.doc,
-            origin: (self.doc, self.top),
+            origin: (self.doc, block, into),
             ..TextSearch::default()
         });
     }
@@ -51,11 +55,11 @@ impl App {
                     .map(move |r| (BlockId(i), r))
             })
             .collect();
-        let origin_line = search.origin.1;
+        let origin = search.origin;
         let first = search
             .matches
             .iter()
-            .position(|(b, _)| self.layout.block_start(*b) >= origin_line)
+            .position(|(b, _)| *b >= origin.1)
             .or((!search.matches.is_empty()).then_some(0));
         search.current = first;
         match first {
@@ -63,8 +67,13 @@ impl App {
                 let block = search.matches[i].0;
                 self.jump_to(self.layout.block_start(block));
             }
-            None => self.top = origin_line.min(self.layout.lines.len().saturating_sub(1)),
+            None => self.back_to(origin),
         }
+    }
+
+    /// Puts the reader back where a search began.
+    fn back_to(&mut self, (_, block, into): (usize, BlockId, isize)) {
+        self.jump_to(self.layout.block_start(block).saturating_add_signed(into));
     }
 
     /// Enter: keep the matches and the position, and remember where the search began.
@@ -77,7 +86,7 @@ impl App {
         }
         let origin = Position {
             doc: search.origin.0,
-            block: self.layout.block_at(search.origin.1),
+            block: search.origin.1,
         };
         self.jumps.record(origin);
     }
@@ -86,24 +95,33 @@ impl App {
     pub(super) fn cancel_search(&mut self) {
         self.mode = Mode::Reader;
         if let Some(search) = self.search.take() {
-            self.top = search.origin.1;
-            self.follow_position();
+            self.back_to(search.origin);
         }
     }
 
-    /// `n` / `N`: the next or previous match, wrapping around, with its number shown.
+    /// `n` / `N`: the next or previous match from where the reader is (as in `less` and
+    /// vim: after scrolling away, from the new place), wrapping around, with its number.
     pub(super) fn next_search_match(&mut self, forward: bool) -> bool {
-        let Some(search) = self.search.as_mut() else {
+        let Some(search) = self.search.as_ref() else {
             return false;
         };
         if search.matches.is_empty() || search.doc != self.doc {
             return false;
         }
         let count = search.matches.len();
+        let line = |i: usize| self.layout.block_start(search.matches[i].0);
         let next = match search.current {
-            Some(i) if forward => (i + 1) % count,
-            Some(i) => (i + count - 1) % count,
-            None => 0,
+            // Still on the match last shown: the one after it, even in the same paragraph.
+            Some(i) if line(i) == self.top && forward => (i + 1) % count,
+            Some(i) if line(i) == self.top => (i + count - 1) % count,
+            _ if forward => (0..count).find(|&i| line(i) > self.top).unwrap_or(0),
+            _ => (0..count)
+                .rev()
+                .find(|&i| line(i) < self.top)
+                .unwrap_or(count - 1),
+        };
+        let Some(search) = self.search.as_mut() else {
+            return false;
         };
         search.current = Some(next);
         let block = search.matches[next].0;

@@ -497,6 +497,10 @@ fn search_walks_matches_with_a_count_and_esc_returns() {
     assert_eq!(app.mode, Mode::Reader);
     app.press(Key::ctrl('o'));
     assert_eq!(app.top, 0, "back to where the search began");
+    // n goes on from where the reader is now, as in less and vim: the first match again.
+    app.press(Key::char('n'));
+    assert_eq!(app.search.as_ref().unwrap().current, Some(0));
+    assert_eq!(app.current_block(), first);
     app.press(Key::char('n'));
     assert_eq!(app.search.as_ref().unwrap().current, Some(1));
     assert!(
@@ -509,6 +513,28 @@ fn search_walks_matches_with_a_count_and_esc_returns() {
     app.press(Key::char('N'));
     assert_eq!(app.search.as_ref().unwrap().current, Some(0));
     assert_eq!(app.current_block(), first);
+
+    // Scrolled far past them, n finds the first match below, N the last above.
+    app.update(Action::Bottom);
+    app.update(Action::PageUp);
+    let top = app.top;
+    app.press(Key::char('n'));
+    let next = app.search.as_ref().unwrap().current.unwrap();
+    assert!(app.layout.block_start(search.matches[next].0) > top || next == 0);
+    assert!(next > 1, "not the match after the last one visited");
+    app.update(Action::Bottom);
+    let top = app.top;
+    app.press(Key::char('N'));
+    let previous = app.search.as_ref().unwrap().current.unwrap();
+    assert!(app.layout.block_start(search.matches[previous].0) < top);
+    assert!(
+        search
+            .matches
+            .iter()
+            .skip(previous + 1)
+            .all(|(b, _)| app.layout.block_start(*b) >= top),
+        "the nearest one above"
+    );
 
     // Esc while typing returns to the start and drops the matches.
     app.update(Action::Bottom);
@@ -633,7 +659,7 @@ fn a_bookmark_or_note_made_on_a_page_marker_goes_on_the_paragraph_it_continues()
     // A rule: the paragraph before it, for a note too.
     app.top = app.layout.block_start(BlockId(rule));
     assert_eq!(app.current_block(), BlockId(rule));
-    assert_eq!(app.passage_block(), BlockId(rule - 1));
+    assert_eq!(app.passage_block(), Some(BlockId(rule - 1)));
     app.update(Action::Annotate);
     assert_eq!(
         app.editor.as_ref().map(|e| e.block),
@@ -646,5 +672,5 @@ fn a_bookmark_or_note_made_on_a_page_marker_goes_on_the_paragraph_it_continues()
         (100, 30),
     );
     assert_eq!(app.current_block(), BlockId(0));
-    assert_eq!(app.passage_block(), BlockId(1));
+    assert_eq!(app.passage_block(), Some(BlockId(1)));
 }

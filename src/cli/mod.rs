@@ -102,10 +102,13 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
-    /// List the bookmarks and notes of the briefings
+    /// List bookmarks and notes: of the briefings named, or of every document that has any
     Notes {
-        /// Briefings (default: the bundled briefing)
+        /// Briefings (default: every document with bookmarks or notes, most recent first)
         paths: Vec<PathBuf>,
+        /// Every document with bookmarks or notes, even when briefings are named
+        #[arg(long)]
+        all: bool,
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
@@ -187,11 +190,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             )?;
             Ok(finish(opened))
         }
-        Some(Command::Notes { paths, json }) => {
-            let opened = open_or_fail(&paths, options)?;
+        Some(Command::Notes { paths, all, json }) => {
+            let all = all || paths.is_empty();
+            let opened = if all {
+                crate::doc::open::Opened::default()
+            } else {
+                open_or_fail(&paths, options)?
+            };
             notes::print(
                 &opened.documents,
+                all,
                 cli.data_dir.as_deref(),
+                options,
                 json,
                 &mut std::io::stdout().lock(),
             )?;

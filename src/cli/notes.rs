@@ -1,34 +1,74 @@
 //! `brief export` and `brief notes`: the briefing note and the list of bookmarks and notes,
-//! without the reader, for scripts.
+//! without the reader, for scripts. Both read the store and never write it.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use serde::Serialize;
 
-use crate::app::annotations::{Annotations, Placed};
+use crate::app::annotations::Annotations;
+use crate::compare::wording;
 use crate::doc::Document;
+use crate::doc::open::{OpenOptions, bundled, open_paths};
 use crate::effects::{exported_now, read, sources, write_private};
 use crate::export::{self, Input};
 use crate::index::countries::Countries;
 use crate::index::gazetteer::Gazetteer;
 use crate::index::outline::Outline;
+use crate::store::anchor::{Anchor, Placement, Placers};
+use crate::store::documents::Identity;
 use crate::store::{self, Store, document_key};
 
-/// The bookmarks and notes of the documents, placed; none when there is no database yet.
-fn annotations(docs: &[Document], data_dir: Option<&Path>) -> anyhow::Result<Annotations> {
+/// The store, when there is one yet.
+fn store(data_dir: Option<&Path>) -> anyhow::Result<Option<Store>> {
     let dir = store::data_dir(data_dir)
         .context("no data directory: give one with --data-dir or BRIEF_DATA_DIR")?;
     if !dir.join(store::DATABASE).exists() {
-        return Ok(Annotations::default());
+        return Ok(None);
     }
-    let store = Store::open(&dir)?;
-    let keys: Vec<String> = docs.iter().map(document_key).collect();
-    Ok(read(&store, docs, &keys)?)
+    Ok(Some(Store::open(&dir)?))
 }
 
-/// Writes the briefing note to `output`, or stdout.
+/// The store key of each document: the stored document it is, found as the reader finds it
+/// (but without asking: a plausible match is only mentioned on stderr).
+fn keys(store: &Store, docs: &[Document]) -> anyhow::Result<Vec<String>> {
+    let mut keys: Vec<String> = docs.iter().map(document_key).collect();
+    for (i, doc) in docs.iter().enumerate() {
+        if doc.path.is_none() || store.count(&keys[i])? > 0 {
+            continue;
+        }
+        let taken: Vec<String> = keys
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, k)| k.clone())
+            .collect();
+        match store.identify(&keys[i], doc, &taken, false)? {
+            Identity::Own => {}
+            Identity::Known(key) => keys[i] = key,
+            Identity::Ask(candidate) => eprintln!(
+                "brief: {} may be a new edition of {} ({} bookmarks and notes): open it in brief to attach them",
+                doc.name,
+                candidate.path.as_deref().unwrap_or(&candidate.key),
+                candidate.count
+            ),
+        }
+    }
+    Ok(keys)
+}
+
+/// The bookmarks and notes of the documents, placed; none when there is no database yet.
+fn annotations(docs: &[Document], data_dir: Option<&Path>) -> anyhow::Result<Annotations> {
+    let Some(store) = store(data_dir)? else {
+        return Ok(Annotations::default());
+    };
+    let keys = keys(&store, docs)?;
+    Ok(read(&store, docs, &keys, &mut Placers::default())?)
+}
+
+/// Writes the briefing note to `output`, or stdout. Its sources are the documents with
+/// bookmarks or notes (all of them when none has any).
 pub fn export(
     docs: &[Document],
     data_dir: Option<&Path>,
@@ -55,65 +95,182 @@ pub fn export(
     }
 }
 
+/// One bookmark or note as `brief notes` lists it.
 #[derive(Serialize)]
 struct Row {
     kind: &'static str,
     document: String,
+    path: Option<String>,
     line: Option<usize>,
-    detached: bool,
-    name: Option<String>,
+    section: Option<String>,
+    /// `same`, `changed` or `detached`.
+    anchor: &'static str,
+    /// The passage as it read when the bookmark or note was made.
     quote: String,
+    /// What it reads now, when it changed.
+    now: Option<String>,
+    name: Option<String>,
     note: Option<String>,
     created: String,
+    edited: Option<String>,
+    /// The document's file could not be read: the row is as stored.
+    missing: bool,
 }
 
-/// The row of a bookmark or note, with where it sorts: its document, then its paragraph
-/// (detached ones last).
-fn row<T>(
-    docs: &[Document],
-    placed: &Placed<T>,
+/// What a bookmark or a note adds to its row.
+struct Item<'a> {
     kind: &'static str,
+    anchor: &'a Anchor,
     name: Option<String>,
     note: Option<String>,
-    quote: &str,
-    created: &str,
-) -> ((usize, usize), Row) {
-    let block = placed.block();
-    let at = (placed.doc, block.map_or(usize::MAX, |b| b.0));
-    let row = Row {
-        kind,
-        document: docs[placed.doc].name.clone(),
-        line: block.map(|b| docs[placed.doc].blocks[b.0].line),
-        detached: block.is_none(),
-        name,
-        quote: quote.to_string(),
-        note,
-        created: created.to_string(),
-    };
-    (at, row)
+    created: &'a str,
+    edited: Option<&'a str>,
 }
 
-/// Lists the bookmarks and notes in document order.
+/// The row of a placed bookmark or note.
+fn row(docs: &[Document], outline: &Outline, doc: usize, placement: Placement, item: Item) -> Row {
+    let d = &docs[doc];
+    let block = placement.block();
+    Row {
+        kind: item.kind,
+        document: d.name.clone(),
+        path: d.path.as_ref().map(|p| p.display().to_string()),
+        line: block.and_then(|b| d.block(b)).map(|b| b.line),
+        section: block
+            .and_then(|b| outline.section_at(doc, b))
+            .map(str::to_string),
+        anchor: placement.label(),
+        quote: item.anchor.quote.clone(),
+        now: match placement {
+            Placement::Changed(b) => Some(item.anchor.wording_in(d, b)),
+            _ => None,
+        },
+        name: item.name,
+        note: item.note,
+        created: item.created.to_string(),
+        edited: item.edited.map(str::to_string),
+        missing: false,
+    }
+}
+
+/// The rows of the documents' bookmarks and notes, in document order (detached last).
+fn rows(docs: &[Document], a: &Annotations) -> Vec<Row> {
+    let outline = Outline::build(docs);
+    let mut rows: Vec<((usize, usize, usize), Row)> = Vec::new();
+    let mut add = |p: (usize, Placement, i64), item: Item| {
+        let at = (p.0, p.1.block().map_or(usize::MAX, |b| b.0), p.2 as usize);
+        rows.push((at, row(docs, &outline, p.0, p.1, item)));
+    };
+    for b in &a.bookmarks {
+        let item = Item {
+            kind: "bookmark",
+            anchor: &b.item.anchor,
+            name: b.item.name.clone(),
+            note: None,
+            created: &b.item.created,
+            edited: None,
+        };
+        add((b.doc, b.placement, b.item.id), item);
+    }
+    for n in &a.notes {
+        let item = Item {
+            kind: "note",
+            anchor: &n.item.anchor,
+            name: None,
+            note: Some(n.item.body.clone()),
+            created: &n.item.created,
+            edited: Some(&n.item.updated),
+        };
+        add((n.doc, n.placement, n.item.id), item);
+    }
+    rows.sort_by_key(|(at, _)| *at);
+    rows.into_iter().map(|(_, r)| r).collect()
+}
+
+/// Every document with bookmarks or notes, most recently annotated first, each read from
+/// where it was last seen; one that cannot be read is listed as stored.
+fn everything(store: &Store, options: OpenOptions) -> anyhow::Result<Vec<Row>> {
+    let mut out = Vec::new();
+    for known in store.annotated_documents()? {
+        let key = std::slice::from_ref(&known.key);
+        let doc = match &known.path {
+            None => Some(bundled(options)),
+            Some(path) => open_paths(&[PathBuf::from(path)], options).documents.pop(),
+        };
+        let Some(doc) = doc else {
+            out.extend(unread(store, &known.key, known.path.as_deref())?);
+            continue;
+        };
+        let docs = [doc];
+        let placed = read(store, &docs, key, &mut Placers::default())?;
+        out.extend(rows(&docs, &placed));
+    }
+    Ok(out)
+}
+
+/// The rows of a document that could not be read: its bookmarks and notes as stored.
+fn unread(store: &Store, key: &str, path: Option<&str>) -> anyhow::Result<Vec<Row>> {
+    let key = [key.to_string()];
+    let name = path
+        .and_then(|p| Path::new(p).file_name())
+        .map_or_else(|| key[0].clone(), |n| n.to_string_lossy().into_owned());
+    let stored = |kind, anchor: &Anchor, name_: Option<String>, note, created: &str, edited| Row {
+        kind,
+        document: name.clone(),
+        path: path.map(str::to_string),
+        line: None,
+        section: (!anchor.section.is_empty()).then(|| anchor.section.clone()),
+        anchor: Placement::Detached.label(),
+        quote: anchor.quote.clone(),
+        now: None,
+        name: name_,
+        note,
+        created: created.to_string(),
+        edited,
+        missing: true,
+    };
+    let mut rows = Vec::new();
+    for b in store.bookmarks(&key)? {
+        rows.push(stored(
+            "bookmark",
+            &b.anchor,
+            b.name.clone(),
+            None,
+            &b.created,
+            None,
+        ));
+    }
+    for n in store.notes(&key)? {
+        let edited = Some(n.updated.clone());
+        rows.push(stored(
+            "note",
+            &n.anchor,
+            None,
+            Some(n.body.clone()),
+            &n.created,
+            edited,
+        ));
+    }
+    Ok(rows)
+}
+
+/// Lists bookmarks and notes: of `docs`, or with `all` of every document that has any.
 pub fn print(
     docs: &[Document],
+    all: bool,
     data_dir: Option<&Path>,
+    options: OpenOptions,
     json: bool,
     out: &mut impl Write,
 ) -> anyhow::Result<()> {
-    let a = annotations(docs, data_dir)?;
-    let mut rows: Vec<((usize, usize), Row)> = Vec::new();
-    for b in &a.bookmarks {
-        let quote = &b.item.anchor.quote;
-        let name = b.item.name.clone();
-        rows.push(row(docs, b, "bookmark", name, None, quote, &b.item.created));
-    }
-    for n in &a.notes {
-        let note = Some(n.item.body.clone());
-        let quote = &n.item.anchor.quote;
-        rows.push(row(docs, n, "note", None, note, quote, &n.item.created));
-    }
-    rows.sort_by_key(|(at, _)| *at);
-    let rows: Vec<Row> = rows.into_iter().map(|(_, r)| r).collect();
+    let rows = if all {
+        match store(data_dir)? {
+            Some(store) => everything(&store, options)?,
+            None => Vec::new(),
+        }
+    } else {
+        rows(docs, &annotations(docs, data_dir)?)
+    };
     if json {
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         writeln!(out)?;
@@ -123,19 +280,22 @@ pub fn print(
         writeln!(out, "No bookmarks or notes.")?;
     }
     for r in &rows {
-        let at = match r.line {
-            Some(l) => format!("{}:{l}", r.document),
-            None => format!("{} (detached)", r.document),
+        let at = match (r.line, r.missing) {
+            (_, true) => format!("{} (file not found)", r.document),
+            (Some(l), _) => format!("{}:{l}", r.document),
+            (None, _) => format!("{} (detached)", r.document),
         };
         let quote: String = r.quote.chars().take(60).collect();
-        match (&r.note, &r.name) {
-            (Some(note), _) => writeln!(
-                out,
-                "note      {at}  “{quote}”\n          {}",
-                note.replace('\n', "\n          ")
-            )?,
-            (None, Some(name)) => writeln!(out, "bookmark  {at}  [{name}] “{quote}”")?,
-            (None, None) => writeln!(out, "bookmark  {at}  “{quote}”")?,
+        match &r.name {
+            Some(name) => writeln!(out, "{:<9} {at}  [{name}] “{quote}”", r.kind)?,
+            None => writeln!(out, "{:<9} {at}  “{quote}”", r.kind)?,
+        }
+        if let Some(now) = &r.now {
+            let changes = wording::marked(&wording::diff(&r.quote, now));
+            writeln!(out, "          changed since: {changes}")?;
+        }
+        if let Some(note) = &r.note {
+            writeln!(out, "          {}", note.replace('\n', "\n          "))?;
         }
     }
     Ok(())

@@ -18,7 +18,7 @@ use serde::Serialize;
 pub use block::{Block, BlockKind, BlockWriter, Draft, Span, SpanStyle};
 
 /// The position of a block inside its document; indexes refer to text by this, never by copying it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct BlockId(pub usize);
 
 /// A Markdown document from text, for tests.

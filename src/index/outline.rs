@@ -138,6 +138,12 @@ impl Outline {
         Outline { entries }
     }
 
+    /// The title of the section a block is in, when it has one.
+    pub fn section_at(&self, doc: usize, block: BlockId) -> Option<&str> {
+        let e = self.entry_at(doc, block)?;
+        Some(self.entries[e].title.as_str()).filter(|t| !t.trim().is_empty())
+    }
+
     /// The entry a reading position is in: the last entry at or before it ("you are here").
     pub fn entry_at(&self, doc: usize, block: BlockId) -> Option<usize> {
         let mut found = None;

@@ -1,3 +1,4 @@
+use super::anchor::Anchor;
 use super::*;
 
 fn anchor(quote: &str) -> Anchor {
@@ -5,6 +6,9 @@ fn anchor(quote: &str) -> Anchor {
         fingerprint: anchor::fingerprint(quote),
         position: 3,
         quote: quote.to_string(),
+        section: "第一节".into(),
+        before: "00ff".into(),
+        ..Anchor::default()
     }
 }
 
@@ -187,11 +191,18 @@ fn the_last_session_replaces_the_one_before() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     assert!(store.last_session().unwrap().is_empty());
+    // Where the reader was needs only the paragraph's text and position.
+    let at = |quote: &str| Anchor {
+        fingerprint: anchor::fingerprint(quote),
+        position: 3,
+        quote: quote.to_string(),
+        ..Anchor::default()
+    };
     let first = vec![Recent {
         document: "/a.md".into(),
         path: Some("/a.md".into()),
         current: true,
-        at: Some(anchor("段落。")),
+        at: Some(at("段落。")),
     }];
     store.save_session(&first).unwrap();
     assert_eq!(store.last_session().unwrap(), first);
@@ -206,7 +217,7 @@ fn the_last_session_replaces_the_one_before() {
             document: "/c.md".into(),
             path: Some("/c.md".into()),
             current: true,
-            at: Some(anchor("另一段。")),
+            at: Some(at("另一段。")),
         },
     ];
     store.save_session(&second).unwrap();

@@ -50,7 +50,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .flatten();
     let visible = pane.visible(tree);
     let rows = usize::from(area.height.saturating_sub(1));
-    for &i in visible.iter().skip(pane.offset).take(rows) {
+    // The selected entry is always on screen, whatever scrolled the pane last.
+    for &i in visible
+        .iter()
+        .skip(pane.first_row(&visible, rows))
+        .take(rows)
+    {
         let entry = &tree.entries[i];
         let fold = if !entry.has_children {
             "  "

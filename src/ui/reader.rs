@@ -54,7 +54,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// Marks bookmarked (`*`) and annotated (`+`) paragraphs in the margin left of the text, on
-/// their first line.
+/// their first line; `~` when the paragraph was amended since it was marked.
 fn draw_margin_marks(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if area.x == 0 {
         return;
@@ -75,6 +75,7 @@ fn draw_margin_marks(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         let symbol = match app.annotations.mark(app.doc, line.block()) {
             Some(Mark::Bookmark) => "*",
             Some(Mark::Note) => "+",
+            Some(Mark::Changed) => "~",
             None => continue,
         };
         let y = area.y + row as u16;

@@ -1,18 +1,19 @@
-//! Where a bookmark or note belongs, by content rather than by position: the paragraph's
-//! normalised-text fingerprint, its position, and the quoted text. When a briefing is
-//! reissued (a paragraph inserted above, a typo fixed), the anchor finds its paragraph again;
-//! when the paragraph is gone, the anchor says so and the note is kept as detached.
+//! Where a bookmark or note belongs, by content rather than by position. An anchor keeps the
+//! evidence a careful reader would use to find a passage again in a new edition: the
+//! paragraph's fingerprint, the words quoted (and the whole paragraph when only some of its
+//! sentences were), the heading of its section, the fingerprints of its neighbours and its
+//! position. Placing an anchor in a document ([`placer`]) weighs that evidence and says how
+//! sure it is: the same passage, a changed one, or none (detached: never a guess).
 
-use std::collections::HashSet;
+mod evidence;
+pub mod placer;
 
 use sha2::{Digest, Sha256};
 
 use crate::doc::{BlockId, BlockKind, Document};
 use crate::index::pinyin_key::fold_char;
-
-/// How much of a quote's character pairs a changed paragraph must still hold to be taken as
-/// the same paragraph.
-const SAME_PARAGRAPH: f64 = 0.6;
+pub(crate) use placer::unnumbered;
+pub use placer::{Placer, Placers};
 
 /// What ties a bookmark or note to a paragraph.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,16 +24,25 @@ pub struct Anchor {
     pub position: usize,
     /// The text quoted: the whole paragraph, or the sentences a note narrowed it to.
     pub quote: String,
+    /// The whole paragraph on one line when the quote is only some of its sentences (else
+    /// empty: the quote is the paragraph).
+    pub paragraph: String,
+    /// The heading of the section the paragraph was in (empty before the first heading).
+    pub section: String,
+    /// The fingerprint of the paragraph before it (empty at the start).
+    pub before: String,
+    /// The fingerprint of the paragraph after it (empty at the end).
+    pub after: String,
 }
 
-/// Where an anchor lands in a document.
+/// Where an anchor lands in a document, and how sure that is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Placement {
-    /// The very paragraph it was made on.
-    Exact(BlockId),
-    /// A paragraph that changed but still holds most of the quote.
-    Moved(BlockId),
-    /// Its paragraph is gone.
+    /// The passage is there, unchanged (perhaps moved).
+    Same(BlockId),
+    /// The passage was amended: this paragraph is the amended one.
+    Changed(BlockId),
+    /// No paragraph is a convincing match: the note is kept, attached to nothing.
     Detached,
 }
 
@@ -40,68 +50,140 @@ impl Placement {
     /// The block, unless detached.
     pub fn block(self) -> Option<BlockId> {
         match self {
-            Placement::Exact(b) | Placement::Moved(b) => Some(b),
+            Placement::Same(b) | Placement::Changed(b) => Some(b),
             Placement::Detached => None,
+        }
+    }
+
+    /// Whether the passage under the note is no longer what was annotated.
+    pub fn is_changed(self) -> bool {
+        matches!(self, Placement::Changed(_))
+    }
+
+    /// How `brief notes --json` names it: `same`, `changed` or `detached`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Placement::Same(_) => "same",
+            Placement::Changed(_) => "changed",
+            Placement::Detached => "detached",
         }
     }
 }
 
 impl Anchor {
-    /// The anchor of a block of a document, quoting `quote` (its text when `None`).
+    /// The anchor of a block of a document, quoting `quote` (its whole text when `None`),
+    /// with the evidence that finds it again: its section and its neighbours.
     pub fn of(doc: &Document, block: BlockId, quote: Option<&str>) -> Anchor {
-        let text = doc.blocks[block.0].text();
+        let Some(b) = doc.block(block) else {
+            return Anchor {
+                position: block.0,
+                quote: quote.unwrap_or_default().to_string(),
+                ..Anchor::default()
+            };
+        };
+        let text = b.text();
+        let whole = one_line(text);
+        let quote = quote.map(str::to_string).filter(|q| *q != whole);
         Anchor {
             fingerprint: fingerprint(text),
             position: block.0,
-            quote: quote.map_or_else(|| one_line(text), str::to_string),
+            paragraph: if quote.is_some() {
+                whole.clone()
+            } else {
+                String::new()
+            },
+            quote: quote.unwrap_or(whole),
+            section: section_of(doc, block),
+            before: neighbour(doc, (0..block.0).rev()),
+            after: neighbour(doc, block.0 + 1..doc.blocks.len()),
         }
     }
 
-    /// Finds the anchor's paragraph: the same text nearest its old position, else the
-    /// paragraph holding most of the quote, else none.
+    /// Finds the anchor's paragraph in a document (for one anchor; a [`Placer`] places many
+    /// in one document without preparing it again each time).
     pub fn place(&self, doc: &Document) -> Placement {
-        let nearest =
-            |ids: &mut dyn Iterator<Item = usize>| ids.min_by_key(|&i| i.abs_diff(self.position));
-        let same = nearest(&mut doc.blocks.iter().enumerate().filter_map(|(i, b)| {
-            (anchorable(&b.kind) && fingerprint(b.text()) == self.fingerprint).then_some(i)
-        }));
-        if let Some(i) = same {
-            return Placement::Exact(BlockId(i));
+        Placer::new(doc).place(self)
+    }
+
+    /// The whole paragraph as it was annotated.
+    pub fn annotated_paragraph(&self) -> &str {
+        if self.paragraph.is_empty() {
+            &self.quote
+        } else {
+            &self.paragraph
         }
-        let quote = pairs(&self.quote);
-        if quote.is_empty() {
-            return Placement::Detached;
+    }
+
+    /// What the quoted passage reads now in a block it was placed on: the whole paragraph,
+    /// or for a narrowed quote the run of its sentences most like the quote.
+    pub fn wording_in(&self, doc: &Document, block: BlockId) -> String {
+        let Some(b) = doc.block(block) else {
+            return String::new();
+        };
+        let whole = one_line(b.text());
+        if !self.is_narrowed() {
+            return whole;
         }
-        let mut best: Option<(f64, usize)> = None;
-        for (i, b) in doc.blocks.iter().enumerate() {
-            if !anchorable(&b.kind) {
-                continue;
-            }
-            let text = pairs(b.text());
-            let held = quote.iter().filter(|p| text.contains(*p)).count() as f64;
-            let score = held / quote.len() as f64;
-            let better = match best {
-                None => true,
-                Some((s, j)) => {
-                    score > s + 1e-9
-                        || ((score - s).abs() <= 1e-9
-                            && i.abs_diff(self.position) < j.abs_diff(self.position))
+        let sentences: Vec<String> = crate::index::jump::sentences(&whole)
+            .into_iter()
+            .map(|r| whole[r].trim().to_string())
+            .collect();
+        match self.sentences_in(&sentences) {
+            Some((first, last)) => sentences[first..=last].join(" "),
+            None => whole,
+        }
+    }
+
+    /// The run of sentences (first, last) most like a narrowed quote.
+    pub fn sentences_in(&self, sentences: &[String]) -> Option<(usize, usize)> {
+        let quote = evidence::Terms::of(&self.quote);
+        let mut best: Option<(usize, (usize, usize))> = None;
+        for first in 0..sentences.len() {
+            for last in first..sentences.len().min(first + 8) {
+                let terms = evidence::Terms::of(&sentences[first..=last].join(" "));
+                let total = quote.as_slice().len() + terms.as_slice().len();
+                let alike = quote.shared(&terms) * 2000 / total.max(1);
+                if best.is_none_or(|(score, _)| alike > score) {
+                    best = Some((alike, (first, last)));
                 }
-            };
-            if better {
-                best = Some((score, i));
             }
         }
-        match best {
-            Some((score, i)) if score >= SAME_PARAGRAPH => Placement::Moved(BlockId(i)),
-            _ => Placement::Detached,
-        }
+        best.map(|(_, range)| range)
+    }
+
+    /// Whether the quote is only some of the paragraph's sentences.
+    pub fn is_narrowed(&self) -> bool {
+        !self.paragraph.is_empty()
     }
 }
 
 /// Whether a block of this kind can carry a bookmark or note.
 pub fn anchorable(kind: &BlockKind) -> bool {
     !matches!(kind, BlockKind::Rule | BlockKind::Marker)
+}
+
+/// Whether block `i` is one a passage can be: anchorable, with some text.
+fn carries_text(doc: &Document, i: usize) -> bool {
+    doc.blocks
+        .get(i)
+        .is_some_and(|b| anchorable(&b.kind) && !b.text().trim().is_empty())
+}
+
+/// The fingerprint of the first block of `ids` that carries text (empty when none does).
+fn neighbour(doc: &Document, mut ids: impl Iterator<Item = usize>) -> String {
+    ids.find(|&i| carries_text(doc, i))
+        .map(|i| fingerprint(doc.blocks[i].text()))
+        .unwrap_or_default()
+}
+
+/// The heading of the section a block is in: the nearest heading above it, on one line.
+fn section_of(doc: &Document, block: BlockId) -> String {
+    doc.blocks[..block.0.min(doc.blocks.len())]
+        .iter()
+        .rev()
+        .find(|b| b.heading_level().is_some())
+        .map(|b| one_line(b.text()))
+        .unwrap_or_default()
 }
 
 /// The fingerprint of a text: a hash of its letters, folded, with whitespace left out, so
@@ -117,10 +199,9 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The pairs of neighbouring characters of a text (folded, whitespace left out).
-fn pairs(text: &str) -> HashSet<(char, char)> {
-    let chars: Vec<char> = normal_chars(text).collect();
-    chars.windows(2).map(|w| (w[0], w[1])).collect()
+/// A text as fingerprints see it (see [`normal_chars`]), for comparing titles.
+pub fn normal_text(text: &str) -> String {
+    normal_chars(text).collect()
 }
 
 /// A text's characters as fingerprints see them: case-folded, every full-width form
@@ -137,72 +218,4 @@ fn normal_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn doc(text: &str) -> Document {
-        crate::doc::markdown("a.md", text)
-    }
-
-    const ORIGINAL: &str = "# 联合公报\n\n双方同意推进中吉乌铁路建设。\n\n各方支持上海合作组织框架内的安全合作。\n\n会议在友好气氛中举行。\n";
-
-    fn railway(d: &Document) -> BlockId {
-        BlockId(
-            d.blocks
-                .iter()
-                .position(|b| b.text().contains("铁路"))
-                .unwrap(),
-        )
-    }
-
-    #[test]
-    fn fingerprints_fold_full_width_punctuation_and_case() {
-        // Stored anchors depend on this: it must not follow changes to the palette's folding.
-        assert_eq!(fingerprint("中方，ＳＣＯ！"), fingerprint("中方,sco!"));
-        assert_eq!(fingerprint("a b\nc"), fingerprint("abc"));
-        assert_ne!(fingerprint("中方"), fingerprint("乌方"));
-    }
-
-    #[test]
-    fn same_text_is_found_where_it_moved() {
-        let before = doc(ORIGINAL);
-        let anchor = Anchor::of(&before, railway(&before), None);
-        let after = doc(&ORIGINAL.replace("# 联合公报\n\n", "# 联合公报\n\n新增的一段导语。\n\n"));
-        assert_eq!(anchor.place(&after), Placement::Exact(railway(&after)));
-        assert_ne!(railway(&after), railway(&before), "it did move");
-        let rewrapped = doc(&ORIGINAL.replace("推进中吉乌", "推进\n中吉乌"));
-        assert_eq!(
-            anchor.place(&rewrapped),
-            Placement::Exact(railway(&rewrapped))
-        );
-    }
-
-    #[test]
-    fn an_edited_paragraph_is_found_by_its_quote() {
-        let before = doc(ORIGINAL);
-        let anchor = Anchor::of(&before, railway(&before), None);
-        let after = doc(&ORIGINAL.replace("双方同意推进", "双方一致同意加快推进"));
-        assert_eq!(anchor.place(&after), Placement::Moved(railway(&after)));
-    }
-
-    #[test]
-    fn a_narrowed_quote_finds_its_paragraph() {
-        let text = "# T\n\nFirst sentence here. The railway will be built by 2030. Last one.\n\nOther text entirely.\n";
-        let before = doc(text);
-        let anchor = Anchor::of(
-            &before,
-            BlockId(1),
-            Some("The railway will be built by 2030."),
-        );
-        let after = doc(&text.replace("First sentence here.", "A new first sentence."));
-        assert_eq!(anchor.place(&after), Placement::Moved(BlockId(1)));
-    }
-
-    #[test]
-    fn a_deleted_paragraph_leaves_the_anchor_detached() {
-        let before = doc(ORIGINAL);
-        let anchor = Anchor::of(&before, railway(&before), None);
-        let after = doc(&ORIGINAL.replace("双方同意推进中吉乌铁路建设。\n\n", ""));
-        assert_eq!(anchor.place(&after), Placement::Detached);
-    }
-}
+mod tests;

@@ -1,0 +1,181 @@
+//! The difference between two wordings of a passage, as a reader marks it up: the words
+//! (for Chinese and Japanese, the characters) deleted and inserted, with the rest unchanged.
+
+use similar::{Algorithm, ChangeTag, capture_diff_slices};
+
+/// What a piece of a compared wording is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// In both wordings.
+    Same,
+    /// Only in the old wording.
+    Deleted,
+    /// Only in the new wording.
+    Inserted,
+}
+
+/// A run of text of one kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Piece {
+    /// Unchanged, deleted or inserted.
+    pub kind: Kind,
+    /// The text.
+    pub text: String,
+}
+
+/// Whether a character is written without spaces between words (Han, kana, Hangul), so a
+/// change is measured character by character.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF      // kana
+        | 0x3400..=0x4DBF    // Han extension A
+        | 0x4E00..=0x9FFF    // Han
+        | 0xAC00..=0xD7AF    // Hangul
+        | 0xF900..=0xFAFF    // Han compatibility
+        | 0x20000..=0x3134F) // Han extensions B–G
+}
+
+/// The units a wording is compared in: a word with its letters and digits, a CJK
+/// character, a run of spaces, or one other character (punctuation).
+pub fn units(text: &str) -> Vec<&str> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Class {
+        Word,
+        Space,
+        Other,
+    }
+    let class = |c: char| {
+        if c.is_whitespace() {
+            Class::Space
+        } else if c.is_alphanumeric() && !is_cjk(c) {
+            Class::Word
+        } else {
+            Class::Other
+        }
+    };
+    let mut out = Vec::new();
+    let mut run: Option<(usize, Class)> = None;
+    for (i, c) in text.char_indices() {
+        let k = class(c);
+        match run {
+            Some((_, r)) if r == k && k != Class::Other => continue,
+            Some((start, _)) => out.push(&text[start..i]),
+            None => {}
+        }
+        run = Some((i, k));
+    }
+    if let Some((start, _)) = run {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// The difference between an old and a new wording, in order: unchanged, deleted and
+/// inserted runs (a replaced stretch is its deletion, then its insertion).
+pub fn diff(old: &str, new: &str) -> Vec<Piece> {
+    let (a, b) = (units(old), units(new));
+    let ops = capture_diff_slices(Algorithm::Patience, &a, &b);
+    let mut out: Vec<Piece> = Vec::new();
+    for op in &ops {
+        for change in op.iter_changes(&a, &b) {
+            let kind = match change.tag() {
+                ChangeTag::Equal => Kind::Same,
+                ChangeTag::Delete => Kind::Deleted,
+                ChangeTag::Insert => Kind::Inserted,
+            };
+            match out.last_mut() {
+                Some(last) if last.kind == kind => last.text.push_str(change.value()),
+                _ => out.push(Piece {
+                    kind,
+                    text: change.value().to_string(),
+                }),
+            }
+        }
+    }
+    out
+}
+
+/// The difference written out with markers, where neither colour nor styles can show it:
+/// `[-deleted-]{+inserted+}`.
+pub fn marked(pieces: &[Piece]) -> String {
+    let mut out = String::new();
+    for p in pieces {
+        match p.kind {
+            Kind::Same => out.push_str(&p.text),
+            Kind::Deleted => {
+                out.push_str("[-");
+                out.push_str(&p.text);
+                out.push_str("-]");
+            }
+            Kind::Inserted => {
+                out.push_str("{+");
+                out.push_str(&p.text);
+                out.push_str("+}");
+            }
+        }
+    }
+    out
+}
+
+/// Whether two wordings differ only in spaces.
+pub fn same_words(old: &str, new: &str) -> bool {
+    old.split_whitespace().eq(new.split_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(pieces: &[Piece], keep: Kind) -> String {
+        pieces
+            .iter()
+            .filter(|p| p.kind == Kind::Same || p.kind == keep)
+            .map(|p| p.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn latin_text_is_compared_word_by_word() {
+        let old = "We support a free and open Indo-Pacific.";
+        let new = "We strongly support a free, open Indo-Pacific.";
+        let pieces = diff(old, new);
+        assert_eq!(joined(&pieces, Kind::Deleted), old);
+        assert_eq!(joined(&pieces, Kind::Inserted), new);
+        assert_eq!(
+            marked(&pieces),
+            "We {+strongly +}support a free[- and-]{+,+} open Indo-Pacific."
+        );
+    }
+
+    #[test]
+    fn chinese_is_compared_character_by_character() {
+        let old = "双方同意推进中吉乌铁路建设。";
+        let new = "双方一致同意加快推进中吉乌铁路建设。";
+        let pieces = diff(old, new);
+        assert_eq!(joined(&pieces, Kind::Deleted), old);
+        assert_eq!(joined(&pieces, Kind::Inserted), new);
+        assert_eq!(
+            marked(&pieces),
+            "双方{+一致+}同意{+加快+}推进中吉乌铁路建设。"
+        );
+    }
+
+    #[test]
+    fn units_split_words_characters_spaces_and_marks() {
+        assert_eq!(
+            units("G7 leaders, 中方  met"),
+            vec!["G7", " ", "leaders", ",", " ", "中", "方", "  ", "met"]
+        );
+        assert_eq!(
+            units("Россия и Китай"),
+            vec!["Россия", " ", "и", " ", "Китай"]
+        );
+        assert!(units("").is_empty());
+    }
+
+    #[test]
+    fn same_words_ignores_spacing_only() {
+        assert!(same_words("a  b\nc", "a b c"));
+        assert!(!same_words("a b", "a c"));
+    }
+}

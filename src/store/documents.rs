@@ -1,0 +1,354 @@
+//! Which stored document an opened file is. Notes belong to a document, not to a path: a
+//! briefing renamed, moved to another folder, or reissued under a new name as a new edition
+//! finds its notes. A document is known by a key (the path it was first annotated under)
+//! and, once it has bookmarks or notes, by a signature of its content and its title; a file
+//! is matched to it by its path first, then by content. A certain match is taken; a plausible
+//! one is put to the user once, and the answer kept.
+
+use rusqlite::{OptionalExtension, params};
+
+use super::anchor::{normal_text, unnumbered};
+use super::{Store, StoreError, now};
+use crate::doc::Document;
+
+/// How many paragraph hashes a signature keeps: the smallest, so two signatures of the same
+/// text keep the same ones.
+const SKETCH: usize = 256;
+
+/// At least this alike (the share of paragraphs two documents have in common), a file is
+/// the document: renamed or moved, or an edition with a few paragraphs amended.
+const CERTAIN: f64 = 0.8;
+/// At least this alike with the same title, a file is the document too.
+const CERTAIN_WITH_TITLE: f64 = 0.5;
+/// At least this alike (or with the same title), a file may be a new edition: ask.
+const PLAUSIBLE: f64 = 0.3;
+
+/// A compact picture of a document's content: the smallest hashes of its paragraphs, each
+/// taken without its leading number (so a renumbered edition keeps its picture).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Signature(Vec<u64>);
+
+impl Signature {
+    /// The signature of a document.
+    pub fn of(doc: &Document) -> Signature {
+        let mut hashes: Vec<u64> = doc
+            .blocks
+            .iter()
+            .filter(|b| super::anchor::anchorable(&b.kind))
+            .filter_map(|b| unnumbered(b.text()))
+            .collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        hashes.truncate(SKETCH);
+        Signature(hashes)
+    }
+
+    /// The share of paragraphs two documents have in common (estimated from the two
+    /// signatures; exact for documents of fewer than 256 paragraphs).
+    pub fn likeness(&self, other: &Signature) -> f64 {
+        let (a, b) = (&self.0, &other.0);
+        let (mut i, mut j, mut union, mut both) = (0, 0, 0, 0);
+        while union < SKETCH && (i < a.len() || j < b.len()) {
+            match (a.get(i), b.get(j)) {
+                (Some(x), Some(y)) if x == y => {
+                    both += 1;
+                    i += 1;
+                    j += 1;
+                }
+                (Some(x), Some(y)) if x < y => i += 1,
+                (Some(_), None) => i += 1,
+                _ => j += 1,
+            }
+            union += 1;
+        }
+        if union == 0 {
+            0.0
+        } else {
+            both as f64 / union as f64
+        }
+    }
+
+    fn to_bytes(&self) -> Vec<u8> {
+        self.0.iter().flat_map(|h| h.to_le_bytes()).collect()
+    }
+
+    fn from_bytes(bytes: &[u8]) -> Signature {
+        Signature(
+            bytes
+                .chunks_exact(8)
+                .filter_map(|c| c.try_into().ok().map(u64::from_le_bytes))
+                .collect(),
+        )
+    }
+}
+
+/// The title a document is matched by: its front matter's, else its first heading's, folded
+/// (never its file name, which is what changes).
+pub fn title_of(doc: &Document) -> String {
+    let title = doc.front_title.clone().or_else(|| {
+        doc.headings()
+            .map(|(_, _, b)| b.text().to_string())
+            .find(|t| !t.trim().is_empty())
+    });
+    title.map(|t| normal_text(&t)).unwrap_or_default()
+}
+
+/// A document with notes that a file might be.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Its key.
+    pub key: String,
+    /// The file it was last read from.
+    pub path: Option<String>,
+    /// How many bookmarks and notes it has.
+    pub count: usize,
+    /// The share of paragraphs in common with the file.
+    pub likeness: f64,
+}
+
+/// What an opened file is, as far as its notes are concerned.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Identity {
+    /// A document of its own, under its path's key (known, or new).
+    Own,
+    /// Known under this key: its path was matched before, or its content now, for certain.
+    Known(String),
+    /// Perhaps this document (a new edition under a new name?): the user is asked.
+    Ask(Candidate),
+}
+
+/// A document that has bookmarks or notes, for `brief notes` over everything.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Annotated {
+    /// Its key.
+    pub key: String,
+    /// The file it was last read from (`None` for the bundled briefing, or when unknown).
+    pub path: Option<String>,
+    /// When a bookmark or note of it last changed.
+    pub latest: String,
+}
+
+impl Store {
+    /// Finds which document a file is. `own` is the key of its path; `taken` are the keys of
+    /// the other documents open (two files open at once are two documents). With
+    /// `by_title_only`, only documents of the same title are compared (for many files at
+    /// once, where comparing every file's content would take long).
+    pub fn identify(
+        &self,
+        own: &str,
+        doc: &Document,
+        taken: &[String],
+        by_title_only: bool,
+    ) -> Result<Identity, StoreError> {
+        let attached: Option<String> = self
+            .conn
+            .query_row(
+                "SELECT key FROM aliases WHERE path = ?1 AND attached = 1 ORDER BY decided DESC",
+                [own],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if let Some(key) = attached.filter(|k| !taken.contains(k)) {
+            return Ok(Identity::Known(key));
+        }
+        if self.count(own)? > 0 {
+            return Ok(Identity::Own);
+        }
+        let mut declined = Vec::new();
+        let mut query = self
+            .conn
+            .prepare_cached("SELECT key FROM aliases WHERE path = ?1 AND attached = 0")?;
+        for key in query.query_map([own], |r| r.get::<_, String>(0))? {
+            declined.push(key?);
+        }
+        let mut known: Vec<(String, Option<String>, String, Signature)> = Vec::new();
+        let mut query = self
+            .conn
+            .prepare_cached("SELECT key, path, title, signature FROM documents")?;
+        for row in query.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<String>>(1)?,
+                r.get::<_, String>(2)?,
+                Signature::from_bytes(&r.get::<_, Vec<u8>>(3)?),
+            ))
+        })? {
+            let row = row?;
+            if row.0 != own && !taken.contains(&row.0) && !declined.contains(&row.0) {
+                known.push(row);
+            }
+        }
+        let title = title_of(doc);
+        if by_title_only {
+            known.retain(|(_, _, t, _)| !title.is_empty() && *t == title);
+        }
+        if known.is_empty() {
+            return Ok(Identity::Own);
+        }
+        let signature = Signature::of(doc);
+        let mut best: Option<(bool, f64, Candidate)> = None;
+        for (key, path, known_title, known_signature) in known {
+            let count = self.count(&key)?;
+            if count == 0 {
+                continue;
+            }
+            let likeness = signature.likeness(&known_signature);
+            let same_title = !title.is_empty() && title == known_title;
+            let certain = likeness >= CERTAIN || (same_title && likeness >= CERTAIN_WITH_TITLE);
+            if !certain && !same_title && likeness < PLAUSIBLE {
+                continue;
+            }
+            let better = best
+                .as_ref()
+                .is_none_or(|(c, l, _)| (certain, likeness) > (*c, *l));
+            if better {
+                let candidate = Candidate {
+                    key,
+                    path,
+                    count,
+                    likeness,
+                };
+                best = Some((certain, likeness, candidate));
+            }
+        }
+        Ok(match best {
+            Some((true, _, c)) => Identity::Known(c.key),
+            Some((false, _, c)) => Identity::Ask(c),
+            None => Identity::Own,
+        })
+    }
+
+    /// How many bookmarks and notes a document has.
+    pub fn count(&self, key: &str) -> Result<usize, StoreError> {
+        let n: i64 = self.conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM notes WHERE document = ?1)
+                  + (SELECT COUNT(*) FROM bookmarks WHERE document = ?1)",
+            [key],
+            |r| r.get(0),
+        )?;
+        Ok(n.max(0) as usize)
+    }
+
+    /// Remembers a document with notes as it was last read: its path, title and signature.
+    pub fn remember_document(
+        &self,
+        key: &str,
+        path: Option<&str>,
+        doc: &Document,
+    ) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO documents (key, path, title, signature, seen)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                key,
+                path,
+                title_of(doc),
+                Signature::of(doc).to_bytes(),
+                now()
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Keeps the answer about the file at `path`: it is document `key` (`attached`), or not.
+    /// Attached, whatever was written under the path meanwhile joins the document.
+    pub fn decide(&self, path: &str, key: &str, attached: bool) -> Result<(), StoreError> {
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute(
+            "INSERT OR REPLACE INTO aliases (path, key, attached, decided) VALUES (?1, ?2, ?3, ?4)",
+            params![path, key, attached, now()],
+        )?;
+        if attached && path != key {
+            for table in ["bookmarks", "notes", "drafts"] {
+                tx.execute(
+                    &format!("UPDATE {table} SET document = ?2 WHERE document = ?1"),
+                    params![path, key],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every document with bookmarks or notes, the one changed most recently first.
+    pub fn annotated_documents(&self) -> Result<Vec<Annotated>, StoreError> {
+        let mut query = self.conn.prepare(
+            "SELECT m.document, d.path, MAX(m.at) AS latest
+             FROM (SELECT document, updated AS at FROM notes
+                   UNION ALL SELECT document, created AS at FROM bookmarks) AS m
+             LEFT JOIN documents AS d ON d.key = m.document
+             GROUP BY m.document ORDER BY latest DESC, m.document",
+        )?;
+        let rows = query.query_map([], |r| {
+            let key: String = r.get(0)?;
+            let path: Option<String> = r.get(1)?;
+            // Documents annotated before they were remembered are known by their path.
+            let path = path.or_else(|| (!key.starts_with(super::BUNDLED)).then(|| key.clone()));
+            Ok(Annotated {
+                key,
+                path,
+                latest: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::{Format, ParseOptions};
+
+    fn doc(text: &str) -> Document {
+        Document::parse(
+            "d.md",
+            None,
+            "UTF-8",
+            text,
+            Format::Markdown,
+            ParseOptions::default(),
+        )
+    }
+
+    fn paragraphs(n: usize, edit: impl Fn(usize) -> String) -> String {
+        (0..n)
+            .map(|i| format!("{}\n\n", edit(i)))
+            .collect::<String>()
+    }
+
+    #[test]
+    fn signatures_see_renumbering_as_the_same_text() {
+        let a = doc(&paragraphs(40, |i| {
+            format!("{}. Paragraph about subject {i} of the law.", i + 1)
+        }));
+        let b = doc(&paragraphs(40, |i| {
+            format!("{}. Paragraph about subject {i} of the law.", i + 2)
+        }));
+        assert_eq!(Signature::of(&a).likeness(&Signature::of(&b)), 1.0);
+        let c = doc(&paragraphs(40, |i| {
+            if i < 10 {
+                format!("Rewritten paragraph {i}.")
+            } else {
+                format!("{}. Paragraph about subject {i} of the law.", i + 1)
+            }
+        }));
+        let l = Signature::of(&a).likeness(&Signature::of(&c));
+        assert!((0.55..0.65).contains(&l), "30 of 50 in common: {l}");
+        assert_eq!(Signature::of(&a).likeness(&Signature::default()), 0.0);
+    }
+
+    #[test]
+    fn signatures_round_trip_through_bytes() {
+        let s = Signature::of(&doc(
+            "# Title\n\nOne paragraph here.\n\nAnother one here.\n",
+        ));
+        assert_eq!(s.0.len(), 3);
+        assert_eq!(Signature::from_bytes(&s.to_bytes()), s);
+    }
+
+    #[test]
+    fn titles_come_from_the_text_never_the_file_name() {
+        assert_eq!(title_of(&doc("# Ｇ7 Communiqué\n\ntext\n")), "g7communiqué");
+        assert_eq!(title_of(&doc("just text\n")), "");
+    }
+}

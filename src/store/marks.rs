@@ -1,0 +1,306 @@
+//! Bookmarks, notes and note drafts: each row names its document (by key) and carries the
+//! anchor that finds its passage, in the same seven columns.
+
+use rusqlite::{Row, params};
+use serde::Serialize;
+
+use super::anchor::Anchor;
+use super::{Store, StoreError, now};
+
+/// A marked paragraph.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Bookmark {
+    /// Its row.
+    pub id: i64,
+    /// The document it belongs to (its key: [`super::documents`]).
+    pub document: String,
+    /// Where it is.
+    #[serde(skip)]
+    pub anchor: Anchor,
+    /// A name the user gave it.
+    pub name: Option<String>,
+    /// When it was made (RFC 3339).
+    pub created: String,
+}
+
+/// A note on a paragraph, or on some of its sentences.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// Its row (0 before it is first saved).
+    pub id: i64,
+    /// The document it belongs to (its key: [`super::documents`]).
+    pub document: String,
+    /// Where it is; its quote is what the note is about, as it read when written.
+    #[serde(skip)]
+    pub anchor: Anchor,
+    /// The sentences of the paragraph quoted (first, last; counted from 0), when narrowed.
+    pub sentences: Option<(usize, usize)>,
+    /// What the user wrote.
+    pub body: String,
+    /// When it was first saved (RFC 3339).
+    pub created: String,
+    /// When it was last saved.
+    pub updated: String,
+}
+
+/// A note being written, saved as the user types so that nothing is lost.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Draft {
+    /// Its row (0 before it is first saved).
+    pub id: i64,
+    /// The note as it stands; its `id` is the note being edited, or 0 for a new one.
+    pub note: Note,
+    /// When it was saved.
+    pub saved: String,
+}
+
+/// The anchor's columns, in the order [`anchor_at`] reads them.
+const ANCHOR: &str = "fingerprint, position, quote, paragraph, section, preceding, following";
+
+impl Store {
+    /// Adds a bookmark; returns its id.
+    pub fn add_bookmark(
+        &self,
+        document: &str,
+        anchor: &Anchor,
+        name: Option<&str>,
+    ) -> Result<i64, StoreError> {
+        let a = anchor;
+        self.conn.execute(
+            &format!(
+                "INSERT INTO bookmarks (document, {ANCHOR}, name, created)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+            ),
+            params![
+                document,
+                a.fingerprint,
+                a.position as i64,
+                a.quote,
+                a.paragraph,
+                a.section,
+                a.before,
+                a.after,
+                name,
+                now()
+            ],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Puts a deleted bookmark back as it was.
+    pub fn restore_bookmark(&self, b: &Bookmark) -> Result<(), StoreError> {
+        let a = &b.anchor;
+        self.conn.execute(
+            &format!(
+                "INSERT OR REPLACE INTO bookmarks (id, document, {ANCHOR}, name, created)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+            ),
+            params![
+                b.id,
+                b.document,
+                a.fingerprint,
+                a.position as i64,
+                a.quote,
+                a.paragraph,
+                a.section,
+                a.before,
+                a.after,
+                b.name,
+                b.created
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Deletes a bookmark.
+    pub fn remove_bookmark(&self, id: i64) -> Result<(), StoreError> {
+        self.conn
+            .execute("DELETE FROM bookmarks WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// The bookmarks of these documents.
+    pub fn bookmarks(&self, documents: &[String]) -> Result<Vec<Bookmark>, StoreError> {
+        self.rows_of(
+            &format!(
+                "SELECT id, document, {ANCHOR}, name, created
+                 FROM bookmarks WHERE document = ?1 ORDER BY id"
+            ),
+            documents,
+            |r| {
+                Ok(Bookmark {
+                    id: r.get(0)?,
+                    document: r.get(1)?,
+                    anchor: anchor_at(r, 2)?,
+                    name: r.get(9)?,
+                    created: r.get(10)?,
+                })
+            },
+        )
+    }
+
+    /// The rows a query gives for each of these documents, in turn.
+    pub(super) fn rows_of<T>(
+        &self,
+        sql: &str,
+        documents: &[String],
+        row: impl Fn(&Row<'_>) -> rusqlite::Result<T>,
+    ) -> Result<Vec<T>, StoreError> {
+        let mut out = Vec::new();
+        let mut query = self.conn.prepare_cached(sql)?;
+        for document in documents {
+            for item in query.query_map([document], &row)? {
+                out.push(item?);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Saves a note: a new one (id 0) is added, an existing one updated. Returns its id.
+    pub fn save_note(&self, note: &Note) -> Result<i64, StoreError> {
+        let now = now();
+        let a = &note.anchor;
+        let sentences = note.sentences.map(|(a, b)| format!("{a}-{b}"));
+        let id = (note.id != 0).then_some(note.id);
+        let created = if note.created.is_empty() {
+            now.clone()
+        } else {
+            note.created.clone()
+        };
+        self.conn.execute(
+            &format!(
+                "INSERT OR REPLACE INTO notes (id, document, {ANCHOR}, sentences, body, created, updated)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+            ),
+            params![
+                id,
+                note.document,
+                a.fingerprint,
+                a.position as i64,
+                a.quote,
+                a.paragraph,
+                a.section,
+                a.before,
+                a.after,
+                sentences,
+                note.body,
+                created,
+                now
+            ],
+        )?;
+        Ok(id.unwrap_or_else(|| self.conn.last_insert_rowid()))
+    }
+
+    /// Deletes a note.
+    pub fn delete_note(&self, id: i64) -> Result<(), StoreError> {
+        self.conn.execute("DELETE FROM notes WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// The notes of these documents.
+    pub fn notes(&self, documents: &[String]) -> Result<Vec<Note>, StoreError> {
+        self.rows_of(
+            &format!(
+                "SELECT id, document, {ANCHOR}, sentences, body, created, updated
+                 FROM notes WHERE document = ?1 ORDER BY id"
+            ),
+            documents,
+            |r| {
+                Ok(Note {
+                    id: r.get(0)?,
+                    document: r.get(1)?,
+                    anchor: anchor_at(r, 2)?,
+                    sentences: r.get::<_, Option<String>>(9)?.and_then(|s| parse_range(&s)),
+                    body: r.get(10)?,
+                    created: r.get(11)?,
+                    updated: r.get(12)?,
+                })
+            },
+        )
+    }
+
+    /// Saves a draft (a new one when its id is 0); returns its id.
+    pub fn save_draft(&self, draft: &Draft) -> Result<i64, StoreError> {
+        let n = &draft.note;
+        let a = &n.anchor;
+        let sentences = n.sentences.map(|(a, b)| format!("{a}-{b}"));
+        let note = (n.id != 0).then_some(n.id);
+        let id = (draft.id != 0).then_some(draft.id);
+        self.conn.execute(
+            &format!(
+                "INSERT OR REPLACE INTO drafts (id, document, {ANCHOR}, sentences, note, body, saved)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+            ),
+            params![
+                id,
+                n.document,
+                a.fingerprint,
+                a.position as i64,
+                a.quote,
+                a.paragraph,
+                a.section,
+                a.before,
+                a.after,
+                sentences,
+                note,
+                n.body,
+                now()
+            ],
+        )?;
+        Ok(id.unwrap_or_else(|| self.conn.last_insert_rowid()))
+    }
+
+    /// Deletes a draft (its note was saved, or the user let it go).
+    pub fn discard_draft(&self, id: i64) -> Result<(), StoreError> {
+        self.conn
+            .execute("DELETE FROM drafts WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// The newest draft left over for one of these documents.
+    pub fn latest_draft(&self, documents: &[String]) -> Result<Option<Draft>, StoreError> {
+        let drafts = self.rows_of(
+            &format!(
+                "SELECT id, document, {ANCHOR}, sentences, note, body, saved
+                 FROM drafts WHERE document = ?1"
+            ),
+            documents,
+            |r| {
+                Ok(Draft {
+                    id: r.get(0)?,
+                    note: Note {
+                        id: r.get::<_, Option<i64>>(10)?.unwrap_or(0),
+                        document: r.get(1)?,
+                        anchor: anchor_at(r, 2)?,
+                        sentences: r.get::<_, Option<String>>(9)?.and_then(|s| parse_range(&s)),
+                        body: r.get(11)?,
+                        ..Note::default()
+                    },
+                    saved: r.get(12)?,
+                })
+            },
+        )?;
+        Ok(drafts
+            .into_iter()
+            .max_by(|a, b| (&a.saved, a.id).cmp(&(&b.saved, b.id))))
+    }
+}
+
+/// The anchor stored in the seven columns from `first` on (see [`ANCHOR`]).
+fn anchor_at(r: &Row<'_>, first: usize) -> rusqlite::Result<Anchor> {
+    Ok(Anchor {
+        fingerprint: r.get(first)?,
+        position: r.get::<_, i64>(first + 1)?.max(0) as usize,
+        quote: r.get(first + 2)?,
+        paragraph: r.get(first + 3)?,
+        section: r.get(first + 4)?,
+        before: r.get(first + 5)?,
+        after: r.get(first + 6)?,
+    })
+}
+
+/// `"2-4"` → (2, 4).
+fn parse_range(text: &str) -> Option<(usize, usize)> {
+    let (a, b) = text.split_once('-')?;
+    Some((a.parse().ok()?, b.parse().ok()?))
+}
