@@ -1,7 +1,8 @@
 //! Bookmarks, notes and note drafts: each row names its document (by key) and carries the
 //! anchor that finds its passage, in the same seven columns.
 
-use rusqlite::{Row, params};
+use rusqlite::types::ToSql;
+use rusqlite::{Row, params_from_iter};
 use serde::Serialize;
 
 use super::anchor::Anchor;
@@ -54,8 +55,62 @@ pub struct Draft {
     pub saved: String,
 }
 
-/// The anchor's columns, in the order [`anchor_at`] reads them.
-const ANCHOR: &str = "fingerprint, position, quote, paragraph, section, preceding, following";
+/// The anchor's columns, in the order [`anchor_at`] reads them and [`Columns`] writes them.
+const ANCHOR: &str =
+    "fingerprint, position, quote, paragraph, section, preceding, following, heading, copy, copies";
+
+/// How many columns [`ANCHOR`] names.
+const ANCHOR_COLUMNS: usize = 10;
+
+/// `?1, ?2, ...`: the placeholders of a row of `n` values.
+fn placeholders(n: usize) -> String {
+    (1..=n)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// An anchor's numbers as SQLite stores them.
+struct Numbers {
+    position: i64,
+    copy: i64,
+    copies: i64,
+}
+
+impl Numbers {
+    fn of(a: &Anchor) -> Numbers {
+        let n = |x: usize| i64::try_from(x).unwrap_or(i64::MAX);
+        Numbers {
+            position: n(a.position),
+            copy: n(a.copy),
+            copies: n(a.copies),
+        }
+    }
+}
+
+/// The values of a row: those before the anchor, the anchor's, those after.
+fn row<'a>(
+    before: &[&'a dyn ToSql],
+    a: &'a Anchor,
+    n: &'a Numbers,
+    after: &[&'a dyn ToSql],
+) -> Vec<&'a dyn ToSql> {
+    let mut values: Vec<&dyn ToSql> = before.to_vec();
+    values.extend([
+        &a.fingerprint as &dyn ToSql,
+        &n.position,
+        &a.quote,
+        &a.paragraph,
+        &a.section,
+        &a.before,
+        &a.after,
+        &a.heading,
+        &n.copy,
+        &n.copies,
+    ]);
+    values.extend_from_slice(after);
+    values
+}
 
 impl Store {
     /// Adds a bookmark; returns its id.
@@ -65,49 +120,29 @@ impl Store {
         anchor: &Anchor,
         name: Option<&str>,
     ) -> Result<i64, StoreError> {
-        let a = anchor;
+        let n = Numbers::of(anchor);
+        let created = now();
+        let values = row(&[&document], anchor, &n, &[&name, &created]);
         self.conn.execute(
             &format!(
-                "INSERT INTO bookmarks (document, {ANCHOR}, name, created)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                "INSERT INTO bookmarks (document, {ANCHOR}, name, created) VALUES ({})",
+                placeholders(values.len())
             ),
-            params![
-                document,
-                a.fingerprint,
-                a.position as i64,
-                a.quote,
-                a.paragraph,
-                a.section,
-                a.before,
-                a.after,
-                name,
-                now()
-            ],
+            params_from_iter(values),
         )?;
         Ok(self.conn.last_insert_rowid())
     }
 
     /// Puts a deleted bookmark back as it was.
     pub fn restore_bookmark(&self, b: &Bookmark) -> Result<(), StoreError> {
-        let a = &b.anchor;
+        let n = Numbers::of(&b.anchor);
+        let values = row(&[&b.id, &b.document], &b.anchor, &n, &[&b.name, &b.created]);
         self.conn.execute(
             &format!(
-                "INSERT OR REPLACE INTO bookmarks (id, document, {ANCHOR}, name, created)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                "INSERT OR REPLACE INTO bookmarks (id, document, {ANCHOR}, name, created) VALUES ({})",
+                placeholders(values.len())
             ),
-            params![
-                b.id,
-                b.document,
-                a.fingerprint,
-                a.position as i64,
-                a.quote,
-                a.paragraph,
-                a.section,
-                a.before,
-                a.after,
-                b.name,
-                b.created
-            ],
+            params_from_iter(values),
         )?;
         Ok(())
     }
@@ -132,8 +167,8 @@ impl Store {
                     id: r.get(0)?,
                     document: r.get(1)?,
                     anchor: anchor_at(r, 2)?,
-                    name: r.get(9)?,
-                    created: r.get(10)?,
+                    name: r.get(2 + ANCHOR_COLUMNS)?,
+                    created: r.get(3 + ANCHOR_COLUMNS)?,
                 })
             },
         )
@@ -159,7 +194,6 @@ impl Store {
     /// Saves a note: a new one (id 0) is added, an existing one updated. Returns its id.
     pub fn save_note(&self, note: &Note) -> Result<i64, StoreError> {
         let now = now();
-        let a = &note.anchor;
         let sentences = note.sentences.map(|(a, b)| format!("{a}-{b}"));
         let id = (note.id != 0).then_some(note.id);
         let created = if note.created.is_empty() {
@@ -167,26 +201,20 @@ impl Store {
         } else {
             note.created.clone()
         };
+        let n = Numbers::of(&note.anchor);
+        let values = row(
+            &[&id, &note.document],
+            &note.anchor,
+            &n,
+            &[&sentences, &note.body, &created, &now],
+        );
         self.conn.execute(
             &format!(
                 "INSERT OR REPLACE INTO notes (id, document, {ANCHOR}, sentences, body, created, updated)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+                 VALUES ({})",
+                placeholders(values.len())
             ),
-            params![
-                id,
-                note.document,
-                a.fingerprint,
-                a.position as i64,
-                a.quote,
-                a.paragraph,
-                a.section,
-                a.before,
-                a.after,
-                sentences,
-                note.body,
-                created,
-                now
-            ],
+            params_from_iter(values),
         )?;
         Ok(id.unwrap_or_else(|| self.conn.last_insert_rowid()))
     }
@@ -210,10 +238,10 @@ impl Store {
                     id: r.get(0)?,
                     document: r.get(1)?,
                     anchor: anchor_at(r, 2)?,
-                    sentences: r.get::<_, Option<String>>(9)?.and_then(|s| parse_range(&s)),
-                    body: r.get(10)?,
-                    created: r.get(11)?,
-                    updated: r.get(12)?,
+                    sentences: range_at(r, 2 + ANCHOR_COLUMNS)?,
+                    body: r.get(3 + ANCHOR_COLUMNS)?,
+                    created: r.get(4 + ANCHOR_COLUMNS)?,
+                    updated: r.get(5 + ANCHOR_COLUMNS)?,
                 })
             },
         )
@@ -221,31 +249,25 @@ impl Store {
 
     /// Saves a draft (a new one when its id is 0); returns its id.
     pub fn save_draft(&self, draft: &Draft) -> Result<i64, StoreError> {
-        let n = &draft.note;
-        let a = &n.anchor;
-        let sentences = n.sentences.map(|(a, b)| format!("{a}-{b}"));
-        let note = (n.id != 0).then_some(n.id);
+        let note = &draft.note;
+        let sentences = note.sentences.map(|(a, b)| format!("{a}-{b}"));
+        let note_id = (note.id != 0).then_some(note.id);
         let id = (draft.id != 0).then_some(draft.id);
+        let saved = now();
+        let n = Numbers::of(&note.anchor);
+        let values = row(
+            &[&id, &note.document],
+            &note.anchor,
+            &n,
+            &[&sentences, &note_id, &note.body, &saved],
+        );
         self.conn.execute(
             &format!(
                 "INSERT OR REPLACE INTO drafts (id, document, {ANCHOR}, sentences, note, body, saved)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+                 VALUES ({})",
+                placeholders(values.len())
             ),
-            params![
-                id,
-                n.document,
-                a.fingerprint,
-                a.position as i64,
-                a.quote,
-                a.paragraph,
-                a.section,
-                a.before,
-                a.after,
-                sentences,
-                note,
-                n.body,
-                now()
-            ],
+            params_from_iter(values),
         )?;
         Ok(id.unwrap_or_else(|| self.conn.last_insert_rowid()))
     }
@@ -269,14 +291,14 @@ impl Store {
                 Ok(Draft {
                     id: r.get(0)?,
                     note: Note {
-                        id: r.get::<_, Option<i64>>(10)?.unwrap_or(0),
+                        id: r.get::<_, Option<i64>>(3 + ANCHOR_COLUMNS)?.unwrap_or(0),
                         document: r.get(1)?,
                         anchor: anchor_at(r, 2)?,
-                        sentences: r.get::<_, Option<String>>(9)?.and_then(|s| parse_range(&s)),
-                        body: r.get(11)?,
+                        sentences: range_at(r, 2 + ANCHOR_COLUMNS)?,
+                        body: r.get(4 + ANCHOR_COLUMNS)?,
                         ..Note::default()
                     },
-                    saved: r.get(12)?,
+                    saved: r.get(5 + ANCHOR_COLUMNS)?,
                 })
             },
         )?;
@@ -286,8 +308,9 @@ impl Store {
     }
 }
 
-/// The anchor stored in the seven columns from `first` on (see [`ANCHOR`]).
+/// The anchor stored in the columns from `first` on (see [`ANCHOR`]).
 fn anchor_at(r: &Row<'_>, first: usize) -> rusqlite::Result<Anchor> {
+    let count = |i: usize| -> rusqlite::Result<usize> { Ok(r.get::<_, i64>(i)?.max(0) as usize) };
     Ok(Anchor {
         fingerprint: r.get(first)?,
         position: r.get::<_, i64>(first + 1)?.max(0) as usize,
@@ -296,7 +319,15 @@ fn anchor_at(r: &Row<'_>, first: usize) -> rusqlite::Result<Anchor> {
         section: r.get(first + 4)?,
         before: r.get(first + 5)?,
         after: r.get(first + 6)?,
+        heading: r.get(first + 7)?,
+        copy: count(first + 8)?,
+        copies: count(first + 9)?.max(1),
     })
+}
+
+/// The sentences a note quotes, stored as `"2-4"`.
+fn range_at(r: &Row<'_>, i: usize) -> rusqlite::Result<Option<(usize, usize)>> {
+    Ok(r.get::<_, Option<String>>(i)?.and_then(|s| parse_range(&s)))
 }
 
 /// `"2-4"` → (2, 4).

@@ -4,7 +4,7 @@
 //! 1. bookmarks, notes and drafts, each anchored by fingerprint, position and quote;
 //! 2. the last session, for `brief --recent`;
 //! 3. the evidence that finds a passage in a new edition (the whole paragraph of a narrowed
-//!    quote, its section, its neighbours), the documents notes were made on (with a
+//!    quote, its section, its neighbours, whether it is a heading, which of several identical passages it was), the documents notes were made on (with a
 //!    signature of their content, to know them under another name), and the answers given
 //!    about which document a file is.
 
@@ -62,14 +62,23 @@ pub(super) const MIGRATIONS: &[&str] = &[
     ALTER TABLE bookmarks ADD COLUMN section TEXT NOT NULL DEFAULT '';
     ALTER TABLE bookmarks ADD COLUMN preceding TEXT NOT NULL DEFAULT '';
     ALTER TABLE bookmarks ADD COLUMN following TEXT NOT NULL DEFAULT '';
+    ALTER TABLE bookmarks ADD COLUMN heading INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE bookmarks ADD COLUMN copy INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE bookmarks ADD COLUMN copies INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE notes ADD COLUMN paragraph TEXT NOT NULL DEFAULT '';
     ALTER TABLE notes ADD COLUMN section TEXT NOT NULL DEFAULT '';
     ALTER TABLE notes ADD COLUMN preceding TEXT NOT NULL DEFAULT '';
     ALTER TABLE notes ADD COLUMN following TEXT NOT NULL DEFAULT '';
+    ALTER TABLE notes ADD COLUMN heading INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE notes ADD COLUMN copy INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE notes ADD COLUMN copies INTEGER NOT NULL DEFAULT 1;
     ALTER TABLE drafts ADD COLUMN paragraph TEXT NOT NULL DEFAULT '';
     ALTER TABLE drafts ADD COLUMN section TEXT NOT NULL DEFAULT '';
     ALTER TABLE drafts ADD COLUMN preceding TEXT NOT NULL DEFAULT '';
     ALTER TABLE drafts ADD COLUMN following TEXT NOT NULL DEFAULT '';
+    ALTER TABLE drafts ADD COLUMN heading INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE drafts ADD COLUMN copy INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE drafts ADD COLUMN copies INTEGER NOT NULL DEFAULT 1;
     CREATE TABLE documents (
         key TEXT PRIMARY KEY,
         path TEXT,

@@ -6,17 +6,18 @@
 //! sure it is: the same passage, a changed one, or none (detached: never a guess).
 
 mod evidence;
+mod numbering;
 pub mod placer;
 
 use sha2::{Digest, Sha256};
 
 use crate::doc::{BlockId, BlockKind, Document};
 use crate::index::pinyin_key::fold_char;
-pub(crate) use placer::unnumbered;
+pub(crate) use numbering::unnumbered;
 pub use placer::{Placer, Placers};
 
 /// What ties a bookmark or note to a paragraph.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Anchor {
     /// The fingerprint of the paragraph's normalised text.
     pub fingerprint: String,
@@ -29,10 +30,37 @@ pub struct Anchor {
     pub paragraph: String,
     /// The heading of the section the paragraph was in (empty before the first heading).
     pub section: String,
-    /// The fingerprint of the paragraph before it (empty at the start).
+    /// The fingerprint of the paragraph before it, without its leading number (so a
+    /// renumbered neighbour is still known; empty at the start).
     pub before: String,
-    /// The fingerprint of the paragraph after it (empty at the end).
+    /// The same of the paragraph after it (empty at the end).
     pub after: String,
+    /// Whether it is a heading (a heading is only ever matched to a heading, a paragraph to
+    /// a paragraph, when their texts differ).
+    pub heading: bool,
+    /// Which of the passages with this very text it was (from 0), when the document has
+    /// several (a repeated line, boilerplate).
+    pub copy: usize,
+    /// How many passages had this very text (1 when it was the only one).
+    pub copies: usize,
+}
+
+impl Default for Anchor {
+    /// An anchor on nothing yet: no text, one copy of it.
+    fn default() -> Anchor {
+        Anchor {
+            fingerprint: String::new(),
+            position: 0,
+            quote: String::new(),
+            paragraph: String::new(),
+            section: String::new(),
+            before: String::new(),
+            after: String::new(),
+            heading: false,
+            copy: 0,
+            copies: 1,
+        }
+    }
 }
 
 /// Where an anchor lands in a document, and how sure that is.
@@ -84,8 +112,19 @@ impl Anchor {
         let text = b.text();
         let whole = one_line(text);
         let quote = quote.map(str::to_string).filter(|q| *q != whole);
+        let fingerprint = fingerprint(text);
+        // Passages of the same text, as fingerprints see it (those of about its length
+        // only are worked out).
+        let twins: Vec<usize> = (0..doc.blocks.len())
+            .filter(|&i| {
+                let other = doc.blocks[i].text();
+                carries_text(doc, i)
+                    && other.len().abs_diff(text.len()) <= text.len() / 5 + 2
+                    && (i == block.0 || self::fingerprint(other) == fingerprint)
+            })
+            .collect();
         Anchor {
-            fingerprint: fingerprint(text),
+            fingerprint,
             position: block.0,
             paragraph: if quote.is_some() {
                 whole.clone()
@@ -96,6 +135,9 @@ impl Anchor {
             section: section_of(doc, block),
             before: neighbour(doc, (0..block.0).rev()),
             after: neighbour(doc, block.0 + 1..doc.blocks.len()),
+            heading: b.heading_level().is_some(),
+            copy: twins.iter().position(|&i| i == block.0).unwrap_or(0),
+            copies: twins.len().max(1),
         }
     }
 
@@ -169,10 +211,11 @@ fn carries_text(doc: &Document, i: usize) -> bool {
         .is_some_and(|b| anchorable(&b.kind) && !b.text().trim().is_empty())
 }
 
-/// The fingerprint of the first block of `ids` that carries text (empty when none does).
+/// The fingerprint, without its leading number, of the first block of `ids` that carries
+/// text (empty when none does).
 fn neighbour(doc: &Document, mut ids: impl Iterator<Item = usize>) -> String {
     ids.find(|&i| carries_text(doc, i))
-        .map(|i| fingerprint(doc.blocks[i].text()))
+        .map(|i| fingerprint(numbering::without_number(doc.blocks[i].text())))
         .unwrap_or_default()
 }
 

@@ -15,24 +15,35 @@
 use std::cell::{OnceCell, RefCell};
 use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::{Arc, LazyLock};
+use std::sync::Arc;
 
-use regex::Regex;
 use sha2::{Digest, Sha256};
 
 use super::evidence::{Likeness, Rarity, Terms};
+use super::numbering::{unnumbered, without_number};
 use super::{Anchor, Placement, anchorable, normal_chars, one_line};
 use crate::doc::{Block, BlockId, Document};
 
-/// A likeness at least this high is convincing by itself (with no close rival).
-const ALIKE: f64 = 0.6;
-/// A likeness at least this high is convincing in the paragraph's own slot.
+/// A likeness at least this high is convincing near where the paragraph was (with no close
+/// rival); far from it, under another heading, likeness alone is never enough (a quotation
+/// of the paragraph elsewhere is as alike as the paragraph amended).
+const ALIKE: f64 = 0.8;
+/// A likeness at least this high is convincing under the paragraph's own section heading.
+const ALIKE_IN_SECTION: f64 = 0.7;
+/// A likeness at least this high is convincing as the one paragraph of its slot, between
+/// its two old neighbours.
 const ALIKE_IN_SLOT: f64 = 0.3;
+/// A likeness at least this high is convincing beside one old neighbour (the other is not
+/// found), or in a slot that now holds several paragraphs.
+const ALIKE_BESIDE_ONE: f64 = 0.5;
 /// How far a rival's likeness must stay below the best one's.
 const MARGIN: f64 = 0.15;
-/// A paragraph whose neighbours now stand side by side was deleted, unless one this alike
-/// is found elsewhere (moved and barely touched).
-const ALIKE_AFTER_DELETION: f64 = 0.8;
+/// Closer than this, two likenesses are a tie, which the context does not break.
+const TIE: f64 = 0.05;
+/// Passages this close to where the old paragraph was are near it, in a short document.
+const NEAR: usize = 5;
+/// What [`Context::beside`] gives a passage with one old neighbour right beside it.
+const ONE_BESIDE: u8 = 2;
 /// Fewer terms than this are too little to judge a reworded paragraph by.
 const FEW_TERMS: usize = 4;
 /// A slot wider than this many paragraphs says little about which one is the passage.
@@ -53,6 +64,13 @@ pub struct Placer {
     by_unnumbered: HashMap<u64, Vec<usize>>,
     /// Each passage's section heading (as [`unnumbered`] keys it; 0 before the first).
     sections: Vec<u64>,
+    /// Each passage's fingerprint without its leading number, as anchors know their
+    /// neighbours.
+    neighbour_keys: Vec<u64>,
+    /// Passages by that fingerprint.
+    by_neighbour_key: HashMap<u64, Vec<usize>>,
+    /// Whether each passage is a heading.
+    headings: Vec<bool>,
     /// Each passage's terms, and their rarity: worked out when first needed.
     terms: OnceCell<(Vec<Terms>, Rarity)>,
     /// Anchors placed already (a store write places every note again).
@@ -76,6 +94,9 @@ impl Placer {
         let mut by_fingerprint: HashMap<u64, Vec<usize>> = HashMap::new();
         let mut by_unnumbered: HashMap<u64, Vec<usize>> = HashMap::new();
         let mut sections = Vec::new();
+        let mut neighbour_keys = Vec::new();
+        let mut by_neighbour_key: HashMap<u64, Vec<usize>> = HashMap::new();
+        let mut headings = Vec::new();
         let mut section = 0;
         for (i, b) in blocks.iter().enumerate() {
             let carries = anchorable(&b.kind) && !b.text().trim().is_empty();
@@ -86,6 +107,10 @@ impl Placer {
                     .entry(fingerprint_key(b.text()))
                     .or_default()
                     .push(i);
+                let neighbour_key = fingerprint_key(without_number(b.text()));
+                by_neighbour_key.entry(neighbour_key).or_default().push(i);
+                neighbour_keys.push(neighbour_key);
+                headings.push(b.heading_level().is_some());
                 if let Some(key) = unnumbered(b.text()) {
                     by_unnumbered.entry(key).or_default().push(i);
                 }
@@ -102,6 +127,9 @@ impl Placer {
             by_fingerprint,
             by_unnumbered,
             sections,
+            neighbour_keys,
+            by_neighbour_key,
+            headings,
             terms: OnceCell::new(),
             placed: RefCell::new(HashMap::new()),
         }
@@ -128,8 +156,25 @@ impl Placer {
         let same = u64::from_str_radix(&anchor.fingerprint, 16)
             .ok()
             .and_then(|fp| self.by_fingerprint.get(&fp));
-        if let Some(block) = same.and_then(|found| context.pick(self, found)) {
-            return Placement::Same(BlockId(block));
+        if let Some(found) = same {
+            // The same text, but which copy of it, when the document repeats it?
+            // The same number of copies: the same one of them, unless it stands apart from
+            // both its old neighbours (it is a copy that moved).
+            if found.len() == anchor.copies.max(1)
+                && let Some(&block) = found.get(anchor.copy)
+                && (found.len() == 1
+                    || self
+                        .rank
+                        .get(&block)
+                        .is_some_and(|&r| context.beside(self, r) >= ONE_BESIDE))
+            {
+                return Placement::Same(BlockId(block));
+            }
+            // A copy added or gone: which one is which cannot be told.
+            if found.len() > 1 || anchor.copies > 1 {
+                return Placement::Detached;
+            }
+            return Placement::Same(BlockId(found[0]));
         }
         let renumbered =
             unnumbered(anchor.annotated_paragraph()).and_then(|key| self.by_unnumbered.get(&key));
@@ -154,8 +199,8 @@ impl Placer {
 
     /// The paragraph an amended wording most convincingly is, if any.
     fn reworded(&self, anchor: &Anchor, context: &Context) -> Option<usize> {
-        let old = Terms::of(anchor.annotated_paragraph());
-        let quote_holder = self.quote_holder(anchor);
+        let old = Terms::of(without_number(anchor.annotated_paragraph()));
+        let quote_holder = self.quote_holder(anchor, context);
         if old.as_slice().len() < FEW_TERMS {
             // Too little text to compare: only its slot, or its quote found whole, can say.
             return quote_holder.filter(|&r| context.in_slot(r)).or_else(|| {
@@ -164,30 +209,71 @@ impl Placer {
             });
         }
         let (terms, rarity) = self.terms();
-        let scores: Vec<f64> = terms
+        let likeness: Vec<Likeness> = terms
             .iter()
-            .map(|t| Likeness::of(&old, t, rarity).score())
+            .map(|t| Likeness::of(&old, t, rarity))
             .collect();
-        let best = (0..scores.len()).max_by(|&a, &b| {
-            scores[a]
-                .total_cmp(&scores[b])
-                .then_with(|| context.distance(b).cmp(&context.distance(a)))
-        })?;
+        // Out of its slot, a paragraph that only holds the old one (or a piece of it) is no
+        // evidence, since a short paragraph is held by many: there, only likeness counts.
+        let scores: Vec<f64> = likeness
+            .iter()
+            .enumerate()
+            .map(|(r, l)| {
+                if context.in_slot(r) {
+                    l.score()
+                } else {
+                    l.both
+                }
+            })
+            .collect();
+        let best = (0..scores.len())
+            .filter(|&r| self.eligible(r, context))
+            .max_by(|&a, &b| {
+                scores[a]
+                    .total_cmp(&scores[b])
+                    .then_with(|| context.distance(b).cmp(&context.distance(a)))
+            })?;
         let score = scores[best];
-        // The best rival not next to it (the other half of a split paragraph is no rival).
+        // The best rival: a passage not next to it (the other half of a split paragraph is
+        // no rival), or an old neighbour found unchanged, which is the paragraph's twin
+        // rather than the paragraph.
         let rival = (0..scores.len())
-            .filter(|&r| r.abs_diff(best) > 1)
+            .filter(|&r| r != best && self.headings[r] == context.heading)
+            .filter(|&r| context.is_neighbour(self, r) || r.abs_diff(best) > 1)
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
         let rival_score = rival.map_or(0.0, |r| scores[r]);
         let favoured =
             rival.is_none_or(|r| context.support_in(self, best) > context.support_in(self, r));
-        let clear = score - rival_score >= MARGIN || favoured;
-        let convincing = if context.deleted() {
-            // Its neighbours stand side by side: only a near copy elsewhere is it, moved.
-            score >= ALIKE_AFTER_DELETION && score - rival_score >= 2.0 * MARGIN
+        // Context breaks a near tie, never a tie or a rival more alike than the best.
+        let clear = score - rival_score >= MARGIN || (favoured && score - rival_score >= TIE);
+        let alone_in_slot = context.slot_passages().is_some_and(|s| s == [best]);
+        let needed = if alone_in_slot {
+            ALIKE_IN_SLOT
+        } else if context.in_slot(best) {
+            ALIKE_BESIDE_ONE
+        } else if context.in_section(self, best) && context.near(self, best) {
+            ALIKE_IN_SECTION
+        } else if context.near(self, best) {
+            ALIKE
         } else {
-            clear && (score >= ALIKE || (score >= ALIKE_IN_SLOT && context.in_slot(best)))
+            f64::INFINITY
         };
+        // Where its slot (both neighbours found) holds a paragraph like it, a paragraph more
+        // like it elsewhere is a quotation or a twin as likely as the paragraph moved: the
+        // two kinds of evidence disagree.
+        let torn = !context.in_slot(best)
+            && context.before.is_some()
+            && context.after.is_some()
+            && (0..scores.len()).any(|r| {
+                r != best
+                    && context.in_slot(r)
+                    && self.eligible(r, context)
+                    && scores[r] >= ALIKE_IN_SLOT
+            });
+        // Its neighbours standing side by side say it was deleted: a paragraph like it
+        // elsewhere is a quotation or a twin as likely as the paragraph moved.
+        let convincing =
+            !context.deleted() && !torn && !context.out_of_order(best) && clear && score >= needed;
         let chosen = convincing.then_some(best);
         // A narrowed quote found word for word next to the choice (the paragraph was split
         // around it) goes where its sentences are.
@@ -198,9 +284,15 @@ impl Placer {
         }
     }
 
+    /// Whether a passage (by rank) may be an amended wording of the anchor's: of its kind
+    /// (heading or paragraph), and not one of its old neighbours found unchanged.
+    fn eligible(&self, r: usize, context: &Context) -> bool {
+        self.headings[r] == context.heading && !context.is_neighbour(self, r)
+    }
+
     /// The one passage holding a narrowed quote word for word, when the quote is long enough
     /// to say so (its rank among the passages).
-    fn quote_holder(&self, anchor: &Anchor) -> Option<usize> {
+    fn quote_holder(&self, anchor: &Anchor, context: &Context) -> Option<usize> {
         if !anchor.is_narrowed() || normal_chars(&anchor.quote).count() < LONG_QUOTE {
             return None;
         }
@@ -208,6 +300,7 @@ impl Placer {
             .passages
             .iter()
             .enumerate()
+            .filter(|(r, _)| self.eligible(*r, context))
             .filter(|(_, b)| holds(self.blocks[**b].text(), &anchor.quote))
             .map(|(r, _)| r);
         let first = holders.next()?;
@@ -219,7 +312,7 @@ impl Placer {
             let terms: Vec<Terms> = self
                 .passages
                 .iter()
-                .map(|&b| Terms::of(self.blocks[b].text()))
+                .map(|&b| Terms::of(without_number(self.blocks[b].text())))
                 .collect();
             let rarity = Rarity::of(terms.iter());
             (terms, rarity)
@@ -252,14 +345,19 @@ impl Placers {
 /// Where an anchor's paragraph stood, as found in the new edition: its old neighbours (by
 /// their unchanged text), its section and its position.
 struct Context {
+    /// The fingerprints of the old paragraphs before and after it.
+    neighbours: [Option<u64>; 2],
+    /// Whether it is a heading.
+    heading: bool,
     /// The rank of the old paragraph before it, found unchanged.
     before: Option<usize>,
     /// The rank of the old paragraph after it, found unchanged.
     after: Option<usize>,
     /// Its section heading (0: none).
     section: u64,
-    /// Its old position, as a rank in the new edition (roughly).
-    position: usize,
+    /// Where it should be, as ranks in the new edition: beside the neighbours found, and
+    /// at its old place.
+    position: [usize; 2],
 }
 
 impl Context {
@@ -268,13 +366,19 @@ impl Context {
             .passages
             .partition_point(|&b| b < anchor.position)
             .min(placer.passages.len().saturating_sub(1));
+        // A neighbour is found by its text: the one paragraph of that text, or of several
+        // the one near where the paragraph was (others are other paragraphs of that text).
+        let window = (placer.passages.len() / 50).max(NEAR);
         let find = |fp: &str| -> Option<usize> {
             let fp = u64::from_str_radix(fp, 16).ok()?;
-            let found = placer.by_fingerprint.get(&fp)?;
-            found
-                .iter()
-                .filter_map(|b| placer.rank.get(b).copied())
-                .min_by_key(|r| r.abs_diff(position))
+            let found = placer.by_neighbour_key.get(&fp)?;
+            let ranks = found.iter().filter_map(|b| placer.rank.get(b).copied());
+            match found.as_slice() {
+                [only] => placer.rank.get(only).copied(),
+                _ => ranks
+                    .min_by_key(|r| r.abs_diff(position))
+                    .filter(|r| r.abs_diff(position) <= window),
+            }
         };
         let (before, after) = (find(&anchor.before), find(&anchor.after));
         // Neighbours found in the wrong order say nothing about a slot.
@@ -282,11 +386,23 @@ impl Context {
             (Some(b), Some(a)) if b >= a => (None, None),
             pair => pair,
         };
+        // Where it should be: beside a neighbour found, or at its old place (a neighbour may
+        // have moved, and paragraphs inserted above shift the old place).
+        let beside = match (before, after) {
+            (Some(b), _) => b + 1,
+            (None, Some(a)) => a.saturating_sub(1),
+            (None, None) => position,
+        };
         Context {
+            neighbours: [
+                u64::from_str_radix(&anchor.before, 16).ok(),
+                u64::from_str_radix(&anchor.after, 16).ok(),
+            ],
+            heading: anchor.heading,
             before,
             after,
             section: unnumbered(&anchor.section).unwrap_or(0),
-            position,
+            position: [beside, position],
         }
     }
 
@@ -301,6 +417,12 @@ impl Context {
         (a > b + 1 && a - b - 1 <= WIDE_SLOT).then(|| (b + 1..a).collect())
     }
 
+    /// Whether a passage (by rank) stands on the wrong side of an old neighbour found: before
+    /// the paragraph that was before it, or after the one that was after it.
+    fn out_of_order(&self, r: usize) -> bool {
+        self.before.is_some_and(|b| r <= b) || self.after.is_some_and(|a| r >= a)
+    }
+
     /// Whether a passage (by rank) stands where the old paragraph stood: between its old
     /// neighbours, or right after (before) the one found.
     fn in_slot(&self, r: usize) -> bool {
@@ -312,29 +434,61 @@ impl Context {
         }
     }
 
-    /// How far a passage is from where the old paragraph was.
-    fn distance(&self, r: usize) -> usize {
-        r.abs_diff(self.position)
+    /// Whether a passage (by rank) is one of the old paragraph's neighbours, unchanged.
+    fn is_neighbour(&self, placer: &Placer, r: usize) -> bool {
+        self.neighbours.contains(&Some(placer.neighbour_keys[r]))
     }
 
-    /// Among passages with the same text, the one the context backs most, then the nearest
-    /// to where it was.
+    /// How far a passage is from where the old paragraph was.
+    fn distance(&self, r: usize) -> usize {
+        r.abs_diff(self.position[0])
+            .min(r.abs_diff(self.position[1]))
+    }
+
+    /// Whether a passage is near where the old paragraph was (within a fiftieth of the
+    /// document, or five paragraphs).
+    fn near(&self, placer: &Placer, r: usize) -> bool {
+        self.distance(r) <= (placer.passages.len() / 50).max(NEAR)
+    }
+
+    /// Among passages with the same text, the one the context backs most: its old
+    /// neighbours right beside it, its slot, its section. None when two are backed as much
+    /// (which copy of a repeated text it is cannot be told).
     fn pick(&self, placer: &Placer, found: &[usize]) -> Option<usize> {
-        found
+        let backed: Vec<(usize, u8)> = found
             .iter()
-            .filter_map(|b| placer.rank.get(b).map(|r| (*b, *r)))
-            .max_by(|&(_, x), &(_, y)| {
-                self.support_in(placer, x)
-                    .cmp(&self.support_in(placer, y))
-                    .then_with(|| self.distance(y).cmp(&self.distance(x)))
-            })
-            .map(|(b, _)| b)
+            .filter_map(|b| placer.rank.get(b).map(|&r| (*b, self.beside(placer, r))))
+            .collect();
+        match backed.as_slice() {
+            [(only, _)] => Some(*only),
+            _ => {
+                // Among copies, only one with both old neighbours beside it, and the only
+                // one, is told apart.
+                let most = backed.iter().map(|(_, s)| *s).max()?;
+                let mut top = backed.iter().filter(|(_, s)| *s == most);
+                let first = top.next()?;
+                (most >= 2 * ONE_BESIDE && top.next().is_none()).then_some(first.0)
+            }
+        }
+    }
+
+    /// How much the context backs a passage of the same text: each old neighbour found
+    /// right beside it, its slot, its section.
+    fn beside(&self, placer: &Placer, r: usize) -> u8 {
+        let key = |r: Option<usize>| r.and_then(|r| placer.neighbour_keys.get(r).copied());
+        let before = self.neighbours[0].is_some() && key(r.checked_sub(1)) == self.neighbours[0];
+        let after = self.neighbours[1].is_some() && key(Some(r + 1)) == self.neighbours[1];
+        2 * (u8::from(before) + u8::from(after)) + self.support_in(placer, r)
+    }
+
+    /// Whether a passage is under the old paragraph's section heading.
+    fn in_section(&self, placer: &Placer, r: usize) -> bool {
+        self.section != 0 && placer.sections.get(r) == Some(&self.section)
     }
 
     /// How much the context backs a passage: its slot counts most, its section next.
     fn support_in(&self, placer: &Placer, r: usize) -> u8 {
-        2 * u8::from(self.in_slot(r))
-            + u8::from(self.section != 0 && placer.sections.get(r) == Some(&self.section))
+        2 * u8::from(self.in_slot(r)) + u8::from(self.in_section(placer, r))
     }
 }
 
@@ -350,29 +504,6 @@ fn fingerprint_key(text: &str) -> u64 {
     let normal: String = normal_chars(text).collect();
     let digest = Sha256::digest(normal.as_bytes());
     u64::from_be_bytes(digest[..8].try_into().unwrap_or_default())
-}
-
-/// A leading number or label: `4.`, `1.2)`, `(3)`, `一、`, `第十五条`, `Article 7`.
-static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:第[0-9零〇一二三四五六七八九十百千]+[条章节款项编部]|(?:article|section|paragraph|статья|пункт|раздел)[0-9ivxlc]+[.:]?|[(（][0-9一二三四五六七八九十]+[)）]|[0-9]+(?:\.[0-9]+)*[.)、:]|[一二三四五六七八九十]+[、.])",
-    )
-    .expect("a valid pattern")
-});
-
-/// A key for a text without its leading number: two paragraphs that differ only in their
-/// numbering have the same key. None when too little text is left to tell paragraphs apart.
-pub(crate) fn unnumbered(text: &str) -> Option<u64> {
-    let normal: String = normal_chars(text).collect();
-    let rest = LABEL
-        .find(&normal)
-        .map_or(normal.as_str(), |m| &normal[m.end()..]);
-    if rest.chars().count() < 4 {
-        return None;
-    }
-    let mut h = DefaultHasher::new();
-    rest.hash(&mut h);
-    Some(h.finish())
 }
 
 /// A key for an anchor, to remember where it was placed.
