@@ -334,9 +334,16 @@ fn identify(store: &Store, app: &mut App) -> Result<(), store::StoreError> {
         let own = app.doc_paths[i].clone();
         match store.identify(&own, &app.docs[i], &taken, by_title_only)? {
             Identity::Own => {}
-            Identity::Known(key) => {
-                store.decide(&own, &key, true)?;
-                app.doc_keys[i] = key;
+            Identity::Known(key) => app.doc_keys[i] = key,
+            Identity::Found(candidate) => {
+                store.decide(&own, &candidate.key, true)?;
+                let from = candidate.file_name();
+                let name = &app.docs[i].name;
+                app.notify(
+                    format!("{name} is {from} under a new name or edition: its notes follow"),
+                    false,
+                );
+                app.doc_keys[i] = candidate.key;
             }
             Identity::Ask(candidate) => app.ask_to_attach(i, candidate),
         }

@@ -10,11 +10,12 @@ use std::fmt::Write;
 use sha2::{Digest, Sha256};
 
 use crate::app::annotations::Annotations;
+use crate::compare::wording;
 use crate::doc::{BlockId, Document};
 use crate::index::countries::{Countries, Language};
 use crate::index::gazetteer::{Gazetteer, PlaceKind};
 use crate::index::outline::Outline;
-use crate::store::anchor::one_line;
+use crate::store::anchor::{Anchor, Placement, one_line};
 
 /// A source document as the note names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,7 +45,10 @@ impl Source {
 struct Passage {
     doc: usize,
     block: Option<BlockId>,
+    /// The passage as it reads now (as it read, when detached).
     quote: String,
+    /// As it read when it was marked, when it was amended since.
+    was: Option<String>,
     names: Vec<String>,
     notes: Vec<String>,
 }
@@ -154,12 +158,21 @@ pub fn briefing_note(input: &Input<'_>) -> String {
 
 fn write_passage(out: &mut String, input: &Input<'_>, p: &Passage) {
     let _ = writeln!(out, "> {}\n", escape(&p.quote));
+    if let Some(was) = &p.was {
+        let since = if p.notes.is_empty() {
+            "it was bookmarked"
+        } else {
+            "this note"
+        };
+        let changes = amended(&wording::diff(was, &p.quote));
+        let _ = writeln!(out, "*Passage amended since {since}:* {changes}\n");
+    }
     for name in &p.names {
         let _ = writeln!(out, "Bookmark: *{}*\n", escape(name));
     }
     for note in &p.notes {
-        // The note is the user's own Markdown: kept as written.
-        let _ = writeln!(out, "{}\n", note.trim_end());
+        // The note is the user's own Markdown: kept as written, its lines too.
+        let _ = writeln!(out, "{}\n", with_line_breaks(note.trim_end()));
     }
     let countries = countries_of(input, p);
     if !countries.is_empty() {
@@ -172,33 +185,41 @@ fn write_passage(out: &mut String, input: &Input<'_>, p: &Passage) {
 /// passage, unless a note quotes only some of its sentences.
 fn passages(input: &Input<'_>) -> Vec<Passage> {
     let mut out: Vec<Passage> = Vec::new();
-    let whole = |doc: usize, block: BlockId| one_line(input.docs[doc].blocks[block.0].text());
+    // What a bookmark or note quotes now, and what it quoted when made if that changed.
+    let quoted = |doc: usize, placement: Placement, anchor: &Anchor| match placement {
+        Placement::Same(_) if anchor.is_narrowed() => (anchor.quote.clone(), None),
+        Placement::Same(block) => (anchor.wording_in(&input.docs[doc], block), None),
+        Placement::Changed(block) => (
+            anchor.wording_in(&input.docs[doc], block),
+            Some(anchor.quote.clone()),
+        ),
+        Placement::Detached => (anchor.quote.clone(), None),
+    };
     for b in &input.annotations.bookmarks {
-        let quote = match b.block() {
-            Some(block) => whole(b.doc, block),
-            None => b.item.anchor.quote.clone(),
-        };
+        let (quote, was) = quoted(b.doc, b.placement, &b.item.anchor);
         out.push(Passage {
             doc: b.doc,
             block: b.block(),
             quote,
+            was,
             names: b.item.name.clone().into_iter().collect(),
             notes: Vec::new(),
         });
     }
     for n in &input.annotations.notes {
-        let quote = match (n.block(), n.item.sentences) {
-            (Some(block), None) => whole(n.doc, block),
-            _ => n.item.anchor.quote.clone(),
-        };
+        let (quote, was) = quoted(n.doc, n.placement, &n.item.anchor);
         match out.iter_mut().find(|p| {
             p.block.is_some() && p.doc == n.doc && p.block == n.block() && p.quote == quote
         }) {
-            Some(p) => p.notes.push(n.item.body.clone()),
+            Some(p) => {
+                p.notes.push(n.item.body.clone());
+                p.was = p.was.take().or(was);
+            }
             None => out.push(Passage {
                 doc: n.doc,
                 block: n.block(),
                 quote,
+                was,
                 names: Vec::new(),
                 notes: vec![n.item.body.clone()],
             }),
@@ -248,6 +269,55 @@ fn countries_of(input: &Input<'_>, p: &Passage) -> Vec<(String, String)> {
             (place.en.clone(), name)
         })
         .collect()
+}
+
+/// A difference of wordings in Markdown: deletions struck through, insertions in bold.
+fn amended(pieces: &[wording::Piece]) -> String {
+    let mut out = String::new();
+    for p in pieces {
+        let marker = match p.kind {
+            wording::Kind::Same => {
+                out.push_str(&escape(&p.text));
+                continue;
+            }
+            wording::Kind::Deleted => "~~",
+            wording::Kind::Inserted => "**",
+        };
+        // Markers hug the text: spaces inside them would undo them.
+        let text = p.text.trim();
+        let lead = &p.text[..p.text.len() - p.text.trim_start().len()];
+        let trail = &p.text[p.text.trim_end().len()..];
+        out.push_str(lead);
+        if !text.is_empty() {
+            let _ = write!(out, "{marker}{}{marker}", escape(text));
+        }
+        out.push_str(trail);
+    }
+    out
+}
+
+/// A note's text with each line break kept as written: a line followed by another line of
+/// the same paragraph ends in a hard break (two spaces), except inside a fenced code block.
+fn with_line_breaks(note: &str) -> String {
+    let lines: Vec<&str> = note.lines().collect();
+    let mut out = String::with_capacity(note.len() + lines.len() * 2);
+    let mut fenced = false;
+    for (i, line) in lines.iter().enumerate() {
+        let fence = line.trim_start().starts_with("```") || line.trim_start().starts_with("~~~");
+        if fence {
+            fenced = !fenced;
+        }
+        out.push_str(line);
+        let next = lines.get(i + 1);
+        let joined = next.is_some_and(|n| !n.trim().is_empty()) && !line.trim().is_empty();
+        if joined && !fenced && !fence && !line.ends_with("  ") {
+            out.push_str("  ");
+        }
+        if next.is_some() {
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// Backslash-escapes what Markdown would read as markup in one line of a document's text:

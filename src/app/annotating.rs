@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::doc::BlockId;
 use crate::index::jump::{CandidateKind, JumpIndex};
-use crate::store::anchor::{Anchor, anchorable, one_line};
+use crate::store::anchor::{Anchor, Placement, anchorable, one_line};
 use crate::store::{Bookmark, Note};
 
 /// What was deleted last, so `u` can bring it back.
@@ -168,6 +168,34 @@ impl App {
             .to_string();
         let default = format!("~/briefings/notes-{stem}-{}.md", self.today);
         self.ask(Purpose::ExportPath, "Export to: ", default);
+    }
+
+    /// While the Bookmarks or Notes view has the keys, and its selected passage was amended
+    /// since it was marked: the passage as it read then and as it reads now.
+    pub fn selected_amendment(&self) -> Option<(String, String)> {
+        if self.mode != super::Mode::Outline {
+            return None;
+        }
+        let (doc, placement, anchor) = match self.view {
+            OutlineView::Bookmarks => {
+                let n = (*self.bookmark_tree.1.get(self.bookmark_pane.selected)?)?;
+                let b = self.annotations.bookmarks.get(n)?;
+                (b.doc, b.placement, &b.item.anchor)
+            }
+            OutlineView::Notes => {
+                let n = (*self.note_tree.1.get(self.note_pane.selected)?)?;
+                let p = self.annotations.notes.get(n)?;
+                (p.doc, p.placement, &p.item.anchor)
+            }
+            _ => return None,
+        };
+        let Placement::Changed(block) = placement else {
+            return None;
+        };
+        Some((
+            anchor.quote.clone(),
+            anchor.wording_in(&self.docs[doc], block),
+        ))
     }
 
     /// The bookmark or note of the selected entry of the Bookmarks or Notes view.

@@ -190,15 +190,7 @@ impl App {
         let Some((doc, candidate)) = self.questions.pop_front() else {
             return;
         };
-        let from = candidate
-            .path
-            .as_deref()
-            .map(|p| {
-                std::path::Path::new(p)
-                    .file_name()
-                    .map_or(p.to_string(), |n| n.to_string_lossy().into_owned())
-            })
-            .unwrap_or_else(|| candidate.key.clone());
+        let from = candidate.file_name();
         let count = candidate.count;
         let name = self.docs.get(doc).map_or("", |d| d.name.as_str());
         let label = format!(

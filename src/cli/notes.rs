@@ -47,10 +47,11 @@ fn keys(store: &Store, docs: &[Document]) -> anyhow::Result<Vec<String>> {
         match store.identify(&keys[i], doc, &taken, false)? {
             Identity::Own => {}
             Identity::Known(key) => keys[i] = key,
+            Identity::Found(candidate) => keys[i] = candidate.key,
             Identity::Ask(candidate) => eprintln!(
                 "brief: {} may be a new edition of {} ({} bookmarks and notes): open it in brief to attach them",
                 doc.name,
-                candidate.path.as_deref().unwrap_or(&candidate.key),
+                candidate.file_name(),
                 candidate.count
             ),
         }

@@ -106,13 +106,25 @@ pub struct Candidate {
     pub likeness: f64,
 }
 
+impl Candidate {
+    /// The name of the file it was last read from (its key when unknown).
+    pub fn file_name(&self) -> String {
+        let path = self.path.as_deref().unwrap_or(&self.key);
+        std::path::Path::new(path)
+            .file_name()
+            .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+    }
+}
+
 /// What an opened file is, as far as its notes are concerned.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Identity {
     /// A document of its own, under its path's key (known, or new).
     Own,
-    /// Known under this key: its path was matched before, or its content now, for certain.
+    /// Known under this key: its path was matched to it before.
     Known(String),
+    /// Found by its content, for certain: renamed or moved, or a new edition.
+    Found(Candidate),
     /// Perhaps this document (a new edition under a new name?): the user is asked.
     Ask(Candidate),
 }
@@ -212,7 +224,7 @@ impl Store {
             }
         }
         Ok(match best {
-            Some((true, _, c)) => Identity::Known(c.key),
+            Some((true, _, c)) => Identity::Found(c),
             Some((false, _, c)) => Identity::Ask(c),
             None => Identity::Own,
         })

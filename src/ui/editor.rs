@@ -7,6 +7,7 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
+use super::amended;
 use super::status::fit;
 use super::theme::Theme;
 use crate::app::App;
@@ -48,21 +49,25 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Rect { height: 1, ..inner },
     );
 
-    // The passage, the chosen sentences plain and the others dim.
-    let spans: Vec<Span> = editor
-        .sentences
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| {
-            let chosen = (editor.range.0..=editor.range.1).contains(&i);
-            let style = if chosen {
-                theme.span(crate::doc::SpanStyle::default())
-            } else {
-                theme.decoration().add_modifier(Modifier::DIM)
-            };
-            [Span::styled(s.as_str(), style), Span::raw(" ")]
-        })
-        .collect();
+    // The passage, the chosen sentences plain and the others dim; amended since the note
+    // was written, as it read then and as it reads now.
+    let spans: Vec<Span> = match &editor.was {
+        Some(was) => amended::spans(was, &editor.quote(), theme),
+        None => editor
+            .sentences
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| {
+                let chosen = (editor.range.0..=editor.range.1).contains(&i);
+                let style = if chosen {
+                    theme.span(crate::doc::SpanStyle::default())
+                } else {
+                    theme.decoration().add_modifier(Modifier::DIM)
+                };
+                [Span::styled(s.clone(), style), Span::raw(" ")]
+            })
+            .collect(),
+    };
     let quote_rows = QUOTE_ROWS.min(inner.height.saturating_sub(4));
     frame.render_widget(
         Paragraph::new(Line::from(spans))
@@ -92,6 +97,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             )
         };
         format!("{quoted} · ↑↓ first ←→ last Home all · type to write · Esc saves")
+    } else if editor.was.is_some() {
+        "Amended since this note (struck out: as it read; underlined: now) · Esc saves".to_string()
     } else {
         "Esc/Ctrl-s save · Ctrl-u undo · Ctrl-r redo · Alt-f/Alt-b words · kept as you type"
             .to_string()

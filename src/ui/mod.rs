@@ -1,5 +1,6 @@
 //! Drawing: `draw(&App, &mut Frame)` only reads the app. One file per pane.
 
+pub mod amended;
 pub mod editor;
 pub mod help;
 pub mod outline;
@@ -31,8 +32,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
         outline::draw(app, theme, frame, left);
         draw_separator(theme, frame, sep);
         reader::draw(app, theme, frame, inset(right));
+        amended::draw_panel(app, theme, frame, right);
     } else {
         reader::draw(app, theme, frame, inset(main));
+        amended::draw_panel(app, theme, frame, main);
     }
     status::draw(app, theme, frame, status_area);
     match app.mode {

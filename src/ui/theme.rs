@@ -118,6 +118,16 @@ impl Theme {
         self.fg(Color::DarkGray)
     }
 
+    /// Words a new wording deleted (with `NO_COLOR`, struck through and marked `[-…-]`).
+    pub fn deleted(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::CROSSED_OUT)
+    }
+
+    /// Words a new wording inserted (with `NO_COLOR`, underlined and marked `{+…+}`).
+    pub fn inserted(self) -> Style {
+        self.fg(Color::Green).add_modifier(Modifier::UNDERLINED)
+    }
+
     /// The margin mark of a bookmarked or annotated paragraph.
     pub fn margin_mark(self) -> Style {
         self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
