@@ -164,8 +164,14 @@ fn write_passage(out: &mut String, input: &Input<'_>, p: &Passage) {
         } else {
             "this note"
         };
-        let changes = amended(&wording::diff(was, &p.quote));
-        let _ = writeln!(out, "*Passage amended since {since}:* {changes}\n");
+        let pieces = wording::diff(was, &p.quote);
+        if wording::kept(&pieces) >= 0.5 {
+            let changes = amended(&pieces);
+            let _ = writeln!(out, "*Passage amended since {since}:* {changes}\n");
+        } else {
+            let _ = writeln!(out, "*Passage amended since {since}. It read:*\n");
+            let _ = writeln!(out, "> {}\n", escape(was));
+        }
     }
     for name in &p.names {
         let _ = writeln!(out, "Bookmark: *{}*\n", escape(name));

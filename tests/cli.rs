@@ -547,3 +547,133 @@ fn a_database_from_a_newer_brief_is_refused_with_a_clear_message() {
     );
     assert_eq!(err.lines().count(), 1, "one line: {err}");
 }
+
+/// Runs `brief ARGS` and closes its output after the first bytes, as `| head -c 10` does.
+fn cut_short(args: &[&str]) -> Output {
+    use std::io::Read;
+    use std::process::Stdio;
+    let data = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .env("BRIEF_DATA_DIR", data.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe is closed here, with most of the output still to come.
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.md");
+    let text: String = (0..20_000)
+        .map(|i| format!("## Section {i}\n\nChina and Russia, Kazakhstan and Kyrgyzstan met.\n\n"))
+        .collect();
+    std::fs::write(&big, text).unwrap();
+    let big = big.to_str().unwrap();
+    for args in [
+        vec!["countries", "--json", big],
+        vec!["countries", big],
+        vec!["outline", "--json", big],
+        vec!["outline", big],
+        vec!["find", "China", "--json", "--limit", "5000", big],
+        vec![big],
+    ] {
+        let out = cut_short(&args);
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
+
+#[test]
+fn find_with_no_match_says_so_on_stderr_and_exits_1() {
+    let out = brief(&["find", "ΩΩΩ"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out), "");
+    assert!(stderr(&out).contains("nothing matches"), "{}", stderr(&out));
+    let json = brief(&["find", "ΩΩΩ", "--json"]);
+    assert_eq!(json.status.code(), Some(1));
+    assert_eq!(stdout(&json).trim(), "[]");
+}
+
+#[test]
+fn notes_without_a_path_lists_every_annotated_document_most_recent_first() {
+    use brief::doc::open::{OpenOptions, open_paths};
+    use brief::store::anchor::Anchor;
+    use brief::store::{Note, Store, document_key};
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (older, newer) = (dir.path().join("older.md"), dir.path().join("newer.md"));
+    std::fs::write(&older, "# Older\n\nThe older briefing's paragraph.\n").unwrap();
+    std::fs::write(&newer, "# Newer\n\nThe newer briefing's paragraph.\n").unwrap();
+    let store = Store::open(&data).unwrap();
+    for (path, when) in [
+        (&older, "2025-01-01T00:00:00Z"),
+        (&newer, "2025-06-01T00:00:00Z"),
+    ] {
+        let doc = open_paths(std::slice::from_ref(path), OpenOptions::default())
+            .documents
+            .remove(0);
+        let id = store
+            .save_note(&Note {
+                document: document_key(&doc),
+                anchor: Anchor::of(&doc, brief::doc::BlockId(1), None),
+                body: format!("on {}", doc.name),
+                ..Note::default()
+            })
+            .unwrap();
+        // Dated as if written then.
+        rusqlite::Connection::open(data.join(brief::store::DATABASE))
+            .unwrap()
+            .execute(
+                "UPDATE notes SET created = ?1, updated = ?1 WHERE id = ?2",
+                rusqlite::params![when, id],
+            )
+            .unwrap();
+    }
+    drop(store);
+    let dir_arg = data.to_str().unwrap();
+    for args in [
+        vec!["notes", "--json", "--data-dir", dir_arg],
+        vec![
+            "notes",
+            "--all",
+            "--json",
+            "--data-dir",
+            dir_arg,
+            older.to_str().unwrap(),
+        ],
+    ] {
+        let out = brief(&args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let rows = rows.as_array().unwrap();
+        assert_eq!(rows.len(), 2, "{args:?}");
+        assert_eq!(rows[0]["note"], "on newer.md", "most recent first");
+        assert_eq!(rows[1]["note"], "on older.md");
+        assert_eq!(rows[0]["anchor"], "same");
+        assert_eq!(rows[0]["section"], "Newer");
+        assert_eq!(rows[0]["created"], "2025-06-01T00:00:00Z");
+        assert_eq!(rows[0]["edited"], "2025-06-01T00:00:00Z");
+        assert_eq!(rows[0]["quote"], "The newer briefing's paragraph.");
+    }
+    // A document whose file is gone is listed as stored.
+    std::fs::remove_file(&older).unwrap();
+    let text = stdout(&brief(&["notes", "--data-dir", dir_arg]));
+    assert!(text.contains("older.md (file not found)"), "{text}");
+    // With a path, only that document.
+    let one = stdout(&brief(&[
+        "notes",
+        "--data-dir",
+        dir_arg,
+        newer.to_str().unwrap(),
+    ]));
+    assert!(
+        one.contains("on newer.md") && !one.contains("on older.md"),
+        "{one}"
+    );
+}

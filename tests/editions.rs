@@ -150,11 +150,11 @@ fn a_rewritten_paragraph_keeps_its_note_or_detaches_it_and_never_moves_it_elsewh
         .find("## Regional security")
         .expect("under its own section");
     let amended = written
-        .find("*Passage amended since this note:*")
-        .expect("the amendment is shown");
+        .find("*Passage amended since this note. It read:*")
+        .expect("the amendment is shown: said in other words, the old wording whole");
     assert!(section < amended, "{written}");
     assert!(
-        written.contains("~~reiterate~~") || written.contains("~~We reiterate~~"),
+        written[amended..].contains("> 3\\. We reiterate the importance of a free and open Arctic"),
         "{written}"
     );
     assert!(!written.contains("Detached"), "{written}");

@@ -652,6 +652,23 @@ fn recent_reopens_the_last_documents_where_the_reader_was() {
 }
 
 #[test]
+fn a_missing_file_among_several_is_named_in_the_status_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let here = dir.path().join("here.md");
+    std::fs::write(&here, "# Here\n\nThe text that opens.\n").unwrap();
+    let gone = dir.path().join("missing.md");
+    let (here, gone) = (here.to_str().unwrap(), gone.to_str().unwrap());
+    for args in [[here, gone], [gone, here]] {
+        let mut s = Session::start(&args, (100, 30), &[]);
+        s.wait_for("the missing file named", |s| {
+            s.status().contains("missing.md") && s.screen().contains("The text that opens")
+        });
+        s.send("q");
+        s.wait_exit();
+    }
+}
+
+#[test]
 fn a_library_opens_at_once_and_fills_in_behind() {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..40 {

@@ -374,3 +374,38 @@ fn note_editor_choosing_sentences_80x24() {
     }
     insta::assert_snapshot!("editor_writing_80x24", render(&app).backend());
 }
+
+#[test]
+fn the_selected_outline_entry_and_the_current_section_are_always_on_screen() {
+    let text: String = (1..=40)
+        .map(|i| format!("## Heading number {i}\n\nText of section {i}.\n\n"))
+        .collect();
+    let doc = Document::parse(
+        "forty.md",
+        None,
+        "UTF-8",
+        &text,
+        Format::Markdown,
+        ParseOptions::default(),
+    );
+    let mut app = App::new(vec![doc], Keymap::preset("default").unwrap(), (100, 30));
+    let shown = |app: &App| format!("{:?}", render(app).backend());
+    // G selects the last heading: it is drawn.
+    apply(&mut app, &[Action::FocusOutline, Action::Bottom]);
+    eprintln!("{}", shown(&app));
+    assert!(
+        shown(&app).contains("  Heading number 40 "),
+        "{}",
+        shown(&app)
+    );
+    // Jumping there leaves the reader in that section, and the outline shows it.
+    apply(&mut app, &[Action::Go]);
+    assert!(shown(&app).contains("Heading number 40"));
+    // Back at the top, so is the first.
+    apply(&mut app, &[Action::Top]);
+    assert!(
+        shown(&app).contains("  Heading number 1 "),
+        "{}",
+        shown(&app)
+    );
+}

@@ -31,7 +31,7 @@ pub fn print(
     limit: usize,
     json: bool,
     out: &mut impl Write,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<usize> {
     let gazetteer = Gazetteer::bundled();
     let query = Query::parse(query);
     let index = if JumpIndex::places_could_match(gazetteer, &query) {
@@ -91,7 +91,7 @@ pub fn print(
     if json {
         serde_json::to_writer_pretty(&mut *out, &hits)?;
         writeln!(out)?;
-        return Ok(());
+        return Ok(hits.len());
     }
     for hit in &hits {
         let section = if hit.section.is_empty() || hit.kind == "heading" {
@@ -107,7 +107,7 @@ pub fn print(
             marked(&hit.text, &hit.matched)
         )?;
     }
-    Ok(())
+    Ok(hits.len())
 }
 
 /// The text around the first match, matched characters in [brackets].

@@ -167,11 +167,16 @@ fn parse_mode(text: &str) -> Result<u32, String> {
         .ok_or_else(|| format!("'{text}' is not a file mode: give it in octal, such as 600 or 644"))
 }
 
-/// Output cut short by a closed pipe (`brief outline | head`) is not an error.
+/// Output cut short by a closed pipe (`brief outline | head`) is not an error, whether the
+/// write failed directly or inside the JSON writer.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain()
-        .filter_map(|c| c.downcast_ref::<std::io::Error>())
-        .any(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    let broken = Some(std::io::ErrorKind::BrokenPipe);
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().map(std::io::Error::kind) == broken
+            || c.downcast_ref::<serde_json::Error>()
+                .and_then(serde_json::Error::io_error_kind)
+                == broken
+    })
 }
 
 /// Carries out a parsed command line.
@@ -229,13 +234,19 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
         }) => {
             let opened = open_or_fail(&paths, options)?;
-            find::print(
+            let found = find::print(
                 &opened.documents,
                 &query,
                 limit,
                 json,
                 &mut std::io::stdout().lock(),
             )?;
+            if found == 0 {
+                // As grep: nothing found is said on stderr, with status 1.
+                eprintln!("brief: nothing matches “{query}”");
+                std::mem::forget(opened);
+                return Ok(ExitCode::from(1));
+            }
             Ok(finish(opened))
         }
         Some(Command::Keymap { command }) => match command {

@@ -292,8 +292,13 @@ pub fn print(
             None => writeln!(out, "{:<9} {at}  “{quote}”", r.kind)?,
         }
         if let Some(now) = &r.now {
-            let changes = wording::marked(&wording::diff(&r.quote, now));
-            writeln!(out, "          changed since: {changes}")?;
+            let pieces = wording::diff(&r.quote, now);
+            if wording::kept(&pieces) >= 0.5 {
+                writeln!(out, "          changed since: {}", wording::marked(&pieces))?;
+            } else {
+                let now: String = now.chars().take(60).collect();
+                writeln!(out, "          changed since; it reads now: “{now}”")?;
+            }
         }
         if let Some(note) = &r.note {
             writeln!(out, "          {}", note.replace('\n', "\n          "))?;

@@ -11,9 +11,35 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::compare::wording::{self, Kind};
 
-/// The difference between two wordings as styled text.
-pub fn spans(old: &str, new: &str, theme: Theme) -> Vec<Span<'static>> {
-    wording::diff(old, new)
+/// Below this share of the new wording unchanged, the two wordings are shown one after the
+/// other rather than woven together.
+const WOVEN: f64 = 0.5;
+
+/// The difference between two wordings as styled lines: woven together when most of it is
+/// unchanged, else as it read, then as it reads now.
+pub fn lines(old: &str, new: &str, theme: Theme) -> Vec<Line<'static>> {
+    let pieces = wording::diff(old, new);
+    if wording::kept(&pieces) >= WOVEN {
+        return vec![Line::from(spans(pieces, theme))];
+    }
+    let whole = |label: &str, text: &str, kind| {
+        let piece = wording::Piece {
+            kind,
+            text: text.to_string(),
+        };
+        let mut line = vec![Span::styled(label.to_string(), theme.decoration())];
+        line.extend(spans(vec![piece], theme));
+        Line::from(line)
+    };
+    vec![
+        whole("It read: ", old, Kind::Deleted),
+        whole("Now: ", new, Kind::Inserted),
+    ]
+}
+
+/// Pieces of a difference as styled text.
+fn spans(pieces: Vec<wording::Piece>, theme: Theme) -> Vec<Span<'static>> {
+    pieces
         .into_iter()
         .map(|p| match (p.kind, theme.color) {
             (Kind::Same, _) => Span::raw(p.text),
@@ -52,7 +78,7 @@ pub fn draw_panel(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             theme.decoration(),
         ));
     frame.render_widget(
-        Paragraph::new(Line::from(spans(&old, &new, theme)))
+        Paragraph::new(lines(&old, &new, theme))
             .wrap(Wrap { trim: true })
             .block(block),
         panel,

@@ -51,32 +51,32 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
     // The passage, the chosen sentences plain and the others dim; amended since the note
     // was written, as it read then and as it reads now.
-    let spans: Vec<Span> = match &editor.was {
-        Some(was) => amended::spans(was, &editor.quote(), theme),
-        None => editor
-            .sentences
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| {
-                let chosen = (editor.range.0..=editor.range.1).contains(&i);
-                let style = if chosen {
-                    theme.span(crate::doc::SpanStyle::default())
-                } else {
-                    theme.decoration().add_modifier(Modifier::DIM)
-                };
-                [Span::styled(s.clone(), style), Span::raw(" ")]
-            })
-            .collect(),
+    let quoted: Vec<Line> = match &editor.was {
+        Some(was) => amended::lines(was, &editor.quote(), theme),
+        None => vec![Line::from(
+            editor
+                .sentences
+                .iter()
+                .enumerate()
+                .flat_map(|(i, s)| {
+                    let chosen = (editor.range.0..=editor.range.1).contains(&i);
+                    let style = if chosen {
+                        theme.span(crate::doc::SpanStyle::default())
+                    } else {
+                        theme.decoration().add_modifier(Modifier::DIM)
+                    };
+                    [Span::styled(s.clone(), style), Span::raw(" ")]
+                })
+                .collect::<Vec<Span>>(),
+        )],
     };
     let quote_rows = QUOTE_ROWS.min(inner.height.saturating_sub(4));
     frame.render_widget(
-        Paragraph::new(Line::from(spans))
-            .wrap(Wrap { trim: true })
-            .block(
-                Block::default()
-                    .borders(Borders::LEFT)
-                    .border_style(theme.decoration()),
-            ),
+        Paragraph::new(quoted).wrap(Wrap { trim: true }).block(
+            Block::default()
+                .borders(Borders::LEFT)
+                .border_style(theme.decoration()),
+        ),
         Rect {
             y: inner.y + 1,
             height: quote_rows,
