@@ -93,17 +93,20 @@ impl Notes {
         let mut placers = self.placers.borrow_mut();
         placers.keep_only(&app.docs);
         match read(store, &app.docs, &app.doc_keys, &mut placers) {
-            Ok(annotations) => {
-                self.remember(store, app, &annotations);
-                app.set_annotations(annotations);
-            }
+            Ok(annotations) => app.set_annotations(annotations),
             Err(e) => app.notify(format!("Cannot read bookmarks and notes: {e}"), true),
         }
     }
 
     /// Keeps, once per edition, what finds the documents with notes again under another
-    /// name: their path, title and signature.
-    fn remember(&self, store: &Store, app: &App, annotations: &Annotations) {
+    /// name: their path, title and signature. Done when a bookmark or note is written and
+    /// when brief ends, never on the way to the first frame (a signature reads the whole
+    /// document).
+    pub fn remember(&self, app: &App) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        let annotations = &app.annotations;
         let annotated: HashSet<usize> = annotations
             .bookmarks
             .iter()
@@ -128,8 +131,10 @@ impl Notes {
         }
     }
 
-    /// Remembers the open documents and where the reader is, for `brief --recent`.
+    /// Remembers the open documents and where the reader is, for `brief --recent`, and the
+    /// documents with notes as they were read.
     pub fn save_session(&mut self, app: &App) {
+        self.remember(app);
         let Some(store) = self.store.as_mut() else {
             return;
         };
@@ -269,7 +274,10 @@ impl Notes {
             (Effect::Quit | Effect::FindMatches { .. }, _) => return false,
         };
         match outcome {
-            Ok(()) => self.load(app),
+            Ok(()) => {
+                self.load(app);
+                self.remember(app);
+            }
             Err(e) => app.notify(format!("Not saved: {e}"), true),
         }
         true

@@ -5,6 +5,7 @@
 //! position. Placing an anchor in a document ([`placer`]) weighs that evidence and says how
 //! sure it is: the same passage, a changed one, or none (detached: never a guess).
 
+mod context;
 mod evidence;
 mod numbering;
 pub mod placer;
@@ -232,9 +233,26 @@ fn section_of(doc: &Document, block: BlockId) -> String {
 /// The fingerprint of a text: a hash of its letters, folded, with whitespace left out, so
 /// re-wrapping or re-spacing a paragraph does not change it.
 pub fn fingerprint(text: &str) -> String {
-    let normal: String = normal_chars(text).collect();
-    let digest = Sha256::digest(normal.as_bytes());
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    digest(text).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The start of the SHA-256 of a text's characters as [`normal_chars`] gives them: what a
+/// fingerprint writes in hex. The characters are hashed as they come, never collected.
+pub(crate) fn digest(text: &str) -> [u8; 8] {
+    let mut hasher = Sha256::new();
+    let mut buf = [0u8; 256];
+    let mut len = 0;
+    for c in normal_chars(text) {
+        if len + 4 > buf.len() {
+            hasher.update(&buf[..len]);
+            len = 0;
+        }
+        len += c.encode_utf8(&mut buf[len..]).len();
+    }
+    hasher.update(&buf[..len]);
+    let mut out = [0u8; 8];
+    out.copy_from_slice(&hasher.finalize()[..8]);
+    out
 }
 
 /// A block's text on one line, as it is quoted.

@@ -17,11 +17,10 @@ use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
-use sha2::{Digest, Sha256};
-
+use super::context::Context;
 use super::evidence::{Likeness, Rarity, Terms};
 use super::numbering::{unnumbered, without_number};
-use super::{Anchor, Placement, anchorable, normal_chars, one_line};
+use super::{Anchor, Placement, anchorable, digest, normal_chars, one_line};
 use crate::doc::{Block, BlockId, Document};
 
 /// A likeness at least this high is convincing near where the paragraph was (with no close
@@ -40,41 +39,43 @@ const ALIKE_BESIDE_ONE: f64 = 0.5;
 const MARGIN: f64 = 0.15;
 /// Closer than this, two likenesses are a tie, which the context does not break.
 const TIE: f64 = 0.05;
-/// Passages this close to where the old paragraph was are near it, in a short document.
-const NEAR: usize = 5;
-/// What [`Context::beside`] gives a passage with one old neighbour right beside it.
-const ONE_BESIDE: u8 = 2;
 /// Fewer terms than this are too little to judge a reworded paragraph by.
 const FEW_TERMS: usize = 4;
-/// A slot wider than this many paragraphs says little about which one is the passage.
-const WIDE_SLOT: usize = 6;
 /// A narrowed quote at least this long (characters, folded) is found by its own text.
 const LONG_QUOTE: usize = 12;
 
-/// A document prepared for placing anchors in it.
+/// A document prepared for placing anchors in it. Only what the same text needs is worked
+/// out at once (most notes are on unchanged passages); the rest when a note needs it.
 pub struct Placer {
-    blocks: Arc<Vec<Block>>,
+    pub(super) blocks: Arc<Vec<Block>>,
     /// The blocks that can be passages (anchorable, with text), in order.
-    passages: Vec<usize>,
-    /// Each block's place among the passages.
-    rank: HashMap<usize, usize>,
+    pub(super) passages: Vec<usize>,
+    /// Each block's place among the passages (`usize::MAX` for a block that is none).
+    ranks: Vec<usize>,
     /// Passages by fingerprint.
     by_fingerprint: HashMap<u64, Vec<usize>>,
-    /// Passages by their text without a leading number.
-    by_unnumbered: HashMap<u64, Vec<usize>>,
-    /// Each passage's section heading (as [`unnumbered`] keys it; 0 before the first).
-    sections: Vec<u64>,
-    /// Each passage's fingerprint without its leading number, as anchors know their
-    /// neighbours.
-    neighbour_keys: Vec<u64>,
-    /// Passages by that fingerprint.
-    by_neighbour_key: HashMap<u64, Vec<usize>>,
-    /// Whether each passage is a heading.
-    headings: Vec<bool>,
+    /// The passages' surroundings: worked out when first needed.
+    surroundings: OnceCell<Surroundings>,
     /// Each passage's terms, and their rarity: worked out when first needed.
     terms: OnceCell<(Vec<Terms>, Rarity)>,
     /// Anchors placed already (a store write places every note again).
     placed: RefCell<HashMap<u64, Placement>>,
+}
+
+/// What is known of each passage besides its text: its section, its kind, and the keys its
+/// neighbours' anchors know it by.
+pub(super) struct Surroundings {
+    /// Passages by their text without a leading number.
+    pub(super) by_unnumbered: HashMap<u64, Vec<usize>>,
+    /// Each passage's section heading (as `unnumbered` keys it; 0 before the first).
+    pub(super) sections: Vec<u64>,
+    /// Each passage's fingerprint without its leading number, as anchors know their
+    /// neighbours.
+    pub(super) neighbour_keys: Vec<u64>,
+    /// Passages by that fingerprint.
+    pub(super) by_neighbour_key: HashMap<u64, Vec<usize>>,
+    /// Whether each passage is a heading.
+    pub(super) headings: Vec<bool>,
 }
 
 impl std::fmt::Debug for Placer {
@@ -90,49 +91,88 @@ impl Placer {
     pub fn new(doc: &Document) -> Placer {
         let blocks = Arc::clone(&doc.blocks);
         let mut passages = Vec::new();
-        let mut rank = HashMap::new();
+        let mut ranks = vec![usize::MAX; blocks.len()];
         let mut by_fingerprint: HashMap<u64, Vec<usize>> = HashMap::new();
-        let mut by_unnumbered: HashMap<u64, Vec<usize>> = HashMap::new();
-        let mut sections = Vec::new();
-        let mut neighbour_keys = Vec::new();
-        let mut by_neighbour_key: HashMap<u64, Vec<usize>> = HashMap::new();
-        let mut headings = Vec::new();
-        let mut section = 0;
         for (i, b) in blocks.iter().enumerate() {
-            let carries = anchorable(&b.kind) && !b.text().trim().is_empty();
-            if carries {
-                rank.insert(i, passages.len());
+            if anchorable(&b.kind) && !b.text().trim().is_empty() {
+                ranks[i] = passages.len();
                 passages.push(i);
                 by_fingerprint
                     .entry(fingerprint_key(b.text()))
                     .or_default()
                     .push(i);
-                let neighbour_key = fingerprint_key(without_number(b.text()));
-                by_neighbour_key.entry(neighbour_key).or_default().push(i);
-                neighbour_keys.push(neighbour_key);
-                headings.push(b.heading_level().is_some());
-                if let Some(key) = unnumbered(b.text()) {
-                    by_unnumbered.entry(key).or_default().push(i);
-                }
-                sections.push(section);
-            }
-            if b.heading_level().is_some() {
-                section = unnumbered(&one_line(b.text())).unwrap_or(0);
             }
         }
         Placer {
             blocks,
             passages,
-            rank,
+            ranks,
             by_fingerprint,
-            by_unnumbered,
-            sections,
-            neighbour_keys,
-            by_neighbour_key,
-            headings,
+            surroundings: OnceCell::new(),
             terms: OnceCell::new(),
             placed: RefCell::new(HashMap::new()),
         }
+    }
+
+    /// A block's place among the passages, when it is one.
+    pub(super) fn rank(&self, block: usize) -> Option<usize> {
+        self.ranks.get(block).copied().filter(|&r| r != usize::MAX)
+    }
+
+    /// The key an anchor knows passage `r` by as its neighbour.
+    fn neighbour_key(&self, r: usize) -> Option<u64> {
+        match self.surroundings.get() {
+            Some(around) => around.neighbour_keys.get(r).copied(),
+            None => {
+                let text = self.blocks[*self.passages.get(r)?].text();
+                Some(fingerprint_key(without_number(text)))
+            }
+        }
+    }
+
+    /// Whether passage `r` has one of the anchor's old neighbours right beside it.
+    fn has_a_neighbour(&self, anchor: &Anchor, r: usize) -> bool {
+        let key = |hex: &str| u64::from_str_radix(hex, 16).ok();
+        let before = r.checked_sub(1).and_then(|p| self.neighbour_key(p));
+        let after = self.neighbour_key(r + 1);
+        (before.is_some() && before == key(&anchor.before))
+            || (after.is_some() && after == key(&anchor.after))
+    }
+
+    /// The passages' surroundings.
+    pub(super) fn around(&self) -> &Surroundings {
+        self.surroundings.get_or_init(|| {
+            let mut around = Surroundings {
+                by_unnumbered: HashMap::new(),
+                sections: Vec::with_capacity(self.passages.len()),
+                neighbour_keys: Vec::with_capacity(self.passages.len()),
+                by_neighbour_key: HashMap::new(),
+                headings: Vec::with_capacity(self.passages.len()),
+            };
+            let mut section = 0;
+            let mut next = 0;
+            for (i, b) in self.blocks.iter().enumerate() {
+                if self.passages.get(next) == Some(&i) {
+                    next += 1;
+                    let neighbour_key = fingerprint_key(without_number(b.text()));
+                    around
+                        .by_neighbour_key
+                        .entry(neighbour_key)
+                        .or_default()
+                        .push(i);
+                    around.neighbour_keys.push(neighbour_key);
+                    around.headings.push(b.heading_level().is_some());
+                    if let Some(key) = unnumbered(b.text()) {
+                        around.by_unnumbered.entry(key).or_default().push(i);
+                    }
+                    around.sections.push(section);
+                }
+                if b.heading_level().is_some() {
+                    section = unnumbered(&one_line(b.text())).unwrap_or(0);
+                }
+            }
+            around
+        })
     }
 
     /// Whether this placer was made for this document edition.
@@ -152,10 +192,15 @@ impl Placer {
     }
 
     fn decide(&self, anchor: &Anchor) -> Placement {
-        let context = Context::of(self, anchor);
         let same = u64::from_str_radix(&anchor.fingerprint, 16)
             .ok()
             .and_then(|fp| self.by_fingerprint.get(&fp));
+        // The one passage of that text, as it was the one: nothing else to weigh.
+        if let Some([only]) = same.map(Vec::as_slice)
+            && anchor.copies <= 1
+        {
+            return Placement::Same(BlockId(*only));
+        }
         if let Some(found) = same {
             // The same text, but which copy of it, when the document repeats it?
             // The same number of copies: the same one of them, unless it stands apart from
@@ -164,9 +209,8 @@ impl Placer {
                 && let Some(&block) = found.get(anchor.copy)
                 && (found.len() == 1
                     || self
-                        .rank
-                        .get(&block)
-                        .is_some_and(|&r| context.beside(self, r) >= ONE_BESIDE))
+                        .rank(block)
+                        .is_some_and(|r| self.has_a_neighbour(anchor, r)))
             {
                 return Placement::Same(BlockId(block));
             }
@@ -176,8 +220,9 @@ impl Placer {
             }
             return Placement::Same(BlockId(found[0]));
         }
-        let renumbered =
-            unnumbered(anchor.annotated_paragraph()).and_then(|key| self.by_unnumbered.get(&key));
+        let context = Context::of(self, anchor);
+        let renumbered = unnumbered(anchor.annotated_paragraph())
+            .and_then(|key| self.around().by_unnumbered.get(&key));
         if let Some(block) = renumbered.and_then(|found| context.pick(self, found)) {
             return self.amended(anchor, block);
         }
@@ -238,7 +283,7 @@ impl Placer {
         // no rival), or an old neighbour found unchanged, which is the paragraph's twin
         // rather than the paragraph.
         let rival = (0..scores.len())
-            .filter(|&r| r != best && self.headings[r] == context.heading)
+            .filter(|&r| r != best && self.around().headings[r] == context.heading)
             .filter(|&r| context.is_neighbour(self, r) || r.abs_diff(best) > 1)
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
         let rival_score = rival.map_or(0.0, |r| scores[r]);
@@ -287,7 +332,7 @@ impl Placer {
     /// Whether a passage (by rank) may be an amended wording of the anchor's: of its kind
     /// (heading or paragraph), and not one of its old neighbours found unchanged.
     fn eligible(&self, r: usize, context: &Context) -> bool {
-        self.headings[r] == context.heading && !context.is_neighbour(self, r)
+        self.around().headings[r] == context.heading && !context.is_neighbour(self, r)
     }
 
     /// The one passage holding a narrowed quote word for word, when the quote is long enough
@@ -342,156 +387,6 @@ impl Placers {
     }
 }
 
-/// Where an anchor's paragraph stood, as found in the new edition: its old neighbours (by
-/// their unchanged text), its section and its position.
-struct Context {
-    /// The fingerprints of the old paragraphs before and after it.
-    neighbours: [Option<u64>; 2],
-    /// Whether it is a heading.
-    heading: bool,
-    /// The rank of the old paragraph before it, found unchanged.
-    before: Option<usize>,
-    /// The rank of the old paragraph after it, found unchanged.
-    after: Option<usize>,
-    /// Its section heading (0: none).
-    section: u64,
-    /// Where it should be, as ranks in the new edition: beside the neighbours found, and
-    /// at its old place.
-    position: [usize; 2],
-}
-
-impl Context {
-    fn of(placer: &Placer, anchor: &Anchor) -> Context {
-        let position = placer
-            .passages
-            .partition_point(|&b| b < anchor.position)
-            .min(placer.passages.len().saturating_sub(1));
-        // A neighbour is found by its text: the one paragraph of that text, or of several
-        // the one near where the paragraph was (others are other paragraphs of that text).
-        let window = (placer.passages.len() / 50).max(NEAR);
-        let find = |fp: &str| -> Option<usize> {
-            let fp = u64::from_str_radix(fp, 16).ok()?;
-            let found = placer.by_neighbour_key.get(&fp)?;
-            let ranks = found.iter().filter_map(|b| placer.rank.get(b).copied());
-            match found.as_slice() {
-                [only] => placer.rank.get(only).copied(),
-                _ => ranks
-                    .min_by_key(|r| r.abs_diff(position))
-                    .filter(|r| r.abs_diff(position) <= window),
-            }
-        };
-        let (before, after) = (find(&anchor.before), find(&anchor.after));
-        // Neighbours found in the wrong order say nothing about a slot.
-        let (before, after) = match (before, after) {
-            (Some(b), Some(a)) if b >= a => (None, None),
-            pair => pair,
-        };
-        // Where it should be: beside a neighbour found, or at its old place (a neighbour may
-        // have moved, and paragraphs inserted above shift the old place).
-        let beside = match (before, after) {
-            (Some(b), _) => b + 1,
-            (None, Some(a)) => a.saturating_sub(1),
-            (None, None) => position,
-        };
-        Context {
-            neighbours: [
-                u64::from_str_radix(&anchor.before, 16).ok(),
-                u64::from_str_radix(&anchor.after, 16).ok(),
-            ],
-            heading: anchor.heading,
-            before,
-            after,
-            section: unnumbered(&anchor.section).unwrap_or(0),
-            position: [beside, position],
-        }
-    }
-
-    /// Whether both neighbours are found, side by side: what stood between them is gone.
-    fn deleted(&self) -> bool {
-        matches!((self.before, self.after), (Some(b), Some(a)) if a == b + 1)
-    }
-
-    /// The passages of its slot, when both neighbours were found close together.
-    fn slot_passages(&self) -> Option<Vec<usize>> {
-        let (b, a) = (self.before?, self.after?);
-        (a > b + 1 && a - b - 1 <= WIDE_SLOT).then(|| (b + 1..a).collect())
-    }
-
-    /// Whether a passage (by rank) stands on the wrong side of an old neighbour found: before
-    /// the paragraph that was before it, or after the one that was after it.
-    fn out_of_order(&self, r: usize) -> bool {
-        self.before.is_some_and(|b| r <= b) || self.after.is_some_and(|a| r >= a)
-    }
-
-    /// Whether a passage (by rank) stands where the old paragraph stood: between its old
-    /// neighbours, or right after (before) the one found.
-    fn in_slot(&self, r: usize) -> bool {
-        match (self.before, self.after) {
-            (Some(b), Some(a)) => b < r && r < a && a - b - 1 <= WIDE_SLOT,
-            (Some(b), None) => r > b && r - b <= 2,
-            (None, Some(a)) => r < a && a - r <= 2,
-            (None, None) => false,
-        }
-    }
-
-    /// Whether a passage (by rank) is one of the old paragraph's neighbours, unchanged.
-    fn is_neighbour(&self, placer: &Placer, r: usize) -> bool {
-        self.neighbours.contains(&Some(placer.neighbour_keys[r]))
-    }
-
-    /// How far a passage is from where the old paragraph was.
-    fn distance(&self, r: usize) -> usize {
-        r.abs_diff(self.position[0])
-            .min(r.abs_diff(self.position[1]))
-    }
-
-    /// Whether a passage is near where the old paragraph was (within a fiftieth of the
-    /// document, or five paragraphs).
-    fn near(&self, placer: &Placer, r: usize) -> bool {
-        self.distance(r) <= (placer.passages.len() / 50).max(NEAR)
-    }
-
-    /// Among passages with the same text, the one the context backs most: its old
-    /// neighbours right beside it, its slot, its section. None when two are backed as much
-    /// (which copy of a repeated text it is cannot be told).
-    fn pick(&self, placer: &Placer, found: &[usize]) -> Option<usize> {
-        let backed: Vec<(usize, u8)> = found
-            .iter()
-            .filter_map(|b| placer.rank.get(b).map(|&r| (*b, self.beside(placer, r))))
-            .collect();
-        match backed.as_slice() {
-            [(only, _)] => Some(*only),
-            _ => {
-                // Among copies, only one with both old neighbours beside it, and the only
-                // one, is told apart.
-                let most = backed.iter().map(|(_, s)| *s).max()?;
-                let mut top = backed.iter().filter(|(_, s)| *s == most);
-                let first = top.next()?;
-                (most >= 2 * ONE_BESIDE && top.next().is_none()).then_some(first.0)
-            }
-        }
-    }
-
-    /// How much the context backs a passage of the same text: each old neighbour found
-    /// right beside it, its slot, its section.
-    fn beside(&self, placer: &Placer, r: usize) -> u8 {
-        let key = |r: Option<usize>| r.and_then(|r| placer.neighbour_keys.get(r).copied());
-        let before = self.neighbours[0].is_some() && key(r.checked_sub(1)) == self.neighbours[0];
-        let after = self.neighbours[1].is_some() && key(Some(r + 1)) == self.neighbours[1];
-        2 * (u8::from(before) + u8::from(after)) + self.support_in(placer, r)
-    }
-
-    /// Whether a passage is under the old paragraph's section heading.
-    fn in_section(&self, placer: &Placer, r: usize) -> bool {
-        self.section != 0 && placer.sections.get(r) == Some(&self.section)
-    }
-
-    /// How much the context backs a passage: its slot counts most, its section next.
-    fn support_in(&self, placer: &Placer, r: usize) -> u8 {
-        2 * u8::from(self.in_slot(r)) + u8::from(self.in_section(placer, r))
-    }
-}
-
 /// Whether a paragraph holds a quote word for word (spacing, case and full-width forms
 /// aside).
 fn holds(text: &str, quote: &str) -> bool {
@@ -501,9 +396,7 @@ fn holds(text: &str, quote: &str) -> bool {
 
 /// A fingerprint as a number (the stored fingerprint is its hex).
 fn fingerprint_key(text: &str) -> u64 {
-    let normal: String = normal_chars(text).collect();
-    let digest = Sha256::digest(normal.as_bytes());
-    u64::from_be_bytes(digest[..8].try_into().unwrap_or_default())
+    u64::from_be_bytes(digest(text))
 }
 
 /// A key for an anchor, to remember where it was placed.
