@@ -248,11 +248,13 @@ fn a_new_edition_under_a_new_name_takes_the_notes_when_certain_and_is_asked_abou
     let new_text = include_str!("fixtures/anchoring/en_statement.new.md");
     let new = dir.path().join("statement-v2.md");
     std::fs::write(&new, new_text).unwrap();
-    let (app, _) = reopen(std::slice::from_ref(&new), &data);
+    let (app, mut notes) = reopen(std::slice::from_ref(&new), &data);
     assert_eq!(app.mode, Mode::Reader);
     assert_eq!(app.annotations.notes.len(), 1);
     let said = app.message.clone().unwrap().text;
     assert!(said.contains("statement-v1.md"), "{said}");
+    // Quitting, brief remembers where the document was read last.
+    notes.save_session(&app);
 
     // Retitled, and fewer paragraphs in common: perhaps the same, so the user is asked.
     let retitled: String = new_text
