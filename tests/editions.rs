@@ -169,7 +169,7 @@ fn a_rewritten_paragraph_keeps_its_note_or_detaches_it_and_never_moves_it_elsewh
     }
     press(&mut app, &notes, &[Key::named(NamedKey::Down)]);
     let screen = draw(&app);
-    assert!(screen.contains("Amended since it was marked"), "{screen}");
+    assert!(screen.contains("Amended since marked"), "{screen}");
     assert!(screen.contains("[-") && screen.contains("{+"), "{screen}");
     press(&mut app, &notes, &[Key::char('e')]);
     assert_eq!(app.mode, Mode::Editor);

@@ -74,7 +74,7 @@ pub fn draw_panel(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .borders(Borders::TOP)
         .border_style(theme.decoration())
         .title(Span::styled(
-            " Amended since it was marked: struck out as it read, underlined as it reads now ",
+            " Amended since marked: struck out as it read, underlined as it reads now ",
             theme.decoration(),
         ));
     frame.render_widget(
