@@ -137,9 +137,7 @@ fn row(docs: &[Document], outline: &Outline, doc: usize, placement: Placement, i
         document: d.name.clone(),
         path: d.path.as_ref().map(|p| p.display().to_string()),
         line: block.and_then(|b| d.block(b)).map(|b| b.line),
-        section: block
-            .and_then(|b| outline.section_at(doc, b))
-            .map(str::to_string),
+        section: block.and_then(|b| outline.breadcrumb(doc, b)),
         anchor: placement.label(),
         quote: item.anchor.quote.clone(),
         now: match placement {

@@ -138,10 +138,32 @@ impl Outline {
         Outline { entries }
     }
 
-    /// The title of the section a block is in, when it has one.
-    pub fn section_at(&self, doc: usize, block: BlockId) -> Option<&str> {
-        let e = self.entry_at(doc, block)?;
-        Some(self.entries[e].title.as_str()).filter(|t| !t.trim().is_empty())
+    /// The headings above a block, from the outermost to its own section: `第一章 › 第一节`
+    /// (the document's title left out when it heads everything). None before any heading.
+    pub fn breadcrumb(&self, doc: usize, block: BlockId) -> Option<String> {
+        let mut chain = Vec::new();
+        let mut at = self.entry_at(doc, block);
+        while let Some(e) = at {
+            chain.push(e);
+            at = self.entries[e].parent;
+        }
+        // A title over the whole document (its one outermost heading) says nothing of where
+        // the passage is.
+        let roots = self
+            .entries
+            .iter()
+            .filter(|e| e.doc == doc && e.parent.is_none())
+            .count();
+        if chain.len() > 1 && roots == 1 {
+            chain.pop();
+        }
+        let titles: Vec<&str> = chain
+            .iter()
+            .rev()
+            .map(|&e| self.entries[e].title.as_str())
+            .filter(|t| !t.trim().is_empty())
+            .collect();
+        (!titles.is_empty()).then(|| titles.join(" › "))
     }
 
     /// The entry a reading position is in: the last entry at or before it ("you are here").
@@ -229,6 +251,34 @@ mod tests {
     use super::*;
 
     use crate::doc::markdown as doc;
+
+    #[test]
+    fn a_breadcrumb_runs_from_the_outer_heading_to_the_section() {
+        let law = doc(
+            "law.md",
+            "# 对外贸易法\n\n## 第一章 总则\n\n### 第一节 范围\n\n第一条 正文。\n\n## 第二章 经营者\n\n第九条 正文。\n",
+        );
+        let outline = Outline::build(std::slice::from_ref(&law));
+        let at = |needle: &str| {
+            BlockId(
+                law.blocks
+                    .iter()
+                    .position(|b| b.text().contains(needle))
+                    .unwrap(),
+            )
+        };
+        assert_eq!(
+            outline.breadcrumb(0, at("第一条")).as_deref(),
+            Some("第一章 总则 › 第一节 范围")
+        );
+        assert_eq!(
+            outline.breadcrumb(0, at("第九条")).as_deref(),
+            Some("第二章 经营者")
+        );
+        let flat = doc("f.md", "## A\n\ntext\n\n## B\n\nmore\n");
+        let outline = Outline::build(std::slice::from_ref(&flat));
+        assert_eq!(outline.breadcrumb(0, BlockId(3)).as_deref(), Some("B"));
+    }
 
     #[test]
     fn levels_nest_and_skip_gracefully() {
