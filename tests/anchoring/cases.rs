@@ -112,6 +112,13 @@ pub fn judge(pair: &Pair, mistakes: &mut Vec<Mistake>, misses: &mut Vec<Mistake>
     for case in &pair.cases {
         let anchor = anchor_of(pair, case.block);
         let got = placer.place(&anchor);
+        let mistake = |got| Mistake {
+            pair: pair.name.clone(),
+            category: pair.category,
+            quote: anchor.quote.chars().take(70).collect(),
+            expected: case.expect.clone(),
+            got,
+        };
         tally.cases += 1;
         tally.present += usize::from(case.expect != Expect::Gone);
         let ok = match (&case.expect, got) {
@@ -121,13 +128,7 @@ pub fn judge(pair: &Pair, mistakes: &mut Vec<Mistake>, misses: &mut Vec<Mistake>
             }
             (Expect::At(_), Placement::Detached) => {
                 tally.missed += 1;
-                misses.push(Mistake {
-                    pair: pair.name.clone(),
-                    category: pair.category,
-                    quote: anchor.quote.chars().take(70).collect(),
-                    expected: case.expect.clone(),
-                    got,
-                });
+                misses.push(mistake(got));
                 continue;
             }
             (Expect::Gone, _) => false,
@@ -145,13 +146,7 @@ pub fn judge(pair: &Pair, mistakes: &mut Vec<Mistake>, misses: &mut Vec<Mistake>
             tally.right += 1;
         } else {
             tally.wrong += 1;
-            mistakes.push(Mistake {
-                pair: pair.name.clone(),
-                category: pair.category,
-                quote: anchor.quote.chars().take(70).collect(),
-                expected: case.expect.clone(),
-                got,
-            });
+            mistakes.push(mistake(got));
         }
     }
     tally

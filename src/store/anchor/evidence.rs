@@ -56,22 +56,29 @@ impl Terms {
         &self.0
     }
 
-    /// How many terms the two have in common.
-    pub fn shared(&self, other: &Terms) -> usize {
+    /// The terms the two have in common.
+    pub fn common<'a>(&'a self, other: &'a Terms) -> impl Iterator<Item = u64> + 'a {
         let (a, b) = (&self.0, &other.0);
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
+        let (mut i, mut j) = (0, 0);
+        std::iter::from_fn(move || {
+            while i < a.len() && j < b.len() {
+                match a[i].cmp(&b[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => {
+                        i += 1;
+                        j += 1;
+                        return Some(a[i - 1]);
+                    }
                 }
             }
-        }
-        n
+            None
+        })
+    }
+
+    /// How many terms the two have in common.
+    pub fn shared(&self, other: &Terms) -> usize {
+        self.common(other).count()
     }
 }
 
@@ -175,19 +182,7 @@ pub struct Likeness {
 impl Likeness {
     /// Compares two sets of terms, weighted by `rarity`.
     pub fn of(old: &Terms, new: &Terms, rarity: &Rarity) -> Likeness {
-        let (a, b) = (old.as_slice(), new.as_slice());
-        let (mut i, mut j, mut shared) = (0, 0, 0.0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    shared += rarity.weight(a[i]);
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
+        let shared: f64 = old.common(new).map(|t| rarity.weight(t)).sum();
         let (wa, wb) = (rarity.total(old), rarity.total(new));
         let ratio = |x: f64, y: f64| if y > 0.0 { (x / y).min(1.0) } else { 0.0 };
         Likeness {
