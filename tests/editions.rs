@@ -409,3 +409,41 @@ fn export_asks_before_writing_over_a_file_and_lists_only_annotated_sources() {
     assert_eq!(events[at + 1], pulldown_cmark::Event::HardBreak);
     assert!(written.contains("second line\n\nA paragraph."), "{written}");
 }
+
+#[test]
+fn a_leftover_draft_and_a_question_about_an_edition_are_both_asked_in_turn() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let (drafted, old) = (dir.path().join("drafted.md"), dir.path().join("old.md"));
+    std::fs::write(
+        &drafted,
+        "# Drafted\n\nA paragraph with a note half written.\n",
+    )
+    .unwrap();
+    std::fs::write(&old, OLD).unwrap();
+    {
+        let (mut app, notes) = reopen(std::slice::from_ref(&old), &data);
+        note_on(&mut app, &notes, "Baltic Sea cable talks", "Cables.");
+        let (mut app, notes) = reopen(std::slice::from_ref(&drafted), &data);
+        press(&mut app, &notes, &[Key::char('}'), Key::char('a')]);
+        press(&mut app, &notes, &typed("half a thought"));
+        notes.save_draft(&mut app);
+    }
+    let retitled = OLD
+        .replace("# Joint Statement", "# Chair's Summary")
+        .replace("hospitality", "kind hospitality")
+        .replace("undersea infrastructure", "undersea cables");
+    let summary = dir.path().join("summary.md");
+    std::fs::write(&summary, retitled).unwrap();
+
+    // As at start-up: the notes read (a question queued), then the draft offered.
+    let (mut app, notes) = reopen(&[drafted.clone(), summary.clone()], &data);
+    let draft = notes.leftover_draft(&app).expect("the draft is kept");
+    app.offer_draft(draft);
+    assert!(app.prompt.as_ref().unwrap().label.contains("unsaved note"));
+    press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
+    assert_eq!(app.mode, Mode::Prompt, "then the question");
+    assert!(app.prompt.as_ref().unwrap().label.contains("old.md"));
+    press(&mut app, &notes, &[Key::char('y')]);
+    assert_eq!(app.annotations.notes.len(), 1);
+}

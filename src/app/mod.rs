@@ -255,7 +255,7 @@ pub struct App {
     pub identified: Vec<bool>,
     /// Documents that may be new editions of documents with notes, waiting to be asked
     /// about.
-    pub questions: std::collections::VecDeque<(usize, crate::store::documents::Candidate)>,
+    pub questions: std::collections::VecDeque<prompt::Attach>,
     /// The bookmarks and notes of the open documents.
     pub annotations: annotations::Annotations,
     /// Bumped whenever `annotations` is replaced, so a redraw need not compare them.

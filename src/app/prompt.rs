@@ -25,14 +25,22 @@ pub enum Purpose {
     LibraryFilter,
     /// `y` writes the briefing note over the file there, `n` leaves it.
     Overwrite(String),
-    /// `y`: the open document is a new edition of stored document `key`, and takes its
-    /// notes; `n`: it is a document of its own. Esc asks again next time.
-    AttachNotes {
-        /// The open document.
-        doc: usize,
-        /// The stored document with notes.
-        key: String,
-    },
+    /// `y`: the open document is a new edition of a stored document, and takes its notes;
+    /// `n`: it is a document of its own. Esc asks again next time.
+    AttachNotes(Attach),
+}
+
+/// The question whether an open document is a new edition of a stored one with notes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attach {
+    /// The open document.
+    pub doc: usize,
+    /// The stored document with notes.
+    pub key: String,
+    /// The file it was last read from.
+    pub from: String,
+    /// How many bookmarks and notes it has.
+    pub count: usize,
 }
 
 /// A question and the answer typed so far.
@@ -57,7 +65,7 @@ impl Prompt {
     pub fn is_yes_no(&self) -> bool {
         matches!(
             self.purpose,
-            Purpose::Overwrite(_) | Purpose::AttachNotes { .. }
+            Purpose::Overwrite(_) | Purpose::AttachNotes(_)
         )
     }
 }
@@ -73,8 +81,16 @@ impl App {
         self.mode = Mode::Prompt;
     }
 
-    /// Offers a draft left over from an earlier run.
+    /// Offers a draft left over from an earlier run (a question about a new edition waits
+    /// for its answer).
     pub fn offer_draft(&mut self, draft: Draft) {
+        if let Some(Prompt {
+            purpose: Purpose::AttachNotes(question),
+            ..
+        }) = self.prompt.take()
+        {
+            self.questions.push_front(question);
+        }
         let start: String = draft.note.body.chars().take(30).collect();
         self.ask(
             Purpose::RestoreDraft(Box::new(draft)),
@@ -118,7 +134,7 @@ impl App {
                 Vec::new()
             }
             // Enter is no answer to a yes-or-no question: it stays asked.
-            Purpose::Overwrite(_) | Purpose::AttachNotes { .. } => {
+            Purpose::Overwrite(_) | Purpose::AttachNotes(_) => {
                 self.prompt = Some(prompt);
                 self.mode = Mode::Prompt;
                 Vec::new()
@@ -141,7 +157,7 @@ impl App {
                 self.notify(format!("Not exported: {path} is left as it was"), false);
                 Vec::new()
             }
-            Purpose::AttachNotes { doc, key } => {
+            Purpose::AttachNotes(Attach { doc, key, .. }) => {
                 let name = &self.docs[doc].name;
                 let said = if yes {
                     format!("{name} takes the notes of the earlier edition")
@@ -178,7 +194,12 @@ impl App {
     /// Queues the question whether open document `doc` is a new edition of a stored
     /// document with notes; it is asked when nothing else is.
     pub fn ask_to_attach(&mut self, doc: usize, candidate: crate::store::documents::Candidate) {
-        self.questions.push_back((doc, candidate));
+        self.questions.push_back(Attach {
+            doc,
+            from: candidate.file_name(),
+            count: candidate.count,
+            key: candidate.key,
+        });
         self.ask_next_question();
     }
 
@@ -187,23 +208,15 @@ impl App {
         if !matches!(self.mode, Mode::Reader | Mode::Outline) || self.prompt.is_some() {
             return;
         }
-        let Some((doc, candidate)) = self.questions.pop_front() else {
+        let Some(question) = self.questions.pop_front() else {
             return;
         };
-        let from = candidate.file_name();
-        let count = candidate.count;
-        let name = self.docs.get(doc).map_or("", |d| d.name.as_str());
+        let name = self.docs.get(question.doc).map_or("", |d| d.name.as_str());
         let label = format!(
-            "Notes from {from} ({count}): attach them to this edition, {name}? y/n · Esc: later"
+            "Notes from {} ({}): attach them to this edition, {name}? y/n · Esc: later",
+            question.from, question.count
         );
-        self.ask(
-            Purpose::AttachNotes {
-                doc,
-                key: candidate.key,
-            },
-            label,
-            String::new(),
-        );
+        self.ask(Purpose::AttachNotes(question), label, String::new());
     }
 
     /// Esc on the prompt.
@@ -218,7 +231,7 @@ impl App {
                 self.rebuild_library();
                 self.mode = Mode::Outline;
             }
-            Some(Purpose::AttachNotes { doc, .. }) => {
+            Some(Purpose::AttachNotes(Attach { doc, .. })) => {
                 let name = self.docs.get(doc).map_or("", |d| d.name.as_str());
                 self.notify(format!("{name}: asked again next time it is opened"), false);
             }
