@@ -348,7 +348,11 @@ fn read(
     if recent {
         match last.iter().find(|r| r.current) {
             Some(current) => {
-                let at_doc = app.doc_keys.iter().position(|k| *k == current.document);
+                // By the path it was read from (its key may be that of an earlier name).
+                let at_doc = app
+                    .docs
+                    .iter()
+                    .position(|d| d.path.as_ref().map(|p| p.display().to_string()) == current.path);
                 if let (Some(i), Some(at)) = (at_doc, current.at.as_ref()) {
                     app.return_to(i, at);
                 }
