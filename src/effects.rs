@@ -16,7 +16,7 @@ use crate::doc::Document;
 use crate::export::{self, Source};
 use crate::index::gazetteer::Gazetteer;
 use crate::store::anchor::{Anchor, Placers};
-use crate::store::documents::Identity;
+use crate::store::documents::{Answer, Identity};
 use crate::store::{self, Draft, Recent, Store, recovery};
 
 /// The store as a running brief uses it.
@@ -236,10 +236,10 @@ impl Notes {
             }
             (Effect::DiscardDraft(_) | Effect::RefreshAnnotations, None) => return true,
             (Effect::Attach { .. }, None) => return true,
-            (Effect::Attach { doc, key, attached }, Some(s)) => {
+            (Effect::Attach { doc, key, answer }, Some(s)) => {
                 let own = app.doc_paths[*doc].clone();
-                let outcome = s.decide(&own, key, *attached);
-                if outcome.is_ok() && *attached {
+                let outcome = s.decide(&own, key, *answer);
+                if outcome.is_ok() && *answer == Answer::Yes {
                     app.doc_keys[*doc] = key.clone();
                 }
                 outcome
@@ -254,9 +254,9 @@ impl Notes {
             ) => s.add_bookmark(document, anchor, name.as_deref()).map(drop),
             (Effect::RemoveBookmark(b), Some(s)) => s.remove_bookmark(b.id),
             (Effect::RestoreBookmark(b), Some(s)) => s.restore_bookmark(b),
-            (Effect::SaveNote { note, draft }, Some(s)) => match s.save_note(note) {
+            (Effect::SaveNote { note, draft, said }, Some(s)) => match s.save_note(note) {
                 Ok(_) => {
-                    app.notify("Note saved", false);
+                    app.notify(said.clone(), false);
                     if *draft != 0 {
                         s.discard_draft(*draft)
                     } else {
@@ -324,8 +324,11 @@ fn identify(store: &Store, app: &mut App) -> Result<(), store::StoreError> {
     if new.is_empty() {
         return Ok(());
     }
+    // Files with notes of their own are their own documents, first (unless a question
+    // about them was put off).
     for &i in &new {
-        if app.docs[i].path.is_none() || store.count(&app.doc_paths[i])? > 0 {
+        let own = &app.doc_paths[i];
+        if app.docs[i].path.is_none() || (store.count(own)? > 0 && !store.put_off(own)?) {
             app.identified[i] = true;
         }
     }
@@ -344,13 +347,16 @@ fn identify(store: &Store, app: &mut App) -> Result<(), store::StoreError> {
             Identity::Own => {}
             Identity::Known(key) => app.doc_keys[i] = key,
             Identity::Found(candidate) => {
-                store.decide(&own, &candidate.key, true)?;
+                store.decide(&own, &candidate.key, Answer::Yes)?;
                 let from = candidate.file_name();
                 let name = &app.docs[i].name;
-                app.notify(
-                    format!("{name} is {from} under a new name or edition: its notes follow"),
-                    false,
-                );
+                let said = if from == *name {
+                    let was = candidate.path.as_deref().unwrap_or(&candidate.key);
+                    format!("{name} was read from {was} before: its notes follow it here")
+                } else {
+                    format!("{name} is {from} under a new name or edition: its notes follow")
+                };
+                app.notify(said, false);
                 app.doc_keys[i] = candidate.key;
             }
             Identity::Ask(candidate) => app.ask_to_attach(i, candidate),

@@ -75,34 +75,32 @@ pub struct Input<'a> {
 pub fn briefing_note(input: &Input<'_>) -> String {
     let docs = input.docs;
     let mut out = String::new();
-    let title = match docs {
-        [one] => one
-            .front_title
-            .clone()
-            .or_else(|| {
-                // An empty heading (`#` alone) names nothing.
-                one.headings()
-                    .map(|(_, _, b)| one_line(b.text()))
-                    .find(|t| !t.trim().is_empty())
-            })
-            .unwrap_or_else(|| one.name.clone()),
-        _ => format!("{} documents", docs.len()),
+    // The documents the note is about: those with bookmarks or notes (all, when none has).
+    let a = input.annotations;
+    let mut about: Vec<usize> = (0..docs.len())
+        .filter(|&d| a.bookmarks.iter().any(|b| b.doc == d) || a.notes.iter().any(|n| n.doc == d))
+        .collect();
+    if about.is_empty() {
+        about = (0..docs.len()).collect();
+    }
+    let title = match about.as_slice() {
+        [one] => {
+            let one = &docs[*one];
+            one.front_title
+                .clone()
+                .or_else(|| {
+                    // An empty heading (`#` alone) names nothing.
+                    one.headings()
+                        .map(|(_, _, b)| one_line(b.text()))
+                        .find(|t| !t.trim().is_empty())
+                })
+                .unwrap_or_else(|| one.name.clone())
+        }
+        _ => format!("{} documents", about.len()),
     };
     let _ = writeln!(out, "# Briefing note: {}\n", escape(&title));
     let _ = writeln!(out, "Sources:\n");
-    // The documents the note is about: those with bookmarks or notes (all, when none has).
-    let marked: Vec<usize> = (0..docs.len())
-        .filter(|&d| {
-            let a = input.annotations;
-            a.bookmarks.iter().any(|b| b.doc == d) || a.notes.iter().any(|n| n.doc == d)
-        })
-        .collect();
-    let listed = input
-        .sources
-        .iter()
-        .enumerate()
-        .filter(|(d, _)| marked.is_empty() || marked.contains(d))
-        .map(|(_, s)| s);
+    let listed = about.iter().filter_map(|&d| input.sources.get(d));
     for s in listed {
         // A path reads best as code; one with a backtick is escaped instead.
         let path = if s.path.contains('`') {
@@ -167,7 +165,10 @@ fn write_passage(out: &mut String, input: &Input<'_>, p: &Passage) {
         let pieces = wording::diff(was, &p.quote);
         if wording::kept(&pieces) >= 0.5 {
             let changes = amended(&pieces);
-            let _ = writeln!(out, "*Passage amended since {since}:* {changes}\n");
+            let _ = writeln!(
+                out,
+                "*Passage amended since {since}* (\\[-deleted-\\]{{+inserted+}}): {changes}\n"
+            );
         } else {
             let _ = writeln!(out, "*Passage amended since {since}. It read:*\n");
             let _ = writeln!(out, "> {}\n", escape(was));
@@ -175,6 +176,9 @@ fn write_passage(out: &mut String, input: &Input<'_>, p: &Passage) {
     }
     for name in &p.names {
         let _ = writeln!(out, "Bookmark: *{}*\n", escape(name));
+    }
+    if p.names.is_empty() && p.notes.is_empty() {
+        let _ = writeln!(out, "*Bookmarked.*\n");
     }
     for note in &p.notes {
         // The note is the user's own Markdown: kept as written, its lines too.
@@ -277,29 +281,11 @@ fn countries_of(input: &Input<'_>, p: &Passage) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A difference of wordings in Markdown: deletions struck through, insertions in bold.
+/// A difference of wordings as the note shows it: `[-deleted-]{+inserted+}`, escaped so
+/// that it renders as written (Markdown's own strikethrough does not open next to
+/// punctuation, so it would leave stray `~~` in many amendments).
 fn amended(pieces: &[wording::Piece]) -> String {
-    let mut out = String::new();
-    for p in pieces {
-        let marker = match p.kind {
-            wording::Kind::Same => {
-                out.push_str(&escape(&p.text));
-                continue;
-            }
-            wording::Kind::Deleted => "~~",
-            wording::Kind::Inserted => "**",
-        };
-        // Markers hug the text: spaces inside them would undo them.
-        let text = p.text.trim();
-        let lead = &p.text[..p.text.len() - p.text.trim_start().len()];
-        let trail = &p.text[p.text.trim_end().len()..];
-        out.push_str(lead);
-        if !text.is_empty() {
-            let _ = write!(out, "{marker}{}{marker}", escape(text));
-        }
-        out.push_str(trail);
-    }
-    out
+    escape(&wording::marked(pieces))
 }
 
 /// A note's text with each line break kept as written: a line followed by another line of

@@ -274,27 +274,30 @@ fn a_new_edition_under_a_new_name_takes_the_notes_when_certain_and_is_asked_abou
         label.contains("statement-v2.md") && label.contains("y/n"),
         "{label}"
     );
+    // Esc puts it off: asked again next time, even after a note is written on the file.
+    press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
+    assert_eq!(app.mode, Mode::Reader);
+    note_on(&mut app, &notes, "offshore wind", "On the summary itself.");
+    let (mut app, notes) = reopen(std::slice::from_ref(&third), &data);
+    assert_eq!(app.mode, Mode::Prompt, "asked again: {:?}", app.message);
     // Enter is no answer; n keeps the file apart, and is remembered.
     press(&mut app, &notes, &[Key::named(NamedKey::Enter)]);
     assert_eq!(app.mode, Mode::Prompt);
     press(&mut app, &notes, &[Key::char('n')]);
     assert_eq!(app.mode, Mode::Reader);
-    assert!(app.annotations.notes.is_empty());
+    assert_eq!(app.annotations.notes.len(), 1, "its own note only");
     let (app, _) = reopen(std::slice::from_ref(&third), &data);
     assert_eq!(app.mode, Mode::Reader, "not asked again");
-    assert!(app.annotations.notes.is_empty());
+    assert_eq!(app.annotations.notes.len(), 1);
 
-    // The same file under another name, answered y: it takes the notes, and keeps them.
+    // A copy of the summary under another name is, for certain, the summary: its note
+    // follows, and nothing is asked.
     let fourth = dir.path().join("summary-copy.md");
     std::fs::write(&fourth, &retitled).unwrap();
-    let (mut app, notes) = reopen(std::slice::from_ref(&fourth), &data);
-    assert_eq!(app.mode, Mode::Prompt);
-    press(&mut app, &notes, &[Key::char('y')]);
-    assert_eq!(app.annotations.notes.len(), 1);
-    assert!(app.annotations.notes[0].placement.block().is_some());
     let (app, _) = reopen(std::slice::from_ref(&fourth), &data);
     assert_eq!(app.mode, Mode::Reader);
     assert_eq!(app.annotations.notes.len(), 1);
+    assert_eq!(app.annotations.notes[0].item.body, "On the summary itself.");
 }
 
 #[cfg(unix)]
@@ -446,4 +449,51 @@ fn a_leftover_draft_and_a_question_about_an_edition_are_both_asked_in_turn() {
     assert!(app.prompt.as_ref().unwrap().label.contains("old.md"));
     press(&mut app, &notes, &[Key::char('y')]);
     assert_eq!(app.annotations.notes.len(), 1);
+}
+
+#[test]
+fn an_amendment_in_the_export_renders_exactly_as_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, data) = (dir.path().join("statement.md"), dir.path().join("data"));
+    std::fs::write(&file, OLD).unwrap();
+    {
+        let (mut app, notes) = reopen(std::slice::from_ref(&file), &data);
+        note_on(&mut app, &notes, "offshore wind", "Grid.");
+    }
+    // Punctuation changed beside words: where Markdown's own strikethrough fails.
+    let amended = OLD.replace(
+        "including offshore wind, hydrogen and grid interconnections, while",
+        "including offshore wind and hydrogen (and grid interconnections) while",
+    );
+    std::fs::write(&file, amended).unwrap();
+    let (app, _) = reopen(std::slice::from_ref(&file), &data);
+    let written = export(&app);
+    let mut rendered = Vec::new();
+    let mut current = String::new();
+    for event in pulldown_cmark::Parser::new_ext(&written, pulldown_cmark::Options::all()) {
+        match event {
+            pulldown_cmark::Event::Text(t) => current.push_str(&t),
+            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::Paragraph) => {
+                rendered.push(std::mem::take(&mut current))
+            }
+            _ => {}
+        }
+    }
+    let line = rendered
+        .iter()
+        .find(|p| p.starts_with("Passage amended since this note"))
+        .unwrap_or_else(|| panic!("{written}"));
+    // Read back, it is the difference exactly as marked.
+    let note = &app.annotations.notes[0];
+    let now = note
+        .item
+        .anchor
+        .wording_in(&app.docs[0], note.block().unwrap());
+    let marked = brief::compare::wording::marked(&brief::compare::wording::diff(
+        &brief::store::anchor::one_line(&note.item.anchor.quote),
+        &now,
+    ));
+    assert!(line.ends_with(&marked), "{line}\n{marked}");
+    assert!(marked.contains("[-,-]{+)+}"), "{marked}");
+    assert!(!line.contains('~') && !line.contains('*'), "{line}");
 }

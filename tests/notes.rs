@@ -155,6 +155,13 @@ fn a_note_quotes_the_sentences_chosen_and_survives_a_restart() {
         let last = editor.sentences.len() - 1;
         assert_eq!(editor.range, (1, last - 1));
         let quote = editor.quote();
+        // Chinese sentences are quoted as the paragraph has them, with no space between.
+        assert!(!quote.contains("。 "), "{quote}");
+        let text = app.docs[0].blocks[paragraph.0].text();
+        assert!(
+            brief::store::anchor::one_line(text).contains(&quote),
+            "{quote}"
+        );
         // q and Tab are text here, not commands.
         press(&mut app, &notes, &typed("Ask the quota.\nSecond line"));
         assert_eq!(app.mode, Mode::Editor);

@@ -240,10 +240,11 @@ impl App {
                 self.notify("Bookmark restored", false);
                 vec![Effect::RestoreBookmark(b)]
             }
-            Some(Deleted::Note(n)) => {
-                self.notify("Note restored", false);
-                vec![Effect::SaveNote { note: n, draft: 0 }]
-            }
+            Some(Deleted::Note(n)) => vec![Effect::SaveNote {
+                note: n,
+                draft: 0,
+                said: "Note restored".into(),
+            }],
             None => {
                 self.notify("Nothing to undo", false);
                 Vec::new()

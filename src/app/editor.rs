@@ -23,6 +23,9 @@ pub struct Editor {
     pub note: Note,
     /// The sentences of the paragraph.
     pub sentences: Vec<String>,
+    /// The paragraph on one line, and where each sentence lies in it.
+    line: String,
+    spans: Vec<std::ops::Range<usize>>,
     /// The sentences quoted: first and last.
     pub range: (usize, usize),
     /// Still choosing the sentences: nothing typed yet.
@@ -48,12 +51,14 @@ impl Editor {
         self.range == (0, self.sentences.len().saturating_sub(1))
     }
 
-    /// The text quoted.
+    /// The text quoted, as the paragraph has it (Chinese sentences are not spaced apart).
     pub fn quote(&self) -> String {
-        if self.whole() {
-            return self.sentences.join(" ");
+        let (first, last) = self.range;
+        match (self.spans.get(first), self.spans.get(last)) {
+            _ if self.whole() => self.line.clone(),
+            (Some(a), Some(b)) if a.start <= b.end => self.line[a.start..b.end].to_string(),
+            _ => self.line.clone(),
         }
-        self.sentences[self.range.0..=self.range.1].join(" ")
     }
 
     /// The note as it stands, anchored to its paragraph. A note written before keeps the
@@ -97,13 +102,11 @@ impl App {
         let line = self.docs[doc]
             .block(block)
             .map_or_else(|| note.anchor.quote.clone(), |b| one_line(b.text()));
-        let mut parts: Vec<String> = sentences(&line)
-            .into_iter()
-            .map(|r| line[r].to_string())
-            .collect();
-        if parts.is_empty() {
-            parts.push(line);
+        let mut spans = sentences(&line);
+        if spans.is_empty() {
+            spans.push(0..line.len());
         }
+        let parts: Vec<String> = spans.iter().map(|r| line[r.clone()].to_string()).collect();
         let last = parts.len() - 1;
         // A note on some sentences shows them where they are now (the paragraph may have
         // changed since).
@@ -134,6 +137,8 @@ impl App {
             block,
             note,
             sentences: parts,
+            line,
+            spans,
             range,
             choosing,
             text: textarea,
@@ -204,9 +209,15 @@ impl App {
             self.notify(text, false);
             return effects;
         }
+        let said = if editor.detached {
+            "Note saved, detached: its paragraph is gone, so it keeps the passage it quotes"
+        } else {
+            "Note saved"
+        };
         effects.push(Effect::SaveNote {
             note,
             draft: editor.draft_id,
+            said: said.into(),
         });
         effects
     }
@@ -265,7 +276,9 @@ impl App {
             self.open_editor(doc, block, draft.note, draft.id);
             if let Some(editor) = self.editor.as_mut() {
                 editor.detached = true;
-                editor.sentences = vec![quote];
+                editor.spans = std::iter::once(0..quote.len()).collect();
+                editor.sentences = vec![quote.clone()];
+                editor.line = quote;
                 editor.range = (0, 0);
                 editor.choosing = false;
             }

@@ -100,20 +100,22 @@ pub enum Effect {
         note: crate::store::Note,
         /// Its draft's row (0: none).
         draft: i64,
+        /// What the status line says once it is saved.
+        said: String,
     },
     /// Delete a note.
     DeleteNote(crate::store::Note),
     /// Drop a draft.
     DiscardDraft(i64),
     /// Keep the answer about a document that may be a new edition: its notes are those of
-    /// the stored document `key` (`attached`), or it is a document of its own.
+    /// the stored document `key`, or it is a document of its own, or ask again later.
     Attach {
         /// The open document.
         doc: usize,
         /// The stored document it may be.
         key: String,
         /// The answer.
-        attached: bool,
+        answer: crate::store::documents::Answer,
     },
     /// Read the bookmarks and notes again (another brief may have changed them).
     RefreshAnnotations,
@@ -627,7 +629,7 @@ impl App {
             (Mode::Editor, Action::SaveNote) => return self.save_note(),
             (Mode::Editor, _) => {}
             (Mode::Prompt, Action::Go) => return self.answer_prompt(),
-            (Mode::Prompt, Action::Close) => self.cancel_prompt(),
+            (Mode::Prompt, Action::Close) => return self.cancel_prompt(),
             (Mode::Prompt, _) => {}
             (_, Action::OpenJump) => return self.open_palette(),
             (Mode::Outline, Action::Search) if self.view == OutlineView::Library => {

@@ -6,6 +6,7 @@ use super::{App, Effect, Mode};
 use crate::doc::BlockId;
 use crate::store::Draft;
 use crate::store::anchor::Anchor;
+use crate::store::documents::Answer;
 
 /// What the answer is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,7 +92,16 @@ impl App {
         {
             self.questions.push_front(question);
         }
-        let start: String = draft.note.body.chars().take(30).collect();
+        // The note's lines, as they would read on one line.
+        let start: String = draft
+            .note
+            .body
+            .lines()
+            .collect::<Vec<_>>()
+            .join(" / ")
+            .chars()
+            .take(30)
+            .collect();
         self.ask(
             Purpose::RestoreDraft(Box::new(draft)),
             format!("An unsaved note was kept (“{start}…”). Enter: restore it · Esc: later"),
@@ -165,11 +175,8 @@ impl App {
                     format!("{name} keeps notes of its own")
                 };
                 self.notify(said, false);
-                vec![Effect::Attach {
-                    doc,
-                    key,
-                    attached: yes,
-                }]
+                let answer = if yes { Answer::Yes } else { Answer::No };
+                vec![Effect::Attach { doc, key, answer }]
             }
             other => {
                 self.prompt = Some(Prompt {
@@ -220,7 +227,7 @@ impl App {
     }
 
     /// Esc on the prompt.
-    pub(super) fn cancel_prompt(&mut self) {
+    pub(super) fn cancel_prompt(&mut self) -> Vec<Effect> {
         self.mode = Mode::Reader;
         match self.prompt.take().map(|p| p.purpose) {
             Some(Purpose::RestoreDraft(_)) => {
@@ -231,14 +238,20 @@ impl App {
                 self.rebuild_library();
                 self.mode = Mode::Outline;
             }
-            Some(Purpose::AttachNotes(Attach { doc, .. })) => {
+            Some(Purpose::AttachNotes(Attach { doc, key, .. })) => {
                 let name = self.docs.get(doc).map_or("", |d| d.name.as_str());
                 self.notify(format!("{name}: asked again next time it is opened"), false);
+                return vec![Effect::Attach {
+                    doc,
+                    key,
+                    answer: Answer::Later,
+                }];
             }
             Some(Purpose::Overwrite(path)) => {
                 self.notify(format!("Not exported: {path} is left as it was"), false)
             }
             _ => {}
         }
+        Vec::new()
     }
 }

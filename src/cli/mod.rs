@@ -23,7 +23,7 @@ use crate::keymap::{self, Keymap, PRESETS};
 
 /// A terminal reader for briefing documents: outlines by section, fast reading over SSH.
 #[derive(Debug, Parser)]
-#[command(name = "brief", version, args_conflicts_with_subcommands = true)]
+#[command(name = "brief", version, subcommand_precedence_over_arg = true)]
 pub struct Cli {
     /// Briefings to open: Markdown or text files, or folders (default: the bundled briefing)
     pub paths: Vec<PathBuf>,
@@ -145,6 +145,14 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    // Options may come before a command (`brief --data-dir D notes`), files may not.
+    if let (Some(first), Some(_)) = (cli.paths.first(), &cli.command) {
+        eprintln!(
+            "brief: {} comes before the command; name the files after it (brief outline FILE)",
+            first.display()
+        );
+        return ExitCode::from(2);
+    }
     match run(cli) {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,

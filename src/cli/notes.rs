@@ -104,7 +104,7 @@ struct Row {
     path: Option<String>,
     line: Option<usize>,
     section: Option<String>,
-    /// `same`, `changed` or `detached`.
+    /// `same`, `changed` or `detached`; `unknown` when the document could not be read.
     anchor: &'static str,
     /// The passage as it read when the bookmark or note was made.
     quote: String,
@@ -219,7 +219,7 @@ fn unread(store: &Store, key: &str, path: Option<&str>) -> anyhow::Result<Vec<Ro
         path: path.map(str::to_string),
         line: None,
         section: (!anchor.section.is_empty()).then(|| anchor.section.clone()),
-        anchor: Placement::Detached.label(),
+        anchor: "unknown",
         quote: anchor.quote.clone(),
         now: None,
         name: name_,

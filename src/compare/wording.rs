@@ -165,6 +165,34 @@ pub fn kept(pieces: &[Piece]) -> f64 {
     }
 }
 
+/// The difference with long unchanged stretches shortened to about `context` characters on
+/// each side of a change (`…` where text was left out), for a view of a few lines.
+pub fn compact(pieces: &[Piece], context: usize) -> Vec<Piece> {
+    let last = pieces.len().saturating_sub(1);
+    pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let chars: Vec<char> = p.text.chars().collect();
+            if p.kind != Kind::Same || chars.len() <= 2 * context + 1 {
+                return p.clone();
+            }
+            let head: String = chars[..context].iter().collect();
+            let tail: String = chars[chars.len() - context..].iter().collect();
+            let text = match (i == 0, i == last) {
+                (true, true) => p.text.clone(),
+                (true, false) => format!("…{tail}"),
+                (false, true) => format!("{head}…"),
+                (false, false) => format!("{head} … {tail}"),
+            };
+            Piece {
+                kind: Kind::Same,
+                text,
+            }
+        })
+        .collect()
+}
+
 /// The difference written out with markers, where neither colour nor styles can show it:
 /// `[-deleted-]{+inserted+}`.
 pub fn marked(pieces: &[Piece]) -> String {
@@ -214,6 +242,18 @@ mod tests {
         assert_eq!(
             marked(&pieces),
             "We {+strongly +}support a free[- and-]{+,+} open Indo-Pacific."
+        );
+    }
+
+    #[test]
+    fn long_unchanged_stretches_are_shortened_around_the_changes() {
+        let old = format!("{} old words {}", "a".repeat(100), "b".repeat(100));
+        let new = format!("{} new words {}", "a".repeat(100), "b".repeat(100));
+        let short = compact(&diff(&old, &new), 10);
+        // Ten characters each side: the nine a's and the space, the space, "words" and three b's.
+        assert_eq!(
+            marked(&short),
+            format!("…{} [-old-]{{+new+}} words bbb…", "a".repeat(9))
         );
     }
 

@@ -978,8 +978,13 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
+        // A paragraph's number (`4.`) is no sentence of its own.
+        let number = || {
+            let so_far = text[start..i].trim();
+            !so_far.is_empty() && so_far.chars().all(|c| c.is_ascii_digit())
+        };
         let end_here = matches!(c, '。' | '！' | '？' | '；' | '!' | '?')
-            || (c == '.' && chars.peek().is_none_or(|(_, n)| n.is_whitespace()));
+            || (c == '.' && chars.peek().is_none_or(|(_, n)| n.is_whitespace()) && !number());
         if end_here {
             // Closing quotes and brackets belong to the sentence they close.
             let mut end = i + c.len_utf8();
@@ -1201,6 +1206,19 @@ mod tests {
     fn cancelled_search_gives_nothing() {
         let (_, index) = seed_index();
         assert!(index.search(&Query::parse("zjw"), None, &|| true).is_none());
+    }
+
+    #[test]
+    fn a_paragraph_number_belongs_to_its_first_sentence() {
+        let text = "4. We once again condemn the war. We reaffirm our support.";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "4. We once again condemn the war.",
+                "We reaffirm our support."
+            ]
+        );
     }
 
     #[test]

@@ -129,6 +129,28 @@ pub enum Identity {
     Ask(Candidate),
 }
 
+/// The user's answer to whether a file is a new edition of a document with notes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    /// It is: it takes the document's notes.
+    Yes,
+    /// It is a document of its own: not asked again.
+    No,
+    /// Not now: asked again next time it is opened.
+    Later,
+}
+
+impl Answer {
+    /// How the answer is stored.
+    fn code(self) -> i64 {
+        match self {
+            Answer::No => 0,
+            Answer::Yes => 1,
+            Answer::Later => 2,
+        }
+    }
+}
+
 /// A document that has bookmarks or notes, for `brief notes` over everything.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Annotated {
@@ -162,6 +184,28 @@ impl Store {
             .optional()?;
         if let Some(key) = attached.filter(|k| !taken.contains(k)) {
             return Ok(Identity::Known(key));
+        }
+        // A question put off is asked again, even if notes were written on the file since.
+        let later: Option<(String, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT a.key, d.path FROM aliases AS a LEFT JOIN documents AS d ON d.key = a.key
+                 WHERE a.path = ?1 AND a.attached = 2 ORDER BY a.decided DESC",
+                [own],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((key, path)) = later.filter(|(k, _)| !taken.contains(k)) {
+            let count = self.count(&key)?;
+            if count > 0 {
+                let likeness = 0.0;
+                return Ok(Identity::Ask(Candidate {
+                    key,
+                    path,
+                    count,
+                    likeness,
+                }));
+            }
         }
         if self.count(own)? > 0 {
             return Ok(Identity::Own);
@@ -230,6 +274,16 @@ impl Store {
         })
     }
 
+    /// Whether a question about the file at `path` was put off (asked again when opened).
+    pub fn put_off(&self, path: &str) -> Result<bool, StoreError> {
+        let n: i64 = self.conn.query_row(
+            "SELECT COUNT(*) FROM aliases WHERE path = ?1 AND attached = 2",
+            [path],
+            |r| r.get(0),
+        )?;
+        Ok(n > 0)
+    }
+
     /// How many bookmarks and notes a document has.
     pub fn count(&self, key: &str) -> Result<usize, StoreError> {
         let n: i64 = self.conn.query_row(
@@ -262,15 +316,15 @@ impl Store {
         Ok(())
     }
 
-    /// Keeps the answer about the file at `path`: it is document `key` (`attached`), or not.
-    /// Attached, whatever was written under the path meanwhile joins the document.
-    pub fn decide(&self, path: &str, key: &str, attached: bool) -> Result<(), StoreError> {
+    /// Keeps the answer about the file at `path`: whether it is document `key`. Yes, and
+    /// whatever was written under the path meanwhile joins the document.
+    pub fn decide(&self, path: &str, key: &str, answer: Answer) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         tx.execute(
             "INSERT OR REPLACE INTO aliases (path, key, attached, decided) VALUES (?1, ?2, ?3, ?4)",
-            params![path, key, attached, now()],
+            params![path, key, answer.code(), now()],
         )?;
-        if attached && path != key {
+        if answer == Answer::Yes && path != key {
             for table in ["bookmarks", "notes", "drafts"] {
                 tx.execute(
                     &format!("UPDATE {table} SET document = ?2 WHERE document = ?1"),

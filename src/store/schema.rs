@@ -89,7 +89,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE TABLE aliases (
         path TEXT NOT NULL,
         key TEXT NOT NULL,
-        attached INTEGER NOT NULL,
+        attached INTEGER NOT NULL, -- 1: it is the document, 0: it is not, 2: ask again
         decided TEXT NOT NULL,
         PRIMARY KEY (path, key)
     );

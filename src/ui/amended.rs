@@ -11,6 +11,9 @@ use super::theme::Theme;
 use crate::app::App;
 use crate::compare::wording::{self, Kind};
 
+/// How much unchanged text is shown on each side of a change, in characters.
+const AROUND: usize = 40;
+
 /// Below this share of the new wording unchanged, the two wordings are shown one after the
 /// other rather than woven together.
 const WOVEN: f64 = 0.5;
@@ -20,7 +23,8 @@ const WOVEN: f64 = 0.5;
 pub fn lines(old: &str, new: &str, theme: Theme) -> Vec<Line<'static>> {
     let pieces = wording::diff(old, new);
     if wording::kept(&pieces) >= WOVEN {
-        return vec![Line::from(spans(pieces, theme))];
+        // A few lines show the changes, not the stretches around them.
+        return vec![Line::from(spans(wording::compact(&pieces, AROUND), theme))];
     }
     let whole = |label: &str, text: &str, kind| {
         let piece = wording::Piece {
@@ -51,6 +55,15 @@ fn spans(pieces: Vec<wording::Piece>, theme: Theme) -> Vec<Span<'static>> {
         .collect()
 }
 
+/// How the marks read, for a title.
+pub fn legend(theme: Theme) -> &'static str {
+    if theme.color {
+        " Amended since marked: struck out as it read, underlined now "
+    } else {
+        " Amended since marked: [-as it read-] {+as it reads now+} "
+    }
+}
+
 /// Rows the panel takes at most.
 const PANEL_ROWS: u16 = 8;
 
@@ -73,10 +86,7 @@ pub fn draw_panel(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.decoration())
-        .title(Span::styled(
-            " Amended since marked: struck out as it read, underlined as it reads now ",
-            theme.decoration(),
-        ));
+        .title(Span::styled(legend(theme), theme.decoration()));
     frame.render_widget(
         Paragraph::new(lines(&old, &new, theme))
             .wrap(Wrap { trim: true })

@@ -43,7 +43,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, outer);
     let room = usize::from(inner.width);
 
-    let cite = fit(&app.citation(editor.doc, Some(editor.block)), room);
+    let cite = if editor.detached {
+        let name = &app.docs[editor.doc].name;
+        format!("{name} › its paragraph is gone: the note keeps the passage it quotes")
+    } else {
+        app.citation(editor.doc, Some(editor.block))
+    };
+    let cite = fit(&cite, room);
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(cite, theme.decoration()))),
         Rect { height: 1, ..inner },

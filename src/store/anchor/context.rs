@@ -15,6 +15,8 @@ const ONE_BESIDE: u8 = 2;
 /// Where an anchor's paragraph stood, as found in the new edition: its old neighbours (by
 /// their unchanged text), its section and its position.
 pub(super) struct Context {
+    /// The old paragraph's fingerprint.
+    pub(super) fingerprint: Option<u64>,
     /// The fingerprints of the old paragraphs before and after it.
     pub(super) neighbours: [Option<u64>; 2],
     /// Whether it is a heading.
@@ -65,6 +67,7 @@ impl Context {
             (None, None) => position,
         };
         Context {
+            fingerprint: u64::from_str_radix(&anchor.fingerprint, 16).ok(),
             neighbours: [
                 u64::from_str_radix(&anchor.before, 16).ok(),
                 u64::from_str_radix(&anchor.after, 16).ok(),

@@ -158,7 +158,8 @@ impl Anchor {
     }
 
     /// What the quoted passage reads now in a block it was placed on: the whole paragraph,
-    /// or for a narrowed quote the run of its sentences most like the quote.
+    /// or for a narrowed quote the run of its sentences most like the quote (with the
+    /// paragraph's own spacing between them).
     pub fn wording_in(&self, doc: &Document, block: BlockId) -> String {
         let Some(b) = doc.block(block) else {
             return String::new();
@@ -167,31 +168,49 @@ impl Anchor {
         if !self.is_narrowed() {
             return whole;
         }
-        let sentences: Vec<String> = crate::index::jump::sentences(&whole)
-            .into_iter()
-            .map(|r| whole[r].trim().to_string())
-            .collect();
-        match self.sentences_in(&sentences) {
-            Some((first, last)) => sentences[first..=last].join(" "),
+        let ranges = crate::index::jump::sentences(&whole);
+        let sentences: Vec<&str> = ranges.iter().map(|r| &whole[r.clone()]).collect();
+        match self.best_run(&sentences) {
+            Some(((first, last), _)) => whole[ranges[first].start..ranges[last].end]
+                .trim()
+                .to_string(),
             None => whole,
         }
     }
 
     /// The run of sentences (first, last) most like a narrowed quote.
     pub fn sentences_in(&self, sentences: &[String]) -> Option<(usize, usize)> {
+        let sentences: Vec<&str> = sentences.iter().map(String::as_str).collect();
+        self.best_run(&sentences).map(|(run, _)| run)
+    }
+
+    /// How like the quote the run of a paragraph's sentences most like it is (0 to 1): low
+    /// when the sentences quoted are no longer in it.
+    pub fn quote_likeness_in(&self, text: &str) -> f64 {
+        let whole = one_line(text);
+        let sentences: Vec<&str> = crate::index::jump::sentences(&whole)
+            .into_iter()
+            .map(|r| &whole[r])
+            .collect();
+        self.best_run(&sentences).map_or(0.0, |(_, alike)| alike)
+    }
+
+    /// The run of sentences most like the quote, and how alike (the share of terms in
+    /// common, Dice).
+    fn best_run(&self, sentences: &[&str]) -> Option<((usize, usize), f64)> {
         let quote = evidence::Terms::of(&self.quote);
-        let mut best: Option<(usize, (usize, usize))> = None;
+        let mut best: Option<((usize, usize), f64)> = None;
         for first in 0..sentences.len() {
             for last in first..sentences.len().min(first + 8) {
-                let terms = evidence::Terms::of(&sentences[first..=last].join(" "));
+                let terms = evidence::Terms::of(&sentences[first..=last].concat());
                 let total = quote.as_slice().len() + terms.as_slice().len();
-                let alike = quote.shared(&terms) * 2000 / total.max(1);
-                if best.is_none_or(|(score, _)| alike > score) {
-                    best = Some((alike, (first, last)));
+                let alike = (2 * quote.shared(&terms)) as f64 / total.max(1) as f64;
+                if best.is_none_or(|(_, score)| alike > score) {
+                    best = Some(((first, last), alike));
                 }
             }
         }
-        best.map(|(_, range)| range)
+        best
     }
 
     /// Whether the quote is only some of the paragraph's sentences.

@@ -41,6 +41,9 @@ const MARGIN: f64 = 0.15;
 const TIE: f64 = 0.05;
 /// Fewer terms than this are too little to judge a reworded paragraph by.
 const FEW_TERMS: usize = 4;
+/// The sentences quoted must be at least this like themselves in the paragraph found, else
+/// they are gone from it.
+const QUOTE_ALIKE: f64 = 0.7;
 /// A narrowed quote at least this long (characters, folded) is found by its own text.
 const LONG_QUOTE: usize = 12;
 
@@ -214,16 +217,32 @@ impl Placer {
             {
                 return Placement::Same(BlockId(block));
             }
-            // A copy added or gone: which one is which cannot be told.
-            if found.len() > 1 || anchor.copies > 1 {
-                return Placement::Detached;
+            // A copy added or gone, or moved: the one copy with one of its old neighbours
+            // beside it is it. None, or several: the copies found are not told apart, and the
+            // passage may be another one, amended (below, the copies left out).
+            let beside: Vec<usize> = found
+                .iter()
+                .copied()
+                .filter(|&b| {
+                    self.rank(b)
+                        .is_some_and(|r| self.has_a_neighbour(anchor, r))
+                })
+                .collect();
+            if let [only] = beside.as_slice() {
+                return Placement::Same(BlockId(*only));
             }
-            return Placement::Same(BlockId(found[0]));
         }
         let context = Context::of(self, anchor);
-        let renumbered = unnumbered(anchor.annotated_paragraph())
-            .and_then(|key| self.around().by_unnumbered.get(&key));
-        if let Some(block) = renumbered.and_then(|found| context.pick(self, found)) {
+        // Renumbered: the same text under another number, of its kind, and not a copy of
+        // the old text already ruled out.
+        let renumbered: Vec<usize> = unnumbered(anchor.annotated_paragraph())
+            .and_then(|key| self.around().by_unnumbered.get(&key))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|&b| self.rank(b).is_some_and(|r| self.eligible(r, &context)))
+            .collect();
+        if let Some(block) = context.pick(self, &renumbered) {
             return self.amended(anchor, block);
         }
         match self.reworded(anchor, &context) {
@@ -283,7 +302,11 @@ impl Placer {
         // no rival), or an old neighbour found unchanged, which is the paragraph's twin
         // rather than the paragraph.
         let rival = (0..scores.len())
-            .filter(|&r| r != best && self.around().headings[r] == context.heading)
+            .filter(|&r| {
+                r != best
+                    && self.around().headings[r] == context.heading
+                    && !self.is_copy(r, context)
+            })
             .filter(|&r| context.is_neighbour(self, r) || r.abs_diff(best) > 1)
             .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
         let rival_score = rival.map_or(0.0, |r| scores[r]);
@@ -320,19 +343,40 @@ impl Placer {
         let convincing =
             !context.deleted() && !torn && !context.out_of_order(best) && clear && score >= needed;
         let chosen = convincing.then_some(best);
-        // A narrowed quote found word for word next to the choice (the paragraph was split
-        // around it) goes where its sentences are.
-        match (chosen, quote_holder) {
-            (Some(c), Some(h)) if c.abs_diff(h) <= 1 => Some(self.passages[h]),
-            (None, Some(h)) if context.in_slot(h) => Some(self.passages[h]),
-            (c, _) => c.map(|r| self.passages[r]),
+        if !anchor.is_narrowed() {
+            return chosen.map(|r| self.passages[r]);
         }
+        // A note on some sentences goes where those sentences are: found word for word near
+        // the paragraph (moved into the next one, the paragraph split around them), or still
+        // much like themselves in the paragraph found. Gone from both, the note is detached,
+        // never put on other sentences of the paragraph.
+        if let Some(h) = quote_holder {
+            let near = chosen.is_some_and(|c| c.abs_diff(h) <= 2)
+                || context.in_slot(h)
+                || context.near(self, h);
+            return near.then(|| self.passages[h]);
+        }
+        let c = chosen?;
+        let text = self.blocks[self.passages[c]].text();
+        (anchor.quote_likeness_in(text) >= QUOTE_ALIKE).then(|| self.passages[c])
     }
 
     /// Whether a passage (by rank) may be an amended wording of the anchor's: of its kind
     /// (heading or paragraph), and not one of its old neighbours found unchanged.
     fn eligible(&self, r: usize, context: &Context) -> bool {
-        self.around().headings[r] == context.heading && !context.is_neighbour(self, r)
+        self.around().headings[r] == context.heading
+            && !context.is_neighbour(self, r)
+            && !self.is_copy(r, context)
+    }
+
+    /// Whether passage `r` has the old paragraph's very text: a copy that was not told to be
+    /// it, so neither it nor a rival of an amended wording.
+    fn is_copy(&self, r: usize, context: &Context) -> bool {
+        context.fingerprint.is_some_and(|fp| {
+            self.by_fingerprint
+                .get(&fp)
+                .is_some_and(|found| found.contains(&self.passages[r]))
+        })
     }
 
     /// The one passage holding a narrowed quote word for word, when the quote is long enough

@@ -165,3 +165,46 @@ fn an_empty_document_places_nothing_and_anchors_on_nothing_do_not_panic() {
     let nowhere = Anchor::of(&empty, BlockId(0), None);
     assert_eq!(nowhere.place(&doc(ORIGINAL)), Placement::Detached);
 }
+
+/// A law whose two articles end with the same list item.
+const TWINS: &str = "# 法\n\n第四十五条 有下列情形之一的，应当退出现役：\n\n（一）达到服现役最高年龄的；\n\n（四）调离军队，到非军事部门工作的；\n\n第四十六条 有下列情形之一的，可以退出现役：\n\n（二）伤病残不能坚持正常工作的；\n\n（四）调离军队，到非军事部门工作的；\n\n第四十七条 其他。\n";
+
+#[test]
+fn a_note_on_one_of_two_identical_passages_follows_that_one() {
+    let before = doc(TWINS);
+    let copies: Vec<usize> = (0..before.blocks.len())
+        .filter(|&i| before.blocks[i].text().starts_with("（四）"))
+        .collect();
+    let second = BlockId(copies[1]);
+    let anchor = Anchor::of(&before, second, None);
+    assert_eq!((anchor.copy, anchor.copies), (1, 2));
+    let twin = "（四）调离军队，到非军事部门工作的；\n\n第四十六条";
+    let noted = "伤病残不能坚持正常工作的；\n\n（四）调离军队，到非军事部门工作的；";
+
+    // The other copy deleted: still this one.
+    let other_gone = doc(&TWINS.replacen(twin, "第四十六条", 1));
+    let found = anchor.place(&other_gone);
+    let at = |d: &Document, needle: &str| {
+        BlockId(
+            d.blocks
+                .iter()
+                .rposition(|b| b.text().starts_with(needle))
+                .unwrap(),
+        )
+    };
+    assert_eq!(found, Placement::Same(at(&other_gone, "（四）")));
+
+    // This copy deleted: detached, never put on the other one.
+    let this_gone = doc(&TWINS.replace(noted, "伤病残不能坚持正常工作的；"));
+    assert_eq!(anchor.place(&this_gone), Placement::Detached);
+
+    // This copy amended: changed, on it.
+    let amended = doc(&TWINS.replace(
+        noted,
+        "伤病残不能坚持正常工作的；\n\n（四）调离军队，到非军事部门工作或者退休的；",
+    ));
+    assert_eq!(
+        anchor.place(&amended),
+        Placement::Changed(at(&amended, "（四）"))
+    );
+}
