@@ -497,3 +497,33 @@ fn an_amendment_in_the_export_renders_exactly_as_marked() {
     assert!(marked.contains("[-,-]{+)+}"), "{marked}");
     assert!(!line.contains('~') && !line.contains('*'), "{line}");
 }
+
+#[test]
+fn a_file_sharing_only_a_title_with_a_document_is_not_asked_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let old = dir.path().join("statement.md");
+    std::fs::write(&old, OLD).unwrap();
+    {
+        let (mut app, notes) = reopen(std::slice::from_ref(&old), &data);
+        note_on(&mut app, &notes, "offshore wind", "Grid.");
+    }
+    let other: String = OLD
+        .lines()
+        .map(|l| {
+            if l.starts_with("# ") {
+                l.to_string()
+            } else if l.is_empty() {
+                String::new()
+            } else {
+                format!("Another matter entirely, item {}.", l.len())
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let same_title = dir.path().join("same-title.md");
+    std::fs::write(&same_title, other).unwrap();
+    let (app, _) = reopen(std::slice::from_ref(&same_title), &data);
+    assert_eq!(app.mode, Mode::Reader, "{:?}", app.prompt);
+    assert!(app.annotations.notes.is_empty());
+}

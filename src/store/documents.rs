@@ -20,8 +20,11 @@ const SKETCH: usize = 256;
 const CERTAIN: f64 = 0.8;
 /// At least this alike with the same title, a file is the document too.
 const CERTAIN_WITH_TITLE: f64 = 0.5;
-/// At least this alike (or with the same title), a file may be a new edition: ask.
+/// At least this alike, a file may be a new edition: ask.
 const PLAUSIBLE: f64 = 0.3;
+/// At least this alike with the same title, a file may be a new edition too (a title alone,
+/// with no paragraph in common, says nothing: briefings share titles).
+const PLAUSIBLE_WITH_TITLE: f64 = 0.1;
 
 /// A compact picture of a document's content: the smallest hashes of its paragraphs, each
 /// taken without its leading number (so a renumbered edition keeps its picture).
@@ -251,7 +254,9 @@ impl Store {
             let likeness = signature.likeness(&known_signature);
             let same_title = !title.is_empty() && title == known_title;
             let certain = likeness >= CERTAIN || (same_title && likeness >= CERTAIN_WITH_TITLE);
-            if !certain && !same_title && likeness < PLAUSIBLE {
+            let plausible =
+                likeness >= PLAUSIBLE || (same_title && likeness >= PLAUSIBLE_WITH_TITLE);
+            if !certain && !plausible {
                 continue;
             }
             let better = best
