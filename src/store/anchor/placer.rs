@@ -346,19 +346,40 @@ impl Placer {
         if !anchor.is_narrowed() {
             return chosen.map(|r| self.passages[r]);
         }
-        // A note on some sentences goes where those sentences are: found word for word near
-        // the paragraph (moved into the next one, the paragraph split around them), or still
-        // much like themselves in the paragraph found. Gone from both, the note is detached,
-        // never put on other sentences of the paragraph.
-        if let Some(h) = quote_holder {
-            let near = chosen.is_some_and(|c| c.abs_diff(h) <= 2)
-                || context.in_slot(h)
-                || context.near(self, h);
-            return near.then(|| self.passages[h]);
+        // A note on some sentences goes where those sentences are. Still much like themselves
+        // in the paragraph found, they are there; found word for word in a paragraph that
+        // is an old neighbour with them added (moved on or back), or next to the paragraph
+        // found (split around them), they moved. Both at once, or neither, the note is
+        // detached: never put on other sentences, nor on a quotation of them.
+        let amended_in_place = chosen.filter(|&c| {
+            anchor.quote_likeness_in(self.blocks[self.passages[c]].text()) >= QUOTE_ALIKE
+        });
+        let moved = quote_holder.filter(|&h| {
+            self.is_neighbour_with(anchor, h)
+                || chosen.is_some_and(|c| c.abs_diff(h) <= 1)
+                || (context.in_slot(h) && context.before.is_some() && context.after.is_some())
+        });
+        match (amended_in_place, moved) {
+            (Some(c), Some(h)) if c == h => Some(self.passages[c]),
+            (Some(c), None) if quote_holder.is_none() => Some(self.passages[c]),
+            (None, Some(h)) => Some(self.passages[h]),
+            _ => None,
         }
-        let c = chosen?;
-        let text = self.blocks[self.passages[c]].text();
-        (anchor.quote_likeness_in(text) >= QUOTE_ALIKE).then(|| self.passages[c])
+    }
+
+    /// Whether passage `r` is one of the old paragraph's neighbours with the quoted sentences
+    /// added to it (they moved on into the next paragraph, or back into the one before).
+    fn is_neighbour_with(&self, anchor: &Anchor, r: usize) -> bool {
+        let text: String =
+            normal_chars(without_number(self.blocks[self.passages[r]].text())).collect();
+        let quote: String = normal_chars(&anchor.quote).collect();
+        let Some(at) = text.find(&quote).filter(|_| !quote.is_empty()) else {
+            return false;
+        };
+        let rest = format!("{}{}", &text[..at], &text[at + quote.len()..]);
+        let key = format!("{:016x}", fingerprint_key(without_number(&rest)));
+        (!anchor.before.is_empty() && key == anchor.before)
+            || (!anchor.after.is_empty() && key == anchor.after)
     }
 
     /// Whether a passage (by rank) may be an amended wording of the anchor's: of its kind
