@@ -10,6 +10,7 @@ mod marks;
 pub mod recovery;
 mod schema;
 mod session;
+pub mod signature;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

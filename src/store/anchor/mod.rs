@@ -9,6 +9,8 @@ mod context;
 mod evidence;
 mod numbering;
 pub mod placer;
+mod quoted;
+mod rewording;
 
 use sha2::{Digest, Sha256};
 

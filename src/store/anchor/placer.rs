@@ -18,34 +18,11 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Arc;
 
 use super::context::Context;
-use super::evidence::{Likeness, Rarity, Terms};
+use super::evidence::{Rarity, Terms};
 use super::numbering::{unnumbered, without_number};
-use super::{Anchor, Placement, anchorable, digest, normal_chars, one_line};
+use super::quoted::holds;
+use super::{Anchor, Placement, anchorable, digest, one_line};
 use crate::doc::{Block, BlockId, Document};
-
-/// A likeness at least this high is convincing near where the paragraph was (with no close
-/// rival); far from it, under another heading, likeness alone is never enough (a quotation
-/// of the paragraph elsewhere is as alike as the paragraph amended).
-const ALIKE: f64 = 0.8;
-/// A likeness at least this high is convincing under the paragraph's own section heading.
-const ALIKE_IN_SECTION: f64 = 0.7;
-/// A likeness at least this high is convincing as the one paragraph of its slot, between
-/// its two old neighbours.
-const ALIKE_IN_SLOT: f64 = 0.3;
-/// A likeness at least this high is convincing beside one old neighbour (the other is not
-/// found), or in a slot that now holds several paragraphs.
-const ALIKE_BESIDE_ONE: f64 = 0.5;
-/// How far a rival's likeness must stay below the best one's.
-const MARGIN: f64 = 0.15;
-/// Closer than this, two likenesses are a tie, which the context does not break.
-const TIE: f64 = 0.05;
-/// Fewer terms than this are too little to judge a reworded paragraph by.
-const FEW_TERMS: usize = 4;
-/// The sentences quoted must be at least this like themselves in the paragraph found, else
-/// they are gone from it.
-const QUOTE_ALIKE: f64 = 0.7;
-/// A narrowed quote at least this long (characters, folded) is found by its own text.
-const LONG_QUOTE: usize = 12;
 
 /// A document prepared for placing anchors in it. Only what the same text needs is worked
 /// out at once (most notes are on unchanged passages); the rest when a note needs it.
@@ -56,11 +33,11 @@ pub struct Placer {
     /// Each block's place among the passages (`usize::MAX` for a block that is none).
     ranks: Vec<usize>,
     /// Passages by fingerprint.
-    by_fingerprint: HashMap<u64, Vec<usize>>,
+    pub(super) by_fingerprint: HashMap<u64, Vec<usize>>,
     /// The passages' surroundings: worked out when first needed.
     surroundings: OnceCell<Surroundings>,
     /// Each passage's terms, and their rarity: worked out when first needed.
-    terms: OnceCell<(Vec<Terms>, Rarity)>,
+    pub(super) terms: OnceCell<(Vec<Terms>, Rarity)>,
     /// Anchors placed already (a store write places every note again).
     placed: RefCell<HashMap<u64, Placement>>,
 }
@@ -245,8 +222,14 @@ impl Placer {
         if let Some(block) = context.pick(self, &renumbered) {
             return self.amended(anchor, block);
         }
-        match self.reworded(anchor, &context) {
-            Some(block) => self.amended(anchor, block),
+        let chosen = self.reworded(anchor, &context);
+        let found = if anchor.is_narrowed() {
+            self.follow_sentences(anchor, &context, chosen)
+        } else {
+            chosen
+        };
+        match found {
+            Some(r) => self.amended(anchor, self.passages[r]),
             None => Placement::Detached,
         }
     }
@@ -259,174 +242,6 @@ impl Placer {
         } else {
             Placement::Changed(BlockId(block))
         }
-    }
-
-    /// The paragraph an amended wording most convincingly is, if any.
-    fn reworded(&self, anchor: &Anchor, context: &Context) -> Option<usize> {
-        let old = Terms::of(without_number(anchor.annotated_paragraph()));
-        let quote_holder = self.quote_holder(anchor, context);
-        if old.as_slice().len() < FEW_TERMS {
-            // Too little text to compare: only its slot, or its quote found whole, can say.
-            return quote_holder.filter(|&r| context.in_slot(r)).or_else(|| {
-                let only = context.slot_passages()?;
-                (only.len() == 1).then_some(only[0])
-            });
-        }
-        let (terms, rarity) = self.terms();
-        let likeness: Vec<Likeness> = terms
-            .iter()
-            .map(|t| Likeness::of(&old, t, rarity))
-            .collect();
-        // Out of its slot, a paragraph that only holds the old one (or a piece of it) is no
-        // evidence, since a short paragraph is held by many: there, only likeness counts.
-        let scores: Vec<f64> = likeness
-            .iter()
-            .enumerate()
-            .map(|(r, l)| {
-                if context.in_slot(r) {
-                    l.score()
-                } else {
-                    l.both
-                }
-            })
-            .collect();
-        let best = (0..scores.len())
-            .filter(|&r| self.eligible(r, context))
-            .max_by(|&a, &b| {
-                scores[a]
-                    .total_cmp(&scores[b])
-                    .then_with(|| context.distance(b).cmp(&context.distance(a)))
-            })?;
-        let score = scores[best];
-        // The best rival: a passage not next to it (the other half of a split paragraph is
-        // no rival), or an old neighbour found unchanged, which is the paragraph's twin
-        // rather than the paragraph.
-        let rival = (0..scores.len())
-            .filter(|&r| {
-                r != best
-                    && self.around().headings[r] == context.heading
-                    && !self.is_copy(r, context)
-            })
-            .filter(|&r| context.is_neighbour(self, r) || r.abs_diff(best) > 1)
-            .max_by(|&a, &b| scores[a].total_cmp(&scores[b]));
-        let rival_score = rival.map_or(0.0, |r| scores[r]);
-        let favoured =
-            rival.is_none_or(|r| context.support_in(self, best) > context.support_in(self, r));
-        // Context breaks a near tie, never a tie or a rival more alike than the best.
-        let clear = score - rival_score >= MARGIN || (favoured && score - rival_score >= TIE);
-        let alone_in_slot = context.slot_passages().is_some_and(|s| s == [best]);
-        let needed = if alone_in_slot {
-            ALIKE_IN_SLOT
-        } else if context.in_slot(best) {
-            ALIKE_BESIDE_ONE
-        } else if context.in_section(self, best) && context.near(self, best) {
-            ALIKE_IN_SECTION
-        } else if context.near(self, best) {
-            ALIKE
-        } else {
-            f64::INFINITY
-        };
-        // Where its slot (both neighbours found) holds a paragraph like it, a paragraph more
-        // like it elsewhere is a quotation or a twin as likely as the paragraph moved: the
-        // two kinds of evidence disagree.
-        let torn = !context.in_slot(best)
-            && context.before.is_some()
-            && context.after.is_some()
-            && (0..scores.len()).any(|r| {
-                r != best
-                    && context.in_slot(r)
-                    && self.eligible(r, context)
-                    && scores[r] >= ALIKE_IN_SLOT
-            });
-        // Its neighbours standing side by side say it was deleted: a paragraph like it
-        // elsewhere is a quotation or a twin as likely as the paragraph moved.
-        let convincing =
-            !context.deleted() && !torn && !context.out_of_order(best) && clear && score >= needed;
-        let chosen = convincing.then_some(best);
-        if !anchor.is_narrowed() {
-            return chosen.map(|r| self.passages[r]);
-        }
-        // A note on some sentences goes where those sentences are. Still much like themselves
-        // in the paragraph found, they are there; found word for word in a paragraph that
-        // is an old neighbour with them added (moved on or back), or next to the paragraph
-        // found (split around them), they moved. Both at once, or neither, the note is
-        // detached: never put on other sentences, nor on a quotation of them.
-        let amended_in_place = chosen.filter(|&c| {
-            anchor.quote_likeness_in(self.blocks[self.passages[c]].text()) >= QUOTE_ALIKE
-        });
-        let moved = quote_holder.filter(|&h| {
-            self.is_neighbour_with(anchor, h)
-                || chosen.is_some_and(|c| c.abs_diff(h) <= 1)
-                || (context.in_slot(h) && context.before.is_some() && context.after.is_some())
-        });
-        match (amended_in_place, moved) {
-            (Some(c), Some(h)) if c == h => Some(self.passages[c]),
-            (Some(c), None) if quote_holder.is_none() => Some(self.passages[c]),
-            (None, Some(h)) => Some(self.passages[h]),
-            _ => None,
-        }
-    }
-
-    /// Whether passage `r` is one of the old paragraph's neighbours with the quoted sentences
-    /// added to it (they moved on into the next paragraph, or back into the one before).
-    fn is_neighbour_with(&self, anchor: &Anchor, r: usize) -> bool {
-        let text: String =
-            normal_chars(without_number(self.blocks[self.passages[r]].text())).collect();
-        let quote: String = normal_chars(&anchor.quote).collect();
-        let Some(at) = text.find(&quote).filter(|_| !quote.is_empty()) else {
-            return false;
-        };
-        let rest = format!("{}{}", &text[..at], &text[at + quote.len()..]);
-        let key = format!("{:016x}", fingerprint_key(without_number(&rest)));
-        (!anchor.before.is_empty() && key == anchor.before)
-            || (!anchor.after.is_empty() && key == anchor.after)
-    }
-
-    /// Whether a passage (by rank) may be an amended wording of the anchor's: of its kind
-    /// (heading or paragraph), and not one of its old neighbours found unchanged.
-    fn eligible(&self, r: usize, context: &Context) -> bool {
-        self.around().headings[r] == context.heading
-            && !context.is_neighbour(self, r)
-            && !self.is_copy(r, context)
-    }
-
-    /// Whether passage `r` has the old paragraph's very text: a copy that was not told to be
-    /// it, so neither it nor a rival of an amended wording.
-    fn is_copy(&self, r: usize, context: &Context) -> bool {
-        context.fingerprint.is_some_and(|fp| {
-            self.by_fingerprint
-                .get(&fp)
-                .is_some_and(|found| found.contains(&self.passages[r]))
-        })
-    }
-
-    /// The one passage holding a narrowed quote word for word, when the quote is long enough
-    /// to say so (its rank among the passages).
-    fn quote_holder(&self, anchor: &Anchor, context: &Context) -> Option<usize> {
-        if !anchor.is_narrowed() || normal_chars(&anchor.quote).count() < LONG_QUOTE {
-            return None;
-        }
-        let mut holders = self
-            .passages
-            .iter()
-            .enumerate()
-            .filter(|(r, _)| self.eligible(*r, context))
-            .filter(|(_, b)| holds(self.blocks[**b].text(), &anchor.quote))
-            .map(|(r, _)| r);
-        let first = holders.next()?;
-        holders.next().is_none().then_some(first)
-    }
-
-    fn terms(&self) -> &(Vec<Terms>, Rarity) {
-        self.terms.get_or_init(|| {
-            let terms: Vec<Terms> = self
-                .passages
-                .iter()
-                .map(|&b| Terms::of(without_number(self.blocks[b].text())))
-                .collect();
-            let rarity = Rarity::of(terms.iter());
-            (terms, rarity)
-        })
     }
 }
 
@@ -452,15 +267,8 @@ impl Placers {
     }
 }
 
-/// Whether a paragraph holds a quote word for word (spacing, case and full-width forms
-/// aside).
-fn holds(text: &str, quote: &str) -> bool {
-    let quote: String = normal_chars(quote).collect();
-    !quote.is_empty() && normal_chars(text).collect::<String>().contains(&quote)
-}
-
 /// A fingerprint as a number (the stored fingerprint is its hex).
-fn fingerprint_key(text: &str) -> u64 {
+pub(super) fn fingerprint_key(text: &str) -> u64 {
     u64::from_be_bytes(digest(text))
 }
 

@@ -3,21 +3,23 @@
 //! the clipboard through the terminal (OSC 52, which works over SSH), and the briefing note
 //! goes to a file.
 
+mod files;
+mod identify;
+
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use base64::Engine;
-
 use crate::app::annotations::Annotations;
 use crate::app::{App, Effect};
 use crate::doc::Document;
-use crate::export::{self, Source};
-use crate::index::gazetteer::Gazetteer;
 use crate::store::anchor::{Anchor, Placers};
-use crate::store::documents::{Answer, Identity};
+use crate::store::documents::Answer;
 use crate::store::{self, Draft, Recent, Store, recovery};
+pub use files::{PRIVATE_FILE, expand_home, exported_now, sources, write_private};
+use files::{copy, export_to};
+use identify::identify;
 
 /// The store as a running brief uses it.
 #[derive(Debug)]
@@ -30,11 +32,6 @@ pub struct Notes {
     /// signature is written once per edition, not on every change.
     remembered: RefCell<HashSet<(String, usize)>>,
 }
-
-/// More files than this opened at once are matched to documents with notes by title before
-/// their content is compared (comparing every file of a large library would hold up the
-/// reader).
-const COMPARED_AT_ONCE: usize = 50;
 
 impl Notes {
     /// Opens the store in the data directory (`--data-dir`, `BRIEF_DATA_DIR`, or the
@@ -312,135 +309,4 @@ pub fn read(
         store.notes(keys)?,
         placers,
     ))
-}
-
-/// Finds which stored document each newly opened file is: files whose own path has notes
-/// first, then the others by their path's answers and their content. A certain match is
-/// taken and kept; a plausible one is asked about.
-fn identify(store: &Store, app: &mut App) -> Result<(), store::StoreError> {
-    let new: Vec<usize> = (0..app.docs.len())
-        .filter(|&i| !app.identified[i])
-        .collect();
-    if new.is_empty() {
-        return Ok(());
-    }
-    // Files with notes of their own are their own documents, first (unless a question
-    // about them was put off).
-    for &i in &new {
-        let own = &app.doc_paths[i];
-        if app.docs[i].path.is_none() || (store.count(own)? > 0 && !store.put_off(own)?) {
-            app.identified[i] = true;
-        }
-    }
-    let by_title_only = new.len() > COMPARED_AT_ONCE;
-    for i in new {
-        if app.identified[i] {
-            continue;
-        }
-        app.identified[i] = true;
-        let taken: Vec<String> = (0..app.docs.len())
-            .filter(|&j| j != i)
-            .map(|j| app.doc_keys[j].clone())
-            .collect();
-        let own = app.doc_paths[i].clone();
-        match store.identify(&own, &app.docs[i], &taken, by_title_only)? {
-            Identity::Own => {}
-            Identity::Known(key) => app.doc_keys[i] = key,
-            Identity::Found(candidate) => {
-                store.decide(&own, &candidate.key, Answer::Yes)?;
-                let from = candidate.file_name();
-                let name = &app.docs[i].name;
-                let said = if from == *name {
-                    let was = candidate.path.as_deref().unwrap_or(&candidate.key);
-                    format!("{name} was read from {was} before: its notes follow it here")
-                } else {
-                    format!("{name} is {from} under a new name or edition: its notes follow")
-                };
-                app.notify(said, false);
-                app.doc_keys[i] = candidate.key;
-            }
-            Identity::Ask(candidate) => app.ask_to_attach(i, candidate),
-        }
-    }
-    Ok(())
-}
-
-/// Puts text on the clipboard of the terminal (and of the terminal on the far side of SSH).
-fn copy(terminal: &mut impl Write, text: &str) {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let _ = write!(terminal, "\x1b]52;c;{encoded}\x07");
-    let _ = terminal.flush();
-}
-
-/// The sources of the documents: path and a fingerprint of the content as read.
-pub fn sources(docs: &[Document]) -> Vec<Source> {
-    docs.iter()
-        .map(|d| {
-            let bytes = d
-                .path
-                .as_ref()
-                .and_then(|p| std::fs::read(p).ok())
-                .unwrap_or_else(|| crate::doc::open::BUNDLED_TEXT.as_bytes().to_vec());
-            Source::of(d, &bytes)
-        })
-        .collect()
-}
-
-/// Writes the app's briefing note to `path` (`~/` is the home directory), with the
-/// permissions `--export-mode` gives (by default readable by its owner only).
-fn export_to(app: &App, path: &str) -> std::io::Result<PathBuf> {
-    let path = expand_home(path);
-    let sources = sources(&app.docs);
-    let text = export::briefing_note(&export::Input {
-        docs: &app.docs,
-        sources: &sources,
-        outline: &app.outline,
-        annotations: &app.annotations,
-        countries: &app.countries,
-        gazetteer: Gazetteer::bundled(),
-        exported: &exported_now(),
-    });
-    write_private(&path, &text, app.export_mode)?;
-    Ok(path)
-}
-
-/// The export time as the note shows it.
-pub fn exported_now() -> String {
-    chrono::Local::now()
-        .format("%Y-%m-%d %H:%M %:z")
-        .to_string()
-}
-
-/// `~/x` → the home directory's `x`.
-pub fn expand_home(path: &str) -> PathBuf {
-    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
-        _ => PathBuf::from(path),
-    }
-}
-
-/// Permissions of what brief writes for its user: readable and writable by the owner only.
-pub const PRIVATE_FILE: u32 = 0o600;
-
-/// Writes a file with permissions `mode` (see [`PRIVATE_FILE`]), creating its folder. A file
-/// that was there keeps none of its old permissions.
-pub fn write_private(path: &Path, text: &str, mode: u32) -> std::io::Result<()> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)?;
-    }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, mode);
-    let mut file = options.open(path)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // The mode above counts only for a new file, and the umask may narrow it further.
-        file.set_permissions(std::fs::Permissions::from_mode(mode))?;
-    }
-    #[cfg(not(unix))]
-    let _ = mode;
-    file.write_all(text.as_bytes())?;
-    file.sync_all()
 }
