@@ -18,8 +18,12 @@
 mod cases;
 #[path = "anchoring/edits.rs"]
 mod edits;
+#[path = "anchoring/numbers.rs"]
+mod numbers;
 #[path = "anchoring/reword.rs"]
 mod reword;
+#[path = "anchoring/sentence_edits.rs"]
+mod sentence_edits;
 #[path = "anchoring/truth.rs"]
 mod truth;
 

@@ -4,114 +4,16 @@
 //! asked about once, a note written while the file is gone is found when it returns, and an
 //! empty document survives every key that makes a note.
 
-use std::path::{Path, PathBuf};
+mod common;
 
+use brief::app::Mode;
 use brief::app::annotations::Mark;
-use brief::app::{App, Effect, Mode};
-use brief::doc::BlockId;
-use brief::doc::open::{OpenOptions, open_paths};
 use brief::effects::Notes;
+use brief::keymap::Key;
 use brief::keymap::chord::NamedKey;
-use brief::keymap::{Key, Keymap};
 use brief::store::Store;
 use brief::store::anchor::Placement;
-
-const OLD: &str = include_str!("fixtures/anchoring/en_statement.old.md");
-
-fn app_on(paths: &[PathBuf]) -> App {
-    let opened = open_paths(paths, OpenOptions::default());
-    App::new(
-        opened.documents,
-        Keymap::preset("default").unwrap(),
-        (100, 30),
-    )
-}
-
-/// Presses keys, carrying out what they ask of the store as the runtime does.
-fn press(app: &mut App, notes: &Notes, keys: &[Key]) {
-    for &key in keys {
-        for effect in app.press(key) {
-            match effect {
-                Effect::Quit | Effect::FindMatches { .. } => {}
-                other => {
-                    notes.apply(&other, app, &mut Vec::new());
-                }
-            }
-        }
-    }
-}
-
-fn typed(text: &str) -> Vec<Key> {
-    text.chars().map(Key::char).collect()
-}
-
-/// Puts the paragraph holding `needle` at the top of the reader and writes a note on it.
-fn note_on(app: &mut App, notes: &Notes, needle: &str, body: &str) -> BlockId {
-    let block = BlockId(
-        app.docs[0]
-            .blocks
-            .iter()
-            .position(|b| b.text().contains(needle))
-            .unwrap(),
-    );
-    for _ in 0..500 {
-        if app.current_block() == block {
-            break;
-        }
-        app.press(Key::char('}'));
-    }
-    assert_eq!(app.current_block(), block);
-    press(app, notes, &[Key::char('a')]);
-    press(app, notes, &typed(body));
-    press(app, notes, &[Key::named(NamedKey::Esc)]);
-    assert_eq!(app.mode, Mode::Reader);
-    block
-}
-
-/// A reader on `paths` with the store in `data`, its notes read as at start-up.
-fn reopen(paths: &[PathBuf], data: &Path) -> (App, Notes) {
-    let mut app = app_on(paths);
-    let notes = Notes::with(Store::open(data).unwrap());
-    notes.load(&mut app);
-    (app, notes)
-}
-
-fn block_with(app: &App, needle: &str) -> BlockId {
-    BlockId(
-        app.docs[0]
-            .blocks
-            .iter()
-            .position(|b| b.text().contains(needle))
-            .unwrap_or_else(|| panic!("no block holds {needle}")),
-    )
-}
-
-/// The screen as drawn at 100x30, row by row.
-fn draw(app: &App) -> String {
-    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-    terminal.draw(|f| brief::ui::draw(app, f)).unwrap();
-    let buffer = terminal.backend().buffer().clone();
-    (0..buffer.area.height)
-        .map(|y| {
-            (0..buffer.area.width)
-                .map(|x| buffer[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-fn export(app: &App) -> String {
-    brief::export::briefing_note(&brief::export::Input {
-        docs: &app.docs,
-        sources: &brief::effects::sources(&app.docs),
-        outline: &app.outline,
-        annotations: &app.annotations,
-        countries: &app.countries,
-        gazetteer: brief::index::gazetteer::Gazetteer::bundled(),
-        exported: "2025-11-21 09:00 +08:00",
-    })
-}
+use common::{OLD, block_with, draw, export, note_on, press, reopen, typed};
 
 /// The paragraph about the Arctic, said in other words by a drafter.
 const ARCTIC: &str = "3\\. We reiterate the importance of a free and open Arctic, which is inclusive, prosperous and secure, governed by the rule of law and by the peaceful resolution of disputes. We reaffirm our support for the Arctic Council as the leading forum for cooperation in the region and our partnership with Indigenous peoples.";
@@ -362,58 +264,6 @@ fn an_empty_or_blank_document_survives_every_key_that_makes_a_note() {
 }
 
 #[test]
-fn export_asks_before_writing_over_a_file_and_lists_only_annotated_sources() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let folder = dir.path().join("briefings");
-    std::fs::create_dir_all(&folder).unwrap();
-    std::fs::write(folder.join("a.md"), OLD).unwrap();
-    std::fs::write(folder.join("b.md"), "# Other\n\nNothing marked here.\n").unwrap();
-    let (mut app, notes) = reopen(std::slice::from_ref(&folder), &data);
-    note_on(
-        &mut app,
-        &notes,
-        "offshore wind",
-        "First line\nsecond line\n\nA paragraph.",
-    );
-    let target = dir.path().join("note.md");
-    std::fs::write(&target, "kept").unwrap();
-    let path = target.to_str().unwrap();
-
-    let mut keys = vec![Key::char('E'), Key::ctrl('u')];
-    keys.extend(typed(path));
-    keys.push(Key::named(NamedKey::Enter));
-    press(&mut app, &notes, &keys);
-    assert_eq!(app.mode, Mode::Prompt, "{:?}", app.message);
-    assert!(
-        app.prompt
-            .as_ref()
-            .unwrap()
-            .label
-            .contains("Write over it?")
-    );
-    press(&mut app, &notes, &[Key::char('n')]);
-    assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
-
-    press(&mut app, &notes, &keys);
-    press(&mut app, &notes, &[Key::char('y')]);
-    let written = std::fs::read_to_string(&target).unwrap();
-    assert!(written.contains("a.md"), "{written}");
-    assert!(
-        !written.contains("b.md"),
-        "only the document with notes: {written}"
-    );
-    // The note's lines are kept: a hard break between the first two, a new paragraph after.
-    let events: Vec<pulldown_cmark::Event> = pulldown_cmark::Parser::new(&written).collect();
-    let at = events
-        .iter()
-        .position(|e| matches!(e, pulldown_cmark::Event::Text(t) if t.as_ref() == "First line"))
-        .unwrap();
-    assert_eq!(events[at + 1], pulldown_cmark::Event::HardBreak);
-    assert!(written.contains("second line\n\nA paragraph."), "{written}");
-}
-
-#[test]
 fn a_leftover_draft_and_a_question_about_an_edition_are_both_asked_in_turn() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
@@ -449,53 +299,6 @@ fn a_leftover_draft_and_a_question_about_an_edition_are_both_asked_in_turn() {
     assert!(app.prompt.as_ref().unwrap().label.contains("old.md"));
     press(&mut app, &notes, &[Key::char('y')]);
     assert_eq!(app.annotations.notes.len(), 1);
-}
-
-#[test]
-fn an_amendment_in_the_export_renders_exactly_as_marked() {
-    let dir = tempfile::tempdir().unwrap();
-    let (file, data) = (dir.path().join("statement.md"), dir.path().join("data"));
-    std::fs::write(&file, OLD).unwrap();
-    {
-        let (mut app, notes) = reopen(std::slice::from_ref(&file), &data);
-        note_on(&mut app, &notes, "offshore wind", "Grid.");
-    }
-    // Punctuation changed beside words: where Markdown's own strikethrough fails.
-    let amended = OLD.replace(
-        "including offshore wind, hydrogen and grid interconnections, while",
-        "including offshore wind and hydrogen (and grid interconnections) while",
-    );
-    std::fs::write(&file, amended).unwrap();
-    let (app, _) = reopen(std::slice::from_ref(&file), &data);
-    let written = export(&app);
-    let mut rendered = Vec::new();
-    let mut current = String::new();
-    for event in pulldown_cmark::Parser::new_ext(&written, pulldown_cmark::Options::all()) {
-        match event {
-            pulldown_cmark::Event::Text(t) => current.push_str(&t),
-            pulldown_cmark::Event::End(pulldown_cmark::TagEnd::Paragraph) => {
-                rendered.push(std::mem::take(&mut current))
-            }
-            _ => {}
-        }
-    }
-    let line = rendered
-        .iter()
-        .find(|p| p.starts_with("Passage amended since this note"))
-        .unwrap_or_else(|| panic!("{written}"));
-    // Read back, it is the difference exactly as marked.
-    let note = &app.annotations.notes[0];
-    let now = note
-        .item
-        .anchor
-        .wording_in(&app.docs[0], note.block().unwrap());
-    let marked = brief::compare::wording::marked(&brief::compare::wording::diff(
-        &brief::store::anchor::one_line(&note.item.anchor.quote),
-        &now,
-    ));
-    assert!(line.ends_with(&marked), "{line}\n{marked}");
-    assert!(marked.contains("[-,-]{+)+}"), "{marked}");
-    assert!(!line.contains('~') && !line.contains('*'), "{line}");
 }
 
 #[test]

@@ -5,15 +5,16 @@ use brief::doc::{Block, BlockId, BlockKind, Document};
 use brief::store::anchor::anchorable;
 
 use super::cases::{Case, Expect, Pair};
+use super::numbers::renumber;
 use super::reword::{Lang, Rng, filler, reword};
 
 /// A paragraph of an edition being made: its kind, its text, and the passages of the old
 /// edition it holds.
 #[derive(Clone, Debug)]
-struct Para {
-    kind: BlockKind,
-    text: String,
-    from: Vec<usize>,
+pub struct Para {
+    pub kind: BlockKind,
+    pub text: String,
+    pub from: Vec<usize>,
 }
 
 /// Whether a block is a passage a note can be on.
@@ -21,7 +22,7 @@ pub fn is_passage(b: &Block) -> bool {
     anchorable(&b.kind) && !b.text().trim().is_empty()
 }
 
-fn paras(doc: &Document) -> Vec<Para> {
+pub fn paras(doc: &Document) -> Vec<Para> {
     doc.blocks
         .iter()
         .enumerate()
@@ -64,7 +65,7 @@ fn body(doc: &Document, min_letters: usize) -> Vec<usize> {
 }
 
 /// Picks up to `n` of `from`, spread out (no two adjacent), in order.
-fn pick(rng: &mut Rng, from: &[usize], n: usize) -> Vec<usize> {
+pub fn pick(rng: &mut Rng, from: &[usize], n: usize) -> Vec<usize> {
     let mut chosen: Vec<usize> = Vec::new();
     let mut pool = from.to_vec();
     while chosen.len() < n && !pool.is_empty() {
@@ -79,7 +80,7 @@ fn pick(rng: &mut Rng, from: &[usize], n: usize) -> Vec<usize> {
 
 /// Builds the pair: the new edition from its paragraphs, and the expectation for each of
 /// the old passages `cases` (where the paragraphs holding them are).
-fn pair(
+pub fn pair(
     name: &str,
     category: &'static str,
     old: &Document,
@@ -120,6 +121,20 @@ fn pair(
         cases,
         narrowed,
     }
+}
+
+/// What the edits of a document draw on.
+pub struct Material<'a> {
+    pub doc: &'a Document,
+    pub lang: Lang,
+    /// Every passage.
+    pub passages: &'a [usize],
+    /// The paragraphs with enough words to be edited.
+    pub long: &'a [usize],
+    /// Those of them with two sentences or more.
+    pub splittable: &'a [usize],
+    /// How many passages an edit touches.
+    pub n: usize,
 }
 
 /// How many passages an edit touches in a document of `n` passages.
@@ -330,169 +345,17 @@ pub fn editions(name: &str, doc: &Document, seed: u64) -> Vec<Pair> {
     }
     out.push(pair(name, "mixed reissue", doc, new, &cases, false));
 
-    // Notes on one sentence of a paragraph whose other sentences were reworded.
-    let chosen = pick(&mut rng, &splittable, n);
-    let mut new = paras(doc);
-    for p in &mut new {
-        if p.from.len() == 1 && chosen.contains(&p.from[0]) {
-            let cuts = brief::index::jump::sentences(&p.text);
-            let first = p.text[cuts[0].clone()].to_string();
-            let reworded = reword(&first, 0.3, lang, &mut rng);
-            p.text = p.text.replacen(&first, &reworded, 1);
-        }
-    }
-    out.push(pair(
+    out.extend(super::sentence_edits::editions(
         name,
-        "narrowed, rest reworded",
-        doc,
-        new,
-        &chosen,
-        true,
-    ));
-
-    // Notes on the last sentence of a paragraph, that sentence moved to the start of the
-    // next paragraph: the note goes with it.
-    let movable: Vec<usize> = splittable
-        .iter()
-        .copied()
-        .filter(|&i| long.contains(&(i + 1)))
-        .collect();
-    let chosen = pick(&mut rng, &movable, n);
-    let mut new = paras(doc);
-    let mut cases = Vec::new();
-    for &i in chosen.iter().rev() {
-        let at = new.iter().position(|p| p.from == [i]).expect("there");
-        if new.get(at + 1).is_none_or(|p| p.from != [i + 1]) {
-            continue;
-        }
-        let cuts = brief::index::jump::sentences(&new[at].text);
-        let last = new[at].text[cuts[cuts.len() - 1].clone()]
-            .trim()
-            .to_string();
-        let keep = new[at].text[..cuts[cuts.len() - 1].start]
-            .trim()
-            .to_string();
-        new[at].text = keep;
-        new[at].from.clear();
-        let joiner = if lang == Lang::Zh { "" } else { " " };
-        new[at + 1].text = format!("{last}{joiner}{}", new[at + 1].text);
-        new[at + 1].from.insert(0, i);
-        cases.push(i);
-    }
-    out.push(pair(
-        name,
-        "narrowed, sentence moved on",
-        doc,
-        new,
-        &cases,
-        true,
-    ));
-
-    // Paragraphs the document repeats word for word (a list item of two articles, a
-    // formula): a note on one copy when another copy is deleted, when its own copy is
-    // deleted, and when its own copy is amended.
-    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
-    let mut twins: Vec<(usize, usize)> = Vec::new();
-    for &i in &passages {
-        let text = doc.blocks[i].text();
-        if text.chars().filter(|c| c.is_alphabetic()).count() < 4 {
-            continue;
-        }
-        match seen.get(text) {
-            Some(&first) if !twins.iter().any(|&(a, _)| a == first) => twins.push((first, i)),
-            Some(_) => {}
-            None => {
-                seen.insert(text, i);
-            }
-        }
-    }
-    twins.retain(|&(a, b)| {
-        let text = doc.blocks[a].text();
-        passages
-            .iter()
-            .filter(|&&i| doc.blocks[i].text() == text)
-            .count()
-            == 2
-            && b > a + 1
-    });
-    if !twins.is_empty() {
-        let twins: Vec<(usize, usize)> = twins.into_iter().take(n).collect();
-        let noted: Vec<usize> = twins.iter().map(|&(_, b)| b).collect();
-        let mut new = paras(doc);
-        new.retain(|p| !(p.from.len() == 1 && twins.iter().any(|&(a, _)| a == p.from[0])));
-        out.push(pair(
-            name,
-            "copies, another deleted",
+        &Material {
             doc,
-            new,
-            &noted,
-            false,
-        ));
-        let mut new = paras(doc);
-        new.retain(|p| !(p.from.len() == 1 && noted.contains(&p.from[0])));
-        out.push(pair(
-            name,
-            "copies, this one deleted",
-            doc,
-            new,
-            &noted,
-            false,
-        ));
-        let mut new = paras(doc);
-        for p in &mut new {
-            if p.from.len() == 1 && noted.contains(&p.from[0]) {
-                p.text = reword(&p.text, 0.1, lang, &mut rng);
-            }
-        }
-        out.push(pair(
-            name,
-            "copies, this one amended",
-            doc,
-            new,
-            &noted,
-            false,
-        ));
-    }
-
-    // Notes on the last sentence of a paragraph, that sentence amended: the note stays on
-    // it, changed.
-    let chosen = pick(&mut rng, &splittable, n);
-    let mut new = paras(doc);
-    for p in &mut new {
-        if p.from.len() == 1 && chosen.contains(&p.from[0]) {
-            let cuts = brief::index::jump::sentences(&p.text);
-            let last = p.text[cuts[cuts.len() - 1].clone()].to_string();
-            let reworded = reword(&last, 0.15, lang, &mut rng);
-            p.text = format!("{}{reworded}", &p.text[..cuts[cuts.len() - 1].start]);
-        }
-    }
-    out.push(pair(
-        name,
-        "narrowed, sentence reworded",
-        doc,
-        new,
-        &chosen,
-        true,
-    ));
-
-    // Notes on the last sentence of a paragraph, that sentence deleted: the note is
-    // detached, never put on the paragraph's other sentences.
-    let chosen = pick(&mut rng, &splittable, n);
-    let mut new = paras(doc);
-    for p in &mut new {
-        if p.from.len() == 1 && chosen.contains(&p.from[0]) {
-            let cuts = brief::index::jump::sentences(&p.text);
-            p.text = p.text[..cuts[cuts.len() - 1].start].trim().to_string();
-            p.from.clear();
-        }
-    }
-    out.push(pair(
-        name,
-        "narrowed, sentence deleted",
-        doc,
-        new,
-        &chosen,
-        true,
+            lang,
+            passages: &passages,
+            long: &long,
+            splittable: &splittable,
+            n,
+        },
+        &mut rng,
     ));
     out
 }
@@ -546,65 +409,4 @@ fn rewrap(text: &str, width: usize) -> String {
         line += 1;
     }
     out
-}
-
-/// The text with its leading number one higher: `4.` → `5.`, `第十条` → `第十一条`,
-/// `一、` → `二、`; none when it has no leading number.
-fn renumber(text: &str) -> Option<String> {
-    let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
-    if !digits.is_empty() && text[digits.len()..].starts_with(['.', ')', '、']) {
-        let n: u64 = digits.parse().ok()?;
-        return Some(format!("{}{}", n + 1, &text[digits.len()..]));
-    }
-    const NUMERALS: &str = "零一二三四五六七八九";
-    let chinese = |s: &str| -> Option<(u64, usize)> {
-        let mut value = 0;
-        let mut digit = None;
-        let mut len = 0;
-        for c in s.chars() {
-            if let Some(d) = NUMERALS.chars().position(|n| n == c) {
-                digit = Some(d as u64);
-            } else if c == '十' {
-                value += digit.unwrap_or(1) * 10;
-                digit = None;
-            } else {
-                break;
-            }
-            len += c.len_utf8();
-        }
-        (len > 0).then(|| (value + digit.unwrap_or(0), len))
-    };
-    let write = |n: u64| -> String {
-        let digit = |d: u64| NUMERALS.chars().nth(d as usize).unwrap_or('零');
-        match n {
-            0..=9 => digit(n).to_string(),
-            10 => "十".to_string(),
-            11..=19 => format!("十{}", digit(n % 10)),
-            _ if n % 10 == 0 => format!("{}十", digit(n / 10)),
-            _ => format!("{}十{}", digit(n / 10), digit(n % 10)),
-        }
-    };
-    if let Some(rest) = text.strip_prefix('第')
-        && let Some((n, len)) = chinese(rest)
-        && n < 100
-        && rest[len..].starts_with(['条', '章', '节'])
-    {
-        return Some(format!("第{}{}", write(n + 1), &rest[len..]));
-    }
-    if let Some((n, len)) = chinese(text)
-        && n < 100
-        && text[len..].starts_with('、')
-    {
-        return Some(format!("{}{}", write(n + 1), &text[len..]));
-    }
-    None
-}
-
-#[test]
-fn renumbering_counts_in_any_script() {
-    assert_eq!(renumber("4. We").as_deref(), Some("5. We"));
-    assert_eq!(renumber("第九条 本法").as_deref(), Some("第十条 本法"));
-    assert_eq!(renumber("第十九条 本法").as_deref(), Some("第二十条 本法"));
-    assert_eq!(renumber("一、总则").as_deref(), Some("二、总则"));
-    assert_eq!(renumber("2023年"), None);
 }

@@ -1,0 +1,116 @@
+//! What the tests that drive the reader with keys on a real store share: a reader on some
+//! files with its notes read, keys pressed with their effects carried out as the runtime
+//! does, a note written on a paragraph, the screen as drawn, and the briefing note.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use brief::app::{App, Effect, Mode};
+use brief::doc::BlockId;
+use brief::doc::open::{OpenOptions, open_paths};
+use brief::effects::Notes;
+use brief::keymap::chord::NamedKey;
+use brief::keymap::{Key, Keymap};
+use brief::store::Store;
+
+/// The project's English statement, first edition.
+pub const OLD: &str = include_str!("../fixtures/anchoring/en_statement.old.md");
+
+/// A reader on `paths` at 100x30 with the default keymap.
+pub fn app_on(paths: &[PathBuf]) -> App {
+    let opened = open_paths(paths, OpenOptions::default());
+    App::new(
+        opened.documents,
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    )
+}
+
+/// Presses keys, carrying out what they ask of the store as the runtime does.
+pub fn press(app: &mut App, notes: &Notes, keys: &[Key]) {
+    for &key in keys {
+        for effect in app.press(key) {
+            match effect {
+                Effect::Quit | Effect::FindMatches { .. } => {}
+                other => {
+                    notes.apply(&other, app, &mut Vec::new());
+                }
+            }
+        }
+    }
+}
+
+/// The keys that type a text.
+pub fn typed(text: &str) -> Vec<Key> {
+    text.chars().map(Key::char).collect()
+}
+
+/// Puts the paragraph holding `needle` at the top of the reader and writes a note on it.
+pub fn note_on(app: &mut App, notes: &Notes, needle: &str, body: &str) -> BlockId {
+    let block = BlockId(
+        app.docs[0]
+            .blocks
+            .iter()
+            .position(|b| b.text().contains(needle))
+            .unwrap(),
+    );
+    for _ in 0..500 {
+        if app.current_block() == block {
+            break;
+        }
+        app.press(Key::char('}'));
+    }
+    assert_eq!(app.current_block(), block);
+    press(app, notes, &[Key::char('a')]);
+    press(app, notes, &typed(body));
+    press(app, notes, &[Key::named(NamedKey::Esc)]);
+    assert_eq!(app.mode, Mode::Reader);
+    block
+}
+
+/// A reader on `paths` with the store in `data`, its notes read as at start-up.
+pub fn reopen(paths: &[PathBuf], data: &Path) -> (App, Notes) {
+    let mut app = app_on(paths);
+    let notes = Notes::with(Store::open(data).unwrap());
+    notes.load(&mut app);
+    (app, notes)
+}
+
+/// The first block of the first document holding `needle`.
+pub fn block_with(app: &App, needle: &str) -> BlockId {
+    BlockId(
+        app.docs[0]
+            .blocks
+            .iter()
+            .position(|b| b.text().contains(needle))
+            .unwrap_or_else(|| panic!("no block holds {needle}")),
+    )
+}
+
+/// The screen as drawn at 100x30, row by row.
+pub fn draw(app: &App) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| brief::ui::draw(app, f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The briefing note of what the reader has, exported at a fixed time.
+pub fn export(app: &App) -> String {
+    brief::export::briefing_note(&brief::export::Input {
+        docs: &app.docs,
+        sources: &brief::effects::sources(&app.docs),
+        outline: &app.outline,
+        annotations: &app.annotations,
+        countries: &app.countries,
+        gazetteer: brief::index::gazetteer::Gazetteer::bundled(),
+        exported: "2025-11-21 09:00 +08:00",
+    })
+}
