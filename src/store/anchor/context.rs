@@ -17,6 +17,8 @@ const ONE_BESIDE: u8 = 2;
 pub(super) struct Context {
     /// The old paragraph's fingerprint.
     pub(super) fingerprint: Option<u64>,
+    /// The old paragraph's text without its number, as a key.
+    pub(super) unnumbered: Option<u64>,
     /// The fingerprints of the old paragraphs before and after it.
     pub(super) neighbours: [Option<u64>; 2],
     /// Whether it is a heading.
@@ -68,6 +70,7 @@ impl Context {
         };
         Context {
             fingerprint: u64::from_str_radix(&anchor.fingerprint, 16).ok(),
+            unnumbered: unnumbered(anchor.annotated_paragraph()),
             neighbours: [
                 u64::from_str_radix(&anchor.before, 16).ok(),
                 u64::from_str_radix(&anchor.after, 16).ok(),

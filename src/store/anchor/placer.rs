@@ -210,17 +210,52 @@ impl Placer {
             }
         }
         let context = Context::of(self, anchor);
-        // Renumbered: the same text under another number, of its kind, and not a copy of
-        // the old text already ruled out.
+        // Renumbered: the same text under another number, of its kind, and not a copy of the
+        // old text already ruled out. Where the paragraph stood (an old neighbour beside it,
+        // its slot, or near under its heading when nothing says it was amended or deleted in
+        // its slot), that is it. Elsewhere, only a text long enough to be told from a list
+        // item repeated under another article's number, and again with nothing in its slot
+        // to say otherwise.
         let renumbered: Vec<usize> = unnumbered(anchor.annotated_paragraph())
             .and_then(|key| self.around().by_unnumbered.get(&key))
             .into_iter()
             .flatten()
             .copied()
-            .filter(|&b| self.rank(b).is_some_and(|r| self.eligible(r, &context)))
+            .filter(|&b| {
+                self.rank(b).is_some_and(|r| {
+                    self.around().headings[r] == context.heading && !context.is_neighbour(self, r)
+                })
+            })
+            .filter(|b| {
+                // Not the old text itself: that was weighed above.
+                context
+                    .fingerprint
+                    .and_then(|fp| self.by_fingerprint.get(&fp))
+                    .is_none_or(|copies| !copies.contains(b))
+            })
             .collect();
-        if let Some(block) = context.pick(self, &renumbered) {
+        // Its slot holding a paragraph like it, or its neighbours now side by side, say it
+        // was amended or deleted where it stood.
+        let in_place = self.slot_holds_a_likeness(anchor, &context) || context.deleted();
+        let backed: Vec<usize> = renumbered
+            .iter()
+            .copied()
+            .filter(|&b| {
+                self.rank(b).is_some_and(|r| {
+                    self.has_a_neighbour(anchor, r)
+                        || context.in_slot(r)
+                        || (!in_place && context.near(self, r) && context.in_section(self, r))
+                })
+            })
+            .collect();
+        if let Some(block) = context.pick(self, &backed) {
             return self.amended(anchor, block);
+        }
+        if let [only] = renumbered.as_slice()
+            && self.distinctive(anchor)
+            && !in_place
+        {
+            return self.amended(anchor, *only);
         }
         let chosen = self.reworded(anchor, &context);
         let found = if anchor.is_narrowed() {

@@ -25,6 +25,8 @@ const ALIKE_BESIDE_ONE: f64 = 0.5;
 const MARGIN: f64 = 0.15;
 /// Closer than this, two likenesses are a tie, which the context does not break.
 const TIE: f64 = 0.05;
+/// A paragraph with at least this many terms is told from a list item repeated elsewhere.
+const DISTINCTIVE_TERMS: usize = 20;
 /// Fewer terms than this are too little to judge a reworded paragraph by.
 const FEW_TERMS: usize = 4;
 
@@ -118,14 +120,17 @@ impl Placer {
             && !self.is_copy(r, context)
     }
 
-    /// Whether passage `r` has the old paragraph's very text: a copy that was not told to be
-    /// it, so neither it nor a rival of an amended wording.
-    fn is_copy(&self, r: usize, context: &Context) -> bool {
-        context.fingerprint.is_some_and(|fp| {
-            self.by_fingerprint
-                .get(&fp)
-                .is_some_and(|found| found.contains(&self.passages[r]))
-        })
+    /// Whether passage `r` has the old paragraph's very text, or that text under another
+    /// number: a copy that was not told to be it (another article's item of the same words),
+    /// so neither it nor a rival of an amended wording.
+    pub(super) fn is_copy(&self, r: usize, context: &Context) -> bool {
+        let block = self.passages[r];
+        let holds = |map: &std::collections::HashMap<u64, Vec<usize>>, key: Option<u64>| {
+            key.and_then(|k| map.get(&k))
+                .is_some_and(|found| found.contains(&block))
+        };
+        holds(&self.by_fingerprint, context.fingerprint)
+            || holds(&self.around().by_unnumbered, context.unnumbered)
     }
 
     fn terms(&self) -> &(Vec<Terms>, Rarity) {
@@ -138,5 +143,25 @@ impl Placer {
             let rarity = Rarity::of(terms.iter());
             (terms, rarity)
         })
+    }
+
+    /// Whether the old paragraph says enough to be known anywhere by its text alone.
+    pub(super) fn distinctive(&self, anchor: &Anchor) -> bool {
+        Terms::of(without_number(anchor.annotated_paragraph()))
+            .as_slice()
+            .len()
+            >= DISTINCTIVE_TERMS
+    }
+
+    /// Whether the old paragraph's slot (both neighbours found) holds a paragraph like it:
+    /// it was amended in its place.
+    pub(super) fn slot_holds_a_likeness(&self, anchor: &Anchor, context: &Context) -> bool {
+        let Some(slot) = context.slot_passages() else {
+            return false;
+        };
+        let old = Terms::of(without_number(anchor.annotated_paragraph()));
+        let (terms, rarity) = self.terms();
+        slot.iter()
+            .any(|&r| Likeness::of(&old, &terms[r], rarity).score() >= ALIKE_IN_SLOT)
     }
 }

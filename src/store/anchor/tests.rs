@@ -208,3 +208,35 @@ fn a_note_on_one_of_two_identical_passages_follows_that_one() {
         Placement::Changed(at(&amended, "（四）"))
     );
 }
+
+/// A law's list item repeated, under another number, in another article: amending or
+/// deleting one says nothing of the other.
+const ARTICLES: &str = "# 民事诉讼法\n\n第一条 有下列情形之一的，中止诉讼：\n\n（一）一方当事人死亡的；\n\n（二）作为一方当事人的法人终止，尚未确定权利义务承受人的；\n\n第二条 有下列情形之一的，中止执行：\n\n（一）申请人表示可以延期执行的；\n\n（二）案外人提出异议的；\n\n（三）作为一方当事人的法人终止，尚未确定权利义务承受人的；\n\n中止的情形消失后，恢复执行。\n";
+
+#[test]
+fn a_list_item_repeated_under_another_article_is_not_its_amended_wording() {
+    let before = doc(ARTICLES);
+    let own = with(&before, "（三）作为");
+    let anchor = Anchor::of(&before, own, None);
+    let amended = doc(&ARTICLES.replace(
+        "（三）作为一方当事人的法人终止，尚未确定权利义务承受人的",
+        "（三）作为一方当事人的法人终止，尚未确定其权利义务的承受人的",
+    ));
+    assert_eq!(
+        anchor.place(&amended),
+        Placement::Changed(with(&amended, "（三）作为"))
+    );
+    let deleted = doc(&ARTICLES.replace(
+        "（三）作为一方当事人的法人终止，尚未确定权利义务承受人的；\n\n",
+        "",
+    ));
+    assert_eq!(anchor.place(&deleted), Placement::Detached);
+    let other_deleted = doc(&ARTICLES.replace(
+        "（二）作为一方当事人的法人终止，尚未确定权利义务承受人的；\n\n",
+        "",
+    ));
+    assert_eq!(
+        anchor.place(&other_deleted),
+        Placement::Same(with(&other_deleted, "（三）作为"))
+    );
+}
