@@ -71,12 +71,15 @@ fn a_rewritten_paragraph_keeps_its_note_or_detaches_it_and_never_moves_it_elsewh
     }
     press(&mut app, &notes, &[Key::named(NamedKey::Down)]);
     let screen = draw(&app);
-    assert!(screen.contains("Amended since marked"), "{screen}");
+    assert!(screen.contains("Amended: [-then-] {+now+}"), "{screen}");
     assert!(screen.contains("[-") && screen.contains("{+"), "{screen}");
     press(&mut app, &notes, &[Key::char('e')]);
     assert_eq!(app.mode, Mode::Editor);
     let screen = draw(&app);
-    assert!(screen.contains("Amended since this note"), "{screen}");
+    assert!(
+        screen.contains("Amended: [-then-] {+now+} · Esc saves"),
+        "{screen}"
+    );
     assert!(screen.contains("{+"), "{screen}");
 
     // Deleted: detached, kept, and exported under Detached, never quoted under Energy.
@@ -92,6 +95,34 @@ fn a_rewritten_paragraph_keeps_its_note_or_detaches_it_and_never_moves_it_elsewh
         "{written}"
     );
     assert!(!written.contains("## Economy and energy"), "{written}");
+    assert!(
+        written[detached..].contains("*Was under Regional security:*"),
+        "{written}"
+    );
+
+    // A detached note can still be edited, with the passage it quotes, and stays detached.
+    let mut app = app;
+    let notes = Notes::with(Store::open(&data).unwrap());
+    while app.view != brief::app::outline_pane::OutlineView::Notes {
+        press(&mut app, &notes, &[Key::named(NamedKey::Tab)]);
+    }
+    press(&mut app, &notes, &[Key::named(NamedKey::Down)]);
+    press(&mut app, &notes, &[Key::char('e')]);
+    assert_eq!(app.mode, Mode::Editor, "{:?}", app.message);
+    let screen = draw(&app);
+    assert!(screen.contains("its paragraph is gone"), "{screen}");
+    assert!(screen.contains("free and open Arctic"), "{screen}");
+    press(&mut app, &notes, &typed(" Raise it anyway."));
+    press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
+    assert_eq!(app.mode, Mode::Reader);
+    let (app, _) = reopen(std::slice::from_ref(&file), &data);
+    let note = &app.annotations.notes[0];
+    assert_eq!(note.placement, Placement::Detached);
+    assert_eq!(
+        note.item.body,
+        "Ask about ASEAN-style centrality. Raise it anyway."
+    );
+    assert!(note.item.anchor.quote.contains("free and open Arctic"));
 }
 
 #[test]
@@ -180,6 +211,20 @@ fn a_new_edition_under_a_new_name_takes_the_notes_when_certain_and_is_asked_abou
     press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
     assert_eq!(app.mode, Mode::Reader);
     note_on(&mut app, &notes, "offshore wind", "On the summary itself.");
+    // `brief notes` says so too, and lists the file's own note meanwhile.
+    let listed = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .arg("notes")
+        .arg("--data-dir")
+        .arg(&data)
+        .arg(&third)
+        .output()
+        .unwrap();
+    let hint = String::from_utf8_lossy(&listed.stderr);
+    assert!(
+        hint.contains("summary.md may be a new edition of statement-v2.md"),
+        "{hint}"
+    );
+    assert!(String::from_utf8_lossy(&listed.stdout).contains("On the summary itself."));
     let (mut app, notes) = reopen(std::slice::from_ref(&third), &data);
     assert_eq!(app.mode, Mode::Prompt, "asked again: {:?}", app.message);
     // Enter is no answer; n keeps the file apart, and is remembered.

@@ -40,8 +40,8 @@ pub struct Attach {
     pub key: String,
     /// The file it was last read from.
     pub from: String,
-    /// How many bookmarks and notes it has.
-    pub count: usize,
+    /// Its notes and bookmarks.
+    pub count: crate::store::documents::Tally,
 }
 
 /// A question and the answer typed so far.

@@ -35,7 +35,8 @@ fn store(data_dir: Option<&Path>) -> anyhow::Result<Option<Store>> {
 fn keys(store: &Store, docs: &[Document]) -> anyhow::Result<Vec<String>> {
     let mut keys: Vec<String> = docs.iter().map(document_key).collect();
     for (i, doc) in docs.iter().enumerate() {
-        if doc.path.is_none() || store.count(&keys[i])? > 0 {
+        // A file with notes of its own is itself, unless a question about it was put off.
+        if doc.path.is_none() || (store.count(&keys[i])? > 0 && !store.put_off(&keys[i])?) {
             continue;
         }
         let taken: Vec<String> = keys
@@ -49,7 +50,7 @@ fn keys(store: &Store, docs: &[Document]) -> anyhow::Result<Vec<String>> {
             Identity::Known(key) => keys[i] = key,
             Identity::Found(candidate) => keys[i] = candidate.key,
             Identity::Ask(candidate) => eprintln!(
-                "brief: {} may be a new edition of {} ({} bookmarks and notes): open it in brief to attach them",
+                "brief: {} may be a new edition of {} ({}): open it in brief to attach them",
                 doc.name,
                 candidate.file_name(),
                 candidate.count
@@ -137,7 +138,10 @@ fn row(docs: &[Document], outline: &Outline, doc: usize, placement: Placement, i
         document: d.name.clone(),
         path: d.path.as_ref().map(|p| p.display().to_string()),
         line: block.and_then(|b| d.block(b)).map(|b| b.line),
-        section: block.and_then(|b| outline.breadcrumb(doc, b)),
+        // Detached: the section it was in.
+        section: block
+            .and_then(|b| outline.breadcrumb(doc, b))
+            .or_else(|| (!item.anchor.section.is_empty()).then(|| item.anchor.section.clone())),
         anchor: placement.label(),
         quote: item.anchor.quote.clone(),
         now: match placement {
@@ -282,7 +286,10 @@ pub fn print(
         let at = match (r.line, r.missing) {
             (_, true) => format!("{} (file not found)", r.document),
             (Some(l), _) => format!("{}:{l}", r.document),
-            (None, _) => format!("{} (detached)", r.document),
+            (None, _) => match &r.section {
+                Some(section) => format!("{} (detached, was under {section})", r.document),
+                None => format!("{} (detached)", r.document),
+            },
         };
         let quote: String = r.quote.chars().take(60).collect();
         match &r.name {

@@ -17,6 +17,9 @@ use crate::doc::Document;
 const CERTAIN: f64 = 0.8;
 /// At least this alike with the same title, a file is the document too.
 const CERTAIN_WITH_TITLE: f64 = 0.5;
+/// At least this alike under another title, a file is the document: retitled, with hardly
+/// a paragraph amended (a new title and a few amended paragraphs are asked about).
+const CERTAIN_RETITLED: f64 = 0.9;
 /// At least this alike, a file may be a new edition: ask.
 const PLAUSIBLE: f64 = 0.3;
 /// At least this alike with the same title, a file may be a new edition too (a title alone,
@@ -41,10 +44,38 @@ pub struct Candidate {
     pub key: String,
     /// The file it was last read from.
     pub path: Option<String>,
-    /// How many bookmarks and notes it has.
-    pub count: usize,
+    /// Its notes and bookmarks.
+    pub count: Tally,
     /// The share of paragraphs in common with the file.
     pub likeness: f64,
+}
+
+/// A document's notes and bookmarks, counted apart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Tally {
+    /// How many notes.
+    pub notes: usize,
+    /// How many bookmarks.
+    pub bookmarks: usize,
+}
+
+impl Tally {
+    /// Notes and bookmarks together.
+    pub fn total(&self) -> usize {
+        self.notes + self.bookmarks
+    }
+}
+
+impl std::fmt::Display for Tally {
+    /// "2 notes and 1 bookmark", "1 note", "3 bookmarks".
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let plural = |n: usize, one: &str| format!("{n} {one}{}", if n == 1 { "" } else { "s" });
+        match (self.notes, self.bookmarks) {
+            (n, 0) => f.write_str(&plural(n, "note")),
+            (0, b) => f.write_str(&plural(b, "bookmark")),
+            (n, b) => write!(f, "{} and {}", plural(n, "note"), plural(b, "bookmark")),
+        }
+    }
 }
 
 impl Candidate {
@@ -137,8 +168,8 @@ impl Store {
             )
             .optional()?;
         if let Some((key, path)) = later.filter(|(k, _)| !taken.contains(k)) {
-            let count = self.count(&key)?;
-            if count > 0 {
+            let count = self.tally(&key)?;
+            if count.total() > 0 {
                 let likeness = 0.0;
                 return Ok(Identity::Ask(Candidate {
                     key,
@@ -185,13 +216,18 @@ impl Store {
         let signature = Signature::of(doc);
         let mut best: Option<(bool, f64, Candidate)> = None;
         for (key, path, known_title, known_signature) in known {
-            let count = self.count(&key)?;
-            if count == 0 {
+            let count = self.tally(&key)?;
+            if count.total() == 0 {
                 continue;
             }
             let likeness = signature.likeness(&known_signature);
             let same_title = !title.is_empty() && title == known_title;
-            let certain = likeness >= CERTAIN || (same_title && likeness >= CERTAIN_WITH_TITLE);
+            let retitled = !title.is_empty() && !known_title.is_empty() && !same_title;
+            let certain = if retitled {
+                likeness >= CERTAIN_RETITLED
+            } else {
+                likeness >= CERTAIN || (same_title && likeness >= CERTAIN_WITH_TITLE)
+            };
             let plausible =
                 likeness >= PLAUSIBLE || (same_title && likeness >= PLAUSIBLE_WITH_TITLE);
             if !certain && !plausible {
@@ -229,13 +265,21 @@ impl Store {
 
     /// How many bookmarks and notes a document has.
     pub fn count(&self, key: &str) -> Result<usize, StoreError> {
-        let n: i64 = self.conn.query_row(
-            "SELECT (SELECT COUNT(*) FROM notes WHERE document = ?1)
-                  + (SELECT COUNT(*) FROM bookmarks WHERE document = ?1)",
+        Ok(self.tally(key)?.total())
+    }
+
+    /// A document's notes and bookmarks, counted apart.
+    pub fn tally(&self, key: &str) -> Result<Tally, StoreError> {
+        let (notes, bookmarks): (i64, i64) = self.conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM notes WHERE document = ?1),
+                    (SELECT COUNT(*) FROM bookmarks WHERE document = ?1)",
             [key],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        Ok(n.max(0) as usize)
+        Ok(Tally {
+            notes: notes.max(0) as usize,
+            bookmarks: bookmarks.max(0) as usize,
+        })
     }
 
     /// Remembers a document with notes as it was last read: its path, title and signature.
@@ -323,5 +367,13 @@ mod tests {
     fn titles_come_from_the_text_never_the_file_name() {
         assert_eq!(title_of(&doc("# Ｇ7 Communiqué\n\ntext\n")), "g7communiqué");
         assert_eq!(title_of(&doc("just text\n")), "");
+    }
+
+    #[test]
+    fn a_tally_says_what_it_counts() {
+        let tally = |notes, bookmarks| Tally { notes, bookmarks }.to_string();
+        assert_eq!(tally(1, 0), "1 note");
+        assert_eq!(tally(0, 3), "3 bookmarks");
+        assert_eq!(tally(2, 1), "2 notes and 1 bookmark");
     }
 }
