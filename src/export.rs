@@ -49,6 +49,8 @@ struct Passage {
     quote: String,
     /// As it read when it was marked, when it was amended since.
     was: Option<String>,
+    /// The section a detached passage was in.
+    was_under: Option<String>,
     names: Vec<String>,
     notes: Vec<String>,
 }
@@ -155,6 +157,15 @@ pub fn briefing_note(input: &Input<'_>) -> String {
 }
 
 fn write_passage(out: &mut String, input: &Input<'_>, p: &Passage) {
+    if let Some(section) = &p.was_under {
+        let name = &input.docs[p.doc].name;
+        let crumb = if input.docs.len() == 1 {
+            section.clone()
+        } else {
+            format!("{name} › {section}")
+        };
+        let _ = writeln!(out, "*Was under {}:*\n", escape(&crumb));
+    }
     let _ = writeln!(out, "> {}\n", escape(&p.quote));
     if let Some(was) = &p.was {
         let since = if p.notes.is_empty() {
@@ -205,6 +216,10 @@ fn passages(input: &Input<'_>) -> Vec<Passage> {
         ),
         Placement::Detached => (anchor.quote.clone(), None),
     };
+    let was_under = |placement: Placement, anchor: &Anchor| {
+        (placement == Placement::Detached && !anchor.section.is_empty())
+            .then(|| anchor.section.clone())
+    };
     for b in &input.annotations.bookmarks {
         let (quote, was) = quoted(b.doc, b.placement, &b.item.anchor);
         out.push(Passage {
@@ -212,6 +227,7 @@ fn passages(input: &Input<'_>) -> Vec<Passage> {
             block: b.block(),
             quote,
             was,
+            was_under: was_under(b.placement, &b.item.anchor),
             names: b.item.name.clone().into_iter().collect(),
             notes: Vec::new(),
         });
@@ -230,6 +246,7 @@ fn passages(input: &Input<'_>) -> Vec<Passage> {
                 block: n.block(),
                 quote,
                 was,
+                was_under: was_under(n.placement, &n.item.anchor),
                 names: Vec::new(),
                 notes: vec![n.item.body.clone()],
             }),

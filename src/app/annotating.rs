@@ -258,14 +258,15 @@ impl App {
             return;
         };
         let placed = self.annotations.notes.iter().find(|p| p.item.id == note.id);
-        let Some((doc, Some(block))) = placed.map(|p| (p.doc, p.block())) else {
-            self.notify(
-                "This note is detached: its paragraph is gone, so it cannot be edited in place",
-                false,
-            );
+        let Some((doc, block)) = placed.map(|p| (p.doc, p.block())) else {
             return;
         };
         self.leave_outline();
+        let Some(block) = block else {
+            // Its paragraph is gone: edited with the passage it quotes, and kept detached.
+            self.open_detached(doc, note, 0);
+            return;
+        };
         self.show_block(doc, Some(block));
         self.open_editor(doc, block, note, 0);
         if let Some(editor) = self.editor.as_mut() {

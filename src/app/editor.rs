@@ -61,6 +61,21 @@ impl Editor {
         }
     }
 
+    /// The paragraph cut at its sentences, each with the space after it as the paragraph
+    /// has it (none between Chinese sentences), so the pieces put end to end are the
+    /// paragraph.
+    pub fn pieces(&self) -> Vec<&str> {
+        let mut starts: Vec<usize> = self.spans.iter().map(|s| s.start).collect();
+        if let Some(first) = starts.first_mut() {
+            *first = 0;
+        }
+        starts.push(self.line.len());
+        starts
+            .windows(2)
+            .map(|w| self.line.get(w[0]..w[1]).unwrap_or(""))
+            .collect()
+    }
+
     /// The note as it stands, anchored to its paragraph. A note written before keeps the
     /// anchor it was written on (and so the passage as it read then); a new one is anchored
     /// to the paragraph as it reads now.
@@ -263,30 +278,36 @@ impl App {
                 "The draft's paragraph is gone: it is saved as a detached note, with its quote",
                 true,
             );
-            // Shown near where the paragraph was, but not attached to what is there now.
-            let block = BlockId(
-                draft
-                    .note
-                    .anchor
-                    .position
-                    .min(self.docs[doc].blocks.len().saturating_sub(1)),
-            );
-            let quote = draft.note.anchor.quote.clone();
-            self.show_block(doc, Some(block));
-            self.open_editor(doc, block, draft.note, draft.id);
-            if let Some(editor) = self.editor.as_mut() {
-                editor.detached = true;
-                editor.spans = std::iter::once(0..quote.len()).collect();
-                editor.sentences = vec![quote.clone()];
-                editor.line = quote;
-                editor.range = (0, 0);
-                editor.choosing = false;
-            }
+            self.open_detached(doc, draft.note, draft.id);
             return;
         };
         self.show_block(doc, Some(block));
         self.open_editor(doc, block, draft.note, draft.id);
         if let Some(editor) = self.editor.as_mut() {
+            editor.choosing = false;
+        }
+    }
+}
+
+impl App {
+    /// Opens the editor on a note whose paragraph is gone: it quotes the passage it was
+    /// written on, is shown near where that was, and stays detached when saved.
+    pub(super) fn open_detached(&mut self, doc: usize, note: Note, draft_id: i64) {
+        // Shown near where the paragraph was, but not attached to what is there now.
+        let block = BlockId(
+            note.anchor
+                .position
+                .min(self.docs[doc].blocks.len().saturating_sub(1)),
+        );
+        let quote = note.anchor.quote.clone();
+        self.show_block(doc, Some(block));
+        self.open_editor(doc, block, note, draft_id);
+        if let Some(editor) = self.editor.as_mut() {
+            editor.detached = true;
+            editor.spans = std::iter::once(0..quote.len()).collect();
+            editor.sentences = vec![quote.clone()];
+            editor.line = quote;
+            editor.range = (0, 0);
             editor.choosing = false;
         }
     }

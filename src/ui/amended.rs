@@ -58,9 +58,9 @@ fn spans(pieces: Vec<wording::Piece>, theme: Theme) -> Vec<Span<'static>> {
 /// How the marks read, for a title.
 pub fn legend(theme: Theme) -> &'static str {
     if theme.color {
-        " Amended since marked: struck out as it read, underlined now "
+        " Amended: struck out = then, underlined = now "
     } else {
-        " Amended since marked: [-as it read-] {+as it reads now+} "
+        " Amended: [-then-] {+now+} "
     }
 }
 

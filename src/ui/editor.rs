@@ -11,6 +11,7 @@ use super::amended;
 use super::status::fit;
 use super::theme::Theme;
 use crate::app::App;
+use unicode_width::UnicodeWidthStr;
 
 /// Rows given to the quoted passage at most.
 const QUOTE_ROWS: u16 = 6;
@@ -57,26 +58,38 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
     // The passage, the chosen sentences plain and the others dim; amended since the note
     // was written, as it read then and as it reads now.
+    let quote_rows = QUOTE_ROWS.min(inner.height.saturating_sub(4));
     let quoted: Vec<Line> = match &editor.was {
         Some(was) => amended::lines(was, &editor.quote(), theme),
-        None => vec![Line::from(
-            editor
-                .sentences
+        None => {
+            let pieces = editor.pieces();
+            // A long paragraph starts a sentence before the first one chosen, so that it
+            // shows.
+            let before: usize = pieces[..editor.range.0.min(pieces.len())]
                 .iter()
-                .enumerate()
-                .flat_map(|(i, s)| {
-                    let chosen = (editor.range.0..=editor.range.1).contains(&i);
-                    let style = if chosen {
-                        theme.span(crate::doc::SpanStyle::default())
-                    } else {
-                        theme.decoration().add_modifier(Modifier::DIM)
-                    };
-                    [Span::styled(s.clone(), style), Span::raw(" ")]
-                })
-                .collect::<Vec<Span>>(),
-        )],
+                .map(|p| p.width())
+                .sum();
+            let skip = if before / room.saturating_sub(1).max(1) + 1 < usize::from(quote_rows) {
+                0
+            } else {
+                editor.range.0.saturating_sub(1)
+            };
+            let mut spans: Vec<Span> = Vec::new();
+            if skip > 0 {
+                spans.push(Span::styled("… ", theme.decoration()));
+            }
+            for (i, piece) in pieces.into_iter().enumerate().skip(skip) {
+                let chosen = (editor.range.0..=editor.range.1).contains(&i);
+                let style = if chosen {
+                    theme.span(crate::doc::SpanStyle::default())
+                } else {
+                    theme.decoration().add_modifier(Modifier::DIM)
+                };
+                spans.push(Span::styled(piece.to_string(), style));
+            }
+            vec![Line::from(spans)]
+        }
     };
-    let quote_rows = QUOTE_ROWS.min(inner.height.saturating_sub(4));
     frame.render_widget(
         Paragraph::new(quoted).wrap(Wrap { trim: true }).block(
             Block::default()
@@ -104,7 +117,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         };
         format!("{quoted} · ↑↓ first ←→ last Home all · type to write · Esc saves")
     } else if editor.was.is_some() {
-        "Amended since this note (struck out: as it read; underlined: now) · Esc saves".to_string()
+        format!("{} · Esc saves", amended::legend(theme).trim())
     } else {
         "Esc/Ctrl-s save · Ctrl-u undo · Ctrl-r redo · Alt-f/Alt-b words · kept as you type"
             .to_string()
