@@ -29,7 +29,17 @@ fn plain_words() -> impl Strategy<Value = String> {
 }
 
 fn parse(text: &str, format: Format, repair: bool) -> Document {
-    Document::parse("p.md", None, "UTF-8", text, format, ParseOptions { repair })
+    Document::parse(
+        "p.md",
+        None,
+        "UTF-8",
+        text,
+        format,
+        ParseOptions {
+            repair,
+            ..Default::default()
+        },
+    )
 }
 
 /// The characters that are not white space, in order.

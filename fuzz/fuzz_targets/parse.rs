@@ -10,7 +10,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|text: &str| {
     for format in [Format::Markdown, Format::Plain] {
         for repair in [true, false] {
-            let doc = Document::parse("fuzz", None, "UTF-8", text, format, ParseOptions { repair });
+            let doc = Document::parse("fuzz", None, "UTF-8", text, format, ParseOptions { repair, ..Default::default() });
             let docs = [doc];
             let outline = Outline::build(&docs);
             let order: Vec<_> = outline.entries.iter().filter_map(|e| e.block).collect();

@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::app::App;
 use crate::doc::load::encoding_for_name;
 use crate::doc::open::{OpenOptions, Opened, list, open_paths};
-use crate::doc::{BlockKind, ParseOptions};
+use crate::doc::{BlockKind, Format, ParseOptions};
 use crate::effects::Notes;
 use crate::index::outline::{Outline, OutlineNode};
 use crate::keymap::{self, Keymap, PRESETS};
@@ -57,6 +57,20 @@ pub struct OpenArgs {
     /// Show the text as written: do not rejoin paragraphs split by page breaks
     #[arg(long, global = true)]
     pub raw: bool,
+    /// Read files as this format whatever their name or content says (md, text)
+    #[arg(long, global = true, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Option<Format>,
+}
+
+/// A format named on the command line.
+fn parse_format(name: &str) -> Result<Format, String> {
+    match name.to_ascii_lowercase().as_str() {
+        "md" | "markdown" => Ok(Format::Markdown),
+        "text" | "txt" | "plain" => Ok(Format::Plain),
+        other => Err(format!(
+            "`{other}` is not a format brief reads; use md or text"
+        )),
+    }
 }
 
 /// Commands that print and exit.
@@ -272,7 +286,11 @@ fn open_options(args: &OpenArgs) -> anyhow::Result<OpenOptions> {
         .transpose()?;
     Ok(OpenOptions {
         encoding,
-        parse: ParseOptions { repair: !args.raw },
+        format: args.format,
+        parse: ParseOptions {
+            repair: !args.raw,
+            ..Default::default()
+        },
     })
 }
 
@@ -454,6 +472,8 @@ struct DocumentOutline<'a> {
     document: &'a str,
     path: Option<String>,
     encoding: &'a str,
+    /// The format it was read as (`markdown`, `plain`).
+    format: Format,
     title: String,
     headings: Vec<OutlineNode>,
 }
@@ -471,6 +491,7 @@ fn outline(paths: &[PathBuf], options: OpenOptions, json: bool) -> anyhow::Resul
                 document: &d.name,
                 path: d.path.as_ref().map(|p| p.display().to_string()),
                 encoding: d.encoding,
+                format: d.format,
                 title: d.title(),
                 headings: outline.tree(i),
             })

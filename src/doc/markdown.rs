@@ -44,7 +44,8 @@ fn parse_part(text: &str, first_line: usize) -> (Vec<Block>, FrontMatter) {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
     let lines = LineIndex::new(text);
     let mut b = Builder {
         out: BlockWriter::for_text(text.len()),
@@ -366,8 +367,16 @@ fn promote_bold_lines(blocks: &mut [Block]) {
 }
 
 /// The `title:` of YAML front matter, with its quoting and escapes undone.
+/// The value of `key: value` (YAML) or `key = value` (TOML) in front matter.
+fn front_matter_value<'a>(meta: &'a str, key: &str) -> Option<&'a str> {
+    meta.lines().find_map(|l| {
+        let rest = l.strip_prefix(key)?.trim_start();
+        rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))
+    })
+}
+
 fn front_matter_title(yaml: &str) -> Option<String> {
-    let line = yaml.lines().find_map(|l| l.strip_prefix("title:"))?;
+    let line = front_matter_value(yaml, "title")?;
     let value = line.trim();
     let title = if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
         unescape_double_quoted(inner)
@@ -382,10 +391,8 @@ fn front_matter_title(yaml: &str) -> Option<String> {
 
 /// The `date:` (or `published:`) of YAML front matter, as `YYYY-MM-DD`.
 fn front_matter_date(yaml: &str) -> Option<String> {
-    yaml.lines().find_map(|l| {
-        let value = l
-            .strip_prefix("date:")
-            .or_else(|| l.strip_prefix("published:"))?;
+    ["date", "published"].iter().find_map(|key| {
+        let value = front_matter_value(yaml, key)?;
         let value = value.trim().trim_matches(|c| c == '\'' || c == '"');
         let date = value.get(..10)?;
         let b = date.as_bytes();
@@ -523,6 +530,20 @@ mod tests {
         assert_eq!(blocks[0].kind, BlockKind::Heading(2));
         assert_eq!(blocks[0].text(), "Preamble");
         assert!(!blocks.iter().any(|b| b.text().contains("date")));
+    }
+
+    #[test]
+    fn front_matter_of_any_common_shape_is_hidden() {
+        for src in [
+            "+++\ntitle = \"Talking points\"\ndate = 2024-03-01\n+++\n\nText.\n",
+            "---\ntitle: Talking points\nsource_pdf: https://example.org/a.pdf\n\nspeaker: Someone\ndate: 2024-03-01\n---\n\nText.\n",
+        ] {
+            let (blocks, front) = parse(src);
+            assert_eq!(front.title.as_deref(), Some("Talking points"), "{src}");
+            assert_eq!(front.date.as_deref(), Some("2024-03-01"), "{src}");
+            assert_eq!(blocks.len(), 1, "{src}");
+            assert_eq!(blocks[0].text(), "Text.");
+        }
     }
 
     #[test]

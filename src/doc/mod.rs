@@ -9,6 +9,7 @@ pub mod on_every_core;
 pub mod open;
 pub mod plain;
 pub mod repair;
+pub mod sniff;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -34,27 +35,50 @@ pub(crate) fn markdown(name: &str, text: &str) -> Document {
     )
 }
 
-/// The two kinds of source a briefing comes in.
+/// The kinds of source a briefing comes in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Format {
-    /// CommonMark with the usual extensions (`.md`, `.markdown`).
+    /// CommonMark with the usual extensions (`.md`, `.markdown`, or Markdown by content).
     Markdown,
     /// Plain text, headings found by numbering and layout.
     Plain,
 }
 
 impl Format {
-    /// The format a file name implies: Markdown for `.md`/`.markdown`, plain text otherwise.
-    pub fn for_path(path: &Path) -> Format {
+    /// The format a file name says: Markdown for `.md`/`.markdown`; none for other names
+    /// (`.txt`, no extension), whose content decides.
+    pub fn for_path(path: &Path) -> Option<Format> {
         match path
             .extension()
             .and_then(|e| e.to_str())
             .map(|e| e.to_ascii_lowercase())
             .as_deref()
         {
-            Some("md" | "markdown" | "mdown" | "mkd") => Format::Markdown,
-            _ => Format::Plain,
+            Some("md" | "markdown" | "mdown" | "mkd") => Some(Format::Markdown),
+            _ => None,
+        }
+    }
+
+    /// The format of a file: forced (`--format`), else what its name says, else what its
+    /// content shows.
+    pub fn of_file(forced: Option<Format>, path: &Path, text: &str) -> Format {
+        forced
+            .or_else(|| Format::for_path(path))
+            .unwrap_or_else(|| {
+                if sniff::is_markdown(text) {
+                    Format::Markdown
+                } else {
+                    Format::Plain
+                }
+            })
+    }
+
+    /// Its name, as the status line and `--format` say it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Markdown => "Markdown",
+            Format::Plain => "plain text",
         }
     }
 }
@@ -64,11 +88,16 @@ impl Format {
 pub struct ParseOptions {
     /// Rejoin paragraphs split by page or column breaks (off with `--raw`).
     pub repair: bool,
+    /// The format was named by the user (`--format`): read as it, never taken for another.
+    pub as_told: bool,
 }
 
 impl Default for ParseOptions {
     fn default() -> Self {
-        ParseOptions { repair: true }
+        ParseOptions {
+            repair: true,
+            as_told: false,
+        }
     }
 }
 
@@ -81,6 +110,8 @@ pub struct Document {
     pub path: Option<PathBuf>,
     /// The encoding it was decoded from (`UTF-8`, `GBK`, ...).
     pub encoding: &'static str,
+    /// The format it was read as.
+    pub format: Format,
     /// The title from front matter, when the source has one.
     pub front_title: Option<String>,
     /// The date its front matter gives (`YYYY-MM-DD`), if it has one.
@@ -106,10 +137,15 @@ impl Document {
         };
         // Text saved with a `.md` name but written as plain text has no Markdown headings;
         // when its own layout shows several sections, read it as plain text.
-        if format == Format::Markdown && !blocks.iter().any(|b| b.heading_level().is_some()) {
+        let mut format = format;
+        if format == Format::Markdown
+            && !options.as_told
+            && !blocks.iter().any(|b| b.heading_level().is_some())
+        {
             let plain = plain::parse(text);
             if plain.iter().filter(|b| b.heading_level().is_some()).count() >= 3 {
                 blocks = plain;
+                format = Format::Plain;
             }
         }
         if options.repair {
@@ -121,6 +157,7 @@ impl Document {
             name: name.into(),
             path,
             encoding,
+            format,
             front_title: front.title,
             front_date: front.date,
             blocks: Arc::new(blocks),

@@ -23,6 +23,8 @@ const BRIEFING_EXTENSIONS: [&str; 5] = ["md", "markdown", "txt", "text", "mdown"
 pub struct OpenOptions {
     /// An encoding forced with `--encoding`, instead of detection.
     pub encoding: Option<&'static Encoding>,
+    /// A format forced with `--format`, instead of the file name's or the content's.
+    pub format: Option<Format>,
     /// Parsing options (page repair).
     pub parse: ParseOptions,
 }
@@ -101,8 +103,11 @@ pub fn open_file(path: &Path, name: String, options: OpenOptions) -> Result<Docu
             Some(path.to_path_buf()),
             encoding,
             text,
-            Format::for_path(path),
-            options.parse,
+            Format::of_file(options.format, path, text),
+            ParseOptions {
+                as_told: options.format.is_some(),
+                ..options.parse
+            },
         )
     })
 }
@@ -191,7 +196,10 @@ mod tests {
                 .any(|b| b.kind == super::super::BlockKind::Marker)
         );
         let raw = bundled(OpenOptions {
-            parse: ParseOptions { repair: false },
+            parse: ParseOptions {
+                repair: false,
+                ..Default::default()
+            },
             ..Default::default()
         });
         assert!(raw.blocks.iter().any(|b| b.text() == "展工作。"));

@@ -56,6 +56,14 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if doc.encoding != "UTF-8" {
         left.push_str(&format!(" [{}]", doc.encoding));
     }
+    // Read as another format than its name says (Markdown in a `.txt`, plain text in a
+    // `.md`): said, so a surprising outline has its reason on screen.
+    if let Some(path) = &doc.path {
+        let named = crate::doc::Format::for_path(path).unwrap_or(crate::doc::Format::Plain);
+        if doc.format != named {
+            left.push_str(&format!(" [{}]", doc.format.name()));
+        }
+    }
     let mut left_style = theme.status();
     match &app.message {
         Some(m) => {

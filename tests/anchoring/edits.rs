@@ -40,6 +40,7 @@ pub fn document(name: &str, blocks: Vec<(BlockKind, String)>) -> Document {
         name: name.to_string(),
         path: None,
         encoding: "UTF-8",
+        format: brief::doc::Format::Markdown,
         front_title: None,
         front_date: None,
         blocks: std::sync::Arc::new(

@@ -1,0 +1,105 @@
+//! Briefings as they arrive: Markdown read as Markdown whatever the file is called, plain
+//! text left plain, a format forced with `--format`, and the format used said on screen and
+//! in `brief outline --json`.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use brief::doc::open::BUNDLED_TEXT;
+
+fn brief(args: &[&str], files: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .env("BRIEF_DATA_DIR", files.join("data"))
+        .env("XDG_CONFIG_HOME", files)
+        .output()
+        .unwrap()
+}
+
+fn outline_json(args: &[&str], files: &Path) -> serde_json::Value {
+    let out = brief(&[&["outline", "--json"], args].concat(), files);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// Headings in a JSON outline tree, depth first.
+fn count_headings(nodes: &serde_json::Value) -> usize {
+    nodes.as_array().map_or(0, |list| {
+        list.iter()
+            .map(|n| 1 + count_headings(&n["children"]))
+            .sum()
+    })
+}
+
+/// A newspaper page as plain text, as delivered: headlines, a dateline, items numbered
+/// `一、`, short caption lines, and a `#` in a line of text.
+fn newspaper() -> String {
+    let mut text = String::new();
+    for n in 0..6 {
+        text.push_str(&format!("北京新年音乐会展现经典魅力第{n}场\n\n"));
+        text.push_str(
+            "本报北京12月31日讯 记者报道：新年音乐会在人民大会堂举行，数千观众一起欣赏。\n\n",
+        );
+        text.push_str("一、经济形势\n\n今年经济平稳增长，#1 热点是就业。\n\n");
+        text.push_str("2、滑雪场上显身手\n\n晚上10时，记者来到了王府井。\n\n");
+    }
+    text
+}
+
+#[test]
+fn markdown_delivered_as_txt_is_read_as_markdown_in_any_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let utf8 = dir.path().join("briefing.txt");
+    std::fs::write(&utf8, BUNDLED_TEXT).unwrap();
+    let (gb, _, _) = encoding_rs::GB18030.encode(BUNDLED_TEXT);
+    let gb18030 = dir.path().join("briefing-gb.txt");
+    std::fs::write(&gb18030, &gb).unwrap();
+    for file in [&utf8, &gb18030] {
+        let v = outline_json(&[file.to_str().unwrap()], dir.path());
+        assert_eq!(v[0]["format"], "markdown", "{file:?}");
+        assert_eq!(count_headings(&v[0]["headings"]), 9, "{file:?}");
+        assert_eq!(
+            v[0]["title"],
+            "上海合作组织成员国政府首脑(总理)理事会第二十四次会议联合公报"
+        );
+    }
+    // The reader says it read the .txt as Markdown.
+    let app = common::app_on(std::slice::from_ref(&utf8));
+    let screen = common::draw(&app);
+    assert!(screen.contains("briefing.txt [Markdown]"), "{screen}");
+}
+
+#[test]
+fn plain_text_stays_plain_and_a_format_can_be_forced() {
+    let dir = tempfile::tempdir().unwrap();
+    let paper = dir.path().join("paper.gbk.txt");
+    let text = newspaper();
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    std::fs::write(&paper, &gbk).unwrap();
+    let v = outline_json(&[paper.to_str().unwrap()], dir.path());
+    assert_eq!(v[0]["format"], "plain");
+
+    let briefing = dir.path().join("briefing.txt");
+    std::fs::write(&briefing, BUNDLED_TEXT).unwrap();
+    let v = outline_json(
+        &["--format", "text", briefing.to_str().unwrap()],
+        dir.path(),
+    );
+    assert_eq!(v[0]["format"], "plain");
+    let v = outline_json(&["--format", "md", paper.to_str().unwrap()], dir.path());
+    assert_eq!(v[0]["format"], "markdown", "as told, even with no headings");
+
+    let out = brief(
+        &["outline", "--format", "rtf", briefing.to_str().unwrap()],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("`rtf` is not a format brief reads"), "{said}");
+}
