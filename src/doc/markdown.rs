@@ -344,7 +344,7 @@ pub fn is_cjk(c: char) -> bool {
 
 /// A document without `#` headings often marks its sections with lines that are bold and
 /// nothing else (`**Preamble**`): those become headings so the outline has something to show.
-fn promote_bold_lines(blocks: &mut [Block]) {
+pub(super) fn promote_bold_lines(blocks: &mut [Block]) {
     if blocks.iter().any(|b| b.heading_level().is_some()) {
         return;
     }
@@ -366,7 +366,6 @@ fn promote_bold_lines(blocks: &mut [Block]) {
     }
 }
 
-/// The `title:` of YAML front matter, with its quoting and escapes undone.
 /// The value of `key: value` (YAML) or `key = value` (TOML) in front matter.
 fn front_matter_value<'a>(meta: &'a str, key: &str) -> Option<&'a str> {
     meta.lines().find_map(|l| {
@@ -375,6 +374,7 @@ fn front_matter_value<'a>(meta: &'a str, key: &str) -> Option<&'a str> {
     })
 }
 
+/// The `title` of front matter, with its quoting and escapes undone.
 fn front_matter_title(yaml: &str) -> Option<String> {
     let line = front_matter_value(yaml, "title")?;
     let value = line.trim();
@@ -389,7 +389,7 @@ fn front_matter_title(yaml: &str) -> Option<String> {
     (!title.trim().is_empty()).then(|| title.trim().to_string())
 }
 
-/// The `date:` (or `published:`) of YAML front matter, as `YYYY-MM-DD`.
+/// The `date` (or `published`) of front matter, as `YYYY-MM-DD`.
 fn front_matter_date(yaml: &str) -> Option<String> {
     ["date", "published"].iter().find_map(|key| {
         let value = front_matter_value(yaml, key)?;
