@@ -276,9 +276,14 @@ fn countries_of(input: &Input<'_>, p: &Passage) -> Vec<(String, String)> {
         return Vec::new();
     };
     let language = Language::of(&input.docs[p.doc]);
+    // A note on some sentences names the countries of those sentences.
+    let part = input.docs[p.doc]
+        .block(block)
+        .and_then(|b| b.text().find(&p.quote).map(|at| at..at + p.quote.len()))
+        .unwrap_or(0..usize::MAX);
     input
         .countries
-        .in_block(p.doc, block)
+        .in_part_of_block(p.doc, block, part)
         .into_iter()
         .map(|i| &input.gazetteer.places[i])
         .filter(|place| matches!(place.kind, PlaceKind::Country | PlaceKind::Region))

@@ -138,6 +138,10 @@ fn event_loop(
     // The open documents are watched from the start, and the rest of a library once it is
     // read. While it is read, the jump candidates wait for all of it.
     let mut _watcher = watch(app);
+    app.coming = rest
+        .iter()
+        .map(|(path, _)| crate::store::path_key(path))
+        .collect();
     let mut worker = if rest.is_empty() {
         Some(start_worker(app, serial))
     } else {

@@ -163,6 +163,31 @@ fn a_renamed_or_moved_file_keeps_its_notes() {
 }
 
 #[test]
+fn a_new_edition_opened_beside_the_old_one_does_not_take_its_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let old = dir.path().join("g7.md");
+    std::fs::write(&old, OLD).unwrap();
+    {
+        let (mut app, notes) = reopen(std::slice::from_ref(&old), &data);
+        note_on(&mut app, &notes, "offshore wind", "Grid.");
+    }
+    let new = dir.path().join("g7-v2.md");
+    std::fs::write(&new, OLD.replace("hospitality", "kind hospitality")).unwrap();
+    // `brief g7-v2.md g7.md`: the first file is shown while the second is still being read.
+    let mut app = common::app_on(std::slice::from_ref(&new));
+    app.coming = vec![brief::store::path_key(&old)];
+    let notes = Notes::with(Store::open(&data).unwrap());
+    notes.load(&mut app);
+    assert!(app.annotations.notes.is_empty(), "{:?}", app.message);
+    assert_eq!(app.mode, Mode::Reader);
+    // Both read at once: each keeps its own.
+    let (app, _) = reopen(&[new.clone(), old.clone()], &data);
+    assert_eq!(app.annotations.notes.len(), 1);
+    assert_eq!(app.annotations.notes[0].doc, 1);
+}
+
+#[test]
 fn a_new_edition_under_a_new_name_takes_the_notes_when_certain_and_is_asked_about_when_not() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");

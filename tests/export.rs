@@ -107,3 +107,34 @@ fn an_amendment_in_the_export_renders_exactly_as_marked() {
     assert!(marked.contains("[-,-]{+)+}"), "{marked}");
     assert!(!line.contains('~') && !line.contains('*'), "{line}");
 }
+
+#[test]
+fn a_note_on_some_sentences_lists_the_countries_of_those_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("brief.md");
+    std::fs::write(
+        &file,
+        "# Talks\n\nRussia raised its concerns at length in the morning session. In the afternoon, Japan and Kenya signed the fisheries agreement.\n",
+    )
+    .unwrap();
+    let (mut app, notes) = reopen(std::slice::from_ref(&file), &dir.path().join("data"));
+    // Put the paragraph at the top (nothing is saved: the note is empty).
+    note_on(&mut app, &notes, "fisheries", "");
+    press(
+        &mut app,
+        &notes,
+        &[Key::char('a'), Key::named(NamedKey::Down)],
+    );
+    press(&mut app, &notes, &typed("Fisheries."));
+    press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
+    let written = export(&app);
+    let countries = written
+        .lines()
+        .find(|l| l.starts_with("Countries:"))
+        .expect("countries listed");
+    assert!(
+        countries.contains("Japan") && countries.contains("Kenya"),
+        "{written}"
+    );
+    assert!(!countries.contains("Russia"), "{written}");
+}

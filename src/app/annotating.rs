@@ -244,6 +244,7 @@ impl App {
                 note: n,
                 draft: 0,
                 said: "Note restored".into(),
+                was: None,
             }],
             None => {
                 self.notify("Nothing to undo", false);

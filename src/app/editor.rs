@@ -224,6 +224,17 @@ impl App {
             self.notify(text, false);
             return effects;
         }
+        // Opened and closed as it was: nothing to save, and not edited.
+        let unchanged = note.id != 0
+            && note.body == editor.note.body
+            && note.sentences == editor.note.sentences;
+        if unchanged {
+            if editor.draft_id != 0 {
+                effects.push(Effect::DiscardDraft(editor.draft_id));
+            }
+            self.notify("Note unchanged", false);
+            return effects;
+        }
         let said = if editor.detached {
             "Note saved, detached: its paragraph is gone, so it keeps the passage it quotes"
         } else {
@@ -233,6 +244,7 @@ impl App {
             note,
             draft: editor.draft_id,
             said: said.into(),
+            was: (editor.note.id != 0).then(|| editor.note.body.clone()),
         });
         effects
     }

@@ -102,6 +102,9 @@ pub enum Effect {
         draft: i64,
         /// What the status line says once it is saved.
         said: String,
+        /// An edited note's text when the editor opened it: if the store holds another text
+        /// by now (another `brief` saved it meanwhile), both are kept.
+        was: Option<String>,
     },
     /// Delete a note.
     DeleteNote(crate::store::Note),
@@ -282,6 +285,9 @@ pub struct App {
     pub gone: std::collections::BTreeSet<usize>,
     /// While a library is read in the background: files read, of how many.
     pub loading: Option<(usize, usize)>,
+    /// The keys of the files named that are still being read: documents of their own, which
+    /// a file read before them is never taken for.
+    pub coming: Vec<String>,
     /// The Countries view's tree no longer matches the documents (built when next shown).
     country_tree_stale: bool,
     /// The Library view's list.
@@ -346,6 +352,7 @@ impl App {
             today: chrono::Local::now().format("%Y-%m-%d").to_string(),
             gone: Default::default(),
             loading: None,
+            coming: Vec::new(),
             country_tree_stale: true,
             library_tree: Outline::default(),
             library_pane: OutlinePane::default(),

@@ -36,9 +36,16 @@ pub(super) fn identify(store: &Store, app: &mut App) -> Result<(), store::StoreE
             continue;
         }
         app.identified[i] = true;
+        // Another open file is its own document, and so is one still being read.
         let taken: Vec<String> = (0..app.docs.len())
             .filter(|&j| j != i)
             .map(|j| app.doc_keys[j].clone())
+            .chain(
+                app.coming
+                    .iter()
+                    .filter(|k| **k != app.doc_paths[i])
+                    .cloned(),
+            )
             .collect();
         let own = app.doc_paths[i].clone();
         match store.identify(&own, &app.docs[i], &taken, by_title_only)? {

@@ -251,9 +251,22 @@ impl Notes {
             ) => s.add_bookmark(document, anchor, name.as_deref()).map(drop),
             (Effect::RemoveBookmark(b), Some(s)) => s.remove_bookmark(b.id),
             (Effect::RestoreBookmark(b), Some(s)) => s.restore_bookmark(b),
-            (Effect::SaveNote { note, draft, said }, Some(s)) => match s.save_note(note) {
-                Ok(_) => {
-                    app.notify(said.clone(), false);
+            (
+                Effect::SaveNote {
+                    note,
+                    draft,
+                    said,
+                    was,
+                },
+                Some(s),
+            ) => match save_beside_other_edits(s, note, was.as_deref()) {
+                Ok(beside) => {
+                    let said = if beside {
+                        "The note was changed in another brief meanwhile: yours is kept beside it"
+                    } else {
+                        said
+                    };
+                    app.notify(said.to_string(), beside);
                     if *draft != 0 {
                         s.discard_draft(*draft)
                     } else {
@@ -293,6 +306,32 @@ impl Notes {
             Err(e) => app.notify(format!("The note could not be saved anywhere: {e}"), true),
         }
     }
+}
+
+/// Saves a note; an edited note whose stored text is no longer the one the editor opened
+/// (another `brief` saved it meanwhile) is saved as a note of its own beside it, so neither
+/// edit is lost. Says whether it was.
+fn save_beside_other_edits(
+    store: &Store,
+    note: &store::Note,
+    was: Option<&str>,
+) -> Result<bool, store::StoreError> {
+    let stored = match was {
+        Some(_) if note.id != 0 => store.note_body(note.id)?,
+        _ => None,
+    };
+    let beside = stored.is_some_and(|now| Some(now.as_str()) != was && now != note.body);
+    let note = if beside {
+        store::Note {
+            id: 0,
+            created: String::new(),
+            ..note.clone()
+        }
+    } else {
+        note.clone()
+    };
+    store.save_note(&note)?;
+    Ok(beside)
 }
 
 /// Reads and places the bookmarks and notes of these documents.

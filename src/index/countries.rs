@@ -270,6 +270,17 @@ impl Countries {
 
     /// The places one block mentions, each once, in the order they first appear.
     pub fn in_block(&self, doc: usize, block: BlockId) -> Vec<usize> {
+        self.in_part_of_block(doc, block, 0..usize::MAX)
+    }
+
+    /// The places mentioned in the bytes `part` of a block's text, each once, in order of
+    /// first mention.
+    pub fn in_part_of_block(
+        &self,
+        doc: usize,
+        block: BlockId,
+        part: std::ops::Range<usize>,
+    ) -> Vec<usize> {
         let start = self
             .mentions
             .partition_point(|m| (m.doc(), m.block()) < (doc, block));
@@ -277,6 +288,7 @@ impl Countries {
         for m in self.mentions[start..]
             .iter()
             .take_while(|m| (m.doc(), m.block()) == (doc, block))
+            .filter(|m| part.contains(&m.range().start))
         {
             if !places.contains(&m.place()) {
                 places.push(m.place());

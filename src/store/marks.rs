@@ -2,7 +2,7 @@
 //! anchor that finds its passage, in the same seven columns.
 
 use rusqlite::types::ToSql;
-use rusqlite::{Row, params_from_iter};
+use rusqlite::{OptionalExtension, Row, params_from_iter};
 use serde::Serialize;
 
 use super::anchor::Anchor;
@@ -217,6 +217,14 @@ impl Store {
             params_from_iter(values),
         )?;
         Ok(id.unwrap_or_else(|| self.conn.last_insert_rowid()))
+    }
+
+    /// A note's text as stored now, if it is still there.
+    pub fn note_body(&self, id: i64) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT body FROM notes WHERE id = ?1", [id], |r| r.get(0))
+            .optional()?)
     }
 
     /// Deletes a note.

@@ -71,12 +71,17 @@ pub enum StoreError {
 /// bundled briefing's name.
 pub fn document_key(doc: &Document) -> String {
     match &doc.path {
-        Some(path) => std::fs::canonicalize(path)
-            .unwrap_or_else(|_| path.clone())
-            .display()
-            .to_string(),
+        Some(path) => path_key(path),
         None => format!("{BUNDLED}{}", doc.name),
     }
+}
+
+/// The key of the document a file holds, before it is read: its full path.
+pub fn path_key(path: &Path) -> String {
+    std::fs::canonicalize(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 /// The data directory: `--data-dir`, else `BRIEF_DATA_DIR`, else the platform's
