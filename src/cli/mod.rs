@@ -57,9 +57,12 @@ pub struct OpenArgs {
     /// Show the text as written: do not rejoin paragraphs split by page breaks
     #[arg(long, global = true)]
     pub raw: bool,
-    /// Read files as this format whatever their name or content says (md, text)
+    /// Read files as this format whatever their name or content says (md, text, html)
     #[arg(long, global = true, value_name = "FORMAT", value_parser = parse_format)]
     pub format: Option<Format>,
+    /// Read a web page's whole body, not only the article found in it
+    #[arg(long, global = true)]
+    pub whole_page: bool,
 }
 
 /// A format named on the command line.
@@ -289,6 +292,7 @@ fn open_options(args: &OpenArgs) -> anyhow::Result<OpenOptions> {
         format: args.format,
         parse: ParseOptions {
             repair: !args.raw,
+            whole_page: args.whole_page,
             ..Default::default()
         },
     })
@@ -301,7 +305,7 @@ fn open_or_fail(paths: &[PathBuf], options: OpenOptions) -> anyhow::Result<Opene
         eprintln!("brief: {e}");
     }
     if opened.documents.is_empty() {
-        bail!("nothing to read; name a Markdown or text file, or a folder of them");
+        bail!("nothing to read; name a Markdown, text or HTML file, or a folder of them");
     }
     Ok(opened)
 }
@@ -426,7 +430,7 @@ fn first_and_rest(
         eprintln!("brief: {e}");
     }
     if opened.documents.is_empty() {
-        bail!("nothing to read; name a Markdown or text file, or a folder of them");
+        bail!("nothing to read; name a Markdown, text or HTML file, or a folder of them");
     }
     Ok((opened, files.collect()))
 }

@@ -35,8 +35,11 @@ pub enum LoadError {
         size: u64,
     },
     /// A folder was named that holds no briefing.
-    #[error("{}: no briefings in this folder (looked for .md, .markdown, .txt); name a file or another folder", .0.display())]
+    #[error("{}: no briefings in this folder (looked for .md, .markdown, .txt, .html); name a file or another folder", .0.display())]
     NoBriefings(PathBuf),
+    /// A web page with no text to read.
+    #[error("{}: this web page has no text to read; save the page again, or open it in a browser", .0.display())]
+    EmptyPage(PathBuf),
     /// `--encoding` named an encoding that does not exist.
     #[error(
         "unknown encoding '{0}'; try utf-8, gbk, gb18030, big5, shift_jis, windows-1251, koi8-r or utf-16le"
@@ -151,7 +154,9 @@ pub fn decode_owned(bytes: Vec<u8>, forced: Option<&'static Encoding>) -> Option
 }
 
 /// Decodes bytes as text: a byte-order mark wins, then a forced encoding, then UTF-8 when the
-/// bytes are valid UTF-8, then a statistical guess (GBK, Big5, Shift_JIS, windows-1251...).
+/// bytes are valid UTF-8 (a page declaring `GB2312` whose bytes are UTF-8 is UTF-8), then a
+/// web page's `<meta charset>`, then a statistical guess (GBK, Big5, Shift_JIS,
+/// windows-1251...).
 /// Returns `None` when the bytes look binary.
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Option<Decoded> {
     let bom = Encoding::for_bom(bytes);
@@ -162,6 +167,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Option<Decoded
         (Some((enc, _)), _) => enc,
         (None, Some(enc)) => enc,
         (None, None) if simdutf8::basic::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+        (None, None) if let Some(declared) = declared_charset(bytes) => declared,
         (None, None) => {
             let mut detector = chardetng::EncodingDetector::new();
             detector.feed(bytes, true);
@@ -177,6 +183,33 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Option<Decoded
         },
         encoding: display_name(encoding),
     })
+}
+
+/// The encoding a web page declares in its first 4 KB (`<meta charset="gbk">`, or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=gb2312">`).
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let lower = head.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = memchr::memmem::find(&lower[from..], b"<meta") {
+        let start = from + at;
+        let end = memchr::memchr(b'>', &lower[start..]).map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(c) = memchr::memmem::find(tag, b"charset=") {
+            let value = &tag[c + 8..];
+            let value: Vec<u8> = value
+                .iter()
+                .copied()
+                .skip_while(|&b| b == b'"' || b == b'\'')
+                .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+                .collect();
+            // A page is never UTF-16 once its bytes read as ASCII this far.
+            return Encoding::for_label(&value)
+                .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE);
+        }
+        from = end;
+    }
+    None
 }
 
 /// The name shown in the status line for an encoding.

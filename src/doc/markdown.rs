@@ -343,7 +343,8 @@ pub fn is_cjk(c: char) -> bool {
 }
 
 /// A document without `#` headings often marks its sections with lines that are bold and
-/// nothing else (`**Preamble**`): those become headings so the outline has something to show.
+/// nothing else (`**Preamble**`): those become headings so the outline has something to show,
+/// unless they end like a sentence or have no word in them.
 pub(super) fn promote_bold_lines(blocks: &mut [Block]) {
     if blocks.iter().any(|b| b.heading_level().is_some()) {
         return;
@@ -356,10 +357,13 @@ pub(super) fn promote_bold_lines(blocks: &mut [Block]) {
             .spans()
             .all(|s| s.style.bold || s.text.trim().is_empty());
         let text = block.text().trim();
+        // Not a separator (`* * *`), nor a sentence set in bold for emphasis.
         if all_bold
-            && !text.is_empty()
+            && text.chars().any(char::is_alphanumeric)
             && text.chars().count() <= 120
-            && !text.ends_with([':', '：'])
+            && !text
+                .trim_end_matches(['”', '"', '’', '」', '』', ')', '）'])
+                .ends_with([':', '：', '。', '！', '？', '.', '!', '?', ';', '；'])
         {
             block.kind = BlockKind::Heading(2);
         }

@@ -1,6 +1,7 @@
 //! What a briefing is: an immutable list of blocks of styled text, each with its source line.
 
 mod block;
+pub mod html;
 pub mod library;
 pub mod load;
 pub mod markdown;
@@ -43,6 +44,8 @@ pub enum Format {
     Markdown,
     /// Plain text, headings found by numbering and layout.
     Plain,
+    /// A web page (`.html`, `.htm`, `.xhtml`, or HTML by content).
+    Html,
 }
 
 impl Format {
@@ -56,6 +59,7 @@ impl Format {
             .as_deref()
         {
             Some("md" | "markdown" | "mdown" | "mkd") => Some(Format::Markdown),
+            Some("html" | "htm" | "xhtml") => Some(Format::Html),
             _ => None,
         }
     }
@@ -66,7 +70,9 @@ impl Format {
         forced
             .or_else(|| Format::for_path(path))
             .unwrap_or_else(|| {
-                if sniff::is_markdown(text) {
+                if html::looks_like_html(text) {
+                    Format::Html
+                } else if sniff::is_markdown(text) {
                     Format::Markdown
                 } else {
                     Format::Plain
@@ -79,6 +85,7 @@ impl Format {
         match self {
             Format::Markdown => "Markdown",
             Format::Plain => "plain text",
+            Format::Html => "web page",
         }
     }
 }
@@ -90,6 +97,8 @@ pub struct ParseOptions {
     pub repair: bool,
     /// The format was named by the user (`--format`): read as it, never taken for another.
     pub as_told: bool,
+    /// Read a web page's whole body, without looking for its article (`--whole-page`).
+    pub whole_page: bool,
 }
 
 impl Default for ParseOptions {
@@ -97,6 +106,7 @@ impl Default for ParseOptions {
         ParseOptions {
             repair: true,
             as_told: false,
+            whole_page: false,
         }
     }
 }
@@ -112,6 +122,8 @@ pub struct Document {
     pub encoding: &'static str,
     /// The format it was read as.
     pub format: Format,
+    /// A web page read whole: no article was found in it, or none was looked for.
+    pub whole_page: bool,
     /// The title from front matter, when the source has one.
     pub front_title: Option<String>,
     /// The date its front matter gives (`YYYY-MM-DD`), if it has one.
@@ -131,9 +143,19 @@ impl Document {
         format: Format,
         options: ParseOptions,
     ) -> Document {
+        let mut whole_page = false;
         let (mut blocks, front) = match format {
             Format::Markdown => markdown::parse(text),
             Format::Plain => (plain::parse(text), markdown::FrontMatter::default()),
+            Format::Html => {
+                let page = html::parse(text, options.whole_page);
+                whole_page = page.whole_page;
+                let front = markdown::FrontMatter {
+                    title: page.title,
+                    date: page.date,
+                };
+                (page.blocks, front)
+            }
         };
         // Text saved with a `.md` name but written as plain text has no Markdown headings;
         // when its own layout shows several sections, read it as plain text.
@@ -158,6 +180,7 @@ impl Document {
             path,
             encoding,
             format,
+            whole_page,
             front_title: front.title,
             front_date: front.date,
             blocks: Arc::new(blocks),

@@ -16,7 +16,9 @@ pub const BUNDLED_TEXT: &str =
     include_str!("../../seeds/sco-heads-of-government-communique-2025.md");
 
 /// File endings a folder is searched for.
-const BRIEFING_EXTENSIONS: [&str; 5] = ["md", "markdown", "txt", "text", "mdown"];
+const BRIEFING_EXTENSIONS: [&str; 8] = [
+    "md", "markdown", "txt", "text", "mdown", "html", "htm", "xhtml",
+];
 
 /// How files are read and parsed.
 #[derive(Clone, Copy, Debug, Default)]
@@ -97,7 +99,7 @@ pub fn list(paths: &[PathBuf]) -> Listing {
 
 /// Opens one file as a briefing, shown under `name`.
 pub fn open_file(path: &Path, name: String, options: OpenOptions) -> Result<Document, LoadError> {
-    load::with_text(path, options.encoding, |text, encoding| {
+    let doc = load::with_text(path, options.encoding, |text, encoding| {
         Document::parse(
             load::sanitize(&name),
             Some(path.to_path_buf()),
@@ -109,7 +111,13 @@ pub fn open_file(path: &Path, name: String, options: OpenOptions) -> Result<Docu
                 ..options.parse
             },
         )
-    })
+    })?;
+    // An empty text file is an empty briefing; a web page with nothing to read is a page
+    // that was not saved whole.
+    if doc.format == Format::Html && doc.blocks.is_empty() {
+        return Err(LoadError::EmptyPage(path.to_path_buf()));
+    }
+    Ok(doc)
 }
 
 fn list_folder(dir: &Path, listing: &mut Listing) {

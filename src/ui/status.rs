@@ -64,6 +64,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             left.push_str(&format!(" [{}]", doc.format.name()));
         }
     }
+    if doc.whole_page {
+        left.push_str(" [whole page]");
+    }
     let mut left_style = theme.status();
     match &app.message {
         Some(m) => {

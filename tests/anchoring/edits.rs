@@ -41,6 +41,7 @@ pub fn document(name: &str, blocks: Vec<(BlockKind, String)>) -> Document {
         path: None,
         encoding: "UTF-8",
         format: brief::doc::Format::Markdown,
+        whole_page: false,
         front_title: None,
         front_date: None,
         blocks: std::sync::Arc::new(

@@ -3,6 +3,8 @@
 //! does, a note written on a paragraph, the screen as drawn, and the briefing note.
 #![allow(dead_code)]
 
+pub mod site;
+
 use std::path::{Path, PathBuf};
 
 use brief::app::{App, Effect, Mode};

@@ -1,0 +1,165 @@
+//! Web pages (`.html`, `.htm`, `.xhtml`, or HTML by content), read with an HTML5 parser
+//! (html5ever, through `dom_query`): the article found in the page ([`article`]), else the
+//! whole body; its title from `<h1>`, else `og:title` or `<title>` without the site's name;
+//! its date from `article:published_time` or `<time>`.
+
+mod article;
+mod walk;
+
+use dom_query::Document as Page;
+
+use super::markdown::promote_bold_lines;
+use super::{Block, BlockKind};
+
+/// What a web page gives a document.
+#[derive(Debug, Default)]
+pub struct Read {
+    /// The blocks of its article (or of its whole body).
+    pub blocks: Vec<Block>,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Whether the whole page was read: no article was found in it, or none was looked for.
+    pub whole_page: bool,
+}
+
+/// Reads a web page; `whole_page` reads all of its body without looking for the article.
+pub fn parse(source: &str, whole_page: bool) -> Read {
+    let page = Page::from(source);
+    let title = title(&page);
+    let date = date(&page);
+    let article = if whole_page {
+        None
+    } else {
+        article::find(page)
+    };
+    let mut blocks = match &article {
+        Some(html) => walk::blocks(&Page::fragment(html.as_str()).root(), html.len()),
+        None => {
+            // Looking for the article used the page up: read it again, whole.
+            let page = Page::from(source);
+            let body = page.select("body");
+            match body.nodes().first() {
+                Some(node) => walk::blocks(node, source.len()),
+                None => walk::blocks(&page.root(), source.len()),
+            }
+        }
+    };
+    // The title heads the text once, as its first heading; sections without headings have
+    // their bold-only paragraphs for headings.
+    if let Some(t) = &title {
+        let bare = |s: &str| s.split_whitespace().collect::<String>();
+        let same = |b: &Block| bare(b.text()) == bare(t);
+        let lead = blocks.iter().take(3).position(same);
+        if let Some(at) = lead {
+            blocks.drain(..=at);
+        }
+    }
+    promote_bold_lines(&mut blocks);
+    if let Some(t) = title.as_ref().filter(|_| !blocks.is_empty()) {
+        blocks.insert(0, Block::new(BlockKind::Heading(1), t.clone(), 1));
+    }
+    assign_lines(source, &mut blocks);
+    Read {
+        blocks,
+        title,
+        date,
+        whole_page: article.is_none(),
+    }
+}
+
+/// Whether a text is a web page: it opens (after white space and comments) with a doctype
+/// or an `<html>` tag.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let mut rest = head.as_str();
+    while let Some(after) = rest.strip_prefix("<!--") {
+        rest = after.split_once("-->").map_or("", |(_, r)| r).trim_start();
+    }
+    if let Some(after) = rest.strip_prefix("<?xml") {
+        rest = after.split_once("?>").map_or("", |(_, r)| r).trim_start();
+    }
+    rest.starts_with("<!doctype html") || rest.starts_with("<html")
+}
+
+/// The page's title: its first `<h1>`, else `og:title`, else `<title>` without the site's
+/// name after a separator.
+fn title(page: &Page) -> Option<String> {
+    let clean = |s: &str| {
+        let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!s.is_empty()).then_some(s)
+    };
+    let h1 = page.select("body h1");
+    if let Some(t) = h1.nodes().first().and_then(|n| clean(&n.text())) {
+        return Some(t);
+    }
+    let og = page.select(r#"meta[property="og:title"]"#);
+    if let Some(t) = og.attr("content").and_then(|c| clean(&c)) {
+        return Some(t);
+    }
+    let title = page.select("head title");
+    let text = clean(&title.text())?;
+    Some(without_site_name(&text))
+}
+
+/// `Article title - Site name` → `Article title`: the part before the first separator, as
+/// sites write it, unless that part is too short to be a title (`BBC - Article`), then the
+/// longest part.
+fn without_site_name(title: &str) -> String {
+    for sep in [" | ", " - ", " – ", " — ", "_", " · "] {
+        let parts: Vec<&str> = title.split(sep).map(str::trim).collect();
+        if parts.len() > 1 {
+            let words = |p: &str| p.split_whitespace().count().max(p.chars().count() / 2);
+            if words(parts[0]) >= 3 {
+                return parts[0].to_string();
+            }
+            let longest = parts.iter().copied().max_by_key(|p| p.chars().count());
+            if let Some(p) = longest.filter(|p| p.chars().count() >= 4) {
+                return p.to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// The page's date: `article:published_time`, else the first `<time datetime>`, as
+/// `YYYY-MM-DD`.
+fn date(page: &Page) -> Option<String> {
+    let meta = page.select(r#"meta[property="article:published_time"], meta[name="pubdate"], meta[name="publishdate"], meta[itemprop="datePublished"]"#);
+    let time = page.select("time[datetime]");
+    [meta.attr("content"), time.attr("datetime")]
+        .into_iter()
+        .flatten()
+        .find_map(|value| {
+            let date = value.trim().get(..10)?.to_string();
+            let b = date.as_bytes();
+            let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+            (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10))
+                .then_some(date)
+        })
+}
+
+/// Gives each block the line of the page where its text starts, found by its opening
+/// words in order (a text the page writes with entities keeps the line before it).
+fn assign_lines(source: &str, blocks: &mut [Block]) {
+    let mut at = 0;
+    let mut line = 1;
+    for block in blocks.iter_mut() {
+        let probe: String = block.text().chars().take(12).collect();
+        let found = (!probe.trim().is_empty())
+            .then(|| source.get(at..).and_then(|rest| rest.find(probe.as_str())))
+            .flatten();
+        if let Some(offset) = found {
+            line += memchr::memchr_iter(b'\n', &source.as_bytes()[at..at + offset]).count();
+            at += offset;
+        }
+        block.line = line;
+    }
+}
