@@ -18,8 +18,9 @@ const MAX_LINK_SHARE: f64 = 0.5;
 /// scripts leaves out text that is not chrome (a page that is all one table, say).
 const MAX_LEFT_OUT: f64 = 0.5;
 
-/// The article's HTML, when the page has one (the page is used up finding it).
-pub fn find(page: Page) -> Option<String> {
+/// The article, as a tree of its own, when the page has one (the page is used up finding
+/// it).
+pub fn find(page: Page) -> Option<Page> {
     if deeper_than(&page.root(), MAX_DEPTH) {
         return None;
     }
@@ -33,14 +34,14 @@ pub fn find(page: Page) -> Option<String> {
     };
     let mut readability = Readability::with_document(page, None, Some(config)).ok()?;
     let article = readability.parse().ok()?;
-    let html = article.content.to_string();
-    let found = text_chars(&Page::fragment(html.as_str()).root());
+    let fragment = Page::fragment(article.content);
+    let found = text_chars(&fragment.root());
     let prose = found.all - found.in_links;
     let page_prose = page_text.all - page_text.in_links;
     let links = found.in_links as f64 / found.all.max(1) as f64;
     let left_out = 1.0 - prose as f64 / page_prose.max(1) as f64;
     (found.all >= MIN_ARTICLE_CHARS && links <= MAX_LINK_SHARE && left_out <= MAX_LEFT_OUT)
-        .then_some(html)
+        .then_some(fragment)
 }
 
 /// Characters of text (not counting white space) under a node, and how many are in links;

@@ -35,7 +35,7 @@ pub fn parse(source: &str, whole_page: bool) -> Read {
         article::find(page)
     };
     let mut blocks = match &article {
-        Some(html) => walk::blocks(&Page::fragment(html.as_str()).root(), html.len()),
+        Some(fragment) => walk::blocks(&fragment.root(), source.len() / 2),
         None => {
             // Looking for the article used the page up: read it again, whole.
             let page = Page::from(source);
@@ -147,17 +147,26 @@ fn date(page: &Page) -> Option<String> {
 }
 
 /// Gives each block the line of the page where its text starts, found by its opening
-/// words in order (a text the page writes with entities keeps the line before it).
+/// words (up to the first change of style, which a tag in the page stands between) in the
+/// next stretch of the page; a text the page writes with entities keeps the line before.
 fn assign_lines(source: &str, blocks: &mut [Block]) {
+    /// How far ahead of the last block found the next one is looked for.
+    const AHEAD: usize = 64 * 1024;
+    let bytes = source.as_bytes();
     let mut at = 0;
     let mut line = 1;
     for block in blocks.iter_mut() {
-        let probe: String = block.text().chars().take(12).collect();
+        let probe: String = block
+            .spans()
+            .next()
+            .map(|s| s.text.trim_start().chars().take(8).collect())
+            .unwrap_or_default();
+        let window = &bytes[at..(at + AHEAD).min(bytes.len())];
         let found = (!probe.trim().is_empty())
-            .then(|| source.get(at..).and_then(|rest| rest.find(probe.as_str())))
+            .then(|| memchr::memmem::find(window, probe.as_bytes()))
             .flatten();
         if let Some(offset) = found {
-            line += memchr::memchr_iter(b'\n', &source.as_bytes()[at..at + offset]).count();
+            line += memchr::memchr_iter(b'\n', &bytes[at..at + offset]).count();
             at += offset;
         }
         block.line = line;
