@@ -103,3 +103,33 @@ fn plain_text_stays_plain_and_a_format_can_be_forced() {
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(said.contains("`rtf` is not a format brief reads"), "{said}");
 }
+
+#[test]
+fn html_inside_markdown_reads_as_what_it_means() {
+    let text = "# Members\n\n<h2>亚洲 Asia</h2>\n\nA <a href=\"https://example.org\">link</a>, <b>bold</b>, H<sub>2</sub>O<sup>1</sup>.<br>Next line.\n\n<table><tr><th>国家</th><th>首都</th><th>备注</th></tr><tr><td>哈萨克斯坦</td><td></td><td>成员国</td></tr></table>\n\n<!-- a comment -->\n\nAfter.\n";
+    let doc = brief::doc::Document::parse(
+        "m.md",
+        None,
+        "UTF-8",
+        text,
+        brief::doc::Format::Markdown,
+        brief::doc::ParseOptions::default(),
+    );
+    let headings: Vec<(u8, &str)> = doc.headings().map(|(_, l, b)| (l, b.text())).collect();
+    assert_eq!(headings, vec![(1, "Members"), (2, "亚洲 Asia")]);
+    let para = &doc.blocks[2];
+    assert_eq!(para.text(), "A link, bold, H2O1.\nNext line.");
+    let styled: Vec<(&str, bool, bool)> = para
+        .spans()
+        .map(|s| (s.text, s.style.link, s.style.bold))
+        .collect();
+    assert!(styled.contains(&("link", true, false)), "{styled:?}");
+    assert!(styled.contains(&("bold", false, true)), "{styled:?}");
+    assert_eq!(
+        doc.blocks[4].text(),
+        "哈萨克斯坦 │  │ 成员国",
+        "empty cells kept"
+    );
+    assert!(!doc.blocks.iter().any(|b| b.text().contains('<')));
+    assert_eq!(doc.blocks.last().unwrap().text(), "After.");
+}

@@ -51,6 +51,12 @@ pub enum BlockKind {
     Rule,
     /// A page-layout marker such as `(下转第七版)`: shown dim, not body text.
     Marker,
+    /// A row of a table, its cells between `│`; the header row is shown bold. Never
+    /// rejoined with the next row by page-layout repair.
+    TableRow {
+        /// Whether it is the table's header row.
+        header: bool,
+    },
 }
 
 /// Where a style ends in a block's text (bytes from the block's start), and the style of

@@ -103,7 +103,34 @@ struct Builder {
     front_date: Option<String>,
     in_code: bool,
     in_html: bool,
+    /// The HTML block being read, and the line it starts on.
+    html_block: String,
+    html_line: usize,
+    /// Inline HTML styles open (`<b>`, `<i>`, `<a href>`, `<s>`), by kind.
+    html_styles: Vec<HtmlStyle>,
     cells_in_row: usize,
+}
+
+/// A style an inline HTML tag opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HtmlStyle {
+    Bold,
+    Italic,
+    Link,
+    Strike,
+}
+
+impl HtmlStyle {
+    /// The style an inline tag's name opens, if any.
+    fn of(name: &str) -> Option<HtmlStyle> {
+        match name {
+            "b" | "strong" => Some(HtmlStyle::Bold),
+            "i" | "em" | "cite" => Some(HtmlStyle::Italic),
+            "a" => Some(HtmlStyle::Link),
+            "s" | "del" | "strike" => Some(HtmlStyle::Strike),
+            _ => None,
+        }
+    }
 }
 
 impl Builder {
@@ -169,12 +196,18 @@ impl Builder {
                 self.open(BlockKind::Code, line);
                 self.in_code = true;
             }
-            Tag::HtmlBlock => self.in_html = true,
+            Tag::HtmlBlock => {
+                self.flush();
+                self.in_html = true;
+                self.html_block.clear();
+                self.html_line = line;
+            }
             Tag::MetadataBlock(MetadataBlockKind::YamlStyle | MetadataBlockKind::PlusesStyle) => {
                 self.in_metadata = true
             }
             Tag::TableHead | Tag::TableRow => {
-                self.open(BlockKind::Paragraph, line);
+                let header = matches!(tag, Tag::TableHead);
+                self.open(BlockKind::TableRow { header }, line);
                 self.cells_in_row = 0;
             }
             Tag::TableCell => {
@@ -220,6 +253,14 @@ impl Builder {
             TagEnd::HtmlBlock => {
                 self.in_html = false;
                 self.flush();
+                // Read as HTML: its headings join the outline at their levels, its other
+                // elements are what they mean; comments and unknown tags leave their text.
+                let html = std::mem::take(&mut self.html_block);
+                for block in super::html::fragment_blocks(&html) {
+                    let mut draft = Draft::of(&block);
+                    draft.line = self.html_line + block.line.saturating_sub(1);
+                    self.out.file(draft);
+                }
             }
             TagEnd::MetadataBlock(_) => {
                 self.in_metadata = false;
@@ -279,19 +320,52 @@ impl Builder {
                 _ => {}
             }
         }
+        if matches!(
+            self.current.as_ref().map(|d| &d.kind),
+            Some(BlockKind::TableRow { header: true })
+        ) {
+            style.bold = true;
+        }
+        for html in &self.html_styles {
+            match html {
+                HtmlStyle::Bold => style.bold = true,
+                HtmlStyle::Italic => style.italic = true,
+                HtmlStyle::Link => style.link = true,
+                HtmlStyle::Strike => style.strike = true,
+            }
+        }
         style
     }
 
+    /// HTML in Markdown: a block is kept whole to be read as HTML when it ends; an inline
+    /// tag opens or closes a style (`<b>`, `<i>`, `<a href>`, `<s>`), breaks a line
+    /// (`<br>`), or is dropped with its text kept (`<sup>`, `<span>`).
     fn html(&mut self, html: &str, line: usize) {
-        let trimmed = html.trim();
-        if trimmed.starts_with("<!--") {
+        if self.in_html {
+            self.html_block.push_str(html);
             return;
         }
-        let lower = trimmed.to_ascii_lowercase();
-        if lower.starts_with("<br") {
+        let tag = html.trim();
+        if tag.starts_with("<!--") {
+            return;
+        }
+        let closing = tag.starts_with("</");
+        let name: String = tag
+            .trim_start_matches(['<', '/'])
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if name == "br" {
             self.text("\n", line);
-        } else if self.in_html && !trimmed.starts_with('<') {
-            self.text(html.trim_end_matches('\n'), line);
+        } else if let Some(style) = HtmlStyle::of(&name) {
+            if closing {
+                if let Some(at) = self.html_styles.iter().rposition(|s| *s == style) {
+                    self.html_styles.remove(at);
+                }
+            } else if !tag.ends_with("/>") {
+                self.html_styles.push(style);
+            }
         }
     }
 

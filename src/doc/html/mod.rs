@@ -69,6 +69,18 @@ pub fn parse(source: &str, whole_page: bool) -> Read {
     }
 }
 
+/// The blocks of a piece of HTML inside another document (a Markdown file's `<h2>` or
+/// `<table>`): its headings at their levels, its paragraphs, lists and rows.
+pub(crate) fn fragment_blocks(html: &str) -> Vec<Block> {
+    // Parsed as a body of its own, so that tables and lists are built as a page builds them.
+    let page = Page::from(format!("<!DOCTYPE html><html><body>{html}</body></html>"));
+    let body = page.select("body");
+    body.nodes()
+        .first()
+        .map(|node| walk::blocks(node, html.len()))
+        .unwrap_or_default()
+}
+
 /// Whether a text is a web page: it opens (after white space and comments) with a doctype
 /// or an `<html>` tag.
 pub fn looks_like_html(text: &str) -> bool {

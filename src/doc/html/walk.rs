@@ -162,7 +162,14 @@ impl Walker {
                 Tag::Pre
             }
             "tr" => {
-                self.open(BlockKind::Paragraph);
+                // A row of header cells only is the table's header.
+                let cells: Vec<String> = node
+                    .element_children()
+                    .iter()
+                    .filter_map(|c| c.node_name().map(|n| n.to_ascii_lowercase()))
+                    .collect();
+                let header = !cells.is_empty() && cells.iter().all(|c| c == "th");
+                self.open(BlockKind::TableRow { header });
                 self.cells = 0;
                 Tag::Row
             }
