@@ -133,3 +133,25 @@ fn html_inside_markdown_reads_as_what_it_means() {
     assert!(!doc.blocks.iter().any(|b| b.text().contains('<')));
     assert_eq!(doc.blocks.last().unwrap().text(), "After.");
 }
+
+#[test]
+fn footnotes_keep_their_labels_and_heading_attributes_are_not_text() {
+    let doc = brief::doc::Document::parse(
+        "f.md",
+        None,
+        "UTF-8",
+        "# Title {#top}\n\n## Section {#s1 .wide}\n\nText with a note.[^1]\n\n[^1]: The footnote text.\n",
+        brief::doc::Format::Markdown,
+        brief::doc::ParseOptions::default(),
+    );
+    let headings: Vec<&str> = doc.headings().map(|(_, _, b)| b.text()).collect();
+    assert_eq!(headings, vec!["Title", "Section"]);
+    assert!(doc.blocks[2].text().ends_with("note.[1]"));
+    let footnote = doc.blocks.last().unwrap();
+    assert_eq!(footnote.text(), "The footnote text.");
+    assert!(
+        matches!(&footnote.kind, brief::doc::BlockKind::ListItem { marker, .. } if &**marker == "[1]"),
+        "{:?}",
+        footnote.kind
+    );
+}

@@ -45,7 +45,8 @@ fn parse_part(text: &str, first_line: usize) -> (Vec<Block>, FrontMatter) {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
-        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS;
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_HEADING_ATTRIBUTES;
     let lines = LineIndex::new(text);
     let mut b = Builder {
         out: BlockWriter::for_text(text.len()),
@@ -221,7 +222,11 @@ impl Builder {
                 self.style.push(tag.into_static())
             }
             Tag::FootnoteDefinition(label) => {
-                let kind = self.body_kind(format!("[{label}]"));
+                // Its label stays before its text, as the reference in the text reads.
+                let kind = BlockKind::ListItem {
+                    marker: format!("[{label}]").into(),
+                    depth: 0,
+                };
                 self.open(kind, line);
             }
             _ => {}
