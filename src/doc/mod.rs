@@ -1,6 +1,7 @@
 //! What a briefing is: an immutable list of blocks of styled text, each with its source line.
 
 mod block;
+pub mod front_matter;
 pub mod html;
 pub mod library;
 pub mod load;

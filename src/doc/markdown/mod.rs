@@ -3,6 +3,7 @@
 
 use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
 
+pub use super::front_matter::FrontMatter;
 use super::markdown_parts::{self, PART_BYTES};
 use super::on_every_core::in_parts;
 use super::{Block, BlockKind, BlockWriter, Draft, SpanStyle};
@@ -57,20 +58,8 @@ fn parse_part(text: &str, first_line: usize) -> (Vec<Block>, FrontMatter) {
         b.event(event, line);
     }
     b.flush();
-    let front = FrontMatter {
-        title: b.front_title,
-        date: b.front_date,
-    };
+    let front = b.front.take().unwrap_or_default();
     (b.out.finish(), front)
-}
-
-/// What YAML front matter says about a document.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FrontMatter {
-    /// Its `title:`.
-    pub title: Option<String>,
-    /// Its `date:` as `YYYY-MM-DD`.
-    pub date: Option<String>,
 }
 
 /// Maps byte offsets to 1-based line numbers.
@@ -100,8 +89,8 @@ struct Builder {
     pending_soft_break: bool,
     in_metadata: bool,
     metadata: String,
-    front_title: Option<String>,
-    front_date: Option<String>,
+    /// What the front matter said, once it is read.
+    front: Option<FrontMatter>,
     in_code: bool,
     in_html: bool,
     /// The HTML block being read, and the line it starts on.
@@ -269,8 +258,7 @@ impl Builder {
             }
             TagEnd::MetadataBlock(_) => {
                 self.in_metadata = false;
-                self.front_title = front_matter_title(&self.metadata);
-                self.front_date = front_matter_date(&self.metadata);
+                self.front = Some(FrontMatter::read(&self.metadata));
             }
             TagEnd::Image => self.text("]", 0),
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
@@ -449,189 +437,5 @@ pub(super) fn promote_bold_lines(blocks: &mut [Block]) {
     }
 }
 
-/// The value of `key: value` (YAML) or `key = value` (TOML) in front matter.
-fn front_matter_value<'a>(meta: &'a str, key: &str) -> Option<&'a str> {
-    meta.lines().find_map(|l| {
-        let rest = l.strip_prefix(key)?.trim_start();
-        rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))
-    })
-}
-
-/// The `title` of front matter, with its quoting and escapes undone.
-fn front_matter_title(yaml: &str) -> Option<String> {
-    let line = front_matter_value(yaml, "title")?;
-    let value = line.trim();
-    let title = if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
-        unescape_double_quoted(inner)
-    } else if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
-        inner.replace("''", "'")
-    } else {
-        value.to_string()
-    };
-    let title = super::load::sanitize(&title).replace('\n', " ");
-    (!title.trim().is_empty()).then(|| title.trim().to_string())
-}
-
-/// The `date` (or `published`) of front matter, as `YYYY-MM-DD`.
-fn front_matter_date(yaml: &str) -> Option<String> {
-    ["date", "published"].iter().find_map(|key| {
-        let value = front_matter_value(yaml, key)?;
-        let value = value.trim().trim_matches(|c| c == '\'' || c == '"');
-        let date = value.get(..10)?;
-        let b = date.as_bytes();
-        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-        (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10))
-            .then(|| date.to_string())
-    })
-}
-
-/// Undoes YAML double-quoted escapes (`\u2019`, `\xE9`, `\_`, `\"`).
-fn unescape_double_quoted(s: &str) -> String {
-    let mut out = String::new();
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        let hex = |chars: &mut std::str::Chars, n: usize| {
-            let digits: String = chars.by_ref().take(n).collect();
-            u32::from_str_radix(&digits, 16)
-                .ok()
-                .and_then(char::from_u32)
-        };
-        let decoded = match chars.next() {
-            Some('u') => hex(&mut chars, 4),
-            Some('U') => hex(&mut chars, 8),
-            Some('x') => hex(&mut chars, 2),
-            Some('_') | Some(' ') => Some(' '),
-            Some('n') => Some(' '),
-            Some('t') => Some(' '),
-            Some(other) => Some(other),
-            None => None,
-        };
-        out.extend(decoded);
-    }
-    out
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn parts_parse_to_the_blocks_of_the_whole() {
-        let mut text = String::from("---\ntitle: Parts\ndate: 2025-11-18\n---\n\n");
-        for n in 0..60 {
-            text.push_str(&format!(
-                "# Section {n}\n\nFirst **bold** paragraph {n},\nsoft broken.\n\n\
-                 - item one\n- item *two*\n  1. nested\n\n> quoted {n}\n\n\
-                 ```\n\n# code, not a heading {n}\n```\n\n\
-                 | a | b |\n|---|---|\n| {n} | x |\n\n## Sub {n}\nText right after.\n\n"
-            ));
-        }
-        let whole = parse_in_parts(&text, usize::MAX / 4);
-        assert!(markdown_parts::parts(&text, 64).len() > 20);
-        let cut = parse_in_parts(&text, 64);
-        assert_eq!(cut, whole);
-        assert_eq!(cut.1.title.as_deref(), Some("Parts"));
-    }
-
-    fn kinds(blocks: &[Block]) -> Vec<BlockKind> {
-        blocks.iter().map(|b| b.kind.clone()).collect()
-    }
-
-    #[test]
-    fn headings_keep_levels_and_lines() {
-        let (blocks, _) = parse("\n# One\n\ntext\n\n### Three\n");
-        assert_eq!(blocks[0].kind, BlockKind::Heading(1));
-        assert_eq!(blocks[0].line, 2);
-        assert_eq!(blocks[2].kind, BlockKind::Heading(3));
-        assert_eq!(blocks[2].line, 6);
-    }
-
-    #[test]
-    fn bold_dateline_is_a_bold_span_not_asterisks() {
-        let (blocks, _) = parse("**本报比什凯克11月19日电** (记者李强)吉尔吉斯斯坦总统\n");
-        assert_eq!(blocks.len(), 1);
-        let first = blocks[0].spans().next().unwrap();
-        assert_eq!(first.text, "本报比什凯克11月19日电");
-        assert!(first.style.bold);
-        assert!(!blocks[0].text().contains("**"));
-    }
-
-    #[test]
-    fn inline_styles() {
-        let (blocks, _) = parse("a *it* `code` [link](http://x) ~~old~~\n");
-        let styles: Vec<_> = blocks[0].spans().map(|s| (s.text, s.style)).collect();
-        assert!(styles.iter().any(|(t, s)| *t == "it" && s.italic));
-        assert!(styles.iter().any(|(t, s)| *t == "code" && s.code));
-        assert!(styles.iter().any(|(t, s)| *t == "link" && s.link));
-        assert!(styles.iter().any(|(t, s)| *t == "old" && s.strike));
-        assert!(!blocks[0].text().contains("http"));
-    }
-
-    #[test]
-    fn soft_breaks_join_cjk_without_space() {
-        let (blocks, _) = parse("中国\n和俄罗斯\nand\nRussia\n");
-        assert_eq!(blocks[0].text(), "中国和俄罗斯 and Russia");
-    }
-
-    #[test]
-    fn lists_get_markers() {
-        let (blocks, _) = parse("1.  first\n2.  second\n\n- a\n  - b\n");
-        assert_eq!(
-            kinds(&blocks),
-            vec![
-                BlockKind::ListItem {
-                    marker: "1.".into(),
-                    depth: 0
-                },
-                BlockKind::ListItem {
-                    marker: "2.".into(),
-                    depth: 0
-                },
-                BlockKind::ListItem {
-                    marker: "•".into(),
-                    depth: 0
-                },
-                BlockKind::ListItem {
-                    marker: "◦".into(),
-                    depth: 1
-                },
-            ]
-        );
-        assert_eq!(blocks[1].text(), "second");
-    }
-
-    #[test]
-    fn front_matter_is_not_body_and_gives_the_title() {
-        let src = "---\ndate: '2023-05-20'\ntitle: \"G7 Leaders\\u2019\\_Communiqu\\xE9\"\n---\n \n**Preamble**\n\n1.  We met.\n";
-        let (blocks, front) = parse(src);
-        assert_eq!(front.title.as_deref(), Some("G7 Leaders’ Communiqué"));
-        assert_eq!(front.date.as_deref(), Some("2023-05-20"));
-        assert_eq!(blocks[0].kind, BlockKind::Heading(2));
-        assert_eq!(blocks[0].text(), "Preamble");
-        assert!(!blocks.iter().any(|b| b.text().contains("date")));
-    }
-
-    #[test]
-    fn front_matter_of_any_common_shape_is_hidden() {
-        for src in [
-            "+++\ntitle = \"Talking points\"\ndate = 2024-03-01\n+++\n\nText.\n",
-            "---\ntitle: Talking points\nsource_pdf: https://example.org/a.pdf\n\nspeaker: Someone\ndate: 2024-03-01\n---\n\nText.\n",
-        ] {
-            let (blocks, front) = parse(src);
-            assert_eq!(front.title.as_deref(), Some("Talking points"), "{src}");
-            assert_eq!(front.date.as_deref(), Some("2024-03-01"), "{src}");
-            assert_eq!(blocks.len(), 1, "{src}");
-            assert_eq!(blocks[0].text(), "Text.");
-        }
-    }
-
-    #[test]
-    fn bold_lines_stay_paragraphs_when_real_headings_exist() {
-        let (blocks, _) = parse("# Title\n\n**Bold line**\n");
-        assert_eq!(blocks[1].kind, BlockKind::Paragraph);
-    }
-}
+mod tests;

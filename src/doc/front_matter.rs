@@ -1,0 +1,87 @@
+//! Front matter: the `title` and `date` of the YAML (`---`) or TOML (`+++`) block a
+//! Markdown file may open with, its quoting and escapes undone.
+
+/// What front matter says about a document.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// Its `title:`.
+    pub title: Option<String>,
+    /// Its `date:` as `YYYY-MM-DD`.
+    pub date: Option<String>,
+}
+
+impl FrontMatter {
+    /// What a front matter block's text says.
+    pub fn read(meta: &str) -> FrontMatter {
+        FrontMatter {
+            title: front_matter_title(meta),
+            date: front_matter_date(meta),
+        }
+    }
+}
+
+/// The value of `key: value` (YAML) or `key = value` (TOML) in front matter.
+fn front_matter_value<'a>(meta: &'a str, key: &str) -> Option<&'a str> {
+    meta.lines().find_map(|l| {
+        let rest = l.strip_prefix(key)?.trim_start();
+        rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))
+    })
+}
+
+/// The `title` of front matter, with its quoting and escapes undone.
+fn front_matter_title(yaml: &str) -> Option<String> {
+    let line = front_matter_value(yaml, "title")?;
+    let value = line.trim();
+    let title = if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
+        unescape_double_quoted(inner)
+    } else if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+        inner.replace("''", "'")
+    } else {
+        value.to_string()
+    };
+    let title = super::load::sanitize(&title).replace('\n', " ");
+    (!title.trim().is_empty()).then(|| title.trim().to_string())
+}
+
+/// The `date` (or `published`) of front matter, as `YYYY-MM-DD`.
+fn front_matter_date(yaml: &str) -> Option<String> {
+    ["date", "published"].iter().find_map(|key| {
+        let value = front_matter_value(yaml, key)?;
+        let value = value.trim().trim_matches(|c| c == '\'' || c == '"');
+        let date = value.get(..10)?;
+        let b = date.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10))
+            .then(|| date.to_string())
+    })
+}
+
+/// Undoes YAML double-quoted escapes (`\u2019`, `\xE9`, `\_`, `\"`).
+fn unescape_double_quoted(s: &str) -> String {
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let hex = |chars: &mut std::str::Chars, n: usize| {
+            let digits: String = chars.by_ref().take(n).collect();
+            u32::from_str_radix(&digits, 16)
+                .ok()
+                .and_then(char::from_u32)
+        };
+        let decoded = match chars.next() {
+            Some('u') => hex(&mut chars, 4),
+            Some('U') => hex(&mut chars, 8),
+            Some('x') => hex(&mut chars, 2),
+            Some('_') | Some(' ') => Some(' '),
+            Some('n') => Some(' '),
+            Some('t') => Some(' '),
+            Some(other) => Some(other),
+            None => None,
+        };
+        out.extend(decoded);
+    }
+    out
+}
