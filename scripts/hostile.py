@@ -50,6 +50,24 @@ def nesting(dir):
     return write(dir / "nested.md", "# Deep\n\n" + quotes + lists)
 
 
+def big_page(dir):
+    """A 50 MB web page: an article of 200,000 paragraphs inside a site's navigation."""
+    paras = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip() and not p.startswith("#")]
+    nav = "".join(f'<li><a href="/{k}">Link {k}</a></li>' for k in range(50))
+    body, size, i = [], 0, 0
+    while size < 50_000_000:
+        piece = f"<h2>Section {i // 40}</h2>\n" if i % 40 == 0 else f"<p>{paras[i % len(paras)]}</p>\n"
+        body.append(piece)
+        size += len(piece.encode())
+        i += 1
+    return write(dir / "big.html", f'<!DOCTYPE html><html><head><title>Big - Site</title></head><body><nav><ul>{nav}</ul></nav>'
+                 f'<article><h1>Big</h1>{"".join(body)}</article></body></html>')
+
+
+def deep_page(dir):
+    return write(dir / "deep.html", "<html><body>" + "<div>" * 5000 + "<p>deep text</p>" + "</div>" * 5000 + "</body></html>")
+
+
 def symlink_loop(dir):
     folder = dir / "folder"
     folder.mkdir()
@@ -92,6 +110,8 @@ CASES = {
     "50 MB single line": long_line,
     "100,000 headings": headings,
     "nesting 1,000 deep": nesting,
+    "50 MB web page": big_page,
+    "web page nested 5,000 deep": deep_page,
     "symlink loop": symlink_loop,
     "file rewritten while read": changing,
     "bidi and zero-width": invisible,
