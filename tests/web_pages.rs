@@ -296,3 +296,64 @@ fn a_page_is_known_by_its_content_and_a_folder_lists_pages() {
     let names: Vec<&str> = opened.documents.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(names, vec!["b.htm"], "a folder is searched by file endings");
 }
+
+#[test]
+fn what_a_new_user_met_on_real_pages() {
+    // A cell's paragraphs and breaks stay in its row.
+    let doc = read(
+        "<html><body><table><tr><th>国家</th><th>Name</th><th>Capital</th></tr><tr><td>印度</td><td>India<br>Bharat</td><td><p>New Delhi</p><p>(capital)</p></td></tr></table></body></html>",
+    );
+    let rows: Vec<&str> = doc.blocks.iter().map(|b| b.text()).collect();
+    assert_eq!(
+        rows,
+        vec![
+            "国家 │ Name │ Capital",
+            "印度 │ India Bharat │ New Delhi (capital)"
+        ]
+    );
+    // `og:title` without the site's name; a bold label with a full stop is a section.
+    let doc = read(&format!(
+        "<html><head><meta property=\"og:title\" content=\"Kyrgyz President meets Wang Yi | Xinhua\"></head><body><div>{}</div></body></html>",
+        (1..=3)
+            .map(|i| format!("<p><strong>Article {i}.</strong></p><p>The parties agree on point {i}, set out at length so that the page reads as an article with enough text in it.</p>"))
+            .collect::<String>()
+    ));
+    assert_eq!(doc.title(), "Kyrgyz President meets Wang Yi");
+    assert_eq!(doc.headings().count(), 4, "the title and three articles");
+    // Lines are the page's own, in its body (not the `<title>` saying the same words).
+    let page = "<html>\n<head>\n<title>Talks</title>\n</head>\n<body>\n<h1>Talks</h1>\n\n<p>The talks were held in a friendly atmosphere.</p>\n</body></html>\n";
+    let doc = read(page);
+    assert_eq!(doc.blocks[0].line, 6);
+    assert_eq!(doc.blocks[1].line, 8);
+}
+
+#[test]
+fn a_page_declaring_utf8_over_other_bytes_is_read_by_its_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = format!(
+        "<html><head><meta charset=\"utf-8\"></head><body>{}</body></html>",
+        "<p>中华人民共和国外交部今天宣布，双方同意进一步加强合作。</p>".repeat(5)
+    );
+    let (gbk, _, _) = encoding_rs::GBK.encode(&html);
+    let file = write(dir.path(), "gbk.html", &gbk);
+    let opened = open_paths(&[file], OpenOptions::default());
+    assert!(all_text(&opened.documents[0]).contains("中华人民共和国外交部"));
+    // And `--format html` reads any file as a page.
+    let txt = write(dir.path(), "page.txt", "<h2>亚洲</h2><p>Text.</p>");
+    let v: serde_json::Value = serde_json::from_slice(
+        &brief(
+            &[
+                "outline",
+                "--json",
+                "--format",
+                "html",
+                txt.to_str().unwrap(),
+            ],
+            dir.path(),
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert_eq!(v[0]["format"], "html");
+    assert_eq!(v[0]["headings"][0]["title"], "亚洲");
+}

@@ -70,8 +70,9 @@ fn parse_format(name: &str) -> Result<Format, String> {
     match name.to_ascii_lowercase().as_str() {
         "md" | "markdown" => Ok(Format::Markdown),
         "text" | "txt" | "plain" => Ok(Format::Plain),
+        "html" | "htm" | "web" => Ok(Format::Html),
         other => Err(format!(
-            "`{other}` is not a format brief reads; use md or text"
+            "`{other}` is not a format brief reads; use md, text or html"
         )),
     }
 }

@@ -203,9 +203,16 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
                 .skip_while(|&b| b == b'"' || b == b'\'')
                 .take_while(|&b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
                 .collect();
-            // A page is never UTF-16 once its bytes read as ASCII this far.
-            return Encoding::for_label(&value)
-                .filter(|e| *e != encoding_rs::UTF_16LE && *e != encoding_rs::UTF_16BE);
+            // A page is never UTF-16 once its bytes read as ASCII this far, nor UTF-8 once
+            // its bytes failed to be: the declaration is wrong, and detection decides.
+            return Encoding::for_label(&value).filter(|e| {
+                ![
+                    encoding_rs::UTF_16LE,
+                    encoding_rs::UTF_16BE,
+                    encoding_rs::UTF_8,
+                ]
+                .contains(e)
+            });
         }
         from = end;
     }

@@ -75,10 +75,13 @@ pub(crate) fn fragment_blocks(html: &str) -> Vec<Block> {
     // Parsed as a body of its own, so that tables and lists are built as a page builds them.
     let page = Page::from(format!("<!DOCTYPE html><html><body>{html}</body></html>"));
     let body = page.select("body");
-    body.nodes()
+    let mut blocks = body
+        .nodes()
         .first()
         .map(|node| walk::blocks(node, html.len()))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    assign_lines(html, &mut blocks);
+    blocks
 }
 
 /// Whether a text is a web page: it opens (after white space and comments) with a doctype
@@ -114,7 +117,7 @@ fn title(page: &Page) -> Option<String> {
     }
     let og = page.select(r#"meta[property="og:title"]"#);
     if let Some(t) = og.attr("content").and_then(|c| clean(&c)) {
-        return Some(t);
+        return Some(without_site_name(&t));
     }
     let title = page.select("head title");
     let text = clean(&title.text())?;
@@ -163,10 +166,12 @@ fn date(page: &Page) -> Option<String> {
 /// next stretch of the page; a text the page writes with entities keeps the line before.
 fn assign_lines(source: &str, blocks: &mut [Block]) {
     /// How far ahead of the last block found the next one is looked for.
-    const AHEAD: usize = 64 * 1024;
+    const AHEAD: usize = 1 << 20;
     let bytes = source.as_bytes();
-    let mut at = 0;
-    let mut line = 1;
+    // The text is in the body: the head's `<title>` says the same words first.
+    let head = &bytes[..bytes.len().min(1 << 20)];
+    let mut at = memchr::memmem::find(head, b"<body").unwrap_or(0);
+    let mut line = 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count();
     for block in blocks.iter_mut() {
         let probe: String = block
             .spans()

@@ -55,6 +55,8 @@ enum Tag {
     Quote,
     Pre,
     Row,
+    Cell,
+    HeaderCell,
     Bold,
     Italic,
     Code,
@@ -114,12 +116,40 @@ struct Walker {
     strike: usize,
     /// Cells so far in the table row being written.
     cells: usize,
+    /// Table cells open (a table inside a cell is one of its own).
+    in_cell: usize,
     /// Blocks filed so far, standing in for a source line.
     filed: usize,
 }
 
 impl Walker {
     fn enter(&mut self, name: &str, node: &NodeRef<'_>) -> Tag {
+        let blockish = BLOCKS.contains(&name)
+            || matches!(
+                name,
+                "ul" | "ol"
+                    | "li"
+                    | "h1"
+                    | "h2"
+                    | "h3"
+                    | "h4"
+                    | "h5"
+                    | "h6"
+                    | "pre"
+                    | "blockquote"
+                    | "hr"
+            );
+        if self.in_cell > 0 && (blockish || name == "br") {
+            // Inside a cell, paragraphs and breaks are spaces: a row stays one line.
+            if self
+                .current
+                .as_ref()
+                .is_some_and(|d| !d.text().ends_with([' ', '│']))
+            {
+                self.push(" ", self.style());
+            }
+            return Tag::Nothing;
+        }
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 let level = name.as_bytes()[1] - b'0';
@@ -178,11 +208,12 @@ impl Walker {
                     self.push(" │ ", SpanStyle::default());
                 }
                 self.cells += 1;
+                self.in_cell += 1;
                 if name == "th" {
                     self.bold += 1;
-                    Tag::Bold
+                    Tag::HeaderCell
                 } else {
-                    Tag::Nothing
+                    Tag::Cell
                 }
             }
             "br" => {
@@ -237,6 +268,11 @@ impl Walker {
             Tag::Pre => {
                 self.flush();
                 self.pre = self.pre.saturating_sub(1);
+            }
+            Tag::Cell => self.in_cell = self.in_cell.saturating_sub(1),
+            Tag::HeaderCell => {
+                self.in_cell = self.in_cell.saturating_sub(1);
+                self.bold = self.bold.saturating_sub(1);
             }
             Tag::Bold => self.bold = self.bold.saturating_sub(1),
             Tag::Italic => self.italic = self.italic.saturating_sub(1),

@@ -192,8 +192,13 @@ impl Builder {
                 self.html_block.clear();
                 self.html_line = line;
             }
+            // Front matter opens a file; a `---` block further on is text between rules.
             Tag::MetadataBlock(MetadataBlockKind::YamlStyle | MetadataBlockKind::PlusesStyle) => {
-                self.in_metadata = true
+                if line <= 1 {
+                    self.in_metadata = true;
+                } else {
+                    self.open(BlockKind::Paragraph, line + 1);
+                }
             }
             Tag::TableHead | Tag::TableRow => {
                 let header = matches!(tag, Tag::TableHead);
@@ -256,9 +261,15 @@ impl Builder {
                     self.out.file(draft);
                 }
             }
-            TagEnd::MetadataBlock(_) => {
+            TagEnd::MetadataBlock(_) if self.in_metadata => {
                 self.in_metadata = false;
                 self.front = Some(FrontMatter::read(&self.metadata));
+            }
+            TagEnd::MetadataBlock(_) => {
+                if let Some(b) = self.current.as_mut() {
+                    b.trim_end_newlines();
+                }
+                self.flush();
             }
             TagEnd::Image => self.text("]", 0),
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
@@ -412,6 +423,14 @@ pub fn is_cjk(c: char) -> bool {
 /// A document without `#` headings often marks its sections with lines that are bold and
 /// nothing else (`**Preamble**`): those become headings so the outline has something to show,
 /// unless they end like a sentence or have no word in them.
+/// Whether a bold line ends as a sentence does (`Note this.`, `这一点。`), not as a label
+/// with a full stop (`Article 2.`, `Annex I.`).
+fn ends_like_a_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(['”', '"', '’', '」', '』', ')', '）']);
+    let label = t.ends_with('.') && t.split_whitespace().count() <= 3;
+    !label && t.ends_with([':', '：', '。', '！', '？', '.', '!', '?', ';', '；'])
+}
+
 pub(super) fn promote_bold_lines(blocks: &mut [Block]) {
     if blocks.iter().any(|b| b.heading_level().is_some()) {
         return;
@@ -428,9 +447,7 @@ pub(super) fn promote_bold_lines(blocks: &mut [Block]) {
         if all_bold
             && text.chars().any(char::is_alphanumeric)
             && text.chars().count() <= 120
-            && !text
-                .trim_end_matches(['”', '"', '’', '」', '』', ')', '）'])
-                .ends_with([':', '：', '。', '！', '？', '.', '!', '?', ';', '；'])
+            && !ends_like_a_sentence(text)
         {
             block.kind = BlockKind::Heading(2);
         }

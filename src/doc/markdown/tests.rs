@@ -118,3 +118,17 @@ fn bold_lines_stay_paragraphs_when_real_headings_exist() {
     let (blocks, _) = parse("# Title\n\n**Bold line**\n");
     assert_eq!(blocks[1].kind, BlockKind::Paragraph);
 }
+
+#[test]
+fn a_rule_delimited_block_further_on_is_text_not_front_matter() {
+    let (blocks, front) = parse(
+        "# Report\n\nA paragraph.\n\n---\nSource: Xinhua, 1 September 2025\n---\n\nMore text.\n",
+    );
+    assert_eq!(front, FrontMatter::default());
+    let texts: Vec<&str> = blocks.iter().map(|b| b.text()).collect();
+    assert!(
+        texts.iter().any(|t| t.contains("Source: Xinhua")),
+        "{texts:?} {:?}",
+        kinds(&blocks)
+    );
+}
