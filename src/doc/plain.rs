@@ -9,6 +9,11 @@ use crate::doc::markdown::is_cjk;
 
 /// The widest line (in terminal columns) a heading can have.
 const HEADING_MAX_WIDTH: usize = 72;
+/// Hard-wrapped prose has lines at least this wide (in terminal columns).
+const MIN_WRAP_WIDTH: usize = 50;
+/// The widest numbered clause ending in a full stop that is still a heading (`（一）健全基层
+/// 组织体系。`).
+const CLAUSE_MAX_WIDTH: usize = 40;
 
 /// Parses plain text into blocks.
 pub fn parse(text: &str) -> Vec<Block> {
@@ -34,10 +39,19 @@ pub fn parse(text: &str) -> Vec<Block> {
             let over_a_paragraph = paras
                 .get(n + 1)
                 .is_some_and(|(_, next)| next.width() >= 40 && next.width() >= 2 * para.width());
+            // A headline over its subtitle, standing over a dateline.
+            let over_a_dateline = n == 0
+                && lines[i..]
+                    .iter()
+                    .find(|l| !l.trim().is_empty())
+                    .is_some_and(|l| is_dateline(l.trim()));
             let kind = match numbered_heading_level(para) {
-                Some(level) if is_short_title(para) => BlockKind::Heading(level),
+                _ if is_caption(para) => BlockKind::Paragraph,
+                Some(level) if is_short_title(para) || is_numbered_clause(para) => {
+                    BlockKind::Heading(level)
+                }
                 _ if is_short_title(para)
-                    && (alone || first_in_text || over_a_paragraph)
+                    && (alone || first_in_text || over_a_paragraph || over_a_dateline)
                     && looks_like_title(para) =>
                 {
                     BlockKind::Heading(if first_in_text { 1 } else { 2 })
@@ -52,7 +66,98 @@ pub fn parse(text: &str) -> Vec<Block> {
     }
     let mut blocks = out.finish();
     demote_lone_title_runs(&mut blocks);
+    if is_news_dump(&blocks) {
+        // A page of articles: each headline is a top-level entry, and a title line straight
+        // under another is its subtitle.
+        for b in &mut blocks {
+            if b.kind == BlockKind::Heading(2) && numbered_heading_level(b.text()).is_none() {
+                b.kind = BlockKind::Heading(1);
+            }
+        }
+        demote_titles_under_titles(&mut blocks);
+    }
+    demote_items_of_lists(&mut blocks);
     blocks
+}
+
+/// Whether a text is a newspaper's page of articles: two datelines or more (`本报北京12月
+/// 31日讯`, `新华社北京1月1日电`).
+fn is_news_dump(blocks: &[Block]) -> bool {
+    blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph && is_dateline(b.text()))
+        .take(2)
+        .count()
+        >= 2
+}
+
+/// A news agency's or paper's dateline opening a paragraph.
+fn is_dateline(text: &str) -> bool {
+    let head: String = text.chars().take(24).collect();
+    (head.starts_with("本报") || head.starts_with("新华社") || head.starts_with("中新社"))
+        && (head.contains('电') || head.contains('讯'))
+}
+
+/// A photo caption (`图为…`, `…新华社记者张伟摄`) or a date alone (`二○○○年十二月`,
+/// `2001年1月1日`) is never a heading.
+fn is_caption(line: &str) -> bool {
+    let t = line.trim();
+    let date = !t.is_empty()
+        && t.ends_with(['年', '月', '日'])
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || "○〇零一二三四五六七八九十年月日".contains(c));
+    t.starts_with("图为") || t.starts_with("图：") || t.ends_with('摄') || date
+}
+
+/// A numbered heading written as one short clause with a full stop (`（一）健全基层组织体
+/// 系。`), as Chinese reports write them; a numbered item of a list (`（一）忠于祖国，忠于人
+/// 民；`) has commas or ends otherwise.
+fn is_numbered_clause(line: &str) -> bool {
+    let t = line.trim();
+    t.width() <= CLAUSE_MAX_WIDTH
+        && t.ends_with('。')
+        && !t[..t.len() - '。'.len_utf8()].contains(['，', ',', '；', ';', '：', ':', '。'])
+}
+
+/// A title line straight under another of the same level is its subtitle, or the first of
+/// a list of short lines, not a section of its own.
+fn demote_titles_under_titles(blocks: &mut [Block]) {
+    let unnumbered = |b: &Block| numbered_heading_level(b.text()).is_none();
+    // The level of the title a run of title lines started with.
+    let mut run: Option<u8> = None;
+    for b in blocks.iter_mut() {
+        let level = b.heading_level().filter(|_| unnumbered(b));
+        match (run, level) {
+            (Some(r), Some(l)) if r == l => b.kind = BlockKind::Paragraph,
+            (_, Some(l)) => run = Some(l),
+            _ => run = None,
+        }
+    }
+}
+
+/// Numbered items go together: a numbered clause (`（二）…。`) whose earlier sibling
+/// (`（一）…；`) is an item of a list is an item too, not a heading.
+fn demote_items_of_lists(blocks: &mut [Block]) {
+    // For each numbering level, whether its last item was a heading.
+    let mut last: [Option<bool>; 8] = [None; 8];
+    for b in blocks.iter_mut() {
+        let Some(level) = numbered_heading_level(b.text()).map(usize::from) else {
+            if let Some(h) = b.heading_level() {
+                // A heading closes the lists below it.
+                last[usize::from(h).min(7)..]
+                    .iter_mut()
+                    .for_each(|l| *l = None);
+            }
+            continue;
+        };
+        let level = level.min(7);
+        let heading = b.heading_level().is_some();
+        if heading && last[level] == Some(false) && b.text().trim().ends_with('。') {
+            b.kind = BlockKind::Paragraph;
+        }
+        last[level] = Some(b.heading_level().is_some());
+        last[level + 1..].iter_mut().for_each(|l| *l = None);
+    }
 }
 
 /// Splits a run of non-blank lines into paragraphs: hard-wrapped prose is joined into one,
@@ -60,8 +165,9 @@ pub fn parse(text: &str) -> Vec<Block> {
 fn split_group(group: &[&str]) -> Vec<(usize, String)> {
     let widths: Vec<usize> = group.iter().map(|l| l.trim_end().width()).collect();
     let max = widths.iter().copied().max().unwrap_or(0);
+    // Wrapped prose fills its lines; a title over a subtitle or a date does not.
     let hard_wrapped = group.len() > 1
-        && max <= 100
+        && (MIN_WRAP_WIDTH..=100).contains(&max)
         && widths[..widths.len() - 1]
             .iter()
             .all(|&w| w * 10 >= max * 6)
@@ -134,7 +240,8 @@ pub fn numbered_heading_level(line: &str) -> Option<u8> {
             let after = after.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
             return after.starts_with([' ', '\u{3000}']).then_some(4);
         }
-        let rest = rest.strip_prefix(['.', '、', '．'])?;
+        // `1、` numbers captions and list items in Chinese text; its sections are `一、`.
+        let rest = rest.strip_prefix(['.', '．'])?;
         return (rest.starts_with([' ', '\u{3000}']) || rest.starts_with(is_cjk)).then_some(3);
     }
     let roman = t.trim_start_matches(['I', 'V', 'X']);
@@ -159,6 +266,15 @@ fn is_short_title(line: &str) -> bool {
 /// debris (`[[`, `]]`, `|`).
 fn looks_like_title(line: &str) -> bool {
     let t = line.trim();
+    // Two sentences, or one broken off with a dash, are text, not a title.
+    if t.contains('。') || t.ends_with(['—', '-', '…']) {
+        return false;
+    }
+    // `1、` numbers a caption or an item in Chinese text.
+    let after_digits = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    if after_digits.len() < t.len() && after_digits.starts_with('、') {
+        return false;
+    }
     let first = t.chars().next().unwrap_or(' ');
     (first.is_uppercase() || first.is_ascii_digit() || is_cjk(first) && !"（【《“".contains(first))
         && !t.contains("]]")
@@ -274,10 +390,11 @@ mod tests {
             "{long}\n北京个人所得税增二成五\n{long}\n2001年1月1日\n星期一\n第一章总则\n{long}\n"
         );
         let h = headings(&text);
+        // Two datelines: a page of articles, whose headlines are top-level.
         assert_eq!(
             h,
             vec![
-                (2, "北京个人所得税增二成五".to_string()),
+                (1, "北京个人所得税增二成五".to_string()),
                 (2, "第一章总则".to_string())
             ]
         );

@@ -1,0 +1,142 @@
+//! How well headings are found in plain text: on annotated texts the project writes (a
+//! newspaper page of several articles, a government work report, an English press
+//! conference), with the traps real text sets (captions, datelines, salutations, short
+//! sentences, numbered clauses and list items), the precision and recall of headings, and
+//! how many found headings stand at the depth they should in the outline. Run with
+//! `--nocapture` for the table (`docs/headings.md` has the figures).
+//!
+//! In the fixtures a heading line starts with `@N ` (its depth in the outline, 1 = top);
+//! the text read is the fixture without those marks.
+
+use brief::doc::{BlockKind, Document, Format, ParseOptions};
+use brief::index::outline::Outline;
+
+/// The annotated texts.
+const FIXTURES: [(&str, &str); 3] = [
+    (
+        "zh_newspaper",
+        include_str!("fixtures/headings/zh_newspaper.txt"),
+    ),
+    (
+        "zh_policy_report",
+        include_str!("fixtures/headings/zh_policy_report.txt"),
+    ),
+    (
+        "en_article",
+        include_str!("fixtures/headings/en_article.txt"),
+    ),
+];
+
+/// What a text's headings are, and what was found.
+#[derive(Default)]
+struct Score {
+    truth: usize,
+    found: usize,
+    right: usize,
+    right_depth: usize,
+}
+
+fn score(annotated: &str) -> (Score, Vec<String>) {
+    let mut text = String::new();
+    let mut truth: Vec<(usize, usize)> = Vec::new();
+    for (n, line) in annotated.lines().enumerate() {
+        match line.strip_prefix('@').and_then(|l| l.split_once(' ')) {
+            Some((depth, rest)) if depth.parse::<usize>().is_ok() => {
+                truth.push((n + 1, depth.parse().unwrap()));
+                text.push_str(rest);
+            }
+            _ => text.push_str(line),
+        }
+        text.push('\n');
+    }
+    let doc = Document::parse(
+        "t.txt",
+        None,
+        "UTF-8",
+        &text,
+        Format::Plain,
+        ParseOptions::default(),
+    );
+    let docs = [doc];
+    let outline = Outline::build(&docs);
+    let mut s = Score {
+        truth: truth.len(),
+        ..Score::default()
+    };
+    let mut wrong = Vec::new();
+    for e in outline.entries.iter().filter(|e| e.block.is_some()) {
+        let block = &docs[0].blocks[e.block.unwrap().0];
+        if !matches!(block.kind, BlockKind::Heading(_)) {
+            continue;
+        }
+        s.found += 1;
+        match truth.iter().find(|(line, _)| *line == block.line) {
+            Some((_, depth)) => {
+                s.right += 1;
+                if e.depth + 1 == *depth {
+                    s.right_depth += 1;
+                } else {
+                    wrong.push(format!(
+                        "depth {} not {depth}: {}",
+                        e.depth + 1,
+                        block.text()
+                    ));
+                }
+            }
+            None => wrong.push(format!("not a heading: {}", block.text())),
+        }
+    }
+    for (line, _) in &truth {
+        if !docs[0]
+            .blocks
+            .iter()
+            .any(|b| b.line == *line && matches!(b.kind, BlockKind::Heading(_)))
+        {
+            wrong.push(format!("missed: line {line}"));
+        }
+    }
+    (s, wrong)
+}
+
+#[test]
+fn headings_in_plain_text_are_found_with_precision() {
+    let mut all = Score::default();
+    println!("| text | headings | found | right | precision | recall | at their depth |");
+    println!("|---|---|---|---|---|---|---|");
+    for (name, annotated) in FIXTURES {
+        let (s, wrong) = score(annotated);
+        let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
+        println!(
+            "| {name} | {} | {} | {} | {:.1}% | {:.1}% | {:.1}% |",
+            s.truth,
+            s.found,
+            s.right,
+            pct(s.right, s.found),
+            pct(s.right, s.truth),
+            pct(s.right_depth, s.right)
+        );
+        if std::env::var_os("BRIEF_EVAL_MISSES").is_some() {
+            for w in wrong {
+                println!("    {name}: {w}");
+            }
+        }
+        all.truth += s.truth;
+        all.found += s.found;
+        all.right += s.right;
+        all.right_depth += s.right_depth;
+    }
+    let precision = all.right as f64 / all.found.max(1) as f64;
+    let recall = all.right as f64 / all.truth.max(1) as f64;
+    let depth = all.right_depth as f64 / all.right.max(1) as f64;
+    println!(
+        "| **all** | {} | {} | {} | {:.1}% | {:.1}% | {:.1}% |",
+        all.truth,
+        all.found,
+        all.right,
+        100.0 * precision,
+        100.0 * recall,
+        100.0 * depth
+    );
+    assert!(precision >= 0.95, "heading precision {precision:.3}");
+    assert!(recall >= 0.9, "heading recall {recall:.3}");
+}
