@@ -28,6 +28,18 @@ fn outline_json(args: &[&str], files: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
+/// A Markdown text read as a document.
+fn markdown(text: &str) -> brief::doc::Document {
+    brief::doc::Document::parse(
+        "m.md",
+        None,
+        "UTF-8",
+        text,
+        brief::doc::Format::Markdown,
+        brief::doc::ParseOptions::default(),
+    )
+}
+
 /// Headings in a JSON outline tree, depth first.
 fn count_headings(nodes: &serde_json::Value) -> usize {
     nodes.as_array().map_or(0, |list| {
@@ -107,14 +119,7 @@ fn plain_text_stays_plain_and_a_format_can_be_forced() {
 #[test]
 fn html_inside_markdown_reads_as_what_it_means() {
     let text = "# Members\n\n<h2>亚洲 Asia</h2>\n\nA <a href=\"https://example.org\">link</a>, <b>bold</b>, H<sub>2</sub>O<sup>1</sup>.<br>Next line.\n\n<table><tr><th>国家</th><th>首都</th><th>备注</th></tr><tr><td>哈萨克斯坦</td><td></td><td>成员国</td></tr></table>\n\n<!-- a comment -->\n\nAfter.\n";
-    let doc = brief::doc::Document::parse(
-        "m.md",
-        None,
-        "UTF-8",
-        text,
-        brief::doc::Format::Markdown,
-        brief::doc::ParseOptions::default(),
-    );
+    let doc = markdown(text);
     let headings: Vec<(u8, &str)> = doc.headings().map(|(_, l, b)| (l, b.text())).collect();
     assert_eq!(headings, vec![(1, "Members"), (2, "亚洲 Asia")]);
     let para = &doc.blocks[2];
@@ -136,13 +141,8 @@ fn html_inside_markdown_reads_as_what_it_means() {
 
 #[test]
 fn footnotes_keep_their_labels_and_heading_attributes_are_not_text() {
-    let doc = brief::doc::Document::parse(
-        "f.md",
-        None,
-        "UTF-8",
+    let doc = markdown(
         "# Title {#top}\n\n## Section {#s1 .wide}\n\nText with a note.[^1]\n\n[^1]: The footnote text.\n",
-        brief::doc::Format::Markdown,
-        brief::doc::ParseOptions::default(),
     );
     let headings: Vec<&str> = doc.headings().map(|(_, _, b)| b.text()).collect();
     assert_eq!(headings, vec!["Title", "Section"]);
