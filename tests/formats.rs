@@ -5,17 +5,12 @@
 mod common;
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use brief::doc::open::BUNDLED_TEXT;
 
 fn brief(args: &[&str], files: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .env("BRIEF_DATA_DIR", files.join("data"))
-        .env("XDG_CONFIG_HOME", files)
-        .output()
-        .unwrap()
+    common::brief_in(files, args)
 }
 
 fn outline_json(args: &[&str], files: &Path) -> serde_json::Value {

@@ -6,20 +6,14 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use brief::doc::open::{BUNDLED_TEXT, OpenOptions, open_paths};
 use brief::doc::{BlockKind, Document, Format, ParseOptions};
 use common::site::{article_of, page};
 
 fn brief(args: &[&str], files: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_brief"))
-        .args(args)
-        .env("BRIEF_DATA_DIR", files.join("data"))
-        .env("XDG_CONFIG_HOME", files)
-        .env_remove("RUST_BACKTRACE")
-        .output()
-        .unwrap()
+    common::brief_in(files, args)
 }
 
 fn read(text: &str) -> Document {

@@ -230,7 +230,16 @@ impl Draft {
 
     /// Drops the line breaks the text ends with.
     pub fn trim_end_newlines(&mut self) {
-        let len = self.text.trim_end_matches('\n').len();
+        self.trim_end_matching(&['\n']);
+    }
+
+    /// Drops the spaces and line breaks the text ends with.
+    pub fn trim_end(&mut self) {
+        self.trim_end_matching(&[' ', '\n']);
+    }
+
+    fn trim_end_matching(&mut self, chars: &[char]) {
+        let len = self.text.trim_end_matches(chars).len();
         self.text.truncate(len);
         for run in &mut self.runs {
             run.end = run.end.min(len as u32);

@@ -47,13 +47,18 @@ fn front_matter_title(yaml: &str) -> Option<String> {
 fn front_matter_date(yaml: &str) -> Option<String> {
     ["date", "published"].iter().find_map(|key| {
         let value = front_matter_value(yaml, key)?;
-        let value = value.trim().trim_matches(|c| c == '\'' || c == '"');
-        let date = value.get(..10)?;
-        let b = date.as_bytes();
-        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-        (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10))
-            .then(|| date.to_string())
+        iso_date(value.trim().trim_matches(|c| c == '\'' || c == '"'))
     })
+}
+
+/// The `YYYY-MM-DD` a date or time value starts with (`2024-11-16`,
+/// `2025-11-18T09:30:00+08:00`), if it does.
+pub fn iso_date(value: &str) -> Option<String> {
+    let date = value.get(..10)?;
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10))
+        .then(|| date.to_string())
 }
 
 /// Undoes YAML double-quoted escapes (`\u2019`, `\xE9`, `\_`, `\"`).

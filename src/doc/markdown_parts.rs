@@ -76,7 +76,7 @@ pub fn parts(text: &str, min_bytes: usize) -> Vec<Part> {
 }
 
 /// Whether a line is an ATX heading (`#` to `######`, then a space or the end).
-fn is_heading(line: &str) -> bool {
+pub(super) fn is_heading(line: &str) -> bool {
     let hashes = line.bytes().take_while(|&b| b == b'#').count();
     (1..=6).contains(&hashes) && matches!(line.as_bytes().get(hashes), None | Some(b' ' | b'\t'))
 }

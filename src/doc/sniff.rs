@@ -70,12 +70,11 @@ fn signs(text: &str) -> Signs {
     s
 }
 
-/// `#` to `######`, a space, then text.
+/// `#` to `######`, a space, then text (a bare `#` line says nothing).
 fn is_atx_heading(line: &str) -> bool {
-    let hashes = line.bytes().take_while(|&b| b == b'#').count();
-    (1..=6).contains(&hashes)
-        && line[hashes..].starts_with([' ', '\t'])
-        && !line[hashes..]
+    super::markdown_parts::is_heading(line)
+        && !line
+            .trim_start_matches('#')
             .trim()
             .trim_end_matches('#')
             .trim()

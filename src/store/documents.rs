@@ -350,17 +350,9 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::{Format, ParseOptions};
 
     fn doc(text: &str) -> Document {
-        Document::parse(
-            "d.md",
-            None,
-            "UTF-8",
-            text,
-            Format::Markdown,
-            ParseOptions::default(),
-        )
+        crate::doc::markdown("d.md", text)
     }
 
     #[test]

@@ -76,17 +76,9 @@ impl Signature {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::{Format, ParseOptions};
 
     fn doc(text: &str) -> Document {
-        Document::parse(
-            "d.md",
-            None,
-            "UTF-8",
-            text,
-            Format::Markdown,
-            ParseOptions::default(),
-        )
+        crate::doc::markdown("d.md", text)
     }
 
     fn paragraphs(n: usize, edit: impl Fn(usize) -> String) -> String {

@@ -28,6 +28,18 @@ pub fn app_on(paths: &[PathBuf]) -> App {
     )
 }
 
+/// The `brief` binary run with `args`, its data and configuration kept in `files`, as a
+/// user without `RUST_BACKTRACE` sees it.
+pub fn brief_in(files: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .env("BRIEF_DATA_DIR", files.join("data"))
+        .env("XDG_CONFIG_HOME", files)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .unwrap()
+}
+
 /// Presses keys, carrying out what they ask of the store as the runtime does.
 pub fn press(app: &mut App, notes: &Notes, keys: &[Key]) {
     for &key in keys {

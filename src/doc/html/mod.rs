@@ -8,6 +8,7 @@ mod walk;
 
 use dom_query::Document as Page;
 
+use super::front_matter::iso_date;
 use super::markdown::promote_bold_lines;
 use super::{Block, BlockKind};
 
@@ -152,13 +153,7 @@ fn date(page: &Page) -> Option<String> {
     [meta.attr("content"), time.attr("datetime")]
         .into_iter()
         .flatten()
-        .find_map(|value| {
-            let date = value.trim().get(..10)?.to_string();
-            let b = date.as_bytes();
-            let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-            (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10))
-                .then_some(date)
-        })
+        .find_map(|value| iso_date(value.trim()))
 }
 
 /// Gives each block the line of the page where its text starts, found by its opening

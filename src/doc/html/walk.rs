@@ -5,6 +5,7 @@
 
 use dom_query::NodeRef;
 
+use crate::doc::markdown::is_cjk;
 use crate::doc::{Block, BlockKind, BlockWriter, Draft, SpanStyle};
 
 /// Elements whose content is never shown.
@@ -376,8 +377,7 @@ impl Walker {
             return;
         };
         if draft.kind != BlockKind::Code {
-            draft.trim_end_newlines();
-            trim_end_spaces(&mut draft);
+            draft.trim_end();
         }
         if draft.text().trim().is_empty() {
             return;
@@ -389,26 +389,4 @@ impl Walker {
         self.filed += 1;
         self.out.file(draft);
     }
-}
-
-/// Drops the spaces (and line breaks) a draft ends with.
-fn trim_end_spaces(draft: &mut Draft) {
-    let text = draft.text();
-    if text.ends_with([' ', '\n']) {
-        let mut again = Draft::new(draft.kind.clone(), draft.line);
-        let keep = text.trim_end_matches([' ', '\n']).len();
-        let mut at = 0;
-        for span in draft.spans() {
-            let end = (at + span.text.len()).min(keep);
-            if end > at {
-                again.push_text(&span.text[..end - at], span.style);
-            }
-            at += span.text.len();
-        }
-        *draft = again;
-    }
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
