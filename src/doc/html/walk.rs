@@ -5,7 +5,6 @@
 
 use dom_query::NodeRef;
 
-use crate::doc::markdown::is_cjk;
 use crate::doc::{Block, BlockKind, BlockWriter, Draft, SpanStyle};
 
 /// Elements whose content is never shown.
@@ -319,7 +318,7 @@ impl Walker {
             }
             if let Some(newline) = gap.take() {
                 let before = out.chars().next_back().or_else(|| self.last_char());
-                let joins_cjk = newline && before.is_some_and(is_cjk) && is_cjk(c);
+                let joins_cjk = newline && before.is_some_and(unspaced) && unspaced(c);
                 if !joins_cjk {
                     out.push(' ');
                 }
@@ -389,4 +388,11 @@ impl Walker {
         self.filed += 1;
         self.out.file(draft);
     }
+}
+
+/// Chinese and Japanese characters, written without spaces between words, so a line break
+/// between two of them is no space. (Not Hangul, which spaces its words, unlike
+/// [`crate::doc::markdown::is_cjk`].)
+fn unspaced(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
