@@ -166,7 +166,21 @@ fn write_passage(out: &mut String, input: &Input<'_>, p: &Passage) {
         };
         let _ = writeln!(out, "*Was under {}:*\n", escape(&crumb));
     }
-    let _ = writeln!(out, "> {}\n", escape(&p.quote));
+    // A table row is quoted as a table, under its header; any other passage as a quote.
+    let row = match (p.block, &p.was) {
+        (Some(block), None) => {
+            crate::doc::table::row_as_markdown(&input.docs[p.doc].blocks, block.0)
+        }
+        _ => None,
+    };
+    match row {
+        Some(table) => {
+            let _ = writeln!(out, "{table}\n");
+        }
+        None => {
+            let _ = writeln!(out, "> {}\n", escape(&p.quote));
+        }
+    }
     if let Some(was) = &p.was {
         let since = if p.notes.is_empty() {
             "it was bookmarked"

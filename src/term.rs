@@ -253,14 +253,21 @@ fn event_loop(
                 let Some(key) = Key::from_event(event) else {
                     continue;
                 };
-                if run_effects(app.press(key), app, notes, worker.as_ref()) {
+                let ran = run_effects(app.press(key), app, notes, worker.as_ref(), options);
+                if ran.quit {
                     break Ok(());
+                }
+                if ran.opened && app.loading.is_none() {
+                    // A document opened from a link: jump candidates and notes for it too.
+                    serial += 1;
+                    worker = Some(start_worker(app, serial));
+                    notes.load(app);
                 }
             }
             Message::Worker(from, _) if from != serial => continue,
             Message::Worker(_, WorkerReport::Ready(index)) => {
                 let effects = app.attach_jump_index(index);
-                run_effects(effects, app, notes, worker.as_ref());
+                run_effects(effects, app, notes, worker.as_ref(), options);
             }
             Message::Worker(_, WorkerReport::Found(generation, found)) => {
                 app.receive_matches(generation, found)
@@ -363,17 +370,28 @@ fn reload_changed(app: &mut App, paths: &[std::path::PathBuf], options: OpenOpti
     replaced
 }
 
-/// Carries out effects; returns true when brief should quit.
+/// What carrying out effects asks of the event loop.
+#[derive(Default)]
+struct Ran {
+    /// brief should quit.
+    quit: bool,
+    /// A document was opened.
+    opened: bool,
+}
+
+/// Carries out effects.
 fn run_effects(
     effects: Vec<Effect>,
     app: &mut App,
     notes: &Notes,
     worker: Option<&JumpWorker>,
-) -> bool {
-    let mut quit = false;
+    options: OpenOptions,
+) -> Ran {
+    let mut ran = Ran::default();
     for effect in effects {
         match effect {
-            Effect::Quit => quit = true,
+            Effect::Quit => ran.quit = true,
+            Effect::Open(path) => ran.opened |= open_linked(app, &path, options),
             Effect::FindMatches { generation, query } => {
                 if let Some(worker) = worker {
                     worker.find(generation, query);
@@ -384,5 +402,24 @@ fn run_effects(
             }
         }
     }
-    quit
+    ran
+}
+
+/// Opens a briefing file a link leads to and shows it; says why when it cannot be read.
+fn open_linked(app: &mut App, path: &std::path::Path, options: OpenOptions) -> bool {
+    let mut opened = open_paths(&[path.to_path_buf()], options);
+    match (opened.documents.pop(), opened.errors.first()) {
+        (Some(doc), _) => {
+            let countries = Countries::of_document(&doc, Gazetteer::bundled());
+            let at = app.docs.len();
+            app.add_documents(vec![doc], vec![countries], 1, 1);
+            app.show_opened(at);
+            true
+        }
+        (None, Some(e)) => {
+            app.notify(format!("Link not opened: {e}"), true);
+            false
+        }
+        (None, None) => false,
+    }
 }

@@ -95,6 +95,14 @@ pub enum Action {
     Delete,
     /// Bring back the last bookmark or note deleted
     Undo,
+    /// Open what this paragraph holds: a table full-screen, a footnote's definition, a link
+    Follow,
+    /// The links and footnotes of this document (Enter follows or copies one)
+    Links,
+    /// Table: show the column to the left
+    PanLeft,
+    /// Table: show the column to the right
+    PanRight,
     /// Bind a key to this to remove a preset's binding
     None,
 }

@@ -153,9 +153,23 @@ impl App {
         };
         let text = one_line(b.text());
         let cite = self.citation(self.doc, Some(block));
+        let links = b.links().iter().filter(|l| l.footnote().is_none()).count();
+        // A table row goes as a Markdown table row under its header.
+        let copied = crate::doc::table::row_as_markdown(&self.docs[self.doc].blocks, block.0)
+            .unwrap_or_else(|| text.clone());
+        let mut what = format!("“{}”", short(&text));
+        if links > 0 {
+            let keys = self
+                .keymap
+                .chords_for(crate::keymap::Section::Reader, super::action::Action::Links)
+                .first()
+                .map_or_else(String::new, |c| format!(" ({c})"));
+            let plural = if links == 1 { "link is" } else { "links are" };
+            what.push_str(&format!(" · its {links} {plural} in the Links view{keys}"));
+        }
         vec![Effect::Copy {
-            what: format!("“{}”", short(&text)),
-            text: format!("{text}\n— {cite}"),
+            what,
+            text: format!("{copied}\n— {cite}"),
         }]
     }
 

@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthStr;
 
+use super::table::{Piece, TableShape};
 use super::wrap::wrap;
 use crate::doc::on_every_core::in_parts;
 use crate::doc::{Block, BlockId, BlockKind, Document, SpanStyle};
@@ -23,6 +24,10 @@ pub enum LineRole {
     Rule,
     /// The blank line between blocks.
     Gap,
+    /// A line of a table row: its cells side by side.
+    Table,
+    /// The rule under a table's header.
+    TableRule,
 }
 
 /// One screen line of the reader: which part of which block it shows. The text itself stays
@@ -54,7 +59,9 @@ fn role_code(role: LineRole) -> u8 {
         LineRole::Marker => 1,
         LineRole::Rule => 2,
         LineRole::Gap => 3,
-        LineRole::Heading(level) => 4 + level.min(FIRST - 5),
+        LineRole::Table => 4,
+        LineRole::TableRule => 5,
+        LineRole::Heading(level) => 6 + level.min(FIRST - 7),
     }
 }
 
@@ -83,7 +90,9 @@ impl Line {
             1 => LineRole::Marker,
             2 => LineRole::Rule,
             3 => LineRole::Gap,
-            code => LineRole::Heading(code - 4),
+            4 => LineRole::Table,
+            5 => LineRole::TableRule,
+            code => LineRole::Heading(code - 6),
         }
     }
 
@@ -105,7 +114,7 @@ impl Line {
     /// Text before the content: list marker, quote bar, or indentation.
     pub fn prefix(&self, block: &Block) -> String {
         match self.role() {
-            LineRole::Gap | LineRole::Rule => String::new(),
+            LineRole::Gap | LineRole::Rule | LineRole::Table | LineRole::TableRule => String::new(),
             _ => prefix(block, self.first()),
         }
     }
@@ -172,18 +181,22 @@ pub struct Layout {
     pub lines: Vec<Line>,
     /// The index of the first line of each block.
     pub block_starts: Vec<usize>,
+    /// The document's tables, in order, with their column widths at this width.
+    pub tables: Vec<TableShape>,
 }
 
 impl Layout {
     /// Lays out a document at `width` cells; a long document on every core.
     pub fn new(doc: &Document, width: u16) -> Layout {
+        let tables = Layout::tables_of(&doc.blocks, width);
         let parts = in_parts(&doc.blocks, BLOCKS_PER_THREAD, |first, part| {
-            Layout::of_blocks(part, first, width)
+            Layout::of_blocks(part, first, width, &tables)
         });
         let mut layout = Layout {
             width,
             lines: Vec::with_capacity(parts.iter().map(|p| p.lines.len()).sum()),
             block_starts: Vec::with_capacity(doc.blocks.len()),
+            tables,
         };
         for part in parts {
             let offset = layout.lines.len();
@@ -195,8 +208,21 @@ impl Layout {
         layout
     }
 
+    /// The shapes of a document's tables at `width` cells.
+    fn tables_of(blocks: &[Block], width: u16) -> Vec<TableShape> {
+        crate::doc::table::tables(blocks)
+            .into_iter()
+            .map(|rows| TableShape::new(blocks, rows, usize::from(width).max(4)))
+            .collect()
+    }
+
+    /// The table a block is a row of.
+    pub fn table_of(&self, block: BlockId) -> Option<&TableShape> {
+        table_in(&self.tables, block.0)
+    }
+
     /// The lines of `blocks`, the first of which is block number `first` of its document.
-    fn of_blocks(blocks: &[Block], first: usize, width: u16) -> Layout {
+    fn of_blocks(blocks: &[Block], first: usize, width: u16, tables: &[TableShape]) -> Layout {
         let mut layout = Layout {
             width,
             ..Layout::default()
@@ -204,13 +230,58 @@ impl Layout {
         for (n, block) in blocks.iter().enumerate() {
             let i = first + n;
             let id = BlockId(i);
-            if i > 0 {
+            let table = table_in(tables, i);
+            // The rows of a table follow one another without a blank line.
+            if i > 0 && table.is_none_or(|t| t.rows.start == i) {
                 layout.lines.push(Line::new(id, LineRole::Gap, false, 0..0));
             }
             layout.block_starts.push(layout.lines.len());
-            layout.push_block(id, block);
+            match table {
+                Some(table) => layout.push_row(id, block, table),
+                None => layout.push_block(id, block),
+            }
         }
         layout
+    }
+
+    /// A table row's lines (the line's start is which of the row's lines it is), and the
+    /// rule under the table's header.
+    fn push_row(&mut self, id: BlockId, block: &Block, table: &TableShape) {
+        for k in 0..table.height(block) {
+            self.lines
+                .push(Line::new(id, LineRole::Table, k == 0, k..k));
+        }
+        if table.header_rows > 0 && id.0 + 1 == table.rows.start + table.header_rows {
+            self.lines
+                .push(Line::new(id, LineRole::TableRule, false, 0..0));
+        }
+    }
+
+    /// What a line shows, as styled pieces with where each lies in its block's text.
+    pub fn pieces<'a>(&self, line: &Line, block: &'a Block) -> Vec<Piece<'a>> {
+        match (line.role(), self.table_of(line.block())) {
+            (LineRole::Table, Some(table)) => table.line(block, line.start()),
+            (LineRole::TableRule, Some(table)) => vec![Piece {
+                text: Cow::Owned(table.rule()),
+                style: SpanStyle::default(),
+                at: None,
+            }],
+            _ => {
+                let mut at = line.start();
+                line.pieces(block, self.width)
+                    .into_iter()
+                    .map(|(text, style)| {
+                        let piece = Piece {
+                            at: Some(at),
+                            text,
+                            style,
+                        };
+                        at += piece.text.len();
+                        piece
+                    })
+                    .collect()
+            }
+        }
     }
 
     /// The first line of a block.
@@ -257,6 +328,15 @@ impl Layout {
             first = false;
         }
     }
+}
+
+/// The table whose rows include block `i`.
+fn table_in(tables: &[TableShape], i: usize) -> Option<&TableShape> {
+    let after = tables.partition_point(|t| t.rows.start <= i);
+    after
+        .checked_sub(1)
+        .map(|t| &tables[t])
+        .filter(|t| t.rows.contains(&i))
 }
 
 /// A block's text as one string, tabs as single spaces (so byte offsets stay those of the
@@ -350,7 +430,7 @@ mod tests {
         let text = "# Heading\n\n- a list item long enough to wrap\n\nSome text.\n\n".repeat(3000);
         let (doc, layout) = layout(&text, 24);
         assert!(doc.blocks.len() > 2 * BLOCKS_PER_THREAD);
-        assert_eq!(layout, Layout::of_blocks(&doc.blocks, 0, 24));
+        assert_eq!(layout, Layout::of_blocks(&doc.blocks, 0, 24, &[]));
     }
 
     #[test]

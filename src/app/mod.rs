@@ -9,11 +9,14 @@ pub mod editor;
 pub mod jumps;
 pub mod layout;
 pub mod library;
+pub mod links;
 pub mod outline_pane;
 pub mod palette;
 pub mod prompt;
 mod reloading;
 pub mod search;
+pub mod table;
+pub mod table_view;
 pub mod wrap;
 
 use std::ops::Range;
@@ -52,6 +55,8 @@ pub enum Mode {
     Editor,
     /// Answering a question in the status line.
     Prompt,
+    /// A table shown full-screen.
+    Table,
 }
 
 impl Mode {
@@ -65,6 +70,7 @@ impl Mode {
             Mode::Search => Section::Search,
             Mode::Editor => Section::Editor,
             Mode::Prompt => Section::Prompt,
+            Mode::Table => Section::Table,
         }
     }
 }
@@ -129,6 +135,8 @@ pub enum Effect {
         /// What it is, for the status line.
         what: String,
     },
+    /// Open a briefing file a link leads to, and show it.
+    Open(std::path::PathBuf),
     /// Write the briefing note to a file.
     Export {
         /// The path as typed (`~/` is the home directory).
@@ -187,6 +195,8 @@ pub struct ViewState {
     library_order: library::LibraryOrder,
     editor: Option<(usize, (usize, usize), bool)>,
     prompt: Option<prompt::Prompt>,
+    table: Option<table_view::TableView>,
+    links_pane: OutlinePane,
 }
 
 /// Everything the screen shows, and the state keys change.
@@ -298,6 +308,12 @@ pub struct App {
     pub library_order: library::LibraryOrder,
     /// Words the Library view's documents must hold (`/` in the view).
     pub library_filter: String,
+    /// The table shown full-screen, while the mode is `Table`.
+    pub table: Option<table_view::TableView>,
+    /// The Links view's list, and the link (block, index) of each entry.
+    pub links_tree: (Outline, Vec<(BlockId, usize)>),
+    /// The Links view's selection.
+    pub links_pane: OutlinePane,
 }
 
 impl App {
@@ -358,6 +374,9 @@ impl App {
             library_pane: OutlinePane::default(),
             library_order: library::LibraryOrder::default(),
             library_filter: String::new(),
+            table: None,
+            links_tree: Default::default(),
+            links_pane: OutlinePane::default(),
         };
         app.relayout();
         app.follow_position();
@@ -396,6 +415,8 @@ impl App {
                 .as_ref()
                 .map(|e| (e.revision as usize, e.range, e.choosing)),
             prompt: self.prompt.clone(),
+            table: self.table.clone(),
+            links_pane: self.links_pane.clone(),
         }
     }
 
@@ -618,6 +639,7 @@ impl App {
                     Mode::Search => self.search.is_some(),
                     Mode::Editor => self.editor.is_some(),
                     Mode::Prompt => self.prompt.is_some(),
+                    Mode::Table => self.table.is_some(),
                     _ => true,
                 };
                 self.mode = if open { self.help_from } else { Mode::Reader };
@@ -638,6 +660,8 @@ impl App {
             (Mode::Prompt, Action::Go) => return self.answer_prompt(),
             (Mode::Prompt, Action::Close) => return self.cancel_prompt(),
             (Mode::Prompt, _) => {}
+            (Mode::Table, _) => self.table_action(action),
+            (Mode::Reader, Action::Follow) => return self.follow(),
             (_, Action::OpenJump) => return self.open_palette(),
             (Mode::Outline, Action::Search) if self.view == OutlineView::Library => {
                 let typed = self.library_filter.clone();
@@ -688,6 +712,13 @@ impl App {
             (Mode::Reader, Action::NameBookmark) => self.name_bookmark(),
             (Mode::Reader, Action::Annotate) => self.annotate_here(),
             (Mode::Reader, Action::Copy) => return self.copy_here(),
+            (_, Action::Links) => self.open_links(),
+            (Mode::Outline, Action::Go) if self.view == OutlineView::Links => {
+                return self.follow_selected_link();
+            }
+            (Mode::Outline, Action::Copy) if self.view == OutlineView::Links => {
+                return self.copy_selected_link();
+            }
             (_, Action::Export) => self.ask_export_path(),
             (Mode::Outline, Action::Delete) => return self.delete_selected(),
             (Mode::Outline, Action::Undo) => return self.undo_delete(),
@@ -787,6 +818,7 @@ impl App {
             OutlineView::Bookmarks => (&self.bookmark_tree.0, &self.bookmark_pane),
             OutlineView::Notes => (&self.note_tree.0, &self.note_pane),
             OutlineView::Library => (&self.library_tree, &self.library_pane),
+            OutlineView::Links => (&self.links_tree.0, &self.links_pane),
         }
     }
 
@@ -797,6 +829,7 @@ impl App {
             OutlineView::Bookmarks => (&self.bookmark_tree.0, &mut self.bookmark_pane),
             OutlineView::Notes => (&self.note_tree.0, &mut self.note_pane),
             OutlineView::Library => (&self.library_tree, &mut self.library_pane),
+            OutlineView::Links => (&self.links_tree.0, &mut self.links_pane),
         }
     }
 

@@ -18,6 +18,8 @@ pub enum OutlineView {
     Notes,
     /// The open documents themselves, with date, size and marks.
     Library,
+    /// The links and footnote references of the document in the reader (`L`).
+    Links,
 }
 
 impl OutlineView {
@@ -29,6 +31,7 @@ impl OutlineView {
             OutlineView::Bookmarks => "Bookmarks",
             OutlineView::Notes => "Notes",
             OutlineView::Library => "Library",
+            OutlineView::Links => "Links",
         }
     }
 
@@ -39,7 +42,7 @@ impl OutlineView {
             OutlineView::Countries => Some(OutlineView::Bookmarks),
             OutlineView::Bookmarks => Some(OutlineView::Notes),
             OutlineView::Notes => Some(OutlineView::Library),
-            OutlineView::Library => None,
+            OutlineView::Library | OutlineView::Links => None,
         }
     }
 }

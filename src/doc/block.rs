@@ -59,6 +59,25 @@ pub enum BlockKind {
     },
 }
 
+/// A link in a block's text: where its text lies (bytes from the block's start) and where
+/// it points (a URL, a path, `#anchor`, or `^label` for a footnote reference).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkSpan {
+    /// Where the link's text starts.
+    pub start: u32,
+    /// Where it ends.
+    pub end: u32,
+    /// What it points to.
+    pub target: Box<str>,
+}
+
+impl LinkSpan {
+    /// The footnote label a footnote reference points to.
+    pub fn footnote(&self) -> Option<&str> {
+        self.target.strip_prefix('^')
+    }
+}
+
 /// Where a style ends in a block's text (bytes from the block's start), and the style of
 /// the text up to there from the end of the run before.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,6 +97,8 @@ pub struct Block {
     len: u32,
     /// The runs of style over its text; none when it is plain throughout.
     runs: Box<[Run]>,
+    /// The links in its text, in order.
+    links: Box<[LinkSpan]>,
     /// The 1-based line in the source file where the block starts.
     pub line: usize,
 }
@@ -112,6 +133,11 @@ impl Block {
         spans(self.text(), &self.runs)
     }
 
+    /// The links in its text, in order.
+    pub fn links(&self) -> &[LinkSpan] {
+        &self.links
+    }
+
     /// The heading level, when this block is a heading.
     pub fn heading_level(&self) -> Option<u8> {
         match self.kind {
@@ -127,6 +153,7 @@ impl PartialEq for Block {
             && self.line == other.line
             && self.text() == other.text()
             && self.spans().eq(other.spans())
+            && self.links == other.links
     }
 }
 
@@ -168,6 +195,7 @@ pub struct Draft {
     /// Its text so far.
     text: String,
     runs: Vec<Run>,
+    links: Vec<LinkSpan>,
     /// The 1-based line in the source file where the block starts.
     pub line: usize,
 }
@@ -180,6 +208,7 @@ impl Draft {
             text: String::new(),
             // Most blocks are one run: room for exactly one.
             runs: Vec::with_capacity(1),
+            links: Vec::new(),
             line,
         }
     }
@@ -187,10 +216,36 @@ impl Draft {
     /// A block written again, to be added to.
     pub fn of(block: &Block) -> Draft {
         let mut draft = Draft::new(block.kind.clone(), block.line);
-        for span in block.spans() {
-            draft.push_text(span.text, span.style);
-        }
+        draft.append(block);
         draft
+    }
+
+    /// Appends a block's text, with its styles and links.
+    pub fn append(&mut self, block: &Block) {
+        let shift = self.text.len() as u32;
+        for span in block.spans() {
+            self.push_text(span.text, span.style);
+        }
+        self.links.extend(block.links.iter().map(|l| LinkSpan {
+            start: l.start + shift,
+            end: l.end + shift,
+            target: l.target.clone(),
+        }));
+    }
+
+    /// Marks the text from byte `start` to the end as a link to `target`, spaces before it
+    /// left out (nothing when that text is empty).
+    pub fn add_link(&mut self, start: usize, target: &str) {
+        let end = self.text.len();
+        let start = start.min(end);
+        let start = end - self.text[start..].trim_start().len();
+        if start < end {
+            self.links.push(LinkSpan {
+                start: start as u32,
+                end: end as u32,
+                target: target.into(),
+            });
+        }
     }
 
     /// Its text so far.
@@ -226,6 +281,12 @@ impl Draft {
             run.end -= spaces as u32;
         }
         self.runs.retain(|r| r.end > 0);
+        let cut = spaces as u32;
+        for link in &mut self.links {
+            link.start = link.start.saturating_sub(cut);
+            link.end = link.end.saturating_sub(cut);
+        }
+        self.links.retain(|l| l.end > l.start);
     }
 
     /// Drops the line breaks the text ends with.
@@ -250,6 +311,10 @@ impl Draft {
             start = r.end;
             keep
         });
+        for link in &mut self.links {
+            link.end = link.end.min(len as u32);
+        }
+        self.links.retain(|l| l.end > l.start);
     }
 }
 
@@ -319,6 +384,7 @@ impl BlockWriter {
                 } else {
                     draft.runs.into_boxed_slice()
                 },
+                links: draft.links.into_boxed_slice(),
                 line: draft.line,
             });
         }

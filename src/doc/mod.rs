@@ -12,13 +12,14 @@ pub mod open;
 pub mod plain;
 pub mod repair;
 pub mod sniff;
+pub mod table;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
 
-pub use block::{Block, BlockKind, BlockWriter, Draft, Span, SpanStyle};
+pub use block::{Block, BlockKind, BlockWriter, Draft, LinkSpan, Span, SpanStyle};
 
 /// The position of a block inside its document; indexes refer to text by this, never by copying it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -22,9 +22,7 @@ pub fn repair(mut blocks: Vec<Block>) -> Vec<Block> {
             // A joined paragraph is written anew, with a text of its own.
             let mut joined = Draft::of(&blocks[kept - 1]);
             joined.push_text(separator, SpanStyle::default());
-            for span in blocks[i].spans() {
-                joined.push_text(span.text, span.style);
-            }
+            joined.append(&blocks[i]);
             blocks[kept - 1] = Block::from_draft(joined);
             continue;
         }

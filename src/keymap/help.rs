@@ -32,6 +32,7 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
             "Note editor (other keys type; ↑↓←→ choose sentences first)",
         ),
         (Section::Prompt, "Questions in the status line"),
+        (Section::Table, "Table, full-screen"),
         (Section::Help, "Help"),
     ] {
         let Some(table) = keymap.bindings.get(&section) else {

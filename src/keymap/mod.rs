@@ -43,6 +43,8 @@ pub enum Section {
     Editor,
     /// A question in the status line (a bookmark's name, the export path).
     Prompt,
+    /// A table shown full-screen.
+    Table,
 }
 
 impl Section {

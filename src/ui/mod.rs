@@ -7,6 +7,7 @@ pub mod outline;
 pub mod palette;
 pub mod reader;
 pub mod status;
+pub mod table_view;
 pub mod theme;
 
 use ratatui::Frame;
@@ -42,6 +43,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         Mode::Help => help::draw(app, theme, frame, area),
         Mode::Palette => palette::draw(app, theme, frame, area),
         Mode::Editor => editor::draw(app, theme, frame, area),
+        Mode::Table => table_view::draw(app, theme, frame, area),
         _ => {}
     }
 }

@@ -25,7 +25,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .map(|line| {
             let base = theme.line(line.role());
             let block = &doc.blocks[line.block().0];
-            let pieces = line.pieces(block, app.layout.width);
+            let pieces = app.layout.pieces(line, block);
             let mut spans = Vec::with_capacity(pieces.len() + 1);
             let prefix = line.prefix(block);
             if !prefix.is_empty() {
@@ -39,12 +39,14 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             {
                 marks.push((h.range.clone(), true));
             }
-            let mut offset = line.start();
-            for (text, style) in pieces {
-                let style = base.patch(theme.span(style));
-                let length = text.len();
-                push_marked(&mut spans, text, offset, &marks, style, theme);
-                offset += length;
+            for piece in pieces {
+                match piece.at {
+                    Some(at) => {
+                        let style = base.patch(theme.span(piece.style));
+                        push_marked(&mut spans, piece.text, at, &marks, style, theme);
+                    }
+                    None => spans.push(Span::styled(piece.text, theme.decoration())),
+                }
             }
             Line::from(spans).style(base)
         })

@@ -22,6 +22,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(Line::from(Span::raw(text))), area);
         return;
     }
+    if app.mode == crate::app::Mode::Table {
+        let text = fit(&super::table_view::status(app), usize::from(area.width));
+        frame.render_widget(Paragraph::new(Line::from(Span::raw(text))), area);
+        return;
+    }
     if app.mode == crate::app::Mode::Search {
         let search = app.search.as_ref();
         let query = search.map_or("", |s| s.query.as_str());

@@ -34,7 +34,8 @@ impl Theme {
                 .fg(Color::DarkGray)
                 .add_modifier(Modifier::DIM | Modifier::ITALIC),
             LineRole::Rule => self.fg(Color::DarkGray).add_modifier(Modifier::DIM),
-            LineRole::Body | LineRole::Gap => Style::new(),
+            LineRole::TableRule => self.fg(Color::DarkGray),
+            LineRole::Body | LineRole::Gap | LineRole::Table => Style::new(),
         }
     }
 

@@ -120,6 +120,9 @@ struct Walker {
     in_cell: usize,
     /// Blocks filed so far, standing in for a source line.
     filed: usize,
+    /// Links open: the block being written when each opened (by blocks filed before it),
+    /// where its text starts in it, and its target.
+    links: Vec<(usize, usize, String)>,
 }
 
 impl Walker {
@@ -239,6 +242,10 @@ impl Walker {
             }
             "a" if node.has_attr("href") => {
                 self.link += 1;
+                let target = node.attr("href").map(|h| h.trim().to_string());
+                let start = self.current.as_ref().map_or(0, |d| d.text().len());
+                self.links
+                    .push((self.filed, start, target.unwrap_or_default()));
                 Tag::Link
             }
             "s" | "del" | "strike" => {
@@ -277,7 +284,21 @@ impl Walker {
             Tag::Bold => self.bold = self.bold.saturating_sub(1),
             Tag::Italic => self.italic = self.italic.saturating_sub(1),
             Tag::Code => self.code = self.code.saturating_sub(1),
-            Tag::Link => self.link = self.link.saturating_sub(1),
+            Tag::Link => {
+                self.link = self.link.saturating_sub(1);
+                if let Some((filed, start, target)) = self.links.pop() {
+                    // A link whose text runs over blocks is left out rather than misplaced;
+                    // one that runs scripts or goes nowhere is only text.
+                    let useful = !target.is_empty()
+                        && target != "#"
+                        && !target.to_ascii_lowercase().starts_with("javascript:");
+                    if let (true, true, Some(draft)) =
+                        (filed == self.filed, useful, self.current.as_mut())
+                    {
+                        draft.add_link(start, &target);
+                    }
+                }
+            }
             Tag::Strike => self.strike = self.strike.saturating_sub(1),
             Tag::Nothing => {}
         }

@@ -99,6 +99,8 @@ struct Builder {
     /// Inline HTML styles open (`<b>`, `<i>`, `<a href>`, `<s>`), by kind.
     html_styles: Vec<HtmlStyle>,
     cells_in_row: usize,
+    /// Links open: where each one's text starts in the block, and its target.
+    links: Vec<(usize, String)>,
 }
 
 /// A style an inline HTML tag opens.
@@ -139,7 +141,13 @@ impl Builder {
             }
             Event::InlineMath(t) | Event::DisplayMath(t) => self.text(&t, line),
             Event::Html(t) | Event::InlineHtml(t) => self.html(&t, line),
-            Event::FootnoteReference(label) => self.text(&format!("[{label}]"), line),
+            Event::FootnoteReference(label) => {
+                let start = self.start_link(line);
+                self.text(&format!("[{label}]"), line);
+                if let Some(block) = self.current.as_mut() {
+                    block.add_link(start, &format!("^{label}"));
+                }
+            }
             Event::SoftBreak => self.pending_soft_break = true,
             Event::HardBreak => self.text("\n", line),
             Event::Rule => {
@@ -212,9 +220,12 @@ impl Builder {
                 self.cells_in_row += 1;
             }
             Tag::Image { .. } => self.text("[image: ", line),
-            Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } => {
-                self.style.push(tag.into_static())
+            Tag::Link { ref dest_url, .. } => {
+                let start = self.start_link(line);
+                self.links.push((start, dest_url.to_string()));
+                self.style.push(tag.into_static());
             }
+            Tag::Emphasis | Tag::Strong | Tag::Strikethrough => self.style.push(tag.into_static()),
             Tag::FootnoteDefinition(label) => {
                 // Its label stays before its text, as the reference in the text reads.
                 let kind = BlockKind::ListItem {
@@ -272,7 +283,15 @@ impl Builder {
                 self.flush();
             }
             TagEnd::Image => self.text("]", 0),
-            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
+            TagEnd::Link => {
+                self.style.pop();
+                if let (Some((start, target)), Some(block)) =
+                    (self.links.pop(), self.current.as_mut())
+                {
+                    block.add_link(start, &target);
+                }
+            }
+            TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough => {
                 self.style.pop();
             }
             _ => {}
@@ -371,6 +390,15 @@ impl Builder {
                 self.html_styles.push(style);
             }
         }
+    }
+
+    /// Where a link starting here begins in the block (opened now if none is).
+    fn start_link(&mut self, line: usize) -> usize {
+        if self.current.is_none() {
+            let kind = self.body_kind(String::new());
+            self.current = Some(Draft::new(kind, line));
+        }
+        self.current.as_ref().map_or(0, |b| b.text().len())
     }
 
     fn text(&mut self, text: &str, line: usize) {
