@@ -15,6 +15,9 @@ const MIN_WRAP_WIDTH: usize = 50;
 /// 组织体系。`).
 const CLAUSE_MAX_WIDTH: usize = 40;
 
+/// The widest a document's title on its first line is, in cells.
+const TITLE_MAX_WIDTH: usize = 120;
+
 /// Parses plain text into blocks.
 pub fn parse(text: &str) -> Vec<Block> {
     let lines: Vec<&str> = text.lines().collect();
@@ -50,7 +53,7 @@ pub fn parse(text: &str) -> Vec<Block> {
                 Some(level) if is_short_title(para) || is_numbered_clause(para) => {
                     BlockKind::Heading(level)
                 }
-                _ if is_short_title(para)
+                _ if (is_short_title(para) || first_in_text && alone && is_long_title(para))
                     && (alone || first_in_text || over_a_paragraph || over_a_dateline)
                     && looks_like_title(para) =>
                 {
@@ -98,15 +101,33 @@ fn is_dateline(text: &str) -> bool {
         && (head.contains('电') || head.contains('讯'))
 }
 
-/// A photo caption (`图为…`, `…新华社记者张伟摄`) or a date alone (`二○○○年十二月`,
-/// `2001年1月1日`) is never a heading.
+/// Labels that open a credit line under a photo or an article (`Фото: пресс-служба`,
+/// `来源：新华社`), compared without case.
+const CREDITS: [&str; 12] = [
+    "photo:", "фото:", "source:", "источник:", "credit:", "图：", "图片：", "来源：", "摄影：",
+    "责任编辑", "编辑：", "photograph:",
+];
+
+/// A photo caption (`图为…`, `…新华社记者张伟摄`), a credit line (`Фото: …`, `来源：…`), a
+/// date alone or with where it was signed (`二○○○年十二月`, `2001年1月1日`,
+/// `二○二五年七月三日于杜尚别`), or a line laid out in columns (two signatures side by side)
+/// is never a heading.
 fn is_caption(line: &str) -> bool {
     let t = line.trim();
-    let date = !t.is_empty()
-        && t.ends_with(['年', '月', '日'])
-        && t.chars()
+    let lower = t.to_lowercase();
+    let credit = CREDITS.iter().any(|c| lower.starts_with(c));
+    // `…于杜尚别`, `…在北京`: where a dated text was signed.
+    let undated = match t.rfind(['于', '在']) {
+        Some(at) if t[at..].chars().count() <= 8 => &t[..at],
+        _ => t,
+    };
+    let date = !undated.is_empty()
+        && undated.ends_with(['年', '月', '日'])
+        && undated
+            .chars()
             .all(|c| c.is_ascii_digit() || "○〇零一二三四五六七八九十年月日".contains(c));
-    t.starts_with("图为") || t.starts_with("图：") || t.ends_with('摄') || date
+    let columns = t.contains("\u{3000}\u{3000}") || t.contains("   ");
+    t.starts_with("图为") || t.ends_with('摄') || credit || date || columns
 }
 
 /// A numbered heading written as one short clause with a full stop (`（一）健全基层组织体
@@ -249,6 +270,14 @@ pub fn numbered_heading_level(line: &str) -> Option<u8> {
         return roman.strip_prefix('.')?.starts_with(' ').then_some(2);
     }
     None
+}
+
+/// A document's title standing alone on its first line may be longer than a section's
+/// (`中华人民共和国和塔吉克斯坦共和国关于深化新时代全面战略合作伙伴关系的联合声明`).
+fn is_long_title(line: &str) -> bool {
+    let t = strip_citations(line.trim());
+    t.width() <= TITLE_MAX_WIDTH
+        && !t.ends_with(['。', '.', '！', '!', '？', '?', '；', ';', '，', ',', '：', ':'])
 }
 
 /// Short enough to be a heading and not a sentence (no sentence-final punctuation).
