@@ -351,3 +351,32 @@ fn a_page_declaring_utf8_over_other_bytes_is_read_by_its_bytes() {
     assert_eq!(v[0]["format"], "html");
     assert_eq!(v[0]["headings"][0]["title"], "亚洲");
 }
+
+#[test]
+fn a_byline_in_bold_is_neither_a_section_nor_joined_to_the_first_paragraph() {
+    let html = "<html><body><div class=\"meta\"><span>2020-06-05 20:35</span> <span>叨叨姐</span></div>\
+        <div class=\"a-con\"><p><strong>执笔/叨叨姐、胡一刀</strong> </p>\
+        <p>西方世界的一些反华分子正试图串联起来。</p>\
+        <p><strong>By Jane Smith</strong></p><p>The ministers met in Astana on Monday.</p></div></body></html>";
+    for whole_page in [false, true] {
+        let doc = Document::parse(
+            "page.html",
+            None,
+            "UTF-8",
+            html,
+            Format::Html,
+            ParseOptions {
+                whole_page,
+                ..ParseOptions::default()
+            },
+        );
+        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text()).collect();
+        assert!(texts.contains(&"执笔/叨叨姐、胡一刀"), "{texts:?}");
+        assert!(texts.contains(&"西方世界的一些反华分子正试图串联起来。"), "{texts:?}");
+        assert!(
+            doc.blocks.iter().all(|b| b.heading_level().is_none()),
+            "{:?}",
+            doc.blocks
+        );
+    }
+}

@@ -172,7 +172,9 @@ impl Document {
                 format = Format::Plain;
             }
         }
-        if options.repair {
+        // A web page marks its paragraphs: a byline over the first paragraph is not one
+        // split by a page break.
+        if options.repair && format != Format::Html {
             blocks = repair::repair(blocks);
         }
         // A library keeps the list for as long as it is open.

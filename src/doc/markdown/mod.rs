@@ -459,6 +459,15 @@ fn ends_like_a_sentence(text: &str) -> bool {
     !label && t.ends_with([':', '：', '。', '！', '？', '.', '!', '?', ';', '；'])
 }
 
+/// Who wrote a piece, set in bold over it (`执笔/叨叨姐`, `文/李强`, `By Jane Smith`): a byline,
+/// not a section.
+fn is_byline(text: &str) -> bool {
+    const MARKS: [&str; 12] = [
+        "执笔", "文/", "文｜", "文|", "作者", "记者", "撰文", "编辑", "By ", "by ", "Автор", "Текст:",
+    ];
+    MARKS.iter().any(|m| text.starts_with(m))
+}
+
 pub(super) fn promote_bold_lines(blocks: &mut [Block]) {
     if blocks.iter().any(|b| b.heading_level().is_some()) {
         return;
@@ -476,6 +485,7 @@ pub(super) fn promote_bold_lines(blocks: &mut [Block]) {
             && text.chars().any(char::is_alphanumeric)
             && text.chars().count() <= 120
             && !ends_like_a_sentence(text)
+            && !is_byline(text)
         {
             block.kind = BlockKind::Heading(2);
         }
