@@ -150,3 +150,51 @@ fn footnotes_keep_their_labels_and_heading_attributes_are_not_text() {
         footnote.kind
     );
 }
+
+#[test]
+fn a_txt_holding_a_page_fragment_is_read_as_a_web_page_and_underlined_titles_as_headings() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("fragment.txt"),
+        "<h2>亚洲 Asia</h2>\n<p>The ministers met in <b>Astana</b>.</p>\n<h2>Europe</h2><p>Then in Minsk.</p>\n",
+    )
+    .unwrap();
+    // Not a fragment: text that only starts with a tag, and Markdown with an HTML block.
+    std::fs::write(
+        dir.path().join("angle.txt"),
+        "<p> is how a paragraph opens in HTML.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("notes.txt"),
+        "<div align=\"center\">Logo</div>\n\n# Title\n\n## Part\n\nText.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("underlined.txt"),
+        "Joint Statement\n===============\n\nThe parties met.\n\nEnergy\n------\n\nThey agreed.\n",
+    )
+    .unwrap();
+    let formats: Vec<(String, Vec<String>)> =
+        ["fragment.txt", "angle.txt", "notes.txt", "underlined.txt"]
+            .iter()
+            .map(|name| {
+                let json = outline_json(&[&dir.path().join(name).to_string_lossy()], dir.path());
+                let titles = json[0]["headings"]
+                    .as_array()
+                    .map(|a| {
+                        a.iter()
+                            .map(|h| h["title"].as_str().unwrap_or("").to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                (json[0]["format"].as_str().unwrap_or("").to_string(), titles)
+            })
+            .collect();
+    assert_eq!(formats[0].0, "html");
+    assert_eq!(formats[0].1, ["亚洲 Asia", "Europe"]);
+    assert_eq!(formats[1].0, "plain");
+    assert_eq!(formats[2].0, "markdown");
+    assert_eq!(formats[3].0, "plain");
+    assert_eq!(formats[3].1, ["Joint Statement"]);
+}

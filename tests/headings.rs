@@ -127,7 +127,10 @@ fn headings_in_plain_text_are_found_with_precision() {
 #[test]
 fn headings_in_texts_held_out_are_found_with_precision() {
     let (precision, recall) = evaluate(&HELD_OUT);
-    assert!(precision >= 0.95, "held-out heading precision {precision:.3}");
+    assert!(
+        precision >= 0.95,
+        "held-out heading precision {precision:.3}"
+    );
     assert!(recall >= 0.9, "held-out heading recall {recall:.3}");
 }
 

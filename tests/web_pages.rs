@@ -372,7 +372,10 @@ fn a_byline_in_bold_is_neither_a_section_nor_joined_to_the_first_paragraph() {
         );
         let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text()).collect();
         assert!(texts.contains(&"执笔/叨叨姐、胡一刀"), "{texts:?}");
-        assert!(texts.contains(&"西方世界的一些反华分子正试图串联起来。"), "{texts:?}");
+        assert!(
+            texts.contains(&"西方世界的一些反华分子正试图串联起来。"),
+            "{texts:?}"
+        );
         assert!(
             doc.blocks.iter().all(|b| b.heading_level().is_none()),
             "{:?}",

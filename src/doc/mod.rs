@@ -76,6 +76,8 @@ impl Format {
                     Format::Html
                 } else if sniff::is_markdown(text) {
                     Format::Markdown
+                } else if html::looks_like_html_fragment(text) {
+                    Format::Html
                 } else {
                     Format::Plain
                 }

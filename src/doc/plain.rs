@@ -33,15 +33,32 @@ pub fn parse(text: &str) -> Vec<Block> {
         while i < lines.len() && !lines[i].trim().is_empty() {
             i += 1;
         }
-        let group = &lines[start..i];
+        let mut group = &lines[start..i];
+        let mut start = start;
+        // A title underlined with `===` or `---`, as plain text writes one.
+        if let [title, rule, ..] = group
+            && let Some(level) = underline_level(title, rule)
+        {
+            let mut block = Draft::new(BlockKind::Heading(level), start + 1);
+            block.push_text(title.trim(), SpanStyle::default());
+            out.file(block);
+            first_in_text = false;
+            group = &group[2..];
+            start += 2;
+            if group.is_empty() {
+                continue;
+            }
+        }
         let alone = group.len() == 1;
         let paras = split_group(group);
         for (n, (offset, para)) in paras.iter().enumerate() {
             let line = start + offset + 1;
             // In text written one paragraph a line, a title stands over a longer paragraph.
-            let over_a_paragraph = paras
-                .get(n + 1)
-                .is_some_and(|(_, next)| next.width() >= 40 && next.width() >= 2 * para.width());
+            let over_a_paragraph = paras.get(n + 1).is_some_and(|(_, next)| {
+                next.width() >= 40
+                    && next.width() >= 2 * para.width()
+                    && next.chars().any(char::is_alphanumeric)
+            });
             // A headline over its subtitle, standing over a dateline.
             let over_a_dateline = n == 0
                 && lines[i..]
@@ -94,6 +111,21 @@ fn is_news_dump(blocks: &[Block]) -> bool {
         >= 2
 }
 
+/// The level a line of `=` (1) or `-` (2) gives the title line over it: at least three,
+/// nothing else, and about as long as the title (not a rule across the page).
+fn underline_level(title: &str, rule: &str) -> Option<u8> {
+    let rule = rule.trim_end();
+    let mark = rule.chars().next()?;
+    let level = match mark {
+        '=' => 1,
+        '-' => 2,
+        _ => return None,
+    };
+    let width = title.trim().width();
+    let long_enough = rule.len() >= 3 && rule.len() * 2 >= width && rule.len() <= width * 2 + 4;
+    (rule.chars().all(|c| c == mark) && long_enough && is_short_title(title)).then_some(level)
+}
+
 /// A news agency's or paper's dateline opening a paragraph.
 fn is_dateline(text: &str) -> bool {
     let head: String = text.chars().take(24).collect();
@@ -104,8 +136,18 @@ fn is_dateline(text: &str) -> bool {
 /// Labels that open a credit line under a photo or an article (`Фото: пресс-служба`,
 /// `来源：新华社`), compared without case.
 const CREDITS: [&str; 12] = [
-    "photo:", "фото:", "source:", "источник:", "credit:", "图：", "图片：", "来源：", "摄影：",
-    "责任编辑", "编辑：", "photograph:",
+    "photo:",
+    "фото:",
+    "source:",
+    "источник:",
+    "credit:",
+    "图：",
+    "图片：",
+    "来源：",
+    "摄影：",
+    "责任编辑",
+    "编辑：",
+    "photograph:",
 ];
 
 /// A photo caption (`图为…`, `…新华社记者张伟摄`), a credit line (`Фото: …`, `来源：…`), a
@@ -277,7 +319,9 @@ pub fn numbered_heading_level(line: &str) -> Option<u8> {
 fn is_long_title(line: &str) -> bool {
     let t = strip_citations(line.trim());
     t.width() <= TITLE_MAX_WIDTH
-        && !t.ends_with(['。', '.', '！', '!', '？', '?', '；', ';', '，', ',', '：', ':'])
+        && !t.ends_with([
+            '。', '.', '！', '!', '？', '?', '；', ';', '，', ',', '：', ':',
+        ])
 }
 
 /// Short enough to be a heading and not a sentence (no sentence-final punctuation).
@@ -427,6 +471,21 @@ mod tests {
                 (2, "第一章总则".to_string())
             ]
         );
+    }
+
+    #[test]
+    fn underlined_titles_are_headings_and_their_rules_are_not_text() {
+        let text = "Joint Statement\n===============\n\nThe parties met.\n\nEnergy\n------\nThey agreed.\n\nA line\n----------------------------------------------------\n";
+        assert_eq!(
+            headings(text),
+            [
+                (1, "Joint Statement".to_string()),
+                (2, "Energy".to_string())
+            ]
+        );
+        let blocks = parse(text);
+        assert!(blocks.iter().all(|b| !b.text().starts_with("===")));
+        assert!(blocks.iter().any(|b| b.text() == "They agreed."));
     }
 
     #[test]

@@ -105,6 +105,31 @@ pub fn looks_like_html(text: &str) -> bool {
     rest.starts_with("<!doctype html") || rest.starts_with("<html")
 }
 
+/// Whether a text is a fragment of a page saved without its `<html>`: it opens with a block
+/// element (`<h2>`, `<p>`, `<div>`, `<table>`…) that it closes further on.
+pub fn looks_like_html_fragment(text: &str) -> bool {
+    const BLOCKS: [&str; 14] = [
+        "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "table", "article", "section", "ul", "ol",
+        "body",
+    ];
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    let Some(rest) = t.strip_prefix('<') else {
+        return false;
+    };
+    let name: String = rest
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let opened = rest[name.len()..].starts_with(['>', ' ', '\n', '\t']);
+    let head: String = t
+        .chars()
+        .take(64 * 1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    BLOCKS.contains(&name.as_str()) && opened && head.contains(&format!("</{name}>"))
+}
+
 /// The page's title: its first `<h1>`, else `og:title`, else `<title>` without the site's
 /// name after a separator.
 fn title(page: &Page) -> Option<String> {

@@ -463,7 +463,18 @@ fn ends_like_a_sentence(text: &str) -> bool {
 /// not a section.
 fn is_byline(text: &str) -> bool {
     const MARKS: [&str; 12] = [
-        "执笔", "文/", "文｜", "文|", "作者", "记者", "撰文", "编辑", "By ", "by ", "Автор", "Текст:",
+        "执笔",
+        "文/",
+        "文｜",
+        "文|",
+        "作者",
+        "记者",
+        "撰文",
+        "编辑",
+        "By ",
+        "by ",
+        "Автор",
+        "Текст:",
     ];
     MARKS.iter().any(|m| text.starts_with(m))
 }
