@@ -251,3 +251,24 @@ fn a_row_is_a_unit_for_search_and_countries() {
     app.press(Key::named(NamedKey::Enter));
     assert_eq!(app.current_block(), pakistan);
 }
+
+#[test]
+fn a_grid_table_in_plain_text_is_a_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Comparison\n\n\
+        +------------+------------------+\n\
+        | Country    | 国名             |\n\
+        +============+==================+\n\
+        | Kazakhstan | 哈萨克斯坦       |\n\
+        +------------+------------------+\n\
+        | Kyrgyz     | 吉尔吉斯         |\n\
+        | Republic   | 斯坦             |\n\
+        +------------+------------------+\n\n\
+        Text after the table, long enough to be a paragraph of its own in the text.\n";
+    let app = app_with(dir.path(), "plain.txt", text, (100, 30));
+    let lines = table_lines(&app);
+    assert_eq!(lines[0].1, "Country         │ 国名");
+    assert_eq!(lines[1].0, LineRole::TableRule);
+    assert_eq!(lines[3].1, "Kyrgyz Republic │ 吉尔吉斯斯坦");
+    assert!(!common::draw(&app).contains("+----"));
+}

@@ -2,6 +2,7 @@
 
 mod block;
 pub mod front_matter;
+pub mod grid_table;
 pub mod html;
 pub mod library;
 pub mod load;

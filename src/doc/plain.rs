@@ -49,6 +49,16 @@ pub fn parse(text: &str) -> Vec<Block> {
                 continue;
             }
         }
+        if let Some(rows) = super::grid_table::rows(group) {
+            for row in rows {
+                let kind = BlockKind::TableRow { header: row.header };
+                let mut block = Draft::new(kind, start + row.offset + 1);
+                block.push_text(&row.text, SpanStyle::default());
+                out.file(block);
+            }
+            first_in_text = false;
+            continue;
+        }
         let alone = group.len() == 1;
         let paras = split_group(group);
         for (n, (offset, para)) in paras.iter().enumerate() {
