@@ -3,6 +3,7 @@
 mod block;
 pub mod front_matter;
 pub mod grid_table;
+pub mod heading_lines;
 pub mod html;
 pub mod library;
 pub mod load;

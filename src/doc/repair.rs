@@ -3,7 +3,7 @@
 //! and turns continuation markers such as `(下转第七版)` into dim markers.
 
 use super::{Block, BlockKind, Draft, SpanStyle};
-use crate::doc::plain::numbered_heading_level;
+use crate::doc::heading_lines::numbered_heading_level;
 
 /// The shortest first half worth rejoining: shorter lines are more likely titles or labels.
 const MIN_FIRST_HALF_CHARS: usize = 10;
