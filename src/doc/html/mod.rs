@@ -105,6 +105,46 @@ pub fn looks_like_html(text: &str) -> bool {
     rest.starts_with("<!doctype html") || rest.starts_with("<html")
 }
 
+/// A style an inline tag opens, in a page and in Markdown alike.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InlineStyle {
+    /// `<b>`, `<strong>`.
+    Bold,
+    /// `<i>`, `<em>`, `<cite>`, `<dfn>`.
+    Italic,
+    /// `<code>`, `<kbd>`, `<samp>`, `<tt>`.
+    Code,
+    /// `<a href>`.
+    Link,
+    /// `<s>`, `<del>`, `<strike>`.
+    Strike,
+}
+
+impl InlineStyle {
+    /// The style an inline tag (its name in lower case) opens, if any.
+    pub fn of(name: &str) -> Option<InlineStyle> {
+        match name {
+            "b" | "strong" => Some(InlineStyle::Bold),
+            "i" | "em" | "cite" | "dfn" => Some(InlineStyle::Italic),
+            "code" | "kbd" | "samp" | "tt" => Some(InlineStyle::Code),
+            "a" => Some(InlineStyle::Link),
+            "s" | "del" | "strike" => Some(InlineStyle::Strike),
+            _ => None,
+        }
+    }
+
+    /// Sets this style on `style`.
+    pub fn apply(self, style: &mut crate::doc::SpanStyle) {
+        match self {
+            InlineStyle::Bold => style.bold = true,
+            InlineStyle::Italic => style.italic = true,
+            InlineStyle::Code => style.code = true,
+            InlineStyle::Link => style.link = true,
+            InlineStyle::Strike => style.strike = true,
+        }
+    }
+}
+
 /// Whether a text is a fragment of a page saved without its `<html>`: it opens with a block
 /// element (`<h2>`, `<p>`, `<div>`, `<table>`…) that it closes further on.
 pub fn looks_like_html_fragment(text: &str) -> bool {

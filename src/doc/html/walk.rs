@@ -5,6 +5,7 @@
 
 use dom_query::NodeRef;
 
+use super::InlineStyle;
 use crate::doc::{Block, BlockKind, BlockWriter, Draft, SpanStyle};
 
 /// Elements whose content is never shown.
@@ -57,11 +58,7 @@ enum Tag {
     Row,
     Cell,
     HeaderCell,
-    Bold,
-    Italic,
-    Code,
-    Link,
-    Strike,
+    Inline(InlineStyle),
     Nothing,
 }
 
@@ -153,6 +150,18 @@ impl Walker {
             }
             return Tag::Nothing;
         }
+        if let Some(inline) = InlineStyle::of(name) {
+            if inline == InlineStyle::Link {
+                let Some(target) = node.attr("href") else {
+                    return Tag::Nothing;
+                };
+                let start = self.current.as_ref().map_or(0, |d| d.text().len());
+                self.links
+                    .push((self.filed, start, target.trim().to_string()));
+            }
+            *self.count(inline) += 1;
+            return Tag::Inline(inline);
+        }
         match name {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 let level = name.as_bytes()[1] - b'0';
@@ -228,30 +237,6 @@ impl Walker {
                 self.file(Draft::new(BlockKind::Rule, self.filed + 1));
                 Tag::Nothing
             }
-            "b" | "strong" => {
-                self.bold += 1;
-                Tag::Bold
-            }
-            "i" | "em" | "cite" | "dfn" => {
-                self.italic += 1;
-                Tag::Italic
-            }
-            "code" | "kbd" | "samp" | "tt" => {
-                self.code += 1;
-                Tag::Code
-            }
-            "a" if node.has_attr("href") => {
-                self.link += 1;
-                let target = node.attr("href").map(|h| h.trim().to_string());
-                let start = self.current.as_ref().map_or(0, |d| d.text().len());
-                self.links
-                    .push((self.filed, start, target.unwrap_or_default()));
-                Tag::Link
-            }
-            "s" | "del" | "strike" => {
-                self.strike += 1;
-                Tag::Strike
-            }
             "p" if self.in_fresh_item() => Tag::Nothing,
             _ if BLOCKS.contains(&name) || name == "table" || name == "tbody" => {
                 self.flush();
@@ -281,26 +266,36 @@ impl Walker {
                 self.in_cell = self.in_cell.saturating_sub(1);
                 self.bold = self.bold.saturating_sub(1);
             }
-            Tag::Bold => self.bold = self.bold.saturating_sub(1),
-            Tag::Italic => self.italic = self.italic.saturating_sub(1),
-            Tag::Code => self.code = self.code.saturating_sub(1),
-            Tag::Link => {
-                self.link = self.link.saturating_sub(1);
-                if let Some((filed, start, target)) = self.links.pop() {
-                    // A link whose text runs over blocks is left out rather than misplaced;
-                    // one that runs scripts or goes nowhere is only text.
-                    let useful = !target.is_empty()
-                        && target != "#"
-                        && !target.to_ascii_lowercase().starts_with("javascript:");
-                    if let (true, true, Some(draft)) =
-                        (filed == self.filed, useful, self.current.as_mut())
-                    {
-                        draft.add_link(start, &target);
+            Tag::Inline(inline) => {
+                let count = self.count(inline);
+                *count = count.saturating_sub(1);
+                if inline == InlineStyle::Link {
+                    if let Some((filed, start, target)) = self.links.pop() {
+                        // A link whose text runs over blocks is left out rather than misplaced;
+                        // one that runs scripts or goes nowhere is only text.
+                        let useful = !target.is_empty()
+                            && target != "#"
+                            && !target.to_ascii_lowercase().starts_with("javascript:");
+                        if let (true, true, Some(draft)) =
+                            (filed == self.filed, useful, self.current.as_mut())
+                        {
+                            draft.add_link(start, &target);
+                        }
                     }
                 }
             }
-            Tag::Strike => self.strike = self.strike.saturating_sub(1),
             Tag::Nothing => {}
+        }
+    }
+
+    /// How many elements of an inline style are open.
+    fn count(&mut self, inline: InlineStyle) -> &mut usize {
+        match inline {
+            InlineStyle::Bold => &mut self.bold,
+            InlineStyle::Italic => &mut self.italic,
+            InlineStyle::Code => &mut self.code,
+            InlineStyle::Link => &mut self.link,
+            InlineStyle::Strike => &mut self.strike,
         }
     }
 

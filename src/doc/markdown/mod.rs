@@ -6,6 +6,7 @@ use pulldown_cmark::{Event, HeadingLevel, MetadataBlockKind, Options, Parser, Ta
 mod bold_headings;
 
 pub use super::front_matter::FrontMatter;
+use super::html::InlineStyle;
 use super::markdown_parts::{self, PART_BYTES};
 use super::on_every_core::in_parts;
 use super::{Block, BlockKind, BlockWriter, Draft, SpanStyle};
@@ -100,32 +101,10 @@ struct Builder {
     html_block: String,
     html_line: usize,
     /// Inline HTML styles open (`<b>`, `<i>`, `<a href>`, `<s>`), by kind.
-    html_styles: Vec<HtmlStyle>,
+    html_styles: Vec<InlineStyle>,
     cells_in_row: usize,
     /// Links open: where each one's text starts in the block, and its target.
     links: Vec<(usize, String)>,
-}
-
-/// A style an inline HTML tag opens.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum HtmlStyle {
-    Bold,
-    Italic,
-    Link,
-    Strike,
-}
-
-impl HtmlStyle {
-    /// The style an inline tag's name opens, if any.
-    fn of(name: &str) -> Option<HtmlStyle> {
-        match name {
-            "b" | "strong" => Some(HtmlStyle::Bold),
-            "i" | "em" | "cite" => Some(HtmlStyle::Italic),
-            "a" => Some(HtmlStyle::Link),
-            "s" | "del" | "strike" => Some(HtmlStyle::Strike),
-            _ => None,
-        }
-    }
 }
 
 impl Builder {
@@ -353,12 +332,7 @@ impl Builder {
             style.bold = true;
         }
         for html in &self.html_styles {
-            match html {
-                HtmlStyle::Bold => style.bold = true,
-                HtmlStyle::Italic => style.italic = true,
-                HtmlStyle::Link => style.link = true,
-                HtmlStyle::Strike => style.strike = true,
-            }
+            html.apply(&mut style);
         }
         style
     }
@@ -384,7 +358,7 @@ impl Builder {
             .to_ascii_lowercase();
         if name == "br" {
             self.text("\n", line);
-        } else if let Some(style) = HtmlStyle::of(&name) {
+        } else if let Some(style) = InlineStyle::of(&name) {
             if closing {
                 if let Some(at) = self.html_styles.iter().rposition(|s| *s == style) {
                     self.html_styles.remove(at);
