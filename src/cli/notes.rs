@@ -17,7 +17,7 @@ use crate::index::countries::Countries;
 use crate::index::gazetteer::Gazetteer;
 use crate::index::outline::Outline;
 use crate::store::anchor::{Anchor, Placement, Placers};
-use crate::store::documents::Identity;
+use crate::store::documents::{Identity, OpenKeys};
 use crate::store::{self, Store, document_key};
 
 /// The store, when there is one yet.
@@ -34,27 +34,31 @@ fn store(data_dir: Option<&Path>) -> anyhow::Result<Option<Store>> {
 /// (but without asking: a plausible match is only mentioned on stderr).
 fn keys(store: &Store, docs: &[Document]) -> anyhow::Result<Vec<String>> {
     let mut keys: Vec<String> = docs.iter().map(document_key).collect();
+    let mut open = OpenKeys::new(&keys);
     for (i, doc) in docs.iter().enumerate() {
         // A file with notes of its own is itself, unless a question about it was put off.
         if doc.path.is_none() || (store.count(&keys[i])? > 0 && !store.put_off(&keys[i])?) {
             continue;
         }
-        let taken: Vec<String> = keys
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != i)
-            .map(|(_, k)| k.clone())
-            .collect();
-        match store.identify(&keys[i], doc, &taken, false)? {
-            Identity::Own => {}
-            Identity::Known(key) => keys[i] = key,
-            Identity::Found(candidate) => keys[i] = candidate.key,
-            Identity::Ask(candidate) => eprintln!(
-                "brief: {} may be a new edition of {} ({}): open it in brief to attach them",
-                doc.name,
-                candidate.file_name(),
-                candidate.count
-            ),
+        let mine = keys[i].clone();
+        let taken = |k: &str| open.other_than(&mine, k);
+        let found = match store.identify(&keys[i], doc, &taken, false)? {
+            Identity::Own => None,
+            Identity::Known(key) => Some(key),
+            Identity::Found(candidate) => Some(candidate.key),
+            Identity::Ask(candidate) => {
+                eprintln!(
+                    "brief: {} may be a new edition of {} ({}): open it in brief to attach them",
+                    doc.name,
+                    candidate.file_name(),
+                    candidate.count
+                );
+                None
+            }
+        };
+        if let Some(key) = found {
+            open.rename(&keys[i], &key);
+            keys[i] = key;
         }
     }
     Ok(keys)

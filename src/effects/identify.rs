@@ -4,7 +4,7 @@
 //! one is asked about.
 
 use crate::app::App;
-use crate::store::documents::{Answer, Identity};
+use crate::store::documents::{Answer, Identity, OpenKeys};
 use crate::store::{self, Store};
 
 /// More files than this opened at once are matched to documents with notes by title before
@@ -31,24 +31,20 @@ pub(super) fn identify(store: &Store, app: &mut App) -> Result<(), store::StoreE
         }
     }
     let by_title_only = new.len() > COMPARED_AT_ONCE;
+    let mut open = OpenKeys::new(&app.doc_keys);
+    let coming: std::collections::HashSet<String> = app.coming.iter().cloned().collect();
     for i in new {
         if app.identified[i] {
             continue;
         }
         app.identified[i] = true;
         // Another open file is its own document, and so is one still being read.
-        let taken: Vec<String> = (0..app.docs.len())
-            .filter(|&j| j != i)
-            .map(|j| app.doc_keys[j].clone())
-            .chain(
-                app.coming
-                    .iter()
-                    .filter(|k| **k != app.doc_paths[i])
-                    .cloned(),
-            )
-            .collect();
         let own = app.doc_paths[i].clone();
-        match store.identify(&own, &app.docs[i], &taken, by_title_only)? {
+        let mine = app.doc_keys[i].clone();
+        let taken = |k: &str| open.other_than(&mine, k) || (k != own && coming.contains(k));
+        let identity = store.identify(&own, &app.docs[i], &taken, by_title_only)?;
+        let was = app.doc_keys[i].clone();
+        match identity {
             Identity::Own => {}
             Identity::Known(key) => app.doc_keys[i] = key,
             Identity::Found(candidate) => {
@@ -66,6 +62,7 @@ pub(super) fn identify(store: &Store, app: &mut App) -> Result<(), store::StoreE
             }
             Identity::Ask(candidate) => app.ask_to_attach(i, candidate),
         }
+        open.rename(&was, &app.doc_keys[i]);
     }
     Ok(())
 }

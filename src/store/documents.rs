@@ -134,16 +134,56 @@ pub struct Annotated {
     pub latest: String,
 }
 
+/// The keys of the open documents, counted: whether a key is another document's is one
+/// lookup however many are open.
+#[derive(Clone, Debug, Default)]
+pub struct OpenKeys {
+    counts: std::collections::HashMap<String, usize>,
+}
+
+impl OpenKeys {
+    /// The keys of the documents open.
+    pub fn new<'a>(keys: impl IntoIterator<Item = &'a String>) -> OpenKeys {
+        let mut open = OpenKeys::default();
+        for key in keys {
+            open.add(key);
+        }
+        open
+    }
+
+    /// A document is open under `key`.
+    pub fn add(&mut self, key: &str) {
+        *self.counts.entry(key.to_string()).or_default() += 1;
+    }
+
+    /// A document open under `old` is now known as `new`.
+    pub fn rename(&mut self, old: &str, new: &str) {
+        if let Some(n) = self.counts.get_mut(old) {
+            *n -= 1;
+            if *n == 0 {
+                self.counts.remove(old);
+            }
+        }
+        self.add(new);
+    }
+
+    /// Whether a document other than the one open under `mine` is open under `key`.
+    pub fn other_than(&self, mine: &str, key: &str) -> bool {
+        let n = self.counts.get(key).copied().unwrap_or(0);
+        n > usize::from(key == mine)
+    }
+}
+
 impl Store {
-    /// Finds which document a file is. `own` is the key of its path; `taken` are the keys of
-    /// the other documents open (two files open at once are two documents). With
+    /// Finds which document a file is. `own` is the key of its path; `taken` says whether a
+    /// key is another open document's (two files open at once are two documents). With
     /// `by_title_only`, only documents of the same title are compared (for many files at
     /// once, where comparing every file's content would take long).
     pub fn identify(
         &self,
         own: &str,
         doc: &Document,
-        taken: &[String],
+        taken: &dyn Fn(&str) -> bool,
         by_title_only: bool,
     ) -> Result<Identity, StoreError> {
         let attached: Option<String> = self
@@ -154,7 +194,7 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?;
-        if let Some(key) = attached.filter(|k| !taken.contains(k)) {
+        if let Some(key) = attached.filter(|k| !taken(k)) {
             return Ok(Identity::Known(key));
         }
         // A question put off is asked again, even if notes were written on the file since.
@@ -167,7 +207,7 @@ impl Store {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
-        if let Some((key, path)) = later.filter(|(k, _)| !taken.contains(k)) {
+        if let Some((key, path)) = later.filter(|(k, _)| !taken(k)) {
             let count = self.tally(&key)?;
             if count.total() > 0 {
                 let likeness = 0.0;
@@ -202,7 +242,7 @@ impl Store {
             ))
         })? {
             let row = row?;
-            if row.0 != own && !taken.contains(&row.0) && !declined.contains(&row.0) {
+            if row.0 != own && !taken(&row.0) && !declined.contains(&row.0) {
                 known.push(row);
             }
         }
