@@ -175,3 +175,51 @@ fn evaluate(texts: &[(&str, &str)]) -> (f64, f64) {
     );
     (precision, recall)
 }
+
+/// The English plain-text article of the shared corpus (named `.md`, read as plain text):
+/// its section titles annotated by line (`tests/fixtures/headings/corpus/`), the text itself
+/// read from the corpus when it is beside the project (it is not copied into it).
+#[test]
+fn headings_of_the_corpus_english_article() {
+    const NAME: &str = "en_wikipedia_foreign_relations_of_china.md";
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/corpus")
+        .join(NAME);
+    let Ok(opened) = std::fs::read(&path) else {
+        println!("{} not found: skipped", path.display());
+        return;
+    };
+    let annotated =
+        include_str!("fixtures/headings/corpus/en_wikipedia_foreign_relations_of_china.headings");
+    let truth: Vec<usize> = annotated
+        .lines()
+        .filter_map(|l| l.split_whitespace().next()?.parse().ok())
+        .collect();
+    let text = String::from_utf8_lossy(&opened);
+    let doc = Document::parse(
+        NAME,
+        None,
+        "UTF-8",
+        &text,
+        Format::Markdown,
+        ParseOptions::default(),
+    );
+    let found: Vec<usize> = doc
+        .blocks
+        .iter()
+        .filter(|b| b.heading_level().is_some())
+        .map(|b| b.line)
+        .collect();
+    let right = found.iter().filter(|l| truth.contains(l)).count();
+    let precision = right as f64 / found.len().max(1) as f64;
+    let recall = right as f64 / truth.len().max(1) as f64;
+    println!(
+        "| {NAME} | {} | {} | {right} | {:.1}% | {:.1}% |",
+        truth.len(),
+        found.len(),
+        100.0 * precision,
+        100.0 * recall
+    );
+    assert_eq!(doc.format, Format::Plain, "read as plain text, as it is");
+    assert!(precision >= 0.95 && recall >= 0.9);
+}

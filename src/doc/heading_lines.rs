@@ -145,12 +145,28 @@ pub fn is_long_title(line: &str) -> bool {
 /// Short enough to be a heading and not a sentence (no sentence-final punctuation).
 pub fn is_short_title(line: &str) -> bool {
     let t = strip_citations(line.trim());
+    let t = without_years(t);
     !t.is_empty()
         && t.width() <= HEADING_MAX_WIDTH
         && !t.ends_with([
             '。', '.', '！', '!', '？', '?', '；', ';', '，', ',', '：', ':', '”', '"', '）', ')',
             '、',
         ])
+}
+
+/// A title without the years it ends with in brackets (`First Sino-Japanese War
+/// (1894–1895)`, `Civil War (1946)`): a heading may end so, where a bracket closing anything
+/// else (`(记者李强)`, `(see above)`) ends a sentence or a byline.
+fn without_years(t: &str) -> &str {
+    let Some(inner) = t.strip_suffix(')').and_then(|r| r.rsplit_once(" (")) else {
+        return t;
+    };
+    let years = inner.1.split(['–', '-', '—']).collect::<Vec<_>>();
+    let year = |y: &str| (3..=4).contains(&y.len()) && y.bytes().all(|b| b.is_ascii_digit());
+    match years.len() <= 2 && years.iter().all(|y| year(y.trim())) {
+        true => inner.0.trim_end(),
+        false => t,
+    }
 }
 
 /// A bare title line: starts with a capital letter, digit or CJK character, and is not wiki
