@@ -383,3 +383,26 @@ fn a_byline_in_bold_is_neither_a_section_nor_joined_to_the_first_paragraph() {
         );
     }
 }
+
+#[test]
+fn a_page_is_dated_by_its_headlines_dateline_not_by_a_list_of_other_articles() {
+    let page = |info: &str| {
+        format!(
+            "<html><body><ul class=\"news-list\"><li><span class=\"date\">2019-01-01</span> \
+             <a href=\"/a\">Another story</a></li></ul>\
+             <div id=\"article\"><h1>补壹刀：新闻标题</h1><div class=\"a-info\">{info}</div>\
+             <p>西方世界的一些反华分子正试图串联起来，这是正文的第一段。</p></div></body></html>"
+        )
+    };
+    let dated = |html: &str| read(html).front_date;
+    assert_eq!(
+        dated(&page("<span class=\"time\">2020-06-05 20:35</span>")).as_deref(),
+        Some("2020-06-05")
+    );
+    assert_eq!(
+        dated(&page("<span class=\"pubtime\">2020年6月5日 20:35</span>")).as_deref(),
+        Some("2020-06-05")
+    );
+    // No dateline by the headline: no date, rather than the sidebar's.
+    assert_eq!(dated(&page("<span class=\"author\">叨叨姐</span>")), None);
+}

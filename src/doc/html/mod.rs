@@ -1,7 +1,7 @@
 //! Web pages (`.html`, `.htm`, `.xhtml`, or HTML by content), read with an HTML5 parser
 //! (html5ever, through `dom_query`): the article found in the page ([`article`]), else the
 //! whole body; its title from `<h1>`, else `og:title` or `<title>` without the site's name;
-//! its date from `article:published_time` or `<time>`.
+//! its date from `article:published_time`, `<time>`, or the dateline by its headline.
 
 mod article;
 mod walk;
@@ -219,6 +219,48 @@ fn date(page: &Page) -> Option<String> {
         .into_iter()
         .flatten()
         .find_map(|value| iso_date(value.trim()))
+        .or_else(|| dateline(page))
+}
+
+/// The date a page prints by its headline (`<span class="time">2020-06-05 20:35</span>`
+/// beside the `<h1>`): an element whose class names a time or date, in the headline's box
+/// or the one around it, whose text opens with a full date.
+fn dateline(page: &Page) -> Option<String> {
+    let h1 = page.select("body h1").first();
+    let near = h1.parent();
+    // Not the whole page: a list of other articles has their dates.
+    let boxes = [near.clone(), near.parent()]
+        .into_iter()
+        .filter(|b| !b.is("body, html") && b.exists());
+    for scope in boxes {
+        let marked = scope.select(r#"[class*="time"], [class*="date"], [class*="pub"]"#);
+        for node in marked.nodes() {
+            let text = node.text();
+            let text = text.trim();
+            if let Some(date) = iso_date(text).or_else(|| written_date(text)) {
+                return Some(date);
+            }
+        }
+    }
+    None
+}
+
+/// A date written `2020年6月5日` at the start of a text, as `2020-06-05`.
+fn written_date(text: &str) -> Option<String> {
+    let (year, rest) = text.split_once('年')?;
+    let (month, rest) = rest.split_once('月')?;
+    let (day, _) = rest.split_once('日')?;
+    let number = |s: &str, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (y, m, d) = (
+        number(year, 4..=4)?,
+        number(month, 1..=2)?,
+        number(day, 1..=2)?,
+    );
+    ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 /// Gives each block the line of the page where its text starts, found by its opening
