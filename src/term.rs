@@ -391,7 +391,9 @@ fn run_effects(
     for effect in effects {
         match effect {
             Effect::Quit => ran.quit = true,
-            Effect::Open(path) => ran.opened |= open_linked(app, &path, options),
+            Effect::Open(path, anchor) => {
+                ran.opened |= open_linked(app, &path, anchor.as_deref(), options)
+            }
             Effect::FindMatches { generation, query } => {
                 if let Some(worker) = worker {
                     worker.find(generation, query);
@@ -406,14 +408,19 @@ fn run_effects(
 }
 
 /// Opens a briefing file a link leads to and shows it; says why when it cannot be read.
-fn open_linked(app: &mut App, path: &std::path::Path, options: OpenOptions) -> bool {
+fn open_linked(
+    app: &mut App,
+    path: &std::path::Path,
+    anchor: Option<&str>,
+    options: OpenOptions,
+) -> bool {
     let mut opened = open_paths(&[path.to_path_buf()], options);
     match (opened.documents.pop(), opened.errors.first()) {
         (Some(doc), _) => {
             let countries = Countries::of_document(&doc, Gazetteer::bundled());
             let at = app.docs.len();
             app.add_documents(vec![doc], vec![countries], 1, 1);
-            app.show_opened(at);
+            app.show_opened(at, anchor);
             true
         }
         (None, Some(e)) => {

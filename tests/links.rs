@@ -122,7 +122,7 @@ fn a_link_to_an_open_document_goes_there_and_to_a_file_beside_opens_it() {
     app.press(Key::char('G'));
     let effects = app.press(enter());
     let release = dir.path().join("release.md").canonicalize().unwrap();
-    assert_eq!(effects, [Effect::Open(release)]);
+    assert_eq!(effects, [Effect::Open(release, None)]);
 }
 
 #[test]
@@ -149,4 +149,52 @@ fn a_web_page_keeps_its_links_and_a_document_without_any_says_so() {
     assert_eq!(app.mode, Mode::Reader);
     let said = app.message.as_ref().map(|m| m.text.as_str());
     assert_eq!(said, Some("This document has no links or footnotes"));
+}
+
+#[test]
+fn an_html_link_in_markdown_a_missing_file_and_a_heading_in_another_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "# A\n\nSee <a href=\"https://example.org/inline\">an inline anchor</a>.\n\n\
+         [gone](nothere.md) and [part](b.md#second-part).\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.md"),
+        "# B\n\nText.\n\n## Second part\n\nMore.\n",
+    )
+    .unwrap();
+    let mut app = common::app_on(&[dir.path().join("a.md"), dir.path().join("b.md")]);
+    app.press(Key::char('L'));
+    let titles: Vec<&str> = app
+        .links_tree
+        .0
+        .entries
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "an inline anchor → https://example.org/inline",
+            "gone → nothere.md",
+            "part → b.md#second-part",
+        ]
+    );
+    // The whole address is on the status line.
+    assert!(common::draw(&app).contains("→ https://example.org/inline"));
+    app.press(Key::char('j'));
+    assert!(app.press(enter()).is_empty());
+    let said = app.message.as_ref().map(|m| m.text.as_str());
+    assert_eq!(said, Some("nothere.md: no such file beside this document"));
+    app.press(Key::char('j'));
+    app.press(enter());
+    assert_eq!(app.doc, 1);
+    let second = app.docs[1]
+        .blocks
+        .iter()
+        .position(|b| b.text() == "Second part")
+        .unwrap();
+    assert_eq!(app.current_block().0, second);
 }

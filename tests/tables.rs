@@ -189,25 +189,37 @@ fn a_table_too_wide_shows_a_marker_and_opens_full_screen() {
     app.press(Key::named(NamedKey::Enter));
     assert_eq!(app.mode, Mode::Table);
     let screen = common::draw(&app);
-    let row_text = app.document().blocks[row.0].text();
-    let first_cell = row_text.split(" │ ").next().unwrap();
+    let row_text = app.document().blocks[row.0].text().to_string();
+    let first_cell = row_text.split(" │ ").next().unwrap().to_string();
     assert!(
-        screen.lines().nth(2).unwrap().contains(first_cell),
+        screen.lines().nth(2).unwrap().contains(&first_cell),
         "{screen}"
     );
     assert!(screen.contains("Table: columns 1–"), "{screen}");
-    // Panned: the first column stays, the next ones move in.
-    for _ in 0..5 {
+    // Panned: the first column stays, each `l` brings in the next one.
+    app.press(Key::char('l'));
+    let screen = common::draw(&app);
+    assert!(screen.contains("Indicator 0"), "{screen}");
+    assert!(!screen.contains("Indicator 1 "), "{screen}");
+    assert!(screen.contains("Indicator 2 "), "{screen}");
+    assert!(screen.contains("columns 1, 3–"), "{screen}");
+    for _ in 0..4 {
         app.press(Key::char('l'));
     }
     let screen = common::draw(&app);
-    assert!(screen.contains("Indicator 0"), "{screen}");
-    assert!(screen.contains("Indicator 5"), "{screen}");
-    assert!(!screen.contains("Indicator 1 "), "{screen}");
-    assert!(screen.contains("columns 1, 6–"), "{screen}");
+    assert!(screen.contains("Indicator 6 "), "{screen}");
+    assert!(!screen.contains("Indicator 5 "), "{screen}");
+    assert!(screen.contains("columns 1, 7–"), "{screen}");
+    // `y` copies the top row under its header.
+    let effects = app.press(Key::char('y'));
+    let Some(Effect::Copy { text, .. }) = effects.first() else {
+        panic!("{effects:?}");
+    };
+    assert!(text.starts_with("| Indicator 0 | Indicator 1 |"), "{text}");
+    assert!(text.contains(&format!("| {first_cell} |")), "{text}");
     // Scrolled to the last row, and back.
     app.press(Key::char('G'));
-    assert!(common::draw(&app).contains("r29c5"));
+    assert!(common::draw(&app).contains("r29c6"));
     app.press(Key::named(NamedKey::Esc));
     assert_eq!(app.mode, Mode::Reader);
     assert_eq!(app.current_block(), row);
@@ -271,4 +283,56 @@ fn a_grid_table_in_plain_text_is_a_table() {
     assert_eq!(lines[1].0, LineRole::TableRule);
     assert_eq!(lines[3].1, "Kyrgyz Republic │ 吉尔吉斯斯坦");
     assert!(!common::draw(&app).contains("+----"));
+}
+
+#[test]
+fn a_row_taller_than_the_screen_is_read_line_by_line_in_the_table_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let long: String = (0..400).map(|n| format!("word{n} ")).collect();
+    let text = format!("# T\n\n| Key | Text |\n|---|---|\n| first | {long}end |\n| next | row |\n");
+    let mut app = app_with(dir.path(), "tall.md", &text, (80, 24));
+    let row = common::block_with(&app, "first");
+    while app.current_block() != row {
+        app.press(Key::char('j'));
+    }
+    app.press(Key::named(NamedKey::Enter));
+    assert_eq!(app.mode, Mode::Table);
+    let mut seen_end = false;
+    for _ in 0..200 {
+        let screen = common::draw(&app);
+        seen_end |= screen.contains("end");
+        if screen.contains("next") {
+            break;
+        }
+        app.press(Key::char('j'));
+    }
+    assert!(seen_end, "the end of the tall cell was never on screen");
+    // Its column takes the room the first column leaves.
+    let widths = app.table.as_ref().unwrap().shown(78).1;
+    assert_eq!(widths[0] + 3 + widths[1], 78 - 2);
+}
+
+#[test]
+fn the_table_views_hint_names_the_keys_of_the_keymap_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.md");
+    std::fs::write(&path, wide_table(20, 5)).unwrap();
+    let opened = brief::doc::open::open_paths(&[path], Default::default());
+    let mut app = App::new(
+        opened.documents,
+        brief::keymap::Keymap::preset("emacs").unwrap(),
+        (160, 30),
+    );
+    // The document fits the screen: the reader is put on the table's first row.
+    app.top = app
+        .layout
+        .lines
+        .iter()
+        .position(|l| l.role() == LineRole::Table)
+        .unwrap();
+    app.press(Key::named(NamedKey::Enter));
+    assert_eq!(app.mode, Mode::Table);
+    let status = common::draw(&app).lines().last().unwrap().to_string();
+    assert!(status.contains("Ctrl-b/Ctrl-f columns"), "{status}");
+    assert!(status.contains("Alt-w copies"), "{status}");
 }

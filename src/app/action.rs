@@ -13,7 +13,7 @@ pub enum Action {
     Quit,
     /// Show or hide this help
     Help,
-    /// Close the help, or go back to the reader
+    /// Close this (help, view, question) and go back
     Close,
     /// Move down a line, or to the next entry
     Down,
@@ -45,7 +45,7 @@ pub enum Action {
     FocusOutline,
     /// Next outline view; after the last, back to the reader
     NextOutlineView,
-    /// Jump the reader to the selected outline entry
+    /// Go: to the entry (outline), along the link (Links), or confirm
     Go,
     /// Fold or unfold the selected outline entry
     ToggleFold,
@@ -87,7 +87,7 @@ pub enum Action {
     EditNote,
     /// Save the note and close the editor
     SaveNote,
-    /// Copy this paragraph (or note) with its source, through the terminal
+    /// Copy the paragraph, row, passage and note, or link, by the terminal
     Copy,
     /// Export the bookmarks and notes as a Markdown briefing note
     Export,
@@ -95,9 +95,9 @@ pub enum Action {
     Delete,
     /// Bring back the last bookmark or note deleted
     Undo,
-    /// Open what this paragraph holds: a table full-screen, a footnote's definition, a link
+    /// Open this paragraph's table, footnote or link
     Follow,
-    /// The links and footnotes of this document (Enter follows or copies one)
+    /// List this document's links and footnotes
     Links,
     /// Table: show the column to the left
     PanLeft,

@@ -164,8 +164,8 @@ impl App {
                 .chords_for(crate::keymap::Section::Reader, super::action::Action::Links)
                 .first()
                 .map_or_else(String::new, |c| format!(" ({c})"));
-            let plural = if links == 1 { "link is" } else { "links are" };
-            what.push_str(&format!(" · its {links} {plural} in the Links view{keys}"));
+            let plural = if links == 1 { "link" } else { "links" };
+            what.push_str(&format!(" · {links} {plural}{keys}"));
         }
         vec![Effect::Copy {
             what,

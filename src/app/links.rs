@@ -23,6 +23,8 @@ pub enum Destination {
     Url(String),
     /// A footnote whose definition is not in the document.
     Missing(String),
+    /// A file beside the document that is not there.
+    NoFile(String),
 }
 
 /// Files a link may open in brief.
@@ -57,7 +59,14 @@ pub fn destination(link: &LinkSpan, doc: &Document, open: &[Option<PathBuf>]) ->
     };
     let file = base.join(percent_decoded(path));
     let Ok(real) = file.canonicalize() else {
-        return Destination::Url(target.to_string());
+        let briefing = Path::new(path)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| BRIEFING_FILES.contains(&e.to_ascii_lowercase().as_str()));
+        return match briefing && !path.starts_with('/') {
+            true => Destination::NoFile(path.to_string()),
+            false => Destination::Url(target.to_string()),
+        };
     };
     let same =
         |p: &Option<PathBuf>| p.as_ref().and_then(|p| p.canonicalize().ok()) == Some(real.clone());
@@ -72,6 +81,14 @@ pub fn destination(link: &LinkSpan, doc: &Document, open: &[Option<PathBuf>]) ->
         true => Destination::File(real),
         false => Destination::Url(target.to_string()),
     }
+}
+
+/// The `#anchor` a link to a file ends with.
+fn fragment(target: &str) -> Option<&str> {
+    target
+        .split_once('#')
+        .map(|(_, a)| a)
+        .filter(|a| !a.is_empty())
 }
 
 /// `%20` and the like in a relative path, decoded.
@@ -227,6 +244,8 @@ impl App {
         let Some(link) = self.document().block(block).and_then(|b| b.links().get(n)) else {
             return Vec::new();
         };
+        let link = link.clone();
+        let link = &link;
         let open: Vec<Option<PathBuf>> = self.docs.iter().map(|d| d.path.clone()).collect();
         match destination(link, self.document(), &open) {
             Destination::Here(to) => {
@@ -237,12 +256,14 @@ impl App {
             Destination::Document(d) => {
                 self.record_jump();
                 self.leave_links();
-                self.show_block(d, None);
+                let at = fragment(&link.target).and_then(|a| heading_by_anchor(&self.docs[d], a));
+                self.show_block(d, at);
             }
             Destination::File(path) => {
                 self.record_jump();
                 self.leave_links();
-                return vec![Effect::Open(path)];
+                let anchor = fragment(&link.target).map(str::to_string);
+                return vec![Effect::Open(path, anchor)];
             }
             Destination::Url(url) => {
                 return vec![Effect::Copy {
@@ -252,6 +273,9 @@ impl App {
             }
             Destination::Missing(label) => {
                 self.notify(format!("Footnote [{label}] has no definition here"), false)
+            }
+            Destination::NoFile(path) => {
+                self.notify(format!("{path}: no such file beside this document"), true)
             }
         }
         Vec::new()
@@ -267,11 +291,20 @@ impl App {
         }
     }
 
-    /// A document opened by following a link to it, now read: shown, the jump back kept.
-    pub fn show_opened(&mut self, doc: usize) {
+    /// A document opened by following a link to it, now read: shown at the heading the
+    /// link names, if any.
+    pub fn show_opened(&mut self, doc: usize, anchor: Option<&str>) {
         if doc < self.docs.len() {
-            self.show_block(doc, None);
+            let at = anchor.and_then(|a| heading_by_anchor(&self.docs[doc], a));
+            self.show_block(doc, at);
         }
+    }
+
+    /// The Links view's selected link, as written.
+    pub fn selected_link(&self) -> Option<&str> {
+        let &(block, n) = self.links_tree.1.get(self.links_pane.selected)?;
+        let link = self.document().block(block)?.links().get(n)?;
+        Some(&link.target)
     }
 }
 
@@ -332,7 +365,7 @@ mod tests {
                 Destination::Document(1),
                 Destination::File(third),
                 Destination::Url("data.csv".into()),
-                Destination::Url("missing.md".into()),
+                Destination::NoFile("missing.md".into()),
             ]
         );
     }

@@ -135,8 +135,9 @@ pub enum Effect {
         /// What it is, for the status line.
         what: String,
     },
-    /// Open a briefing file a link leads to, and show it.
-    Open(std::path::PathBuf),
+    /// Open a briefing file a link leads to, and show it (at the heading its `#anchor`
+    /// names).
+    Open(std::path::PathBuf, Option<String>),
     /// Write the briefing note to a file.
     Export {
         /// The path as typed (`~/` is the home directory).
@@ -660,7 +661,7 @@ impl App {
             (Mode::Prompt, Action::Go) => return self.answer_prompt(),
             (Mode::Prompt, Action::Close) => return self.cancel_prompt(),
             (Mode::Prompt, _) => {}
-            (Mode::Table, _) => self.table_action(action),
+            (Mode::Table, _) => return self.table_action(action),
             (Mode::Reader, Action::Follow) => return self.follow(),
             (_, Action::OpenJump) => return self.open_palette(),
             (Mode::Outline, Action::Search) if self.view == OutlineView::Library => {

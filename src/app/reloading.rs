@@ -45,6 +45,20 @@ impl App {
         self.docs = Arc::new(docs);
         self.gone.remove(&i);
         self.outline = Outline::build(&self.docs);
+        let last = self.outline.entries.len().saturating_sub(1);
+        self.pane.selected = self.pane.selected.min(last);
+        // The links and the table shown were the old edition's.
+        self.links_tree = Default::default();
+        self.links_pane = Default::default();
+        if self.view == super::outline_pane::OutlineView::Links {
+            self.view = super::outline_pane::OutlineView::Sections;
+        }
+        if self.table.as_ref().is_some_and(|t| t.doc == i) {
+            self.table = None;
+            if self.mode == super::Mode::Table {
+                self.mode = super::Mode::Reader;
+            }
+        }
         self.countries
             .replace_document(i, &self.docs[i], Gazetteer::bundled());
         self.country_tree_changed();

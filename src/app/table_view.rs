@@ -5,8 +5,8 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthStr;
 
-use super::table::{MORE, leading, measure};
-use super::{App, Mode};
+use super::table::{GUTTER, MORE, TableShape, leading, measure};
+use super::{App, Effect, Mode};
 use crate::app::action::Action;
 use crate::doc::BlockKind;
 
@@ -24,10 +24,13 @@ pub struct TableView {
     pub header_rows: usize,
     /// Each column's natural width.
     pub natural: Vec<usize>,
-    /// The first column shown.
+    /// How many columns after the first are panned out of view (the first always shows: it
+    /// names the row).
     pub left: usize,
     /// The first body row shown (0: the row after the header).
     pub top: usize,
+    /// How many lines of that row are scrolled past (a row taller than the screen).
+    pub skip: usize,
 }
 
 impl TableView {
@@ -36,22 +39,29 @@ impl TableView {
         self.rows.len() - self.header_rows
     }
 
-    /// The columns shown in `width` cells (the marker's room kept) and their widths: the first column always (it
-    /// names the row), then those from the first panned to, as many as fit.
+    /// The columns shown in `width` cells (the marker's room kept) and their widths: the
+    /// first column, then those after the ones panned past, as many as fit; the last one
+    /// shown takes the room left when no other fits beside it.
     pub fn shown(&self, width: usize) -> (Vec<usize>, Vec<usize>) {
-        let mut columns: Vec<usize> = Vec::new();
-        let mut natural: Vec<usize> = Vec::new();
-        if self.left > 0 {
-            columns.push(0);
-            natural.push(self.natural[0]);
+        let columns: Vec<usize> = (0..self.natural.len().min(1))
+            .chain((1 + self.left).min(self.natural.len())..self.natural.len())
+            .collect();
+        let natural: Vec<usize> = columns.iter().map(|&c| self.natural[c]).collect();
+        let room = width.saturating_sub(MORE.width());
+        let mut widths = leading(&natural, room, MAX_COLUMN);
+        let used: usize = widths.iter().sum::<usize>() + GUTTER * widths.len().saturating_sub(1);
+        if let Some(last) = widths.len().checked_sub(1) {
+            let more = natural[last].saturating_sub(widths[last]);
+            widths[last] += more.min(room.saturating_sub(used));
         }
-        for c in self.left.min(self.natural.len())..self.natural.len() {
-            columns.push(c);
-            natural.push(self.natural[c]);
-        }
-        let widths = leading(&natural, width.saturating_sub(MORE.width()), MAX_COLUMN);
+        let mut columns = columns;
         columns.truncate(widths.len());
         (columns, widths)
+    }
+
+    /// The furthest the view pans: the last column shown beside the first.
+    pub fn max_left(&self) -> usize {
+        self.natural.len().saturating_sub(2)
     }
 }
 
@@ -75,35 +85,91 @@ impl App {
             header_rows,
             natural,
             left: 0,
+            skip: 0,
         });
         self.mode = Mode::Table;
         true
     }
 
     /// Keys in the table view.
-    pub(super) fn table_action(&mut self, action: Action) {
+    pub(super) fn table_action(&mut self, action: Action) -> Vec<Effect> {
         let page = usize::from(self.size.1.saturating_sub(4)).max(1);
-        let Some(view) = self.table.as_mut() else {
+        let Some(mut view) = self.table.take() else {
             self.mode = Mode::Reader;
-            return;
+            return Vec::new();
         };
         let last_row = view.body_rows().saturating_sub(1);
-        let last_column = view.natural.len().saturating_sub(1);
+        let mut effects = Vec::new();
         match action {
             Action::Close => {
-                self.table = None;
                 self.mode = Mode::Reader;
+                return effects;
             }
             Action::PanLeft => view.left = view.left.saturating_sub(1),
-            Action::PanRight => view.left = (view.left + 1).min(last_column),
-            Action::Down => view.top = (view.top + 1).min(last_row),
+            Action::PanRight => view.left = (view.left + 1).min(view.max_left()),
+            Action::Down => {
+                // Through a row taller than the screen line by line, then to the next row.
+                let (height, room) = self.table_row_room(&view);
+                if height > room + view.skip {
+                    view.skip += 1;
+                } else if view.top < last_row {
+                    view.top += 1;
+                    view.skip = 0;
+                }
+            }
+            Action::Up if view.skip > 0 => view.skip -= 1,
             Action::Up => view.top = view.top.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => view.top = (view.top + page).min(last_row),
-            Action::PageUp | Action::HalfPageUp => view.top = view.top.saturating_sub(page),
-            Action::Top => view.top = 0,
-            Action::Bottom => view.top = last_row,
+            Action::PageDown | Action::HalfPageDown => {
+                view.top = (view.top + page).min(last_row);
+                view.skip = 0;
+            }
+            Action::PageUp | Action::HalfPageUp => {
+                view.top = view.top.saturating_sub(page);
+                view.skip = 0;
+            }
+            Action::Top => (view.top, view.skip) = (0, 0),
+            Action::Bottom => (view.top, view.skip) = (last_row, 0),
+            Action::Copy => effects = self.copy_table_row(&view),
             _ => {}
         }
+        self.table = Some(view);
+        effects
+    }
+
+    /// The top body row's height in lines, and the lines the screen has for body rows.
+    fn table_row_room(&self, view: &TableView) -> (usize, usize) {
+        let blocks = &self.docs[view.doc].blocks;
+        let width = usize::from(self.size.0.saturating_sub(2));
+        let (shown, widths) = view.shown(width);
+        let shape = TableShape::panned(view.rows.clone(), shown, widths, view.natural.len());
+        let header: usize = (view.rows.start..view.rows.start + view.header_rows)
+            .map(|r| shape.height(&blocks[r]))
+            .sum::<usize>()
+            + usize::from(view.header_rows > 0);
+        let row = view.rows.start + view.header_rows + view.top;
+        let height = blocks.get(row).map_or(1, |b| shape.height(b));
+        let room = usize::from(self.size.1.saturating_sub(1))
+            .saturating_sub(header)
+            .max(1);
+        (height, room)
+    }
+
+    /// `y` in the table view: the top row, as a Markdown table row under its header.
+    fn copy_table_row(&self, view: &TableView) -> Vec<Effect> {
+        let row = view.rows.start + view.header_rows + view.top;
+        let blocks = &self.docs[view.doc].blocks;
+        let Some(text) = crate::doc::table::row_as_markdown(blocks, row) else {
+            return Vec::new();
+        };
+        let cite = self.citation(view.doc, Some(crate::doc::BlockId(row)));
+        let first = blocks[row]
+            .text()
+            .split(crate::doc::table::CELL_SEPARATOR)
+            .next();
+        vec![Effect::Copy {
+            what: format!("the row “{}”", first.unwrap_or("").trim()),
+            text: format!("{text}\n— {cite}"),
+        }]
     }
 }
 
@@ -119,6 +185,7 @@ mod tests {
             natural,
             left,
             top: 0,
+            skip: 0,
         }
     }
 
@@ -126,9 +193,10 @@ mod tests {
     fn columns_from_the_first_shown_fill_the_width() {
         let v = view(vec![10, 20, 30, 100], 0);
         assert_eq!(v.shown(82), (vec![0, 1, 2], vec![10, 20, 30]));
-        // Panned: the first column kept, then those from the one panned to.
-        let panned = view(vec![10, 20, 30, 100], 3);
-        assert_eq!(panned.shown(82), (vec![0, 3], vec![10, MAX_COLUMN]));
+        // Panned past two: the first column kept, then the fourth, given the room left.
+        let panned = view(vec![10, 20, 30, 100], 2);
+        assert_eq!(panned.max_left(), 2);
+        assert_eq!(panned.shown(82), (vec![0, 3], vec![10, 67]));
         // A column wider than the screen still shows, cut to it.
         assert_eq!(view(vec![300], 0).shown(22), (vec![0], vec![20]));
         assert_eq!(v.body_rows(), 2);

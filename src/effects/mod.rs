@@ -281,7 +281,7 @@ impl Notes {
             (Effect::DeleteNote(n), Some(s)) => s.delete_note(n.id),
             (Effect::DiscardDraft(id), Some(s)) => s.discard_draft(*id),
             (Effect::RefreshAnnotations, Some(_)) => Ok(()),
-            (Effect::Quit | Effect::FindMatches { .. } | Effect::Open(_), _) => return false,
+            (Effect::Quit | Effect::FindMatches { .. } | Effect::Open(..), _) => return false,
         };
         match outcome {
             Ok(()) => {

@@ -73,7 +73,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         left.push_str(" [whole page]");
     }
     let mut left_style = theme.status();
+    // In the Links view the selected link's whole address, which the pane cuts.
+    let link = (app.mode == crate::app::Mode::Outline
+        && app.view == crate::app::outline_pane::OutlineView::Links)
+        .then(|| app.selected_link())
+        .flatten();
     match &app.message {
+        None if link.is_some() => left = format!("→ {}", link.unwrap_or_default()),
         Some(m) => {
             // A message says what just happened: it gets the room, the name comes back after.
             left = m.text.clone();

@@ -9,9 +9,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::action::Action;
 use crate::app::table::TableShape;
 use crate::app::table_view::TableView;
 use crate::doc::Block;
+use crate::keymap::Section;
 
 /// Draws the table over the reader and the outline.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -55,12 +57,14 @@ fn lines<'a>(
     let rows = view.rows.clone();
     let header = rows.start..rows.start + view.header_rows;
     let body = header.end + view.top..rows.end;
+    let first_body = header.end + view.top;
     for i in header.chain(body) {
         if out.len() >= height {
             break;
         }
         let row = &blocks[i];
-        for k in 0..shape.height(row) {
+        let from = if i == first_body { view.skip } else { 0 };
+        for k in from..shape.height(row) {
             if out.len() >= height {
                 break;
             }
@@ -100,8 +104,20 @@ pub fn status(app: &App) -> String {
         _ => String::new(),
     };
     let row = (view.top + 1).min(rows);
+    let key = |action: Action| {
+        app.keymap
+            .chords_for(Section::Table, action)
+            .first()
+            .map_or_else(|| "?".to_string(), |c| c.to_string())
+    };
     let text = format!(
-        "Table: columns {range} of {columns} · row {row} of {rows} · h/l columns, j/k rows, Esc back"
+        "Table: columns {range} of {columns} · row {row} of {rows} · {}/{} columns, {}/{} rows, {} copies the row, {} back",
+        key(Action::PanLeft),
+        key(Action::PanRight),
+        key(Action::Down),
+        key(Action::Up),
+        key(Action::Copy),
+        key(Action::Close),
     );
     if text.width() <= usize::from(app.size.0) {
         text

@@ -105,6 +105,8 @@ struct Builder {
     cells_in_row: usize,
     /// Links open: where each one's text starts in the block, and its target.
     links: Vec<(usize, String)>,
+    /// Links opened by an inline `<a href>`, the same way.
+    html_links: Vec<(usize, String)>,
 }
 
 impl Builder {
@@ -363,8 +365,22 @@ impl Builder {
                 if let Some(at) = self.html_styles.iter().rposition(|s| *s == style) {
                     self.html_styles.remove(at);
                 }
+                if style == InlineStyle::Link
+                    && let Some((start, target)) = self.html_links.pop()
+                    && !target.is_empty()
+                    && let Some(block) = self.current.as_mut()
+                {
+                    block.add_link(start, &target);
+                }
             } else if !tag.ends_with("/>") {
                 self.html_styles.push(style);
+                if style == InlineStyle::Link {
+                    // The tag read by the HTML parser, for its `href`.
+                    let page = dom_query::Document::fragment(tag.to_string());
+                    let href = page.select("a").attr("href").map(|h| h.trim().to_string());
+                    let start = self.start_link(line);
+                    self.html_links.push((start, href.unwrap_or_default()));
+                }
             }
         }
     }
