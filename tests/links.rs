@@ -17,6 +17,16 @@ See the [annex](annex.md) and the [press release](release.md).\n\n\
 ## Notes\n\n\
 [^1]: Held on 31 August 2025.\n";
 
+/// The Links view's entries as it lists them.
+fn link_titles(app: &App) -> Vec<&str> {
+    app.links_tree
+        .0
+        .entries
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect()
+}
+
 fn enter() -> Key {
     Key::named(NamedKey::Enter)
 }
@@ -49,13 +59,7 @@ fn the_links_view_lists_links_and_footnotes_and_enter_copies_a_url() {
     let (_dir, mut app) = setup();
     app.press(Key::char('L'));
     assert_eq!((app.mode, app.view), (Mode::Outline, OutlineView::Links));
-    let titles: Vec<&str> = app
-        .links_tree
-        .0
-        .entries
-        .iter()
-        .map(|e| e.title.as_str())
-        .collect();
+    let titles = link_titles(&app);
     assert_eq!(
         titles,
         [
@@ -136,13 +140,7 @@ fn a_web_page_keeps_its_links_and_a_document_without_any_says_so() {
     std::fs::write(dir.path().join("plain.md"), "# Plain\n\nNo links.\n").unwrap();
     let mut app = common::app_on(&[dir.path().join("page.html")]);
     app.press(Key::char('L'));
-    let titles: Vec<&str> = app
-        .links_tree
-        .0
-        .entries
-        .iter()
-        .map(|e| e.title.as_str())
-        .collect();
+    let titles = link_titles(&app);
     assert_eq!(titles, ["full text → https://example.org/full"]);
     let mut app = common::app_on(&[dir.path().join("plain.md")]);
     app.press(Key::char('L'));
@@ -167,13 +165,7 @@ fn an_html_link_in_markdown_a_missing_file_and_a_heading_in_another_file() {
     .unwrap();
     let mut app = common::app_on(&[dir.path().join("a.md"), dir.path().join("b.md")]);
     app.press(Key::char('L'));
-    let titles: Vec<&str> = app
-        .links_tree
-        .0
-        .entries
-        .iter()
-        .map(|e| e.title.as_str())
-        .collect();
+    let titles = link_titles(&app);
     assert_eq!(
         titles,
         [
