@@ -217,6 +217,16 @@ fn a_table_too_wide_shows_a_marker_and_opens_full_screen() {
     };
     assert!(text.starts_with("| Indicator 0 | Indicator 1 |"), "{text}");
     assert!(text.contains(&format!("| {first_cell} |")), "{text}");
+    // Panning stops once the last column is on screen, the screen still full.
+    for _ in 0..300 {
+        app.press(Key::char('l'));
+    }
+    let screen = common::draw(&app);
+    assert!(screen.contains("Indicator 199"), "{screen}");
+    assert!(screen.contains("Indicator 195"), "{screen}");
+    for _ in 0..300 {
+        app.press(Key::char('h'));
+    }
     // Scrolled to the last row, and back.
     app.press(Key::char('G'));
     assert!(common::draw(&app).contains("r29c6"));

@@ -106,7 +106,14 @@ impl App {
                 return effects;
             }
             Action::PanLeft => view.left = view.left.saturating_sub(1),
-            Action::PanRight => view.left = (view.left + 1).min(view.max_left()),
+            Action::PanRight => {
+                // Not past the point where the last column is on screen.
+                let width = usize::from(self.size.0.saturating_sub(2));
+                let last_shown = view.shown(width).0.last().copied().unwrap_or(0);
+                if last_shown + 1 < view.natural.len() {
+                    view.left = (view.left + 1).min(view.max_left());
+                }
+            }
             Action::Down => {
                 // Through a row taller than the screen line by line, then to the next row.
                 let (height, room) = self.table_row_room(&view);

@@ -23,7 +23,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     if app.mode == crate::app::Mode::Table {
-        let text = fit(&super::table_view::status(app), usize::from(area.width));
+        let status = match &app.message {
+            Some(m) => m.text.clone(),
+            None => super::table_view::status(app),
+        };
+        let text = fit(&status, usize::from(area.width));
         frame.render_widget(Paragraph::new(Line::from(Span::raw(text))), area);
         return;
     }

@@ -122,6 +122,14 @@ pub fn status(app: &App) -> String {
     if text.width() <= usize::from(app.size.0) {
         text
     } else {
-        format!("columns {range}/{columns} · row {row}/{rows}")
+        format!(
+            "columns {range}/{columns} · row {row}/{rows} · {}/{} {}/{} · {} copy · {} back",
+            key(Action::PanLeft),
+            key(Action::PanRight),
+            key(Action::Down),
+            key(Action::Up),
+            key(Action::Copy),
+            key(Action::Close),
+        )
     }
 }
