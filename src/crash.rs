@@ -89,7 +89,7 @@ fn write_report(dir: Option<&Path>, place: &str) -> std::io::Result<PathBuf> {
     crate::store::create_private_dir(&dir)?;
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let path = dir.join(format!("crash-{stamp}-{}.txt", std::process::id()));
-    crate::effects::write_private(&path, &report(place), crate::effects::PRIVATE_FILE)?;
+    crate::effects::write_private(&path, &report(place), crate::store::PRIVATE_FILE)?;
     Ok(path)
 }
 

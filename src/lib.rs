@@ -17,4 +17,5 @@ pub mod reload;
 pub mod store;
 pub mod term;
 pub mod ui;
+pub mod vocabulary;
 pub mod wire;

@@ -6,13 +6,13 @@
 
 mod common;
 
-use brief::app::Mode;
 use brief::app::annotations::Mark;
 use brief::effects::Notes;
 use brief::keymap::Key;
 use brief::keymap::chord::NamedKey;
 use brief::store::Store;
 use brief::store::anchor::Placement;
+use brief::vocabulary::Mode;
 use common::{OLD, block_with, draw, export, note_on, press, reopen, typed};
 
 /// The paragraph about the Arctic, said in other words by a drafter.

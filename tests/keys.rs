@@ -3,7 +3,7 @@
 //! one and one of blank lines included), with their effects carried out on a real store and
 //! every frame drawn. Nothing panics, and the state the screen is drawn from stays consistent.
 
-use brief::app::{App, Effect, Mode};
+use brief::app::{App, Effect};
 use brief::doc::{Document, Format, ParseOptions};
 use brief::effects::Notes;
 use brief::index::gazetteer::Gazetteer;
@@ -11,6 +11,7 @@ use brief::index::jump::{JumpIndex, Query};
 use brief::keymap::chord::{Chord, NamedKey};
 use brief::keymap::{Key, Keymap};
 use brief::store::Store;
+use brief::vocabulary::Mode;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

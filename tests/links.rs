@@ -5,9 +5,10 @@
 mod common;
 
 use brief::app::outline_pane::OutlineView;
-use brief::app::{App, Effect, Mode};
+use brief::app::{App, Effect};
 use brief::keymap::Key;
 use brief::keymap::chord::NamedKey;
+use brief::vocabulary::Mode;
 
 const STATEMENT: &str = "# Joint statement\n\n\
 The parties welcomed the [Astana Declaration](https://www.example.org/astana) \

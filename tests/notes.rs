@@ -6,7 +6,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use brief::app::{App, Effect, Mode};
+use brief::app::{App, Effect};
 use brief::doc::BlockId;
 use brief::doc::open::{OpenOptions, bundled};
 use brief::effects::Notes;
@@ -16,6 +16,7 @@ use brief::keymap::chord::NamedKey;
 use brief::keymap::{Key, Keymap};
 use brief::store::anchor::Anchor;
 use brief::store::{Note, Store};
+use brief::vocabulary::Mode;
 
 fn seed_app() -> App {
     App::new(

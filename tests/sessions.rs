@@ -4,9 +4,9 @@
 
 mod common;
 
-use brief::app::Mode;
 use brief::keymap::Key;
 use brief::keymap::chord::NamedKey;
+use brief::vocabulary::Mode;
 use common::{OLD, note_on, press, reopen, typed};
 
 #[test]

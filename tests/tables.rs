@@ -6,9 +6,10 @@
 mod common;
 
 use brief::app::layout::LineRole;
-use brief::app::{App, Effect, Mode};
+use brief::app::{App, Effect};
 use brief::keymap::Key;
 use brief::keymap::chord::NamedKey;
+use brief::vocabulary::Mode;
 use unicode_width::UnicodeWidthStr;
 
 const MEMBERS: [(&str, &str, &str, &str); 6] = [

@@ -1,11 +1,11 @@
 //! Snapshot tests of the screen, rendered with ratatui's TestBackend.
 
 use brief::app::App;
-use brief::app::action::Action;
 use brief::doc::open::{OpenOptions, bundled};
 use brief::doc::{Document, Format, ParseOptions};
 use brief::keymap::Keymap;
 use brief::ui;
+use brief::vocabulary::Action;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -6,7 +6,8 @@
 
 use std::sync::OnceLock;
 
-use brief::app::{App, Effect, Mode};
+use brief::app::{App, Effect};
+use brief::vocabulary::Mode;
 use brief::doc::{Document, Format, ParseOptions};
 use brief::effects::Notes;
 use brief::keymap::chord::{Chord, NamedKey};

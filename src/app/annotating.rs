@@ -161,7 +161,10 @@ impl App {
         if links > 0 {
             let keys = self
                 .keymap
-                .chords_for(crate::keymap::Section::Reader, super::action::Action::Links)
+                .chords_for(
+                    crate::vocabulary::Mode::Reader,
+                    crate::vocabulary::Action::Links,
+                )
                 .first()
                 .map_or_else(String::new, |c| format!(" ({c})"));
             let plural = if links == 1 { "link" } else { "links" };

@@ -4,13 +4,14 @@
 
 use tui_textarea::{CursorMove, Input, Key as TextKey, TextArea};
 
-use super::{App, Effect, Mode};
+use super::{App, Effect};
 use crate::doc::BlockId;
 use crate::index::jump::sentences;
 use crate::keymap::Key;
 use crate::keymap::chord::{KeyCodeOrd, NamedKey};
 use crate::store::anchor::{Anchor, one_line};
 use crate::store::{Draft, Note};
+use crate::vocabulary::Mode;
 
 /// The note being written.
 #[derive(Clone, Debug)]

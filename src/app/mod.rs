@@ -1,7 +1,6 @@
 //! App state and `update(Action) -> Vec<Effect>`. No terminal or disk I/O happens here, so
 //! every behaviour can be driven and checked without a terminal.
 
-pub mod action;
 mod annotating;
 pub mod annotations;
 mod country_view;
@@ -28,7 +27,7 @@ use crate::index::gazetteer::Gazetteer;
 use crate::index::jump::JumpIndex;
 use crate::index::outline::Outline;
 use crate::keymap::{Key, Keymap, Resolved, Section};
-use action::Action;
+use crate::vocabulary::{Action, Mode};
 use layout::{Layout, LineRole};
 use outline_pane::{OutlinePane, OutlineView};
 
@@ -37,43 +36,6 @@ pub const NARROW_WIDTH: u16 = 80;
 
 /// Blank columns on each side of the reader's text.
 pub const READER_MARGIN: u16 = 1;
-
-/// Which pane or overlay keys go to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// Reading the document.
-    Reader,
-    /// Moving in the outline pane.
-    Outline,
-    /// The help overlay.
-    Help,
-    /// The jump palette.
-    Palette,
-    /// Typing a `/` search.
-    Search,
-    /// Writing a note.
-    Editor,
-    /// Answering a question in the status line.
-    Prompt,
-    /// A table shown full-screen.
-    Table,
-}
-
-impl Mode {
-    /// The keymap table for this mode.
-    pub fn section(self) -> Section {
-        match self {
-            Mode::Reader => Section::Reader,
-            Mode::Outline => Section::Outline,
-            Mode::Help => Section::Help,
-            Mode::Palette => Section::Palette,
-            Mode::Search => Section::Search,
-            Mode::Editor => Section::Editor,
-            Mode::Prompt => Section::Prompt,
-            Mode::Table => Section::Table,
-        }
-    }
-}
 
 /// Something `update` asks the runtime to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -352,7 +314,7 @@ impl App {
             pending: Vec::new(),
             message: None,
             color: true,
-            export_mode: crate::effects::PRIVATE_FILE,
+            export_mode: crate::store::PRIVATE_FILE,
             doc_keys: doc_paths.clone(),
             identified: vec![false; doc_paths.len()],
             doc_paths,
@@ -522,7 +484,10 @@ impl App {
     pub fn press(&mut self, key: Key) -> Vec<Effect> {
         if self.mode == Mode::Editor {
             // Keys the editor's table does not bind go into the note, never to [global].
-            return match self.keymap.resolve_in(Section::Editor, &self.pending, key) {
+            return match self
+                .keymap
+                .resolve_in(Mode::Editor.into(), &self.pending, key)
+            {
                 Resolved::Pending => {
                     self.pending.push(key);
                     Vec::new()
@@ -546,22 +511,27 @@ impl App {
             self.ask_next_question();
             return effects;
         }
-        let typing = matches!(self.mode, Mode::Palette | Mode::Search)
-            || (self.mode == Mode::Prompt && self.prompt.as_ref().is_some_and(|p| p.takes_text()));
+        let typing = self.mode.types_into_a_line()
+            && (self.mode != Mode::Prompt || self.prompt.as_ref().is_some_and(|p| p.takes_text()));
         let resolved = if typing {
-            // Keys the palette or search line does not bind are text, not global commands.
-            match self
-                .keymap
-                .resolve_in(self.mode.section(), &self.pending, key)
-            {
-                Resolved::Unbound => match line_edit(key).filter(|_| self.pending.is_empty()) {
-                    Some(edit) => return self.edit_line(edit),
-                    None => self.keymap.resolve(Section::Global, &self.pending, key),
-                },
+            // Keys the palette or search line does not bind edit the line ([line]) or are
+            // typed into it, never global commands, unless they are no text at all.
+            match self.keymap.resolve_in(self.mode.into(), &self.pending, key) {
+                Resolved::Unbound => {
+                    match self.keymap.resolve_in(Section::Line, &self.pending, key) {
+                        Resolved::Unbound => {
+                            match typed_char(key).filter(|_| self.pending.is_empty()) {
+                                Some(c) => return self.edit_line(LineEdit::Insert(c)),
+                                None => self.keymap.resolve_in(Section::Global, &self.pending, key),
+                            }
+                        }
+                        other => other,
+                    }
+                }
                 other => other,
             }
         } else {
-            self.keymap.resolve(self.mode.section(), &self.pending, key)
+            self.keymap.resolve(self.mode, &self.pending, key)
         };
         match resolved {
             Resolved::Pending => {
@@ -652,6 +622,9 @@ impl App {
                 self.help_scroll = 0;
             }
             (Mode::Help, _) => self.scroll_help(action),
+            (Mode::Palette | Mode::Search | Mode::Prompt, _) if LineEdit::of(action).is_some() => {
+                return LineEdit::of(action).map_or_else(Vec::new, |edit| self.edit_line(edit));
+            }
             (Mode::Palette, _) => return self.palette_action(action),
             (Mode::Search, Action::Go) => self.confirm_search(),
             (Mode::Search, Action::Close) => self.cancel_search(),
@@ -1041,7 +1014,7 @@ impl App {
     }
 }
 
-/// An edit of a text line (palette query, search) from a key no table binds.
+/// An edit of a text line (palette query, search line, answer).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum LineEdit {
     Insert(char),
@@ -1050,14 +1023,23 @@ enum LineEdit {
     Clear,
 }
 
-fn line_edit(key: Key) -> Option<LineEdit> {
-    use crate::keymap::chord::{KeyCodeOrd, NamedKey};
+impl LineEdit {
+    /// The edit an action asks for, if it is one.
+    fn of(action: Action) -> Option<LineEdit> {
+        match action {
+            Action::DeleteBack => Some(LineEdit::DeleteChar),
+            Action::DeleteWord => Some(LineEdit::DeleteWord),
+            Action::ClearLine => Some(LineEdit::Clear),
+            _ => None,
+        }
+    }
+}
+
+/// The character a key types, if it types one.
+fn typed_char(key: Key) -> Option<char> {
+    use crate::keymap::chord::KeyCodeOrd;
     match (key.code, key.ctrl, key.alt) {
-        (KeyCodeOrd::Char(c), false, false) if !c.is_control() => Some(LineEdit::Insert(c)),
-        (KeyCodeOrd::Named(NamedKey::Backspace), false, false)
-        | (KeyCodeOrd::Char('h'), true, false) => Some(LineEdit::DeleteChar),
-        (KeyCodeOrd::Char('w'), true, false) => Some(LineEdit::DeleteWord),
-        (KeyCodeOrd::Char('u'), true, false) => Some(LineEdit::Clear),
+        (KeyCodeOrd::Char(c), false, false) if !c.is_control() => Some(c),
         _ => None,
     }
 }

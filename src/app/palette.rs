@@ -3,8 +3,9 @@
 
 use std::sync::Arc;
 
-use super::{App, Effect, Highlight, Mode};
+use super::{App, Effect, Highlight};
 use crate::index::jump::{Found, JumpIndex, Match, Query, Shown};
+use crate::vocabulary::Mode;
 
 /// Set in a match's candidate number when it is one of the user's bookmarks or notes (which
 /// the app searches itself) rather than a candidate of the jump index.

@@ -2,11 +2,12 @@
 //! whether to write over a file there), whether to restore a note draft left over from an
 //! earlier run, and whether a file is a new edition of a document with notes.
 
-use super::{App, Effect, Mode};
+use super::{App, Effect};
 use crate::doc::BlockId;
 use crate::store::Draft;
 use crate::store::anchor::Anchor;
 use crate::store::documents::Answer;
+use crate::vocabulary::Mode;
 
 /// What the answer is for.
 #[derive(Clone, Debug, PartialEq, Eq)]

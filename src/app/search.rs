@@ -3,10 +3,11 @@
 
 use std::ops::Range;
 
+use super::App;
 use super::jumps::Position;
-use super::{App, Mode};
 use crate::doc::BlockId;
 use crate::index::text_search;
+use crate::vocabulary::Mode;
 
 /// A search in the current document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

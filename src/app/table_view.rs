@@ -6,9 +6,10 @@ use std::ops::Range;
 use unicode_width::UnicodeWidthStr;
 
 use super::table::{GUTTER, MORE, TableShape, leading, measure};
-use super::{App, Effect, Mode};
-use crate::app::action::Action;
+use super::{App, Effect};
 use crate::doc::BlockKind;
+use crate::vocabulary::Action;
+use crate::vocabulary::Mode;
 
 /// The widest a column is drawn in the table view: longer cells wrap.
 pub const MAX_COLUMN: usize = 48;

@@ -447,6 +447,34 @@ fn typed_keys_are_text_in_the_palette_not_commands() {
 }
 
 #[test]
+fn line_editing_keys_are_bindings_a_user_can_change() {
+    let mut app = palette_app();
+    let user = crate::keymap::parse(
+        "user",
+        "[line]\nCtrl-u = \"none\"\nCtrl-k = \"clear_line\"\n",
+    )
+    .unwrap()
+    .keymap;
+    app.keymap.overlay(&user);
+    app.press(Key::char('f'));
+    type_text(&mut app, "zjw tl");
+    app.press(Key::ctrl('w'));
+    assert_eq!(app.palette.input, "zjw ", "Ctrl-w deletes the last word");
+    app.press(Key::ctrl('u'));
+    assert_eq!(
+        app.palette.input, "zjw ",
+        "an unbound Ctrl-u no longer clears"
+    );
+    app.press(Key::ctrl('k'));
+    assert_eq!(app.palette.input, "", "the key bound to clear_line clears");
+    let help = crate::keymap::help::rows(&app.keymap);
+    assert!(help.contains(&crate::keymap::help::HelpRow::Binding {
+        keys: "Ctrl-k".into(),
+        description: Action::ClearLine.description(),
+    }));
+}
+
+#[test]
 fn stale_answers_are_dropped() {
     let mut app = palette_app();
     app.press(Key::char('f'));

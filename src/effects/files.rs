@@ -65,10 +65,7 @@ pub fn expand_home(path: &str) -> PathBuf {
     }
 }
 
-/// Permissions of what brief writes for its user: readable and writable by the owner only.
-pub const PRIVATE_FILE: u32 = 0o600;
-
-/// Writes a file with permissions `mode` (see [`PRIVATE_FILE`]), creating its folder. A file
+/// Writes a file with permissions `mode` (see [`crate::store::PRIVATE_FILE`]), creating its folder. A file
 /// that was there keeps none of its old permissions.
 pub fn write_private(path: &Path, text: &str, mode: u32) -> std::io::Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {

@@ -17,8 +17,8 @@ use crate::doc::Document;
 use crate::store::anchor::{Anchor, Placers};
 use crate::store::documents::Answer;
 use crate::store::{self, Draft, Recent, Store, recovery};
-pub use files::{PRIVATE_FILE, expand_home, exported_now, sources, write_private};
 use files::{copy, export_to};
+pub use files::{expand_home, exported_now, sources, write_private};
 use identify::identify;
 
 /// The store as a running brief uses it.

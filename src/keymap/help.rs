@@ -2,7 +2,7 @@
 //! so it always tells the truth about the keys in use.
 
 use super::{Keymap, Section};
-use crate::app::action::Action;
+use crate::vocabulary::{Action, Mode};
 
 /// One row of the help: a heading for a mode, or the keys of one action with what it does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -23,17 +23,18 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
     let mut rows = Vec::new();
     for (section, title) in [
         (Section::Global, "Everywhere"),
-        (Section::Reader, "Reader"),
-        (Section::Outline, "Outline"),
-        (Section::Palette, "Jump palette (other keys type)"),
-        (Section::Search, "Search line (other keys type)"),
+        (Mode::Reader.into(), "Reader"),
+        (Mode::Outline.into(), "Outline"),
+        (Mode::Palette.into(), "Jump palette (other keys type)"),
+        (Mode::Search.into(), "Search line (other keys type)"),
+        (Section::Line, "Typing a line (palette, search, questions)"),
         (
-            Section::Editor,
+            Mode::Editor.into(),
             "Note editor (other keys type; ↑↓←→ choose sentences first)",
         ),
-        (Section::Prompt, "Questions in the status line"),
-        (Section::Table, "Table, full-screen"),
-        (Section::Help, "Help"),
+        (Mode::Prompt.into(), "Questions in the status line"),
+        (Mode::Table.into(), "Table, full-screen"),
+        (Mode::Help.into(), "Help"),
     ] {
         let Some(table) = keymap.bindings.get(&section) else {
             continue;

@@ -4,17 +4,18 @@
 
 pub mod chord;
 pub mod help;
+mod section;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use strum::{EnumIter, IntoEnumIterator, IntoStaticStr};
 use toml_edit::ImDocument;
 
 pub use chord::{Chord, Key};
+pub use section::Section;
 
-use crate::app::action::Action;
+use crate::vocabulary::{Action, Mode};
 
 /// The presets shipped in `keymaps/`, embedded in the binary.
 pub const PRESETS: [(&str, &str); 3] = [
@@ -22,41 +23,6 @@ pub const PRESETS: [(&str, &str); 3] = [
     ("vim", include_str!("../../keymaps/vim.toml")),
     ("emacs", include_str!("../../keymaps/emacs.toml")),
 ];
-
-/// A table of a keymap file: the keys that apply in one mode, or in every mode (`global`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, EnumIter, IntoStaticStr)]
-#[strum(serialize_all = "snake_case")]
-pub enum Section {
-    /// Keys that work everywhere unless the current mode binds them.
-    Global,
-    /// Reading the document.
-    Reader,
-    /// Moving in the outline pane.
-    Outline,
-    /// The help overlay.
-    Help,
-    /// The jump palette (keys it does not bind are typed into the query).
-    Palette,
-    /// The `/` search line (keys it does not bind are typed into it).
-    Search,
-    /// The note editor (keys it does not bind are typed into the note).
-    Editor,
-    /// A question in the status line (a bookmark's name, the export path).
-    Prompt,
-    /// A table shown full-screen.
-    Table,
-}
-
-impl Section {
-    /// The table name in keymap files.
-    pub fn name(self) -> &'static str {
-        self.into()
-    }
-
-    fn from_name(name: &str) -> Option<Section> {
-        Section::iter().find(|s| s.name() == name)
-    }
-}
 
 /// A keymap problem, located in its file.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
@@ -110,20 +76,20 @@ impl Keymap {
 
     /// What a key means in `mode` after the `pending` keys of an unfinished chord: looked up
     /// in the mode's table, then in `[global]`.
-    pub fn resolve(&self, mode: Section, pending: &[Key], key: Key) -> Resolved {
-        match self.resolve_in(mode, pending, key) {
+    pub fn resolve(&self, mode: Mode, pending: &[Key], key: Key) -> Resolved {
+        match self.resolve_in(mode.into(), pending, key) {
             Resolved::Unbound => self.resolve_in(Section::Global, pending, key),
             found => found,
         }
     }
 
-    /// Like [`Keymap::resolve`], but only in `mode`'s own table, without falling back to
-    /// `[global]`: for modes where unbound keys are typed text.
-    pub fn resolve_in(&self, mode: Section, pending: &[Key], key: Key) -> Resolved {
+    /// Like [`Keymap::resolve`], but only in one table, without falling back to `[global]`:
+    /// for modes where unbound keys are typed text.
+    pub fn resolve_in(&self, section: Section, pending: &[Key], key: Key) -> Resolved {
         let mut keys = pending.to_vec();
         keys.push(key);
         let chord = Chord(keys);
-        let Some(table) = self.bindings.get(&mode) else {
+        let Some(table) = self.bindings.get(&section) else {
             return Resolved::Unbound;
         };
         match table.get(&chord) {
@@ -135,7 +101,8 @@ impl Keymap {
     }
 
     /// The chords bound to `action` in a section, for the help and the status line.
-    pub fn chords_for(&self, section: Section, action: Action) -> Vec<&Chord> {
+    pub fn chords_for(&self, section: impl Into<Section>, action: Action) -> Vec<&Chord> {
+        let section = section.into();
         self.bindings
             .get(&section)
             .map(|t| {
@@ -212,7 +179,7 @@ pub fn parse(file: &str, text: &str) -> Result<KeymapFile, Vec<KeymapError>> {
             continue;
         }
         let Some(section) = Section::from_name(name) else {
-            let valid: Vec<&str> = Section::iter().map(Section::name).collect();
+            let valid: Vec<&str> = Section::all().map(Section::name).collect();
             errors.push(at(
                 name_span,
                 format!("unknown table [{name}]; valid tables: {}", valid.join(", ")),
@@ -375,7 +342,7 @@ mod tests {
             assert!(parsed.is_ok(), "{name}: {:?}", parsed.err());
             let keymap = parsed.unwrap().keymap;
             assert_eq!(
-                keymap.resolve(Section::Reader, &[], Key::char('?')),
+                keymap.resolve(Mode::Reader, &[], Key::char('?')),
                 Resolved::Action(Action::Help),
                 "{name}"
             );
@@ -386,26 +353,26 @@ mod tests {
     fn mode_first_then_global_and_chords_wait() {
         let vim = Keymap::preset("vim").unwrap();
         let g = Key::char('g');
-        assert_eq!(vim.resolve(Section::Reader, &[], g), Resolved::Pending);
+        assert_eq!(vim.resolve(Mode::Reader, &[], g), Resolved::Pending);
         assert_eq!(
-            vim.resolve(Section::Reader, &[g], g),
+            vim.resolve(Mode::Reader, &[g], g),
             Resolved::Action(Action::Top)
         );
         assert_eq!(
-            vim.resolve(Section::Reader, &[], Key::char('q')),
+            vim.resolve(Mode::Reader, &[], Key::char('q')),
             Resolved::Action(Action::Quit)
         );
         let default = Keymap::preset("default").unwrap();
         assert_eq!(
-            default.resolve(Section::Help, &[], Key::char('q')),
+            default.resolve(Mode::Help, &[], Key::char('q')),
             Resolved::Action(Action::Close)
         );
         assert_eq!(
-            default.resolve(Section::Outline, &[], Key::named(NamedKey::Enter)),
+            default.resolve(Mode::Outline, &[], Key::named(NamedKey::Enter)),
             Resolved::Action(Action::Go)
         );
         assert_eq!(
-            default.resolve(Section::Reader, &[], Key::char('x')),
+            default.resolve(Mode::Reader, &[], Key::char('x')),
             Resolved::Unbound
         );
     }
@@ -466,22 +433,22 @@ mod tests {
         let (keymap, errors) = load(None, Some(&user));
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(
-            keymap.resolve(Section::Reader, &[], Key::char('x')),
+            keymap.resolve(Mode::Reader, &[], Key::char('x')),
             Resolved::Action(Action::Quit)
         );
         assert_eq!(
-            keymap.resolve(Section::Reader, &[], Key::char('g')),
+            keymap.resolve(Mode::Reader, &[], Key::char('g')),
             Resolved::Action(Action::Bottom)
         );
         assert_eq!(
-            keymap.resolve(Section::Reader, &[], Key::char('j')),
+            keymap.resolve(Mode::Reader, &[], Key::char('j')),
             Resolved::Unbound
         );
         assert_eq!(
-            keymap.resolve(Section::Reader, &[], Key::char('k')),
+            keymap.resolve(Mode::Reader, &[], Key::char('k')),
             Resolved::Action(Action::Up)
         );
-        assert!(keymap.chords_for(Section::Reader, Action::Bottom).len() >= 2);
+        assert!(keymap.chords_for(Mode::Reader, Action::Bottom).len() >= 2);
     }
 
     #[test]

@@ -25,6 +25,10 @@ pub use session::Recent;
 /// The database's file name in the data directory.
 pub const DATABASE: &str = "brief.db";
 
+/// Permissions of what brief writes for its user (the database, drafts, recovered notes,
+/// exported briefing notes, crash reports): readable and writable by the owner only.
+pub const PRIVATE_FILE: u32 = 0o600;
+
 /// How the bundled briefing's key begins (the key of a file is its path).
 pub const BUNDLED: &str = "bundled:";
 
@@ -190,7 +194,7 @@ fn create_private_file(path: &Path) {
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, PRIVATE_FILE);
     // When this fails the file exists already, or SQLite will report why it cannot open it.
     let _ = options.open(path);
 }

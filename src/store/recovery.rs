@@ -32,7 +32,7 @@ pub fn save(dir: Option<&Path>, note: &Note) -> std::io::Result<PathBuf> {
         let mut options = std::fs::OpenOptions::new();
         options.append(true).create(true);
         #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, super::PRIVATE_FILE);
         match options
             .open(&path)
             .and_then(|mut f| f.write_all(entry.as_bytes()).and_then(|()| f.sync_all()))

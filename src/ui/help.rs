@@ -8,9 +8,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::action::Action;
-use crate::keymap::Section;
 use crate::keymap::help::{HelpRow, rows};
+use crate::vocabulary::Action;
+use crate::vocabulary::Mode;
 
 /// Draws the help box over the screen.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -44,7 +44,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .collect();
     let closers: Vec<String> = app
         .keymap
-        .chords_for(Section::Help, Action::Close)
+        .chords_for(Mode::Help, Action::Close)
         .iter()
         .map(|c| c.to_string())
         .collect();

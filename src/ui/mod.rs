@@ -13,7 +13,8 @@ pub mod theme;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 
-use crate::app::{App, Mode, READER_MARGIN};
+use crate::app::{App, READER_MARGIN};
+use crate::vocabulary::Mode;
 use theme::Theme;
 
 /// Draws the whole screen.

@@ -11,8 +11,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::status::fit;
 use super::theme::Theme;
+use crate::app::App;
 use crate::app::outline_pane::OutlineView;
-use crate::app::{App, Mode};
+use crate::vocabulary::Mode;
 
 /// Draws the pane's title and the visible entries.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {

@@ -9,11 +9,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::app::action::Action;
 use crate::app::table::TableShape;
 use crate::app::table_view::TableView;
 use crate::doc::Block;
-use crate::keymap::Section;
+use crate::vocabulary::Action;
 
 /// Draws the table over the reader and the outline.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -106,7 +105,7 @@ pub fn status(app: &App) -> String {
     let row = (view.top + 1).min(rows);
     let key = |action: Action| {
         app.keymap
-            .chords_for(Section::Table, action)
+            .chords_for(crate::vocabulary::Mode::Table, action)
             .first()
             .map_or_else(|| "?".to_string(), |c| c.to_string())
     };

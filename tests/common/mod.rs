@@ -7,13 +7,14 @@ pub mod site;
 
 use std::path::{Path, PathBuf};
 
-use brief::app::{App, Effect, Mode};
+use brief::app::{App, Effect};
 use brief::doc::BlockId;
 use brief::doc::open::{OpenOptions, open_paths};
 use brief::effects::Notes;
 use brief::keymap::chord::NamedKey;
 use brief::keymap::{Key, Keymap};
 use brief::store::Store;
+use brief::vocabulary::Mode;
 
 /// The project's English statement, first edition.
 pub const OLD: &str = include_str!("../fixtures/anchoring/en_statement.old.md");

@@ -103,6 +103,12 @@ pub enum Action {
     PanLeft,
     /// Table: show the column to the right
     PanRight,
+    /// Typing: delete the character before the cursor
+    DeleteBack,
+    /// Typing: delete the word before the cursor
+    DeleteWord,
+    /// Typing: clear the line
+    ClearLine,
     /// Bind a key to this to remove a preset's binding
     None,
 }
