@@ -222,7 +222,7 @@ fn event_loop(
         // sleep until something happens (no polling).
         let message = match waiting {
             Some(m) => Some(m),
-            None if app.editor.is_some() => match rx.recv_timeout(DRAFT_EVERY) {
+            None if app.editor().is_some() => match rx.recv_timeout(DRAFT_EVERY) {
                 Ok(m) => Some(m),
                 Err(mpsc::RecvTimeoutError::Timeout) => None,
                 Err(mpsc::RecvTimeoutError::Disconnected) => break Ok(()),
@@ -232,7 +232,7 @@ fn event_loop(
                 Err(_) => break Ok(()),
             },
         };
-        if app.editor.is_some() && (message.is_none() || last_draft.elapsed() >= DRAFT_EVERY) {
+        if app.editor().is_some() && (message.is_none() || last_draft.elapsed() >= DRAFT_EVERY) {
             notes.save_draft(app);
             last_draft = std::time::Instant::now();
         }
@@ -332,7 +332,7 @@ fn event_loop(
 /// Hands the panic hook the note being written when it has changed since it last did (the
 /// note is only copied then, not on every message).
 fn keep_for_rescue(app: &App, rescue: &Rescue, rescued: &mut Option<u64>) {
-    let revision = app.editor.as_ref().map(|e| e.revision);
+    let revision = app.editor().map(|e| e.revision);
     if revision != *rescued {
         rescue.editing(app.note_being_written());
         *rescued = revision;

@@ -74,7 +74,7 @@ fn a_rewritten_paragraph_keeps_its_note_or_detaches_it_and_never_moves_it_elsewh
     assert!(screen.contains("Amended: [-then-] {+now+}"), "{screen}");
     assert!(screen.contains("[-") && screen.contains("{+"), "{screen}");
     press(&mut app, &notes, &[Key::char('e')]);
-    assert_eq!(app.mode, Mode::Editor);
+    assert_eq!(app.mode(), Mode::Editor);
     let screen = draw(&app);
     assert!(
         screen.contains("Amended: [-then-] {+now+} · Esc saves"),
@@ -108,13 +108,13 @@ fn a_rewritten_paragraph_keeps_its_note_or_detaches_it_and_never_moves_it_elsewh
     }
     press(&mut app, &notes, &[Key::named(NamedKey::Down)]);
     press(&mut app, &notes, &[Key::char('e')]);
-    assert_eq!(app.mode, Mode::Editor, "{:?}", app.message);
+    assert_eq!(app.mode(), Mode::Editor, "{:?}", app.message);
     let screen = draw(&app);
     assert!(screen.contains("its paragraph is gone"), "{screen}");
     assert!(screen.contains("free and open Arctic"), "{screen}");
     press(&mut app, &notes, &typed(" Raise it anyway."));
     press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     let (app, _) = reopen(std::slice::from_ref(&file), &data);
     let note = &app.annotations.notes[0];
     assert_eq!(note.placement, Placement::Detached);
@@ -180,7 +180,7 @@ fn a_new_edition_opened_beside_the_old_one_does_not_take_its_notes() {
     let notes = Notes::with(Store::open(&data).unwrap());
     notes.load(&mut app);
     assert!(app.annotations.notes.is_empty(), "{:?}", app.message);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     // Both read at once: each keeps its own.
     let (app, _) = reopen(&[new.clone(), old.clone()], &data);
     assert_eq!(app.annotations.notes.len(), 1);
@@ -207,7 +207,7 @@ fn a_new_edition_under_a_new_name_takes_the_notes_when_certain_and_is_asked_abou
     let new = dir.path().join("statement-v2.md");
     std::fs::write(&new, new_text).unwrap();
     let (app, mut notes) = reopen(std::slice::from_ref(&new), &data);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(app.annotations.notes.len(), 1);
     let said = app.message.clone().unwrap().text;
     assert!(said.contains("statement-v1.md"), "{said}");
@@ -225,16 +225,16 @@ fn a_new_edition_under_a_new_name_takes_the_notes_when_certain_and_is_asked_abou
     let third = dir.path().join("summary.md");
     std::fs::write(&third, &retitled).unwrap();
     let (mut app, notes) = reopen(std::slice::from_ref(&third), &data);
-    assert_eq!(app.mode, Mode::Prompt, "asked: {:?}", app.message);
+    assert_eq!(app.mode(), Mode::Prompt, "asked: {:?}", app.message);
     // Named by the file the document was last read from.
-    let label = &app.prompt.as_ref().unwrap().label;
+    let label = &app.prompt().unwrap().label;
     assert!(
         label.contains("statement-v2.md") && label.contains("y/n"),
         "{label}"
     );
     // Esc puts it off: asked again next time, even after a note is written on the file.
     press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     note_on(&mut app, &notes, "offshore wind", "On the summary itself.");
     // `brief notes` says so too, and lists the file's own note meanwhile.
     let listed = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
@@ -251,15 +251,15 @@ fn a_new_edition_under_a_new_name_takes_the_notes_when_certain_and_is_asked_abou
     );
     assert!(String::from_utf8_lossy(&listed.stdout).contains("On the summary itself."));
     let (mut app, notes) = reopen(std::slice::from_ref(&third), &data);
-    assert_eq!(app.mode, Mode::Prompt, "asked again: {:?}", app.message);
+    assert_eq!(app.mode(), Mode::Prompt, "asked again: {:?}", app.message);
     // Enter is no answer; n keeps the file apart, and is remembered.
     press(&mut app, &notes, &[Key::named(NamedKey::Enter)]);
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     press(&mut app, &notes, &[Key::char('n')]);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(app.annotations.notes.len(), 1, "its own note only");
     let (app, _) = reopen(std::slice::from_ref(&third), &data);
-    assert_eq!(app.mode, Mode::Reader, "not asked again");
+    assert_eq!(app.mode(), Mode::Reader, "not asked again");
     assert_eq!(app.annotations.notes.len(), 1);
 
     // A copy of the summary under another name is, for certain, the summary: its note
@@ -267,7 +267,7 @@ fn a_new_edition_under_a_new_name_takes_the_notes_when_certain_and_is_asked_abou
     let fourth = dir.path().join("summary-copy.md");
     std::fs::write(&fourth, &retitled).unwrap();
     let (app, _) = reopen(std::slice::from_ref(&fourth), &data);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(app.annotations.notes.len(), 1);
     assert_eq!(app.annotations.notes[0].item.body, "On the summary itself.");
 }
@@ -311,7 +311,7 @@ fn an_empty_or_blank_document_survives_every_key_that_makes_a_note() {
         let (mut app, notes) = reopen(std::slice::from_ref(&file), &dir.path().join("data"));
         for key in ['a', 'm', 'M', 'y'] {
             press(&mut app, &notes, &[Key::char(key)]);
-            assert_eq!(app.mode, Mode::Reader, "{name}: {key}");
+            assert_eq!(app.mode(), Mode::Reader, "{name}: {key}");
             let said = app
                 .message
                 .clone()
@@ -328,7 +328,7 @@ fn an_empty_or_blank_document_survives_every_key_that_makes_a_note() {
             &notes,
             &[Key::char('E'), Key::named(NamedKey::Esc)],
         );
-        assert_eq!(app.mode, Mode::Reader);
+        assert_eq!(app.mode(), Mode::Reader);
         assert!(app.annotations.notes.is_empty() && app.annotations.bookmarks.is_empty());
     }
 }
@@ -363,10 +363,10 @@ fn a_leftover_draft_and_a_question_about_an_edition_are_both_asked_in_turn() {
     let (mut app, notes) = reopen(&[drafted.clone(), summary.clone()], &data);
     let draft = notes.leftover_draft(&app).expect("the draft is kept");
     app.offer_draft(draft);
-    assert!(app.prompt.as_ref().unwrap().label.contains("unsaved note"));
+    assert!(app.prompt().unwrap().label.contains("unsaved note"));
     press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
-    assert_eq!(app.mode, Mode::Prompt, "then the question");
-    assert!(app.prompt.as_ref().unwrap().label.contains("old.md"));
+    assert_eq!(app.mode(), Mode::Prompt, "then the question");
+    assert!(app.prompt().unwrap().label.contains("old.md"));
     press(&mut app, &notes, &[Key::char('y')]);
     assert_eq!(app.annotations.notes.len(), 1);
 }
@@ -397,6 +397,6 @@ fn a_file_sharing_only_a_title_with_a_document_is_not_asked_about() {
     let same_title = dir.path().join("same-title.md");
     std::fs::write(&same_title, other).unwrap();
     let (app, _) = reopen(std::slice::from_ref(&same_title), &data);
-    assert_eq!(app.mode, Mode::Reader, "{:?}", app.prompt);
+    assert_eq!(app.mode(), Mode::Reader, "{:?}", app.prompt());
     assert!(app.annotations.notes.is_empty());
 }

@@ -32,14 +32,8 @@ fn export_asks_before_writing_over_a_file_and_lists_only_annotated_sources() {
     keys.extend(typed(path));
     keys.push(Key::named(NamedKey::Enter));
     press(&mut app, &notes, &keys);
-    assert_eq!(app.mode, Mode::Prompt, "{:?}", app.message);
-    assert!(
-        app.prompt
-            .as_ref()
-            .unwrap()
-            .label
-            .contains("Write over it?")
-    );
+    assert_eq!(app.mode(), Mode::Prompt, "{:?}", app.message);
+    assert!(app.prompt().unwrap().label.contains("Write over it?"));
     press(&mut app, &notes, &[Key::char('n')]);
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "kept");
 

@@ -123,13 +123,7 @@ fn run(app: &mut App, notes: &Notes, effects: Vec<Effect>) {
 /// What must hold after every key, whatever was pressed.
 fn consistent(app: &App) -> Result<(), TestCaseError> {
     prop_assert!(app.doc < app.docs.len());
-    // The note being written or the question asked is on screen, or under the help.
-    let over = |mode: Mode| app.mode == mode || app.mode == Mode::Help;
-    prop_assert!(app.mode != Mode::Editor || app.editor.is_some());
-    prop_assert!(app.editor.is_none() || over(Mode::Editor));
-    prop_assert!(app.mode != Mode::Prompt || app.prompt.is_some());
-    prop_assert!(app.prompt.is_none() || over(Mode::Prompt));
-    if app.mode == Mode::Search {
+    if app.mode() == Mode::Search {
         prop_assert!(app.search.is_some());
     }
     prop_assert!(app.top <= app.layout.lines.len().saturating_sub(1));
@@ -199,7 +193,7 @@ proptest! {
                 run(&mut app, &notes, effects);
                 consistent(&app)?;
             }
-            if app.editor.is_some() {
+            if app.editor().is_some() {
                 notes.save_draft(&mut app);
             }
             terminal.draw(|f| brief::ui::draw(&app, f)).unwrap();

@@ -59,7 +59,7 @@ fn setup() -> (tempfile::TempDir, App) {
 fn the_links_view_lists_links_and_footnotes_and_enter_copies_a_url() {
     let (_dir, mut app) = setup();
     app.press(Key::char('L'));
-    assert_eq!((app.mode, app.view), (Mode::Outline, OutlineView::Links));
+    assert_eq!((app.mode(), app.view), (Mode::Outline, OutlineView::Links));
     let titles = link_titles(&app);
     assert_eq!(
         titles,
@@ -90,7 +90,7 @@ fn enter_on_a_footnote_reference_goes_to_its_definition_and_ctrl_o_comes_back() 
     app.press(Key::char('L'));
     app.press(Key::char('j'));
     app.press(enter());
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     let definition = common::block_with(&app, "Held on 31 August");
     assert_eq!(app.current_block(), definition);
     app.press(Key::ctrl('o'));
@@ -110,7 +110,7 @@ fn enter_in_the_reader_follows_the_one_link_or_lists_several() {
     to_block(&mut app, "Paragraph two");
     let top = app.top;
     app.press(enter());
-    assert_eq!((app.mode, app.top), (Mode::Reader, top + 1));
+    assert_eq!((app.mode(), app.top), (Mode::Reader, top + 1));
 }
 
 #[test]
@@ -145,7 +145,7 @@ fn a_web_page_keeps_its_links_and_a_document_without_any_says_so() {
     assert_eq!(titles, ["full text → https://example.org/full"]);
     let mut app = common::app_on(&[dir.path().join("plain.md")]);
     app.press(Key::char('L'));
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     let said = app.message.as_ref().map(|m| m.text.as_str());
     assert_eq!(said, Some("This document has no links or footnotes"));
 }

@@ -117,7 +117,7 @@ fn bookmarks_are_toggled_named_listed_and_undone() {
 
     // `'` lists them; d deletes, u brings it back.
     press(&mut app, &notes, &[Key::char('\'')]);
-    assert_eq!(app.mode, Mode::Outline);
+    assert_eq!(app.mode(), Mode::Outline);
     let (tree, _) = app.shown();
     assert!(
         tree.entries[0].title.starts_with("railway — "),
@@ -142,8 +142,8 @@ fn a_note_quotes_the_sentences_chosen_and_survives_a_restart() {
     {
         let notes = Notes::with(Store::open(dir.path()).unwrap());
         press(&mut app, &notes, &[Key::char('a')]);
-        assert_eq!(app.mode, Mode::Editor);
-        let editor = app.editor.as_ref().unwrap();
+        assert_eq!(app.mode(), Mode::Editor);
+        let editor = app.editor().unwrap();
         assert!(editor.sentences.len() >= 3, "{:?}", editor.sentences);
         assert!(editor.whole() && editor.choosing);
         // Down: start at the second sentence; Left: end one before the last.
@@ -152,7 +152,7 @@ fn a_note_quotes_the_sentences_chosen_and_survives_a_restart() {
             &notes,
             &[Key::named(NamedKey::Down), Key::named(NamedKey::Left)],
         );
-        let editor = app.editor.as_ref().unwrap();
+        let editor = app.editor().unwrap();
         let last = editor.sentences.len() - 1;
         assert_eq!(editor.range, (1, last - 1));
         let quote = editor.quote();
@@ -165,12 +165,12 @@ fn a_note_quotes_the_sentences_chosen_and_survives_a_restart() {
         );
         // q and Tab are text here, not commands.
         press(&mut app, &notes, &typed("Ask the quota.\nSecond line"));
-        assert_eq!(app.mode, Mode::Editor);
+        assert_eq!(app.mode(), Mode::Editor);
         let draft = app.draft_due().unwrap();
         assert_eq!(draft.note.body, "Ask the quota.\nSecond line");
         assert!(app.draft_due().is_none(), "nothing new to save");
         press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
-        assert_eq!(app.mode, Mode::Reader);
+        assert_eq!(app.mode(), Mode::Reader);
         let note = &app.annotations.notes[0].item;
         assert_eq!(note.body, "Ask the quota.\nSecond line");
         assert_eq!(note.anchor.quote, quote);
@@ -209,9 +209,9 @@ fn an_empty_note_is_not_saved_and_a_draft_is_offered_after_a_crash() {
     let notes = Notes::with(Store::open(dir.path()).unwrap());
     let draft = notes.leftover_draft(&app).expect("the draft is kept");
     app.offer_draft(draft);
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     press(&mut app, &notes, &[Key::named(NamedKey::Enter)]);
-    assert_eq!(app.mode, Mode::Editor);
+    assert_eq!(app.mode(), Mode::Editor);
     press(&mut app, &notes, &typed(", finished"));
     press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
     assert_eq!(
@@ -248,7 +248,7 @@ fn a_draft_whose_paragraph_is_gone_is_saved_detached_with_its_quote() {
     let draft = notes.leftover_draft(&app).expect("the draft is kept");
     app.offer_draft(draft);
     press(&mut app, &notes, &[Key::named(NamedKey::Enter)]);
-    assert_eq!(app.mode, Mode::Editor);
+    assert_eq!(app.mode(), Mode::Editor);
     press(&mut app, &notes, &typed(" first"));
     press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
     let note = app

@@ -21,7 +21,7 @@ fn the_same_note_edited_in_two_readers_keeps_both_edits() {
     note_on(&mut second, &second_notes, "offshore wind", "");
     for (app, notes) in [(&mut first, &first_notes), (&mut second, &second_notes)] {
         press(app, notes, &[Key::char('a')]);
-        assert_eq!(app.mode, Mode::Editor);
+        assert_eq!(app.mode(), Mode::Editor);
     }
     press(&mut first, &first_notes, &typed(" First edit."));
     press(&mut first, &first_notes, &[Key::named(NamedKey::Esc)]);

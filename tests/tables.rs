@@ -188,7 +188,7 @@ fn a_table_too_wide_shows_a_marker_and_opens_full_screen() {
     }
     let row = app.current_block();
     app.press(Key::named(NamedKey::Enter));
-    assert_eq!(app.mode, Mode::Table);
+    assert_eq!(app.mode(), Mode::Table);
     let screen = common::draw(&app);
     let row_text = app.document().blocks[row.0].text().to_string();
     let first_cell = row_text.split(" │ ").next().unwrap().to_string();
@@ -232,7 +232,7 @@ fn a_table_too_wide_shows_a_marker_and_opens_full_screen() {
     app.press(Key::char('G'));
     assert!(common::draw(&app).contains("r29c6"));
     app.press(Key::named(NamedKey::Esc));
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(app.current_block(), row);
 }
 
@@ -307,7 +307,7 @@ fn a_row_taller_than_the_screen_is_read_line_by_line_in_the_table_view() {
         app.press(Key::char('j'));
     }
     app.press(Key::named(NamedKey::Enter));
-    assert_eq!(app.mode, Mode::Table);
+    assert_eq!(app.mode(), Mode::Table);
     let mut seen_end = false;
     for _ in 0..200 {
         let screen = common::draw(&app);
@@ -319,7 +319,7 @@ fn a_row_taller_than_the_screen_is_read_line_by_line_in_the_table_view() {
     }
     assert!(seen_end, "the end of the tall cell was never on screen");
     // Its column takes the room the first column leaves.
-    let widths = app.table.as_ref().unwrap().shown(78).1;
+    let widths = app.table().unwrap().shown(78).1;
     assert_eq!(widths[0] + 3 + widths[1], 78 - 2);
 }
 
@@ -342,7 +342,7 @@ fn the_table_views_hint_names_the_keys_of_the_keymap_in_use() {
         .position(|l| l.role() == LineRole::Table)
         .unwrap();
     app.press(Key::named(NamedKey::Enter));
-    assert_eq!(app.mode, Mode::Table);
+    assert_eq!(app.mode(), Mode::Table);
     let status = common::draw(&app).lines().last().unwrap().to_string();
     assert!(status.contains("Ctrl-b/Ctrl-f columns"), "{status}");
     assert!(status.contains("Alt-w copies"), "{status}");

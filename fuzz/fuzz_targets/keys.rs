@@ -7,7 +7,6 @@
 use std::sync::OnceLock;
 
 use brief::app::{App, Effect};
-use brief::vocabulary::Mode;
 use brief::doc::{Document, Format, ParseOptions};
 use brief::effects::Notes;
 use brief::keymap::chord::{Chord, NamedKey};
@@ -99,11 +98,9 @@ fuzz_target!(|data: &[u8]| {
                         }
                     }
                     assert!(app.doc < app.docs.len());
-                    assert!(app.mode != Mode::Editor || app.editor.is_some());
-                    assert!(app.mode != Mode::Prompt || app.prompt.is_some());
                     assert!(app.top <= app.layout.lines.len().saturating_sub(1));
                 }
-                if app.editor.is_some() {
+                if app.editor().is_some() {
                     notes.save_draft(&mut app);
                 }
             }

@@ -190,7 +190,7 @@ impl App {
     /// While the Bookmarks or Notes view has the keys, and its selected passage was amended
     /// since it was marked: the passage as it read then and as it reads now.
     pub fn selected_amendment(&self) -> Option<(String, String)> {
-        if self.mode != super::Mode::Outline {
+        if self.mode() != crate::vocabulary::Mode::Outline {
             return None;
         }
         let (doc, placement, anchor) = match self.view {
@@ -287,7 +287,7 @@ impl App {
         };
         self.show_block(doc, Some(block));
         self.open_editor(doc, block, note, 0);
-        if let Some(editor) = self.editor.as_mut() {
+        if let Some(editor) = self.editor_mut() {
             editor.choosing = false;
         }
     }

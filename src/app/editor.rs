@@ -4,6 +4,7 @@
 
 use tui_textarea::{CursorMove, Input, Key as TextKey, TextArea};
 
+use super::focus::Focus;
 use super::{App, Effect};
 use crate::doc::BlockId;
 use crate::index::jump::sentences;
@@ -11,7 +12,6 @@ use crate::keymap::Key;
 use crate::keymap::chord::{KeyCodeOrd, NamedKey};
 use crate::store::anchor::{Anchor, one_line};
 use crate::store::{Draft, Note};
-use crate::vocabulary::Mode;
 
 /// The note being written.
 #[derive(Clone, Debug)]
@@ -148,7 +148,7 @@ impl App {
         textarea.move_cursor(CursorMove::Bottom);
         textarea.move_cursor(CursorMove::End);
         let choosing = note.body.is_empty();
-        self.editor = Some(Editor {
+        self.focus = Focus::Editor(Box::new(Editor {
             doc,
             block,
             note,
@@ -163,13 +163,12 @@ impl App {
             saved_revision: u64::from(draft_id == 0),
             detached: false,
             was,
-        });
-        self.mode = Mode::Editor;
+        }));
     }
 
     /// A key the editor's table does not bind: chooses sentences, or goes into the text.
     pub(super) fn editor_key(&mut self, key: Key) {
-        let Some(editor) = self.editor.as_mut() else {
+        let Some(editor) = self.editor_mut() else {
             return;
         };
         if editor.choosing && !key.ctrl && !key.alt {
@@ -207,10 +206,9 @@ impl App {
 
     /// Saves the note and closes the editor. An empty new note is dropped.
     pub(super) fn save_note(&mut self) -> Vec<Effect> {
-        let Some(editor) = self.editor.take() else {
+        let Some(editor) = self.take_editor() else {
             return Vec::new();
         };
-        self.mode = Mode::Reader;
         let note = editor.current(self);
         let mut effects = Vec::new();
         if note.body.trim().is_empty() {
@@ -253,7 +251,7 @@ impl App {
     /// The note being written as a draft, when it changed since the last one; the runtime
     /// asks every few seconds while typing and when a signal ends brief.
     pub fn draft_due(&mut self) -> Option<Draft> {
-        let editor = self.editor.as_ref()?;
+        let editor = self.editor()?;
         if editor.revision == editor.saved_revision {
             return None;
         }
@@ -262,7 +260,7 @@ impl App {
             note: editor.current(self),
             saved: String::new(),
         };
-        if let Some(editor) = self.editor.as_mut() {
+        if let Some(editor) = self.editor_mut() {
             editor.saved_revision = editor.revision;
         }
         Some(draft)
@@ -270,12 +268,12 @@ impl App {
 
     /// The note being written, as it stands; none when the editor is shut.
     pub fn note_being_written(&self) -> Option<Note> {
-        Some(self.editor.as_ref()?.current(self))
+        Some(self.editor()?.current(self))
     }
 
     /// The store gave the draft this row.
     pub fn draft_saved(&mut self, id: i64) {
-        if let Some(editor) = self.editor.as_mut() {
+        if let Some(editor) = self.editor_mut() {
             editor.draft_id = id;
         }
     }
@@ -296,7 +294,7 @@ impl App {
         };
         self.show_block(doc, Some(block));
         self.open_editor(doc, block, draft.note, draft.id);
-        if let Some(editor) = self.editor.as_mut() {
+        if let Some(editor) = self.editor_mut() {
             editor.choosing = false;
         }
     }
@@ -315,7 +313,7 @@ impl App {
         let quote = note.anchor.quote.clone();
         self.show_block(doc, Some(block));
         self.open_editor(doc, block, note, draft_id);
-        if let Some(editor) = self.editor.as_mut() {
+        if let Some(editor) = self.editor_mut() {
             editor.detached = true;
             editor.spans = std::iter::once(0..quote.len()).collect();
             editor.sentences = vec![quote.clone()];

@@ -285,7 +285,7 @@ impl App {
     fn leave_links(&mut self) {
         if self.view == OutlineView::Links {
             self.view = OutlineView::Sections;
-            if self.mode == super::Mode::Outline {
+            if self.mode() == crate::vocabulary::Mode::Outline {
                 self.leave_outline();
             }
         }

@@ -5,6 +5,7 @@ mod annotating;
 pub mod annotations;
 mod country_view;
 pub mod editor;
+pub mod focus;
 pub mod jumps;
 pub mod layout;
 pub mod library;
@@ -171,8 +172,8 @@ pub struct App {
     pub outline: Outline,
     /// The key bindings in use.
     pub keymap: Keymap,
-    /// Where keys go.
-    pub mode: Mode,
+    /// What has the keys: the reader, the outline, or the overlay open over them.
+    pub focus: focus::Focus,
     /// The document in the reader.
     pub doc: usize,
     /// The current document laid out at the reader's width.
@@ -211,10 +212,8 @@ pub struct App {
     outline_shown_for_focus: bool,
     /// The terminal size (columns, rows).
     pub size: (u16, u16),
-    /// How far the help overlay is scrolled.
-    pub help_scroll: usize,
-    /// The mode the help overlay returns to.
-    help_from: Mode,
+    /// The help overlay, open over whatever has the focus: how far it is scrolled.
+    pub help: Option<usize>,
     /// Keys typed so far of an unfinished chord.
     pub pending: Vec<Key>,
     /// The status line message, until the next key.
@@ -248,10 +247,6 @@ pub struct App {
     pub note_pane: OutlinePane,
     /// The last bookmark or note deleted, for undo.
     pub deleted: Option<annotating::Deleted>,
-    /// The note editor, while a note is written.
-    pub editor: Option<editor::Editor>,
-    /// The question in the status line.
-    pub prompt: Option<prompt::Prompt>,
     /// Today's date (`2025-11-20`), for the export's default file name.
     pub today: String,
     /// Documents removed from disk while open.
@@ -271,8 +266,6 @@ pub struct App {
     pub library_order: library::LibraryOrder,
     /// Words the Library view's documents must hold (`/` in the view).
     pub library_filter: String,
-    /// The table shown full-screen, while the mode is `Table`.
-    pub table: Option<table_view::TableView>,
     /// The Links view's list, and the link (block, index) of each entry.
     pub links_tree: (Outline, Vec<(BlockId, usize)>),
     /// The Links view's selection.
@@ -289,7 +282,7 @@ impl App {
             docs: Arc::new(docs),
             outline,
             keymap,
-            mode: Mode::Reader,
+            focus: focus::Focus::Reader,
             doc: 0,
             layout: Layout::default(),
             top: 0,
@@ -309,8 +302,7 @@ impl App {
             outline_visible: size.0 >= NARROW_WIDTH,
             outline_shown_for_focus: false,
             size,
-            help_scroll: 0,
-            help_from: Mode::Reader,
+            help: None,
             pending: Vec::new(),
             message: None,
             color: true,
@@ -326,8 +318,6 @@ impl App {
             note_tree: Default::default(),
             note_pane: OutlinePane::default(),
             deleted: None,
-            editor: None,
-            prompt: None,
             today: chrono::Local::now().format("%Y-%m-%d").to_string(),
             gone: Default::default(),
             loading: None,
@@ -337,7 +327,6 @@ impl App {
             library_pane: OutlinePane::default(),
             library_order: library::LibraryOrder::default(),
             library_filter: String::new(),
-            table: None,
             links_tree: Default::default(),
             links_pane: OutlinePane::default(),
         };
@@ -349,7 +338,7 @@ impl App {
     /// What the screen depends on, to compare before and after an event.
     pub fn view_state(&self) -> ViewState {
         ViewState {
-            mode: self.mode,
+            mode: self.mode(),
             doc: self.doc,
             top: self.top,
             view: self.view,
@@ -363,7 +352,7 @@ impl App {
             has_jump_index: self.jump_index.is_some(),
             outline_visible: self.outline_visible,
             size: self.size,
-            help_scroll: self.help_scroll,
+            help_scroll: self.help_scroll(),
             pending: self.pending.clone(),
             message: self.message.clone(),
             docs: Arc::as_ptr(&self.docs) as usize,
@@ -374,11 +363,10 @@ impl App {
             library_pane: self.library_pane.clone(),
             library_order: self.library_order,
             editor: self
-                .editor
-                .as_ref()
+                .editor()
                 .map(|e| (e.revision as usize, e.range, e.choosing)),
-            prompt: self.prompt.clone(),
-            table: self.table.clone(),
+            prompt: self.prompt().cloned(),
+            table: self.table().cloned(),
             links_pane: self.links_pane.clone(),
         }
     }
@@ -388,7 +376,7 @@ impl App {
     /// drawn again (the backend does whichever costs fewer bytes).
     pub fn scrolled_by(&self, before: &ViewState) -> Option<i32> {
         let same = before.mode == Mode::Reader
-            && self.mode == Mode::Reader
+            && self.mode() == Mode::Reader
             && before.docs == Arc::as_ptr(&self.docs) as usize
             && before.doc == self.doc
             && before.size == self.size
@@ -482,7 +470,7 @@ impl App {
     /// Handles one key press: resolves it (with any pending chord) in the current mode and
     /// carries out the action.
     pub fn press(&mut self, key: Key) -> Vec<Effect> {
-        if self.mode == Mode::Editor {
+        if self.mode() == Mode::Editor {
             // Keys the editor's table does not bind go into the note, never to [global].
             return match self
                 .keymap
@@ -511,12 +499,13 @@ impl App {
             self.ask_next_question();
             return effects;
         }
-        let typing = self.mode.types_into_a_line()
-            && (self.mode != Mode::Prompt || self.prompt.as_ref().is_some_and(|p| p.takes_text()));
+        let mode = self.mode();
+        let typing = mode.types_into_a_line()
+            && (mode != Mode::Prompt || self.prompt().is_some_and(|p| p.takes_text()));
         let resolved = if typing {
             // Keys the palette or search line does not bind edit the line ([line]) or are
             // typed into it, never global commands, unless they are no text at all.
-            match self.keymap.resolve_in(self.mode.into(), &self.pending, key) {
+            match self.keymap.resolve_in(mode.into(), &self.pending, key) {
                 Resolved::Unbound => {
                     match self.keymap.resolve_in(Section::Line, &self.pending, key) {
                         Resolved::Unbound => {
@@ -531,7 +520,7 @@ impl App {
                 other => other,
             }
         } else {
-            self.keymap.resolve(self.mode, &self.pending, key)
+            self.keymap.resolve(mode, &self.pending, key)
         };
         match resolved {
             Resolved::Pending => {
@@ -555,7 +544,7 @@ impl App {
     /// `y` or `n` (either case), when a yes-or-no question is asked.
     fn yes_or_no(&self, key: Key) -> Option<bool> {
         use crate::keymap::chord::KeyCodeOrd;
-        if self.mode != Mode::Prompt || !self.prompt.as_ref().is_some_and(|p| p.is_yes_no()) {
+        if self.mode() != Mode::Prompt || !self.prompt().is_some_and(|p| p.is_yes_no()) {
             return None;
         }
         match key.code {
@@ -580,14 +569,14 @@ impl App {
             }
             LineEdit::Clear => line.clear(),
         };
-        match self.mode {
+        match self.mode() {
             Mode::Palette => self.palette_input(apply),
             Mode::Search => {
                 self.search_input(apply);
                 Vec::new()
             }
             Mode::Prompt => {
-                if let Some(prompt) = self.prompt.as_mut() {
+                if let Some(prompt) = self.prompt_mut() {
                     apply(&mut prompt.input);
                     if prompt.purpose == prompt::Purpose::LibraryFilter {
                         self.library_filter = prompt.input.clone();
@@ -602,25 +591,12 @@ impl App {
 
     /// Carries out an action.
     pub fn update(&mut self, action: Action) -> Vec<Effect> {
-        match (self.mode, action) {
+        match (self.mode(), action) {
             (_, Action::Quit) => return vec![Effect::Quit],
-            (Mode::Help, Action::Help | Action::Close) => {
-                // What was open may have closed meanwhile (a search ended by a reload).
-                let open = match self.help_from {
-                    Mode::Search => self.search.is_some(),
-                    Mode::Editor => self.editor.is_some(),
-                    Mode::Prompt => self.prompt.is_some(),
-                    Mode::Table => self.table.is_some(),
-                    _ => true,
-                };
-                self.mode = if open { self.help_from } else { Mode::Reader };
-            }
-            (_, Action::Help) => {
-                // Closing the help goes back to what was open: the note, the question...
-                self.help_from = self.mode;
-                self.mode = Mode::Help;
-                self.help_scroll = 0;
-            }
+            // Closing the help goes back to what has the focus under it: the note, the
+            // question...
+            (Mode::Help, Action::Help | Action::Close) => self.help = None,
+            (_, Action::Help) => self.help = Some(0),
             (Mode::Help, _) => self.scroll_help(action),
             (Mode::Palette | Mode::Search | Mode::Prompt, _) if LineEdit::of(action).is_some() => {
                 return LineEdit::of(action).map_or_else(Vec::new, |edit| self.edit_line(edit));
@@ -651,8 +627,8 @@ impl App {
             (_, Action::ToggleOutline) => {
                 self.outline_visible = !self.outline_visible;
                 self.outline_shown_for_focus = false;
-                if !self.outline_visible && self.mode == Mode::Outline {
-                    self.mode = Mode::Reader;
+                if !self.outline_visible && self.mode() == Mode::Outline {
+                    self.focus = focus::Focus::Reader;
                 }
                 self.relayout();
             }
@@ -771,7 +747,7 @@ impl App {
     fn palette_action(&mut self, action: Action) -> Vec<Effect> {
         let page = isize::try_from(self.size.1 / 2).unwrap_or(10);
         match action {
-            Action::Close => self.mode = Mode::Reader,
+            Action::Close => self.focus = focus::Focus::Reader,
             Action::Go => self.palette_go(),
             Action::Down => self.palette_move(1),
             Action::Up => self.palette_move(-1),
@@ -920,11 +896,11 @@ impl App {
             self.outline_shown_for_focus = true;
             self.relayout();
         }
-        self.mode = Mode::Outline;
+        self.focus = focus::Focus::Outline;
     }
 
     fn leave_outline(&mut self) {
-        self.mode = Mode::Reader;
+        self.focus = focus::Focus::Reader;
         if std::mem::take(&mut self.outline_shown_for_focus) {
             self.outline_visible = false;
             self.relayout();
@@ -934,17 +910,18 @@ impl App {
 
     fn scroll_help(&mut self, action: Action) {
         let page = usize::from(self.size.1.saturating_sub(4)).max(1);
-        self.help_scroll = match action {
-            Action::Down => self.help_scroll + 1,
-            Action::Up => self.help_scroll.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => self.help_scroll + page,
-            Action::PageUp | Action::HalfPageUp => self.help_scroll.saturating_sub(page),
+        let scroll = self.help_scroll();
+        let scroll = match action {
+            Action::Down => scroll + 1,
+            Action::Up => scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => scroll + page,
+            Action::PageUp | Action::HalfPageUp => scroll.saturating_sub(page),
             Action::Top => 0,
             Action::Bottom => usize::MAX / 2,
-            _ => self.help_scroll,
+            _ => scroll,
         };
         let rows = crate::keymap::help::rows(&self.keymap).len();
-        self.help_scroll = self.help_scroll.min(rows.saturating_sub(page));
+        self.help = Some(scroll.min(rows.saturating_sub(page)));
     }
 
     /// The layout lines of every heading of the current document.

@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+use super::focus::Focus;
 use super::{App, Effect, Highlight};
 use crate::index::jump::{Found, JumpIndex, Match, Query, Shown};
 use crate::vocabulary::Mode;
@@ -34,7 +35,7 @@ pub struct Palette {
 impl App {
     /// Opens the palette with an empty query (which lists the headings).
     pub(super) fn open_palette(&mut self) -> Vec<Effect> {
-        self.mode = Mode::Palette;
+        self.focus = Focus::Palette;
         let generation = self.palette.generation + 1;
         self.palette = Palette {
             generation,
@@ -46,7 +47,7 @@ impl App {
     /// The jump index arrived from the background.
     pub fn attach_jump_index(&mut self, index: Arc<JumpIndex>) -> Vec<Effect> {
         self.jump_index = Some(index);
-        if self.mode == Mode::Palette {
+        if self.mode() == Mode::Palette {
             self.request_matches()
         } else {
             Vec::new()
@@ -151,13 +152,13 @@ impl App {
             .get(self.palette.selected)
             .and_then(|m| self.palette_shown(m))
         else {
-            self.mode = Mode::Reader;
+            self.focus = Focus::Reader;
             return;
         };
         let (doc, block, range) = (c.doc, c.block, c.range.clone());
         self.record_jump();
         self.highlight = Some(Highlight { doc, block, range });
-        self.mode = Mode::Reader;
+        self.focus = Focus::Reader;
         self.show_block(doc, Some(block));
     }
 }

@@ -2,6 +2,7 @@
 //! whether to write over a file there), whether to restore a note draft left over from an
 //! earlier run, and whether a file is a new edition of a document with notes.
 
+use super::focus::Focus;
 use super::{App, Effect};
 use crate::doc::BlockId;
 use crate::store::Draft;
@@ -75,12 +76,11 @@ impl Prompt {
 impl App {
     /// Asks a question in the status line.
     pub(super) fn ask(&mut self, purpose: Purpose, label: impl Into<String>, input: String) {
-        self.prompt = Some(Prompt {
+        self.focus = Focus::Prompt(Prompt {
             purpose,
             label: label.into(),
             input,
         });
-        self.mode = Mode::Prompt;
     }
 
     /// Offers a draft left over from an earlier run (a question about a new edition waits
@@ -89,7 +89,7 @@ impl App {
         if let Some(Prompt {
             purpose: Purpose::AttachNotes(question),
             ..
-        }) = self.prompt.take()
+        }) = self.take_prompt()
         {
             self.questions.push_front(question);
         }
@@ -112,10 +112,9 @@ impl App {
 
     /// Enter on the prompt.
     pub(super) fn answer_prompt(&mut self) -> Vec<Effect> {
-        let Some(prompt) = self.prompt.take() else {
+        let Some(prompt) = self.take_prompt() else {
             return Vec::new();
         };
-        self.mode = Mode::Reader;
         let answer = prompt.input.trim().to_string();
         match prompt.purpose {
             Purpose::BookmarkName { doc, block } => {
@@ -141,13 +140,12 @@ impl App {
                 Vec::new()
             }
             Purpose::LibraryFilter => {
-                self.mode = super::Mode::Outline;
+                self.focus = Focus::Outline;
                 Vec::new()
             }
             // Enter is no answer to a yes-or-no question: it stays asked.
             Purpose::Overwrite(_) | Purpose::AttachNotes(_) => {
-                self.prompt = Some(prompt);
-                self.mode = Mode::Prompt;
+                self.focus = Focus::Prompt(prompt);
                 Vec::new()
             }
         }
@@ -155,10 +153,9 @@ impl App {
 
     /// `y` or `n` to a yes-or-no question.
     pub(super) fn answer_yes_no(&mut self, yes: bool) -> Vec<Effect> {
-        let Some(prompt) = self.prompt.take() else {
+        let Some(prompt) = self.take_prompt() else {
             return Vec::new();
         };
-        self.mode = Mode::Reader;
         match prompt.purpose {
             Purpose::Overwrite(path) if yes => vec![Effect::Export {
                 path,
@@ -180,11 +177,10 @@ impl App {
                 vec![Effect::Attach { doc, key, answer }]
             }
             other => {
-                self.prompt = Some(Prompt {
+                self.focus = Focus::Prompt(Prompt {
                     purpose: other,
                     ..prompt
                 });
-                self.mode = Mode::Prompt;
                 Vec::new()
             }
         }
@@ -213,7 +209,7 @@ impl App {
 
     /// Asks the next queued question, when the reader or the outline has the keys.
     pub(super) fn ask_next_question(&mut self) {
-        if !matches!(self.mode, Mode::Reader | Mode::Outline) || self.prompt.is_some() {
+        if !matches!(self.mode(), Mode::Reader | Mode::Outline) {
             return;
         }
         let Some(question) = self.questions.pop_front() else {
@@ -229,15 +225,14 @@ impl App {
 
     /// Esc on the prompt.
     pub(super) fn cancel_prompt(&mut self) -> Vec<Effect> {
-        self.mode = Mode::Reader;
-        match self.prompt.take().map(|p| p.purpose) {
+        match self.take_prompt().map(|p| p.purpose) {
             Some(Purpose::RestoreDraft(_)) => {
                 self.notify("The draft is kept; it is offered again next time", false)
             }
             Some(Purpose::LibraryFilter) => {
                 self.library_filter.clear();
                 self.rebuild_library();
-                self.mode = Mode::Outline;
+                self.focus = Focus::Outline;
             }
             Some(Purpose::AttachNotes(Attach { doc, key, .. })) => {
                 let name = self.docs.get(doc).map_or("", |d| d.name.as_str());

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use super::focus::Focus;
 use super::layout::Layout;
 use super::outline_pane::OutlineView;
 use super::{App, jumps::JumpList};
@@ -29,11 +30,10 @@ impl App {
         });
         // The paragraph a note is being written on, or a bookmark named for, by content.
         let editing = self
-            .editor
-            .as_ref()
+            .editor()
             .filter(|e| e.doc == i && !e.detached)
             .map(|e| Anchor::of(old, e.block, None));
-        let naming = match self.prompt.as_ref().map(|p| &p.purpose) {
+        let naming = match self.prompt().map(|p| &p.purpose) {
             Some(super::prompt::Purpose::BookmarkName { doc, block }) if *doc == i => {
                 Some(Anchor::of(old, *block, None))
             }
@@ -53,11 +53,8 @@ impl App {
         if self.view == super::outline_pane::OutlineView::Links {
             self.view = super::outline_pane::OutlineView::Sections;
         }
-        if self.table.as_ref().is_some_and(|t| t.doc == i) {
-            self.table = None;
-            if self.mode == super::Mode::Table {
-                self.mode = super::Mode::Reader;
-            }
+        if self.table().is_some_and(|t| t.doc == i) {
+            self.focus = Focus::Reader;
         }
         self.countries
             .replace_document(i, &self.docs[i], Gazetteer::bundled());
@@ -65,8 +62,8 @@ impl App {
         // Block numbers of the old edition mean nothing in the new one.
         self.jump_index = None;
         self.search = None;
-        if self.mode == super::Mode::Search {
-            self.mode = super::Mode::Reader;
+        if matches!(self.focus, Focus::Search) {
+            self.focus = Focus::Reader;
         }
         self.highlight = None;
         self.jumps = JumpList::default();
@@ -88,14 +85,13 @@ impl App {
             match anchor.place(&self.docs[i]).block() {
                 Some(found) => {
                     if let Some(super::prompt::Purpose::BookmarkName { block, .. }) =
-                        self.prompt.as_mut().map(|p| &mut p.purpose)
+                        self.prompt_mut().map(|p| &mut p.purpose)
                     {
                         *block = found;
                     }
                 }
                 None => {
-                    self.prompt = None;
-                    self.mode = super::Mode::Reader;
+                    self.take_prompt();
                 }
             }
         }
@@ -106,11 +102,12 @@ impl App {
     /// The note being written follows its paragraph into a new edition; when the paragraph
     /// is gone, the note keeps the passage it was written on and is saved detached.
     fn editor_follows(&mut self, anchor: &Anchor) {
-        let Some(editor) = self.editor.as_ref() else {
+        let Some(editor) = self.editor() else {
             return;
         };
         let placed = anchor.place(&self.docs[editor.doc]).block();
-        let Some(editor) = self.editor.as_mut() else {
+        let key = self.doc_keys[editor.doc].clone();
+        let Some(editor) = self.editor_mut() else {
             return;
         };
         match placed {
@@ -118,7 +115,7 @@ impl App {
             None => {
                 if editor.note.id == 0 {
                     editor.note.anchor = anchor.clone();
-                    editor.note.document = self.doc_keys[editor.doc].clone();
+                    editor.note.document = key;
                 }
                 editor.detached = true;
             }

@@ -4,10 +4,10 @@
 use std::ops::Range;
 
 use super::App;
+use super::focus::Focus;
 use super::jumps::Position;
 use crate::doc::BlockId;
 use crate::index::text_search;
-use crate::vocabulary::Mode;
 
 /// A search in the current document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,7 +28,7 @@ pub struct TextSearch {
 impl App {
     /// Starts a search at the bottom line.
     pub(super) fn open_search(&mut self) {
-        self.mode = Mode::Search;
+        self.focus = Focus::Search;
         let block = self.layout.block_at(self.top);
         // -1: the blank line above the block.
         let into = self.top as isize - self.layout.block_start(block) as isize;
@@ -79,7 +79,7 @@ impl App {
 
     /// Enter: keep the matches and the position, and remember where the search began.
     pub(super) fn confirm_search(&mut self) {
-        self.mode = Mode::Reader;
+        self.focus = Focus::Reader;
         let Some(search) = &self.search else { return };
         if search.matches.is_empty() {
             self.search = None;
@@ -94,7 +94,7 @@ impl App {
 
     /// Esc: back to where the search began, matches cleared.
     pub(super) fn cancel_search(&mut self) {
-        self.mode = Mode::Reader;
+        self.focus = Focus::Reader;
         if let Some(search) = self.search.take() {
             self.back_to(search.origin);
         }

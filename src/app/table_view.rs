@@ -5,11 +5,11 @@ use std::ops::Range;
 
 use unicode_width::UnicodeWidthStr;
 
+use super::focus::Focus;
 use super::table::{GUTTER, MORE, TableShape, leading, measure};
 use super::{App, Effect};
 use crate::doc::BlockKind;
 use crate::vocabulary::Action;
-use crate::vocabulary::Mode;
 
 /// The widest a column is drawn in the table view: longer cells wrap.
 pub const MAX_COLUMN: usize = 48;
@@ -79,7 +79,7 @@ impl App {
             .take_while(|b| matches!(b.kind, BlockKind::TableRow { header: true }))
             .count();
         let (natural, _) = measure(&blocks[rows.clone()]);
-        self.table = Some(TableView {
+        self.focus = Focus::Table(TableView {
             doc: self.doc,
             top: (row - rows.start).saturating_sub(header_rows),
             rows,
@@ -88,24 +88,19 @@ impl App {
             left: 0,
             skip: 0,
         });
-        self.mode = Mode::Table;
         true
     }
 
     /// Keys in the table view.
     pub(super) fn table_action(&mut self, action: Action) -> Vec<Effect> {
         let page = usize::from(self.size.1.saturating_sub(4)).max(1);
-        let Some(mut view) = self.table.take() else {
-            self.mode = Mode::Reader;
+        let Some(mut view) = self.take_table() else {
             return Vec::new();
         };
         let last_row = view.body_rows().saturating_sub(1);
         let mut effects = Vec::new();
         match action {
-            Action::Close => {
-                self.mode = Mode::Reader;
-                return effects;
-            }
+            Action::Close => return effects,
             Action::PanLeft => view.left = view.left.saturating_sub(1),
             Action::PanRight => {
                 // Not past the point where the last column is on screen.
@@ -140,7 +135,7 @@ impl App {
             Action::Copy => effects = self.copy_table_row(&view),
             _ => {}
         }
-        self.table = Some(view);
+        self.focus = Focus::Table(view);
         effects
     }
 

@@ -83,10 +83,10 @@ fn outline_follows_the_reader_and_enter_jumps() {
     assert_eq!(app.pane.selected, here);
 
     app.update(Action::FocusOutline);
-    assert_eq!(app.mode, Mode::Outline);
+    assert_eq!(app.mode(), Mode::Outline);
     app.update(Action::Bottom);
     app.update(Action::Go);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(heading_at_top(&app).unwrap(), "“世界市长对话·南京”活动开幕");
 }
 
@@ -193,19 +193,19 @@ fn keys_resolve_through_the_keymap_with_chords() {
 fn help_opens_scrolls_and_closes() {
     let mut app = seed_app((100, 30));
     app.press(Key::char('?'));
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.mode(), Mode::Help);
     app.press(Key::char('j'));
-    assert_eq!(app.help_scroll, 1);
+    assert_eq!(app.help_scroll(), 1);
     assert_eq!(app.top, 0, "keys scroll the help, not the reader");
     app.press(Key::named(NamedKey::Esc));
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     app.press(Key::char('?'));
     assert_eq!(
         app.press(Key::char('q')),
         Vec::new(),
         "q closes the help first"
     );
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
 }
 
 #[test]
@@ -277,7 +277,7 @@ fn tab_cycles_sections_countries_bookmarks_notes_reader() {
     app.update(Action::NextOutlineView);
     assert_eq!(app.view, outline_pane::OutlineView::Library);
     app.update(Action::NextOutlineView);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(app.view, outline_pane::OutlineView::Sections);
 }
 
@@ -293,7 +293,7 @@ fn enter_on_a_mention_lands_on_it_highlighted() {
     let entry = app.country_tree.entries[app.country_pane.selected].clone();
     assert!(entry.mark.is_some(), "a sentence row: {}", entry.title);
     app.update(Action::Go);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     let highlight = app.highlight.clone().unwrap();
     assert_eq!(Some(highlight.block), entry.block);
     let text = app.document().blocks[highlight.block.0].text();
@@ -405,7 +405,7 @@ fn palette_jumps_with_pinyin_and_ctrl_o_returns() {
     let start = app.current_block();
     let effects = app.press(Key::char('f'));
     answer(&mut app, effects);
-    assert_eq!(app.mode, Mode::Palette);
+    assert_eq!(app.mode(), Mode::Palette);
     assert_eq!(
         app.palette.found.matches.len(),
         9,
@@ -414,7 +414,7 @@ fn palette_jumps_with_pinyin_and_ctrl_o_returns() {
     type_text(&mut app, "zjwtl");
     assert_eq!(app.palette.input, "zjwtl");
     app.press(Key::named(NamedKey::Enter));
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     let block = app.current_block();
     assert!(app.document().blocks[block.0].text().contains("中吉乌铁路"));
     let highlight = app.highlight.clone().unwrap();
@@ -442,7 +442,7 @@ fn typed_keys_are_text_in_the_palette_not_commands() {
     app.press(Key::ctrl('u'));
     assert_eq!(app.palette.input, "");
     app.press(Key::named(NamedKey::Esc));
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(app.top, 0, "Esc leaves the reader where it was");
 }
 
@@ -514,7 +514,7 @@ fn the_complete_answer_keeps_the_selection_made_on_the_first() {
 fn search_walks_matches_with_a_count_and_esc_returns() {
     let mut app = seed_app((100, 30));
     app.press(Key::char('/'));
-    assert_eq!(app.mode, Mode::Search);
+    assert_eq!(app.mode(), Mode::Search);
     type_text(&mut app, "双方");
     let search = app.search.clone().unwrap();
     assert!(search.matches.len() > 10);
@@ -522,7 +522,7 @@ fn search_walks_matches_with_a_count_and_esc_returns() {
     let first = app.current_block();
     assert!(app.document().blocks[first.0].text().contains("双方"));
     app.press(Key::named(NamedKey::Enter));
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     app.press(Key::ctrl('o'));
     assert_eq!(app.top, 0, "back to where the search began");
     // n goes on from where the reader is now, as in less and vim: the first match again.
@@ -630,7 +630,7 @@ fn the_library_lists_documents_sorted_and_enter_opens_one() {
         (100, 30),
     );
     app.open_library();
-    assert_eq!(app.mode, Mode::Outline);
+    assert_eq!(app.mode(), Mode::Outline);
     let order =
         |app: &App| -> Vec<usize> { app.library_tree.entries.iter().map(|e| e.doc).collect() };
     assert_eq!(order(&app), vec![2, 0, 1], "newest first, undated last");
@@ -640,22 +640,22 @@ fn the_library_lists_documents_sorted_and_enter_opens_one() {
     app.update(Action::CycleCountryOrder);
     assert_eq!(order(&app)[0], 1, "largest first");
     app.update(Action::Go);
-    assert_eq!((app.mode, app.doc), (Mode::Reader, 1));
+    assert_eq!((app.mode(), app.doc), (Mode::Reader, 1));
 
     // `/` narrows the list as the words are typed; Esc clears them.
     app.open_library();
     app.press(Key::char('/'));
-    assert_eq!(app.mode, Mode::Prompt);
+    assert_eq!(app.mode(), Mode::Prompt);
     for c in "NEW".chars() {
         app.press(Key::char(c));
     }
     assert_eq!(order(&app), vec![2], "case does not matter");
     app.press(Key::named(NamedKey::Enter));
-    assert_eq!(app.mode, Mode::Outline);
+    assert_eq!(app.mode(), Mode::Outline);
     assert_eq!(order(&app), vec![2], "the filter stays");
     app.press(Key::char('/'));
     app.press(Key::named(NamedKey::Esc));
-    assert_eq!((app.mode, order(&app).len()), (Mode::Outline, 3));
+    assert_eq!((app.mode(), order(&app).len()), (Mode::Outline, 3));
 }
 
 #[test]
@@ -689,10 +689,7 @@ fn a_bookmark_or_note_made_on_a_page_marker_goes_on_the_paragraph_it_continues()
     assert_eq!(app.current_block(), BlockId(rule));
     assert_eq!(app.passage_block(), Some(BlockId(rule - 1)));
     app.update(Action::Annotate);
-    assert_eq!(
-        app.editor.as_ref().map(|e| e.block),
-        Some(BlockId(rule - 1))
-    );
+    assert_eq!(app.editor().map(|e| e.block), Some(BlockId(rule - 1)));
     // Nothing before it: the paragraph after.
     let app = App::new(
         vec![doc("t.md", "---\n\nAfter the rule.\n")],

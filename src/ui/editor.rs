@@ -18,7 +18,7 @@ const QUOTE_ROWS: u16 = 6;
 
 /// Draws the editor, when a note is being written.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
-    let Some(editor) = app.editor.as_ref() else {
+    let Some(editor) = app.editor() else {
         return;
     };
     let width = area.width.saturating_sub(4).clamp(20, 100).min(area.width);

@@ -33,7 +33,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     }
     let lines: Vec<Line> = rows
         .iter()
-        .skip(app.help_scroll)
+        .skip(app.help_scroll())
         .map(|row| match row {
             HelpRow::Heading(title) => Line::from(Span::styled(*title, theme.title())),
             HelpRow::Binding { keys, description } => Line::from(vec![

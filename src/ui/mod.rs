@@ -40,7 +40,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         amended::draw_panel(app, theme, frame, main);
     }
     status::draw(app, theme, frame, status_area);
-    match app.mode {
+    match app.mode() {
         Mode::Help => help::draw(app, theme, frame, area),
         Mode::Palette => palette::draw(app, theme, frame, area),
         Mode::Editor => editor::draw(app, theme, frame, area),

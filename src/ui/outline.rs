@@ -17,7 +17,7 @@ use crate::vocabulary::Mode;
 
 /// Draws the pane's title and the visible entries.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
-    let focused = app.mode == Mode::Outline;
+    let focused = app.mode() == Mode::Outline;
     let (tree, pane) = app.shown();
     let mut title = vec![
         Span::raw(" "),

@@ -13,7 +13,7 @@ use crate::vocabulary::Action;
 
 /// Draws the status line.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
-    if let (crate::vocabulary::Mode::Prompt, Some(prompt)) = (app.mode, app.prompt.as_ref()) {
+    if let (crate::vocabulary::Mode::Prompt, Some(prompt)) = (app.mode(), app.prompt()) {
         let cursor = if prompt.takes_text() { "▏" } else { "" };
         let text = fit(
             &format!("{}{}{cursor}", prompt.label, prompt.input),
@@ -22,7 +22,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(Line::from(Span::raw(text))), area);
         return;
     }
-    if app.mode == crate::vocabulary::Mode::Table {
+    if app.mode() == crate::vocabulary::Mode::Table {
         let status = match &app.message {
             Some(m) => m.text.clone(),
             None => super::table_view::status(app),
@@ -31,7 +31,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(Line::from(Span::raw(text))), area);
         return;
     }
-    if app.mode == crate::vocabulary::Mode::Search {
+    if app.mode() == crate::vocabulary::Mode::Search {
         let search = app.search.as_ref();
         let query = search.map_or("", |s| s.query.as_str());
         let count = match search {
@@ -78,7 +78,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     }
     let mut left_style = theme.status();
     // In the Links view the selected link's whole address, which the pane cuts.
-    let link = (app.mode == crate::vocabulary::Mode::Outline
+    let link = (app.mode() == crate::vocabulary::Mode::Outline
         && app.view == crate::app::outline_pane::OutlineView::Links)
         .then(|| app.selected_link())
         .flatten();

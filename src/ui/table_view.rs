@@ -16,7 +16,7 @@ use crate::vocabulary::Action;
 
 /// Draws the table over the reader and the outline.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
-    let Some(view) = app.table.as_ref() else {
+    let Some(view) = app.table() else {
         return;
     };
     let Some(doc) = app.docs.get(view.doc) else {
@@ -88,7 +88,7 @@ fn lines<'a>(
 
 /// What the status line says in the table view: the columns and rows shown, and the keys.
 pub fn status(app: &App) -> String {
-    let Some(view) = app.table.as_ref() else {
+    let Some(view) = app.table() else {
         return String::new();
     };
     let width = usize::from(app.size.0.saturating_sub(2));

@@ -79,7 +79,7 @@ pub fn note_on(app: &mut App, notes: &Notes, needle: &str, body: &str) -> BlockI
     press(app, notes, &[Key::char('a')]);
     press(app, notes, &typed(body));
     press(app, notes, &[Key::named(NamedKey::Esc)]);
-    assert_eq!(app.mode, Mode::Reader);
+    assert_eq!(app.mode(), Mode::Reader);
     block
 }
 
