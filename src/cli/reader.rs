@@ -1,0 +1,126 @@
+//! `brief` with no command: the reader started on the briefings named (or the last
+//! session's), or their text printed when output goes to a pipe or file.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::Cli;
+use super::open::{exit_code, first_and_rest, open_or_fail};
+use crate::app::App;
+use crate::doc::BlockKind;
+use crate::doc::open::{OpenOptions, Opened};
+use crate::effects::Notes;
+use crate::keymap;
+
+/// Starts the reader on the briefings and returns when it is closed; with output going to a
+/// pipe or file, prints their text instead.
+pub fn start(
+    cli: &Cli,
+    options: OpenOptions,
+    rescue: &crate::crash::Rescue,
+) -> anyhow::Result<ExitCode> {
+    let (paths, keymap_choice, data_dir) =
+        (&cli.paths, cli.keymap.as_deref(), cli.data_dir.as_deref());
+    let (recent, library, export_mode) = (cli.recent, cli.library, cli.export_mode);
+    let user_keymap = keymap::user_keymap_path();
+    let (keymap, keymap_errors) = keymap::load(keymap_choice, user_keymap.as_deref());
+    let terminal = std::io::stdout().is_terminal();
+    // Printing to a pipe needs no notes: the database is not touched.
+    let (mut notes, problem) = if terminal || recent {
+        Notes::open(data_dir)
+    } else {
+        (Notes::closed(), None)
+    };
+    let last = if recent {
+        notes.last_session()
+    } else {
+        Vec::new()
+    };
+    let paths: Vec<PathBuf> = if recent {
+        last.iter()
+            .filter_map(|r| r.path.as_ref().map(PathBuf::from))
+            .collect()
+    } else {
+        paths.to_vec()
+    };
+    if !terminal {
+        let opened = open_or_fail(&paths, options)?;
+        print_text(&opened)?;
+        return Ok(exit_code(&opened));
+    }
+    // The first document opens now; the rest of a library is read in the background (all of
+    // it now for --recent, which returns to a place in one of them).
+    let (opened, rest) = if recent {
+        (open_or_fail(&paths, options)?, Vec::new())
+    } else {
+        first_and_rest(&paths, options)?
+    };
+    let code = exit_code(&opened);
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(opened.documents, keymap, size);
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.export_mode = export_mode;
+    let problems: Vec<String> = match keymap_errors.first() {
+        Some(first) => vec![format!("keymap not used: {first}; run brief keymap check")]
+            .into_iter()
+            .chain(keymap_errors.iter().skip(1).map(ToString::to_string))
+            .collect(),
+        None => opened
+            .errors
+            .iter()
+            .map(ToString::to_string)
+            .chain(problem)
+            .collect(),
+    };
+    if let Some(first) = problems.first() {
+        let more = match problems.len() - 1 {
+            0 => String::new(),
+            n => format!(" (+{n} more)"),
+        };
+        app.notify(format!("{first}{more}"), true);
+    }
+    if recent {
+        match last.iter().find(|r| r.current) {
+            Some(current) => {
+                // By the path it was read from (its key may be that of an earlier name).
+                let at_doc = app
+                    .docs
+                    .iter()
+                    .position(|d| d.path.as_ref().map(|p| p.display().to_string()) == current.path);
+                if let (Some(i), Some(at)) = (at_doc, current.at.as_ref()) {
+                    app.return_to(i, at);
+                }
+            }
+            None if app.message.is_none() => app.notify(
+                "No earlier session yet: this is the bundled briefing",
+                false,
+            ),
+            None => {}
+        }
+    }
+    if library {
+        app.open_library();
+    }
+    crate::term::run(&mut app, &notes, options, rest, rescue)?;
+    notes.save_session(&app);
+    Ok(code)
+}
+
+/// With output going to a pipe or file, prints the documents' text as `less` would.
+fn print_text(opened: &Opened) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    for doc in &opened.documents {
+        for block in doc.blocks.iter() {
+            let text = block.text();
+            match &block.kind {
+                BlockKind::Heading(level) => {
+                    writeln!(out, "{} {text}\n", "#".repeat(usize::from(*level)))?
+                }
+                BlockKind::ListItem { marker, .. } => writeln!(out, "{marker} {text}\n")?,
+                _ => writeln!(out, "{text}\n")?,
+            }
+        }
+    }
+    Ok(())
+}
