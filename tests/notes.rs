@@ -342,7 +342,7 @@ fn annotated(dir: &Path) -> App {
         })
         .unwrap();
     let text = brief::store::anchor::one_line(doc.blocks[strategic.0].text());
-    let second = brief::index::jump::sentences(&text)[1].clone();
+    let second = brief::doc::sentences::sentences(&text)[1].clone();
     let quote = &text[second];
     store
         .save_note(&Note {

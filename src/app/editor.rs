@@ -7,7 +7,7 @@ use tui_textarea::{CursorMove, Input, Key as TextKey, TextArea};
 use super::focus::Focus;
 use super::{App, Effect};
 use crate::doc::BlockId;
-use crate::index::jump::sentences;
+use crate::doc::sentences::sentences;
 use crate::keymap::Key;
 use crate::keymap::chord::{KeyCodeOrd, NamedKey};
 use crate::store::anchor::{Anchor, one_line};

@@ -13,6 +13,7 @@ pub mod on_every_core;
 pub mod open;
 pub mod plain;
 pub mod repair;
+pub mod sentences;
 pub mod sniff;
 pub mod table;
 

@@ -94,7 +94,7 @@ pub struct Mistake {
 fn anchor_of(pair: &Pair, block: BlockId) -> Anchor {
     if pair.narrowed {
         let text = brief::store::anchor::one_line(pair.old.blocks[block.0].text());
-        let sentences = brief::index::jump::sentences(&text);
+        let sentences = brief::doc::sentences::sentences(&text);
         if let Some(last) = sentences.last()
             && sentences.len() > 1
         {

@@ -242,13 +242,13 @@ pub fn editions(name: &str, doc: &Document, seed: u64) -> Vec<Pair> {
     let splittable: Vec<usize> = long
         .iter()
         .copied()
-        .filter(|&i| brief::index::jump::sentences(doc.blocks[i].text()).len() >= 2)
+        .filter(|&i| brief::doc::sentences::sentences(doc.blocks[i].text()).len() >= 2)
         .collect();
     let chosen = pick(&mut rng, &splittable, n);
     let mut new = Vec::new();
     for p in paras(doc) {
         if p.from.len() == 1 && chosen.contains(&p.from[0]) {
-            let cuts = brief::index::jump::sentences(&p.text);
+            let cuts = brief::doc::sentences::sentences(&p.text);
             let at = cuts[cuts.len() / 2].start;
             let (a, b) = p.text.split_at(at);
             for half in [a, b] {

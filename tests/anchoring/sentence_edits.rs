@@ -18,7 +18,7 @@ pub fn editions(name: &str, m: &Material, rng: &mut Rng) -> Vec<Pair> {
     let mut new = paras(doc);
     for p in &mut new {
         if p.from.len() == 1 && chosen.contains(&p.from[0]) {
-            let cuts = brief::index::jump::sentences(&p.text);
+            let cuts = brief::doc::sentences::sentences(&p.text);
             let first = p.text[cuts[0].clone()].to_string();
             let reworded = reword(&first, 0.3, lang, rng);
             p.text = p.text.replacen(&first, &reworded, 1);
@@ -48,7 +48,7 @@ pub fn editions(name: &str, m: &Material, rng: &mut Rng) -> Vec<Pair> {
         if new.get(at + 1).is_none_or(|p| p.from != [i + 1]) {
             continue;
         }
-        let cuts = brief::index::jump::sentences(&new[at].text);
+        let cuts = brief::doc::sentences::sentences(&new[at].text);
         let last = new[at].text[cuts[cuts.len() - 1].clone()]
             .trim()
             .to_string();
@@ -143,7 +143,7 @@ pub fn editions(name: &str, m: &Material, rng: &mut Rng) -> Vec<Pair> {
     let mut new = paras(doc);
     for p in &mut new {
         if p.from.len() == 1 && chosen.contains(&p.from[0]) {
-            let cuts = brief::index::jump::sentences(&p.text);
+            let cuts = brief::doc::sentences::sentences(&p.text);
             let last = p.text[cuts[cuts.len() - 1].clone()].to_string();
             let reworded = reword(&last, 0.15, lang, rng);
             p.text = format!("{}{reworded}", &p.text[..cuts[cuts.len() - 1].start]);
@@ -164,7 +164,7 @@ pub fn editions(name: &str, m: &Material, rng: &mut Rng) -> Vec<Pair> {
     let mut new = paras(doc);
     for p in &mut new {
         if p.from.len() == 1 && chosen.contains(&p.from[0]) {
-            let cuts = brief::index::jump::sentences(&p.text);
+            let cuts = brief::doc::sentences::sentences(&p.text);
             p.text = p.text[..cuts[cuts.len() - 1].start].trim().to_string();
             p.from.clear();
         }

@@ -170,7 +170,7 @@ impl Anchor {
         if !self.is_narrowed() {
             return whole;
         }
-        let ranges = crate::index::jump::sentences(&whole);
+        let ranges = crate::doc::sentences::sentences(&whole);
         let sentences: Vec<&str> = ranges.iter().map(|r| &whole[r.clone()]).collect();
         match self.best_run(&sentences) {
             Some(((first, last), _)) => whole[ranges[first].start..ranges[last].end]
@@ -190,7 +190,7 @@ impl Anchor {
     /// when the sentences quoted are no longer in it.
     pub fn quote_likeness_in(&self, text: &str) -> f64 {
         let whole = one_line(text);
-        let sentences: Vec<&str> = crate::index::jump::sentences(&whole)
+        let sentences: Vec<&str> = crate::doc::sentences::sentences(&whole)
             .into_iter()
             .map(|r| &whole[r])
             .collect();
