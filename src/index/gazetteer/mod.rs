@@ -1,0 +1,150 @@
+//! The gazetteer: every UN member state, some regions and the organisations briefings talk
+//! about, with their names in Chinese, English and Russian, side forms (吉方), compounds
+//! (中吉乌) and cities. It is data (`base.toml`, generated from CLDR, and `curated.toml`, the
+//! project's own), compiled once into one multi-pattern automaton (leftmost-longest), so a
+//! text is scanned once whatever the number of names.
+//!
+//! The data is read and compiled in `compile`; the case forms of Russian names are worked
+//! out in `russian`.
+
+mod compile;
+mod russian;
+#[cfg(test)]
+mod tests;
+
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+use serde::Deserialize;
+
+pub use russian::russian_forms;
+
+const BASE: &str = include_str!("base.toml");
+const CURATED: &str = include_str!("curated.toml");
+
+/// What kind of place a gazetteer entry is.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceKind {
+    /// A UN member state.
+    Country,
+    /// A place with an ISO 3166 code of its own that is not a UN member state.
+    Region,
+    /// An international organisation.
+    Organisation,
+}
+
+/// One country, region or organisation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// ISO 3166 alpha-2 code, or the organisation's short name.
+    pub code: String,
+    /// Country, region or organisation.
+    pub kind: PlaceKind,
+    /// Its usual Chinese name.
+    pub zh: String,
+    /// Its usual English name.
+    pub en: String,
+    /// Its usual Russian name.
+    pub ru: String,
+}
+
+/// How a mention names its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    /// By a name or an adjective (吉尔吉斯斯坦, Kyrgyzstan, России, Chinese).
+    Name,
+    /// By a side form (吉方, 中方).
+    Side,
+    /// Inside a compound of abbreviations (中吉乌).
+    Compound,
+    /// By one of its cities (比什凯克 → Kyrgyzstan).
+    City,
+}
+
+/// A stretch of text that names one or more places.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit<'g> {
+    /// Byte range in the text.
+    pub range: std::ops::Range<usize>,
+    /// How it names them.
+    pub via: Via,
+    /// For each place named: the candidates (one when certain, several when the form is
+    /// shared, like 乌 for Uzbekistan and Ukraine).
+    pub places: &'g [Vec<usize>],
+}
+
+/// The compiled gazetteer.
+pub struct Gazetteer {
+    /// Every place, indexed by the numbers in hits.
+    pub places: Vec<Place>,
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+}
+
+/// What one pattern of the automaton names.
+struct Pattern {
+    via: Via,
+    places: Vec<Vec<usize>>,
+    /// Latin or Cyrillic names must stand as whole words.
+    whole_word: bool,
+}
+
+impl Gazetteer {
+    /// The gazetteer built into brief, compiled on first use.
+    pub fn bundled() -> &'static Gazetteer {
+        static GAZETTEER: OnceLock<Gazetteer> = OnceLock::new();
+        GAZETTEER.get_or_init(|| {
+            Gazetteer::from_toml(&[BASE, CURATED]).expect("the bundled gazetteer is valid")
+        })
+    }
+
+    /// Every place named in `text`, in order; the longest name wins where names overlap.
+    pub fn find(&self, text: &str) -> Vec<Hit<'_>> {
+        let mut hits = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            if pattern.places.is_empty() {
+                continue;
+            }
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if pattern.whole_word
+                && (before.is_some_and(is_word_char) || after.is_some_and(is_word_char))
+            {
+                continue;
+            }
+            // "19日中方" is a date, not Japan and China.
+            if matches!(pattern.via, Via::Side | Via::Compound)
+                && before
+                    .is_some_and(|c| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c))
+            {
+                continue;
+            }
+            hits.push(Hit {
+                range: m.start()..m.end(),
+                via: pattern.via,
+                places: &pattern.places,
+            });
+        }
+        hits
+    }
+
+    /// The place with this code.
+    pub fn by_code(&self, code: &str) -> Option<usize> {
+        self.places
+            .iter()
+            .position(|p| p.code.eq_ignore_ascii_case(code))
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_han(c)
+}
+
+fn is_han(c: char) -> bool {
+    crate::doc::markdown::is_cjk(c)
+}

@@ -1,0 +1,154 @@
+//! The bundled gazetteer: every member state in three languages, and what it finds in text
+//! (names, case forms, side forms, compounds, cities, whole words).
+
+use super::*;
+
+#[test]
+fn every_name_fits_the_length_a_mention_keeps() {
+    assert!(Gazetteer::bundled().automaton.max_pattern_len() <= usize::from(u8::MAX));
+}
+
+fn names(text: &str) -> Vec<(String, String)> {
+    let g = Gazetteer::bundled();
+    g.find(text)
+        .into_iter()
+        .map(|h| {
+            let codes: Vec<String> = h
+                .places
+                .iter()
+                .map(|c| {
+                    let mut codes: Vec<String> =
+                        c.iter().map(|&p| g.places[p].code.clone()).collect();
+                    codes.sort();
+                    codes.join("|")
+                })
+                .collect();
+            (text[h.range].to_string(), codes.join("+"))
+        })
+        .collect()
+}
+
+#[test]
+fn covers_every_un_member_state_in_three_languages() {
+    let g = Gazetteer::bundled();
+    let countries: Vec<&Place> = g
+        .places
+        .iter()
+        .filter(|p| p.kind == PlaceKind::Country)
+        .collect();
+    assert_eq!(countries.len(), 193);
+    for p in countries {
+        assert!(
+            !p.zh.is_empty() && !p.en.is_empty() && !p.ru.is_empty(),
+            "{p:?}"
+        );
+    }
+}
+
+#[test]
+fn kyrgyzstan_by_every_name() {
+    let text = "吉尔吉斯共和国、吉尔吉斯斯坦和吉尔吉斯。Kyrgyz Republic, Kyrgyzstan. Кыргызская Республика, Кыргызстан, Киргизия, Киргизии.";
+    let found = names(text);
+    assert_eq!(found.len(), 9, "{found:?}");
+    assert!(found.iter().all(|(_, code)| code == "KG"), "{found:?}");
+    assert_eq!(
+        found[1].0, "吉尔吉斯斯坦",
+        "longest match wins over 吉尔吉斯 + 斯坦"
+    );
+}
+
+#[test]
+fn russian_case_forms() {
+    let found = names(
+        "Путин в России, Россией и Россию; Китая и Китаем; на Украине; российский президент.",
+    );
+    let codes: Vec<&str> = found.iter().map(|(_, c)| c.as_str()).collect();
+    assert_eq!(
+        codes,
+        vec!["RU", "RU", "RU", "CN", "CN", "UA", "RU"],
+        "{found:?}"
+    );
+    assert_eq!(
+        russian_forms("Китай"),
+        vec!["Китая", "Китаю", "Китаем", "Китае"]
+    );
+    assert!(russian_forms("Казахстан").contains(&"Казахстане".to_string()));
+}
+
+#[test]
+fn side_forms_and_compounds() {
+    let found = names("中方愿同吉方推进中吉乌铁路建设,中日、中俄关系。吉中关系");
+    let pairs: Vec<(&str, &str)> = found
+        .iter()
+        .map(|(t, c)| (t.as_str(), c.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        vec![
+            ("中方", "CN"),
+            ("吉方", "KG"),
+            ("中吉乌", "CN+KG+UA|UZ"),
+            ("中日", "CN+JP"),
+            ("中俄", "CN+RU"),
+            ("吉中", "KG+CN")
+        ]
+    );
+}
+
+#[test]
+fn dates_and_common_words_are_not_compounds() {
+    assert_eq!(names("11月19日中方表示")[0].0, "中方");
+    assert!(names("今日中国").iter().all(|(_, c)| c == "CN"));
+    assert!(
+        names("在合作中加强沟通,美中不足").is_empty(),
+        "{:?}",
+        names("在合作中加强沟通,美中不足")
+    );
+}
+
+#[test]
+fn cities_count_for_their_country() {
+    let found = names("莫斯科、比什凯克、天津、杜尚别、阿克套、撒马尔罕、符拉迪沃斯托克");
+    let codes: Vec<&str> = found.iter().map(|(_, c)| c.as_str()).collect();
+    assert_eq!(codes, vec!["RU", "KG", "CN", "TJ", "KZ", "UZ", "RU"]);
+    assert!(
+        Gazetteer::bundled()
+            .find("比什凯克")
+            .iter()
+            .all(|h| h.via == Via::City)
+    );
+}
+
+#[test]
+fn english_needs_whole_words() {
+    let found = names("Chinese and Indian officials; Indiana is not India. China's role.");
+    let texts: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
+    assert_eq!(texts, vec!["Chinese", "Indian", "India", "China"]);
+}
+
+#[test]
+fn organisations_and_regions_are_their_own_kinds() {
+    let g = Gazetteer::bundled();
+    for (text, kind) in [
+        ("上合组织", PlaceKind::Organisation),
+        ("联合国", PlaceKind::Organisation),
+        ("SCO", PlaceKind::Organisation),
+        ("台湾", PlaceKind::Region),
+        ("香港", PlaceKind::Region),
+    ] {
+        let hits = g.find(text);
+        assert_eq!(hits.len(), 1, "{text}");
+        assert_eq!(g.places[hits[0].places[0][0]].kind, kind, "{text}");
+    }
+    assert_eq!(
+        names("上海合作组织")[0].1,
+        "SCO",
+        "the organisation, not the city of Shanghai"
+    );
+}
+
+#[test]
+fn shared_abbreviations_keep_their_candidates() {
+    let found = names("乌方表示");
+    assert_eq!(found, vec![("乌方".to_string(), "UA|UZ".to_string())]);
+}
