@@ -53,7 +53,7 @@ fn layout_and_frame(c: &mut Criterion) {
         b.iter(|| brief::app::layout::Layout::new(black_box(&doc), 80))
     });
     let mut app = App::new(
-        vec![doc.clone()],
+        brief::effects::start(vec![doc.clone()]),
         Keymap::preset("default").unwrap(),
         (120, 40),
     );

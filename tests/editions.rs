@@ -285,7 +285,7 @@ fn a_note_written_while_the_file_is_gone_is_found_when_it_returns() {
     {
         let (mut app, notes) = reopen(std::slice::from_ref(&file), &data);
         std::fs::remove_file(&file).unwrap();
-        app.mark_gone(0);
+        app.receive(brief::app::Message::Gone(0));
         note_on(&mut app, &notes, "offshore wind", "Check the grid figures.");
         assert_eq!(app.annotations.notes.len(), 1);
     }
@@ -362,7 +362,7 @@ fn a_leftover_draft_and_a_question_about_an_edition_are_both_asked_in_turn() {
     // As at start-up: the notes read (a question queued), then the draft offered.
     let (mut app, notes) = reopen(&[drafted.clone(), summary.clone()], &data);
     let draft = notes.leftover_draft(&app).expect("the draft is kept");
-    app.offer_draft(draft);
+    app.receive(brief::app::Message::LeftoverDraft(Box::new(draft)));
     assert!(app.prompt().unwrap().label.contains("unsaved note"));
     press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
     assert_eq!(app.mode(), Mode::Prompt, "then the question");

@@ -101,22 +101,22 @@ fn steps() -> impl Strategy<Value = Vec<Step>> {
 
 /// Carries out what the keys asked, as the runtime does (the jump worker answered at once).
 fn run(app: &mut App, notes: &Notes, effects: Vec<Effect>) {
-    for effect in effects {
-        match effect {
-            Effect::Quit => {}
-            Effect::FindMatches { generation, query } => {
-                if let Some(index) = app.jump_index.clone()
-                    && let Some(found) = index.search(&Query::parse(&query), None, &|| false)
-                {
-                    app.receive_matches(generation, found);
-                }
-            }
-            // Exports go nowhere here: the path typed is random.
-            Effect::Export { .. } => {}
-            other => {
-                notes.apply(&other, app, &mut Vec::new());
+    // Exports go nowhere here: the path typed is random.
+    let mut effects: Vec<Effect> = effects
+        .into_iter()
+        .filter(|e| !matches!(e, Effect::Export { .. }))
+        .collect();
+    while !effects.is_empty() {
+        let mut next = Vec::new();
+        for effect in notes.run(app, effects, &mut Vec::new()) {
+            if let Effect::FindMatches { generation, query } = effect
+                && let Some(index) = app.jump_index.clone()
+                && let Some(found) = index.search(&Query::parse(&query), None, &|| false)
+            {
+                next.extend(app.receive(brief::app::Message::Matches(generation, found)));
             }
         }
+        effects = next;
     }
 }
 
@@ -160,10 +160,10 @@ proptest! {
             .collect();
         let dir = tempfile::tempdir().unwrap();
         let notes = Notes::with(Store::open(dir.path()).unwrap());
-        let mut app = App::new(docs, Keymap::preset(KEYMAPS[keymap]).unwrap(), (100, 30));
+        let mut app = App::new(brief::effects::start(docs), Keymap::preset(KEYMAPS[keymap]).unwrap(), (100, 30));
         if with_index {
             let index = JumpIndex::build(&app.docs, &app.countries, Gazetteer::bundled());
-            let effects = app.attach_jump_index(std::sync::Arc::new(index));
+            let effects = app.receive(brief::app::Message::JumpIndexReady(std::sync::Arc::new(index)));
             run(&mut app, &notes, effects);
         }
         notes.load(&mut app);
@@ -179,12 +179,12 @@ proptest! {
                 }
                 Step::Reissue(text, markdown) => {
                     // As the runtime does when the file changes on disk.
-                    app.replace_document(0, parse(&text, markdown, "d0.md"));
+                    app.receive(brief::app::Message::Reloaded(0, Box::new(parse(&text, markdown, "d0.md"))));
                     notes.load(&mut app);
                     Vec::new()
                 }
                 Step::Gone => {
-                    app.mark_gone(0);
+                    app.receive(brief::app::Message::Gone(0));
                     Vec::new()
                 }
             };

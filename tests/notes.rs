@@ -20,7 +20,7 @@ use brief::vocabulary::Mode;
 
 fn seed_app() -> App {
     App::new(
-        vec![bundled(OpenOptions::default())],
+        brief::effects::start(vec![bundled(OpenOptions::default())]),
         Keymap::preset("default").unwrap(),
         (100, 30),
     )
@@ -31,7 +31,7 @@ fn seed_app() -> App {
 fn app_on_file(path: &Path) -> App {
     let docs = brief::doc::open::open_paths(&[path.to_path_buf()], OpenOptions::default());
     App::new(
-        docs.documents,
+        brief::effects::start(docs.documents),
         Keymap::preset("default").unwrap(),
         (100, 30),
     )
@@ -40,20 +40,23 @@ fn app_on_file(path: &Path) -> App {
 fn press(app: &mut App, notes: &Notes, keys: &[Key]) -> Vec<u8> {
     let mut terminal = Vec::new();
     for &key in keys {
-        for effect in app.press(key) {
-            match effect {
-                Effect::Quit => panic!("nothing here quits"),
-                // Answered as the jump worker would.
-                Effect::FindMatches { generation, query } => {
-                    let index = app.jump_index.clone().unwrap();
-                    let query = brief::index::jump::Query::parse(&query);
-                    let found = index.search(&query, None, &|| false).unwrap();
-                    app.receive_matches(generation, found);
-                }
-                other => {
-                    notes.apply(&other, app, &mut terminal);
+        let mut effects = app.press(key);
+        while !effects.is_empty() {
+            let mut next = Vec::new();
+            for effect in notes.run(app, effects, &mut terminal) {
+                match effect {
+                    Effect::Quit => panic!("nothing here quits"),
+                    // Answered as the jump worker would.
+                    Effect::FindMatches { generation, query } => {
+                        let index = app.jump_index.clone().unwrap();
+                        let query = brief::index::jump::Query::parse(&query);
+                        let found = index.search(&query, None, &|| false).unwrap();
+                        next.extend(app.receive(brief::app::Message::Matches(generation, found)));
+                    }
+                    _ => {}
                 }
             }
+            effects = next;
         }
     }
     terminal
@@ -166,8 +169,12 @@ fn a_note_quotes_the_sentences_chosen_and_survives_a_restart() {
         // q and Tab are text here, not commands.
         press(&mut app, &notes, &typed("Ask the quota.\nSecond line"));
         assert_eq!(app.mode(), Mode::Editor);
-        let draft = app.draft_due().unwrap();
+        let (draft, revision) = app.draft_due().unwrap();
         assert_eq!(draft.note.body, "Ask the quota.\nSecond line");
+        app.receive(brief::app::Message::DraftKept {
+            id: draft.id,
+            revision,
+        });
         assert!(app.draft_due().is_none(), "nothing new to save");
         press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
         assert_eq!(app.mode(), Mode::Reader);
@@ -208,7 +215,7 @@ fn an_empty_note_is_not_saved_and_a_draft_is_offered_after_a_crash() {
     let mut app = seed_app();
     let notes = Notes::with(Store::open(dir.path()).unwrap());
     let draft = notes.leftover_draft(&app).expect("the draft is kept");
-    app.offer_draft(draft);
+    app.receive(brief::app::Message::LeftoverDraft(Box::new(draft)));
     assert_eq!(app.mode(), Mode::Prompt);
     press(&mut app, &notes, &[Key::named(NamedKey::Enter)]);
     assert_eq!(app.mode(), Mode::Editor);
@@ -246,7 +253,7 @@ fn a_draft_whose_paragraph_is_gone_is_saved_detached_with_its_quote() {
     let notes = Notes::with(Store::open(&dir.path().join("data")).unwrap());
     notes.load(&mut app);
     let draft = notes.leftover_draft(&app).expect("the draft is kept");
-    app.offer_draft(draft);
+    app.receive(brief::app::Message::LeftoverDraft(Box::new(draft)));
     press(&mut app, &notes, &[Key::named(NamedKey::Enter)]);
     assert_eq!(app.mode(), Mode::Editor);
     press(&mut app, &notes, &typed(" first"));
@@ -430,7 +437,11 @@ fn a_document_with_markup_characters_exports_as_it_reads() {
         brief::doc::ParseOptions::default(),
     );
     let shown = brief::store::anchor::one_line(doc.blocks[1].text());
-    let mut app = App::new(vec![doc], Keymap::preset("default").unwrap(), (100, 30));
+    let mut app = App::new(
+        brief::effects::start(vec![doc]),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
     let store = Store::open(dir.path()).unwrap();
     store
         .add_bookmark(
@@ -644,7 +655,9 @@ fn the_jump_palette_finds_bookmarks_and_notes() {
     let mut app = seed_app();
     let index =
         brief::index::jump::JumpIndex::build(&app.docs, &app.countries, Gazetteer::bundled());
-    app.attach_jump_index(std::sync::Arc::new(index));
+    app.receive(brief::app::Message::JumpIndexReady(std::sync::Arc::new(
+        index,
+    )));
     let railway = block_with(&app, "推进中吉乌铁路建设");
     let other = block_with(&app, "中吉政治互信持续巩固");
     go_to(&mut app, railway);

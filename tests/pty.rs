@@ -533,9 +533,9 @@ fn scrolling_with_the_terminal_shows_what_a_full_redraw_shows() {
     }
     // The same keys on a headless app, drawn in full.
     let mut app = brief::app::App::new(
-        vec![brief::doc::open::bundled(
+        brief::effects::start(vec![brief::doc::open::bundled(
             brief::doc::open::OpenOptions::default(),
-        )],
+        )]),
         Keymap::preset("default").unwrap(),
         (100, 30),
     );

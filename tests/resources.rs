@@ -15,13 +15,17 @@ fn a_thousand_reloads_leave_no_descriptor_open() {
     let edition = |n: usize| format!("# Edition {n}\n\n中吉乌铁路 paragraph {n}.\n\nMore text.\n");
     std::fs::write(&path, edition(0)).unwrap();
     let doc = open_file(&path, "brief.md".into(), OpenOptions::default()).unwrap();
-    let mut app = App::new(vec![doc], Keymap::preset("default").unwrap(), (100, 30));
+    let mut app = App::new(
+        brief::effects::start(vec![doc]),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
     let (notes, problem) = Notes::open(Some(&dir.path().join("data")));
     assert!(problem.is_none(), "{problem:?}");
     let reload = |app: &mut App, n: usize| {
         std::fs::write(&path, edition(n)).unwrap();
         let doc = open_file(&path, "brief.md".into(), OpenOptions::default()).unwrap();
-        app.replace_document(0, doc);
+        app.receive(brief::app::Message::Reloaded(0, Box::new(doc)));
         notes.load(app);
         // The reader watches the files again after a library is read.
         drop(brief::reload::watch(std::slice::from_ref(&path), |_| {}));

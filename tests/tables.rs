@@ -330,7 +330,7 @@ fn the_table_views_hint_names_the_keys_of_the_keymap_in_use() {
     std::fs::write(&path, wide_table(20, 5)).unwrap();
     let opened = brief::doc::open::open_paths(&[path], Default::default());
     let mut app = App::new(
-        opened.documents,
+        brief::effects::start(opened.documents),
         brief::keymap::Keymap::preset("emacs").unwrap(),
         (160, 30),
     );

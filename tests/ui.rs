@@ -17,7 +17,7 @@ fn render(app: &App) -> Terminal<TestBackend> {
 
 fn seed(size: (u16, u16)) -> App {
     App::new(
-        vec![bundled(OpenOptions::default())],
+        brief::effects::start(vec![bundled(OpenOptions::default())]),
         Keymap::preset("default").unwrap(),
         size,
     )
@@ -65,7 +65,7 @@ fn help_overlay_80x24() {
 #[test]
 fn help_overlay_vim_120x40() {
     let mut app = App::new(
-        vec![bundled(OpenOptions::default())],
+        brief::effects::start(vec![bundled(OpenOptions::default())]),
         Keymap::preset("vim").unwrap(),
         (120, 40),
     );
@@ -84,7 +84,11 @@ fn markdown_styles_and_lists_120x40() {
         Format::Markdown,
         ParseOptions::default(),
     );
-    let app = App::new(vec![doc], Keymap::preset("default").unwrap(), (120, 40));
+    let app = App::new(
+        brief::effects::start(vec![doc]),
+        Keymap::preset("default").unwrap(),
+        (120, 40),
+    );
     insta::assert_snapshot!(render(&app).backend());
 }
 
@@ -98,7 +102,11 @@ fn gbk_document_shows_its_encoding_in_the_status_line() {
         Format::Plain,
         ParseOptions::default(),
     );
-    let app = App::new(vec![doc], Keymap::preset("default").unwrap(), (80, 24));
+    let app = App::new(
+        brief::effects::start(vec![doc]),
+        Keymap::preset("default").unwrap(),
+        (80, 24),
+    );
     let terminal = render(&app);
     let status: String = (0..80)
         .map(|x| terminal.backend().buffer()[(x, 23)].symbol().to_string())
@@ -118,7 +126,11 @@ fn control_characters_are_drawn_as_placeholders() {
         Format::Plain,
         ParseOptions::default(),
     );
-    let app = App::new(vec![doc], Keymap::preset("default").unwrap(), (80, 24));
+    let app = App::new(
+        brief::effects::start(vec![doc]),
+        Keymap::preset("default").unwrap(),
+        (80, 24),
+    );
     let terminal = render(&app);
     let screen: String = terminal
         .backend()
@@ -223,7 +235,9 @@ fn jump_palette_with_a_pinyin_query_80x24() {
         &app.countries,
         brief::index::gazetteer::Gazetteer::bundled(),
     );
-    app.attach_jump_index(std::sync::Arc::new(index));
+    app.receive(brief::app::Message::JumpIndexReady(std::sync::Arc::new(
+        index,
+    )));
     app.update(Action::OpenJump);
     for c in "zjwtl".chars() {
         app.press(brief::keymap::Key::char(c));
@@ -232,7 +246,7 @@ fn jump_palette_with_a_pinyin_query_80x24() {
     let found = index
         .search(&brief::index::jump::Query::parse("zjwtl"), None, &|| false)
         .unwrap();
-    app.receive_matches(app.palette.generation, found);
+    app.receive(brief::app::Message::Matches(app.palette.generation, found));
     insta::assert_snapshot!(render(&app).backend());
 }
 
@@ -260,7 +274,9 @@ fn tiny_terminals_draw_every_mode_without_panicking() {
             &app.countries,
             brief::index::gazetteer::Gazetteer::bundled(),
         );
-        app.attach_jump_index(std::sync::Arc::new(index));
+        app.receive(brief::app::Message::JumpIndexReady(std::sync::Arc::new(
+            index,
+        )));
         render(&app);
         for actions in [
             vec![Action::Help],
@@ -282,7 +298,7 @@ fn tiny_terminals_draw_every_mode_without_panicking() {
                 .unwrap()
                 .search(&brief::index::jump::Query::parse("zjw"), None, &|| false)
                 .unwrap();
-            app.receive_matches(app.palette.generation, found);
+            app.receive(brief::app::Message::Matches(app.palette.generation, found));
             render(&app);
         }
     }
@@ -388,7 +404,11 @@ fn the_selected_outline_entry_and_the_current_section_are_always_on_screen() {
         Format::Markdown,
         ParseOptions::default(),
     );
-    let mut app = App::new(vec![doc], Keymap::preset("default").unwrap(), (100, 30));
+    let mut app = App::new(
+        brief::effects::start(vec![doc]),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
     let shown = |app: &App| format!("{:?}", render(app).backend());
     // G selects the last heading: it is drawn.
     apply(&mut app, &[Action::FocusOutline, Action::Bottom]);

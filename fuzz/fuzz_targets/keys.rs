@@ -67,7 +67,7 @@ fuzz_target!(|data: &[u8]| {
     let keymap = KEYMAPS[steps.len() % KEYMAPS.len()];
     let notes = Notes::with(Store::open(store_dir()).expect("the store opens"));
     let mut app = App::new(
-        vec![parse(&text, markdown)],
+        brief::effects::start(vec![parse(&text, markdown)]),
         Keymap::preset(keymap).expect("a preset"),
         (100, 30),
     );
@@ -82,21 +82,19 @@ fuzz_target!(|data: &[u8]| {
             }
             0xF8 => {
                 let half = text.char_indices().nth(text.chars().count() / 2).map_or(0, |(i, _)| i);
-                app.replace_document(0, parse(&text[half..], markdown));
+                app.receive(brief::app::Message::Reloaded(0, Box::new(parse(&text[half..], markdown))));
                 notes.load(&mut app);
             }
-            0xF9 => app.mark_gone(0),
+            0xF9 => app.receive(brief::app::Message::Gone(0)),
             _ => {
                 let keys = &keys()[usize::from(step) % keys().len()];
                 for &key in keys {
-                    for effect in app.press(key) {
-                        match effect {
-                            Effect::Quit | Effect::FindMatches { .. } | Effect::Export { .. } => {}
-                            other => {
-                                notes.apply(&other, &mut app, &mut Vec::new());
-                            }
-                        }
-                    }
+                    let effects: Vec<Effect> = app
+                        .press(key)
+                        .into_iter()
+                        .filter(|e| !matches!(e, Effect::Export { .. }))
+                        .collect();
+                    notes.run(&mut app, effects, &mut Vec::new());
                     assert!(app.doc < app.docs.len());
                     assert!(app.top <= app.layout.lines.len().saturating_sub(1));
                 }

@@ -27,7 +27,7 @@ const SAID: usize = 24;
 
 impl App {
     /// The bookmarks and notes as the store has them now.
-    pub fn set_annotations(&mut self, annotations: Annotations) {
+    pub(super) fn set_annotations(&mut self, annotations: Annotations) {
         self.bookmark_tree = annotations.bookmark_tree(&self.docs);
         self.note_tree = annotations.note_tree(&self.docs);
         let bookmarks = annotations.bookmarks.iter().filter_map(|b| {
@@ -47,7 +47,6 @@ impl App {
             bookmarks.chain(notes).collect::<Vec<_>>(),
         ));
         self.annotations = annotations;
-        self.annotations_revision += 1;
         if self.view == super::outline_pane::OutlineView::Library {
             self.rebuild_library();
         }

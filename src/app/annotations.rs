@@ -55,11 +55,29 @@ impl Annotations {
         notes: Vec<Note>,
         placers: &mut Placers,
     ) -> Annotations {
-        let mut bookmarks = place_all(docs, keys, bookmarks, |b| (&b.document, &b.anchor), placers);
-        let mut notes = place_all(docs, keys, notes, |n| (&n.document, &n.anchor), placers);
-        bookmarks.sort_by_key(|p| (p.doc, p.block().map_or(usize::MAX, |b| b.0), p.item.id));
-        notes.sort_by_key(|p| (p.doc, p.block().map_or(usize::MAX, |b| b.0), p.item.id));
-        Annotations { bookmarks, notes }
+        let bookmarks = place_all(docs, keys, bookmarks, |b| (&b.document, &b.anchor), placers);
+        let notes = place_all(docs, keys, notes, |n| (&n.document, &n.anchor), placers);
+        let mut annotations = Annotations { bookmarks, notes };
+        annotations.sort();
+        annotations
+    }
+
+    /// Puts `newer` in place of the bookmarks and notes of the open documents `docs`; those
+    /// of the others stay as they are.
+    pub fn replace_documents(&mut self, docs: &[usize], newer: Annotations) {
+        self.bookmarks.retain(|b| !docs.contains(&b.doc));
+        self.notes.retain(|n| !docs.contains(&n.doc));
+        self.bookmarks.extend(newer.bookmarks);
+        self.notes.extend(newer.notes);
+        self.sort();
+    }
+
+    /// Document order, detached ones last in their document.
+    fn sort(&mut self) {
+        self.bookmarks
+            .sort_by_key(|p| (p.doc, p.block().map_or(usize::MAX, |b| b.0), p.item.id));
+        self.notes
+            .sort_by_key(|p| (p.doc, p.block().map_or(usize::MAX, |b| b.0), p.item.id));
     }
 
     /// The bookmark on a paragraph.

@@ -250,7 +250,8 @@ impl App {
 
     /// The note being written as a draft, when it changed since the last one; the runtime
     /// asks every few seconds while typing and when a signal ends brief.
-    pub fn draft_due(&mut self) -> Option<Draft> {
+    /// Kept, the draft is answered by [`super::Message::DraftKept`] with the revision.
+    pub fn draft_due(&self) -> Option<(Draft, u64)> {
         let editor = self.editor()?;
         if editor.revision == editor.saved_revision {
             return None;
@@ -260,10 +261,7 @@ impl App {
             note: editor.current(self),
             saved: String::new(),
         };
-        if let Some(editor) = self.editor_mut() {
-            editor.saved_revision = editor.revision;
-        }
-        Some(draft)
+        Some((draft, editor.revision))
     }
 
     /// The note being written, as it stands; none when the editor is shut.
@@ -271,15 +269,8 @@ impl App {
         Some(self.editor()?.current(self))
     }
 
-    /// The store gave the draft this row.
-    pub fn draft_saved(&mut self, id: i64) {
-        if let Some(editor) = self.editor_mut() {
-            editor.draft_id = id;
-        }
-    }
-
     /// Opens a draft left over from an earlier run in the editor.
-    pub fn restore_draft(&mut self, draft: Draft) {
+    pub(super) fn restore_draft(&mut self, draft: Draft) {
         let doc = self.doc_keys.iter().position(|k| *k == draft.note.document);
         let Some(doc) = doc else {
             return;

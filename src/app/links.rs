@@ -293,7 +293,7 @@ impl App {
 
     /// A document opened by following a link to it, now read: shown at the heading the
     /// link names, if any.
-    pub fn show_opened(&mut self, doc: usize, anchor: Option<&str>) {
+    pub(super) fn show_opened(&mut self, doc: usize, anchor: Option<&str>) {
         if doc < self.docs.len() {
             let at = anchor.and_then(|a| heading_by_anchor(&self.docs[doc], a));
             self.show_block(doc, at);

@@ -7,9 +7,11 @@ mod country_view;
 pub mod editor;
 pub mod focus;
 pub mod jumps;
+mod keys;
 pub mod layout;
 pub mod library;
 pub mod links;
+pub mod message;
 pub mod outline_pane;
 pub mod palette;
 pub mod prompt;
@@ -27,9 +29,10 @@ use crate::index::countries::{Countries, CountryOrder};
 use crate::index::gazetteer::Gazetteer;
 use crate::index::jump::JumpIndex;
 use crate::index::outline::Outline;
-use crate::keymap::{Key, Keymap, Resolved, Section};
+use crate::keymap::{Key, Keymap};
 use crate::vocabulary::{Action, Mode};
 use layout::{Layout, LineRole};
+pub use message::{Arrival, Message};
 use outline_pane::{OutlinePane, OutlineView};
 
 /// Terminals narrower than this start with the outline pane hidden.
@@ -112,7 +115,7 @@ pub enum Effect {
 
 /// A message for the status line.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Message {
+pub struct Notice {
     /// What to say.
     pub text: String,
     /// Whether it reports a problem.
@@ -130,37 +133,16 @@ pub struct Highlight {
     pub range: Range<usize>,
 }
 
-/// The part of the state the screen depends on: when it is unchanged, nothing is redrawn.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ViewState {
-    mode: Mode,
-    doc: usize,
-    top: usize,
-    view: OutlineView,
-    pane: OutlinePane,
-    country_pane: OutlinePane,
-    country_order: CountryOrder,
-    filter: Vec<usize>,
-    highlight: Option<Highlight>,
-    palette: palette::Palette,
-    search: Option<search::TextSearch>,
-    has_jump_index: bool,
-    outline_visible: bool,
-    size: (u16, u16),
-    help_scroll: usize,
-    pending: Vec<Key>,
-    message: Option<Message>,
-    docs: usize,
-    loading: Option<(usize, usize)>,
-    annotations: u64,
-    bookmark_pane: OutlinePane,
-    note_pane: OutlinePane,
-    library_pane: OutlinePane,
-    library_order: library::LibraryOrder,
-    editor: Option<(usize, (usize, usize), bool)>,
-    prompt: Option<prompt::Prompt>,
-    table: Option<table_view::TableView>,
-    links_pane: OutlinePane,
+/// What the app starts from, found at the edges (the file system, the clock) and handed in.
+#[derive(Clone, Debug)]
+pub struct Start {
+    /// The documents (at least one).
+    pub docs: Vec<Document>,
+    /// Each one's key in the store: the full path it was read from
+    /// ([`crate::store::document_key`]).
+    pub keys: Vec<String>,
+    /// Today's date (`2025-11-20`), for the export's default file name.
+    pub today: String,
 }
 
 /// Everything the screen shows, and the state keys change.
@@ -217,7 +199,7 @@ pub struct App {
     /// Keys typed so far of an unfinished chord.
     pub pending: Vec<Key>,
     /// The status line message, until the next key.
-    pub message: Option<Message>,
+    pub message: Option<Notice>,
     /// Whether colours may be used (`NO_COLOR` turns them off).
     pub color: bool,
     /// The permissions an exported briefing note is written with (`--export-mode`).
@@ -235,8 +217,10 @@ pub struct App {
     pub questions: std::collections::VecDeque<prompt::Attach>,
     /// The bookmarks and notes of the open documents.
     pub annotations: annotations::Annotations,
-    /// Bumped whenever `annotations` is replaced, so a redraw need not compare them.
-    annotations_revision: u64,
+    /// Moved by every message that may change what the screen shows.
+    revision: u64,
+    /// Set by an action that changed nothing the screen shows (a scroll past the end).
+    unchanged: bool,
     /// The Bookmarks view's tree, and the bookmark of each entry.
     pub bookmark_tree: (Outline, Vec<Option<usize>>),
     /// The Bookmarks view's selection.
@@ -273,11 +257,12 @@ pub struct App {
 }
 
 impl App {
-    /// An app showing `docs` (at least one) with `keymap`, for a terminal of `size`.
-    pub fn new(docs: Vec<Document>, keymap: Keymap, size: (u16, u16)) -> App {
+    /// An app showing the documents it starts from with `keymap`, for a terminal of `size`.
+    pub fn new(start: Start, keymap: Keymap, size: (u16, u16)) -> App {
+        let Start { docs, keys, today } = start;
         let outline = Outline::build(&docs);
         let countries = Countries::build(&docs, Gazetteer::bundled());
-        let doc_paths: Vec<String> = docs.iter().map(crate::store::document_key).collect();
+        let doc_paths = keys;
         let mut app = App {
             docs: Arc::new(docs),
             outline,
@@ -312,13 +297,14 @@ impl App {
             doc_paths,
             questions: Default::default(),
             annotations: annotations::Annotations::default(),
-            annotations_revision: 0,
+            revision: 0,
+            unchanged: false,
             bookmark_tree: Default::default(),
             bookmark_pane: OutlinePane::default(),
             note_tree: Default::default(),
             note_pane: OutlinePane::default(),
             deleted: None,
-            today: chrono::Local::now().format("%Y-%m-%d").to_string(),
+            today,
             gone: Default::default(),
             loading: None,
             coming: Vec::new(),
@@ -335,59 +321,8 @@ impl App {
         app
     }
 
-    /// What the screen depends on, to compare before and after an event.
-    pub fn view_state(&self) -> ViewState {
-        ViewState {
-            mode: self.mode(),
-            doc: self.doc,
-            top: self.top,
-            view: self.view,
-            pane: self.pane.clone(),
-            country_pane: self.country_pane.clone(),
-            country_order: self.country_order,
-            filter: self.filter.clone(),
-            highlight: self.highlight.clone(),
-            palette: self.palette.clone(),
-            search: self.search.clone(),
-            has_jump_index: self.jump_index.is_some(),
-            outline_visible: self.outline_visible,
-            size: self.size,
-            help_scroll: self.help_scroll(),
-            pending: self.pending.clone(),
-            message: self.message.clone(),
-            docs: Arc::as_ptr(&self.docs) as usize,
-            loading: self.loading,
-            annotations: self.annotations_revision,
-            bookmark_pane: self.bookmark_pane.clone(),
-            note_pane: self.note_pane.clone(),
-            library_pane: self.library_pane.clone(),
-            library_order: self.library_order,
-            editor: self
-                .editor()
-                .map(|e| (e.revision as usize, e.range, e.choosing)),
-            prompt: self.prompt().cloned(),
-            table: self.table().cloned(),
-            links_pane: self.links_pane.clone(),
-        }
-    }
-
-    /// How many lines the reader's text moved up (down when negative) since `before`, when
-    /// that is all that happened to it, so the terminal can scroll it instead of having it
-    /// drawn again (the backend does whichever costs fewer bytes).
-    pub fn scrolled_by(&self, before: &ViewState) -> Option<i32> {
-        let same = before.mode == Mode::Reader
-            && self.mode() == Mode::Reader
-            && before.docs == Arc::as_ptr(&self.docs) as usize
-            && before.doc == self.doc
-            && before.size == self.size
-            && before.outline_visible == self.outline_visible;
-        let lines = self.top as i64 - before.top as i64;
-        let height = i64::from(self.reader_size().1);
-        (same && lines != 0 && lines.abs() <= height).then_some(lines as i32)
-    }
-
     /// Shows the Library view, focused (`brief --library`).
-    pub fn open_library(&mut self) {
+    fn open_library(&mut self) {
         self.enter_outline();
         self.view = OutlineView::Library;
         self.rebuild_library();
@@ -453,144 +388,17 @@ impl App {
         bottom * 100 / total
     }
 
-    /// Records a new terminal size and lays the document out again, keeping the position.
-    pub fn resize(&mut self, width: u16, height: u16) {
-        self.size = (width, height);
-        self.relayout();
-    }
-
     /// Shows a message in the status line.
-    pub fn notify(&mut self, text: impl Into<String>, is_error: bool) {
-        self.message = Some(Message {
+    pub(super) fn notify(&mut self, text: impl Into<String>, is_error: bool) {
+        self.message = Some(Notice {
             text: text.into(),
             is_error,
         });
     }
 
-    /// Handles one key press: resolves it (with any pending chord) in the current mode and
-    /// carries out the action.
-    pub fn press(&mut self, key: Key) -> Vec<Effect> {
-        if self.mode() == Mode::Editor {
-            // Keys the editor's table does not bind go into the note, never to [global].
-            return match self
-                .keymap
-                .resolve_in(Mode::Editor.into(), &self.pending, key)
-            {
-                Resolved::Pending => {
-                    self.pending.push(key);
-                    Vec::new()
-                }
-                Resolved::Action(action) => {
-                    self.pending.clear();
-                    self.update(action)
-                }
-                Resolved::Unbound => {
-                    for earlier in std::mem::take(&mut self.pending) {
-                        self.editor_key(earlier);
-                    }
-                    self.editor_key(key);
-                    Vec::new()
-                }
-            };
-        }
-        if let Some(yes) = self.yes_or_no(key) {
-            self.pending.clear();
-            let effects = self.answer_yes_no(yes);
-            self.ask_next_question();
-            return effects;
-        }
-        let mode = self.mode();
-        let typing = mode.types_into_a_line()
-            && (mode != Mode::Prompt || self.prompt().is_some_and(|p| p.takes_text()));
-        let resolved = if typing {
-            // Keys the palette or search line does not bind edit the line ([line]) or are
-            // typed into it, never global commands, unless they are no text at all.
-            match self.keymap.resolve_in(mode.into(), &self.pending, key) {
-                Resolved::Unbound => {
-                    match self.keymap.resolve_in(Section::Line, &self.pending, key) {
-                        Resolved::Unbound => {
-                            match typed_char(key).filter(|_| self.pending.is_empty()) {
-                                Some(c) => return self.edit_line(LineEdit::Insert(c)),
-                                None => self.keymap.resolve_in(Section::Global, &self.pending, key),
-                            }
-                        }
-                        other => other,
-                    }
-                }
-                other => other,
-            }
-        } else {
-            self.keymap.resolve(mode, &self.pending, key)
-        };
-        match resolved {
-            Resolved::Pending => {
-                self.pending.push(key);
-                Vec::new()
-            }
-            Resolved::Action(action) => {
-                self.pending.clear();
-                self.message = None;
-                let effects = self.update(action);
-                self.ask_next_question();
-                effects
-            }
-            Resolved::Unbound => {
-                self.pending.clear();
-                Vec::new()
-            }
-        }
-    }
-
-    /// `y` or `n` (either case), when a yes-or-no question is asked.
-    fn yes_or_no(&self, key: Key) -> Option<bool> {
-        use crate::keymap::chord::KeyCodeOrd;
-        if self.mode() != Mode::Prompt || !self.prompt().is_some_and(|p| p.is_yes_no()) {
-            return None;
-        }
-        match key.code {
-            KeyCodeOrd::Char('y' | 'Y') if !key.ctrl && !key.alt => Some(true),
-            KeyCodeOrd::Char('n' | 'N') if !key.ctrl && !key.alt => Some(false),
-            _ => None,
-        }
-    }
-
-    /// Applies an edit to the palette's query or the search line.
-    fn edit_line(&mut self, edit: LineEdit) -> Vec<Effect> {
-        let apply = |line: &mut String| match edit {
-            LineEdit::Insert(c) => line.push(c),
-            LineEdit::DeleteChar => {
-                line.pop();
-            }
-            LineEdit::DeleteWord => {
-                let trimmed = line.trim_end().len();
-                line.truncate(trimmed);
-                let cut = line.rfind(|c: char| c.is_whitespace()).map_or(0, |i| i + 1);
-                line.truncate(cut);
-            }
-            LineEdit::Clear => line.clear(),
-        };
-        match self.mode() {
-            Mode::Palette => self.palette_input(apply),
-            Mode::Search => {
-                self.search_input(apply);
-                Vec::new()
-            }
-            Mode::Prompt => {
-                if let Some(prompt) = self.prompt_mut() {
-                    apply(&mut prompt.input);
-                    if prompt.purpose == prompt::Purpose::LibraryFilter {
-                        self.library_filter = prompt.input.clone();
-                        self.rebuild_library();
-                    }
-                }
-                Vec::new()
-            }
-            _ => Vec::new(),
-        }
-    }
-
     /// Carries out an action.
-    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+    fn act(&mut self, action: Action) -> Vec<Effect> {
+        self.unchanged = false;
         match (self.mode(), action) {
             (_, Action::Quit) => return vec![Effect::Quit],
             // Closing the help goes back to what has the focus under it: the note, the
@@ -598,8 +406,10 @@ impl App {
             (Mode::Help, Action::Help | Action::Close) => self.help = None,
             (_, Action::Help) => self.help = Some(0),
             (Mode::Help, _) => self.scroll_help(action),
-            (Mode::Palette | Mode::Search | Mode::Prompt, _) if LineEdit::of(action).is_some() => {
-                return LineEdit::of(action).map_or_else(Vec::new, |edit| self.edit_line(edit));
+            (Mode::Palette | Mode::Search | Mode::Prompt, _)
+                if keys::LineEdit::of(action).is_some() =>
+            {
+                return keys::LineEdit::of(action).map_or_else(Vec::new, |e| self.edit_line(e));
             }
             (Mode::Palette, _) => return self.palette_action(action),
             (Mode::Search, Action::Go) => self.confirm_search(),
@@ -682,6 +492,28 @@ impl App {
     }
 
     fn reader_action(&mut self, action: Action) {
+        // What the reader shows, to tell whether the action changed it.
+        let before = (
+            self.doc,
+            self.top,
+            self.highlight.clone(),
+            self.message.clone(),
+            self.search.as_ref().map(|s| s.current),
+            (self.pane.selected, self.pane.offset),
+        );
+        self.reader_move(action);
+        let after = (
+            self.doc,
+            self.top,
+            self.highlight.clone(),
+            self.message.clone(),
+            self.search.as_ref().map(|s| s.current),
+            (self.pane.selected, self.pane.offset),
+        );
+        self.unchanged = before == after;
+    }
+
+    fn reader_move(&mut self, action: Action) {
         // A jump's highlight lasts until the reader moves on.
         self.highlight = None;
         let page = i32::from(self.reader_size().1) as isize;
@@ -988,36 +820,6 @@ impl App {
             }
             None => 0,
         };
-    }
-}
-
-/// An edit of a text line (palette query, search line, answer).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum LineEdit {
-    Insert(char),
-    DeleteChar,
-    DeleteWord,
-    Clear,
-}
-
-impl LineEdit {
-    /// The edit an action asks for, if it is one.
-    fn of(action: Action) -> Option<LineEdit> {
-        match action {
-            Action::DeleteBack => Some(LineEdit::DeleteChar),
-            Action::DeleteWord => Some(LineEdit::DeleteWord),
-            Action::ClearLine => Some(LineEdit::Clear),
-            _ => None,
-        }
-    }
-}
-
-/// The character a key types, if it types one.
-fn typed_char(key: Key) -> Option<char> {
-    use crate::keymap::chord::KeyCodeOrd;
-    match (key.code, key.ctrl, key.alt) {
-        (KeyCodeOrd::Char(c), false, false) if !c.is_control() => Some(c),
-        _ => None,
     }
 }
 

@@ -45,7 +45,7 @@ impl App {
     }
 
     /// The jump index arrived from the background.
-    pub fn attach_jump_index(&mut self, index: Arc<JumpIndex>) -> Vec<Effect> {
+    pub(super) fn attach_jump_index(&mut self, index: Arc<JumpIndex>) -> Vec<Effect> {
         self.jump_index = Some(index);
         if self.mode() == Mode::Palette {
             self.request_matches()
@@ -56,9 +56,10 @@ impl App {
 
     /// Results for a request; dropped when a newer request was made since. The complete
     /// answer that follows a quick first one keeps the selection where the user put it.
-    pub fn receive_matches(&mut self, generation: u64, found: Found) {
+    /// Says whether they were taken.
+    pub(super) fn receive_matches(&mut self, generation: u64, found: Found) -> bool {
         if generation != self.palette.generation {
-            return;
+            return false;
         }
         let refines = self.palette.answered == generation;
         self.palette.searching = !found.complete;
@@ -72,6 +73,7 @@ impl App {
             self.palette.selected = 0;
             self.palette.offset = 0;
         }
+        true
     }
 
     pub(super) fn palette_input(&mut self, edit: impl FnOnce(&mut String)) -> Vec<Effect> {

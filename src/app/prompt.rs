@@ -85,7 +85,7 @@ impl App {
 
     /// Offers a draft left over from an earlier run (a question about a new edition waits
     /// for its answer).
-    pub fn offer_draft(&mut self, draft: Draft) {
+    pub(super) fn offer_draft(&mut self, draft: Draft) {
         if let Some(Prompt {
             purpose: Purpose::AttachNotes(question),
             ..
@@ -187,7 +187,7 @@ impl App {
     }
 
     /// Asks whether to write the briefing note over the file at `path`.
-    pub fn ask_overwrite(&mut self, path: String) {
+    pub(super) fn ask_overwrite(&mut self, path: String) {
         self.ask(
             Purpose::Overwrite(path.clone()),
             format!("{path} exists. Write over it? y/n"),
@@ -197,7 +197,11 @@ impl App {
 
     /// Queues the question whether open document `doc` is a new edition of a stored
     /// document with notes; it is asked when nothing else is.
-    pub fn ask_to_attach(&mut self, doc: usize, candidate: crate::store::documents::Candidate) {
+    pub(super) fn ask_to_attach(
+        &mut self,
+        doc: usize,
+        candidate: crate::store::documents::Candidate,
+    ) {
         self.questions.push_back(Attach {
             doc,
             from: candidate.file_name(),

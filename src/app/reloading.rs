@@ -6,17 +6,17 @@ use std::sync::Arc;
 
 use super::focus::Focus;
 use super::layout::Layout;
+use super::message::Arrival;
 use super::outline_pane::OutlineView;
 use super::{App, jumps::JumpList};
 use crate::doc::Document;
-use crate::index::countries::Countries;
 use crate::index::gazetteer::Gazetteer;
 use crate::index::outline::Outline;
 use crate::store::anchor::Anchor;
 
 impl App {
     /// Puts a new edition of document `i` in place of the old one.
-    pub fn replace_document(&mut self, i: usize, doc: Document) {
+    pub(super) fn replace_document(&mut self, i: usize, doc: Document) {
         let Some(old) = self.docs.get(i) else {
             return;
         };
@@ -124,7 +124,7 @@ impl App {
 
     /// Document `i` was removed from disk: it stays open as it was, marked gone; its notes
     /// are kept.
-    pub fn mark_gone(&mut self, i: usize) {
+    pub(super) fn mark_gone(&mut self, i: usize) {
         if i < self.docs.len() && self.gone.insert(i) {
             let name = self.docs[i].name.clone();
             self.notify(
@@ -136,7 +136,7 @@ impl App {
 
     /// Puts the reader back where it was: document `i`, at the paragraph `at` (found by
     /// content).
-    pub fn return_to(&mut self, i: usize, at: &Anchor) {
+    pub(super) fn return_to(&mut self, i: usize, at: &Anchor) {
         if i >= self.docs.len() {
             return;
         }
@@ -146,28 +146,19 @@ impl App {
 
     /// More documents of a library read in the background, in order; `done` of `total`
     /// files are read. The outline and countries take them in at once.
-    pub fn add_documents(
-        &mut self,
-        documents: Vec<Document>,
-        countries: Vec<Countries>,
-        done: usize,
-        total: usize,
-    ) {
+    pub(super) fn add_documents(&mut self, arrivals: Vec<Arrival>, done: usize, total: usize) {
         self.loading = (done < total).then_some((done, total));
-        if documents.is_empty() {
+        if arrivals.is_empty() {
             return;
         }
         let first = self.docs.len();
         let docs = Arc::make_mut(&mut self.docs);
-        docs.extend(documents);
-        for doc in self.docs.iter().skip(first) {
-            let key = crate::store::document_key(doc);
-            self.doc_keys.push(key.clone());
-            self.doc_paths.push(key);
+        for (d, arrival) in arrivals.into_iter().enumerate() {
+            docs.push(arrival.doc);
+            self.doc_keys.push(arrival.key.clone());
+            self.doc_paths.push(arrival.key);
             self.identified.push(false);
-        }
-        for (d, found) in countries.into_iter().enumerate() {
-            self.countries.append(first + d, found);
+            self.countries.append(first + d, arrival.countries);
         }
         self.outline = Outline::build(&self.docs);
         if self.view == OutlineView::Library {

@@ -6,7 +6,7 @@ use crate::keymap::chord::NamedKey;
 
 fn seed_app(size: (u16, u16)) -> App {
     App::new(
-        vec![bundled(OpenOptions::default())],
+        crate::effects::start(vec![bundled(OpenOptions::default())]),
         Keymap::preset("default").unwrap(),
         size,
     )
@@ -157,7 +157,11 @@ fn several_documents_switch_from_the_outline() {
         doc("a.md", "# Alpha\n\ntext a\n"),
         doc("b.md", "# Beta\n\ntext b\n"),
     ];
-    let mut app = App::new(docs, Keymap::preset("default").unwrap(), (100, 30));
+    let mut app = App::new(
+        crate::effects::start(docs),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
     let titles: Vec<&str> = app
         .outline
         .entries
@@ -175,7 +179,7 @@ fn several_documents_switch_from_the_outline() {
 #[test]
 fn keys_resolve_through_the_keymap_with_chords() {
     let mut app = App::new(
-        vec![bundled(OpenOptions::default())],
+        crate::effects::start(vec![bundled(OpenOptions::default())]),
         Keymap::preset("vim").unwrap(),
         (100, 30),
     );
@@ -211,17 +215,19 @@ fn help_opens_scrolls_and_closes() {
 #[test]
 fn unchanged_state_means_no_redraw() {
     let mut app = seed_app((100, 30));
-    let before = app.view_state();
+    let before = app.revision();
     app.press(Key::char('k'));
-    assert_eq!(app.view_state(), before, "already at the top");
+    assert_eq!(app.revision(), before, "already at the top");
+    app.press(Key::char('x'));
+    assert_eq!(app.revision(), before, "a key bound to nothing");
     app.press(Key::char('j'));
-    assert_ne!(app.view_state(), before);
+    assert_ne!(app.revision(), before);
 }
 
 #[test]
 fn empty_document_is_usable() {
     let mut app = App::new(
-        vec![doc("empty.md", "")],
+        crate::effects::start(vec![doc("empty.md", "")]),
         Keymap::preset("default").unwrap(),
         (80, 24),
     );
@@ -374,7 +380,9 @@ fn palette_app() -> App {
     let mut app = seed_app((100, 30));
     let g = crate::index::gazetteer::Gazetteer::bundled();
     let index = crate::index::jump::JumpIndex::build(&app.docs, &app.countries, g);
-    let effects = app.attach_jump_index(std::sync::Arc::new(index));
+    let effects = app.receive(crate::app::Message::JumpIndexReady(std::sync::Arc::new(
+        index,
+    )));
     answer(&mut app, effects);
     app
 }
@@ -387,7 +395,7 @@ fn answer(app: &mut App, effects: Vec<Effect>) {
             let found = index
                 .search(&crate::index::jump::Query::parse(&query), None, &|| false)
                 .unwrap();
-            app.receive_matches(generation, found);
+            app.receive(crate::app::Message::Matches(generation, found));
         }
     }
 }
@@ -480,7 +488,10 @@ fn stale_answers_are_dropped() {
     app.press(Key::char('f'));
     let old = app.palette.generation;
     app.press(Key::char('z'));
-    app.receive_matches(old, crate::index::jump::Found::default());
+    app.receive(crate::app::Message::Matches(
+        old,
+        crate::index::jump::Found::default(),
+    ));
     assert!(
         app.palette.searching,
         "an answer to an older query does not count"
@@ -501,11 +512,11 @@ fn the_complete_answer_keeps_the_selection_made_on_the_first() {
     let runs = index.search_runs(&query, None, &|| false).unwrap();
     let full = index.search_rest(&query, None, &runs, &|| false).unwrap();
     assert!(!runs.complete && full.complete);
-    app.receive_matches(generation, runs);
+    app.receive(crate::app::Message::Matches(generation, runs));
     assert!(app.palette.searching, "the first answer is not the last");
     app.press(Key::named(NamedKey::Down));
     app.press(Key::named(NamedKey::Down));
-    app.receive_matches(generation, full);
+    app.receive(crate::app::Message::Matches(generation, full));
     assert!(!app.palette.searching);
     assert_eq!(app.palette.selected, 2, "the selection stays");
 }
@@ -582,7 +593,7 @@ fn search_walks_matches_with_a_count_and_esc_returns() {
 fn a_new_edition_keeps_the_reader_on_the_same_passage() {
     let text = crate::doc::open::BUNDLED_TEXT;
     let mut app = App::new(
-        vec![doc("brief.md", text)],
+        crate::effects::start(vec![doc("brief.md", text)]),
         Keymap::preset("default").unwrap(),
         (100, 30),
     );
@@ -601,7 +612,10 @@ fn a_new_edition_keeps_the_reader_on_the_same_passage() {
     };
     let shown = top_text(&app);
     let edition = text.replacen("\n\n", "\n\n更正：新增一段。\n\n另一段新增的文字。\n\n", 1);
-    app.replace_document(0, doc("brief.md", &edition));
+    app.receive(crate::app::Message::Reloaded(
+        0,
+        Box::new(doc("brief.md", &edition)),
+    ));
     assert_eq!(
         top_text(&app),
         shown,
@@ -610,7 +624,7 @@ fn a_new_edition_keeps_the_reader_on_the_same_passage() {
     assert_ne!(app.current_block().0, target, "it moved in the new edition");
     assert!(app.jump_index.is_none(), "candidates are built again");
     assert!(app.message.as_ref().unwrap().text.ends_with("reloaded"));
-    app.mark_gone(0);
+    app.receive(crate::app::Message::Gone(0));
     assert!(app.gone.contains(&0));
     assert!(app.message.as_ref().unwrap().is_error);
 }
@@ -618,14 +632,14 @@ fn a_new_edition_keeps_the_reader_on_the_same_passage() {
 #[test]
 fn the_library_lists_documents_sorted_and_enter_opens_one() {
     let mut app = App::new(
-        vec![
+        crate::effects::start(vec![
             doc("a-2024-01-05.md", "# Older\n\nText.\n"),
             doc(
                 "b.md",
                 "# Undated but long\n\n很长的一段文字。很长的一段文字。很长的一段文字。\n",
             ),
             doc("c.md", "# Newer\n\n本报北京2025年9月1日电 正文。\n"),
-        ],
+        ]),
         Keymap::preset("default").unwrap(),
         (100, 30),
     );
@@ -663,7 +677,7 @@ fn a_bookmark_or_note_made_on_a_page_marker_goes_on_the_paragraph_it_continues()
     let text = "# T\n\nThe first paragraph, long enough to stand.\n\n(下转第七版)\n\n\
                 Its second half, on the next page.\n\n---\n";
     let mut app = App::new(
-        vec![doc("t.md", text)],
+        crate::effects::start(vec![doc("t.md", text)]),
         Keymap::preset("default").unwrap(),
         (100, 30),
     );
@@ -692,7 +706,7 @@ fn a_bookmark_or_note_made_on_a_page_marker_goes_on_the_paragraph_it_continues()
     assert_eq!(app.editor().map(|e| e.block), Some(BlockId(rule - 1)));
     // Nothing before it: the paragraph after.
     let app = App::new(
-        vec![doc("t.md", "---\n\nAfter the rule.\n")],
+        crate::effects::start(vec![doc("t.md", "---\n\nAfter the rule.\n")]),
         Keymap::preset("default").unwrap(),
         (100, 30),
     );

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use super::Cli;
 use super::open::{exit_code, first_and_rest, open_or_fail};
-use crate::app::App;
+use crate::app::{App, Message};
 use crate::doc::BlockKind;
 use crate::doc::open::{OpenOptions, Opened};
 use crate::effects::Notes;
@@ -58,7 +58,7 @@ pub fn start(
     };
     let code = exit_code(&opened);
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(opened.documents, keymap, size);
+    let mut app = App::new(crate::effects::start(opened.documents), keymap, size);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.export_mode = export_mode;
     let problems: Vec<String> = match keymap_errors.first() {
@@ -78,7 +78,7 @@ pub fn start(
             0 => String::new(),
             n => format!(" (+{n} more)"),
         };
-        app.notify(format!("{first}{more}"), true);
+        app.receive(Message::said(format!("{first}{more}"), true));
     }
     if recent {
         match last.iter().find(|r| r.current) {
@@ -89,18 +89,20 @@ pub fn start(
                     .iter()
                     .position(|d| d.path.as_ref().map(|p| p.display().to_string()) == current.path);
                 if let (Some(i), Some(at)) = (at_doc, current.at.as_ref()) {
-                    app.return_to(i, at);
+                    app.receive(Message::ReturnTo(i, at.clone()));
                 }
             }
-            None if app.message.is_none() => app.notify(
-                "No earlier session yet: this is the bundled briefing",
-                false,
-            ),
+            None if app.message.is_none() => {
+                app.receive(Message::said(
+                    "No earlier session yet: this is the bundled briefing",
+                    false,
+                ));
+            }
             None => {}
         }
     }
     if library {
-        app.open_library();
+        app.receive(Message::ShowLibrary);
     }
     crate::term::run(&mut app, &notes, options, rest, rescue)?;
     notes.save_session(&app);

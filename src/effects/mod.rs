@@ -12,7 +12,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::app::annotations::Annotations;
-use crate::app::{App, Effect};
+use crate::app::{App, Effect, Message};
 use crate::doc::Document;
 use crate::store::anchor::{Anchor, Placers};
 use crate::store::documents::Answer;
@@ -20,6 +20,16 @@ use crate::store::{self, Draft, Recent, Store, recovery};
 use files::{copy, export_to};
 pub use files::{expand_home, exported_now, sources, write_private};
 use identify::identify;
+
+/// What the app starts from, read at the edge: each document's key in the store (its full
+/// path, from the file system) and today's date (from the clock).
+pub fn start(docs: Vec<Document>) -> crate::app::Start {
+    crate::app::Start {
+        keys: docs.iter().map(store::document_key).collect(),
+        today: chrono::Local::now().format("%Y-%m-%d").to_string(),
+        docs,
+    }
+}
 
 /// The store as a running brief uses it.
 #[derive(Debug)]
@@ -78,21 +88,106 @@ impl Notes {
     }
 
     /// Reads the bookmarks and notes of the app's documents and places them (finding first
-    /// which stored document each newly opened file is).
+    /// which stored document each newly opened file is), and tells the app.
     pub fn load(&self, app: &mut App) {
+        let told = self.read_all(app);
+        self.deliver(app, told, &mut std::io::sink());
+    }
+
+    /// What the store says of the app's documents: which stored document each newly opened
+    /// file is, and their bookmarks and notes, placed.
+    pub fn read_all(&self, app: &App) -> Vec<Message> {
         let Some(store) = &self.store else {
-            return;
+            return Vec::new();
         };
-        if let Err(e) = identify(store, app) {
-            app.notify(format!("Cannot read bookmarks and notes: {e}"), true);
-            return;
-        }
+        let (mut told, keys) = match identify(store, app) {
+            Ok(found) => found,
+            Err(e) => {
+                return vec![Message::said(
+                    format!("Cannot read bookmarks and notes: {e}"),
+                    true,
+                )];
+            }
+        };
         let mut placers = self.placers.borrow_mut();
         placers.keep_only(&app.docs);
-        match read(store, &app.docs, &app.doc_keys, &mut placers) {
-            Ok(annotations) => app.set_annotations(annotations),
-            Err(e) => app.notify(format!("Cannot read bookmarks and notes: {e}"), true),
+        told.push(match read(store, &app.docs, &keys, &mut placers) {
+            Ok(annotations) => Message::Annotations(annotations, None),
+            Err(e) => Message::said(format!("Cannot read bookmarks and notes: {e}"), true),
+        });
+        told
+    }
+
+    /// The bookmarks and notes of the open documents stored as `key` (`keys` are the open
+    /// documents' keys), after a write to them: only those are read and placed again.
+    fn read_one(&self, store: &Store, app: &App, keys: &[String], key: &str) -> Vec<Message> {
+        let docs: Vec<usize> = (0..keys.len()).filter(|&i| keys[i] == key).collect();
+        if docs.is_empty() {
+            return Vec::new();
         }
+        let wanted = [key.to_string()];
+        let (bookmarks, notes) = match (store.bookmarks(&wanted), store.notes(&wanted)) {
+            (Ok(bookmarks), Ok(notes)) => (bookmarks, notes),
+            (Err(e), _) | (_, Err(e)) => {
+                return vec![Message::said(
+                    format!("Cannot read bookmarks and notes: {e}"),
+                    true,
+                )];
+            }
+        };
+        let placed = {
+            let mut placers = self.placers.borrow_mut();
+            placers.keep_only(&app.docs);
+            Annotations::place(&app.docs, keys, bookmarks, notes, &mut placers)
+        };
+        let annotated: Vec<usize> = placed
+            .bookmarks
+            .iter()
+            .map(|b| b.doc)
+            .chain(placed.notes.iter().map(|n| n.doc))
+            .collect();
+        self.remember_documents(app, keys, annotated);
+        vec![Message::Annotations(placed, Some(docs))]
+    }
+
+    /// Tells the app `messages` and carries out what it asks in turn (see [`Notes::run`]);
+    /// hands back the effects only the event loop can carry out.
+    pub fn deliver(
+        &self,
+        app: &mut App,
+        messages: Vec<Message>,
+        terminal: &mut impl Write,
+    ) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        for message in messages {
+            effects.extend(app.receive(message));
+        }
+        self.run(app, effects, terminal)
+    }
+
+    /// The effect loop: carries out the effects about bookmarks, notes, the clipboard and
+    /// the export, and brings their results back to the app as messages, with whatever
+    /// those ask for in turn. The effects only the event loop can carry out (quitting,
+    /// asking the jump worker, opening a file) are handed back, in order.
+    pub fn run(
+        &self,
+        app: &mut App,
+        effects: Vec<Effect>,
+        terminal: &mut impl Write,
+    ) -> Vec<Effect> {
+        let mut queue: std::collections::VecDeque<Effect> = effects.into();
+        let mut rest = Vec::new();
+        while let Some(effect) = queue.pop_front() {
+            match effect {
+                Effect::Quit | Effect::FindMatches { .. } | Effect::Open(..) => rest.push(effect),
+                other => {
+                    for message in self.apply(&other, app, terminal) {
+                        queue.extend(app.receive(message));
+                    }
+                }
+            }
+        }
+        rest
     }
 
     /// Keeps, once per edition, what finds the documents with notes again under another
@@ -100,21 +195,32 @@ impl Notes {
     /// when brief ends, never on the way to the first frame (a signature reads the whole
     /// document).
     pub fn remember(&self, app: &App) {
-        let Some(store) = &self.store else {
-            return;
-        };
         let annotations = &app.annotations;
-        let annotated: HashSet<usize> = annotations
+        let annotated = annotations
             .bookmarks
             .iter()
             .map(|b| b.doc)
-            .chain(annotations.notes.iter().map(|n| n.doc))
-            .collect();
+            .chain(annotations.notes.iter().map(|n| n.doc));
+        self.remember_documents(app, &app.doc_keys, annotated);
+    }
+
+    /// Keeps what finds these open documents again (see [`Notes::remember`]); `keys` are the
+    /// open documents' keys.
+    fn remember_documents(
+        &self,
+        app: &App,
+        keys: &[String],
+        docs: impl IntoIterator<Item = usize>,
+    ) {
+        let Some(store) = &self.store else {
+            return;
+        };
+        let docs: HashSet<usize> = docs.into_iter().collect();
         let mut remembered = self.remembered.borrow_mut();
-        for i in annotated {
+        for i in docs {
             let doc = &app.docs[i];
             let edition = (
-                app.doc_keys[i].clone(),
+                keys[i].clone(),
                 std::sync::Arc::as_ptr(&doc.blocks) as usize,
             );
             if remembered.contains(&edition) {
@@ -166,57 +272,63 @@ impl Notes {
     /// Saves the draft of the note being written, if it changed. Without a database the
     /// draft waits for the note to be saved (or for [`Notes::save_before_exit`]).
     pub fn save_draft(&self, app: &mut App) {
-        let Some(store) = &self.store else {
-            return;
-        };
-        let Some(draft) = app.draft_due() else {
-            return;
-        };
-        match store.save_draft(&draft) {
-            Ok(id) => app.draft_saved(id),
-            Err(e) => self.recover(app, &draft.note, &e.to_string()),
-        }
+        let told = self.keep_draft(app, false);
+        self.deliver(app, told, &mut std::io::sink());
     }
 
     /// brief is ending (a signal, or the terminal went away): keeps the note being written,
     /// as a draft, or in the recovery file when there is no database.
     pub fn save_before_exit(&self, app: &mut App) {
-        if self.store.is_some() {
-            self.save_draft(app);
-        } else if let Some(draft) = app.draft_due() {
-            self.recover(app, &draft.note, "the notes database is not open");
+        let told = self.keep_draft(app, true);
+        self.deliver(app, told, &mut std::io::sink());
+    }
+
+    /// Keeps the note being written as a draft when it changed since the last one; without
+    /// a database, only when brief is `ending` (in the recovery file).
+    fn keep_draft(&self, app: &App, ending: bool) -> Vec<Message> {
+        let Some((draft, revision)) = app.draft_due() else {
+            return Vec::new();
+        };
+        let kept = |id| Message::DraftKept { id, revision };
+        match &self.store {
+            Some(store) => match store.save_draft(&draft) {
+                Ok(id) => vec![kept(id)],
+                Err(e) => vec![kept(draft.id), self.recover(&draft.note, &e.to_string())],
+            },
+            None if ending => vec![
+                kept(draft.id),
+                self.recover(&draft.note, "the notes database is not open"),
+            ],
+            None => Vec::new(),
         }
     }
 
-    /// Carries out one effect about bookmarks, notes, the clipboard or the export; returns
-    /// false for effects it does not handle.
-    pub fn apply(&self, effect: &Effect, app: &mut App, terminal: &mut impl Write) -> bool {
-        let outcome: Result<(), store::StoreError> = match (effect, &self.store) {
+    /// Carries out one effect about bookmarks, notes, the clipboard or the export, and
+    /// says what came of it; the effects only the event loop carries out come to nothing.
+    fn apply(&self, effect: &Effect, app: &App, terminal: &mut impl Write) -> Vec<Message> {
+        let said = |text: &str, is_error| vec![Message::said(text, is_error)];
+        let (store, key, mut told) = match (effect, &self.store) {
             (Effect::Copy { text, what }, _) => {
                 copy(terminal, text);
-                app.notify(
-                    format!("Copied {what} (through the terminal: OSC 52)"),
+                return said(
+                    &format!("Copied {what} (through the terminal: OSC 52)"),
                     false,
                 );
-                return true;
             }
             (Effect::Export { path, overwrite }, _) => {
                 if !*overwrite && expand_home(path).exists() {
-                    app.ask_overwrite(path.clone());
-                    return true;
+                    return vec![Message::AskOverwrite(path.clone())];
                 }
-                match export_to(app, path) {
-                    Ok(written) => app.notify(
-                        format!("Briefing note written to {}", written.display()),
+                return match export_to(app, path) {
+                    Ok(written) => said(
+                        &format!("Briefing note written to {}", written.display()),
                         false,
                     ),
-                    Err(e) => app.notify(format!("Cannot write {path}: {e}"), true),
-                }
-                return true;
+                    Err(e) => said(&format!("Cannot write {path}: {e}"), true),
+                };
             }
             (Effect::SaveNote { note, .. }, None) => {
-                self.recover(app, note, "the notes database is not open");
-                return true;
+                return vec![self.recover(note, "the notes database is not open")];
             }
             (
                 Effect::AddBookmark { .. }
@@ -225,21 +337,39 @@ impl Notes {
                 | Effect::DeleteNote(_),
                 None,
             ) => {
-                app.notify(
+                return said(
                     "Read-only: the notes database is not open, so bookmarks cannot change",
                     true,
                 );
-                return true;
             }
-            (Effect::DiscardDraft(_) | Effect::RefreshAnnotations, None) => return true,
-            (Effect::Attach { .. }, None) => return true,
+            (
+                Effect::DiscardDraft(_) | Effect::RefreshAnnotations | Effect::Attach { .. },
+                None,
+            ) => {
+                return Vec::new();
+            }
+            (Effect::RefreshAnnotations, Some(_)) => {
+                // Another brief may have changed any of them.
+                let told = self.read_all(app);
+                self.remember(app);
+                return told;
+            }
+            (Effect::Quit | Effect::FindMatches { .. } | Effect::Open(..), _) => {
+                return Vec::new();
+            }
             (Effect::Attach { doc, key, answer }, Some(s)) => {
                 let own = app.doc_paths[*doc].clone();
-                let outcome = s.decide(&own, key, *answer);
-                if outcome.is_ok() && *answer == Answer::Yes {
-                    app.doc_keys[*doc] = key.clone();
+                if let Err(e) = s.decide(&own, key, *answer) {
+                    return said(&format!("Not saved: {e}"), true);
                 }
-                outcome
+                if *answer != Answer::Yes {
+                    return Vec::new();
+                }
+                let told = vec![Message::Identified {
+                    doc: *doc,
+                    key: key.clone(),
+                }];
+                (s, key.clone(), told)
             }
             (
                 Effect::AddBookmark {
@@ -248,62 +378,76 @@ impl Notes {
                     name,
                 },
                 Some(s),
-            ) => s.add_bookmark(document, anchor, name.as_deref()).map(drop),
-            (Effect::RemoveBookmark(b), Some(s)) => s.remove_bookmark(b.id),
-            (Effect::RestoreBookmark(b), Some(s)) => s.restore_bookmark(b),
+            ) => match s.add_bookmark(document, anchor, name.as_deref()) {
+                Ok(_) => (s, document.clone(), Vec::new()),
+                Err(e) => return said(&format!("Not saved: {e}"), true),
+            },
+            (Effect::RemoveBookmark(b), Some(s)) => match s.remove_bookmark(b.id) {
+                Ok(()) => (s, b.document.clone(), Vec::new()),
+                Err(e) => return said(&format!("Not saved: {e}"), true),
+            },
+            (Effect::RestoreBookmark(b), Some(s)) => match s.restore_bookmark(b) {
+                Ok(()) => (s, b.document.clone(), Vec::new()),
+                Err(e) => return said(&format!("Not saved: {e}"), true),
+            },
             (
                 Effect::SaveNote {
                     note,
                     draft,
-                    said,
+                    said: saved,
                     was,
                 },
                 Some(s),
             ) => match save_beside_other_edits(s, note, was.as_deref()) {
                 Ok(beside) => {
-                    let said = if beside {
+                    let text = if beside {
                         "The note was changed in another brief meanwhile: yours is kept beside it"
                     } else {
-                        said
+                        saved
                     };
-                    app.notify(said.to_string(), beside);
-                    if *draft != 0 {
-                        s.discard_draft(*draft)
-                    } else {
-                        Ok(())
+                    let mut told = said(text, beside);
+                    if *draft != 0
+                        && let Err(e) = s.discard_draft(*draft)
+                    {
+                        told = said(&format!("Not saved: {e}"), true);
                     }
+                    (s, note.document.clone(), told)
                 }
-                Err(e) => {
-                    self.recover(app, note, &e.to_string());
-                    return true;
-                }
+                Err(e) => return vec![self.recover(note, &e.to_string())],
             },
-            (Effect::DeleteNote(n), Some(s)) => s.delete_note(n.id),
-            (Effect::DiscardDraft(id), Some(s)) => s.discard_draft(*id),
-            (Effect::RefreshAnnotations, Some(_)) => Ok(()),
-            (Effect::Quit | Effect::FindMatches { .. } | Effect::Open(..), _) => return false,
-        };
-        match outcome {
-            Ok(()) => {
-                self.load(app);
-                self.remember(app);
+            (Effect::DeleteNote(n), Some(s)) => match s.delete_note(n.id) {
+                Ok(()) => (s, n.document.clone(), Vec::new()),
+                Err(e) => return said(&format!("Not saved: {e}"), true),
+            },
+            (Effect::DiscardDraft(id), Some(s)) => {
+                return match s.discard_draft(*id) {
+                    Ok(()) => Vec::new(),
+                    Err(e) => said(&format!("Not saved: {e}"), true),
+                };
             }
-            Err(e) => app.notify(format!("Not saved: {e}"), true),
+        };
+        // The document written to is read again; the others are as they were.
+        let mut keys = app.doc_keys.clone();
+        for message in &told {
+            if let Message::Identified { doc, key } = message {
+                keys[*doc] = key.clone();
+            }
         }
-        true
+        told.extend(self.read_one(store, app, &keys, &key));
+        told
     }
 
-    /// Writes a note the store could not take to the recovery file and says where.
-    fn recover(&self, app: &mut App, note: &store::Note, why: &str) {
+    /// Writes a note the store could not take to the recovery file, and says where.
+    fn recover(&self, note: &store::Note, why: &str) -> Message {
         match recovery::save(self.dir.as_deref(), note) {
-            Ok(path) => app.notify(
+            Ok(path) => Message::said(
                 format!(
                     "Not in the database ({why}); the note is kept in {}",
                     path.display()
                 ),
                 true,
             ),
-            Err(e) => app.notify(format!("The note could not be saved anywhere: {e}"), true),
+            Err(e) => Message::said(format!("The note could not be saved anywhere: {e}"), true),
         }
     }
 }

@@ -7,7 +7,7 @@ pub mod site;
 
 use std::path::{Path, PathBuf};
 
-use brief::app::{App, Effect};
+use brief::app::App;
 use brief::doc::BlockId;
 use brief::doc::open::{OpenOptions, open_paths};
 use brief::effects::Notes;
@@ -23,7 +23,7 @@ pub const OLD: &str = include_str!("../fixtures/anchoring/en_statement.old.md");
 pub fn app_on(paths: &[PathBuf]) -> App {
     let opened = open_paths(paths, OpenOptions::default());
     App::new(
-        opened.documents,
+        brief::effects::start(opened.documents),
         Keymap::preset("default").unwrap(),
         (100, 30),
     )
@@ -44,14 +44,9 @@ pub fn brief_in(files: &Path, args: &[&str]) -> std::process::Output {
 /// Presses keys, carrying out what they ask of the store as the runtime does.
 pub fn press(app: &mut App, notes: &Notes, keys: &[Key]) {
     for &key in keys {
-        for effect in app.press(key) {
-            match effect {
-                Effect::Quit | Effect::FindMatches { .. } => {}
-                other => {
-                    notes.apply(&other, app, &mut Vec::new());
-                }
-            }
-        }
+        let effects = app.press(key);
+        // Quitting and asking the jump worker are the event loop's: nothing here.
+        notes.run(app, effects, &mut Vec::new());
     }
 }
 

@@ -1,0 +1,234 @@
+//! `Message`: everything that comes into the app from outside it — keys, the terminal's
+//! size, the background workers' answers, files read or changed, the store's replies — and
+//! [`App::receive`], the one door they come through. The state changes from outside only
+//! here, and each message that changes it moves the revision the screen is drawn at.
+
+use std::sync::Arc;
+
+use super::annotations::Annotations;
+use super::{App, Effect, Notice};
+use crate::doc::Document;
+use crate::index::countries::Countries;
+use crate::index::jump::{Found, JumpIndex};
+use crate::keymap::Key;
+use crate::store::Draft;
+use crate::store::anchor::Anchor;
+use crate::store::documents::Candidate;
+use crate::vocabulary::Action;
+
+/// A document read outside the app, with what the app needs of it that takes the file
+/// system or a long computation to find.
+#[derive(Clone, Debug)]
+pub struct Arrival {
+    /// The document.
+    pub doc: Document,
+    /// Its key in the store (the full path it was read from).
+    pub key: String,
+    /// The places it names.
+    pub countries: Countries,
+}
+
+/// Something that happened outside the app.
+#[derive(Debug)]
+pub enum Message {
+    /// A key was pressed.
+    Key(Key),
+    /// An action, as a key bound to it would ask for it.
+    Action(Action),
+    /// The terminal has a new size (columns, rows).
+    Resized(u16, u16),
+    /// The jump candidates the worker built.
+    JumpIndexReady(Arc<JumpIndex>),
+    /// The worker's matches for the palette query of this generation.
+    Matches(u64, Found),
+    /// The rest of a library is being read in the background: the keys of its files.
+    Reading(Vec<String>),
+    /// More documents of a library were read: `done` files of `total` so far.
+    DocumentsRead {
+        /// The documents, in order.
+        arrivals: Vec<Arrival>,
+        /// Files read (or failed) so far.
+        done: usize,
+        /// Files in all.
+        total: usize,
+    },
+    /// A document a link leads to was read: it is shown (at the heading `anchor` names).
+    LinkedOpened(Box<Arrival>, Option<String>),
+    /// A new edition of open document `i` was read from disk.
+    Reloaded(usize, Box<Document>),
+    /// Open document `i` was removed from disk.
+    Gone(usize),
+    /// The reader goes back to where it was in document `i` last time.
+    ReturnTo(usize, Anchor),
+    /// The Library view is shown, focused.
+    ShowLibrary,
+    /// Which stored document open document `doc` is, now settled.
+    Identified {
+        /// The open document.
+        doc: usize,
+        /// Its key in the store.
+        key: String,
+    },
+    /// Open document `doc` may be a new edition of a stored document with notes: ask.
+    MaybeEdition(usize, Candidate),
+    /// The bookmarks and notes as the store has them: of every open document, or only of
+    /// these (the others are unchanged).
+    Annotations(Annotations, Option<Vec<usize>>),
+    /// A draft left over from an earlier run: offer it.
+    LeftoverDraft(Box<Draft>),
+    /// The note being written was kept as a draft at this revision (in this row of the
+    /// store; 0 when there is none).
+    DraftKept {
+        /// The draft's row.
+        id: i64,
+        /// The editor's revision it holds.
+        revision: u64,
+    },
+    /// The export's file exists: ask before writing over it.
+    AskOverwrite(String),
+    /// Something to say in the status line.
+    Said(Notice),
+}
+
+impl Message {
+    /// A message for the status line.
+    pub fn said(text: impl Into<String>, is_error: bool) -> Message {
+        Message::Said(Notice {
+            text: text.into(),
+            is_error,
+        })
+    }
+}
+
+impl App {
+    /// Takes in what happened outside: the state changes, the revision moves when the
+    /// screen may look different, and what the app asks the outside to do comes back.
+    pub fn receive(&mut self, message: Message) -> Vec<Effect> {
+        let mut changed = true;
+        let effects = match message {
+            Message::Key(key) => {
+                let (effects, moved) = self.press_key(key);
+                changed = moved;
+                effects
+            }
+            Message::Action(action) => {
+                let effects = self.act(action);
+                changed = !std::mem::take(&mut self.unchanged);
+                effects
+            }
+            Message::Resized(width, height) => {
+                self.size = (width, height);
+                self.relayout();
+                Vec::new()
+            }
+            Message::JumpIndexReady(index) => self.attach_jump_index(index),
+            Message::Matches(generation, found) => {
+                changed = self.receive_matches(generation, found);
+                Vec::new()
+            }
+            Message::Reading(keys) => {
+                self.loading = Some((0, keys.len()));
+                self.coming = keys;
+                Vec::new()
+            }
+            Message::DocumentsRead {
+                arrivals,
+                done,
+                total,
+            } => {
+                self.add_documents(arrivals, done, total);
+                Vec::new()
+            }
+            Message::LinkedOpened(arrival, anchor) => {
+                let at = self.docs.len();
+                self.add_documents(vec![*arrival], 1, 1);
+                self.show_opened(at, anchor.as_deref());
+                Vec::new()
+            }
+            Message::Reloaded(i, doc) => {
+                self.replace_document(i, *doc);
+                Vec::new()
+            }
+            Message::Gone(i) => {
+                self.mark_gone(i);
+                Vec::new()
+            }
+            Message::ReturnTo(i, at) => {
+                self.return_to(i, &at);
+                Vec::new()
+            }
+            Message::ShowLibrary => {
+                self.open_library();
+                Vec::new()
+            }
+            Message::Identified { doc, key } => {
+                if doc < self.doc_keys.len() {
+                    self.doc_keys[doc] = key;
+                    self.identified[doc] = true;
+                }
+                Vec::new()
+            }
+            Message::MaybeEdition(doc, candidate) => {
+                self.ask_to_attach(doc, candidate);
+                Vec::new()
+            }
+            Message::Annotations(annotations, of) => {
+                match of {
+                    Some(docs) => {
+                        let mut all = std::mem::take(&mut self.annotations);
+                        all.replace_documents(&docs, annotations);
+                        self.set_annotations(all);
+                    }
+                    None => self.set_annotations(annotations),
+                }
+                Vec::new()
+            }
+            Message::LeftoverDraft(draft) => {
+                self.offer_draft(*draft);
+                Vec::new()
+            }
+            Message::DraftKept { id, revision } => {
+                // Keeping a draft changes nothing on screen.
+                changed = false;
+                if let Some(editor) = self.editor_mut() {
+                    editor.draft_id = id;
+                    editor.saved_revision = editor.saved_revision.max(revision);
+                }
+                Vec::new()
+            }
+            Message::AskOverwrite(path) => {
+                self.ask_overwrite(path);
+                Vec::new()
+            }
+            Message::Said(notice) => {
+                self.message = Some(notice);
+                Vec::new()
+            }
+        };
+        if changed {
+            self.revision += 1;
+        }
+        effects
+    }
+
+    /// How many times the state has changed in a way the screen shows: the screen is drawn
+    /// again when this has moved since the last frame.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Handles one key press (see [`Message::Key`]).
+    pub fn press(&mut self, key: Key) -> Vec<Effect> {
+        self.receive(Message::Key(key))
+    }
+
+    /// Carries out an action (see [`Message::Action`]).
+    pub fn update(&mut self, action: Action) -> Vec<Effect> {
+        self.receive(Message::Action(action))
+    }
+
+    /// Records a new terminal size (see [`Message::Resized`]).
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.receive(Message::Resized(width, height));
+    }
+}

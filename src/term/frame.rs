@@ -1,0 +1,116 @@
+//! Frames: the screen is drawn again when the app's revision has moved since the last
+//! frame, and when only the reader's text moved, the terminal is offered the scroll so that
+//! just the lines coming into view are sent.
+
+use std::sync::Arc;
+
+use ratatui::buffer::Buffer;
+
+use super::Screen;
+use crate::app::App;
+use crate::ui;
+use crate::vocabulary::Mode;
+
+/// Where the reader's text stood in a frame: enough to tell whether the next frame only
+/// moves it up or down.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct ReaderPosition {
+    /// The reader had the keys, with nothing over it.
+    reading: bool,
+    /// The documents (the same list, not a new edition).
+    docs: usize,
+    /// The document shown.
+    doc: usize,
+    /// The terminal's size.
+    size: (u16, u16),
+    /// Whether the outline pane was shown.
+    outline: bool,
+    /// The first layout line shown.
+    top: usize,
+}
+
+impl ReaderPosition {
+    fn of(app: &App) -> ReaderPosition {
+        ReaderPosition {
+            reading: app.mode() == Mode::Reader,
+            docs: Arc::as_ptr(&app.docs) as usize,
+            doc: app.doc,
+            size: app.size,
+            outline: app.outline_visible,
+            top: app.top,
+        }
+    }
+
+    /// How many lines the text moved up (down when negative) since `before`, when that is
+    /// all that happened to it and it moved less than a screen.
+    fn scrolled_since(&self, before: &ReaderPosition, height: u16) -> Option<i32> {
+        let same = self.reading
+            && before.reading
+            && ReaderPosition {
+                top: before.top,
+                ..self.clone()
+            } == *before;
+        let lines = self.top as i64 - before.top as i64;
+        (same && lines != 0 && lines.abs() <= i64::from(height)).then_some(lines as i32)
+    }
+}
+
+/// What the terminal shows: the last frame drawn, and the app's state it was drawn from.
+pub(super) struct Shown {
+    /// The cells of the last frame.
+    buffer: Buffer,
+    /// The revision it was drawn at.
+    revision: u64,
+    /// Where the reader's text stood.
+    reader: ReaderPosition,
+    /// When it was drawn.
+    at: std::time::Instant,
+}
+
+impl Shown {
+    /// Draws the first frame.
+    pub(super) fn first(terminal: &mut Screen, app: &App) -> std::io::Result<Shown> {
+        let buffer = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();
+        Ok(Shown {
+            buffer,
+            revision: app.revision(),
+            reader: ReaderPosition::of(app),
+            at: std::time::Instant::now(),
+        })
+    }
+
+    /// How long ago the last frame was drawn.
+    pub(super) fn age(&self) -> std::time::Duration {
+        self.at.elapsed()
+    }
+
+    /// Draws a frame if the app changed since the last one.
+    pub(super) fn refresh(&mut self, terminal: &mut Screen, app: &App) -> std::io::Result<()> {
+        if app.revision() == self.revision {
+            return Ok(());
+        }
+        let reader = ReaderPosition::of(app);
+        if let Some(lines) = reader.scrolled_since(&self.reader, app.reader_size().1) {
+            // The terminal may move the text itself; then only the lines that come into
+            // view are sent.
+            let rows = 0..app.size.1.saturating_sub(1);
+            terminal.backend_mut().offer_scroll(rows, lines);
+        }
+        terminal.backend_mut().know_screen(&self.buffer);
+        self.buffer = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();
+        // Drawing reads the app and changes none of it.
+        self.revision = app.revision();
+        self.reader = reader;
+        self.at = std::time::Instant::now();
+        Ok(())
+    }
+
+    /// The terminal was resized, which clears it: the next frame is drawn on a blank
+    /// screen.
+    pub(super) fn resized(&mut self, terminal: &mut Screen) -> std::io::Result<()> {
+        terminal.backend_mut().forget_screen()?;
+        terminal.autoresize()?;
+        self.buffer = Buffer::empty(terminal.get_frame().area());
+        Ok(())
+    }
+}

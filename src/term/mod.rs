@@ -1,0 +1,332 @@
+//! The terminal: setup and restore, the panic hook, and the one event loop, which turns the
+//! news its sources send ([`sources`]) into messages for the app and carries out what the app
+//! asks in return.
+//! The terminal is restored on quit, on error, on panic, and on SIGTERM, SIGHUP and SIGINT.
+
+mod files;
+mod frame;
+mod sources;
+
+use std::os::fd::AsFd;
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::time::Instant;
+
+use anyhow::Context;
+use crossterm::event::{Event, KeyEventKind};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+use signal_hook::iterator::Signals;
+
+use crate::app::{App, Effect, Message};
+use crate::crash::Rescue;
+use crate::doc::open::OpenOptions;
+use crate::effects::Notes;
+use crate::index::countries::Countries;
+use crate::index::jump_worker::WorkerReport;
+use crate::keymap::Key;
+use crate::wire::Wire;
+use frame::Shown;
+use sources::{News, Sources};
+
+/// The terminal, drawn through the lean backend.
+type Screen = ratatui::Terminal<Wire<Output>>;
+
+/// Where frames go: standard output, a whole frame in one write. (Standard output's own
+/// buffer sends what ends with a line feed at once and the rest later: two writes a frame,
+/// which an SSH link may carry as two packets.)
+type Output = std::io::BufWriter<std::fs::File>;
+
+/// A frame up to this size goes out in one write (a whole screen of Chinese is ~10 KB).
+const FRAME_BYTES: usize = 1 << 16;
+
+/// Raw mode and the alternate screen; the panic hook ([`crate::crash`]) is told, so that a
+/// panic gives the terminal back.
+fn init(rescue: &Rescue) -> std::io::Result<Screen> {
+    rescue.terminal_in_use(true);
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    let out = std::io::stdout().as_fd().try_clone_to_owned()?;
+    let out = std::io::BufWriter::with_capacity(FRAME_BYTES, std::fs::File::from(out));
+    ratatui::Terminal::new(Wire::new(out))
+}
+
+/// While messages keep coming (a library loading, keys held down), a frame at least this
+/// often.
+const BUSY_FRAME_EVERY: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// How often a note being written is saved as a draft while the user types.
+const DRAFT_EVERY: std::time::Duration = std::time::Duration::from_secs(2);
+
+/// Runs the reader until the user quits or a signal stops it; the terminal is restored in
+/// every case, and a note being written is saved as a draft first.
+/// `rest` are the library's other files, read in the background while the first is shown.
+pub fn run(
+    app: &mut App,
+    notes: &Notes,
+    options: OpenOptions,
+    rest: Vec<(PathBuf, String)>,
+    rescue: &Rescue,
+) -> anyhow::Result<()> {
+    let signals =
+        Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).context("cannot watch signals")?;
+    let handle = signals.handle();
+    let mut terminal = init(rescue).context("cannot set up the terminal")?;
+    // Alternate scroll mode: the mouse wheel sends arrow keys, and mouse selection keeps
+    // working because the mouse is not captured.
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::style::Print("\x1b[?1007h"));
+    let result = event_loop(&mut terminal, app, notes, options, rest, signals, rescue);
+    handle.close();
+    crate::wire::restore();
+    rescue.terminal_in_use(false);
+    rescue.editing(None);
+    result
+}
+
+fn event_loop(
+    terminal: &mut Screen,
+    app: &mut App,
+    notes: &Notes,
+    options: OpenOptions,
+    rest: Vec<(PathBuf, String)>,
+    signals: Signals,
+    rescue: &Rescue,
+) -> anyhow::Result<()> {
+    let crash_test = std::env::var_os(crate::crash::CRASH_TEST).is_some();
+    let (sources, rx) = Sources::new();
+    let mut run = Running {
+        app,
+        notes,
+        options,
+        sources,
+        load_errors: Vec::new(),
+        started: Instant::now(),
+    };
+    // The open documents are watched from the start, and the rest of a library once it is
+    // read. While it is read, the jump candidates wait for all of it.
+    run.sources.watch(run.app);
+    if rest.is_empty() {
+        run.sources.start_worker(run.app);
+    } else {
+        let coming = rest.iter().map(|(path, _)| crate::store::path_key(path));
+        run.tell(vec![Message::Reading(coming.collect())]);
+        run.sources.read_library(rest, options);
+    }
+    run.sources.listen_to_signals(signals);
+    run.sources.listen_to_terminal();
+    let size = terminal.size()?;
+    run.tell(vec![Message::Resized(size.width, size.height)]);
+    run.notes.load(run.app);
+    if let Some(draft) = run.notes.leftover_draft(run.app) {
+        run.tell(vec![Message::LeftoverDraft(Box::new(draft))]);
+    }
+    let mut shown = Shown::first(terminal, run.app)?;
+    // The revision of the note the panic hook holds.
+    let mut rescued: Option<u64> = None;
+    let mut last_draft = Instant::now();
+    loop {
+        // News already waiting is handled before the next frame: keys pressed faster than
+        // frames reach the terminal (over a slow link, frames wait in the terminal's queue)
+        // show in one frame, a scroll of several lines in one. A stream of news still gets
+        // a frame now and then.
+        let waiting = match rx.try_recv() {
+            Ok(news) => Some(news),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => break Ok(()),
+        };
+        if waiting.is_none() || shown.age() >= BUSY_FRAME_EVERY {
+            shown.refresh(terminal, run.app)?;
+        }
+        // While a note is being written, wake up now and then to save its draft; otherwise
+        // sleep until something happens (no polling).
+        let writing = run.app.editor().is_some();
+        let news = match waiting {
+            Some(news) => Some(news),
+            None if writing => match rx.recv_timeout(DRAFT_EVERY) {
+                Ok(news) => Some(news),
+                Err(mpsc::RecvTimeoutError::Timeout) => None,
+                Err(mpsc::RecvTimeoutError::Disconnected) => break Ok(()),
+            },
+            None => match rx.recv() {
+                Ok(news) => Some(news),
+                Err(_) => break Ok(()),
+            },
+        };
+        if writing && (news.is_none() || last_draft.elapsed() >= DRAFT_EVERY) {
+            run.notes.save_draft(run.app);
+            last_draft = Instant::now();
+        }
+        let Some(news) = news else {
+            continue;
+        };
+        if let News::Input(Event::Key(key)) = &news
+            && crash_test
+            && key.code == crossterm::event::KeyCode::F(12)
+        {
+            panic!(
+                "crash test: F12 pressed with {} set",
+                crate::crash::CRASH_TEST
+            );
+        }
+        if let News::Input(Event::Resize(..)) = &news {
+            shown.resized(terminal)?;
+        }
+        if run.handle(news) == Flow::Quit {
+            break Ok(());
+        }
+        keep_for_rescue(run.app, rescue, &mut rescued);
+    }
+}
+
+/// Whether the event loop goes on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Flow {
+    /// Go on.
+    Go,
+    /// brief ends.
+    Quit,
+}
+
+/// The event loop's state: the app, the store, and the sources of news.
+struct Running<'a> {
+    app: &'a mut App,
+    notes: &'a Notes,
+    options: OpenOptions,
+    sources: Sources,
+    /// Files of a library that could not be read, said once it is all read.
+    load_errors: Vec<String>,
+    /// When brief started, to say how long a library took to read.
+    started: Instant,
+}
+
+impl Running<'_> {
+    /// Handles one piece of news: it becomes messages for the app, and what the app asks
+    /// in return is carried out.
+    fn handle(&mut self, news: News) -> Flow {
+        match news {
+            News::Input(Event::Key(event)) if event.kind != KeyEventKind::Release => {
+                let Some(key) = Key::from_event(event) else {
+                    return Flow::Go;
+                };
+                let documents = self.app.docs.len();
+                let flow = self.tell(vec![Message::Key(key)]);
+                if self.app.docs.len() != documents && self.app.loading.is_none() {
+                    // A document opened from a link: jump candidates and notes for it too.
+                    self.sources.start_worker(self.app);
+                    self.notes.load(self.app);
+                }
+                flow
+            }
+            News::Worker(from, _) if !self.sources.is_current(from) => Flow::Go,
+            News::Worker(_, WorkerReport::Ready(index)) => {
+                self.tell(vec![Message::JumpIndexReady(index)])
+            }
+            News::Worker(_, WorkerReport::Found(generation, found)) => {
+                self.tell(vec![Message::Matches(generation, found)])
+            }
+            News::Input(Event::Resize(width, height)) => {
+                self.tell(vec![Message::Resized(width, height)])
+            }
+            News::Changed(paths) => {
+                let told = files::changes(self.app, &paths, self.options);
+                let replaced = told.iter().any(|m| matches!(m, Message::Reloaded(..)));
+                let flow = self.tell(told);
+                if replaced {
+                    // A new edition: new jump candidates (once a library being read is all
+                    // in), and notes placed again.
+                    match self.app.loading {
+                        None => self.sources.start_worker(self.app),
+                        Some(_) => self.sources.drop_worker(),
+                    }
+                    self.notes.load(self.app);
+                }
+                flow
+            }
+            News::Loaded(batch) => self.loaded(batch),
+            News::Input(_) => Flow::Go,
+            News::InputClosed | News::Stop => {
+                // The terminal or the connection went away: keep what was being written.
+                self.notes.save_before_exit(self.app);
+                Flow::Quit
+            }
+        }
+    }
+
+    /// More documents of a library arrived; once all are in, the jump worker starts, the
+    /// files are watched and their notes placed.
+    fn loaded(&mut self, batch: crate::doc::library::Batch<(String, Countries)>) -> Flow {
+        self.load_errors
+            .extend(batch.errors.iter().map(ToString::to_string));
+        let (done, total) = (batch.done, batch.total);
+        let arrivals = sources::arrivals(batch);
+        let flow = self.tell(vec![Message::DocumentsRead {
+            arrivals,
+            done,
+            total,
+        }]);
+        if done < total {
+            return flow;
+        }
+        self.sources.start_worker(self.app);
+        self.sources.watch(self.app);
+        self.notes.load(self.app);
+        let said = match self.load_errors.first() {
+            Some(first) => {
+                let more = match self.load_errors.len() - 1 {
+                    0 => String::new(),
+                    n => format!(" (+{n} more)"),
+                };
+                Some(Message::said(format!("{first}{more}"), true))
+            }
+            None if self.app.message.is_none() => Some(Message::said(
+                format!(
+                    "Read {} documents in {:.1} s",
+                    self.app.docs.len(),
+                    self.started.elapsed().as_secs_f64()
+                ),
+                false,
+            )),
+            None => None,
+        };
+        match self.tell(said.into_iter().collect()) {
+            Flow::Quit => Flow::Quit,
+            Flow::Go => flow,
+        }
+    }
+
+    /// Tells the app `messages`, and carries out what it asks in return: the store's
+    /// effects through [`Notes::run`], the rest here.
+    fn tell(&mut self, messages: Vec<Message>) -> Flow {
+        let mut effects = self
+            .notes
+            .deliver(self.app, messages, &mut std::io::stdout());
+        let mut flow = Flow::Go;
+        while !effects.is_empty() {
+            let mut more = Vec::new();
+            for effect in effects {
+                match effect {
+                    Effect::Quit => flow = Flow::Quit,
+                    Effect::FindMatches { generation, query } => {
+                        self.sources.find(generation, query)
+                    }
+                    Effect::Open(path, anchor) => {
+                        more.extend(files::linked(&path, anchor, self.options))
+                    }
+                    // The store's effects were carried out by `deliver`.
+                    _ => {}
+                }
+            }
+            effects = self.notes.deliver(self.app, more, &mut std::io::stdout());
+        }
+        flow
+    }
+}
+
+/// Hands the panic hook the note being written when it has changed since it last did (the
+/// note is only copied then, not on every message).
+fn keep_for_rescue(app: &App, rescue: &Rescue, rescued: &mut Option<u64>) {
+    let revision = app.editor().map(|e| e.revision);
+    if revision != *rescued {
+        rescue.editing(app.note_being_written());
+        *rescued = revision;
+    }
+}

@@ -1,0 +1,180 @@
+//! Where the event loop's news comes from, each on a thread of its own and all into one
+//! channel: the terminal's keys and resizes, signals, the file watcher, the jump worker
+//! and the reading of a library in the background.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread;
+
+use crossterm::event::Event;
+use signal_hook::iterator::Signals;
+
+use crate::app::{App, Arrival};
+use crate::doc::Document;
+use crate::doc::library::{Batch, read_in_background};
+use crate::doc::open::OpenOptions;
+use crate::index::countries::Countries;
+use crate::index::gazetteer::Gazetteer;
+use crate::index::jump::JumpIndex;
+use crate::index::jump_worker::{JumpWorker, WorkerReport};
+use crate::reload;
+
+/// What reaches the event loop.
+pub(super) enum News {
+    /// A terminal event (key, resize).
+    Input(Event),
+    /// The terminal can no longer be read.
+    InputClosed,
+    /// A signal asking brief to stop.
+    Stop,
+    /// News from a jump worker (the number of the worker: older ones are not listened to).
+    Worker(u64, WorkerReport),
+    /// Open briefings changed on disk.
+    Changed(Vec<PathBuf>),
+    /// More documents of a library read in the background, each with its key and places.
+    Loaded(Batch<(String, Countries)>),
+}
+
+/// The channel the sources send into, and the workers that send.
+pub(super) struct Sources {
+    tx: Sender<News>,
+    /// A reload starts a new jump worker; what an older one still says is about old
+    /// editions.
+    serial: u64,
+    /// The jump worker of the current editions, once started.
+    worker: Option<JumpWorker>,
+    /// The watcher of the open files (kept alive while it is needed).
+    _watcher: Option<reload::Watcher>,
+}
+
+impl Sources {
+    /// A channel with nothing sending yet, and its receiving end.
+    pub(super) fn new() -> (Sources, Receiver<News>) {
+        let (tx, rx) = channel();
+        let sources = Sources {
+            tx,
+            serial: 0,
+            worker: None,
+            _watcher: None,
+        };
+        (sources, rx)
+    }
+
+    /// Signals that ask brief to stop become [`News::Stop`].
+    pub(super) fn listen_to_signals(&self, mut signals: Signals) {
+        let tx = self.tx.clone();
+        thread::spawn(move || {
+            if signals.forever().next().is_some() {
+                let _ = tx.send(News::Stop);
+            }
+        });
+    }
+
+    /// The terminal's events become [`News::Input`]. The event source (and its SIGWINCH
+    /// handler) is set up at once, so that a resize right after start-up is not missed.
+    pub(super) fn listen_to_terminal(&self) {
+        // Poll with no timeout: this never waits for the terminal.
+        let _ = crossterm::event::poll(std::time::Duration::ZERO);
+        let tx = self.tx.clone();
+        thread::spawn(move || {
+            loop {
+                match crossterm::event::read() {
+                    Ok(event) => {
+                        if tx.send(News::Input(event)).is_err() {
+                            break;
+                        }
+                    }
+                    Err(_) => {
+                        let _ = tx.send(News::InputClosed);
+                        break;
+                    }
+                }
+            }
+        });
+    }
+
+    /// Watches the open files: changes become [`News::Changed`].
+    pub(super) fn watch(&mut self, app: &App) {
+        let tx = self.tx.clone();
+        let files: Vec<PathBuf> = app.docs.iter().filter_map(|d| d.path.clone()).collect();
+        self._watcher = reload::watch(&files, move |paths| {
+            let _ = tx.send(News::Changed(paths));
+        });
+    }
+
+    /// Reads a library's other files in the background: they arrive as [`News::Loaded`].
+    pub(super) fn read_library(&self, files: Vec<(PathBuf, String)>, options: OpenOptions) {
+        let tx = self.tx.clone();
+        read_in_background(files, options, prepare, move |batch| {
+            let _ = tx.send(News::Loaded(batch));
+        });
+    }
+
+    /// Starts a jump worker on the app's documents; one started before is no longer
+    /// listened to.
+    pub(super) fn start_worker(&mut self, app: &App) {
+        self.serial += 1;
+        let serial = self.serial;
+        let tx = self.tx.clone();
+        self.worker = Some(JumpWorker::start(
+            Arc::clone(&app.docs),
+            JumpIndex::of_places(&app.docs, &app.countries, Gazetteer::bundled()),
+            move |report| {
+                let _ = tx.send(News::Worker(serial, report));
+            },
+        ));
+    }
+
+    /// Forgets the jump worker: the documents changed, and a new one starts when they are
+    /// all read.
+    pub(super) fn drop_worker(&mut self) {
+        self.serial += 1;
+        self.worker = None;
+    }
+
+    /// Whether news from worker `serial` is about the current editions.
+    pub(super) fn is_current(&self, serial: u64) -> bool {
+        serial == self.serial && self.worker.is_some()
+    }
+
+    /// Asks the jump worker for the matches of a palette query.
+    pub(super) fn find(&self, generation: u64, query: String) {
+        if let Some(worker) = &self.worker {
+            worker.find(generation, query);
+        }
+    }
+}
+
+/// What the app needs of a document that takes the file system or a long computation: its
+/// store key and its places (found on the thread that read it).
+fn prepare(doc: &Document) -> (String, Countries) {
+    (
+        crate::store::document_key(doc),
+        Countries::of_document(doc, Gazetteer::bundled()),
+    )
+}
+
+/// A document read outside the app, ready to join it.
+pub(super) fn arrival(doc: Document) -> Arrival {
+    let (key, countries) = prepare(&doc);
+    Arrival {
+        doc,
+        key,
+        countries,
+    }
+}
+
+/// The documents of a batch, ready to join the app.
+pub(super) fn arrivals(batch: Batch<(String, Countries)>) -> Vec<Arrival> {
+    batch
+        .documents
+        .into_iter()
+        .zip(batch.prepared)
+        .map(|(doc, (key, countries))| Arrival {
+            doc,
+            key,
+            countries,
+        })
+        .collect()
+}
