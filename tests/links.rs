@@ -20,8 +20,8 @@ See the [annex](annex.md) and the [press release](release.md).\n\n\
 
 /// The Links view's entries as it lists them.
 fn link_titles(app: &App) -> Vec<&str> {
-    app.links_tree
-        .0
+    app.links_view
+        .tree
         .entries
         .iter()
         .map(|e| e.title.as_str())
@@ -104,7 +104,7 @@ fn enter_in_the_reader_follows_the_one_link_or_lists_several() {
     to_block(&mut app, "Astana");
     app.press(enter());
     assert_eq!(app.view, OutlineView::Links);
-    assert_eq!(app.links_pane.selected, 0);
+    assert_eq!(app.links_view.pane.selected, 0);
     app.press(Key::named(NamedKey::Esc));
     // A paragraph without links: down a line, as before.
     to_block(&mut app, "Paragraph two");

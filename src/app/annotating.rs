@@ -28,8 +28,9 @@ const SAID: usize = 24;
 impl App {
     /// The bookmarks and notes as the store has them now.
     pub(super) fn set_annotations(&mut self, annotations: Annotations) {
-        self.bookmark_tree = annotations.bookmark_tree(&self.docs);
-        self.note_tree = annotations.note_tree(&self.docs);
+        (self.bookmarks_view.tree, self.bookmarks_view.targets) =
+            annotations.bookmark_tree(&self.docs);
+        (self.notes_view.tree, self.notes_view.targets) = annotations.note_tree(&self.docs);
         let bookmarks = annotations.bookmarks.iter().filter_map(|b| {
             let title = match &b.item.name {
                 Some(name) => format!("{name} — {}", b.item.anchor.quote),
@@ -51,8 +52,8 @@ impl App {
             self.rebuild_library();
         }
         for (tree, pane) in [
-            (&self.bookmark_tree.0, &mut self.bookmark_pane),
-            (&self.note_tree.0, &mut self.note_pane),
+            (&self.bookmarks_view.tree, &mut self.bookmarks_view.pane),
+            (&self.notes_view.tree, &mut self.notes_view.pane),
         ] {
             pane.selected = pane.selected.min(tree.entries.len().saturating_sub(1));
             pane.offset = pane.offset.min(pane.selected);
@@ -194,12 +195,15 @@ impl App {
         }
         let (doc, placement, anchor) = match self.view {
             OutlineView::Bookmarks => {
-                let n = (*self.bookmark_tree.1.get(self.bookmark_pane.selected)?)?;
+                let n = (*self
+                    .bookmarks_view
+                    .targets
+                    .get(self.bookmarks_view.pane.selected)?)?;
                 let b = self.annotations.bookmarks.get(n)?;
                 (b.doc, b.placement, &b.item.anchor)
             }
             OutlineView::Notes => {
-                let n = (*self.note_tree.1.get(self.note_pane.selected)?)?;
+                let n = (*self.notes_view.targets.get(self.notes_view.pane.selected)?)?;
                 let p = self.annotations.notes.get(n)?;
                 (p.doc, p.placement, &p.item.anchor)
             }
@@ -218,13 +222,16 @@ impl App {
     fn selected_item(&self) -> Option<Deleted> {
         match self.view {
             OutlineView::Bookmarks => {
-                let n = (*self.bookmark_tree.1.get(self.bookmark_pane.selected)?)?;
+                let n = (*self
+                    .bookmarks_view
+                    .targets
+                    .get(self.bookmarks_view.pane.selected)?)?;
                 Some(Deleted::Bookmark(
                     self.annotations.bookmarks.get(n)?.item.clone(),
                 ))
             }
             OutlineView::Notes => {
-                let n = (*self.note_tree.1.get(self.note_pane.selected)?)?;
+                let n = (*self.notes_view.targets.get(self.notes_view.pane.selected)?)?;
                 Some(Deleted::Note(self.annotations.notes.get(n)?.item.clone()))
             }
             _ => None,

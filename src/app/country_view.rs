@@ -17,8 +17,8 @@ impl App {
             Gazetteer::bundled(),
             self.country_order,
         );
-        self.country_tree = tree;
-        self.country_pane = super::OutlinePane {
+        self.countries_view.tree = tree;
+        self.countries_view.pane = super::OutlinePane {
             folded: places.into_iter().collect(),
             ..Default::default()
         };
@@ -42,9 +42,10 @@ impl App {
     /// Adds the selected place of the Countries view to the filter, or removes it.
     pub(super) fn toggle_filter(&mut self) {
         let Some(place) = self
-            .country_tree
+            .countries_view
+            .tree
             .entries
-            .get(self.country_pane.selected)
+            .get(self.countries_view.pane.selected)
             .and_then(|e| e.place)
         else {
             self.notify(

@@ -213,9 +213,9 @@ impl App {
             entry.line = 1;
             tree.push(None, entry);
         }
-        self.library_tree = tree;
-        let last = self.library_tree.entries.len().saturating_sub(1);
-        self.library_pane.selected = self.library_pane.selected.min(last);
+        self.library_view.tree = tree;
+        let last = self.library_view.tree.entries.len().saturating_sub(1);
+        self.library_view.pane.selected = self.library_view.pane.selected.min(last);
     }
 }
 

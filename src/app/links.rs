@@ -206,19 +206,20 @@ impl App {
             return;
         }
         let at = of_entry.iter().position(|(b, _)| *b >= here).unwrap_or(0);
-        self.links_tree = (tree, of_entry);
-        self.links_pane = OutlinePane::default();
+        (self.links_view.tree, self.links_view.targets) = (tree, of_entry);
+        self.links_view.pane = OutlinePane::default();
         self.enter_outline();
         self.view = OutlineView::Links;
         let rows = usize::from(self.outline_rows());
-        self.links_pane.select(&self.links_tree.0, at);
-        self.links_pane
-            .keep_selection_visible(&self.links_tree.0, rows);
+        self.links_view.pane.select(&self.links_view.tree, at);
+        self.links_view
+            .pane
+            .keep_selection_visible(&self.links_view.tree, rows);
     }
 
     /// `Enter` in the Links view.
     pub(super) fn follow_selected_link(&mut self) -> Vec<Effect> {
-        let Some(&(block, n)) = self.links_tree.1.get(self.links_pane.selected) else {
+        let Some(&(block, n)) = self.links_view.targets.get(self.links_view.pane.selected) else {
             return Vec::new();
         };
         self.follow_link(block, n)
@@ -226,7 +227,7 @@ impl App {
 
     /// `y` in the Links view: the link's target as written.
     pub(super) fn copy_selected_link(&mut self) -> Vec<Effect> {
-        let Some(&(block, n)) = self.links_tree.1.get(self.links_pane.selected) else {
+        let Some(&(block, n)) = self.links_view.targets.get(self.links_view.pane.selected) else {
             return Vec::new();
         };
         let Some(link) = self.document().block(block).and_then(|b| b.links().get(n)) else {
@@ -302,7 +303,7 @@ impl App {
 
     /// The Links view's selected link, as written.
     pub fn selected_link(&self) -> Option<&str> {
-        let &(block, n) = self.links_tree.1.get(self.links_pane.selected)?;
+        let &(block, n) = self.links_view.targets.get(self.links_view.pane.selected)?;
         let link = self.document().block(block)?.links().get(n)?;
         Some(&link.target)
     }

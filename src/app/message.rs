@@ -6,7 +6,7 @@
 use std::sync::Arc;
 
 use super::annotations::Annotations;
-use super::{App, Effect, Notice};
+use super::{App, Effect};
 use crate::doc::Document;
 use crate::index::countries::Countries;
 use crate::index::jump::{Found, JumpIndex};
@@ -15,6 +15,15 @@ use crate::store::Draft;
 use crate::store::anchor::Anchor;
 use crate::store::documents::Candidate;
 use crate::vocabulary::Action;
+
+/// A message for the status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    /// What to say.
+    pub text: String,
+    /// Whether it reports a problem.
+    pub is_error: bool,
+}
 
 /// A document read outside the app, with what the app needs of it that takes the file
 /// system or a long computation to find.

@@ -262,3 +262,25 @@ mod tests {
         assert_eq!(p.offset, 0);
     }
 }
+
+/// A view of the outline pane that owns its tree: the tree, the folding and selection in
+/// it, and what each entry stands for (a bookmark, a note, a link).
+#[derive(Clone, Debug)]
+pub struct TreeView<T = ()> {
+    /// The entries.
+    pub tree: Outline,
+    /// The folding and selection.
+    pub pane: OutlinePane,
+    /// What each entry stands for, by entry (empty where entries stand for their place).
+    pub targets: Vec<T>,
+}
+
+impl<T> Default for TreeView<T> {
+    fn default() -> TreeView<T> {
+        TreeView {
+            tree: Outline::default(),
+            pane: OutlinePane::default(),
+            targets: Vec::new(),
+        }
+    }
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use super::focus::Focus;
 use super::{App, Effect, Highlight};
 use crate::index::jump::{Found, JumpIndex, Match, Query, Shown};
-use crate::vocabulary::Mode;
+use crate::vocabulary::{Action, Mode};
 
 /// Set in a match's candidate number when it is one of the user's bookmarks or notes (which
 /// the app searches itself) rather than a candidate of the jump index.
@@ -162,5 +162,23 @@ impl App {
         self.highlight = Some(Highlight { doc, block, range });
         self.focus = Focus::Reader;
         self.show_block(doc, Some(block));
+    }
+}
+
+impl App {
+    pub(super) fn palette_action(&mut self, action: Action) -> Vec<Effect> {
+        let page = isize::try_from(self.size.1 / 2).unwrap_or(10);
+        match action {
+            Action::Close => self.focus = Focus::Reader,
+            Action::Go => self.palette_go(),
+            Action::Down => self.palette_move(1),
+            Action::Up => self.palette_move(-1),
+            Action::PageDown | Action::HalfPageDown => self.palette_move(page),
+            Action::PageUp | Action::HalfPageUp => self.palette_move(-page),
+            Action::Top => self.palette_move(isize::MIN / 2),
+            Action::Bottom => self.palette_move(isize::MAX / 2),
+            _ => {}
+        }
+        Vec::new()
     }
 }

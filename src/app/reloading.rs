@@ -48,8 +48,7 @@ impl App {
         let last = self.outline.entries.len().saturating_sub(1);
         self.pane.selected = self.pane.selected.min(last);
         // The links and the table shown were the old edition's.
-        self.links_tree = Default::default();
-        self.links_pane = Default::default();
+        self.links_view = Default::default();
         if self.view == super::outline_pane::OutlineView::Links {
             self.view = super::outline_pane::OutlineView::Sections;
         }

@@ -1,0 +1,220 @@
+//! The reader: where it is in the document (the first layout line shown), how it moves
+//! (lines, pages, sections, paragraphs, matches), and laying the document out again at a
+//! new width without losing the place.
+
+use std::ops::Range;
+
+use super::App;
+use super::layout::{Layout, LineRole};
+use crate::doc::{BlockId, Document};
+use crate::vocabulary::Action;
+
+/// A stretch of a block shown highlighted in the reader (the mention a jump landed on).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Highlight {
+    /// The document.
+    pub doc: usize,
+    /// The block.
+    pub block: BlockId,
+    /// Byte range in the block's text.
+    pub range: Range<usize>,
+}
+
+impl App {
+    /// The document in the reader.
+    pub fn document(&self) -> &Document {
+        &self.docs[self.doc]
+    }
+
+    /// The largest `top` that still fills the reader.
+    pub(super) fn max_top(&self) -> usize {
+        self.layout
+            .lines
+            .len()
+            .saturating_sub(usize::from(self.reader_size().1))
+    }
+
+    /// The block at the top of the reader.
+    pub fn current_block(&self) -> BlockId {
+        let line = self.top.min(self.layout.lines.len().saturating_sub(1));
+        match self.layout.lines.get(line) {
+            Some(l) if l.role() == LineRole::Gap => self.layout.block_at(line + 1),
+            _ => self.layout.block_at(line),
+        }
+    }
+
+    /// The outline entry the reader is in ("you are here").
+    pub fn here(&self) -> Option<usize> {
+        self.outline.entry_at(self.doc, self.current_block())
+    }
+
+    /// How far through the document the bottom of the reader is, in percent.
+    pub fn percent(&self) -> usize {
+        let total = self.layout.lines.len().max(1);
+        let bottom = (self.top + usize::from(self.reader_size().1)).min(total);
+        bottom * 100 / total
+    }
+
+    pub(super) fn reader_action(&mut self, action: Action) {
+        // What the reader shows, to tell whether the action changed it.
+        let before = (
+            self.doc,
+            self.top,
+            self.highlight.clone(),
+            self.message.clone(),
+            self.search.as_ref().map(|s| s.current),
+            (self.pane.selected, self.pane.offset),
+        );
+        self.reader_move(action);
+        let after = (
+            self.doc,
+            self.top,
+            self.highlight.clone(),
+            self.message.clone(),
+            self.search.as_ref().map(|s| s.current),
+            (self.pane.selected, self.pane.offset),
+        );
+        self.unchanged = before == after;
+    }
+
+    pub(super) fn reader_move(&mut self, action: Action) {
+        // A jump's highlight lasts until the reader moves on.
+        self.highlight = None;
+        let page = i32::from(self.reader_size().1) as isize;
+        match action {
+            Action::Down => self.scroll_by(1),
+            Action::Up => self.scroll_by(-1),
+            Action::PageDown => self.scroll_by(page),
+            Action::PageUp => self.scroll_by(-page),
+            Action::HalfPageDown => self.scroll_by(page / 2),
+            Action::HalfPageUp => self.scroll_by(-page / 2),
+            Action::Top => self.jump_to(0),
+            Action::Bottom => self.jump_to(self.max_top()),
+            Action::NextSection => {
+                let next = self.heading_starts().into_iter().find(|&l| l > self.top);
+                match next {
+                    Some(line) => self.jump_to(line),
+                    None => self.notify("No section after this one", false),
+                }
+            }
+            Action::PrevSection => {
+                let prev = self
+                    .heading_starts()
+                    .into_iter()
+                    .rev()
+                    .find(|&l| l < self.top);
+                self.jump_to(prev.unwrap_or(0));
+            }
+            Action::NextParagraph => {
+                let next = self
+                    .layout
+                    .block_starts
+                    .iter()
+                    .copied()
+                    .find(|&l| l > self.top);
+                match next {
+                    Some(line) => self.jump_to(line),
+                    None => self.jump_to(self.max_top().max(self.top)),
+                }
+            }
+            Action::PrevParagraph => {
+                let prev = self
+                    .layout
+                    .block_starts
+                    .iter()
+                    .copied()
+                    .rev()
+                    .find(|&l| l < self.top);
+                self.jump_to(prev.unwrap_or(0));
+            }
+            Action::NextMatch => self.move_to_match(true),
+            Action::PrevMatch => self.move_to_match(false),
+            _ => {}
+        }
+    }
+
+    /// `n` / `N`: search matches when a search is on, else passages of the country filter.
+    pub(super) fn move_to_match(&mut self, forward: bool) {
+        if !self.next_search_match(forward) {
+            self.next_match(forward);
+        }
+    }
+
+    /// Puts a block (or a document's start) at the top of the reader.
+    pub(super) fn show_block(&mut self, doc: usize, block: Option<BlockId>) {
+        if doc != self.doc {
+            self.doc = doc;
+            self.top = 0;
+            self.layout = Layout::default();
+            self.relayout();
+        }
+        let line = block.map_or(0, |b| self.layout.block_start(b));
+        self.jump_to(line);
+    }
+
+    /// The layout lines of every heading of the current document.
+    pub(super) fn heading_starts(&self) -> Vec<usize> {
+        self.document()
+            .headings()
+            .map(|(id, _, _)| self.layout.block_start(id))
+            .collect()
+    }
+
+    /// Scrolls by whole lines. Scrolling down stops when the last line reaches the bottom
+    /// (or where a jump left the reader, if that is further).
+    pub(super) fn scroll_by(&mut self, delta: isize) {
+        let limit = self.max_top().max(self.top);
+        self.top = self.top.saturating_add_signed(delta).min(limit);
+        self.follow_position();
+    }
+
+    /// Puts a line at the top of the reader, even near the end, so a jumped-to heading is
+    /// always the first thing seen.
+    pub(super) fn jump_to(&mut self, line: usize) {
+        self.top = line.min(self.layout.lines.len().saturating_sub(1));
+        self.follow_position();
+    }
+
+    /// Moves the outline selection to where the reader is.
+    pub(super) fn follow_position(&mut self) {
+        if let Some(here) = self.here() {
+            self.pane.select(&self.outline, here);
+        }
+        let height = usize::from(self.outline_rows());
+        self.pane.keep_selection_visible(&self.outline, height);
+    }
+
+    /// Lays the current document out at the reader's width, keeping the block at the top.
+    pub(super) fn relayout(&mut self) {
+        let width = self.reader_size().0;
+        if self.layout.width == width && !self.layout.lines.is_empty() {
+            self.top = self.top.min(self.max_top());
+            return;
+        }
+        // The block at the top and how many lines into it (-1: the gap above it).
+        let anchor = (!self.layout.lines.is_empty()).then(|| {
+            let block = self.current_block();
+            (
+                block,
+                self.top as i64 - self.layout.block_start(block) as i64,
+            )
+        });
+        self.layout = Layout::new(&self.docs[self.doc], width);
+        self.top = match anchor {
+            Some((block, offset)) => {
+                let start = self.layout.block_start(block);
+                let next = self
+                    .layout
+                    .block_starts
+                    .get(block.0 + 1)
+                    .copied()
+                    .unwrap_or(usize::MAX);
+                usize::try_from(start as i64 + offset)
+                    .unwrap_or(0)
+                    .min(next.saturating_sub(1))
+                    .min(self.max_top())
+            }
+            None => 0,
+        };
+    }
+}

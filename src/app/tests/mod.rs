@@ -1,0 +1,45 @@
+//! The app driven headless: actions in, state out. One file per part of the app.
+
+mod outline;
+mod palette;
+mod reader;
+
+use super::*;
+use crate::app::layout::LineRole;
+use crate::doc::open::{OpenOptions, bundled};
+use crate::keymap::chord::NamedKey;
+
+fn seed_app(size: (u16, u16)) -> App {
+    App::new(
+        crate::effects::start(vec![bundled(OpenOptions::default())]),
+        Keymap::preset("default").unwrap(),
+        size,
+    )
+}
+
+use crate::doc::markdown as doc;
+
+fn heading_at_top(app: &App) -> Option<String> {
+    let block = app.document().block(app.current_block())?;
+    block.heading_level().map(|_| block.text().to_string())
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        let effects = app.press(Key::char(c));
+        answer(app, effects);
+    }
+}
+
+/// Answers the app's palette requests as the worker would.
+fn answer(app: &mut App, effects: Vec<Effect>) {
+    for effect in effects {
+        if let Effect::FindMatches { generation, query } = effect {
+            let index = app.jump_index.clone().unwrap();
+            let found = index
+                .search(&crate::index::jump::Query::parse(&query), None, &|| false)
+                .unwrap();
+            app.receive(crate::app::Message::Matches(generation, found));
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! The outline pane: following the reader, folding, the Countries and Library views.
+
+use super::*;
+
+#[test]
+fn outline_follows_the_reader_and_enter_jumps() {
+    let mut app = seed_app((100, 30));
+    app.update(Action::NextSection);
+    app.update(Action::NextSection);
+    app.update(Action::NextSection);
+    let here = app.here().unwrap();
+    assert_eq!(
+        app.outline.entries[here].title,
+        "吉尔吉斯斯坦总统扎帕罗夫会见王毅"
+    );
+    assert_eq!(app.pane.selected, here);
+
+    app.update(Action::FocusOutline);
+    assert_eq!(app.mode(), Mode::Outline);
+    app.update(Action::Bottom);
+    app.update(Action::Go);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!(heading_at_top(&app).unwrap(), "“世界市长对话·南京”活动开幕");
+}
+
+#[test]
+fn folding_in_the_pane() {
+    let mut app = seed_app((100, 30));
+    app.update(Action::FocusOutline);
+    let all = app.pane.visible(&app.outline).len();
+    assert_eq!(all, 9);
+    app.update(Action::FoldAll);
+    assert_eq!(app.pane.visible(&app.outline).len(), 1);
+    app.update(Action::Unfold);
+    assert_eq!(
+        app.pane.visible(&app.outline).len(),
+        8,
+        "国际论坛 stays folded"
+    );
+    app.update(Action::UnfoldAll);
+    assert_eq!(app.pane.visible(&app.outline).len(), all);
+}
+
+#[test]
+fn focusing_a_hidden_outline_shows_it_until_left() {
+    let mut app = seed_app((70, 24));
+    assert!(!app.outline_visible);
+    let narrow = app.reader_size().0;
+    app.update(Action::FocusOutline);
+    assert!(app.outline_visible);
+    assert!(app.reader_size().0 < narrow);
+    app.update(Action::Close);
+    assert!(!app.outline_visible);
+    assert_eq!(app.reader_size().0, narrow);
+    app.update(Action::ToggleOutline);
+    assert!(app.outline_visible);
+}
+
+#[test]
+fn several_documents_switch_from_the_outline() {
+    let docs = vec![
+        doc("a.md", "# Alpha\n\ntext a\n"),
+        doc("b.md", "# Beta\n\ntext b\n"),
+    ];
+    let mut app = App::new(
+        crate::effects::start(docs),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
+    let titles: Vec<&str> = app
+        .outline
+        .entries
+        .iter()
+        .map(|e| e.title.as_str())
+        .collect();
+    assert_eq!(titles, vec!["a.md", "Alpha", "b.md", "Beta"]);
+    app.update(Action::FocusOutline);
+    app.update(Action::Bottom);
+    app.update(Action::Go);
+    assert_eq!(app.doc, 1);
+    assert_eq!(heading_at_top(&app).as_deref(), Some("Beta"));
+}
+
+fn countries_view(app: &mut App) {
+    app.update(Action::FocusOutline);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Countries);
+}
+
+fn select_place(app: &mut App, code: &str) {
+    let place = crate::index::gazetteer::Gazetteer::bundled()
+        .by_code(code)
+        .unwrap();
+    let row = app
+        .countries_view
+        .tree
+        .entries
+        .iter()
+        .position(|e| e.place == Some(place) && e.depth == 1)
+        .unwrap();
+    app.countries_view
+        .pane
+        .select(&app.countries_view.tree, row);
+}
+
+#[test]
+fn tab_cycles_sections_countries_bookmarks_notes_reader() {
+    let mut app = seed_app((100, 30));
+    app.update(Action::FocusOutline);
+    assert_eq!(app.view, outline_pane::OutlineView::Sections);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Countries);
+    assert_eq!(
+        app.update(Action::NextOutlineView),
+        vec![Effect::RefreshAnnotations],
+        "the view is read again from the store when shown"
+    );
+    assert_eq!(app.view, outline_pane::OutlineView::Bookmarks);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Notes);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Library);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.mode(), Mode::Reader);
+    assert_eq!(app.view, outline_pane::OutlineView::Sections);
+}
+
+#[test]
+fn enter_on_a_mention_lands_on_it_highlighted() {
+    let mut app = seed_app((100, 30));
+    countries_view(&mut app);
+    select_place(&mut app, "KG");
+    app.update(Action::Unfold);
+    // Down to the first section, then its first sentence.
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let entry = app.countries_view.tree.entries[app.countries_view.pane.selected].clone();
+    assert!(entry.mark.is_some(), "a sentence row: {}", entry.title);
+    app.update(Action::Go);
+    assert_eq!(app.mode(), Mode::Reader);
+    let highlight = app.highlight.clone().unwrap();
+    assert_eq!(Some(highlight.block), entry.block);
+    let text = app.document().blocks[highlight.block.0].text();
+    assert!(text[highlight.range].contains('吉'));
+    let top_block = app.current_block();
+    assert_eq!(
+        top_block, highlight.block,
+        "the sentence's paragraph is at the top"
+    );
+}
+
+#[test]
+fn filter_narrows_sections_and_n_walks_matching_passages() {
+    let mut app = seed_app((100, 30));
+    countries_view(&mut app);
+    select_place(&mut app, "JP");
+    app.update(Action::FilterByCountry);
+    let visible: Vec<String> = app
+        .pane
+        .visible(&app.outline)
+        .into_iter()
+        .map(|i| app.outline.entries[i].title.clone())
+        .collect();
+    assert!(visible.iter().any(|t| t.starts_with("高市首相")));
+    assert!(!visible.iter().any(|t| t.contains("王小洪")), "{visible:?}");
+    app.update(Action::Close);
+    app.update(Action::NextMatch);
+    let first = app.current_block();
+    assert!(app.document().blocks[first.0].text().contains("日本"));
+    app.update(Action::NextMatch);
+    assert!(app.current_block() > first);
+    app.update(Action::PrevMatch);
+    assert_eq!(app.current_block(), first);
+
+    // A second country: passages that mention both Japan and China.
+    app.update(Action::FocusOutline);
+    select_place(&mut app, "CN");
+    app.update(Action::FilterByCountry);
+    assert_eq!(app.filter.len(), 2);
+    let both = app.matching_blocks();
+    assert!(!both.is_empty());
+    for (_, block) in &both {
+        let text = app.document().blocks[block.0].text();
+        assert!(text.contains("日") && text.contains("中"), "{text}");
+    }
+    app.update(Action::ClearFilter);
+    assert!(app.pane.only.is_none());
+}
+
+#[test]
+fn country_order_cycles() {
+    let mut app = seed_app((100, 30));
+    countries_view(&mut app);
+    let first_place = |app: &App| {
+        app.countries_view
+            .tree
+            .entries
+            .iter()
+            .find(|e| e.depth == 1)
+            .unwrap()
+            .title
+            .clone()
+    };
+    assert!(first_place(&app).contains("CN"));
+    app.update(Action::CycleCountryOrder);
+    assert!(
+        first_place(&app).contains("BH"),
+        "A–Z by English name: Bahrain first"
+    );
+    app.update(Action::CycleCountryOrder);
+    assert!(
+        first_place(&app).contains("RU"),
+        "first appearance: Moscow, in the first paragraph"
+    );
+}
+
+#[test]
+fn the_library_lists_documents_sorted_and_enter_opens_one() {
+    let mut app = App::new(
+        crate::effects::start(vec![
+            doc("a-2024-01-05.md", "# Older\n\nText.\n"),
+            doc(
+                "b.md",
+                "# Undated but long\n\n很长的一段文字。很长的一段文字。很长的一段文字。\n",
+            ),
+            doc("c.md", "# Newer\n\n本报北京2025年9月1日电 正文。\n"),
+        ]),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
+    app.open_library();
+    assert_eq!(app.mode(), Mode::Outline);
+    let order = |app: &App| -> Vec<usize> {
+        app.library_view
+            .tree
+            .entries
+            .iter()
+            .map(|e| e.doc)
+            .collect()
+    };
+    assert_eq!(order(&app), vec![2, 0, 1], "newest first, undated last");
+    assert!(
+        app.library_view.tree.entries[0]
+            .title
+            .starts_with("2025-09-01")
+    );
+    app.update(Action::CycleCountryOrder);
+    assert_eq!(app.library_order, library::LibraryOrder::Title);
+    app.update(Action::CycleCountryOrder);
+    assert_eq!(order(&app)[0], 1, "largest first");
+    app.update(Action::Go);
+    assert_eq!((app.mode(), app.doc), (Mode::Reader, 1));
+
+    // `/` narrows the list as the words are typed; Esc clears them.
+    app.open_library();
+    app.press(Key::char('/'));
+    assert_eq!(app.mode(), Mode::Prompt);
+    for c in "NEW".chars() {
+        app.press(Key::char(c));
+    }
+    assert_eq!(order(&app), vec![2], "case does not matter");
+    app.press(Key::named(NamedKey::Enter));
+    assert_eq!(app.mode(), Mode::Outline);
+    assert_eq!(order(&app), vec![2], "the filter stays");
+    app.press(Key::char('/'));
+    app.press(Key::named(NamedKey::Esc));
+    assert_eq!((app.mode(), order(&app).len()), (Mode::Outline, 3));
+}
