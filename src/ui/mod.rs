@@ -11,9 +11,9 @@ pub mod table_view;
 pub mod theme;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 
-use crate::app::{App, READER_MARGIN};
+use crate::app::App;
 use crate::vocabulary::Mode;
 use theme::Theme;
 
@@ -21,41 +21,23 @@ use theme::Theme;
 pub fn draw(app: &App, frame: &mut Frame) {
     let theme = Theme { color: app.color };
     let area = frame.area();
-    let [main, status_area] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    let outline_width = app.outline_width();
-    if outline_width > 0 {
-        let [left, sep, right] = Layout::horizontal([
-            Constraint::Length(outline_width),
-            Constraint::Length(1),
-            Constraint::Min(1),
-        ])
-        .areas(main);
-        outline::draw(app, theme, frame, left);
-        draw_separator(theme, frame, sep);
-        reader::draw(app, theme, frame, inset(right));
-        amended::draw_panel(app, theme, frame, right);
-    } else {
-        reader::draw(app, theme, frame, inset(main));
-        amended::draw_panel(app, theme, frame, main);
+    // The panes the keys move in, on the screen there is (a resize may not have reached
+    // the app yet).
+    let panes = app.panes();
+    let on_screen = |rect: Rect| rect.intersection(area);
+    if let (Some(left), Some(sep)) = (panes.outline, panes.separator) {
+        outline::draw(app, theme, frame, on_screen(left));
+        draw_separator(theme, frame, on_screen(sep));
     }
-    status::draw(app, theme, frame, status_area);
+    reader::draw(app, theme, frame, on_screen(panes.text));
+    amended::draw_panel(app, theme, frame, on_screen(panes.reader));
+    status::draw(app, theme, frame, on_screen(panes.status));
     match app.mode() {
         Mode::Help => help::draw(app, theme, frame, area),
         Mode::Palette => palette::draw(app, theme, frame, area),
         Mode::Editor => editor::draw(app, theme, frame, area),
         Mode::Table => table_view::draw(app, theme, frame, area),
         _ => {}
-    }
-}
-
-/// The reader's area inside its margins.
-fn inset(area: Rect) -> Rect {
-    let margin = READER_MARGIN.min(area.width / 4);
-    Rect {
-        x: area.x + margin,
-        width: area.width.saturating_sub(2 * margin),
-        ..area
     }
 }
 
