@@ -94,31 +94,34 @@ impl App {
 
     /// Closes the note editor, handing back its state; the reader gets the keys.
     pub(super) fn take_editor(&mut self) -> Option<Editor> {
-        match std::mem::take(&mut self.focus) {
-            Focus::Editor(editor) => Some(*editor),
-            other => {
-                self.focus = other;
-                None
-            }
-        }
+        self.close(|focus| match focus {
+            Focus::Editor(editor) => Ok(*editor),
+            other => Err(other),
+        })
     }
 
     /// Closes the question, handing it back; the reader gets the keys.
     pub(super) fn take_prompt(&mut self) -> Option<Prompt> {
-        match std::mem::take(&mut self.focus) {
-            Focus::Prompt(prompt) => Some(prompt),
-            other => {
-                self.focus = other;
-                None
-            }
-        }
+        self.close(|focus| match focus {
+            Focus::Prompt(prompt) => Ok(prompt),
+            other => Err(other),
+        })
     }
 
     /// Closes the full-screen table, handing back its state; the reader gets the keys.
     pub(super) fn take_table(&mut self) -> Option<TableView> {
-        match std::mem::take(&mut self.focus) {
-            Focus::Table(view) => Some(view),
-            other => {
+        self.close(|focus| match focus {
+            Focus::Table(view) => Ok(view),
+            other => Err(other),
+        })
+    }
+
+    /// Closes the overlay `open` finds in the focus (the reader gets the keys) and hands
+    /// back its state; anything else keeps the focus.
+    fn close<T>(&mut self, open: impl FnOnce(Focus) -> Result<T, Focus>) -> Option<T> {
+        match open(std::mem::take(&mut self.focus)) {
+            Ok(state) => Some(state),
+            Err(other) => {
                 self.focus = other;
                 None
             }

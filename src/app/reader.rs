@@ -20,6 +20,16 @@ pub struct Highlight {
     pub range: Range<usize>,
 }
 
+/// What the reader shows ([`App::reader_view`]).
+type ReaderView = (
+    usize,
+    usize,
+    Option<Highlight>,
+    Option<super::Notice>,
+    Option<Option<usize>>,
+    (usize, usize),
+);
+
 impl App {
     /// The document in the reader.
     pub fn document(&self) -> &Document {
@@ -57,24 +67,22 @@ impl App {
 
     pub(super) fn reader_action(&mut self, action: Action) {
         // What the reader shows, to tell whether the action changed it.
-        let before = (
-            self.doc,
-            self.top,
-            self.highlight.clone(),
-            self.message.clone(),
-            self.search.as_ref().map(|s| s.current),
-            (self.pane.selected, self.pane.offset),
-        );
+        let before = self.reader_view();
         self.reader_move(action);
-        let after = (
+        self.unchanged = before == self.reader_view();
+    }
+
+    /// What the reader shows: the place, the highlight, the message, the search match and
+    /// the outline's selection that follows the place.
+    fn reader_view(&self) -> ReaderView {
+        (
             self.doc,
             self.top,
             self.highlight.clone(),
             self.message.clone(),
             self.search.as_ref().map(|s| s.current),
             (self.pane.selected, self.pane.offset),
-        );
-        self.unchanged = before == after;
+        )
     }
 
     pub(super) fn reader_move(&mut self, action: Action) {
