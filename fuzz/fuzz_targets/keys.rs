@@ -85,7 +85,9 @@ fuzz_target!(|data: &[u8]| {
                 app.receive(brief::app::Message::Reloaded(0, Box::new(parse(&text[half..], markdown))));
                 notes.load(&mut app);
             }
-            0xF9 => app.receive(brief::app::Message::Gone(0)),
+            0xF9 => {
+                app.receive(brief::app::Message::Gone(0));
+            }
             _ => {
                 let keys = &keys()[usize::from(step) % keys().len()];
                 for &key in keys {

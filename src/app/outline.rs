@@ -41,7 +41,6 @@ impl App {
 
     pub(super) fn outline_action(&mut self, action: Action) {
         let height = usize::from(self.outline_rows());
-        let page = height.max(2) as isize - 1;
         let countries_view = self.view == OutlineView::Countries;
         match action {
             Action::Go => {
@@ -102,21 +101,7 @@ impl App {
             _ => {}
         }
         let (tree, pane) = self.shown_mut();
-        match action {
-            Action::Down => pane.move_by(tree, 1),
-            Action::Up => pane.move_by(tree, -1),
-            Action::PageDown | Action::HalfPageDown => pane.move_by(tree, page),
-            Action::PageUp | Action::HalfPageUp => pane.move_by(tree, -page),
-            Action::Top => pane.move_to_end(tree, false),
-            Action::Bottom => pane.move_to_end(tree, true),
-            Action::ToggleFold => pane.toggle_fold(tree),
-            Action::Fold => pane.fold(tree),
-            Action::Unfold => pane.unfold(),
-            Action::FoldAll => pane.fold_all(tree),
-            Action::UnfoldAll => pane.unfold_all(),
-            _ => return,
-        }
-        pane.keep_selection_visible(tree, height);
+        pane.update(tree, action, height);
     }
 
     /// Jumps the reader to an entry of the shown view, switching documents when needed; a

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::index::outline::Outline;
+use crate::vocabulary::Action;
 
 /// The views the outline pane cycles through with `Tab`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,6 +62,28 @@ pub struct OutlinePane {
 }
 
 impl OutlinePane {
+    /// Moves or folds for a key, in a pane of `height` rows; says whether the key was one
+    /// of these.
+    pub fn update(&mut self, outline: &Outline, action: Action, height: usize) -> bool {
+        let page = height.max(2) as isize - 1;
+        match action {
+            Action::Down => self.move_by(outline, 1),
+            Action::Up => self.move_by(outline, -1),
+            Action::PageDown | Action::HalfPageDown => self.move_by(outline, page),
+            Action::PageUp | Action::HalfPageUp => self.move_by(outline, -page),
+            Action::Top => self.move_to_end(outline, false),
+            Action::Bottom => self.move_to_end(outline, true),
+            Action::ToggleFold => self.toggle_fold(outline),
+            Action::Fold => self.fold(outline),
+            Action::Unfold => self.unfold(),
+            Action::FoldAll => self.fold_all(outline),
+            Action::UnfoldAll => self.unfold_all(),
+            _ => return false,
+        }
+        self.keep_selection_visible(outline, height);
+        true
+    }
+
     /// The entries shown, in order: every entry not under a folded one.
     pub fn visible(&self, outline: &Outline) -> Vec<usize> {
         let mut out = Vec::with_capacity(outline.entries.len());

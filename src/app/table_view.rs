@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 use super::focus::Focus;
 use super::table::{GUTTER, MORE, TableShape, leading, measure};
 use super::{App, Effect};
-use crate::doc::BlockKind;
+use crate::doc::{Block, BlockKind};
 use crate::vocabulary::Action;
 
 /// The widest a column is drawn in the table view: longer cells wrap.
@@ -64,6 +64,78 @@ impl TableView {
     pub fn max_left(&self) -> usize {
         self.natural.len().saturating_sub(2)
     }
+
+    /// The top body row's height in lines, and the lines a screen of `size` has for body
+    /// rows.
+    fn row_room(&self, blocks: &[Block], size: (u16, u16)) -> (usize, usize) {
+        let width = usize::from(size.0.saturating_sub(2));
+        let (shown, widths) = self.shown(width);
+        let shape = TableShape::panned(self.rows.clone(), shown, widths, self.natural.len());
+        let header: usize = (self.rows.start..self.rows.start + self.header_rows)
+            .map(|r| shape.height(&blocks[r]))
+            .sum::<usize>()
+            + usize::from(self.header_rows > 0);
+        let row = self.rows.start + self.header_rows + self.top;
+        let height = blocks.get(row).map_or(1, |b| shape.height(b));
+        let room = usize::from(size.1.saturating_sub(1))
+            .saturating_sub(header)
+            .max(1);
+        (height, room)
+    }
+
+    /// Moves the view for a key, on a screen of `size`; says what else the key asks for.
+    pub fn update(&mut self, action: Action, blocks: &[Block], size: (u16, u16)) -> TableReply {
+        let page = usize::from(size.1.saturating_sub(4)).max(1);
+        let last_row = self.body_rows().saturating_sub(1);
+        match action {
+            Action::Close => return TableReply::Close,
+            Action::Copy => return TableReply::CopyRow,
+            Action::PanLeft => self.left = self.left.saturating_sub(1),
+            Action::PanRight => {
+                // Not past the point where the last column is on screen.
+                let width = usize::from(size.0.saturating_sub(2));
+                let last_shown = self.shown(width).0.last().copied().unwrap_or(0);
+                if last_shown + 1 < self.natural.len() {
+                    self.left = (self.left + 1).min(self.max_left());
+                }
+            }
+            Action::Down => {
+                // Through a row taller than the screen line by line, then to the next row.
+                let (height, room) = self.row_room(blocks, size);
+                if height > room + self.skip {
+                    self.skip += 1;
+                } else if self.top < last_row {
+                    self.top += 1;
+                    self.skip = 0;
+                }
+            }
+            Action::Up if self.skip > 0 => self.skip -= 1,
+            Action::Up => self.top = self.top.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => {
+                self.top = (self.top + page).min(last_row);
+                self.skip = 0;
+            }
+            Action::PageUp | Action::HalfPageUp => {
+                self.top = self.top.saturating_sub(page);
+                self.skip = 0;
+            }
+            Action::Top => (self.top, self.skip) = (0, 0),
+            Action::Bottom => (self.top, self.skip) = (last_row, 0),
+            _ => {}
+        }
+        TableReply::Stay
+    }
+}
+
+/// What a key in the table view asks for beyond moving it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableReply {
+    /// Nothing: the view moved, or the key means nothing here.
+    Stay,
+    /// Close the view.
+    Close,
+    /// Copy the top row.
+    CopyRow,
 }
 
 impl App {
@@ -91,70 +163,24 @@ impl App {
         true
     }
 
-    /// Keys in the table view.
+    /// Keys in the table view: the view moves itself; closing it and copying a row are the
+    /// app's.
     pub(super) fn table_action(&mut self, action: Action) -> Vec<Effect> {
-        let page = usize::from(self.size.1.saturating_sub(4)).max(1);
-        let Some(mut view) = self.take_table() else {
+        let size = self.size;
+        let Focus::Table(view) = &mut self.focus else {
             return Vec::new();
         };
-        let last_row = view.body_rows().saturating_sub(1);
-        let mut effects = Vec::new();
-        match action {
-            Action::Close => return effects,
-            Action::PanLeft => view.left = view.left.saturating_sub(1),
-            Action::PanRight => {
-                // Not past the point where the last column is on screen.
-                let width = usize::from(self.size.0.saturating_sub(2));
-                let last_shown = view.shown(width).0.last().copied().unwrap_or(0);
-                if last_shown + 1 < view.natural.len() {
-                    view.left = (view.left + 1).min(view.max_left());
-                }
+        match view.update(action, &self.docs[view.doc].blocks, size) {
+            TableReply::Stay => Vec::new(),
+            TableReply::Close => {
+                self.take_table();
+                Vec::new()
             }
-            Action::Down => {
-                // Through a row taller than the screen line by line, then to the next row.
-                let (height, room) = self.table_row_room(&view);
-                if height > room + view.skip {
-                    view.skip += 1;
-                } else if view.top < last_row {
-                    view.top += 1;
-                    view.skip = 0;
-                }
+            TableReply::CopyRow => {
+                let view = view.clone();
+                self.copy_table_row(&view)
             }
-            Action::Up if view.skip > 0 => view.skip -= 1,
-            Action::Up => view.top = view.top.saturating_sub(1),
-            Action::PageDown | Action::HalfPageDown => {
-                view.top = (view.top + page).min(last_row);
-                view.skip = 0;
-            }
-            Action::PageUp | Action::HalfPageUp => {
-                view.top = view.top.saturating_sub(page);
-                view.skip = 0;
-            }
-            Action::Top => (view.top, view.skip) = (0, 0),
-            Action::Bottom => (view.top, view.skip) = (last_row, 0),
-            Action::Copy => effects = self.copy_table_row(&view),
-            _ => {}
         }
-        self.focus = Focus::Table(view);
-        effects
-    }
-
-    /// The top body row's height in lines, and the lines the screen has for body rows.
-    fn table_row_room(&self, view: &TableView) -> (usize, usize) {
-        let blocks = &self.docs[view.doc].blocks;
-        let width = usize::from(self.size.0.saturating_sub(2));
-        let (shown, widths) = view.shown(width);
-        let shape = TableShape::panned(view.rows.clone(), shown, widths, view.natural.len());
-        let header: usize = (view.rows.start..view.rows.start + view.header_rows)
-            .map(|r| shape.height(&blocks[r]))
-            .sum::<usize>()
-            + usize::from(view.header_rows > 0);
-        let row = view.rows.start + view.header_rows + view.top;
-        let height = blocks.get(row).map_or(1, |b| shape.height(b));
-        let room = usize::from(self.size.1.saturating_sub(1))
-            .saturating_sub(header)
-            .max(1);
-        (height, room)
     }
 
     /// `y` in the table view: the top row, as a Markdown table row under its header.
