@@ -6,6 +6,7 @@ mod common;
 
 use brief::app::outline_pane::OutlineView;
 use brief::app::{App, Effect};
+use brief::doc::open::OpenOptions;
 use brief::keymap::Key;
 use brief::keymap::chord::NamedKey;
 use brief::vocabulary::Mode;
@@ -30,6 +31,22 @@ fn link_titles(app: &App) -> Vec<&str> {
 
 fn enter() -> Key {
     Key::named(NamedKey::Enter)
+}
+
+/// Presses a key and follows the links to files it asks to, as the event loop does.
+fn press_following(app: &mut App, key: Key) -> Vec<Effect> {
+    let mut rest = Vec::new();
+    for effect in app.press(key) {
+        match effect {
+            Effect::Follow(link) => {
+                for message in brief::effects::follow(app, &link, OpenOptions::default()) {
+                    rest.extend(app.receive(message));
+                }
+            }
+            other => rest.push(other),
+        }
+    }
+    rest
 }
 
 fn to_block(app: &mut App, needle: &str) {
@@ -119,15 +136,26 @@ fn a_link_to_an_open_document_goes_there_and_to_a_file_beside_opens_it() {
     app.press(Key::char('L'));
     app.press(Key::char('j'));
     app.press(Key::char('j'));
-    app.press(enter());
+    press_following(&mut app, enter());
     assert_eq!(app.doc, 1, "annex.md is open: the reader shows it");
     app.press(Key::ctrl('o'));
     assert_eq!(app.doc, 0);
     app.press(Key::char('L'));
     app.press(Key::char('G'));
-    let effects = app.press(enter());
+    assert!(press_following(&mut app, enter()).is_empty());
     let release = dir.path().join("release.md").canonicalize().unwrap();
-    assert_eq!(effects, [Effect::Open(release, None)]);
+    let shown = app
+        .document()
+        .path
+        .as_ref()
+        .map(|p| p.canonicalize().unwrap());
+    assert_eq!(
+        (app.doc, shown),
+        (2, Some(release)),
+        "release.md is read and shown"
+    );
+    app.press(Key::ctrl('o'));
+    assert_eq!(app.doc, 0, "and Ctrl-o comes back");
 }
 
 #[test]
@@ -178,11 +206,11 @@ fn an_html_link_in_markdown_a_missing_file_and_a_heading_in_another_file() {
     // The whole address is on the status line.
     assert!(common::draw(&app).contains("→ https://example.org/inline"));
     app.press(Key::char('j'));
-    assert!(app.press(enter()).is_empty());
+    assert!(press_following(&mut app, enter()).is_empty());
     let said = app.message.as_ref().map(|m| m.text.as_str());
     assert_eq!(said, Some("nothere.md: no such file beside this document"));
     app.press(Key::char('j'));
-    app.press(enter());
+    press_following(&mut app, enter());
     assert_eq!(app.doc, 1);
     let second = app.docs[1]
         .blocks

@@ -62,9 +62,9 @@ pub enum Effect {
         /// What it is, for the status line.
         what: String,
     },
-    /// Open a briefing file a link leads to, and show it (at the heading its `#anchor`
-    /// names).
-    Open(std::path::PathBuf, Option<String>),
+    /// Follow a link to a briefing file: show it if it is open, else read and show it (at
+    /// the heading its `#anchor` names); the outside looks at the file system.
+    Follow(crate::doc::link_target::FileLink),
     /// Write the briefing note to a file.
     Export {
         /// The path as typed (`~/` is the home directory).

@@ -63,6 +63,10 @@ pub enum Message {
     },
     /// A document a link leads to was read: it is shown (at the heading `anchor` names).
     LinkedOpened(Box<Arrival>, Option<String>),
+    /// A link leads to open document `doc`: it is shown (at the heading `anchor` names).
+    LinkedShown(usize, Option<String>),
+    /// A link leads to no file brief can read: its address is copied instead.
+    LinkNotFollowed(String),
     /// A new edition of open document `i` was read from disk.
     Reloaded(usize, Box<Document>),
     /// Open document `i` was removed from disk.
@@ -151,9 +155,14 @@ impl App {
             Message::LinkedOpened(arrival, anchor) => {
                 let at = self.docs.len();
                 self.add_documents(vec![*arrival], 1, 1);
-                self.show_opened(at, anchor.as_deref());
+                self.arrive_by_link(at, anchor.as_deref());
                 Vec::new()
             }
+            Message::LinkedShown(doc, anchor) => {
+                self.arrive_by_link(doc, anchor.as_deref());
+                Vec::new()
+            }
+            Message::LinkNotFollowed(target) => super::links::copy_address(target),
             Message::Reloaded(i, doc) => {
                 self.replace_document(i, *doc);
                 Vec::new()

@@ -6,6 +6,7 @@ pub mod grid_table;
 pub mod heading_lines;
 pub mod html;
 pub mod library;
+pub mod link_target;
 pub mod load;
 pub mod markdown;
 pub mod markdown_parts;

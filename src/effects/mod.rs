@@ -6,6 +6,7 @@
 mod drafts;
 mod files;
 mod identify;
+mod opening;
 mod reading;
 mod writing;
 
@@ -15,21 +16,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::app::{App, Effect, Message};
-use crate::doc::Document;
 use crate::store::anchor::{Anchor, Placers};
 use crate::store::{self, Recent, Store, recovery};
 pub use files::{expand_home, exported_now, sources, write_private};
+pub use opening::{arrival, follow, prepare, start};
 pub use reading::read;
-
-/// What the app starts from, read at the edge: each document's key in the store (its full
-/// path, from the file system) and today's date (from the clock).
-pub fn start(docs: Vec<Document>) -> crate::app::Start {
-    crate::app::Start {
-        keys: docs.iter().map(store::document_key).collect(),
-        today: chrono::Local::now().format("%Y-%m-%d").to_string(),
-        docs,
-    }
-}
 
 /// The store as a running brief uses it.
 #[derive(Debug)]
@@ -116,7 +107,7 @@ impl Notes {
         let mut rest = Vec::new();
         while let Some(effect) = queue.pop_front() {
             match effect {
-                Effect::Quit | Effect::FindMatches { .. } | Effect::Open(..) => rest.push(effect),
+                Effect::Quit | Effect::FindMatches { .. } | Effect::Follow(..) => rest.push(effect),
                 other => {
                     for message in self.apply(&other, app, terminal) {
                         queue.extend(app.receive(message));

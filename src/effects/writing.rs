@@ -67,7 +67,7 @@ impl Notes {
                 self.remember(app);
                 return told;
             }
-            (Effect::Quit | Effect::FindMatches { .. } | Effect::Open(..), _) => {
+            (Effect::Quit | Effect::FindMatches { .. } | Effect::Follow(..), _) => {
                 return Vec::new();
             }
             (Effect::Attach { doc, key, answer }, Some(s)) => {

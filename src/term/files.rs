@@ -1,8 +1,7 @@
-//! Files read while the reader runs: new editions of open briefings, briefings removed from
-//! disk, and a briefing a link leads to. Each is read here, at the edge, and told to the app
-//! as a message.
+//! Open briefings changed on disk: each new edition is read here, at the edge, and told to
+//! the app as a message, as is a briefing removed from disk.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use crate::app::{App, Message};
 use crate::doc::open::{OpenOptions, open_paths};
@@ -36,18 +35,4 @@ pub(super) fn changes(app: &App, paths: &[PathBuf], options: OpenOptions) -> Vec
         }
     }
     told
-}
-
-/// Opens a briefing file a link leads to: the message that shows it (at the heading its
-/// `#anchor` names), or says why it cannot be read.
-pub(super) fn linked(path: &Path, anchor: Option<String>, options: OpenOptions) -> Option<Message> {
-    let mut opened = open_paths(&[path.to_path_buf()], options);
-    match (opened.documents.pop(), opened.errors.first()) {
-        (Some(doc), _) => Some(Message::LinkedOpened(
-            Box::new(super::sources::arrival(doc)),
-            anchor,
-        )),
-        (None, Some(e)) => Some(Message::said(format!("Link not opened: {e}"), true)),
-        (None, None) => None,
-    }
 }

@@ -308,8 +308,8 @@ impl Running<'_> {
                     Effect::FindMatches { generation, query } => {
                         self.sources.find(generation, query)
                     }
-                    Effect::Open(path, anchor) => {
-                        more.extend(files::linked(&path, anchor, self.options))
+                    Effect::Follow(link) => {
+                        more.extend(crate::effects::follow(self.app, &link, self.options))
                     }
                     // The store's effects were carried out by `deliver`.
                     _ => {}

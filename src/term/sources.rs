@@ -11,7 +11,6 @@ use crossterm::event::Event;
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, Arrival};
-use crate::doc::Document;
 use crate::doc::library::{Batch, read_in_background};
 use crate::doc::open::OpenOptions;
 use crate::index::countries::Countries;
@@ -106,7 +105,7 @@ impl Sources {
     /// Reads a library's other files in the background: they arrive as [`News::Loaded`].
     pub(super) fn read_library(&self, files: Vec<(PathBuf, String)>, options: OpenOptions) {
         let tx = self.tx.clone();
-        read_in_background(files, options, prepare, move |batch| {
+        read_in_background(files, options, crate::effects::prepare, move |batch| {
             let _ = tx.send(News::Loaded(batch));
         });
     }
@@ -143,25 +142,6 @@ impl Sources {
         if let Some(worker) = &self.worker {
             worker.find(generation, query);
         }
-    }
-}
-
-/// What the app needs of a document that takes the file system or a long computation: its
-/// store key and its places (found on the thread that read it).
-fn prepare(doc: &Document) -> (String, Countries) {
-    (
-        crate::store::document_key(doc),
-        Countries::of_document(doc, Gazetteer::bundled()),
-    )
-}
-
-/// A document read outside the app, ready to join it.
-pub(super) fn arrival(doc: Document) -> Arrival {
-    let (key, countries) = prepare(&doc);
-    Arrival {
-        doc,
-        key,
-        countries,
     }
 }
 
