@@ -13,6 +13,7 @@ use crate::doc::Format;
 pub struct Cli {
     /// Briefings to open: Markdown or text files, or folders (default: the bundled briefing)
     pub paths: Vec<PathBuf>,
+    /// How the briefings are read (`--format`, `--whole-page`).
     #[command(flatten)]
     pub open: OpenArgs,
     /// Keymap: default, vim, emacs, or the path of a keymap file
@@ -30,6 +31,7 @@ pub struct Cli {
     /// Permissions of exported briefing notes, in octal (default 600: only you can read them)
     #[arg(long, global = true, value_name = "OCTAL", value_parser = parse_mode, default_value = "600")]
     pub export_mode: u32,
+    /// A command that prints instead of opening the reader.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -119,6 +121,7 @@ pub enum Command {
     },
     /// Check or show keymaps
     Keymap {
+        /// What to do with keymaps.
         #[command(subcommand)]
         command: KeymapCommand,
     },
