@@ -31,7 +31,11 @@ pub fn open_options(args: &OpenArgs) -> anyhow::Result<OpenOptions> {
 
 /// Opens the paths, printing each failure to stderr; fails when nothing opened.
 pub fn open_or_fail(paths: &[PathBuf], options: OpenOptions) -> anyhow::Result<Opened> {
-    let opened = open_paths(paths, options);
+    said(open_paths(paths, options))
+}
+
+/// Prints each failure to stderr; fails when nothing opened.
+fn said(opened: Opened) -> anyhow::Result<Opened> {
     for e in &opened.errors {
         eprintln!("brief: {e}");
     }
@@ -65,13 +69,7 @@ pub fn first_and_rest(
             Err(e) => opened.errors.push(e),
         }
     }
-    for e in &opened.errors {
-        eprintln!("brief: {e}");
-    }
-    if opened.documents.is_empty() {
-        bail!("nothing to read; name a Markdown, text or HTML file, or a folder of them");
-    }
-    Ok((opened, files.collect()))
+    Ok((said(opened)?, files.collect()))
 }
 
 /// The exit code for what was opened. The documents are not dropped one allocation at a
