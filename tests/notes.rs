@@ -117,6 +117,12 @@ fn bookmarks_are_toggled_named_listed_and_undone() {
         app.annotations.bookmarks[0].item.name.as_deref(),
         Some("railway")
     );
+    let said = app.message.as_ref().map(|m| m.text.as_str());
+    assert_eq!(
+        said,
+        Some("Bookmarked as “railway”"),
+        "a named bookmark says so"
+    );
 
     // `'` lists them; d deletes, u brings it back.
     press(&mut app, &notes, &[Key::char('\'')]);

@@ -335,7 +335,7 @@ impl App {
 }
 
 /// The start of a passage, for the status line.
-fn short(text: &str) -> String {
+pub(super) fn short(text: &str) -> String {
     let mut out: String = text.chars().take(SAID).collect();
     if text.chars().count() > SAID {
         out.push('…');

@@ -118,11 +118,17 @@ impl App {
         let answer = prompt.input.trim().to_string();
         match prompt.purpose {
             Purpose::BookmarkName { doc, block } => {
-                let d = &self.docs[doc];
+                let anchor = Anchor::of(&self.docs[doc], block, None);
+                let name = (!answer.is_empty()).then_some(answer);
+                let said = match &name {
+                    Some(name) => format!("Bookmarked as “{name}”"),
+                    None => format!("Bookmarked “{}”", super::annotating::short(&anchor.quote)),
+                };
+                self.notify(said, false);
                 vec![Effect::AddBookmark {
                     document: self.doc_keys[doc].clone(),
-                    anchor: Anchor::of(d, block, None),
-                    name: (!answer.is_empty()).then_some(answer),
+                    anchor,
+                    name,
                 }]
             }
             Purpose::ExportPath => {
