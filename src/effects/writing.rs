@@ -20,28 +20,29 @@ impl Notes {
         terminal: &mut impl Write,
     ) -> Vec<Message> {
         let said = |text: &str, is_error| vec![Message::said(text, is_error)];
-        let (store, key, mut told) = match (effect, &self.store) {
+        match (effect, &self.store) {
             (Effect::Copy { text, what }, _) => {
                 copy(terminal, text);
-                return said(
+                said(
                     &format!("Copied {what} (through the terminal: OSC 52)"),
                     false,
-                );
+                )
             }
             (Effect::Export { path, overwrite }, _) => {
                 if !*overwrite && expand_home(path).exists() {
                     return vec![Message::AskOverwrite(path.clone())];
                 }
-                return match export_to(app, path) {
+                match export_to(app, path) {
                     Ok(written) => said(
                         &format!("Briefing note written to {}", written.display()),
                         false,
                     ),
                     Err(e) => said(&format!("Cannot write {path}: {e}"), true),
-                };
+                }
             }
+            (Effect::Quit | Effect::FindMatches { .. } | Effect::Follow(..), _) => Vec::new(),
             (Effect::SaveNote { note, .. }, None) => {
-                return vec![self.recover(note, "the notes database is not open")];
+                vec![self.recover(note, "the notes database is not open")]
             }
             (
                 Effect::AddBookmark { .. }
@@ -49,60 +50,17 @@ impl Notes {
                 | Effect::RestoreBookmark(_)
                 | Effect::DeleteNote(_),
                 None,
-            ) => {
-                return said(
-                    "Read-only: the notes database is not open, so bookmarks cannot change",
-                    true,
-                );
-            }
-            (
-                Effect::DiscardDraft(_) | Effect::RefreshAnnotations | Effect::Attach { .. },
-                None,
-            ) => {
-                return Vec::new();
-            }
+            ) => said(
+                "Read-only: the notes database is not open, so bookmarks cannot change",
+                true,
+            ),
+            (_, None) => Vec::new(),
             (Effect::RefreshAnnotations, Some(_)) => {
                 // Another brief may have changed any of them.
                 let told = self.read_all(app);
                 self.remember(app);
-                return told;
+                told
             }
-            (Effect::Quit | Effect::FindMatches { .. } | Effect::Follow(..), _) => {
-                return Vec::new();
-            }
-            (Effect::Attach { doc, key, answer }, Some(s)) => {
-                let own = app.doc_paths[*doc].clone();
-                if let Err(e) = s.decide(&own, key, *answer) {
-                    return said(&format!("Not saved: {e}"), true);
-                }
-                if *answer != Answer::Yes {
-                    return Vec::new();
-                }
-                let told = vec![Message::Identified {
-                    doc: *doc,
-                    key: key.clone(),
-                }];
-                (s, key.clone(), told)
-            }
-            (
-                Effect::AddBookmark {
-                    document,
-                    anchor,
-                    name,
-                },
-                Some(s),
-            ) => match s.add_bookmark(document, anchor, name.as_deref()) {
-                Ok(_) => (s, document.clone(), Vec::new()),
-                Err(e) => return said(&format!("Not saved: {e}"), true),
-            },
-            (Effect::RemoveBookmark(b), Some(s)) => match s.remove_bookmark(b.id) {
-                Ok(()) => (s, b.document.clone(), Vec::new()),
-                Err(e) => return said(&format!("Not saved: {e}"), true),
-            },
-            (Effect::RestoreBookmark(b), Some(s)) => match s.restore_bookmark(b) {
-                Ok(()) => (s, b.document.clone(), Vec::new()),
-                Err(e) => return said(&format!("Not saved: {e}"), true),
-            },
             (
                 Effect::SaveNote {
                     note,
@@ -124,29 +82,34 @@ impl Notes {
                     {
                         told = said(&format!("Not saved: {e}"), true);
                     }
-                    (s, note.document.clone(), told)
+                    self.read_again(s, app, &note.document, told)
                 }
-                Err(e) => return vec![self.recover(note, &e.to_string())],
+                Err(e) => vec![self.recover(note, &e.to_string())],
             },
-            (Effect::DeleteNote(n), Some(s)) => match s.delete_note(n.id) {
-                Ok(()) => (s, n.document.clone(), Vec::new()),
-                Err(e) => return said(&format!("Not saved: {e}"), true),
+            (_, Some(s)) => match write(s, effect, app) {
+                Ok(Some((key, told))) => self.read_again(s, app, &key, told),
+                Ok(None) => Vec::new(),
+                Err(e) => said(&format!("Not saved: {e}"), true),
             },
-            (Effect::DiscardDraft(id), Some(s)) => {
-                return match s.discard_draft(*id) {
-                    Ok(()) => Vec::new(),
-                    Err(e) => said(&format!("Not saved: {e}"), true),
-                };
-            }
-        };
-        // The document written to is read again; the others are as they were.
+        }
+    }
+
+    /// After a write to stored document `key`: what there is to tell, then its bookmarks
+    /// and notes read again (the others are as they were), with the keys `told` settles.
+    fn read_again(
+        &self,
+        store: &Store,
+        app: &App,
+        key: &str,
+        mut told: Vec<Message>,
+    ) -> Vec<Message> {
         let mut keys = app.doc_keys.clone();
         for message in &told {
             if let Message::Identified { doc, key } = message {
                 keys[*doc] = key.clone();
             }
         }
-        told.extend(self.read_one(store, app, &keys, &key));
+        told.extend(self.read_one(store, app, &keys, key));
         told
     }
 
@@ -163,6 +126,53 @@ impl Notes {
             Err(e) => Message::said(format!("The note could not be saved anywhere: {e}"), true),
         }
     }
+}
+
+/// Writes a bookmark, its removal or return, a note's deletion, a draft discarded or the
+/// answer about an edition; returns the stored document written to, with what to tell,
+/// when its bookmarks and notes are to be read again.
+fn write(
+    store: &Store,
+    effect: &Effect,
+    app: &App,
+) -> Result<Option<(String, Vec<Message>)>, store::StoreError> {
+    Ok(match effect {
+        Effect::Attach { doc, key, answer } => {
+            store.decide(&app.doc_paths[*doc], key, *answer)?;
+            (*answer == Answer::Yes).then(|| {
+                let told = vec![Message::Identified {
+                    doc: *doc,
+                    key: key.clone(),
+                }];
+                (key.clone(), told)
+            })
+        }
+        Effect::AddBookmark {
+            document,
+            anchor,
+            name,
+        } => {
+            store.add_bookmark(document, anchor, name.as_deref())?;
+            Some((document.clone(), Vec::new()))
+        }
+        Effect::RemoveBookmark(b) => {
+            store.remove_bookmark(b.id)?;
+            Some((b.document.clone(), Vec::new()))
+        }
+        Effect::RestoreBookmark(b) => {
+            store.restore_bookmark(b)?;
+            Some((b.document.clone(), Vec::new()))
+        }
+        Effect::DeleteNote(n) => {
+            store.delete_note(n.id)?;
+            Some((n.document.clone(), Vec::new()))
+        }
+        Effect::DiscardDraft(id) => {
+            store.discard_draft(*id)?;
+            None
+        }
+        _ => None,
+    })
 }
 
 /// Saves a note; an edited note whose stored text is no longer the one the editor opened
