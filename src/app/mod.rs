@@ -227,18 +227,19 @@ impl App {
     /// Carries out an action.
     fn act(&mut self, action: Action) -> Vec<Effect> {
         self.unchanged = false;
-        match (self.mode(), action) {
+        let mode = self.mode();
+        if let (Mode::Palette | Mode::Search | Mode::Prompt, Some(edit)) =
+            (mode, keys::LineEdit::of(action))
+        {
+            return self.edit_line(edit);
+        }
+        match (mode, action) {
             (_, Action::Quit) => return vec![Effect::Quit],
             // Closing the help goes back to what has the focus under it: the note, the
             // question...
             (Mode::Help, Action::Help | Action::Close) => self.help = None,
             (_, Action::Help) => self.help = Some(0),
             (Mode::Help, _) => self.scroll_help(action),
-            (Mode::Palette | Mode::Search | Mode::Prompt, _)
-                if keys::LineEdit::of(action).is_some() =>
-            {
-                return keys::LineEdit::of(action).map_or_else(Vec::new, |e| self.edit_line(e));
-            }
             (Mode::Palette, _) => return self.palette_action(action),
             (Mode::Search, Action::Go) => self.confirm_search(),
             (Mode::Search, Action::Close) => self.cancel_search(),
