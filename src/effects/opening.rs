@@ -53,12 +53,9 @@ pub fn follow(app: &App, link: &FileLink, options: OpenOptions) -> Vec<Message> 
             )
         }];
     };
-    let open = app.docs.iter().position(|d| {
-        d.path
-            .as_ref()
-            .and_then(|p| p.canonicalize().ok())
-            .is_some_and(|p| p == real)
-    });
+    // An open document's key is the full path it was read from.
+    let key = real.display().to_string();
+    let open = (0..app.docs.len()).find(|&i| app.docs[i].path.is_some() && app.doc_paths[i] == key);
     if let Some(doc) = open {
         return vec![Message::LinkedShown(doc, link.anchor.clone())];
     }

@@ -134,7 +134,7 @@ impl Sources {
 
     /// Whether news from worker `serial` is about the current editions.
     pub(super) fn is_current(&self, serial: u64) -> bool {
-        serial == self.serial && self.worker.is_some()
+        serial == self.serial
     }
 
     /// Asks the jump worker for the matches of a palette query.
