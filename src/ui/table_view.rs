@@ -109,26 +109,23 @@ pub fn status(app: &App) -> String {
             .first()
             .map_or_else(|| "?".to_string(), |c| c.to_string())
     };
+    let [left, right, down, up, copy, close] = [
+        Action::PanLeft,
+        Action::PanRight,
+        Action::Down,
+        Action::Up,
+        Action::Copy,
+        Action::Close,
+    ]
+    .map(key);
     let text = format!(
-        "Table: columns {range} of {columns} · row {row} of {rows} · {}/{} columns, {}/{} rows, {} copies the row, {} back",
-        key(Action::PanLeft),
-        key(Action::PanRight),
-        key(Action::Down),
-        key(Action::Up),
-        key(Action::Copy),
-        key(Action::Close),
+        "Table: columns {range} of {columns} · row {row} of {rows} · {left}/{right} columns, {down}/{up} rows, {copy} copies the row, {close} back"
     );
     if text.width() <= usize::from(app.size.0) {
         text
     } else {
         format!(
-            "columns {range}/{columns} · row {row}/{rows} · {}/{} {}/{} · {} copy · {} back",
-            key(Action::PanLeft),
-            key(Action::PanRight),
-            key(Action::Down),
-            key(Action::Up),
-            key(Action::Copy),
-            key(Action::Close),
+            "columns {range}/{columns} · row {row}/{rows} · {left}/{right} {down}/{up} · {copy} copy · {close} back"
         )
     }
 }
