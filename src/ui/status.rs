@@ -82,16 +82,16 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         && app.view == crate::app::outline_pane::OutlineView::Links)
         .then(|| app.selected_link())
         .flatten();
-    match &app.message {
-        None if link.is_some() => left = format!("→ {}", link.unwrap_or_default()),
-        Some(m) => {
+    match (&app.message, link) {
+        (None, Some(link)) => left = format!("→ {link}"),
+        (Some(m), _) => {
             // A message says what just happened: it gets the room, the name comes back after.
             left = m.text.clone();
             if m.is_error {
                 left_style = left_style.patch(theme.error());
             }
         }
-        None => {
+        (None, None) => {
             if let Some(here) = app.here() {
                 let path = app.outline.path_to(here);
                 let headings: Vec<&str> = path
