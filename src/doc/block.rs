@@ -233,6 +233,19 @@ impl Draft {
         }));
     }
 
+    /// Appends another draft's text, with its styles and links.
+    pub fn append_draft(&mut self, other: &Draft) {
+        let shift = self.text.len() as u32;
+        for span in other.spans() {
+            self.push_text(span.text, span.style);
+        }
+        self.links.extend(other.links.iter().map(|l| LinkSpan {
+            start: l.start + shift,
+            end: l.end + shift,
+            target: l.target.clone(),
+        }));
+    }
+
     /// Marks the text from byte `start` to the end as a link to `target`, spaces before it
     /// left out (nothing when that text is empty).
     pub fn add_link(&mut self, start: usize, target: &str) {

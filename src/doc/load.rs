@@ -19,8 +19,54 @@ pub enum LoadError {
         source: std::io::Error,
     },
     /// The file holds binary data, not text.
-    #[error("{}: looks like a binary file, not a briefing; skipped (open a Markdown or text file)", .0.display())]
+    #[error("{}: looks like a binary file, not a briefing; skipped (brief opens Markdown, text, web pages, Word .docx, PDF and EPUB)", .0.display())]
     Binary(PathBuf),
+    /// A Word document, PDF or book whose content is damaged.
+    #[error("{}: this {format} file is damaged ({reason}); save or download a fresh copy and open that", path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// Its format's name.
+        format: &'static str,
+        /// What was wrong.
+        reason: String,
+    },
+    /// An archive that unpacks to more than brief unpacks (a zip bomb, or a huge one).
+    #[error("{}: unpacks to more than {} MB, more than brief unpacks; refused (is it a zip bomb?)", path.display(), limit / 1_000_000)]
+    Unpacks {
+        /// The file.
+        path: PathBuf,
+        /// The most brief unpacks, in bytes.
+        limit: u64,
+    },
+    /// A document protected by a password.
+    #[error("{}: this {format} file is protected by a password; save a copy without one (for a PDF: qpdf --decrypt IN OUT) and open that", path.display())]
+    Encrypted {
+        /// The file.
+        path: PathBuf,
+        /// Its format's name.
+        format: &'static str,
+    },
+    /// A PDF whose text layer is not text.
+    #[error("{}: the PDF's text layer is unreadable (its characters have no known meaning); run OCR on it, e.g. ocrmypdf --force-ocr IN OUT, and open the result", .0.display())]
+    Garbled(PathBuf),
+    /// A file named as a Word document, PDF or book that is something else.
+    #[error("{}: named as a {format} file but is not one; check what the file is (file NAME) and rename it", path.display())]
+    Misnamed {
+        /// The file.
+        path: PathBuf,
+        /// The format its name says.
+        format: &'static str,
+    },
+    /// An empty file named as a Word document, PDF or book.
+    #[error("{}: is empty (0 bytes); the download or copy did not finish, fetch it again", .0.display())]
+    EmptyFile(PathBuf),
+    /// A zip archive that is not a Word document or a book.
+    #[error("{}: a zip archive, not a Word document or an EPUB book; unzip it and open the briefings inside", .0.display())]
+    OtherArchive(PathBuf),
+    /// An old binary Office file (`.doc`).
+    #[error("{}: an old Word .doc (or other Office 97) file, which brief does not read; save it as .docx (soffice --headless --convert-to docx NAME) and open that", .0.display())]
+    OldOffice(PathBuf),
     /// The file is larger than brief opens.
     #[error(
         "{}: {} MB is more than brief opens ({} MB); split it into smaller files",
@@ -35,7 +81,7 @@ pub enum LoadError {
         size: u64,
     },
     /// A folder was named that holds no briefing.
-    #[error("{}: no briefings in this folder (looked for .md, .markdown, .txt, .html); name a file or another folder", .0.display())]
+    #[error("{}: no briefings in this folder (looked for .md, .markdown, .txt, .html, .docx, .pdf, .epub); name a file or another folder", .0.display())]
     NoBriefings(PathBuf),
     /// A web page with no text to read.
     #[error("{}: this web page has no text to read; save the page again, or open it in a browser", .0.display())]
@@ -82,6 +128,16 @@ pub fn with_text<R>(
     use_text: impl FnOnce(&str, &'static str) -> R,
 ) -> Result<R, LoadError> {
     let bytes = read_at_most(path, MAX_FILE_BYTES)?;
+    bytes_with_text(bytes, path, forced, use_text)
+}
+
+/// Like [`with_text`], for bytes already read from `path`.
+pub fn bytes_with_text<R>(
+    bytes: Vec<u8>,
+    path: &Path,
+    forced: Option<&'static Encoding>,
+    use_text: impl FnOnce(&str, &'static str) -> R,
+) -> Result<R, LoadError> {
     if is_plain_utf8(&bytes, forced)
         && let Ok(text) = simdutf8::basic::from_utf8(&bytes)
         && !needs_sanitizing(text)

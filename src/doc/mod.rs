@@ -1,6 +1,9 @@
 //! What a briefing is: an immutable list of blocks of styled text, each with its source line.
 
+pub mod archive;
+pub mod binary;
 mod block;
+pub mod contents;
 pub mod front_matter;
 pub mod grid_table;
 pub mod heading_lines;
@@ -17,6 +20,8 @@ pub mod repair;
 pub mod sentences;
 pub mod sniff;
 pub mod table;
+pub mod word;
+pub mod xml;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -24,6 +29,20 @@ use std::sync::Arc;
 use serde::Serialize;
 
 pub use block::{Block, BlockKind, BlockWriter, Draft, LinkSpan, Span, SpanStyle};
+
+/// What reading a source in a format of its own (a web page, a Word document, a PDF, a
+/// book) gives a document.
+#[derive(Debug, Default)]
+pub struct Read {
+    /// Its blocks in reading order.
+    pub blocks: Vec<Block>,
+    /// Its title, when the source names one apart from its text.
+    pub title: Option<String>,
+    /// Its date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// A web page read whole: no article was found in it, or none was looked for.
+    pub whole_page: bool,
+}
 
 /// The position of a block inside its document; indexes refer to text by this, never by copying it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -52,6 +71,12 @@ pub enum Format {
     Plain,
     /// A web page (`.html`, `.htm`, `.xhtml`, or HTML by content).
     Html,
+    /// A Word document (`.docx`).
+    Word,
+    /// A PDF with a text layer.
+    Pdf,
+    /// An EPUB book.
+    Epub,
 }
 
 impl Format {
@@ -66,6 +91,9 @@ impl Format {
         {
             Some("md" | "markdown" | "mdown" | "mkd") => Some(Format::Markdown),
             Some("html" | "htm" | "xhtml") => Some(Format::Html),
+            Some("docx") => Some(Format::Word),
+            Some("pdf") => Some(Format::Pdf),
+            Some("epub") => Some(Format::Epub),
             _ => None,
         }
     }
@@ -94,7 +122,15 @@ impl Format {
             Format::Markdown => "Markdown",
             Format::Plain => "plain text",
             Format::Html => "web page",
+            Format::Word => "Word",
+            Format::Pdf => "PDF",
+            Format::Epub => "EPUB",
         }
+    }
+
+    /// Whether the format is read from a file's bytes, not from its text.
+    pub fn is_packaged(self) -> bool {
+        matches!(self, Format::Word | Format::Pdf | Format::Epub)
     }
 }
 
@@ -151,36 +187,54 @@ impl Document {
         format: Format,
         options: ParseOptions,
     ) -> Document {
-        let mut whole_page = false;
-        let (mut blocks, front) = match format {
-            Format::Markdown => markdown::parse(text),
-            Format::Plain => (plain::parse(text), markdown::FrontMatter::default()),
-            Format::Html => {
-                let page = html::parse(text, options.whole_page);
-                whole_page = page.whole_page;
-                let front = markdown::FrontMatter {
-                    title: page.title,
-                    date: page.date,
-                };
-                (page.blocks, front)
+        let read = match format {
+            Format::Markdown => {
+                let (blocks, front) = markdown::parse(text);
+                Read {
+                    blocks,
+                    title: front.title,
+                    date: front.date,
+                    whole_page: false,
+                }
             }
+            Format::Html => html::parse(text, options.whole_page),
+            // Formats read from bytes, not text ([`Document::from_read`]), are plain text
+            // when their text is all there is.
+            Format::Plain | Format::Word | Format::Pdf | Format::Epub => Read {
+                blocks: plain::parse(text),
+                ..Read::default()
+            },
         };
+        let mut read = read;
         // Text saved with a `.md` name but written as plain text has no Markdown headings;
         // when its own layout shows several sections, read it as plain text.
         let mut format = format;
         if format == Format::Markdown
             && !options.as_told
-            && !blocks.iter().any(|b| b.heading_level().is_some())
+            && !read.blocks.iter().any(|b| b.heading_level().is_some())
         {
             let plain = plain::parse(text);
             if plain.iter().filter(|b| b.heading_level().is_some()).count() >= 3 {
-                blocks = plain;
+                read.blocks = plain;
                 format = Format::Plain;
             }
         }
-        // A web page marks its paragraphs: a byline over the first paragraph is not one
-        // split by a page break.
-        if options.repair && format != Format::Html {
+        Document::from_read(name, path, encoding, format, read, options)
+    }
+
+    /// Builds a document from what reading its source gave. Text laid out in pages (plain
+    /// text, Markdown, a PDF) has its paragraphs split by page breaks rejoined; a web page,
+    /// a Word document and a book mark their paragraphs themselves.
+    pub fn from_read(
+        name: impl Into<String>,
+        path: Option<PathBuf>,
+        encoding: &'static str,
+        format: Format,
+        read: Read,
+        options: ParseOptions,
+    ) -> Document {
+        let mut blocks = read.blocks;
+        if options.repair && matches!(format, Format::Markdown | Format::Plain | Format::Pdf) {
             blocks = repair::repair(blocks);
         }
         // A library keeps the list for as long as it is open.
@@ -190,9 +244,9 @@ impl Document {
             path,
             encoding,
             format,
-            whole_page,
-            front_title: front.title,
-            front_date: front.date,
+            whole_page: read.whole_page,
+            front_title: read.title,
+            front_date: read.date,
             blocks: Arc::new(blocks),
         }
     }

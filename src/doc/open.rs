@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use encoding_rs::Encoding;
 
+use super::binary;
 use super::load::{self, LoadError};
 use super::{Document, Format, ParseOptions};
 
@@ -16,8 +17,8 @@ pub const BUNDLED_TEXT: &str =
     include_str!("../../seeds/sco-heads-of-government-communique-2025.md");
 
 /// File endings a folder is searched for.
-const BRIEFING_EXTENSIONS: [&str; 8] = [
-    "md", "markdown", "txt", "text", "mdown", "html", "htm", "xhtml",
+const BRIEFING_EXTENSIONS: [&str; 11] = [
+    "md", "markdown", "txt", "text", "mdown", "html", "htm", "xhtml", "docx", "pdf", "epub",
 ];
 
 /// How files are read and parsed.
@@ -99,7 +100,20 @@ pub fn list(paths: &[PathBuf]) -> Listing {
 
 /// Opens one file as a briefing, shown under `name`.
 pub fn open_file(path: &Path, name: String, options: OpenOptions) -> Result<Document, LoadError> {
-    let doc = load::with_text(path, options.encoding, |text, encoding| {
+    let bytes = load::read_at_most(path, load::MAX_FILE_BYTES)?;
+    if let Some(format) = binary::format_of(&bytes, path)? {
+        let read =
+            binary::read(format, &bytes).map_err(|why| binary::refusal(path, format, why))?;
+        return Ok(Document::from_read(
+            load::sanitize(&name),
+            Some(path.to_path_buf()),
+            "UTF-8",
+            format,
+            read,
+            options.parse,
+        ));
+    }
+    let doc = load::bytes_with_text(bytes, path, options.encoding, |text, encoding| {
         Document::parse(
             load::sanitize(&name),
             Some(path.to_path_buf()),

@@ -135,7 +135,7 @@ fn demote_titles_under_titles(blocks: &mut [Block]) {
 
 /// Numbered items go together: a numbered clause (`（二）…。`) whose earlier sibling
 /// (`（一）…；`) is an item of a list is an item too, not a heading.
-fn demote_items_of_lists(blocks: &mut [Block]) {
+pub(crate) fn demote_items_of_lists(blocks: &mut [Block]) {
     // For each numbering level, whether its last item was a heading.
     let mut last: [Option<bool>; 8] = [None; 8];
     for b in blocks.iter_mut() {

@@ -12,18 +12,7 @@ use super::front_matter::iso_date;
 use super::markdown::promote_bold_lines;
 use super::{Block, BlockKind};
 
-/// What a web page gives a document.
-#[derive(Debug, Default)]
-pub struct Read {
-    /// The blocks of its article (or of its whole body).
-    pub blocks: Vec<Block>,
-    /// Its title.
-    pub title: Option<String>,
-    /// Its date, `YYYY-MM-DD`.
-    pub date: Option<String>,
-    /// Whether the whole page was read: no article was found in it, or none was looked for.
-    pub whole_page: bool,
-}
+pub use super::Read;
 
 /// Reads a web page; `whole_page` reads all of its body without looking for the article.
 pub fn parse(source: &str, whole_page: bool) -> Read {
