@@ -107,6 +107,7 @@ pub fn refusal(path: &Path, format: Format, why: Refusal) -> LoadError {
 pub fn read(format: Format, bytes: &[u8]) -> Result<Read, Refusal> {
     match format {
         Format::Word => Ok(word::read(bytes)?),
+        Format::Epub => super::epub::read(bytes),
         _ => Err(Refusal::NotThisFormat),
     }
 }

@@ -302,6 +302,30 @@ impl Draft {
         self.links.retain(|l| l.end > l.start);
     }
 
+    /// Drops the indent the text starts with (spaces, ideographic spaces, tabs), whatever
+    /// runs it spans.
+    pub fn trim_indent(&mut self) {
+        let cut = self.text.len()
+            - self
+                .text
+                .trim_start_matches([' ', '\u{3000}', '\u{a0}', '\t'])
+                .len();
+        if cut == 0 {
+            return;
+        }
+        self.text.drain(..cut);
+        let cut = cut as u32;
+        for run in &mut self.runs {
+            run.end = run.end.saturating_sub(cut);
+        }
+        self.runs.retain(|r| r.end > 0);
+        for link in &mut self.links {
+            link.start = link.start.saturating_sub(cut);
+            link.end = link.end.saturating_sub(cut);
+        }
+        self.links.retain(|l| l.end > l.start);
+    }
+
     /// Drops the line breaks the text ends with.
     pub fn trim_end_newlines(&mut self) {
         self.trim_end_matching(&['\n']);

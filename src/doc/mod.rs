@@ -4,6 +4,7 @@ pub mod archive;
 pub mod binary;
 mod block;
 pub mod contents;
+pub mod epub;
 pub mod front_matter;
 pub mod grid_table;
 pub mod heading_lines;
@@ -20,6 +21,7 @@ pub mod repair;
 pub mod sentences;
 pub mod sniff;
 pub mod table;
+pub mod unstyled;
 pub mod word;
 pub mod xml;
 

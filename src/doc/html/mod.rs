@@ -74,6 +74,19 @@ pub(crate) fn fragment_blocks(html: &str) -> Vec<Block> {
     blocks
 }
 
+/// The blocks of a whole page's body, as a book's chapter is read: all of it, its
+/// headings at their levels.
+pub(crate) fn body_blocks(source: &str) -> Vec<Block> {
+    let page = Page::from(source);
+    let body = page.select("body");
+    let mut blocks = match body.nodes().first() {
+        Some(node) => walk::blocks(node, source.len()),
+        None => walk::blocks(&page.root(), source.len()),
+    };
+    assign_lines(source, &mut blocks);
+    blocks
+}
+
 /// Whether a text is a web page: it opens (after white space and comments) with a doctype
 /// or an `<html>` tag.
 pub fn looks_like_html(text: &str) -> bool {

@@ -9,17 +9,12 @@ mod body;
 mod parts;
 mod styles;
 
-use unicode_width::UnicodeWidthStr;
-
 use self::body::{NoteLabels, Paragraph, Piece};
 use self::parts::Relationships;
 use self::styles::{Numbering, Styles};
 use super::archive::{Archive, ArchiveError};
-use super::heading_lines::{
-    TITLE_MAX_WIDTH, is_caption, is_long_title, is_numbered_clause, is_short_title,
-    looks_like_title, numbered_heading_level,
-};
 use super::table::CELL_SEPARATOR;
+use super::unstyled::{self, Look};
 use super::{Block, BlockKind, BlockWriter, Draft, Read, SpanStyle};
 
 /// Why a Word document could not be read.
@@ -185,8 +180,16 @@ fn blocks(
                 Some(m) if m != "•" => format!("{m}{}", p.draft.text()),
                 _ => p.draft.text().to_string(),
             };
-            let level = guessed_level(&text, &p, first, numbered_level);
-            if let Some(l) = level.filter(|_| numbered_heading_level(&text).is_some()) {
+            let look = Look {
+                bold: p
+                    .draft
+                    .spans()
+                    .all(|s| s.style.bold || s.text.trim().is_empty()),
+                centered: p.centered,
+                first,
+            };
+            let level = unstyled::level(&text, look, numbered_level);
+            if let Some(l) = level.filter(|_| unstyled::is_numbered(&text)) {
                 numbered_level = l;
             }
             level
@@ -237,32 +240,6 @@ fn blocks(
     }
     super::contents::drop_typed_contents(&mut blocks);
     blocks
-}
-
-/// The heading level of a paragraph in a document without heading styles, as plain text
-/// finds one: a numbered line (`一、`, `（一）`, `1.`, `Article 1`) that is short, a clause,
-/// or bold throughout; the first line, bold or centred, as the title; a short bold line
-/// under the last numbered heading.
-fn guessed_level(text: &str, p: &Paragraph, first: bool, numbered_level: u8) -> Option<u8> {
-    let text = text.trim();
-    if is_caption(text) {
-        return None;
-    }
-    let all_bold = p
-        .draft
-        .spans()
-        .all(|s| s.style.bold || s.text.trim().is_empty());
-    if first && (all_bold || p.centered) && is_long_title(text) {
-        return Some(1);
-    }
-    if let Some(level) = numbered_heading_level(text) {
-        let short = is_short_title(text)
-            || is_numbered_clause(text)
-            || all_bold && text.width() <= TITLE_MAX_WIDTH;
-        return short.then_some(level);
-    }
-    (all_bold && is_short_title(text) && looks_like_title(text))
-        .then_some((numbered_level + 1).clamp(2, 6))
 }
 
 /// Files the notes referred to since the last heading, each under its label.
