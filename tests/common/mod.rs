@@ -3,6 +3,7 @@
 //! does, a note written on a paragraph, the screen as drawn, and the briefing note.
 #![allow(dead_code)]
 
+pub mod packages;
 pub mod site;
 
 use std::path::{Path, PathBuf};
