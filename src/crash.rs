@@ -43,6 +43,21 @@ impl Rescue {
     }
 }
 
+thread_local! {
+    /// Whether this thread is running code whose panic is caught and turned into an error.
+    static CONTAINED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic in it into `None` without the crash handling a panic
+/// otherwise gets (the terminal stays as it is, no report is written): for readers of
+/// file formats from crates that may panic on a damaged file.
+pub fn contained<R>(f: impl FnOnce() -> R) -> Option<R> {
+    let before = CONTAINED.with(|c| c.replace(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    CONTAINED.with(|c| c.set(before));
+    result.ok()
+}
+
 /// Installs the panic hook; `data_dir` is where the report and a rescued note go.
 pub fn install(data_dir: Option<PathBuf>) -> Rescue {
     let rescue = Rescue {
@@ -50,6 +65,9 @@ pub fn install(data_dir: Option<PathBuf>) -> Rescue {
     };
     let state = Arc::clone(&rescue.state);
     std::panic::set_hook(Box::new(move |info| {
+        if CONTAINED.with(std::cell::Cell::get) {
+            return;
+        }
         // The panic may have come while the state was locked: never wait for it.
         let (terminal, editing) = match state.try_lock() {
             Ok(mut s) => (s.terminal, s.editing.take()),

@@ -172,3 +172,93 @@ fn a_zip_bomb_is_refused_without_unpacking_it() {
         "unpacks to more than 256 MB",
     );
 }
+
+use common::packages::{PdfOptions, Run, run};
+
+/// A law as a PDF prints it: its title over articles, an outline, a running head and a
+/// page number on each page.
+fn law_pages() -> Vec<Vec<Run>> {
+    (0..3)
+        .map(|n| {
+            let mut page = vec![
+                run(250.0, 800.0, 9.0, "中华人民共和国对外贸易法"),
+                run(290.0, 30.0, 9.0, &format!("{}", n + 1)),
+            ];
+            if n == 0 {
+                page.push(run(150.0, 740.0, 16.0, "第一章　总则"));
+            }
+            page.push(run(72.0, 700.0, 10.5, &format!("第{}条　为了扩大对外开放，发展对外贸易，维护对外贸易秩序，促进社会主义市场经济", ["一", "二", "三"][n])));
+            page.push(run(72.0, 686.0, 10.5, "的健康发展，与乌兹别克斯坦开展合作，制定本法。"));
+            page
+        })
+        .collect()
+}
+
+#[test]
+fn a_pdf_reads_in_order_with_its_outline_and_without_its_margins() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = packages::pdf(
+        &law_pages(),
+        &PdfOptions {
+            outline: vec![("第一章　总则".into(), 0)],
+            title: Some("对外贸易法".into()),
+            ..PdfOptions::default()
+        },
+    );
+    let file = write(dir.path(), "law.pdf", &pdf);
+    let (stdout, stderr) = outline(dir.path(), &file);
+    assert!(stderr.is_empty(), "{stderr}");
+    assert!(stdout.contains("第一章 总则"), "{stdout}");
+    let found = common::brief_in(dir.path(), &["find", "--limit", "5", "第二条", &file]);
+    let found = String::from_utf8_lossy(&found.stdout);
+    assert!(
+        found.contains("市场经济的健康发展"),
+        "a line wrapped inside a CJK word joins without a space: {found}"
+    );
+    assert!(
+        !found.contains("中华人民共和国对外贸易法"),
+        "the running head is not text: {found}"
+    );
+}
+
+#[test]
+fn a_scanned_pdf_says_it_needs_ocr() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = packages::pdf(&[Vec::new(), Vec::new()], &PdfOptions::default());
+    let file = write(dir.path(), "scan.pdf", &pdf);
+    let found = common::brief_in(dir.path(), &["find", "ocrmypdf", &file]);
+    assert!(found.status.success());
+    assert!(
+        String::from_utf8_lossy(&found.stdout).contains("ocrmypdf"),
+        "{}",
+        String::from_utf8_lossy(&found.stdout)
+    );
+}
+
+#[test]
+fn bad_pdfs_are_named_in_one_line_and_the_rest_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
+    let locked = packages::pdf(
+        &law_pages(),
+        &PdfOptions {
+            encrypted: true,
+            ..PdfOptions::default()
+        },
+    );
+    refused(dir, "locked.pdf", &locked, "password");
+    // Text whose characters have no meaning: a font that maps its glyphs to private use.
+    let garbled: String = (0..200)
+        .map(|i| char::from_u32(0xE000 + i).unwrap())
+        .collect();
+    let garbled = packages::pdf(
+        &[vec![run(72.0, 700.0, 10.0, &garbled)]],
+        &PdfOptions::default(),
+    );
+    refused(dir, "garbled.pdf", &garbled, "unreadable");
+    // A PDF cut in half has lost its cross-reference table and most of its objects.
+    let mut cut = packages::pdf(&law_pages(), &PdfOptions::default());
+    cut.truncate(cut.len() / 3);
+    refused(dir, "cut.pdf", &cut, "damaged");
+    refused(dir, "junk.pdf", b"%PDF-1.7\n%%EOF garbage", "damaged");
+}

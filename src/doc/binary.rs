@@ -108,6 +108,7 @@ pub fn read(format: Format, bytes: &[u8]) -> Result<Read, Refusal> {
     match format {
         Format::Word => Ok(word::read(bytes)?),
         Format::Epub => super::epub::read(bytes),
+        Format::Pdf => super::pdf::read(bytes),
         _ => Err(Refusal::NotThisFormat),
     }
 }

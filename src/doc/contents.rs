@@ -23,9 +23,25 @@ fn without_leader(text: &str) -> Option<&str> {
     }
     let leader = ['.', '…', '·', '．', '。', ' ', '\u{3000}', '-', '_', '⋯'];
     let title = body.trim_end_matches(leader);
-    let dots = body[title.len()..].chars().filter(|c| *c != ' ').count();
-    (dots >= 3 || body[title.len()..].contains('…') || body[title.len()..].contains('⋯'))
+    let leader = &body[title.len()..];
+    // One dot will do where the line names a heading (`秩序罪.20`): the caller checks that.
+    (leader.contains(['.', '…', '⋯', '·', '．'])
+        || leader.chars().filter(|c| *c != ' ').count() >= 3)
         .then_some(title)
+}
+
+/// Whether a line is a table of contents' entry by its look: a title, a leader and a
+/// page number (`第一章 总则……1`).
+pub fn is_leader_line(text: &str) -> bool {
+    without_leader(text).is_some_and(|t| !t.trim().is_empty())
+}
+
+/// A contents page's own heading (`目录`, `Contents`, `Оглавление`).
+fn is_contents_title(text: &str) -> bool {
+    matches!(
+        key(text).as_str(),
+        "目录" | "目錄" | "contents" | "tableofcontents" | "оглавление" | "содержание"
+    )
 }
 
 /// Whether a block is all one link to a place in the document.
@@ -65,6 +81,19 @@ pub fn drop_typed_contents(blocks: &mut Vec<Block>) {
         .count();
     if lines >= 2 {
         blocks.retain(|b| !is_contents_line(b));
+        // The contents page's heading, with nothing left under it, goes too.
+        let empty: Vec<usize> = (0..blocks.len())
+            .filter(|&i| {
+                blocks[i].heading_level().is_some()
+                    && is_contents_title(blocks[i].text())
+                    && blocks
+                        .get(i + 1)
+                        .is_none_or(|b| b.heading_level().is_some())
+            })
+            .collect();
+        for i in empty.into_iter().rev() {
+            blocks.remove(i);
+        }
     }
 }
 
@@ -83,7 +112,9 @@ mod tests {
     #[test]
     fn leader_lines_and_links_naming_headings_go() {
         let mut blocks = vec![
+            Block::new(BlockKind::Heading(1), "目录", 1),
             Block::new(BlockKind::Paragraph, "第一章　总则……………………1", 1),
+            Block::new(BlockKind::Paragraph, "Scope.3", 1),
             linked("Scope", "#scope"),
             Block::new(BlockKind::Heading(2), "第一章 总则", 3),
             Block::new(BlockKind::Paragraph, "See Scope.", 4),
@@ -105,8 +136,9 @@ mod tests {
             linked("Scope", "#scope"),
             Block::new(BlockKind::Heading(2), "Scope", 2),
             Block::new(BlockKind::Paragraph, "Prices rose 12.5 ... 17", 3),
+            Block::new(BlockKind::Heading(1), "目录", 4),
         ];
         drop_typed_contents(&mut blocks);
-        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks.len(), 4);
     }
 }

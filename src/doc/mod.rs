@@ -16,6 +16,7 @@ pub mod markdown;
 pub mod markdown_parts;
 pub mod on_every_core;
 pub mod open;
+pub mod pdf;
 pub mod plain;
 pub mod repair;
 pub mod sentences;
