@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 seconds="${1:-60}"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-targets=(load parse html table keymap gazetteer export wire keys)
+targets=(load parse html table keymap gazetteer export wire keys word epub pdf)
 for target in "${targets[@]}"; do
     mkdir -p "corpus/$target"
     echo "== $target: ${seconds}s"

@@ -262,3 +262,37 @@ fn bad_pdfs_are_named_in_one_line_and_the_rest_open() {
     refused(dir, "cut.pdf", &cut, "damaged");
     refused(dir, "junk.pdf", b"%PDF-1.7\n%%EOF garbage", "damaged");
 }
+
+#[test]
+fn a_long_pdf_can_be_read_first_pages_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "law.pdf",
+        &packages::pdf(&law_pages(), &PdfOptions::default()),
+    );
+    let options = |first_pages| brief::doc::open::OpenOptions {
+        parse: brief::doc::ParseOptions {
+            first_pages,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let open = |first_pages| {
+        brief::doc::open::open_file(Path::new(&file), "law.pdf".into(), options(first_pages))
+            .unwrap()
+    };
+    let first = open(Some(1));
+    assert_eq!(first.unread_pages, 2);
+    let text = |d: &brief::doc::Document| {
+        d.blocks
+            .iter()
+            .map(|b| b.text().to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    assert!(text(&first).contains("第一条") && !text(&first).contains("第三条"));
+    let whole = open(None);
+    assert_eq!(whole.unread_pages, 0);
+    assert!(text(&whole).contains("第三条"));
+}

@@ -40,7 +40,9 @@ fn said(opened: Opened) -> anyhow::Result<Opened> {
         eprintln!("brief: {e}");
     }
     if opened.documents.is_empty() {
-        bail!("nothing to read; name a Markdown, text, web page, Word, PDF or EPUB file, or a folder of them");
+        bail!(
+            "nothing to read; name a Markdown, text, web page, Word, PDF or EPUB file, or a folder of them"
+        );
     }
     Ok(opened)
 }

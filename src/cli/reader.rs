@@ -13,6 +13,9 @@ use crate::doc::open::{OpenOptions, Opened};
 use crate::effects::Notes;
 use crate::keymap;
 
+/// How many pages of a PDF are read before the reader shows it (the rest follow).
+const FIRST_PAGES: usize = 12;
+
 /// Starts the reader on the briefings and returns when it is closed; with output going to a
 /// pipe or file, prints their text instead.
 pub fn start(
@@ -54,7 +57,15 @@ pub fn start(
     let (opened, rest) = if recent {
         (open_or_fail(&paths, options)?, Vec::new())
     } else {
-        first_and_rest(&paths, options)?
+        // Of a long PDF, the first pages show at once; the rest is read once they are up.
+        let first = OpenOptions {
+            parse: crate::doc::ParseOptions {
+                first_pages: Some(FIRST_PAGES),
+                ..options.parse
+            },
+            ..options
+        };
+        first_and_rest(&paths, first)?
     };
     let code = exit_code(&opened);
     let size = crossterm::terminal::size().unwrap_or((80, 24));

@@ -45,6 +45,8 @@ pub struct Read {
     pub date: Option<String>,
     /// A web page read whole: no article was found in it, or none was looked for.
     pub whole_page: bool,
+    /// Pages of a long PDF not read yet (only its first pages were asked for).
+    pub unread_pages: usize,
 }
 
 /// The position of a block inside its document; indexes refer to text by this, never by copying it.
@@ -146,6 +148,8 @@ pub struct ParseOptions {
     pub as_told: bool,
     /// Read a web page's whole body, without looking for its article (`--whole-page`).
     pub whole_page: bool,
+    /// Read only this many pages of a PDF, to show them at once; the rest is read after.
+    pub first_pages: Option<usize>,
 }
 
 impl Default for ParseOptions {
@@ -154,6 +158,7 @@ impl Default for ParseOptions {
             repair: true,
             as_told: false,
             whole_page: false,
+            first_pages: None,
         }
     }
 }
@@ -175,6 +180,8 @@ pub struct Document {
     pub front_title: Option<String>,
     /// The date its front matter gives (`YYYY-MM-DD`), if it has one.
     pub front_date: Option<String>,
+    /// Pages of a long PDF not read yet: it shows its first pages while the rest is read.
+    pub unread_pages: usize,
     /// The blocks in reading order, shared with the indexes that quote them (a document
     /// never changes once read; a new edition is a new document).
     pub blocks: Arc<Vec<Block>>,
@@ -197,7 +204,7 @@ impl Document {
                     blocks,
                     title: front.title,
                     date: front.date,
-                    whole_page: false,
+                    ..Read::default()
                 }
             }
             Format::Html => html::parse(text, options.whole_page),
@@ -250,6 +257,7 @@ impl Document {
             whole_page: read.whole_page,
             front_title: read.title,
             front_date: read.date,
+            unread_pages: read.unread_pages,
             blocks: Arc::new(blocks),
         }
     }

@@ -120,6 +120,8 @@ fn event_loop(
         run.tell(vec![Message::LeftoverDraft(Box::new(draft))]);
     }
     let mut shown = Shown::first(terminal, run.app)?;
+    // A long PDF showed its first pages; the rest is read now the screen is up.
+    run.sources.read_rest(run.app, run.options);
     // The revision of the note the panic hook holds.
     let mut rescued: Option<u64> = None;
     let mut last_draft = Instant::now();
@@ -225,6 +227,22 @@ impl Running<'_> {
             }
             News::Input(Event::Resize(width, height)) => {
                 self.tell(vec![Message::Resized(width, height)])
+            }
+            News::Completed(i, path, whole) => {
+                let same = self.app.docs.get(i).and_then(|d| d.path.as_ref()) == Some(&path);
+                let partial = self.app.docs.get(i).is_some_and(|d| d.unread_pages > 0);
+                if !(same && partial) {
+                    return Flow::Go;
+                }
+                let mut whole = *whole;
+                whole.name = self.app.docs[i].name.clone();
+                let flow = self.tell(vec![Message::Reloaded(i, Box::new(whole))]);
+                match self.app.loading {
+                    None => self.sources.start_worker(self.app),
+                    Some(_) => self.sources.drop_worker(),
+                }
+                self.notes.load(self.app);
+                flow
             }
             News::Changed(paths) => {
                 let told = files::changes(self.app, &paths, self.options);

@@ -11,6 +11,7 @@ use crossterm::event::Event;
 use signal_hook::iterator::Signals;
 
 use crate::app::{App, Arrival};
+use crate::doc::Document;
 use crate::doc::library::{Batch, read_in_background};
 use crate::doc::open::OpenOptions;
 use crate::index::countries::Countries;
@@ -33,6 +34,8 @@ pub(super) enum News {
     Changed(Vec<PathBuf>),
     /// More documents of a library read in the background, each with its key and places.
     Loaded(Batch<(String, Countries)>),
+    /// The whole of open document `i` (of `path`), of which only the first pages were read.
+    Completed(usize, PathBuf, Box<Document>),
 }
 
 /// The channel the sources send into, and the workers that send.
@@ -108,6 +111,22 @@ impl Sources {
         read_in_background(files, options, crate::effects::prepare, move |batch| {
             let _ = tx.send(News::Loaded(batch));
         });
+    }
+
+    /// Reads in the background the whole of each open document of which only the first
+    /// pages were read (a long PDF), once the first frame is on screen.
+    pub(super) fn read_rest(&self, app: &App, options: OpenOptions) {
+        for (i, doc) in app.docs.iter().enumerate() {
+            let (Some(path), true) = (doc.path.clone(), doc.unread_pages > 0) else {
+                continue;
+            };
+            let (tx, name) = (self.tx.clone(), doc.name.clone());
+            thread::spawn(move || {
+                if let Ok(whole) = crate::doc::open::open_file(&path, name, options) {
+                    let _ = tx.send(News::Completed(i, path, Box::new(whole)));
+                }
+            });
+        }
     }
 
     /// Starts a jump worker on the app's documents; one started before is no longer

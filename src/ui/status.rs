@@ -76,6 +76,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if doc.whole_page {
         left.push_str(" [whole page]");
     }
+    if doc.unread_pages > 0 {
+        left.push_str(&format!(" [reading {} more pages]", doc.unread_pages));
+    }
     let mut left_style = theme.status();
     // In the Links view the selected link's whole address, which the pane cuts.
     let link = (app.mode() == crate::vocabulary::Mode::Outline

@@ -44,6 +44,7 @@ pub fn document(name: &str, blocks: Vec<(BlockKind, String)>) -> Document {
         whole_page: false,
         front_title: None,
         front_date: None,
+        unread_pages: 0,
         blocks: std::sync::Arc::new(
             blocks
                 .into_iter()

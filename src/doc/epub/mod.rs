@@ -109,7 +109,7 @@ pub fn read(bytes: &[u8]) -> Result<Read, Refusal> {
         blocks,
         title: book.title,
         date: book.date,
-        whole_page: false,
+        ..Read::default()
     })
 }
 

@@ -56,6 +56,7 @@ pub fn parse(source: &str, whole_page: bool) -> Read {
         title,
         date,
         whole_page: article.is_none(),
+        unread_pages: 0,
     }
 }
 

@@ -21,13 +21,14 @@ use super::{Block, BlockKind, Read};
 /// What a scanned PDF says in place of its text.
 pub const NO_TEXT_LAYER: &str = "Scanned pages, no text layer: run OCR first, e.g. `ocrmypdf IN.pdf OUT.pdf`, and open OUT.pdf.";
 
-/// Reads a PDF.
-pub fn read(bytes: &[u8]) -> Result<Read, Refusal> {
-    crate::crash::contained(|| read_uncontained(bytes))
+/// Reads a PDF; `first_pages`, when given, reads only that many pages of it (the rest is
+/// said to be unread).
+pub fn read(bytes: &[u8], first_pages: Option<usize>) -> Result<Read, Refusal> {
+    crate::crash::contained(|| read_uncontained(bytes, first_pages))
         .unwrap_or_else(|| Err(Refusal::Damaged("the PDF reader failed on it".into())))
 }
 
-fn read_uncontained(bytes: &[u8]) -> Result<Read, Refusal> {
+fn read_uncontained(bytes: &[u8], first_pages: Option<usize>) -> Result<Read, Refusal> {
     let doc = PdfDocument::from_bytes(bytes.to_vec())
         .map_err(|e| Refusal::Damaged(first_line(&e.to_string())))?;
     if doc.is_encrypted() && !doc.authenticate(b"").unwrap_or(false) {
@@ -36,9 +37,11 @@ fn read_uncontained(bytes: &[u8]) -> Result<Read, Refusal> {
     let count = doc
         .page_count()
         .map_err(|e| Refusal::Damaged(first_line(&e.to_string())))?;
-    let mut pages = Vec::with_capacity(count);
+    let reading = first_pages.map_or(count, |n| n.clamp(1, count.max(1)));
+    let unread_pages = count.saturating_sub(reading);
+    let mut pages = Vec::with_capacity(reading);
     let mut failed = 0usize;
-    for n in 0..count {
+    for n in 0..reading {
         let (width, height) = doc
             .get_page_media_box(n)
             .map(|(x0, y0, x1, y1)| ((x1 - x0).abs(), (y1 - y0).abs()))
@@ -66,7 +69,7 @@ fn read_uncontained(bytes: &[u8]) -> Result<Read, Refusal> {
             runs,
         });
     }
-    if count > 0 && failed == count {
+    if reading > 0 && failed == reading {
         return Err(Refusal::Damaged("no page could be read".into()));
     }
     let text_chars: usize = pages
@@ -81,7 +84,7 @@ fn read_uncontained(bytes: &[u8]) -> Result<Read, Refusal> {
             blocks: vec![Block::new(BlockKind::Paragraph, NO_TEXT_LAYER, 1)],
             title: title.or_else(|| Some("Scanned PDF".into())),
             date,
-            whole_page: false,
+            ..Read::default()
         });
     }
     if is_garbled(&pages) {
@@ -116,7 +119,8 @@ fn read_uncontained(bytes: &[u8]) -> Result<Read, Refusal> {
         blocks,
         title,
         date,
-        whole_page: false,
+        unread_pages,
+        ..Read::default()
     })
 }
 

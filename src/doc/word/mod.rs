@@ -98,8 +98,8 @@ pub fn read(bytes: &[u8]) -> Result<Read, WordError> {
     Ok(Read {
         title: props.title.filter(|_| !has_headings),
         date: props.date,
-        whole_page: false,
         blocks,
+        ..Read::default()
     })
 }
 
