@@ -86,7 +86,7 @@ fn formats(c: &mut Criterion) {
     ] {
         group.throughput(Throughput::Bytes(bytes.len() as u64));
         group.bench_function(name, |b| {
-            b.iter(|| binary::read(format, black_box(&bytes), None).expect("it reads"))
+            b.iter(|| binary::read(format, black_box(bytes.clone()), None).expect("it reads"))
         });
     }
     group.finish();

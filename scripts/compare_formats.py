@@ -37,6 +37,8 @@ def run(argv):
     out = subprocess.run(["/usr/bin/time", "-f", "%M", *argv], stdout=subprocess.DEVNULL,
                          stderr=subprocess.PIPE, env={**os.environ, "BRIEF_DATA_DIR": "/tmp/brief-compare-data"})
     wall = time.perf_counter() - start
+    if out.returncode != 0:
+        sys.exit(f"{argv[0]} failed on {argv[-2] if argv[-1] == '-' else argv[-1]}: {out.stderr.decode()[:200]}")
     rss = int(out.stderr.decode().strip().splitlines()[-1])
     return wall, rss
 

@@ -32,7 +32,7 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     };
     let input = if mode == 0 { rest.to_vec() } else { book(rest) };
-    if let Ok(read) = binary::read(Format::Epub, &input, None) {
+    if let Ok(read) = binary::read(Format::Epub, input, None) {
         let doc = Document::from_read("f.epub", None, "UTF-8", Format::Epub, read, ParseOptions::default());
         let _ = Outline::build(&[doc]);
     }

@@ -38,7 +38,7 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     };
     let input = if mode == 0 { rest.to_vec() } else { pdf(rest) };
-    if let Ok(read) = binary::read(Format::Pdf, &input, None) {
+    if let Ok(read) = binary::read(Format::Pdf, input, None) {
         let doc = Document::from_read("f.pdf", None, "UTF-8", Format::Pdf, read, ParseOptions::default());
         let _ = Outline::build(&[doc]);
     }

@@ -28,7 +28,7 @@ fuzz_target!(|bytes: &[u8]| {
         return;
     };
     let input = if mode == 0 { rest.to_vec() } else { docx(rest) };
-    if let Ok(read) = binary::read(Format::Word, &input, None) {
+    if let Ok(read) = binary::read(Format::Word, input, None) {
         let doc = Document::from_read("f.docx", None, "UTF-8", Format::Word, read, ParseOptions::default());
         let _ = Outline::build(&[doc]);
     }

@@ -40,6 +40,8 @@ impl App {
             _ => None,
         };
         let name = doc.name.clone();
+        // The rest of a long PDF arriving is not a new edition.
+        let completed = old.unread_pages > 0 && old.path == doc.path;
         let mut docs: Vec<Document> = self.docs.iter().cloned().collect();
         docs[i] = doc;
         self.docs = Arc::new(docs);
@@ -95,7 +97,12 @@ impl App {
             }
         }
         self.follow_position();
-        self.notify(format!("{name} reloaded"), false);
+        if completed {
+            let blocks = self.docs[i].blocks.len();
+            self.notify(format!("{name}: all read ({blocks} paragraphs)"), false);
+        } else {
+            self.notify(format!("{name} reloaded"), false);
+        }
     }
 
     /// The note being written follows its paragraph into a new edition; when the paragraph

@@ -105,10 +105,10 @@ pub fn refusal(path: &Path, format: Format, why: Refusal) -> LoadError {
 
 /// Reads a document of a packaged format from its bytes (of a PDF, only its first pages when
 /// `first_pages` says so).
-pub fn read(format: Format, bytes: &[u8], first_pages: Option<usize>) -> Result<Read, Refusal> {
+pub fn read(format: Format, bytes: Vec<u8>, first_pages: Option<usize>) -> Result<Read, Refusal> {
     match format {
-        Format::Word => Ok(word::read(bytes)?),
-        Format::Epub => super::epub::read(bytes),
+        Format::Word => Ok(word::read(&bytes)?),
+        Format::Epub => super::epub::read(&bytes),
         Format::Pdf => super::pdf::read(bytes, first_pages),
         _ => Err(Refusal::NotThisFormat),
     }

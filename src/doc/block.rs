@@ -222,24 +222,20 @@ impl Draft {
 
     /// Appends a block's text, with its styles and links.
     pub fn append(&mut self, block: &Block) {
-        let shift = self.text.len() as u32;
-        for span in block.spans() {
-            self.push_text(span.text, span.style);
-        }
-        self.links.extend(block.links.iter().map(|l| LinkSpan {
-            start: l.start + shift,
-            end: l.end + shift,
-            target: l.target.clone(),
-        }));
+        self.append_runs(block.spans(), &block.links);
     }
 
     /// Appends another draft's text, with its styles and links.
     pub fn append_draft(&mut self, other: &Draft) {
+        self.append_runs(other.spans(), &other.links);
+    }
+
+    fn append_runs<'a>(&mut self, spans: impl Iterator<Item = Span<'a>>, links: &[LinkSpan]) {
         let shift = self.text.len() as u32;
-        for span in other.spans() {
+        for span in spans {
             self.push_text(span.text, span.style);
         }
-        self.links.extend(other.links.iter().map(|l| LinkSpan {
+        self.links.extend(links.iter().map(|l| LinkSpan {
             start: l.start + shift,
             end: l.end + shift,
             target: l.target.clone(),

@@ -16,9 +16,7 @@ pub fn zip(parts: &[(&str, &[u8])], deflate: bool) -> Vec<u8> {
     } else {
         zip::CompressionMethod::Stored
     };
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(method)
-        .large_file(true);
+    let options = zip::write::SimpleFileOptions::default().compression_method(method);
     for (name, bytes) in parts {
         zip.start_file(*name, options).unwrap();
         zip.write_all(bytes).unwrap();

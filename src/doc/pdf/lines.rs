@@ -321,30 +321,28 @@ fn gather(page: usize, column: usize, mut runs: Vec<&Run>, bounds: (f32, f32)) -
         .collect()
 }
 
-/// The size most of the document's characters are set in.
-fn body_size<'a>(runs: impl Iterator<Item = &'a Run>) -> f32 {
+/// The size most characters are set in, of pieces of text given as (size, text); sizes
+/// within `within` points of each other are one size.
+pub fn commonest_size<'a>(pieces: impl Iterator<Item = (f32, &'a str)>, within: f32) -> f32 {
     let mut weight: Vec<(f32, usize)> = Vec::new();
-    for r in runs {
-        let n = r.text.chars().count();
-        match weight.iter_mut().find(|(s, _)| (*s - r.size).abs() < 0.3) {
+    for (size, text) in pieces {
+        let n = text.chars().count();
+        match weight.iter_mut().find(|(s, _)| (*s - size).abs() < within) {
             Some(w) => w.1 += n,
-            None => weight.push((r.size, n)),
+            None => weight.push((size, n)),
         }
     }
     weight.into_iter().max_by_key(|w| w.1).map_or(0.0, |w| w.0)
 }
 
+/// The size most of the document's characters are set in.
+fn body_size<'a>(runs: impl Iterator<Item = &'a Run>) -> f32 {
+    commonest_size(runs.map(|r| (r.size, r.text.as_str())), 0.3)
+}
+
 /// The size most of a line's characters are set in.
 fn dominant_size(runs: &[&Run]) -> f32 {
-    let mut weight: Vec<(f32, usize)> = Vec::new();
-    for r in runs {
-        let n = r.text.chars().count();
-        match weight.iter_mut().find(|(s, _)| (*s - r.size).abs() < 0.05) {
-            Some(w) => w.1 += n,
-            None => weight.push((r.size, n)),
-        }
-    }
-    weight.into_iter().max_by_key(|w| w.1).map_or(0.0, |w| w.0)
+    commonest_size(runs.iter().map(|r| (r.size, r.text.as_str())), 0.05)
 }
 
 /// A margin line's text with its numbers as one sign, so `47700 Federal Register` and

@@ -23,14 +23,14 @@ pub const NO_TEXT_LAYER: &str = "Scanned pages, no text layer: run OCR first, e.
 
 /// Reads a PDF; `first_pages`, when given, reads only that many pages of it (the rest is
 /// said to be unread).
-pub fn read(bytes: &[u8], first_pages: Option<usize>) -> Result<Read, Refusal> {
+pub fn read(bytes: Vec<u8>, first_pages: Option<usize>) -> Result<Read, Refusal> {
     crate::crash::contained(|| read_uncontained(bytes, first_pages))
         .unwrap_or_else(|| Err(Refusal::Damaged("the PDF reader failed on it".into())))
 }
 
-fn read_uncontained(bytes: &[u8], first_pages: Option<usize>) -> Result<Read, Refusal> {
-    let doc = PdfDocument::from_bytes(bytes.to_vec())
-        .map_err(|e| Refusal::Damaged(first_line(&e.to_string())))?;
+fn read_uncontained(bytes: Vec<u8>, first_pages: Option<usize>) -> Result<Read, Refusal> {
+    let doc =
+        PdfDocument::from_bytes(bytes).map_err(|e| Refusal::Damaged(first_line(&e.to_string())))?;
     if doc.is_encrypted() && !doc.authenticate(b"").unwrap_or(false) {
         return Err(Refusal::Encrypted);
     }

@@ -47,15 +47,7 @@ fn key(text: &str) -> String {
 
 /// The size most of the text is set in.
 fn body_size(lines: &[Line]) -> f32 {
-    let mut weight: Vec<(f32, usize)> = Vec::new();
-    for l in lines {
-        let n = l.text.chars().count();
-        match weight.iter_mut().find(|(s, _)| (*s - l.size).abs() < 0.3) {
-            Some(w) => w.1 += n,
-            None => weight.push((l.size, n)),
-        }
-    }
-    weight.into_iter().max_by_key(|w| w.1).map_or(0.0, |w| w.0)
+    super::lines::commonest_size(lines.iter().map(|l| (l.size, l.text.as_str())), 0.3)
 }
 
 /// Where a line starts something new: an article or a numbered item.
