@@ -6,7 +6,7 @@
 //! larger type, else from numbered and bold lines, as in plain text.
 
 use crate::doc::contents::is_leader_line;
-use crate::doc::heading_lines::numbered_heading_level;
+use crate::doc::heading_lines::{is_short_title, looks_like_title, numbered_heading_level};
 use crate::doc::markdown::is_cjk;
 use crate::doc::unstyled::{self, Look};
 use crate::doc::{Block, BlockKind, BlockWriter, Draft, SpanStyle};
@@ -180,8 +180,16 @@ pub fn blocks(lines: &[Line], outline: &[Bookmark]) -> Vec<Block> {
         let line_no = g.lines[0].page + 1;
         let bold = g.lines.iter().all(|l| l.bold);
         let level = g.heading.or_else(|| {
+            // Under headings in larger type, a short line in bold is one level down.
+            if !by_outline && !sizes.is_empty() {
+                let titled = bold
+                    && g.lines.len() <= 2
+                    && is_short_title(&text)
+                    && looks_like_title(&text);
+                return titled.then_some(sizes.len() as u8 + 1);
+            }
             // Without outline or larger type, a short line stands as plain text's would.
-            (!by_outline && sizes.is_empty() && g.lines.len() <= 2)
+            (!by_outline && g.lines.len() <= 2)
                 .then(|| {
                     let look = Look {
                         bold,
