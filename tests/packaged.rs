@@ -120,7 +120,7 @@ fn bad_files_are_named_in_one_line_and_the_rest_open() {
         dir,
         "text.docx",
         b"Minutes of the meeting.\nNot a Word file.",
-        "not one",
+        "its name says Word, but it is not",
     );
     refused(dir, "empty.pdf", b"", "empty (0 bytes)");
     refused(
@@ -295,4 +295,41 @@ fn a_long_pdf_can_be_read_first_pages_first() {
     let whole = open(None);
     assert_eq!(whole.unread_pages, 0);
     assert!(text(&whole).contains("第三条"));
+}
+
+#[test]
+fn a_book_missing_a_chapter_opens_and_says_so() {
+    let whole = packages::epub(
+        "宪法",
+        &[
+            ("序言", "<p>中国是世界上历史最悠久的国家之一。</p>"),
+            ("第一章", "<p>第一条　中华人民共和国是社会主义国家。</p>"),
+        ],
+    );
+    // The same book without its second chapter's file.
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&whole)).unwrap();
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut bytes).unwrap();
+        if file.name() != "OEBPS/c1.xhtml" {
+            parts.push((file.name().to_string(), bytes));
+        }
+    }
+    let borrowed: Vec<(&str, &[u8])> = parts
+        .iter()
+        .map(|(n, b)| (n.as_str(), b.as_slice()))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "book.epub", &packages::zip(&borrowed, true));
+    let out = common::brief_in(dir.path(), &["outline", &file]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!("{file}: 1 chapter missing from the book")),
+        "{stderr}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("序言"));
 }

@@ -47,9 +47,11 @@ impl LibraryOrder {
 /// The date of a document, as `YYYY-MM-DD`: its front matter's `date:`, else a date in its
 /// file name (`2025-11-19`, `20251119`), else the first full date of its opening passages
 /// (`2025年11月19日`; `19 November 2025`, `November 19, 2025` or `19 ноября 2025` at the start
-/// of a paragraph, as a dateline).
+/// of a paragraph, as a dateline). A Word document's, PDF's or book's own date (when the
+/// file was made, which is not when the text was written) comes last.
 pub fn date_of(doc: &Document) -> Option<String> {
-    if let Some(date) = &doc.front_date {
+    let made = doc.format.is_packaged();
+    if let Some(date) = doc.front_date.as_ref().filter(|_| !made) {
         return Some(date.clone());
     }
     static NAME: OnceLock<Option<Regex>> = OnceLock::new();
@@ -65,6 +67,7 @@ pub fn date_of(doc: &Document) -> Option<String> {
         .iter()
         .take(60)
         .find_map(|b| date_in_text(b.text()))
+        .or_else(|| doc.front_date.clone())
 }
 
 /// English and Russian month names (Russian in the genitive of a date), January first.
@@ -233,6 +236,24 @@ mod tests {
     use super::*;
 
     use crate::doc::markdown as doc;
+
+    #[test]
+    fn a_files_own_date_comes_after_the_texts() {
+        let word = |text: &str| {
+            let mut d = doc("report.docx", text);
+            d.format = crate::doc::Format::Word;
+            d.front_date = Some("2025-01-22".into());
+            d
+        };
+        assert_eq!(
+            date_of(&word("2025年1月14日在北京市人民代表大会上\n")).as_deref(),
+            Some("2025-01-14")
+        );
+        assert_eq!(
+            date_of(&word("各位代表：\n")).as_deref(),
+            Some("2025-01-22")
+        );
+    }
 
     #[test]
     fn dates_come_from_the_name_or_the_text() {

@@ -39,6 +39,9 @@ fn said(opened: Opened) -> anyhow::Result<Opened> {
     for e in &opened.errors {
         eprintln!("brief: {e}");
     }
+    for (path, damage) in damaged(&opened) {
+        eprintln!("brief: {path}: {damage}; the rest is shown");
+    }
     if opened.documents.is_empty() {
         bail!(
             "nothing to read; name a Markdown, text, web page, Word, PDF or EPUB file, or a folder of them"
@@ -72,6 +75,17 @@ pub fn first_and_rest(
         }
     }
     Ok((said(opened)?, files.collect()))
+}
+
+/// The documents that opened with part of them unreadable: each one's path and what.
+pub fn damaged(opened: &Opened) -> impl Iterator<Item = (String, &str)> {
+    opened.documents.iter().filter_map(|d| {
+        let path = d
+            .path
+            .as_ref()
+            .map_or(d.name.clone(), |p| p.display().to_string());
+        d.damage.as_deref().map(|damage| (path, damage))
+    })
 }
 
 /// The exit code for what was opened. The documents are not dropped one allocation at a

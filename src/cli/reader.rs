@@ -68,6 +68,9 @@ pub fn start(
         first_and_rest(&paths, first)?
     };
     let code = exit_code(&opened);
+    let damage: Vec<String> = super::open::damaged(&opened)
+        .map(|(path, damage)| format!("{path}: {damage}; the rest is shown"))
+        .collect();
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(crate::effects::start(opened.documents), keymap, size);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
@@ -81,6 +84,7 @@ pub fn start(
             .errors
             .iter()
             .map(ToString::to_string)
+            .chain(damage)
             .chain(problem)
             .collect(),
     };

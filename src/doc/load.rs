@@ -51,7 +51,7 @@ pub enum LoadError {
     #[error("{}: the PDF's text layer is unreadable (its characters have no known meaning); run OCR on it, e.g. ocrmypdf --force-ocr IN OUT, and open the result", .0.display())]
     Garbled(PathBuf),
     /// A file named as a Word document, PDF or book that is something else.
-    #[error("{}: named as a {format} file but is not one; check what the file is (file NAME) and rename it", path.display())]
+    #[error("{}: its name says {format}, but it is not; check what the file is (file NAME) and rename it", path.display())]
     Misnamed {
         /// The file.
         path: PathBuf,

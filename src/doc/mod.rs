@@ -47,6 +47,8 @@ pub struct Read {
     pub whole_page: bool,
     /// Pages of a long PDF not read yet (only its first pages were asked for).
     pub unread_pages: usize,
+    /// What of the source could not be read, when the rest could (`1 chapter missing`).
+    pub damage: Option<String>,
 }
 
 /// The position of a block inside its document; indexes refer to text by this, never by copying it.
@@ -182,6 +184,8 @@ pub struct Document {
     pub front_date: Option<String>,
     /// Pages of a long PDF not read yet: it shows its first pages while the rest is read.
     pub unread_pages: usize,
+    /// What of the source could not be read, when the rest could (`2 pages unreadable`).
+    pub damage: Option<String>,
     /// The blocks in reading order, shared with the indexes that quote them (a document
     /// never changes once read; a new edition is a new document).
     pub blocks: Arc<Vec<Block>>,
@@ -258,6 +262,7 @@ impl Document {
             front_title: read.title,
             front_date: read.date,
             unread_pages: read.unread_pages,
+            damage: read.damage,
             blocks: Arc::new(blocks),
         }
     }

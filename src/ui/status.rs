@@ -76,6 +76,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if doc.whole_page {
         left.push_str(" [whole page]");
     }
+    if let Some(damage) = &doc.damage {
+        left.push_str(&format!(" [{damage}]"));
+    }
     if doc.unread_pages > 0 {
         left.push_str(&format!(" [reading {} more pages]", doc.unread_pages));
     }

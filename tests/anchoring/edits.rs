@@ -45,6 +45,7 @@ pub fn document(name: &str, blocks: Vec<(BlockKind, String)>) -> Document {
         front_title: None,
         front_date: None,
         unread_pages: 0,
+        damage: None,
         blocks: std::sync::Arc::new(
             blocks
                 .into_iter()

@@ -24,8 +24,10 @@ pub fn read(bytes: &[u8]) -> Result<Read, Refusal> {
     let mut archive = Archive::open(bytes)?;
     let book = package::read(&mut archive)?;
     let mut blocks: Vec<Block> = Vec::new();
+    let mut missing = 0usize;
     for chapter in &book.spine {
         let Some(xhtml) = archive.text(chapter)? else {
+            missing += 1;
             // A chapter the book lists but does not hold: said where it belongs.
             blocks.push(Block::new(
                 BlockKind::Marker,
@@ -106,6 +108,10 @@ pub fn read(bytes: &[u8]) -> Result<Read, Refusal> {
     // Numbered items of a list (`（一）…；`) are not headings, whichever chapter they are in.
     super::plain::demote_items_of_lists(&mut blocks);
     Ok(Read {
+        damage: (missing > 0).then(|| match missing {
+            1 => "1 chapter missing from the book".to_string(),
+            n => format!("{n} chapters missing from the book"),
+        }),
         blocks,
         title: book.title,
         date: book.date,

@@ -57,6 +57,7 @@ pub fn parse(source: &str, whole_page: bool) -> Read {
         date,
         whole_page: article.is_none(),
         unread_pages: 0,
+        damage: None,
     }
 }
 

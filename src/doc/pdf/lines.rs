@@ -62,14 +62,21 @@ pub struct Line {
 
 /// The lines of a document's pages in reading order, repeated margins left out.
 pub fn lines(pages: &[Page]) -> Vec<Line> {
-    let kept = without_repeated_margins(pages);
+    layout(pages).0
+}
+
+/// The lines of a document's pages in reading order, and the texts of the running heads
+/// and footers left out (a running head is often the document's title).
+pub fn layout(pages: &[Page]) -> (Vec<Line>, Vec<String>) {
+    let (kept, heads) = without_repeated_margins(pages);
     let body = body_size(kept.iter().flatten().copied());
-    pages
+    let lines = pages
         .iter()
         .zip(kept)
         .enumerate()
         .flat_map(|(n, (page, runs))| page_lines(n, page, &runs, body))
-        .collect()
+        .collect();
+    (lines, heads)
 }
 
 /// Whether two characters are written without a space between them.
@@ -172,8 +179,9 @@ fn notes_last(lines: &mut Vec<Line>, body: f32) {
 }
 
 /// The gutters between a page's columns: bands of the page, between a sixth and five
-/// sixths of its width, at least 4 points wide, that hardly any column-wide run crosses
-/// (one in a hundred: a stray figure label), with a fair share of the text on each side.
+/// sixths of its width, at least 4 points wide, that no column-wide run crosses (on a full
+/// page, one in sixteen: a table's rows across the columns), with a fair share of the text
+/// on each side.
 fn gutters(runs: &[&Run], page_width: f32) -> Vec<(f32, f32)> {
     let width = if page_width > 0.0 {
         page_width
@@ -206,7 +214,13 @@ fn gutters(runs: &[&Run], page_width: f32) -> Vec<(f32, f32)> {
         ((left + text_width / 6.0) / BIN) as usize,
         ((right - text_width / 6.0) / BIN) as usize,
     );
-    let stray = (narrow.len() / 100) as u32;
+    // On a full page of columns, a table across them may cross a gutter on a few rows; a
+    // sparse page (a list, a table of contents) gets no such allowance.
+    let stray = if narrow.len() >= 120 {
+        (narrow.len() / 16) as u32
+    } else {
+        0
+    };
     let mut i = from;
     while i < to.min(bins) {
         if covered[i] > stray {
@@ -380,26 +394,55 @@ pub fn is_page_number(text: &str) -> bool {
 /// The runs of each page that are not running heads, footers, page numbers or margin
 /// stamps: runs in the top and bottom margins whose line (runs at one height) or own text
 /// repeats, numbers aside, on a good share of the pages, and page numbers there.
-fn without_repeated_margins(pages: &[Page]) -> Vec<Vec<&Run>> {
-    let in_margin = |page: &Page, r: &Run| {
-        page.height > 0.0 && (r.y > page.height * 0.88 || r.y < page.height * 0.1)
-    };
-    // Each page's margin runs gathered into bands by height.
+fn without_repeated_margins(pages: &[Page]) -> (Vec<Vec<&Run>>, Vec<String>) {
+    // Each page's runs gathered into bands by height; the margin's are the outermost bands
+    // in the margins, each set apart from the text inside it (the first line of the text
+    // at the top of a page is not a running head, however alike the pages' first lines).
     let bands: Vec<Vec<Vec<&Run>>> = pages
         .iter()
         .map(|page| {
-            let mut margin: Vec<&Run> = page.runs.iter().filter(|r| in_margin(page, r)).collect();
-            margin.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
-            let mut out: Vec<Vec<&Run>> = Vec::new();
-            for r in margin {
-                match out.last_mut() {
+            let mut runs: Vec<&Run> = page
+                .runs
+                .iter()
+                .filter(|r| !r.text.trim().is_empty())
+                .collect();
+            runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+            let mut all: Vec<Vec<&Run>> = Vec::new();
+            for r in runs {
+                match all.last_mut() {
                     Some(band) if (band[0].y - r.y).abs() < band[0].size.max(r.size) * 0.6 => {
                         band.push(r)
                     }
-                    _ => out.push(vec![r]),
+                    _ => all.push(vec![r]),
                 }
             }
-            out
+            let apart = |band: &[&Run], next: Option<&Vec<&Run>>| {
+                let size = band.iter().map(|r| r.size).fold(0.0, f32::max);
+                next.is_none_or(|n| (band[0].y - n[0].y).abs() > size * 1.6)
+            };
+            let mut margin = vec![false; all.len()];
+            // From the top down, then from the bottom up.
+            let top = |r: &Run| page.height > 0.0 && r.y > page.height * 0.88;
+            let bottom = |r: &Run| page.height > 0.0 && r.y < page.height * 0.1;
+            for i in 0..all.len() {
+                let outermost = i == 0;
+                if !top(all[i][0]) || !(outermost || apart(&all[i], all.get(i + 1))) {
+                    break;
+                }
+                margin[i] = true;
+            }
+            for i in (0..all.len()).rev() {
+                let outermost = i + 1 == all.len();
+                let inner = i.checked_sub(1).and_then(|j| all.get(j));
+                if !bottom(all[i][0]) || !(outermost || apart(&all[i], inner)) {
+                    break;
+                }
+                margin[i] = true;
+            }
+            all.into_iter()
+                .zip(margin)
+                .filter_map(|(band, m)| m.then_some(band))
+                .collect()
         })
         .collect();
     let band_key = |band: &[&Run]| {
@@ -421,7 +464,8 @@ fn without_repeated_margins(pages: &[Page]) -> Vec<Vec<&Run>> {
         let n = seen.get(key).map_or(0, |s| s.len());
         with_text >= 2 && n >= 2 && n * 10 >= with_text * 3
     };
-    pages
+    let mut heads: Vec<String> = Vec::new();
+    let kept = pages
         .iter()
         .zip(&bands)
         .map(|(page, bands)| {
@@ -429,6 +473,9 @@ fn without_repeated_margins(pages: &[Page]) -> Vec<Vec<&Run>> {
             for band in bands {
                 let text: String = band.iter().map(|r| r.text.as_str()).collect();
                 let whole = repeats(&band_key(band)) || is_page_number(&text);
+                if whole && !heads.contains(&text) && heads.len() < 64 {
+                    heads.push(text.clone());
+                }
                 for r in band {
                     // A run's own text repeating counts when it says something (a lone
                     // number starting a line of its own is text).
@@ -444,5 +491,6 @@ fn without_repeated_margins(pages: &[Page]) -> Vec<Vec<&Run>> {
                 .filter(|r| !dropped.contains(&(*r as *const Run)))
                 .collect()
         })
-        .collect()
+        .collect();
+    (kept, heads)
 }

@@ -98,7 +98,7 @@ fn read_uncontained(bytes: Vec<u8>, first_pages: Option<usize>) -> Result<Read, 
         }
         _ => Vec::new(),
     };
-    let lines = lines::lines(&pages);
+    let (lines, heads) = lines::layout(&pages);
     let mut blocks = paragraphs::blocks(&lines, &outline);
     super::contents::drop_typed_contents(&mut blocks);
     // The title the PDF gives itself stands when the text has no headings, or has it as one
@@ -113,9 +113,13 @@ fn read_uncontained(bytes: Vec<u8>, first_pages: Option<usize>) -> Result<Read, 
             .iter()
             .filter(|b| b.heading_level().is_some())
             .collect();
-        headings.is_empty() || headings.iter().any(|b| key(b.text()) == key(t))
+        // So does one its running head repeats.
+        headings.is_empty()
+            || headings.iter().any(|b| key(b.text()) == key(t))
+            || heads.iter().any(|h| key(h) == key(t))
     });
     Ok(Read {
+        damage: (failed > 0).then(|| format!("{failed} of {reading} pages unreadable")),
         blocks,
         title,
         date,

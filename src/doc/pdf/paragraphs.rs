@@ -101,9 +101,9 @@ fn join(text: &mut String, line: &str) {
             return;
         }
     }
-    let tight = is_cjk(last) && is_cjk(first)
-        || is_cjk(last) && "，。、；：！？）》」".contains(first)
-        || "-–—/".contains(last);
+    // Chinese text sets no space between a CJK character (or its punctuation) and what
+    // follows or precedes it on the next line, digits and Latin included (`决定》、1999年`).
+    let tight = is_cjk(last) || is_cjk(first) || "-–—/".contains(last);
     if !tight {
         text.push(' ');
     }
@@ -182,10 +182,8 @@ pub fn blocks(lines: &[Line], outline: &[Bookmark]) -> Vec<Block> {
         let level = g.heading.or_else(|| {
             // Under headings in larger type, a short line in bold is one level down.
             if !by_outline && !sizes.is_empty() {
-                let titled = bold
-                    && g.lines.len() <= 2
-                    && is_short_title(&text)
-                    && looks_like_title(&text);
+                let titled =
+                    bold && g.lines.len() <= 2 && is_short_title(&text) && looks_like_title(&text);
                 return titled.then_some(sizes.len() as u8 + 1);
             }
             // Without outline or larger type, a short line stands as plain text's would.

@@ -269,3 +269,26 @@ fn without_an_outline_larger_type_makes_headings() {
             .all(|b| b.kind == BlockKind::Paragraph)
     );
 }
+
+#[test]
+fn a_pages_first_line_of_text_is_not_a_running_head_however_alike() {
+    // Each page: a running head, then text whose first line reads the same on every page.
+    let pages: Vec<Page> = (0..5)
+        .map(|n| {
+            page(vec![
+                run(230.0, 770.0, 9.0, "中华人民共和国示范法"),
+                run(72.0, 730.0, 10.0, &format!("第{n}条　深化务实合作，")),
+                run(72.0, 715.0, 10.0, "加快中吉乌铁路建设。"),
+            ])
+        })
+        .collect();
+    let (lines, heads) = super::lines::layout(&pages);
+    let text = texts(&blocks(&lines, &[]));
+    assert_eq!(text.len(), 5, "{text:?}");
+    assert!(
+        text.iter()
+            .all(|t| t.ends_with("深化务实合作，加快中吉乌铁路建设。")),
+        "{text:?}"
+    );
+    assert_eq!(heads, ["中华人民共和国示范法"]);
+}
