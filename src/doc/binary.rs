@@ -73,16 +73,6 @@ impl From<ArchiveError> for Refusal {
     }
 }
 
-impl From<word::WordError> for Refusal {
-    fn from(e: word::WordError) -> Self {
-        match e {
-            word::WordError::Archive(a) => a.into(),
-            word::WordError::NotWord => Refusal::NotThisFormat,
-            word::WordError::Damaged(why) => Refusal::Damaged(why),
-        }
-    }
-}
-
 /// The error that names a file and says why it was refused.
 pub fn refusal(path: &Path, format: Format, why: Refusal) -> LoadError {
     let path = path.to_path_buf();
@@ -107,7 +97,7 @@ pub fn refusal(path: &Path, format: Format, why: Refusal) -> LoadError {
 /// `first_pages` says so).
 pub fn read(format: Format, bytes: Vec<u8>, first_pages: Option<usize>) -> Result<Read, Refusal> {
     match format {
-        Format::Word => Ok(word::read(&bytes)?),
+        Format::Word => word::read(&bytes),
         Format::Epub => super::epub::read(&bytes),
         Format::Pdf => super::pdf::read(bytes, first_pages),
         _ => Err(Refusal::NotThisFormat),

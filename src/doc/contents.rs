@@ -5,8 +5,9 @@
 
 use super::{Block, BlockKind};
 
-/// A heading's text as a contents line writes it: letters and digits only.
-fn key(text: &str) -> String {
+/// A heading's text as a contents line or an outline entry writes it: letters and digits
+/// only, in lower case.
+pub(crate) fn key(text: &str) -> String {
     text.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)

@@ -201,7 +201,7 @@ impl Document {
         format: Format,
         options: ParseOptions,
     ) -> Document {
-        let read = match format {
+        let mut read = match format {
             Format::Markdown => {
                 let (blocks, front) = markdown::parse(text);
                 Read {
@@ -219,7 +219,6 @@ impl Document {
                 ..Read::default()
             },
         };
-        let mut read = read;
         // Text saved with a `.md` name but written as plain text has no Markdown headings;
         // when its own layout shows several sections, read it as plain text.
         let mut format = format;

@@ -234,14 +234,8 @@ impl Running<'_> {
                 if !(same && partial) {
                     return Flow::Go;
                 }
-                let mut whole = *whole;
-                whole.name = self.app.docs[i].name.clone();
-                let flow = self.tell(vec![Message::Reloaded(i, Box::new(whole))]);
-                match self.app.loading {
-                    None => self.sources.start_worker(self.app),
-                    Some(_) => self.sources.drop_worker(),
-                }
-                self.notes.load(self.app);
+                let flow = self.tell(vec![Message::Reloaded(i, whole)]);
+                self.replaced();
                 flow
             }
             News::Changed(paths) => {
@@ -249,13 +243,7 @@ impl Running<'_> {
                 let replaced = told.iter().any(|m| matches!(m, Message::Reloaded(..)));
                 let flow = self.tell(told);
                 if replaced {
-                    // A new edition: new jump candidates (once a library being read is all
-                    // in), and notes placed again.
-                    match self.app.loading {
-                        None => self.sources.start_worker(self.app),
-                        Some(_) => self.sources.drop_worker(),
-                    }
-                    self.notes.load(self.app);
+                    self.replaced();
                 }
                 flow
             }
@@ -267,6 +255,16 @@ impl Running<'_> {
                 Flow::Quit
             }
         }
+    }
+
+    /// A document was replaced (a new edition, or the whole of a long PDF): new jump
+    /// candidates (once a library being read is all in), and notes placed again.
+    fn replaced(&mut self) {
+        match self.app.loading {
+            None => self.sources.start_worker(self.app),
+            Some(_) => self.sources.drop_worker(),
+        }
+        self.notes.load(self.app);
     }
 
     /// More documents of a library arrived; once all are in, the jump worker starts, the

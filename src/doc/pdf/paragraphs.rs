@@ -5,7 +5,7 @@
 //! joined. Headings come from the PDF's outline (bookmarks) when it has one, else from
 //! larger type, else from numbered and bold lines, as in plain text.
 
-use crate::doc::contents::is_leader_line;
+use crate::doc::contents::{is_leader_line, key};
 use crate::doc::heading_lines::{is_short_title, looks_like_title, numbered_heading_level};
 use crate::doc::markdown::is_cjk;
 use crate::doc::unstyled::{self, Look};
@@ -35,14 +35,6 @@ struct Gathered<'a> {
 struct Named {
     entry: usize,
     level: u8,
-}
-
-/// Text as an outline entry and a line are compared: letters and digits only.
-fn key(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The size most of the text is set in.

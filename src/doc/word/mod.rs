@@ -12,27 +12,11 @@ mod styles;
 use self::body::{NoteLabels, Paragraph, Piece};
 use self::parts::Relationships;
 use self::styles::{Numbering, Styles};
-use super::archive::{Archive, ArchiveError};
+use super::archive::Archive;
+use super::binary::Refusal;
 use super::table::CELL_SEPARATOR;
 use super::unstyled::{self, Look};
 use super::{Block, BlockKind, BlockWriter, Draft, Read, SpanStyle};
-
-/// Why a Word document could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum WordError {
-    /// The archive could not be read.
-    Archive(ArchiveError),
-    /// A zip archive without a Word document in it.
-    NotWord,
-    /// A part that is not well-formed XML.
-    Damaged(String),
-}
-
-impl From<ArchiveError> for WordError {
-    fn from(e: ArchiveError) -> Self {
-        WordError::Archive(e)
-    }
-}
 
 /// Whether a zip archive holds a Word document.
 pub fn is_word(archive: &Archive<'_>) -> bool {
@@ -40,45 +24,45 @@ pub fn is_word(archive: &Archive<'_>) -> bool {
 }
 
 /// Reads a Word document.
-pub fn read(bytes: &[u8]) -> Result<Read, WordError> {
+pub fn read(bytes: &[u8]) -> Result<Read, Refusal> {
     let mut archive = Archive::open(bytes)?;
     let package = match archive.text("_rels/.rels")? {
-        Some(xml) => Relationships::parse(&xml, "").map_err(WordError::Damaged)?,
+        Some(xml) => Relationships::parse(&xml, "").map_err(Refusal::Damaged)?,
         None => Relationships::default(),
     };
     let main = package
         .of_type("officeDocument")
         .unwrap_or("word/document.xml")
         .to_string();
-    let document = archive.text(&main)?.ok_or(WordError::NotWord)?;
+    let document = archive.text(&main)?.ok_or(Refusal::NotThisFormat)?;
     let (folder, file) = main.rsplit_once('/').unwrap_or(("", main.as_str()));
     let rels_path = format!("{folder}/_rels/{file}.rels");
     let rels = match archive.text(rels_path.trim_start_matches('/'))? {
-        Some(xml) => Relationships::parse(&xml, &main).map_err(WordError::Damaged)?,
+        Some(xml) => Relationships::parse(&xml, &main).map_err(Refusal::Damaged)?,
         None => Relationships::default(),
     };
-    let mut part = |kind: &str| -> Result<Option<String>, WordError> {
+    let mut part = |kind: &str| -> Result<Option<String>, Refusal> {
         match rels.of_type(kind) {
             Some(path) => Ok(archive.text(path)?),
             None => Ok(None),
         }
     };
     let styles = match part("styles")? {
-        Some(xml) => Styles::parse(&xml).map_err(WordError::Damaged)?,
+        Some(xml) => Styles::parse(&xml).map_err(Refusal::Damaged)?,
         None => Styles::default(),
     };
     let mut numbering = match part("numbering")? {
-        Some(xml) => Numbering::parse(&xml).map_err(WordError::Damaged)?,
+        Some(xml) => Numbering::parse(&xml).map_err(Refusal::Damaged)?,
         None => Numbering::default(),
     };
     let footnotes = part("footnotes")?;
     let endnotes = part("endnotes")?;
     let links = rels.links();
     let mut labels = NoteLabels::default();
-    let body = body::read(&document, &styles, &links, &mut labels).map_err(WordError::Damaged)?;
+    let body = body::read(&document, &styles, &links, &mut labels).map_err(Refusal::Damaged)?;
     let mut notes = std::collections::HashMap::new();
     for xml in [footnotes, endnotes].into_iter().flatten() {
-        let walked = body::read(&xml, &styles, &links, &mut labels).map_err(WordError::Damaged)?;
+        let walked = body::read(&xml, &styles, &links, &mut labels).map_err(Refusal::Damaged)?;
         notes.extend(walked.notes);
     }
     let props = match package

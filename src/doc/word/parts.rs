@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::doc::archive::resolve;
+use crate::doc::front_matter::iso_date;
 use crate::doc::xml::{Step, walk};
 
 /// The relationships of a part: each id's type (the last word of its URI) and target.
@@ -83,22 +84,14 @@ pub fn properties(xml: &str) -> Result<Properties, String> {
             }
             match field.as_str() {
                 "title" => props.title = Some(text.to_string()),
-                "created" => props.date = day_of(text),
-                "modified" => modified = day_of(text),
+                "created" => props.date = iso_date(text),
+                "modified" => modified = iso_date(text),
                 _ => {}
             }
         }
     })?;
     props.date = props.date.or(modified);
     Ok(props)
-}
-
-/// The day of a W3C date-time (`2025-01-22T02:53:43Z` is `2025-01-22`).
-fn day_of(stamp: &str) -> Option<String> {
-    let day = stamp.get(..10)?;
-    let b = day.as_bytes();
-    (b[4] == b'-' && b[7] == b'-' && day.bytes().filter(u8::is_ascii_digit).count() == 8)
-        .then(|| day.to_string())
 }
 
 #[cfg(test)]

@@ -312,7 +312,7 @@ fn read_bytes(bytes: &[u8]) -> Read {
 #[test]
 fn damaged_parts_are_errors_not_panics() {
     let broken = docx("<w:p><w:r><w:t>unclosed", STYLES, &[]);
-    assert!(matches!(read(&broken), Err(WordError::Damaged(_))));
+    assert!(matches!(read(&broken), Err(Refusal::Damaged(_))));
     let mut cut = docx(&p("", &r("text")), STYLES, &[]);
     cut.truncate(cut.len() - 30);
     assert!(read(&cut).is_err());
