@@ -112,32 +112,26 @@ fn page_lines(page_no: usize, page: &Page, runs: &[&Run], body: f32) -> Vec<Line
         }
         1 + gutters.iter().filter(|&&(gl, _)| l >= gl).count()
     };
-    let mut bounds: HashMap<usize, (f32, f32)> = HashMap::new();
+    // Each column's runs, and the left and right edges of the column.
+    let mut by_column: HashMap<usize, (Vec<&Run>, (f32, f32))> = HashMap::new();
     for r in &runs {
-        let c = column_of(r);
-        let e = bounds.entry(c).or_insert((f32::MAX, f32::MIN));
-        e.0 = e.0.min(r.x);
-        e.1 = e.1.max(r.x + r.width);
-    }
-    // Lines per column.
-    let mut by_column: HashMap<usize, Vec<&Run>> = HashMap::new();
-    for r in &runs {
-        by_column.entry(column_of(r)).or_default().push(r);
+        let (runs, bounds) = by_column
+            .entry(column_of(r))
+            .or_insert((Vec::new(), (f32::MAX, f32::MIN)));
+        runs.push(r);
+        bounds.0 = bounds.0.min(r.x);
+        bounds.1 = bounds.1.max(r.x + r.width);
     }
     let mut columns: Vec<(usize, Vec<Line>)> = by_column
         .into_iter()
-        .map(|(c, runs)| {
-            let b = bounds[&c];
-            (c, gather(page_no, c, runs, b))
-        })
+        .map(|(c, (runs, bounds))| (c, gather(page_no, c, runs, bounds)))
         .collect();
     columns.sort_by_key(|(c, _)| *c);
     // Text across the page cuts the page into bands; each band is read column by column.
-    let across: Vec<Line> = columns
+    let across: &[Line] = columns
         .iter()
         .find(|(c, _)| *c == 0)
-        .map(|(_, l)| l.clone())
-        .unwrap_or_default();
+        .map_or(&[], |(_, l)| l.as_slice());
     let mut out = Vec::new();
     let mut top = f32::MAX;
     let mut cuts: Vec<Option<&Line>> = across.iter().map(Some).collect();

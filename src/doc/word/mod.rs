@@ -65,16 +65,13 @@ pub fn read(bytes: &[u8]) -> Result<Read, Refusal> {
         let walked = body::read(&xml, &styles, &links, &mut labels).map_err(Refusal::Damaged)?;
         notes.extend(walked.notes);
     }
-    let props = match package
+    let core = package
         .of_type("core-properties")
-        .map(str::to_string)
-        .or_else(|| Some("docProps/core.xml".to_string()))
-    {
-        Some(path) => match archive.text(&path)? {
-            // Properties are a courtesy: damaged ones are no reason to refuse the text.
-            Some(xml) => parts::properties(&xml).unwrap_or_default(),
-            None => parts::Properties::default(),
-        },
+        .unwrap_or("docProps/core.xml")
+        .to_string();
+    let props = match archive.text(&core)? {
+        // Properties are a courtesy: damaged ones are no reason to refuse the text.
+        Some(xml) => parts::properties(&xml).unwrap_or_default(),
         None => parts::Properties::default(),
     };
     let blocks = blocks(body.pieces, &styles, &mut numbering, &labels, &notes);
