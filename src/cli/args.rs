@@ -45,16 +45,16 @@ pub struct OpenArgs {
     /// Show the text as written: do not rejoin paragraphs split by page breaks
     #[arg(long, global = true)]
     pub raw: bool,
-    /// Read files as this format whatever their name or content says (md, text, html)
-    #[arg(long, global = true, value_name = "FORMAT", value_parser = parse_format)]
-    pub format: Option<Format>,
+    /// Read files as this format whatever their name or content says (md, text, html); for `brief diff`, print the changes this way (text, md, json)
+    #[arg(long, global = true, value_name = "FORMAT")]
+    pub format: Option<String>,
     /// Read a web page's whole body, not only the article found in it
     #[arg(long, global = true)]
     pub whole_page: bool,
 }
 
 /// A format named on the command line.
-fn parse_format(name: &str) -> Result<Format, String> {
+pub fn parse_format(name: &str) -> Result<Format, String> {
     match name.to_ascii_lowercase().as_str() {
         "md" | "markdown" => Ok(Format::Markdown),
         "text" | "txt" | "plain" => Ok(Format::Plain),
@@ -118,6 +118,16 @@ pub enum Command {
         /// Print JSON instead of text
         #[arg(long)]
         json: bool,
+    },
+    /// Show what changed between two editions: the redline in the reader, or printed with --format text|md|json (exit 1 when they differ in substance)
+    Diff {
+        /// The old edition
+        old: PathBuf,
+        /// The new edition
+        new: PathBuf,
+        /// Show formatting-only changes too (spacing, punctuation width, quotes, emphasis)
+        #[arg(long)]
+        strict: bool,
     },
     /// Check or show keymaps
     Keymap {

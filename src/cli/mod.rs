@@ -4,6 +4,7 @@
 
 mod args;
 mod countries;
+mod diff;
 mod find;
 mod keymap;
 mod notes;
@@ -65,8 +66,25 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// Carries out a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let rescue = crate::crash::install(crate::store::data_dir(cli.data_dir.as_deref()));
-    let options = open_options(&cli.open)?;
+    // For `brief diff`, `--format` names how changes are printed, not how files are read.
+    let read_as = match &cli.command {
+        Some(Command::Diff { .. }) => OpenArgs {
+            format: None,
+            ..cli.open.clone()
+        },
+        _ => cli.open.clone(),
+    };
+    let options = match open_options(&read_as) {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("brief: {e:#}");
+            return Ok(ExitCode::from(2));
+        }
+    };
     match cli.command {
+        Some(Command::Diff { old, new, strict }) => {
+            diff::run(&old, &new, strict, cli.open.format.as_deref(), options)
+        }
         None => reader::start(&cli, options, &rescue),
         Some(Command::Export { paths, output }) => {
             let opened = open_or_fail(&paths, options)?;

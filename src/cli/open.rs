@@ -20,7 +20,12 @@ pub fn open_options(args: &OpenArgs) -> anyhow::Result<OpenOptions> {
         .transpose()?;
     Ok(OpenOptions {
         encoding,
-        format: args.format,
+        format: args
+            .format
+            .as_deref()
+            .map(super::args::parse_format)
+            .transpose()
+            .map_err(anyhow::Error::msg)?,
         parse: ParseOptions {
             repair: !args.raw,
             whole_page: args.whole_page,

@@ -78,6 +78,59 @@ pub fn diff(old: &str, new: &str) -> Vec<Piece> {
     merged(raw_diff(old, new))
 }
 
+/// The difference between two wordings in what they say: a change of spacing, of the
+/// width of a mark or of a quote style is no change (the new wording's form is shown).
+pub fn diff_in_substance(old: &str, new: &str) -> Vec<Piece> {
+    let (a, b) = (tokens(old), tokens(new));
+    let key = |t: &&str| super::substance::substance(t);
+    let (ka, kb): (Vec<String>, Vec<String>) =
+        (a.iter().map(key).collect(), b.iter().map(key).collect());
+    let ops = capture_diff_slices(Algorithm::Patience, &ka, &kb);
+    let mut out: Vec<Piece> = Vec::new();
+    let mut push = |kind: Kind, text: &str| match out.last_mut() {
+        Some(last) if last.kind == kind => last.text.push_str(text),
+        _ => out.push(Piece {
+            kind,
+            text: text.to_string(),
+        }),
+    };
+    for op in &ops {
+        let (_, old_range, new_range) = op.as_tag_tuple();
+        match op.tag() {
+            similar::DiffTag::Equal => new_range.for_each(|j| push(Kind::Same, b[j])),
+            _ => {
+                old_range.for_each(|i| push(Kind::Deleted, a[i]));
+                new_range.for_each(|j| push(Kind::Inserted, b[j]));
+            }
+        }
+    }
+    merged(out)
+}
+
+/// A wording's units (see [`units`]) with the spaces after each taken into it; spaces
+/// before the first unit make a token of their own.
+fn tokens(text: &str) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut at = 0;
+    for unit in units(text) {
+        let spaces = unit.chars().all(char::is_whitespace);
+        if !spaces {
+            if let Some(s) = start {
+                out.push(&text[s..at]);
+            }
+            start = Some(at);
+        } else if start.is_none() {
+            out.push(unit);
+        }
+        at += unit.len();
+    }
+    if let Some(s) = start {
+        out.push(&text[s..]);
+    }
+    out
+}
+
 /// The difference as the diff algorithm gives it, run by run.
 fn raw_diff(old: &str, new: &str) -> Vec<Piece> {
     let (a, b) = (units(old), units(new));
@@ -103,10 +156,11 @@ fn raw_diff(old: &str, new: &str) -> Vec<Piece> {
 }
 
 /// Whether an unchanged run is too slight to stand between two changes: spaces, marks, or
-/// a word of up to three letters (one character, for CJK).
+/// one word of up to four letters (one character, for CJK).
 fn slight(text: &str) -> bool {
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphanumeric()).collect();
-    letters.len() <= 1 || (letters.len() <= 3 && !letters.iter().any(|&c| is_cjk(c)))
+    let one_word = text.split_whitespace().count() <= 1;
+    letters.len() <= 1 || (one_word && letters.len() <= 4 && !letters.iter().any(|&c| is_cjk(c)))
 }
 
 /// Takes slight unchanged runs between changes into the changes around them, and puts
@@ -299,6 +353,26 @@ mod tests {
             vec!["Россия", " ", "и", " ", "Китай"]
         );
         assert!(units("").is_empty());
+    }
+
+    #[test]
+    fn a_change_of_form_is_no_change_of_substance() {
+        let old = "《关于修改<中华人民共和国对外贸易法>的决定》加快中吉乌铁路建设";
+        let new = "《关于修改〈中华人民共和国对外贸易法〉的决定》推进中吉乌铁路建设";
+        let pieces = diff_in_substance(old, new);
+        assert_eq!(
+            marked(&pieces),
+            "《关于修改〈中华人民共和国对外贸易法〉的决定》[-加快-]{+推进+}中吉乌铁路建设"
+        );
+        assert_eq!(joined(&pieces, Kind::Inserted), new);
+        let wrapped = diff_in_substance(
+            "The two leaders affirmed\nthe need for good.",
+            "The two  leaders affirmed the need for all.",
+        );
+        assert_eq!(
+            marked(&wrapped),
+            "The two  leaders affirmed the need for [-good-]{+all+}."
+        );
     }
 
     #[test]

@@ -1,31 +1,10 @@
 //! A paragraph's leading number (`4.`, `1.2)`, `(3)`, `一、`, `第十五条`, `Article 7`):
 //! what a renumbered edition changes without changing the paragraph.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::normal_chars;
+use std::hash::{DefaultHasher, Hash, Hasher};
 
-/// A leading number or label, with the spaces around it.
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^\s*(?:
-            第\s*[0-9０-９零〇一二三四五六七八九十百千]+\s*[条章节款项编部]
-          | (?:article|section|paragraph|статья|пункт|раздел)\s*[0-9ivxlc]+\s*[.:]?
-          | [(（]\s*[0-9０-９一二三四五六七八九十]+\s*[)）]
-          | [0-9０-９]+(?:\.[0-9]+)*\s*[.)、:．]
-          | [一二三四五六七八九十]+\s*[、.．]
-        )\s*",
-    )
-    .expect("a valid pattern")
-});
-
-/// The text after its leading number (all of it when it has none).
-pub fn without_number(text: &str) -> &str {
-    NUMBER.find(text).map_or(text, |m| &text[m.end()..])
-}
+pub use crate::compare::numbering::without_number;
 
 /// A key for a text without its leading number: two paragraphs that differ only in their
 /// numbering have the same key. None when too little text is left to tell paragraphs apart.

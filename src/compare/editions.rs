@@ -1,0 +1,332 @@
+//! Two editions of a document compared: the paragraphs aligned, each pair and each
+//! paragraph left over told as a change of one kind, and the redline's rows in order.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use crate::doc::Document;
+
+use super::align::{Step, align, moves};
+use super::changes::{Change, ChangeKind, Comparison, Row, Side};
+use super::passage::{pieces, whole};
+use super::renumbering::{Renumbering, reference_pieces};
+use super::substance::substance;
+use super::units::{Unit, set_alike, units};
+use super::wording;
+
+/// How long the paragraph diff may search before it settles for a longer answer.
+const SEARCH: Duration = Duration::from_secs(2);
+
+/// Compares two editions of a document.
+pub fn compare(old: &Document, new: &Document) -> Comparison {
+    let (a, b) = (units(old), units(new));
+    let steps = align(&a, &b, Instant::now() + SEARCH);
+    let moved = moves(&a, &b, &steps);
+    let renumbering = Renumbering::of(&steps, &a, &b);
+    let mut telling = Telling {
+        old,
+        new,
+        a: &a,
+        b: &b,
+        changes: Vec::new(),
+        too_long: 0,
+    };
+    let moved_from: HashMap<usize, usize> = moved.iter().map(|&(i, j)| (i, j)).collect();
+    let moved_to: HashMap<usize, usize> = moved.iter().map(|&(i, j)| (j, i)).collect();
+    let mut move_change: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut rows = Vec::with_capacity(steps.len());
+    let mut common = 0usize;
+    let mut k = 0;
+    while k < steps.len() {
+        match &steps[k] {
+            Step::Pair {
+                old: ra,
+                new: rb,
+                same,
+            } => {
+                if *same {
+                    common += 1;
+                }
+                match telling.pair(
+                    ra.clone(),
+                    rb.clone(),
+                    *same,
+                    renumbering.explained[k],
+                    &renumbering,
+                ) {
+                    None => rows.push(Row::Same {
+                        old: a[ra.start].block,
+                        new: b[rb.start].block,
+                    }),
+                    Some(c) => rows.push(Row::Change(telling.push(c))),
+                }
+                k += 1;
+            }
+            Step::Deleted(i) if moved_from.contains_key(i) => {
+                let pair = (*i, moved_from[i]);
+                let c = *move_change
+                    .entry(pair)
+                    .or_insert_with(|| telling.moved(pair));
+                rows.push(Row::MovedAway(c));
+                k += 1;
+            }
+            Step::Inserted(j) if moved_to.contains_key(j) => {
+                let pair = (moved_to[j], *j);
+                let c = *move_change
+                    .entry(pair)
+                    .or_insert_with(|| telling.moved(pair));
+                common += 1;
+                rows.push(Row::Change(c));
+                k += 1;
+            }
+            Step::Deleted(_) | Step::Inserted(_) => {
+                let deleted = matches!(steps[k], Step::Deleted(_));
+                let mut group = vec![unit_of(&steps[k])];
+                k += 1;
+                while let Some(next) = steps.get(k) {
+                    let same_side = matches!(next, Step::Deleted(_)) == deleted
+                        && !matches!(next, Step::Pair { .. });
+                    let u = unit_of(next);
+                    let units = if deleted { &a } else { &b };
+                    let moved_unit = if deleted {
+                        moved_from.contains_key(&u)
+                    } else {
+                        moved_to.contains_key(&u)
+                    };
+                    if !same_side
+                        || moved_unit
+                        || u != group[group.len() - 1] + 1
+                        || units[u].number.is_some()
+                        || is_heading(if deleted { old } else { new }, &units[u])
+                    {
+                        break;
+                    }
+                    group.push(u);
+                    k += 1;
+                }
+                let c = telling.left_over(deleted, &group);
+                rows.push(Row::Change(telling.push(c)));
+            }
+        }
+    }
+    let Telling {
+        mut changes,
+        too_long,
+        ..
+    } = telling;
+    // Changes in the order a reader meets them: where their new wording stands.
+    let mut order: Vec<usize> = Vec::with_capacity(changes.len());
+    for row in &rows {
+        if let Row::Change(c) = row {
+            order.push(*c);
+        }
+    }
+    let mut renamed = vec![0; changes.len()];
+    for (to, &from) in order.iter().enumerate() {
+        renamed[from] = to;
+    }
+    for row in &mut rows {
+        if let Row::Change(c) | Row::MovedAway(c) = row {
+            *c = renamed[*c];
+        }
+    }
+    let mut taken: Vec<Option<Change>> = changes.drain(..).map(Some).collect();
+    let changes: Vec<Change> = order.iter().filter_map(|&c| taken[c].take()).collect();
+    let most = a.len().max(b.len());
+    Comparison {
+        identical: changes.is_empty() && a.len() == b.len(),
+        changes,
+        rows,
+        common: if most == 0 {
+            1.0
+        } else {
+            common as f64 / most as f64
+        },
+        too_long,
+    }
+}
+
+/// The unit a deletion or insertion is of.
+fn unit_of(step: &Step) -> usize {
+    match step {
+        Step::Deleted(i) | Step::Inserted(i) => *i,
+        Step::Pair { old, .. } => old.start,
+    }
+}
+
+/// Whether a unit is a heading.
+fn is_heading(doc: &Document, unit: &Unit) -> bool {
+    doc.blocks[unit.block].heading_level().is_some()
+}
+
+/// What the steps are told as: the changes so far and how many passages were too long.
+struct Telling<'a> {
+    old: &'a Document,
+    new: &'a Document,
+    a: &'a [Unit],
+    b: &'a [Unit],
+    changes: Vec<Change>,
+    too_long: usize,
+}
+
+impl Telling<'_> {
+    /// Files a change; its index.
+    fn push(&mut self, change: Change) -> usize {
+        self.changes.push(change);
+        self.changes.len() - 1
+    }
+
+    /// One side of a change: the units' blocks and their text.
+    fn side(doc: &Document, units: &[Unit]) -> Side {
+        let first = &units[0];
+        let last = &units[units.len() - 1];
+        Side {
+            blocks: first.block..last.block + 1,
+            line: doc.blocks[first.block].line,
+            text: units
+                .iter()
+                .map(|u| doc.blocks[u.block].text())
+                .collect::<Vec<_>>()
+                .join("\n"),
+            section: first.section.clone(),
+        }
+    }
+
+    /// The difference between two wordings, counting those too long to compare.
+    fn pieces(&mut self, old: &str, new: &str) -> Vec<wording::Piece> {
+        let (p, too_long) = pieces(old, new);
+        self.too_long += usize::from(too_long);
+        p
+    }
+
+    /// A pair of passages told: no change, or a change of one kind.
+    fn pair(
+        &mut self,
+        ra: std::ops::Range<usize>,
+        rb: std::ops::Range<usize>,
+        same_key: bool,
+        explained: bool,
+        renumbering: &Renumbering,
+    ) -> Option<Change> {
+        let (ua, ub) = (&self.a[ra.clone()], &self.b[rb.clone()]);
+        let (old, new) = (Self::side(self.old, ua), Self::side(self.new, ub));
+        let (na, nb) = (&ua[0].number, &ub[0].number);
+        let number_changed = match (na, nb) {
+            (Some(x), Some(y)) => x.style == y.style && x.value != y.value,
+            _ => false,
+        };
+        let renumbered = (number_changed && explained).then(|| {
+            let label = |n: &Option<super::numbering::Number>| {
+                n.as_ref().map(|n| n.label.clone()).unwrap_or_default()
+            };
+            (label(na), label(nb))
+        });
+        let body = |units: &[Unit]| units.iter().map(|u| u.body.as_str()).collect::<String>();
+        let whole_substance = |units: &[Unit]| {
+            units
+                .iter()
+                .map(|u| u.substance.as_str())
+                .collect::<String>()
+        };
+        let split = match (ua.len(), ub.len()) {
+            (1, 2) => Some("split in two"),
+            (2, 1) => Some("two merged into one"),
+            _ => None,
+        };
+        let same_words = same_key || body(ua) == body(ub);
+        let set_alike = ua.len() == 1
+            && ub.len() == 1
+            && set_alike(&self.old.blocks[ua[0].block], &self.new.blocks[ub[0].block]);
+        let (kind, note) = if same_words && !number_changed {
+            if set_alike || whole_substance(ua) == whole_substance(ub) && set_alike {
+                return None;
+            }
+            (ChangeKind::Formatting, split)
+        } else if same_words && renumbered.is_some() {
+            (ChangeKind::Renumbered, None)
+        } else if !same_words && renumbering.references_follow(&old.text, &new.text) {
+            (ChangeKind::References, None)
+        } else if number_changed && renumbered.is_none() && same_words {
+            (ChangeKind::Amended, Some("number changed"))
+        } else {
+            (ChangeKind::Amended, split)
+        };
+        let pieces = if kind == ChangeKind::Formatting {
+            wording::diff(&old.text, &new.text)
+        } else if kind == ChangeKind::References {
+            reference_pieces(&old.text, &new.text)
+        } else {
+            let joiner = |s: &Side| s.text.replace('\n', " ");
+            self.pieces(&joiner(&old), &joiner(&new))
+        };
+        Some(Change {
+            kind,
+            old: Some(old),
+            new: Some(new),
+            pieces,
+            renumbered,
+            note: note.map(str::to_string),
+        })
+    }
+
+    /// A moved passage: its index among the changes.
+    fn moved(&mut self, (i, j): (usize, usize)) -> usize {
+        let (old, new) = (
+            Self::side(self.old, &self.a[i..i + 1]),
+            Self::side(self.new, &self.b[j..j + 1]),
+        );
+        let pieces = if substance(&old.text) == substance(&new.text) {
+            vec![wording::Piece {
+                kind: wording::Kind::Same,
+                text: new.text.clone(),
+            }]
+        } else {
+            self.pieces(&old.text, &new.text)
+        };
+        let change = Change {
+            kind: ChangeKind::Moved,
+            note: Some(format!("moved from {} to {}", place(&old), place(&new))),
+            old: Some(old),
+            new: Some(new),
+            pieces,
+            renumbered: None,
+        };
+        self.push(change)
+    }
+
+    /// Passages of one edition with none in the other: deleted or inserted.
+    fn left_over(&mut self, deleted: bool, group: &[usize]) -> Change {
+        let units: Vec<Unit> = group
+            .iter()
+            .map(|&u| if deleted { &self.a[u] } else { &self.b[u] }.clone())
+            .collect();
+        let side = Self::side(if deleted { self.old } else { self.new }, &units);
+        let (kind, pieces, old, new) = if deleted {
+            (ChangeKind::Deleted, whole(&side.text, ""), Some(side), None)
+        } else {
+            (
+                ChangeKind::Inserted,
+                whole("", &side.text),
+                None,
+                Some(side),
+            )
+        };
+        Change {
+            kind,
+            old,
+            new,
+            pieces,
+            renumbered: None,
+            note: None,
+        }
+    }
+}
+
+/// Where a passage stands, as a reader says it: its section, else its line.
+fn place(side: &Side) -> String {
+    if side.section.is_empty() {
+        format!("line {}", side.line)
+    } else {
+        format!("“{}” (line {})", side.section, side.line)
+    }
+}
