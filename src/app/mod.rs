@@ -20,6 +20,7 @@ pub mod palette;
 mod panes;
 pub mod prompt;
 mod reader;
+pub mod redline;
 mod reloading;
 pub mod search;
 pub mod table;
@@ -118,6 +119,8 @@ pub struct App {
     /// Each document's path as a key: where it was opened from, whatever becomes of the
     /// file afterwards.
     pub doc_paths: Vec<String>,
+    /// Two editions compared, when the reader shows their redline.
+    pub redline: Option<redline::Redline>,
     /// Whether each document's key is settled (found in the store, or asked about).
     pub identified: Vec<bool>,
     /// Documents that may be new editions of documents with notes, waiting to be asked
@@ -194,6 +197,7 @@ impl App {
             doc_keys: doc_paths.clone(),
             identified: vec![false; doc_paths.len()],
             doc_paths,
+            redline: None,
             questions: Default::default(),
             annotations: annotations::Annotations::default(),
             revision: 0,
@@ -250,6 +254,7 @@ impl App {
             (Mode::Prompt, Action::Close) => return self.cancel_prompt(),
             (Mode::Prompt, _) => {}
             (Mode::Table, _) => return self.table_action(action),
+            (Mode::Reader, _) if self.redline_action(action) => {}
             (Mode::Reader, Action::Follow) => return self.follow(),
             (_, Action::OpenJump) => return self.open_palette(),
             (Mode::Outline, Action::Search) if self.view == OutlineView::Library => {

@@ -6,6 +6,7 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use crate::app::redline::Redline;
 use crate::compare::report::{self, Names};
 use crate::compare::{Comparison, compare};
 use crate::doc::Document;
@@ -100,12 +101,13 @@ pub fn editions(old: &Path, new: &Path, options: OpenOptions) -> Result<Editions
 /// Carries out `brief diff`: prints the changes, or opens the redline in the reader when
 /// output goes to a terminal and no `--format` is named.
 pub fn run(
-    old: &Path,
-    new: &Path,
+    cli: &super::Cli,
+    (old, new): (&Path, &Path),
     strict: bool,
-    format: Option<&str>,
     options: OpenOptions,
+    rescue: &crate::crash::Rescue,
 ) -> anyhow::Result<ExitCode> {
+    let format = cli.open.format.as_deref();
     let printed = match format.map(printed).transpose() {
         Ok(p) => p,
         Err(e) => {
@@ -120,9 +122,16 @@ pub fn run(
             return Ok(ExitCode::from(2));
         }
     };
+    let differ = ExitCode::from(u8::from(editions.comparison.summary().substance() > 0));
     let printed = match printed {
         Some(p) => p,
-        None if std::io::stdout().is_terminal() => Printed::Text,
+        None if std::io::stdout().is_terminal() => {
+            let name = format!("{} → {}", file_name(old), file_name(new));
+            let mut redline = Redline::new(editions.old, editions.new, editions.comparison, name);
+            redline.shape.strict = strict;
+            super::reader::start_redline(cli, options, rescue, redline, &editions.said)?;
+            return Ok(differ);
+        }
         None => Printed::Text,
     };
     for line in &editions.said {
@@ -143,5 +152,13 @@ pub fn run(
         }
     }
     out.flush()?;
-    Ok(ExitCode::from(u8::from(c.summary().substance() > 0)))
+    Ok(differ)
+}
+
+/// A path's file name, for the redline's title.
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().to_string(),
+    )
 }

@@ -82,9 +82,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
     };
     match cli.command {
-        Some(Command::Diff { old, new, strict }) => {
-            diff::run(&old, &new, strict, cli.open.format.as_deref(), options)
-        }
+        Some(Command::Diff {
+            ref old,
+            ref new,
+            strict,
+        }) => diff::run(&cli, (old, new), strict, options, &rescue),
         None => reader::start(&cli, options, &rescue),
         Some(Command::Export { paths, output }) => {
             let opened = open_or_fail(&paths, options)?;

@@ -141,3 +141,39 @@ fn print_text(opened: &Opened) -> anyhow::Result<()> {
     }
     Ok(())
 }
+
+/// Starts the reader on a redline: two editions compared, shown as one document.
+pub fn start_redline(
+    cli: &Cli,
+    options: OpenOptions,
+    rescue: &crate::crash::Rescue,
+    redline: crate::app::redline::Redline,
+    said: &[String],
+) -> anyhow::Result<()> {
+    let user_keymap = keymap::user_keymap_path();
+    let (keymap, keymap_errors) = keymap::load(cli.keymap.as_deref(), user_keymap.as_deref());
+    let (notes, _) = Notes::open(cli.data_dir.as_deref());
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(
+        crate::effects::start(vec![redline.new.clone()]),
+        keymap,
+        size,
+    );
+    app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    app.export_mode = cli.export_mode;
+    let marks = !app.color;
+    app.open_redline(redline, marks);
+    let first = keymap_errors
+        .first()
+        .map(|e| format!("keymap not used: {e}; run brief keymap check"))
+        .or_else(|| said.first().cloned());
+    if let Some(first) = first {
+        let summary = app
+            .redline
+            .as_ref()
+            .map(|r| r.summary())
+            .unwrap_or_default();
+        app.receive(Message::said(format!("{first}; {summary}"), true));
+    }
+    crate::term::run(&mut app, &notes, options, Vec::new(), rescue)
+}

@@ -6,6 +6,7 @@ pub mod changes;
 pub mod editions;
 pub mod numbering;
 pub mod passage;
+pub mod redline;
 pub mod renumbering;
 pub mod report;
 pub mod substance;

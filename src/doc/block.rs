@@ -18,6 +18,10 @@ pub struct SpanStyle {
     pub link: bool,
     /// Struck-through text.
     pub strike: bool,
+    /// Words an edition took out (a redline's deletion).
+    pub deleted: bool,
+    /// Words an edition put in (a redline's insertion).
+    pub inserted: bool,
 }
 
 /// A run of a block's text in one style.

@@ -51,6 +51,16 @@ impl Theme {
         if style.strike {
             s = s.add_modifier(Modifier::CROSSED_OUT);
         }
+        if style.deleted {
+            s = s
+                .patch(self.fg(Color::Red))
+                .add_modifier(Modifier::CROSSED_OUT);
+        }
+        if style.inserted {
+            s = s
+                .patch(self.fg(Color::Green))
+                .add_modifier(Modifier::UNDERLINED);
+        }
         if style.link {
             s = s
                 .patch(self.fg(Color::Blue))

@@ -67,6 +67,12 @@ pub enum Action {
     NextMatch,
     /// Previous search match, or passage matching the filter
     PrevMatch,
+    /// In a redline: go to the next change
+    NextChange,
+    /// In a redline: go to the previous change
+    PrevChange,
+    /// In a redline: show or hide formatting-only changes
+    ToggleStrict,
     /// Jump palette: find any passage by a few letters
     OpenJump,
     /// Search this document (n/N: next/previous match)

@@ -313,6 +313,7 @@ impl Walker {
             code: self.code > 0,
             link: self.link > 0,
             strike: self.strike > 0,
+            ..SpanStyle::default()
         }
     }
 

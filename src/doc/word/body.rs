@@ -443,6 +443,7 @@ impl Walker<'_> {
             strike: self.run.strike.unwrap_or(false),
             link: !self.hyperlinks.is_empty() || self.fields.iter().any(|f| f.link.is_some()),
             code: false,
+            ..SpanStyle::default()
         };
         // A paragraph's indent (spaces, ideographic spaces, tabs) is layout, not text.
         let text = if p.draft.text().is_empty() {
