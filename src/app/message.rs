@@ -82,6 +82,15 @@ pub enum Message {
         /// Its key in the store.
         key: String,
     },
+    /// Open document `doc` differs in substance from the edition last read of it.
+    LastRead {
+        /// The open document.
+        doc: usize,
+        /// The edition last read.
+        old: Box<crate::doc::Document>,
+        /// What changed since.
+        summary: crate::compare::Summary,
+    },
     /// Open document `doc` may be a new edition of a stored document with notes: ask.
     MaybeEdition(usize, Candidate),
     /// The bookmarks and notes as the store has them: of every open document, or only of
@@ -164,7 +173,20 @@ impl App {
             }
             Message::LinkNotFollowed(target) => super::links::copy_address(target),
             Message::Reloaded(i, doc) => {
+                // A new edition (not the rest of a long PDF arriving) is compared with the
+                // one on screen, which is the one last read.
+                let before = self
+                    .docs
+                    .get(i)
+                    .filter(|old| !(old.unread_pages > 0 && old.path == doc.path))
+                    .cloned();
                 self.replace_document(i, *doc);
+                if let Some(old) = before {
+                    let summary = crate::compare::compare(&old, &self.docs[i]).summary();
+                    if summary.substance() > 0 {
+                        self.changed_since_read(i, old, summary);
+                    }
+                }
                 Vec::new()
             }
             Message::Gone(i) => {
@@ -184,6 +206,10 @@ impl App {
                     self.doc_keys[doc] = key;
                     self.identified[doc] = true;
                 }
+                Vec::new()
+            }
+            Message::LastRead { doc, old, summary } => {
+                self.changed_since_read(doc, *old, summary);
                 Vec::new()
             }
             Message::MaybeEdition(doc, candidate) => {

@@ -121,6 +121,8 @@ pub struct App {
     pub doc_paths: Vec<String>,
     /// Two editions compared, when the reader shows their redline.
     pub redline: Option<redline::Redline>,
+    /// The edition last read of each open document that has changed since.
+    pub last_read: std::collections::HashMap<usize, redline::LastRead>,
     /// Whether each document's key is settled (found in the store, or asked about).
     pub identified: Vec<bool>,
     /// Documents that may be new editions of documents with notes, waiting to be asked
@@ -198,6 +200,7 @@ impl App {
             identified: vec![false; doc_paths.len()],
             doc_paths,
             redline: None,
+            last_read: Default::default(),
             questions: Default::default(),
             annotations: annotations::Annotations::default(),
             revision: 0,

@@ -1,8 +1,9 @@
 //! The redline in the reader: two editions compared, shown as one document; `.`/`,` (or
 //! the keymap's keys) go from change to change, `s` shows formatting-only changes too, and
-//! `Enter` opens the fold on screen.
+//! `Enter` opens the fold on screen. A document read before that comes back changed says
+//! so, and `D` shows its redline against the edition last read.
 
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Summary, compare};
 use crate::compare::redline::{Shape, build};
 use crate::doc::{BlockId, Document};
 use crate::vocabulary::Action;
@@ -26,6 +27,19 @@ pub struct Redline {
     changes: Vec<(usize, usize)>,
     /// Each fold: the row it starts at and its block.
     folds: Vec<(usize, usize)>,
+    /// The open document the redline is shown as.
+    pub doc: usize,
+    /// The document whose changes it shows, when opened from it (`D` goes back).
+    pub from: Option<usize>,
+}
+
+/// The edition of an open document last read, when the document has changed since.
+#[derive(Clone, Debug)]
+pub struct LastRead {
+    /// The edition last read.
+    pub old: crate::doc::Document,
+    /// What changed since.
+    pub summary: Summary,
 }
 
 impl Redline {
@@ -39,6 +53,8 @@ impl Redline {
             shape: Shape::default(),
             changes: Vec::new(),
             folds: Vec::new(),
+            doc: 0,
+            from: None,
         }
     }
 
@@ -63,7 +79,7 @@ impl Redline {
 }
 
 impl App {
-    /// Shows a redline in the reader, in place of the documents open.
+    /// Shows a redline in the reader, in place of the first document open.
     pub fn open_redline(&mut self, mut redline: Redline, marks: bool) {
         redline.shape.marks = marks;
         let doc = redline.document();
@@ -74,6 +90,77 @@ impl App {
         self.notify(summary, false);
     }
 
+    /// An open document differs from the edition last read of it: says so, and keeps the
+    /// edition for `D`.
+    pub(super) fn changed_since_read(&mut self, doc: usize, old: crate::doc::Document, summary: Summary) {
+        let Some(name) = self.docs.get(doc).map(|d| d.name.clone()) else {
+            return;
+        };
+        self.last_read.insert(doc, LastRead { old, summary });
+        self.notify(
+            format!(
+                "{name}: changed since you last read it ({}); D shows what changed",
+                summary.short()
+            ),
+            false,
+        );
+    }
+
+    /// `D`: the redline of this document against the edition last read of it; from the
+    /// redline, back to the document.
+    fn show_changes(&mut self) {
+        if let Some(r) = &self.redline
+            && r.doc == self.doc
+        {
+            match r.from {
+                Some(from) => self.show_block(from, None),
+                None => self.notify("This is the redline already", false),
+            }
+            return;
+        }
+        let Some(last) = self.last_read.get(&self.doc) else {
+            self.notify(
+                "No earlier edition read: brief shows what changed when a document you read comes back changed",
+                false,
+            );
+            return;
+        };
+        let current = self.docs[self.doc].clone();
+        let comparison = compare(&last.old, &current);
+        let name = format!("{}: changes since you last read it", current.name);
+        let mut redline = Redline::new(last.old.clone(), current, comparison, name);
+        redline.shape.marks = !self.color;
+        redline.from = Some(self.doc);
+        let document = redline.document();
+        let summary = redline.summary();
+        // One redline at a time: a new one takes the place of the last.
+        let at = match self.redline.take() {
+            Some(old) if old.from.is_some() => {
+                redline.doc = old.doc;
+                self.redline = Some(redline);
+                self.replace_document(old.doc, document);
+                old.doc
+            }
+            _ => {
+                let at = self.docs.len();
+                redline.doc = at;
+                self.redline = Some(redline);
+                self.add_documents(
+                    vec![super::message::Arrival {
+                        key: format!("redline:{}", document.name),
+                        countries: Default::default(),
+                        doc: document,
+                    }],
+                    0,
+                    0,
+                );
+                at
+            }
+        };
+        self.show_block(at, None);
+        self.notify(summary, false);
+    }
+
     /// Builds the redline again (formatting shown or hidden, a fold opened), keeping the
     /// place.
     fn redraw_redline(&mut self) {
@@ -81,12 +168,24 @@ impl App {
             return;
         };
         let doc = redline.document();
+        let at = redline.doc;
         self.redline = Some(redline);
-        self.replace_document(0, doc);
+        self.replace_document(at, doc);
     }
 
     /// A redline's own actions; false when the action is not one (or no redline is open).
     pub(super) fn redline_action(&mut self, action: Action) -> bool {
+        if action == Action::ShowChanges {
+            self.show_changes();
+            return true;
+        }
+        if self.redline.as_ref().is_some_and(|r| r.doc != self.doc) {
+            if matches!(action, Action::NextChange | Action::PrevChange | Action::ToggleStrict) {
+                self.notify("Not a redline: D shows what changed since you last read this", false);
+                return true;
+            }
+            return false;
+        }
         let screen = self.top..self.top + usize::from(self.reader_size().1);
         let folds_on_screen: Vec<usize> = self
             .redline

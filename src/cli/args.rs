@@ -25,6 +25,9 @@ pub struct Cli {
     /// Start in the Library view: the documents with date, size, bookmarks and notes
     #[arg(long)]
     pub library: bool,
+    /// Forget the edition last read of the briefings named (what changed is then not said)
+    #[arg(long, requires = "paths", conflicts_with_all = ["recent", "library"])]
+    pub forget: bool,
     /// Where bookmarks and notes are kept (default: $BRIEF_DATA_DIR, else ~/.local/share/brief)
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,

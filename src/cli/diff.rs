@@ -73,7 +73,7 @@ pub fn editions(old: &Path, new: &Path, options: OpenOptions) -> Result<Editions
     }
     if comparison.identical {
         said.push("the two editions are the same".to_string());
-    } else if comparison.common < 0.5 && said.is_empty() {
+    } else if comparison.common < 0.3 && said.is_empty() {
         said.push(format!(
             "the editions share little: {:.0}% of paragraphs in common; are they editions of one document?",
             comparison.common * 100.0

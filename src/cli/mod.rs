@@ -6,6 +6,7 @@ mod args;
 mod countries;
 mod diff;
 mod find;
+mod forget;
 mod keymap;
 mod notes;
 mod open;
@@ -74,19 +75,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         },
         _ => cli.open.clone(),
     };
-    let options = match open_options(&read_as) {
-        Ok(o) => o,
-        Err(e) => {
-            eprintln!("brief: {e:#}");
-            return Ok(ExitCode::from(2));
-        }
-    };
+    if let Some(Err(e)) = read_as.format.as_deref().map(args::parse_format) {
+        eprintln!("brief: {e}");
+        return Ok(ExitCode::from(2));
+    }
+    let options = open_options(&read_as)?;
     match cli.command {
         Some(Command::Diff {
             ref old,
             ref new,
             strict,
         }) => diff::run(&cli, (old, new), strict, options, &rescue),
+        None if cli.forget => forget::forget(&cli.paths, cli.data_dir.as_deref(), options),
         None => reader::start(&cli, options, &rescue),
         Some(Command::Export { paths, output }) => {
             let opened = open_or_fail(&paths, options)?;

@@ -136,6 +136,21 @@ impl Summary {
         self.amended + self.inserted + self.deleted + self.moved
     }
 
+    /// The changes of substance in a few words: "3 amended, 1 new".
+    pub fn short(&self) -> String {
+        [
+            (self.amended, "amended"),
+            (self.inserted, "new"),
+            (self.deleted, "deleted"),
+            (self.moved, "moved"),
+        ]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| format!("{n} {what}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+    }
+
     /// The summary as a line: "3 amended, 1 deleted, 61 renumbered, 2 moved; 9
     /// formatting-only changes hidden".
     pub fn line(&self, strict: bool) -> String {

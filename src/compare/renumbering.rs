@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::align::Step;
-use super::numbering::cited;
+use super::numbering::{cited, without_number};
 use super::substance::substance;
 use super::units::Unit;
 use super::wording::{Kind, Piece};
@@ -79,6 +79,8 @@ impl Renumbering {
     /// Whether the new wording differs from the old only in the numbers it cites, and
     /// every one of them follows the renumbering.
     pub fn references_follow(&self, old: &str, new: &str) -> bool {
+        // The paragraph's own number is not a reference.
+        let (old, new) = (without_number(old), without_number(new));
         let (a, b) = (cited(old), cited(new));
         if a.is_empty() || a.len() != b.len() {
             return false;

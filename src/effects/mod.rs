@@ -6,6 +6,7 @@
 mod drafts;
 mod files;
 mod identify;
+mod last_read;
 mod opening;
 mod reading;
 mod writing;
@@ -122,6 +123,7 @@ impl Notes {
     /// documents with notes as they were read.
     pub fn save_session(&mut self, app: &App) {
         self.remember(app);
+        self.keep_as_read(app);
         let Some(store) = self.store.as_mut() else {
             return;
         };

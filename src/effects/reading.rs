@@ -35,6 +35,8 @@ impl Notes {
                 )];
             }
         };
+        let changed = self.changed_since_read(app, &told);
+        told.extend(changed);
         let mut placers = self.placers.borrow_mut();
         placers.keep_only(&app.docs);
         told.push(match read(store, &app.docs, &keys, &mut placers) {

@@ -6,6 +6,7 @@
 
 pub mod anchor;
 pub mod documents;
+pub mod editions;
 mod marks;
 pub mod recovery;
 mod schema;

@@ -73,6 +73,8 @@ pub enum Action {
     PrevChange,
     /// In a redline: show or hide formatting-only changes
     ToggleStrict,
+    /// What changed since you last read this document (again: back to the document)
+    ShowChanges,
     /// Jump palette: find any passage by a few letters
     OpenJump,
     /// Search this document (n/N: next/previous match)

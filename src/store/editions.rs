@@ -1,0 +1,211 @@
+//! The last-read edition of each document, kept to tell what changed when it comes back:
+//! its paragraphs, compressed, one file per document in `editions/` of the data directory
+//! (readable by its owner only), the oldest dropped first once they pass a total size.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use flate2::Compression;
+use flate2::read::GzDecoder;
+use flate2::write::GzEncoder;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::doc::{Block, BlockKind, Document, Format};
+
+/// The kept editions together are at most this many bytes (compressed); the oldest go first.
+pub const KEPT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A kept paragraph: its kind, text and line.
+#[derive(Serialize, Deserialize)]
+struct Kept {
+    /// `h1`…`h6`, `p`, `li`, `q`, `code`, `row`, `marker`.
+    k: String,
+    /// A list item's marker.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    m: String,
+    t: String,
+    l: usize,
+}
+
+/// The folder the editions are kept in.
+fn folder(data_dir: &Path) -> PathBuf {
+    data_dir.join("editions")
+}
+
+/// The file a document's last-read edition is kept in.
+fn file(data_dir: &Path, key: &str) -> PathBuf {
+    let digest = Sha256::digest(key.as_bytes());
+    let name: String = digest[..12].iter().map(|b| format!("{b:02x}")).collect();
+    folder(data_dir).join(format!("{name}.jsonl.gz"))
+}
+
+/// A block as kept.
+fn kept(block: &Block) -> Kept {
+    let (k, m) = match &block.kind {
+        BlockKind::Heading(level) => (format!("h{level}"), String::new()),
+        BlockKind::Paragraph => ("p".into(), String::new()),
+        BlockKind::ListItem { marker, .. } => ("li".into(), marker.to_string()),
+        BlockKind::Quote => ("q".into(), String::new()),
+        BlockKind::Code => ("code".into(), String::new()),
+        BlockKind::Rule => ("rule".into(), String::new()),
+        BlockKind::Marker => ("marker".into(), String::new()),
+        BlockKind::TableRow { header } => (if *header { "th" } else { "row" }.into(), String::new()),
+    };
+    Kept {
+        k,
+        m,
+        t: block.text().to_string(),
+        l: block.line,
+    }
+}
+
+/// A kept paragraph as a block again.
+fn block(kept: Kept) -> Block {
+    let kind = match kept.k.as_str() {
+        "p" => BlockKind::Paragraph,
+        "li" => BlockKind::ListItem {
+            marker: kept.m.into(),
+            depth: 0,
+        },
+        "q" => BlockKind::Quote,
+        "code" => BlockKind::Code,
+        "rule" => BlockKind::Rule,
+        "marker" => BlockKind::Marker,
+        "th" => BlockKind::TableRow { header: true },
+        "row" => BlockKind::TableRow { header: false },
+        h => BlockKind::Heading(h.trim_start_matches('h').parse().unwrap_or(1)),
+    };
+    Block::new(kind, kept.t, kept.l)
+}
+
+/// Keeps a document's text as its last-read edition, then drops the oldest kept editions
+/// past [`KEPT_BYTES`].
+pub fn keep(data_dir: &Path, key: &str, doc: &Document) -> std::io::Result<()> {
+    super::create_private_dir(&folder(data_dir))?;
+    let path = file(data_dir, key);
+    let partial = path.with_extension("partial");
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, super::PRIVATE_FILE);
+    let mut out = GzEncoder::new(options.open(&partial)?, Compression::fast());
+    writeln!(out, "{}", serde_json::to_string(&doc.name)?)?;
+    for b in doc.blocks.iter() {
+        serde_json::to_writer(&mut out, &kept(b))?;
+        out.write_all(b"\n")?;
+    }
+    out.finish()?.sync_all()?;
+    std::fs::rename(&partial, &path)?;
+    evict(data_dir, KEPT_BYTES)
+}
+
+/// The last-read edition kept for a document, if any (none when it cannot be read).
+pub fn last_read(data_dir: &Path, key: &str) -> Option<Document> {
+    let mut text = String::new();
+    GzDecoder::new(std::fs::File::open(file(data_dir, key)).ok()?)
+        .read_to_string(&mut text)
+        .ok()?;
+    let mut lines = text.lines();
+    let name: String = serde_json::from_str(lines.next()?).ok()?;
+    let blocks: Vec<Block> = lines
+        .filter_map(|l| serde_json::from_str::<Kept>(l).ok())
+        .map(block)
+        .collect();
+    Some(Document {
+        name,
+        path: None,
+        encoding: "UTF-8",
+        format: Format::Markdown,
+        whole_page: false,
+        front_title: None,
+        front_date: None,
+        unread_pages: 0,
+        damage: None,
+        blocks: Arc::new(blocks),
+    })
+}
+
+/// Forgets a document's last-read edition; whether there was one.
+pub fn forget(data_dir: &Path, key: &str) -> std::io::Result<bool> {
+    match std::fs::remove_file(file(data_dir, key)) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Drops the oldest kept editions until they take at most `limit` bytes.
+pub fn evict(data_dir: &Path, limit: u64) -> std::io::Result<()> {
+    let mut files: Vec<(std::time::SystemTime, u64, PathBuf)> = std::fs::read_dir(folder(data_dir))?
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let meta = e.metadata().ok()?;
+            Some((meta.modified().ok()?, meta.len(), e.path()))
+        })
+        .collect();
+    files.sort();
+    let mut total: u64 = files.iter().map(|f| f.1).sum();
+    for (_, len, path) in files {
+        if total <= limit {
+            break;
+        }
+        std::fs::remove_file(&path)?;
+        total -= len;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::doc::ParseOptions;
+
+    fn doc(text: &str) -> Document {
+        Document::parse("d.md".into(), None, "UTF-8", text, Format::Markdown, ParseOptions::default())
+    }
+
+    #[test]
+    fn an_edition_is_kept_private_and_read_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = doc("# 联合声明\n\n第一条 双方同意。\n\n- 一项\n");
+        keep(dir.path(), "key", &d).unwrap();
+        let back = last_read(dir.path(), "key").unwrap();
+        assert_eq!(back.name, "d.md");
+        let texts = |d: &Document| d.blocks.iter().map(|b| (b.text().to_string(), b.heading_level())).collect::<Vec<_>>();
+        assert_eq!(texts(&back), texts(&d));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(file(dir.path(), "key")).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        assert!(last_read(dir.path(), "other").is_none());
+        assert!(forget(dir.path(), "key").unwrap());
+        assert!(last_read(dir.path(), "key").is_none());
+        assert!(!forget(dir.path(), "key").unwrap());
+    }
+
+    #[test]
+    fn the_oldest_editions_go_first_past_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        for k in 0..3 {
+            keep(dir.path(), &format!("k{k}"), &doc(&format!("{k} text {}", "x y z ".repeat(200)))).unwrap();
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let one = std::fs::metadata(file(dir.path(), "k2")).unwrap().len();
+        evict(dir.path(), one * 2).unwrap();
+        assert!(last_read(dir.path(), "k0").is_none());
+        assert!(last_read(dir.path(), "k1").is_some());
+        assert!(last_read(dir.path(), "k2").is_some());
+    }
+
+    #[test]
+    fn a_damaged_file_is_no_edition() {
+        let dir = tempfile::tempdir().unwrap();
+        keep(dir.path(), "key", &doc("text")).unwrap();
+        std::fs::write(file(dir.path(), "key"), b"not gzip").unwrap();
+        assert!(last_read(dir.path(), "key").is_none());
+    }
+}

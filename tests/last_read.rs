@@ -1,0 +1,103 @@
+//! A briefing read before that comes back changed: the reader says so, `D` shows the redline
+//! against the edition last read, and `--forget` forgets it.
+
+mod common;
+
+use brief::app::{App, Message};
+use brief::doc::open::{OpenOptions, open_paths};
+use brief::effects::Notes;
+use common::{app_on, brief_in, press, typed};
+
+const OLD: &str = "# 联合声明\n\n## 一、政治互信\n\n双方同意加快中吉乌铁路建设，扩大双边贸易规模。\n\n双方将加强能源合作，保障原油管道安全稳定运营。\n\n## 二、务实合作\n\n双方同意加强农业合作，扩大优质农产品贸易。\n";
+
+fn said(app: &App) -> String {
+    app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+}
+
+/// Reads a file in the reader and closes it, as a user does.
+fn read_and_close(path: &std::path::Path, data: &std::path::Path) {
+    let mut app = app_on(&[path.to_path_buf()]);
+    let (mut notes, problem) = Notes::open(Some(data));
+    assert!(problem.is_none(), "{problem:?}");
+    notes.load(&mut app);
+    notes.save_session(&app);
+}
+
+#[test]
+fn a_briefing_read_before_says_what_changed_and_d_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let path = dir.path().join("statement.md");
+    std::fs::write(&path, OLD).unwrap();
+    read_and_close(&path, &data);
+
+    // Reopened unchanged: nothing said.
+    let mut app = app_on(&[path.clone()]);
+    let (notes, _) = Notes::open(Some(&data));
+    notes.load(&mut app);
+    assert!(!said(&app).contains("changed since"), "{}", said(&app));
+
+    // Reissued: one sentence amended, one paragraph new.
+    let new = OLD
+        .replace("加快", "推进")
+        .replace("## 二、务实合作\n\n", "## 二、务实合作\n\n双方同意加强教育合作，扩大互派留学生规模。\n\n");
+    std::fs::write(&path, &new).unwrap();
+    let mut app = app_on(&[path.clone()]);
+    let (notes, _) = Notes::open(Some(&data));
+    notes.load(&mut app);
+    assert!(
+        said(&app).contains("changed since you last read it (1 amended, 1 new)"),
+        "{}",
+        said(&app)
+    );
+    press(&mut app, &notes, &typed("D"));
+    assert_eq!(app.doc, 1, "the redline opens beside the document");
+    let redline: String = app.docs[1].blocks.iter().map(|b| b.text().to_string()).collect();
+    assert!(redline.contains("加快") && redline.contains("推进"), "{redline}");
+    press(&mut app, &notes, &typed("."));
+    assert!(said(&app).starts_with("Change 1 of 2"), "{}", said(&app));
+    press(&mut app, &notes, &typed("D"));
+    assert_eq!(app.doc, 0, "D again goes back to the document");
+
+    // Once read, the new edition is the one last read.
+    notes.keep_as_read(&app);
+    let mut again = app_on(&[path.clone()]);
+    notes.load(&mut again);
+    assert!(!said(&again).contains("changed since"), "{}", said(&again));
+}
+
+#[test]
+fn a_new_edition_reloaded_in_place_says_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("statement.md");
+    std::fs::write(&path, OLD).unwrap();
+    let mut app = app_on(&[path.clone()]);
+    std::fs::write(&path, OLD.replace("加强能源合作", "深化能源合作")).unwrap();
+    let new = open_paths(&[path.clone()], OpenOptions::default()).documents.remove(0);
+    app.receive(Message::Reloaded(0, Box::new(new)));
+    assert!(said(&app).contains("changed since you last read it (1 amended)"), "{}", said(&app));
+    // Formatting alone is not a change worth saying.
+    std::fs::write(&path, OLD).unwrap();
+    let mut app = app_on(&[path.clone()]);
+    std::fs::write(&path, OLD.replace('，', ",")).unwrap();
+    let new = open_paths(&[path.clone()], OpenOptions::default()).documents.remove(0);
+    app.receive(Message::Reloaded(0, Box::new(new)));
+    assert!(!said(&app).contains("changed since"), "{}", said(&app));
+}
+
+#[test]
+fn forget_removes_the_edition_last_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let path = dir.path().join("statement.md");
+    std::fs::write(&path, OLD).unwrap();
+    read_and_close(&path, &data);
+    let out = brief_in(dir.path(), &["--forget", path.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("forgot the edition of"));
+    std::fs::write(&path, OLD.replace("加快", "推进")).unwrap();
+    let mut app = app_on(&[path.clone()]);
+    let (notes, _) = Notes::open(Some(&data));
+    notes.load(&mut app);
+    assert!(!said(&app).contains("changed since"), "{}", said(&app));
+}
