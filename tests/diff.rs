@@ -30,23 +30,50 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
 #[test]
 fn text_lists_each_change_under_its_section() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (write(dir.path(), "old.md", OLD.as_bytes()), write(dir.path(), "new.md", NEW.as_bytes()));
-    let (code, out, _) = run(dir.path(), &["diff", a.to_str().unwrap(), b.to_str().unwrap(), "--format", "text"]);
+    let (a, b) = (
+        write(dir.path(), "old.md", OLD.as_bytes()),
+        write(dir.path(), "new.md", NEW.as_bytes()),
+    );
+    let (code, out, _) = run(
+        dir.path(),
+        &[
+            "diff",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+            "--format",
+            "text",
+        ],
+    );
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("2 amended, 1 deleted"), "{out}");
     assert!(out.contains("[-加快-]{+推进+}"), "{out}");
     assert!(out.contains("article deleted"), "{out}");
     assert!(out.contains("联合声明 › 一、政治互信"), "{out}");
     // Article 3 is renumbered; article 4, which cites it, follows it.
-    assert!(out.contains("1 paragraph renumbered: 第三条 → 第二条"), "{out}");
+    assert!(
+        out.contains("1 paragraph renumbered: 第三条 → 第二条"),
+        "{out}"
+    );
     assert!(out.contains("第[-三-]{+二+}条开展合作"), "{out}");
 }
 
 #[test]
 fn json_is_one_object_with_the_documented_fields() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (write(dir.path(), "old.md", OLD.as_bytes()), write(dir.path(), "new.md", NEW.as_bytes()));
-    let (code, out, _) = run(dir.path(), &["diff", "--format", "json", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let (a, b) = (
+        write(dir.path(), "old.md", OLD.as_bytes()),
+        write(dir.path(), "new.md", NEW.as_bytes()),
+    );
+    let (code, out, _) = run(
+        dir.path(),
+        &[
+            "diff",
+            "--format",
+            "json",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+    );
     assert_eq!(code, 1);
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["summary"]["amended"], 2);
@@ -60,8 +87,16 @@ fn json_is_one_object_with_the_documented_fields() {
     assert_eq!(deleted["section"], "联合声明 › 一、政治互信");
     let amended = &changes[0];
     let spans = amended["spans"].as_array().unwrap();
-    assert!(spans.iter().any(|s| s["kind"] == "deleted" && s["text"] == "加快"));
-    assert!(spans.iter().any(|s| s["kind"] == "inserted" && s["text"] == "推进"));
+    assert!(
+        spans
+            .iter()
+            .any(|s| s["kind"] == "deleted" && s["text"] == "加快")
+    );
+    assert!(
+        spans
+            .iter()
+            .any(|s| s["kind"] == "inserted" && s["text"] == "推进")
+    );
     let references = changes.iter().find(|c| c["kind"] == "references").unwrap();
     assert_eq!(references["renumbered"]["old"], "第四条");
     assert_eq!(references["renumbered"]["new"], "第三条");
@@ -70,8 +105,20 @@ fn json_is_one_object_with_the_documented_fields() {
 #[test]
 fn markdown_strikes_deletions_and_underlines_insertions() {
     let dir = tempfile::tempdir().unwrap();
-    let (a, b) = (write(dir.path(), "old.md", OLD.as_bytes()), write(dir.path(), "new.md", NEW.as_bytes()));
-    let (_, out, _) = run(dir.path(), &["diff", "--format", "md", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let (a, b) = (
+        write(dir.path(), "old.md", OLD.as_bytes()),
+        write(dir.path(), "new.md", NEW.as_bytes()),
+    );
+    let (_, out, _) = run(
+        dir.path(),
+        &[
+            "diff",
+            "--format",
+            "md",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+    );
     assert!(out.starts_with("# What changed: `"), "{out}");
     assert!(out.contains("~~加快~~<ins>推进</ins>"), "{out}");
     assert!(out.contains("## 联合声明 › 一、政治互信"), "{out}");
@@ -81,12 +128,40 @@ fn markdown_strikes_deletions_and_underlines_insertions() {
 #[test]
 fn formatting_alone_exits_0_and_shows_only_under_strict() {
     let dir = tempfile::tempdir().unwrap();
-    let reset = OLD.replace('，', ",").replace("## 一、政治互信", "## 一、政治 互信").replace("the good", "*the* good");
-    let (a, b) = (write(dir.path(), "old.md", OLD.as_bytes()), write(dir.path(), "new.md", reset.as_bytes()));
-    let (code, out, _) = run(dir.path(), &["diff", "--format", "text", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let reset = OLD
+        .replace('，', ",")
+        .replace("## 一、政治互信", "## 一、政治 互信")
+        .replace("the good", "*the* good");
+    let (a, b) = (
+        write(dir.path(), "old.md", OLD.as_bytes()),
+        write(dir.path(), "new.md", reset.as_bytes()),
+    );
+    let (code, out, _) = run(
+        dir.path(),
+        &[
+            "diff",
+            "--format",
+            "text",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+    );
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("no change of substance; 3 formatting-only changes hidden"), "{out}");
-    let (code, out, _) = run(dir.path(), &["diff", "--strict", "--format", "text", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(
+        out.contains("no change of substance; 3 formatting-only changes hidden"),
+        "{out}"
+    );
+    let (code, out, _) = run(
+        dir.path(),
+        &[
+            "diff",
+            "--strict",
+            "--format",
+            "text",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+    );
     assert_eq!(code, 0);
     assert!(out.contains("formatting only"), "{out}");
 }
@@ -108,10 +183,17 @@ fn bad_input_is_named_in_one_line() {
         ("", "is a folder"),
     ] {
         if other == "binary.bin" {
-            write(dir.path(), other, &[0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 0xff, 0xfe]);
+            write(
+                dir.path(),
+                other,
+                &[0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 0xff, 0xfe],
+            );
         }
         let path = dir.path().join(other);
-        let (code, _, err) = run(dir.path(), &["diff", a, path.to_str().unwrap(), "--format", "json"]);
+        let (code, _, err) = run(
+            dir.path(),
+            &["diff", a, path.to_str().unwrap(), "--format", "json"],
+        );
         assert_eq!(code, 2, "{other}: {err}");
         assert_eq!(err.lines().count(), 1, "{err}");
         assert!(err.contains(says), "{other}: {err}");
@@ -121,7 +203,10 @@ fn bad_input_is_named_in_one_line() {
     assert!(err.contains("use text, md or json"), "{err}");
     // An empty edition: everything else is new.
     let empty = write(dir.path(), "empty.md", b"");
-    let (code, out, err) = run(dir.path(), &["diff", empty.to_str().unwrap(), a, "--format", "text"]);
+    let (code, out, err) = run(
+        dir.path(),
+        &["diff", empty.to_str().unwrap(), a, "--format", "text"],
+    );
     assert_eq!(code, 1);
     assert!(err.contains("is empty"), "{err}");
     assert!(out.contains("inserted"), "{out}");
@@ -133,9 +218,21 @@ fn unrelated_documents_are_said_to_share_little() {
     let a = write(dir.path(), "old.md", OLD.as_bytes());
     let other = "# Weather\n\nRain in Lima today.\n\nSun tomorrow in Beijing.\n\nWind on Friday.\n";
     let b = write(dir.path(), "other.md", other.as_bytes());
-    let (code, out, err) = run(dir.path(), &["diff", "--format", "text", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let (code, out, err) = run(
+        dir.path(),
+        &[
+            "diff",
+            "--format",
+            "text",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+    );
     assert_eq!(code, 1);
-    assert!(err.contains("share little: 0% of paragraphs in common"), "{err}");
+    assert!(
+        err.contains("share little: 0% of paragraphs in common"),
+        "{err}"
+    );
     assert!(out.contains("deleted") && out.contains("inserted"), "{out}");
 }
 
@@ -145,7 +242,16 @@ fn a_very_long_paragraph_is_compared_whole_and_said_so() {
     let long = "双方同意加快中吉乌铁路建设。".repeat(3000);
     let a = write(dir.path(), "old.md", long.as_bytes());
     let b = write(dir.path(), "new.md", format!("{long}另加一句。").as_bytes());
-    let (code, out, err) = run(dir.path(), &["diff", "--format", "json", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let (code, out, err) = run(
+        dir.path(),
+        &[
+            "diff",
+            "--format",
+            "json",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+    );
     assert_eq!(code, 1);
     assert!(err.contains("too long to compare word by word"), "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();

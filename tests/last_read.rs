@@ -11,7 +11,10 @@ use common::{app_on, brief_in, press, typed};
 const OLD: &str = "# 联合声明\n\n## 一、政治互信\n\n双方同意加快中吉乌铁路建设，扩大双边贸易规模。\n\n双方将加强能源合作，保障原油管道安全稳定运营。\n\n## 二、务实合作\n\n双方同意加强农业合作，扩大优质农产品贸易。\n";
 
 fn said(app: &App) -> String {
-    app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
 }
 
 /// Reads a file in the reader and closes it, as a user does.
@@ -38,9 +41,10 @@ fn a_briefing_read_before_says_what_changed_and_d_shows_it() {
     assert!(!said(&app).contains("changed since"), "{}", said(&app));
 
     // Reissued: one sentence amended, one paragraph new.
-    let new = OLD
-        .replace("加快", "推进")
-        .replace("## 二、务实合作\n\n", "## 二、务实合作\n\n双方同意加强教育合作，扩大互派留学生规模。\n\n");
+    let new = OLD.replace("加快", "推进").replace(
+        "## 二、务实合作\n\n",
+        "## 二、务实合作\n\n双方同意加强教育合作，扩大互派留学生规模。\n\n",
+    );
     std::fs::write(&path, &new).unwrap();
     let mut app = app_on(&[path.clone()]);
     let (notes, _) = Notes::open(Some(&data));
@@ -52,8 +56,15 @@ fn a_briefing_read_before_says_what_changed_and_d_shows_it() {
     );
     press(&mut app, &notes, &typed("D"));
     assert_eq!(app.doc, 1, "the redline opens beside the document");
-    let redline: String = app.docs[1].blocks.iter().map(|b| b.text().to_string()).collect();
-    assert!(redline.contains("加快") && redline.contains("推进"), "{redline}");
+    let redline: String = app.docs[1]
+        .blocks
+        .iter()
+        .map(|b| b.text().to_string())
+        .collect();
+    assert!(
+        redline.contains("加快") && redline.contains("推进"),
+        "{redline}"
+    );
     press(&mut app, &notes, &typed("."));
     assert!(said(&app).starts_with("Change 1 of 2"), "{}", said(&app));
     press(&mut app, &notes, &typed("D"));
@@ -73,14 +84,22 @@ fn a_new_edition_reloaded_in_place_says_what_changed() {
     std::fs::write(&path, OLD).unwrap();
     let mut app = app_on(&[path.clone()]);
     std::fs::write(&path, OLD.replace("加强能源合作", "深化能源合作")).unwrap();
-    let new = open_paths(&[path.clone()], OpenOptions::default()).documents.remove(0);
+    let new = open_paths(&[path.clone()], OpenOptions::default())
+        .documents
+        .remove(0);
     app.receive(Message::Reloaded(0, Box::new(new)));
-    assert!(said(&app).contains("changed since you last read it (1 amended)"), "{}", said(&app));
+    assert!(
+        said(&app).contains("changed since you last read it (1 amended)"),
+        "{}",
+        said(&app)
+    );
     // Formatting alone is not a change worth saying.
     std::fs::write(&path, OLD).unwrap();
     let mut app = app_on(&[path.clone()]);
     std::fs::write(&path, OLD.replace('，', ",")).unwrap();
-    let new = open_paths(&[path.clone()], OpenOptions::default()).documents.remove(0);
+    let new = open_paths(&[path.clone()], OpenOptions::default())
+        .documents
+        .remove(0);
     app.receive(Message::Reloaded(0, Box::new(new)));
     assert!(!said(&app).contains("changed since"), "{}", said(&app));
 }
@@ -93,7 +112,11 @@ fn forget_removes_the_edition_last_read() {
     std::fs::write(&path, OLD).unwrap();
     read_and_close(&path, &data);
     let out = brief_in(dir.path(), &["--forget", path.to_str().unwrap()]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stdout).contains("forgot the edition of"));
     std::fs::write(&path, OLD.replace("加快", "推进")).unwrap();
     let mut app = app_on(&[path.clone()]);

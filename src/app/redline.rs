@@ -3,8 +3,8 @@
 //! `Enter` opens the fold on screen. A document read before that comes back changed says
 //! so, and `D` shows its redline against the edition last read.
 
-use crate::compare::{Comparison, Summary, compare};
 use crate::compare::redline::{Shape, build};
+use crate::compare::{Comparison, Summary, compare};
 use crate::doc::{BlockId, Document};
 use crate::vocabulary::Action;
 
@@ -92,7 +92,12 @@ impl App {
 
     /// An open document differs from the edition last read of it: says so, and keeps the
     /// edition for `D`.
-    pub(super) fn changed_since_read(&mut self, doc: usize, old: crate::doc::Document, summary: Summary) {
+    pub(super) fn changed_since_read(
+        &mut self,
+        doc: usize,
+        old: crate::doc::Document,
+        summary: Summary,
+    ) {
         let Some(name) = self.docs.get(doc).map(|d| d.name.clone()) else {
             return;
         };
@@ -180,8 +185,14 @@ impl App {
             return true;
         }
         if self.redline.as_ref().is_some_and(|r| r.doc != self.doc) {
-            if matches!(action, Action::NextChange | Action::PrevChange | Action::ToggleStrict) {
-                self.notify("Not a redline: D shows what changed since you last read this", false);
+            if matches!(
+                action,
+                Action::NextChange | Action::PrevChange | Action::ToggleStrict
+            ) {
+                self.notify(
+                    "Not a redline: D shows what changed since you last read this",
+                    false,
+                );
                 return true;
             }
             return false;

@@ -60,7 +60,16 @@ fn edition(path: &Path, options: OpenOptions) -> Result<Document, String> {
 
 /// Opens and compares two editions.
 pub fn editions(old: &Path, new: &Path, options: OpenOptions) -> Result<Editions, String> {
-    let (old_doc, new_doc) = (edition(old, options)?, edition(new, options)?);
+    // Read at once, one on each core.
+    let (old_doc, new_doc) = std::thread::scope(|s| {
+        let first = s.spawn(|| edition(old, options));
+        let second = edition(new, options);
+        (
+            first.join().unwrap_or_else(|_| edition(old, options)),
+            second,
+        )
+    });
+    let (old_doc, new_doc) = (old_doc?, new_doc?);
     let comparison = compare(&old_doc, &new_doc);
     let mut said = Vec::new();
     for (doc, path) in [(&old_doc, old), (&new_doc, new)] {
@@ -142,14 +151,11 @@ pub fn run(
         new: &new.display().to_string(),
     };
     let c = &editions.comparison;
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match printed {
         Printed::Text => report::text(c, &names, strict, &mut out)?,
         Printed::Markdown => report::markdown(c, &names, strict, &mut out)?,
-        Printed::Json => {
-            serde_json::to_writer_pretty(&mut out, &report::json(c, &names, strict))?;
-            writeln!(out)?;
-        }
+        Printed::Json => report::json(c, &names, strict, &mut out)?,
     }
     out.flush()?;
     Ok(differ)

@@ -9,7 +9,11 @@ use crate::store::documents::Identity;
 use crate::store::{Store, data_dir, document_key, editions};
 
 /// Forgets the last-read editions of the briefings named; exit 1 when one did not open.
-pub fn forget(paths: &[PathBuf], flag: Option<&Path>, options: OpenOptions) -> anyhow::Result<ExitCode> {
+pub fn forget(
+    paths: &[PathBuf],
+    flag: Option<&Path>,
+    options: OpenOptions,
+) -> anyhow::Result<ExitCode> {
     let Some(dir) = data_dir(flag) else {
         anyhow::bail!("no data directory to forget in (use --data-dir)");
     };
@@ -30,7 +34,10 @@ pub fn forget(paths: &[PathBuf], flag: Option<&Path>, options: OpenOptions) -> a
         for key in keys {
             forgot |= editions::forget(&dir, &key)?;
         }
-        let name = doc.path.as_ref().map_or(doc.name.clone(), |p| p.display().to_string());
+        let name = doc
+            .path
+            .as_ref()
+            .map_or(doc.name.clone(), |p| p.display().to_string());
         if forgot {
             println!("forgot the edition of {name} last read");
         } else {

@@ -18,7 +18,7 @@ const SPLIT: f64 = 0.8;
 /// How alike a deleted and an inserted paragraph must be to be one moved and reworded.
 const MOVED: f64 = 0.85;
 /// A stretch with more pairs than this is paired along its diagonal only.
-const PAIRED_IN_FULL: usize = 40_000;
+const PAIRED_IN_FULL: usize = 10_000;
 
 /// How a stretch of paragraphs of the two editions corresponds.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -97,8 +97,17 @@ fn pair_stretch(old: &[Unit], new: &[Unit], a: Range<usize>, b: Range<usize>) ->
     if n * m > PAIRED_IN_FULL {
         return pair_along_diagonal(old, new, a, b);
     }
-    let like = |i: usize, j: usize| likeness(&old[a.start + i].pairs, &new[b.start + j].pairs);
-    let joined = |x: &Unit, y: &Unit| pairs(&format!("{}{}", x.substance, y.substance));
+    let like = |i: usize, j: usize| likeness(old[a.start + i].pairs(), new[b.start + j].pairs());
+    // Each two neighbours joined, once: what a paragraph split in two or two merged became.
+    let joined = |units: &[Unit], r: &Range<usize>| -> Vec<Vec<u64>> {
+        (r.start..r.end)
+            .map(|k| match k.checked_sub(1).filter(|&p| p >= r.start) {
+                Some(p) => pairs(&format!("{}{}", units[p].substance, units[k].substance)),
+                None => Vec::new(),
+            })
+            .collect()
+    };
+    let (old_joined, new_joined) = (joined(old, &a), joined(new, &b));
     let width = m + 1;
     let mut score = vec![0.0f64; (n + 1) * width];
     let mut came = vec![Move::Start; (n + 1) * width];
@@ -127,15 +136,13 @@ fn pair_stretch(old: &[Unit], new: &[Unit], a: Range<usize>, b: Range<usize>) ->
             }
             if i > 0 && j > 1 {
                 let o = &old[a.start + i - 1];
-                let both = joined(&new[b.start + j - 2], &new[b.start + j - 1]);
-                let s = likeness(&o.pairs, &both);
+                let s = likeness(o.pairs(), &new_joined[j - 1]);
                 if s >= SPLIT {
                     offer(score[(i - 1) * width + j - 2] + 2.0 * s, Move::Split);
                 }
             }
             if i > 1 && j > 0 {
-                let both = joined(&old[a.start + i - 2], &old[a.start + i - 1]);
-                let s = likeness(&both, &new[b.start + j - 1].pairs);
+                let s = likeness(&old_joined[i - 1], new[b.start + j - 1].pairs());
                 if s >= SPLIT {
                     offer(score[(i - 2) * width + j - 1] + 2.0 * s, Move::Merge);
                 }
@@ -202,7 +209,7 @@ fn pair_along_diagonal(old: &[Unit], new: &[Unit], a: Range<usize>, b: Range<usi
         let from = next_new.max(at.saturating_sub(NEAR));
         let to = (at + NEAR).min(b.end);
         let best = (from..to)
-            .map(|j| (j, likeness(&old[i].pairs, &new[j].pairs)))
+            .map(|j| (j, likeness(old[i].pairs(), new[j].pairs())))
             .filter(|&(_, s)| s >= REWORDED)
             .max_by(|x, y| x.1.total_cmp(&y.1));
         match best {
@@ -262,7 +269,7 @@ pub fn moves(old: &[Unit], new: &[Unit], steps: &[Step]) -> Vec<(usize, usize)> 
                 .enumerate()
                 .filter_map(|(k, j)| j.map(|j| (k, j)))
                 .filter(|&(_, j)| new[j].substance.chars().count() >= LONG)
-                .map(|(k, j)| (k, j, likeness(&old[i].pairs, &new[j].pairs)))
+                .map(|(k, j)| (k, j, likeness(old[i].pairs(), new[j].pairs())))
                 .filter(|&(_, _, s)| s >= MOVED)
                 .max_by(|x, y| x.2.total_cmp(&y.2));
             if let Some((k, j, _)) = best {

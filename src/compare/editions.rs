@@ -15,11 +15,16 @@ use super::units::{Unit, set_alike, units};
 use super::wording;
 
 /// How long the paragraph diff may search before it settles for a longer answer.
-const SEARCH: Duration = Duration::from_secs(2);
+const SEARCH: Duration = Duration::from_secs(1);
 
 /// Compares two editions of a document.
 pub fn compare(old: &Document, new: &Document) -> Comparison {
-    let (a, b) = (units(old), units(new));
+    // The two editions' paragraphs, one on each core.
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| units(old));
+        let b = units(new);
+        (a.join().unwrap_or_else(|_| units(old)), b)
+    });
     let steps = align(&a, &b, Instant::now() + SEARCH);
     let moved = moves(&a, &b, &steps);
     let renumbering = Renumbering::of(&steps, &a, &b);
@@ -187,7 +192,7 @@ impl Telling<'_> {
                 .map(|u| doc.blocks[u.block].text())
                 .collect::<Vec<_>>()
                 .join("\n"),
-            section: first.section.clone(),
+            section: first.section.to_string(),
         }
     }
 
@@ -252,6 +257,8 @@ impl Telling<'_> {
         };
         let pieces = if kind == ChangeKind::Formatting {
             wording::diff(&old.text, &new.text)
+        } else if kind == ChangeKind::Renumbered {
+            renumbered_pieces(&old.text, &new.text)
         } else if kind == ChangeKind::References {
             reference_pieces(&old.text, &new.text)
         } else {
@@ -319,6 +326,21 @@ impl Telling<'_> {
             note: None,
         }
     }
+}
+
+/// A paragraph renumbered and otherwise unchanged: its number compared, the rest as the
+/// new edition has it.
+fn renumbered_pieces(old: &str, new: &str) -> Vec<wording::Piece> {
+    let rest = |t: &str| t.len() - super::numbering::without_number(t).len();
+    let (a, b) = (rest(old), rest(new));
+    let mut pieces = wording::diff(&old[..a], &new[..b]);
+    if b < new.len() {
+        pieces.push(wording::Piece {
+            kind: wording::Kind::Same,
+            text: new[b..].to_string(),
+        });
+    }
+    pieces
 }
 
 /// Where a passage stands, as a reader says it: its section, else its line.

@@ -10,7 +10,7 @@ use regex::Regex;
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)^\s*(?:
-            第\s*(?P<cn>[0-9０-９零〇一二三四五六七八九十百千]+)\s*(?P<unit>[条章节款项编部])
+            第\s*(?P<cn>[0-9０-９零〇一二三四五六七八九十百千万]+)\s*(?P<unit>[条章节款项编部])
           | (?P<word>article|section|paragraph|статья|пункт|раздел)\s*(?P<wn>[0-9]+|[ivxlc]+)\s*[.:]?
           | [(（]\s*(?P<paren>[0-9０-９一二三四五六七八九十]+)\s*[)）]
           | (?P<dot>[0-9０-９]+(?:\.[0-9]+)*)\s*(?P<dm>[.)、:．])
@@ -23,7 +23,7 @@ static LEADING: LazyLock<Regex> = LazyLock::new(|| {
 /// A number cited inside a text: `第十六条`, `article 12`.
 static CITED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)第\s*(?P<cn>[0-9零〇一二三四五六七八九十百千]+)\s*(?P<unit>[条章节])|\b(?P<word>articles?|статьи|статья|статьей|статьёй|статье)\s+(?P<wn>[0-9]+)",
+        r"(?i)第\s*(?P<cn>[0-9零〇一二三四五六七八九十百千万]+)\s*(?P<unit>[条章节])|\b(?P<word>articles?|статьи|статья|статьей|статьёй|статье)\s+(?P<wn>[0-9]+)",
     )
     .expect("a valid pattern")
 });
@@ -146,6 +146,7 @@ mod tests {
         assert_eq!(number("第十五条 国家"), Some(("条".into(), 15)));
         assert_eq!(number("第六十三条　违反"), Some(("条".into(), 63)));
         assert_eq!(number("第一百零二条 x"), Some(("条".into(), 102)));
+        assert_eq!(number("第一万零五十条 x"), Some(("条".into(), 10050)));
         assert_eq!(number("（三）加强合作"), Some(("(一)".into(), 3)));
         assert_eq!(number("(3) Scope"), Some(("(1)".into(), 3)));
         assert_eq!(number("二、务实合作"), Some(("一、".into(), 2)));

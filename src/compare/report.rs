@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::changes::{Change, ChangeKind, Comparison};
 use super::wording::{Kind, Piece, compact, marked};
@@ -220,53 +220,120 @@ pub fn markdown(
 }
 
 /// One side of a change in JSON.
-fn side(s: &Option<super::changes::Side>) -> Value {
-    match s {
-        Some(s) => json!({ "line": s.line, "text": s.text, "section": s.section }),
-        None => Value::Null,
-    }
+#[derive(Serialize)]
+struct JsonSide<'a> {
+    line: usize,
+    text: &'a str,
+    section: &'a str,
 }
 
-/// The comparison as one JSON object (see the README for its fields).
-pub fn json(c: &Comparison, names: &Names, strict: bool) -> Value {
+/// A run of a change's wording in JSON.
+#[derive(Serialize)]
+struct JsonSpan<'a> {
+    kind: &'static str,
+    text: &'a str,
+}
+
+/// A paragraph's own number, before and after, in JSON.
+#[derive(Serialize)]
+struct JsonNumber<'a> {
+    old: &'a str,
+    new: &'a str,
+}
+
+/// A change in JSON.
+#[derive(Serialize)]
+struct JsonChange<'a> {
+    kind: &'static str,
+    section: &'a str,
+    old: Option<JsonSide<'a>>,
+    new: Option<JsonSide<'a>>,
+    spans: Vec<JsonSpan<'a>>,
+    renumbered: Option<JsonNumber<'a>>,
+    note: Option<&'a str>,
+}
+
+/// How many changes of each kind, in JSON.
+#[derive(Serialize)]
+struct JsonSummary {
+    amended: usize,
+    inserted: usize,
+    deleted: usize,
+    moved: usize,
+    renumbered: usize,
+    references: usize,
+    formatting_only: usize,
+}
+
+/// The comparison in JSON.
+#[derive(Serialize)]
+struct JsonComparison<'a> {
+    old: &'a str,
+    new: &'a str,
+    same_in_substance: bool,
+    identical: bool,
+    common: f64,
+    too_long_for_words: usize,
+    summary: JsonSummary,
+    changes: Vec<JsonChange<'a>>,
+}
+
+/// One side of a change as JSON has it.
+fn side(s: &Option<super::changes::Side>) -> Option<JsonSide<'_>> {
+    s.as_ref().map(|s| JsonSide {
+        line: s.line,
+        text: &s.text,
+        section: &s.section,
+    })
+}
+
+/// Writes the comparison as one JSON object (see the README for its fields), on one line.
+pub fn json(c: &Comparison, names: &Names, strict: bool, out: &mut dyn Write) -> io::Result<()> {
     let s = c.summary();
-    let changes: Vec<Value> = c
+    let changes = c
         .shown(strict)
-        .map(|(_, ch)| {
-            json!({
-                "kind": ch.kind.name(),
-                "section": ch.section(),
-                "old": side(&ch.old),
-                "new": side(&ch.new),
-                "spans": ch.pieces.iter().map(|p| json!({
-                    "kind": match p.kind {
+        .map(|(_, ch)| JsonChange {
+            kind: ch.kind.name(),
+            section: ch.section(),
+            old: side(&ch.old),
+            new: side(&ch.new),
+            spans: ch
+                .pieces
+                .iter()
+                .map(|p| JsonSpan {
+                    kind: match p.kind {
                         Kind::Same => "same",
                         Kind::Deleted => "deleted",
                         Kind::Inserted => "inserted",
                     },
-                    "text": p.text,
-                })).collect::<Vec<_>>(),
-                "renumbered": ch.renumbered.as_ref().map(|(o, n)| json!({"old": o, "new": n})),
-                "note": ch.note,
-            })
+                    text: &p.text,
+                })
+                .collect(),
+            renumbered: ch
+                .renumbered
+                .as_ref()
+                .map(|(o, n)| JsonNumber { old: o, new: n }),
+            note: ch.note.as_deref(),
         })
         .collect();
-    json!({
-        "old": names.old,
-        "new": names.new,
-        "same_in_substance": s.substance() == 0,
-        "identical": c.identical,
-        "common": (c.common * 1000.0).round() / 1000.0,
-        "too_long_for_words": c.too_long,
-        "summary": {
-            "amended": s.amended,
-            "inserted": s.inserted,
-            "deleted": s.deleted,
-            "moved": s.moved,
-            "renumbered": s.renumbered,
-            "references": s.references,
-            "formatting_only": s.formatting_only,
+    let whole = JsonComparison {
+        old: names.old,
+        new: names.new,
+        same_in_substance: s.substance() == 0,
+        identical: c.identical,
+        common: (c.common * 1000.0).round() / 1000.0,
+        too_long_for_words: c.too_long,
+        summary: JsonSummary {
+            amended: s.amended,
+            inserted: s.inserted,
+            deleted: s.deleted,
+            moved: s.moved,
+            renumbered: s.renumbered,
+            references: s.references,
+            formatting_only: s.formatting_only,
         },
-        "changes": changes,
-    })
+        changes,
+    };
+    serde_json::to_writer(&mut *out, &whole)?;
+    writeln!(out)
 }

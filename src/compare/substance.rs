@@ -40,7 +40,20 @@ pub fn substance(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     let mut last: Option<char> = None;
-    for c in text.chars().filter_map(fold) {
+    for c in text.chars() {
+        // Han characters and ASCII letters are what most text is made of: as they are.
+        if matches!(c as u32, 0x4E00..=0x9FFF) || c.is_ascii_alphanumeric() {
+            if pending_space && last.is_some_and(|b| space_counts(b, c)) {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+            last = Some(c);
+            continue;
+        }
+        let Some(c) = fold(c) else {
+            continue;
+        };
         if c.is_whitespace() {
             pending_space = last.is_some();
             continue;

@@ -23,13 +23,19 @@ pub struct Unit {
     /// What it is aligned by: its body, or all of it when the body is too short to tell
     /// paragraphs apart.
     pub key: u64,
-    /// Its character pairs, for likeness.
-    pub pairs: Vec<u64>,
+    /// Its character pairs, for likeness: worked out when first asked for (most
+    /// paragraphs are matched by their key alone).
+    pairs: std::sync::OnceLock<Vec<u64>>,
     /// The headings it stands under.
-    pub section: String,
+    pub section: std::sync::Arc<str>,
 }
 
 impl Unit {
+    /// Its character pairs, for likeness.
+    pub fn pairs(&self) -> &[u64] {
+        self.pairs.get_or_init(|| pairs(&self.substance))
+    }
+
     /// Whether the body is long enough to say two paragraphs are one.
     pub fn telling(&self) -> bool {
         self.body.chars().count() >= 4
@@ -47,23 +53,42 @@ fn hashed(text: &str) -> u64 {
 pub fn units(doc: &Document) -> Vec<Unit> {
     let mut out = Vec::with_capacity(doc.blocks.len());
     let mut headings: Vec<(u8, String)> = Vec::new();
+    let mut under: std::sync::Arc<str> = "".into();
     for (i, block) in doc.blocks.iter().enumerate() {
         let text = block.text();
-        let section = headings
-            .iter()
-            .map(|(_, t)| t.as_str())
-            .collect::<Vec<_>>()
-            .join(" › ");
+        let section = under.clone();
         if let Some(level) = block.heading_level() {
             headings.retain(|(l, _)| *l < level);
             headings.push((level, short(text)));
+            under = headings
+                .iter()
+                .map(|(_, t)| t.as_str())
+                .collect::<Vec<_>>()
+                .join(" › ")
+                .into();
         }
-        let whole = substance(text);
+        let leading = numbering::leading(text);
+        // A numbered paragraph's substance is its number's and its body's.
+        let (whole, body_of_numbered) = match &leading {
+            Some((_, at)) => {
+                let (label, body) = (substance(&text[..*at]), substance(&text[*at..]));
+                let spaced = |c: Option<char>| {
+                    c.is_some_and(|c| c.is_alphanumeric() && !super::wording::is_cjk(c))
+                };
+                let joiner = if spaced(label.chars().last()) && spaced(body.chars().next()) {
+                    " "
+                } else {
+                    ""
+                };
+                (format!("{label}{joiner}{body}"), Some(body))
+            }
+            None => (substance(text), None),
+        };
         if whole.is_empty() {
             continue;
         }
-        let (number, body) = match (&block.kind, numbering::leading(text)) {
-            (_, Some((n, at))) => (Some(n), substance(&text[at..])),
+        let (number, body) = match (&block.kind, leading) {
+            (_, Some((n, _))) => (Some(n), body_of_numbered.unwrap_or_default()),
             (BlockKind::ListItem { marker, .. }, None) => {
                 (numbering::of_marker(marker), whole.clone())
             }
@@ -73,7 +98,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         out.push(Unit {
             block: i,
             key: hashed(if telling { &body } else { &whole }),
-            pairs: pairs(&whole),
+            pairs: std::sync::OnceLock::new(),
             substance: whole,
             body,
             number,

@@ -12,7 +12,11 @@ const KEPT_ALL_UP_TO: usize = 20;
 
 /// Whether two editions have the same paragraphs, word for word.
 fn same_text(a: &Document, b: &Document) -> bool {
-    a.blocks.len() == b.blocks.len() && a.blocks.iter().zip(b.blocks.iter()).all(|(x, y)| x.text() == y.text())
+    a.blocks.len() == b.blocks.len()
+        && a.blocks
+            .iter()
+            .zip(b.blocks.iter())
+            .all(|(x, y)| x.text() == y.text())
 }
 
 impl Notes {
@@ -51,7 +55,8 @@ impl Notes {
         };
         let redline = app.redline.as_ref().map(|r| r.doc);
         for (i, doc) in app.docs.iter().enumerate() {
-            let wanted = app.docs.len() <= KEPT_ALL_UP_TO || i == app.doc || app.last_read.contains_key(&i);
+            let wanted =
+                app.docs.len() <= KEPT_ALL_UP_TO || i == app.doc || app.last_read.contains_key(&i);
             if !wanted || doc.path.is_none() || Some(i) == redline || !app.identified[i] {
                 continue;
             }

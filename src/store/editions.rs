@@ -51,7 +51,9 @@ fn kept(block: &Block) -> Kept {
         BlockKind::Code => ("code".into(), String::new()),
         BlockKind::Rule => ("rule".into(), String::new()),
         BlockKind::Marker => ("marker".into(), String::new()),
-        BlockKind::TableRow { header } => (if *header { "th" } else { "row" }.into(), String::new()),
+        BlockKind::TableRow { header } => {
+            (if *header { "th" } else { "row" }.into(), String::new())
+        }
     };
     Kept {
         k,
@@ -138,13 +140,14 @@ pub fn forget(data_dir: &Path, key: &str) -> std::io::Result<bool> {
 
 /// Drops the oldest kept editions until they take at most `limit` bytes.
 pub fn evict(data_dir: &Path, limit: u64) -> std::io::Result<()> {
-    let mut files: Vec<(std::time::SystemTime, u64, PathBuf)> = std::fs::read_dir(folder(data_dir))?
-        .filter_map(Result::ok)
-        .filter_map(|e| {
-            let meta = e.metadata().ok()?;
-            Some((meta.modified().ok()?, meta.len(), e.path()))
-        })
-        .collect();
+    let mut files: Vec<(std::time::SystemTime, u64, PathBuf)> =
+        std::fs::read_dir(folder(data_dir))?
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                let meta = e.metadata().ok()?;
+                Some((meta.modified().ok()?, meta.len(), e.path()))
+            })
+            .collect();
     files.sort();
     let mut total: u64 = files.iter().map(|f| f.1).sum();
     for (_, len, path) in files {
@@ -163,7 +166,14 @@ mod tests {
     use crate::doc::ParseOptions;
 
     fn doc(text: &str) -> Document {
-        Document::parse("d.md".into(), None, "UTF-8", text, Format::Markdown, ParseOptions::default())
+        Document::parse(
+            "d.md".into(),
+            None,
+            "UTF-8",
+            text,
+            Format::Markdown,
+            ParseOptions::default(),
+        )
     }
 
     #[test]
@@ -173,12 +183,20 @@ mod tests {
         keep(dir.path(), "key", &d).unwrap();
         let back = last_read(dir.path(), "key").unwrap();
         assert_eq!(back.name, "d.md");
-        let texts = |d: &Document| d.blocks.iter().map(|b| (b.text().to_string(), b.heading_level())).collect::<Vec<_>>();
+        let texts = |d: &Document| {
+            d.blocks
+                .iter()
+                .map(|b| (b.text().to_string(), b.heading_level()))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(texts(&back), texts(&d));
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(file(dir.path(), "key")).unwrap().permissions().mode();
+            let mode = std::fs::metadata(file(dir.path(), "key"))
+                .unwrap()
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         assert!(last_read(dir.path(), "other").is_none());
@@ -191,7 +209,12 @@ mod tests {
     fn the_oldest_editions_go_first_past_the_limit() {
         let dir = tempfile::tempdir().unwrap();
         for k in 0..3 {
-            keep(dir.path(), &format!("k{k}"), &doc(&format!("{k} text {}", "x y z ".repeat(200)))).unwrap();
+            keep(
+                dir.path(),
+                &format!("k{k}"),
+                &doc(&format!("{k} text {}", "x y z ".repeat(200))),
+            )
+            .unwrap();
             std::thread::sleep(std::time::Duration::from_millis(20));
         }
         let one = std::fs::metadata(file(dir.path(), "k2")).unwrap().len();

@@ -23,8 +23,16 @@ const REWORDED: &[(&str, &str)] = &[
     ("责令改正", "责令限期改正"),
 ];
 
-/// A number in Chinese numerals (up to 9999).
+/// A number in Chinese numerals.
 fn chinese(n: usize) -> String {
+    if n >= 10_000 {
+        let rest = n % 10_000;
+        return match rest {
+            0 => format!("{}万", chinese(n / 10_000)),
+            1..=999 => format!("{}万零{}", chinese(n / 10_000), chinese(rest)),
+            _ => format!("{}万{}", chinese(n / 10_000), chinese(rest)),
+        };
+    }
     const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     let (th, h, t, u) = (n / 1000, n / 100 % 10, n / 10 % 10, n % 10);
     let mut out = String::new();
@@ -59,7 +67,7 @@ fn article(k: usize) -> String {
         text.push_str(SENTENCES[(k * 3 + s * 5) % SENTENCES.len()]);
     }
     format!(
-        "{text}本条所称期限为{}日，罚款数额为{}万元以下。",
+        "{text}本条所称期限为{}日，罚款数额为{}万元以下，适用第{k}号目录。",
         k % 90 + 10,
         k * 7 % 500 + 1
     )
