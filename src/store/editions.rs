@@ -167,7 +167,7 @@ mod tests {
 
     fn doc(text: &str) -> Document {
         Document::parse(
-            "d.md".into(),
+            "d.md".to_string(),
             None,
             "UTF-8",
             text,

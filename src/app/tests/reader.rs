@@ -252,7 +252,11 @@ fn a_new_edition_keeps_the_reader_on_the_same_passage() {
     );
     assert_ne!(app.current_block().0, target, "it moved in the new edition");
     assert!(app.jump_index.is_none(), "candidates are built again");
-    assert!(app.message.as_ref().unwrap().text.ends_with("reloaded"));
+    let said = &app.message.as_ref().unwrap().text;
+    assert!(
+        said.ends_with("changed since you last read it (2 new); D shows what changed"),
+        "{said}"
+    );
     app.receive(crate::app::Message::Gone(0));
     assert!(app.gone.contains(&0));
     assert!(app.message.as_ref().unwrap().is_error);
