@@ -254,7 +254,7 @@ fn a_new_edition_keeps_the_reader_on_the_same_passage() {
     assert!(app.jump_index.is_none(), "candidates are built again");
     let said = &app.message.as_ref().unwrap().text;
     assert!(
-        said.ends_with("changed since you last read it (2 new); D shows what changed"),
+        said.ends_with("changed since you last read it (1 new); D shows what changed"),
         "{said}"
     );
     app.receive(crate::app::Message::Gone(0));
