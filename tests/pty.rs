@@ -597,7 +597,10 @@ fn an_edited_briefing_reloads_in_place() {
     let tmp = dir.path().join(".brief.md.tmp");
     std::fs::write(&tmp, edition).unwrap();
     std::fs::rename(&tmp, &file).unwrap();
-    s.wait_for("the reload", |s| s.status().contains("reloaded"));
+    s.wait_for("the reload", |s| {
+        s.status()
+            .contains("changed since you last read it (1 new)")
+    });
     assert_eq!(s.reader_top(), top, "the reader stays on the same passage");
     // Reading the new edition is not a change: the reader does not reload it again (and
     // again), and goes back to sleep.

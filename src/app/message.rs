@@ -82,6 +82,8 @@ pub enum Message {
         /// Its key in the store.
         key: String,
     },
+    /// Two editions compared: their redline, and what to tell first.
+    Compared(Box<crate::app::redline::Redline>, Vec<String>),
     /// Open document `doc` differs in substance from the edition last read of it.
     LastRead {
         /// The open document.
@@ -206,6 +208,10 @@ impl App {
                     self.doc_keys[doc] = key;
                     self.identified[doc] = true;
                 }
+                Vec::new()
+            }
+            Message::Compared(redline, cautions) => {
+                self.open_redline(*redline, &cautions);
                 Vec::new()
             }
             Message::LastRead { doc, old, summary } => {

@@ -121,6 +121,8 @@ pub struct App {
     pub doc_paths: Vec<String>,
     /// Two editions compared, when the reader shows their redline.
     pub redline: Option<redline::Redline>,
+    /// Two editions to compare once the reader is up (`brief diff` on a terminal).
+    pub to_compare: Option<Box<redline::ToCompare>>,
     /// The edition last read of each open document that has changed since.
     pub last_read: std::collections::HashMap<usize, redline::LastRead>,
     /// Whether each document's key is settled (found in the store, or asked about).
@@ -201,6 +203,7 @@ impl App {
             doc_paths,
             redline: None,
             last_read: Default::default(),
+            to_compare: None,
             questions: Default::default(),
             annotations: annotations::Annotations::default(),
             revision: 0,

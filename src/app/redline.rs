@@ -33,6 +33,30 @@ pub struct Redline {
     pub from: Option<usize>,
 }
 
+/// Two editions to compare once the reader is up, and how their redline is to be shown.
+#[derive(Clone, Debug)]
+pub struct ToCompare {
+    /// The old edition.
+    pub old: Document,
+    /// The new edition.
+    pub new: Document,
+    /// The redline's name.
+    pub name: String,
+    /// Formatting-only changes shown from the start (`--strict`).
+    pub strict: bool,
+}
+
+impl ToCompare {
+    /// Compares the editions: the redline, and what to tell first.
+    pub fn compared(self) -> (Redline, Vec<String>) {
+        let comparison = compare(&self.old, &self.new);
+        let cautions = comparison.cautions(&self.old, &self.new);
+        let mut redline = Redline::new(self.old, self.new, comparison, self.name);
+        redline.shape.strict = self.strict;
+        (redline, cautions)
+    }
+}
+
 /// The edition of an open document last read, when the document has changed since.
 #[derive(Clone, Debug)]
 pub struct LastRead {
@@ -79,15 +103,19 @@ impl Redline {
 }
 
 impl App {
-    /// Shows a redline in the reader, in place of the first document open.
-    pub fn open_redline(&mut self, mut redline: Redline, marks: bool) {
-        redline.shape.marks = marks;
+    /// Shows a redline in the reader, in place of the first document open, with what to
+    /// tell first.
+    pub fn open_redline(&mut self, mut redline: Redline, cautions: &[String]) {
+        redline.shape.marks = !self.color;
         let doc = redline.document();
         let summary = redline.summary();
         self.redline = Some(redline);
         self.replace_document(0, doc);
         self.top = 0;
-        self.notify(summary, false);
+        match cautions.first() {
+            Some(first) => self.notify(format!("{first}; {summary}"), true),
+            None => self.notify(summary, false),
+        }
     }
 
     /// An open document differs from the edition last read of it: says so, and keeps the

@@ -6,9 +6,8 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::app::redline::Redline;
+use crate::compare::compare;
 use crate::compare::report::{self, Names};
-use crate::compare::{Comparison, compare};
 use crate::doc::Document;
 use crate::doc::open::{OpenOptions, open_file};
 
@@ -35,18 +34,6 @@ pub fn printed(name: &str) -> Result<Printed, String> {
     }
 }
 
-/// Two editions opened for comparing, with what a reader should be told about them.
-pub struct Editions {
-    /// The old edition.
-    pub old: Document,
-    /// The new edition.
-    pub new: Document,
-    /// The comparison.
-    pub comparison: Comparison,
-    /// What to say first: the editions are the same, share little, were too long.
-    pub said: Vec<String>,
-}
-
 /// Opens one edition; an error names the file and what to do.
 fn edition(path: &Path, options: OpenOptions) -> Result<Document, String> {
     if path.is_dir() {
@@ -58,10 +45,9 @@ fn edition(path: &Path, options: OpenOptions) -> Result<Document, String> {
     open_file(path, path.display().to_string(), options).map_err(|e| e.to_string())
 }
 
-/// Opens and compares two editions.
-pub fn editions(old: &Path, new: &Path, options: OpenOptions) -> Result<Editions, String> {
-    // Read at once, one on each core.
-    let (old_doc, new_doc) = std::thread::scope(|s| {
+/// Opens two editions at once, one on each core.
+fn editions(old: &Path, new: &Path, options: OpenOptions) -> Result<(Document, Document), String> {
+    let (a, b) = std::thread::scope(|s| {
         let first = s.spawn(|| edition(old, options));
         let second = edition(new, options);
         (
@@ -69,42 +55,7 @@ pub fn editions(old: &Path, new: &Path, options: OpenOptions) -> Result<Editions
             second,
         )
     });
-    let (old_doc, new_doc) = (old_doc?, new_doc?);
-    let comparison = compare(&old_doc, &new_doc);
-    let mut said = Vec::new();
-    for (doc, path) in [(&old_doc, old), (&new_doc, new)] {
-        if doc.blocks.iter().all(|b| b.text().trim().is_empty()) {
-            said.push(format!(
-                "{} is empty: everything in the other edition counts as changed",
-                path.display()
-            ));
-        }
-    }
-    if comparison.identical {
-        said.push("the two editions are the same".to_string());
-    } else if comparison.common < 0.3 && said.is_empty() {
-        said.push(format!(
-            "the editions share little: {:.0}% of paragraphs in common; are they editions of one document?",
-            comparison.common * 100.0
-        ));
-    }
-    if comparison.too_long > 0 {
-        said.push(format!(
-            "{} passage{} too long to compare word by word: shown deleted and inserted whole",
-            comparison.too_long,
-            if comparison.too_long == 1 {
-                " was"
-            } else {
-                "s were"
-            }
-        ));
-    }
-    Ok(Editions {
-        old: old_doc,
-        new: new_doc,
-        comparison,
-        said,
-    })
+    Ok((a?, b?))
 }
 
 /// Carries out `brief diff`: prints the changes, or opens the redline in the reader when
@@ -124,33 +75,40 @@ pub fn run(
             return Ok(ExitCode::from(2));
         }
     };
-    let editions = match editions(old, new, options) {
+    let (old_doc, new_doc) = match editions(old, new, options) {
         Ok(e) => e,
         Err(e) => {
             eprintln!("brief: {e}");
             return Ok(ExitCode::from(2));
         }
     };
-    let differ = ExitCode::from(u8::from(editions.comparison.summary().substance() > 0));
     let printed = match printed {
         Some(p) => p,
         None if std::io::stdout().is_terminal() => {
+            // The new edition shows at once; the redline takes its place when compared.
             let name = format!("{} → {}", file_name(old), file_name(new));
-            let mut redline = Redline::new(editions.old, editions.new, editions.comparison, name);
-            redline.shape.strict = strict;
-            super::reader::start_redline(cli, options, rescue, redline, &editions.said)?;
-            return Ok(differ);
+            let differ = super::reader::start_redline(
+                cli,
+                options,
+                rescue,
+                (old_doc, new_doc),
+                name,
+                strict,
+            )?;
+            return Ok(ExitCode::from(u8::from(differ)));
         }
         None => Printed::Text,
     };
-    for line in &editions.said {
+    let comparison = compare(&old_doc, &new_doc);
+    for line in comparison.cautions(&old_doc, &new_doc) {
         eprintln!("brief: {line}");
     }
+    let differ = ExitCode::from(u8::from(comparison.summary().substance() > 0));
     let names = Names {
         old: &old.display().to_string(),
         new: &new.display().to_string(),
     };
-    let c = &editions.comparison;
+    let c = &comparison;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     match printed {
         Printed::Text => report::text(c, &names, strict, &mut out)?,

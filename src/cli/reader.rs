@@ -142,38 +142,40 @@ fn print_text(opened: &Opened) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Starts the reader on a redline: two editions compared, shown as one document.
+/// Starts the reader on two editions: the new one at once, its redline once they are
+/// compared (in the background). Whether they differ in substance.
 pub fn start_redline(
     cli: &Cli,
     options: OpenOptions,
     rescue: &crate::crash::Rescue,
-    redline: crate::app::redline::Redline,
-    said: &[String],
-) -> anyhow::Result<()> {
+    (old, new): (crate::doc::Document, crate::doc::Document),
+    name: String,
+    strict: bool,
+) -> anyhow::Result<bool> {
     let user_keymap = keymap::user_keymap_path();
     let (keymap, keymap_errors) = keymap::load(cli.keymap.as_deref(), user_keymap.as_deref());
     let (notes, _) = Notes::open(cli.data_dir.as_deref());
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(
-        crate::effects::start(vec![redline.new.clone()]),
-        keymap,
-        size,
-    );
+    let mut app = App::new(crate::effects::start(vec![new.clone()]), keymap, size);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.export_mode = cli.export_mode;
-    let marks = !app.color;
-    app.open_redline(redline, marks);
-    let first = keymap_errors
-        .first()
-        .map(|e| format!("keymap not used: {e}; run brief keymap check"))
-        .or_else(|| said.first().cloned());
-    if let Some(first) = first {
-        let summary = app
-            .redline
-            .as_ref()
-            .map(|r| r.summary())
-            .unwrap_or_default();
-        app.receive(Message::said(format!("{first}; {summary}"), true));
-    }
-    crate::term::run(&mut app, &notes, options, Vec::new(), rescue)
+    let said = match keymap_errors.first() {
+        Some(e) => Message::said(
+            format!("keymap not used: {e}; run brief keymap check"),
+            true,
+        ),
+        None => Message::said(format!("Comparing with {}…", old.name), false),
+    };
+    app.receive(said);
+    app.to_compare = Some(Box::new(crate::app::redline::ToCompare {
+        old,
+        new,
+        name,
+        strict,
+    }));
+    crate::term::run(&mut app, &notes, options, Vec::new(), rescue)?;
+    Ok(app
+        .redline
+        .as_ref()
+        .is_some_and(|r| r.comparison.summary().substance() > 0))
 }

@@ -234,6 +234,38 @@ impl Comparison {
         s
     }
 
+    /// What a reader should be told before the changes: an edition is empty, the two are
+    /// the same, share little, or had passages too long to compare word by word.
+    pub fn cautions(&self, old: &crate::doc::Document, new: &crate::doc::Document) -> Vec<String> {
+        let mut said = Vec::new();
+        for doc in [old, new] {
+            if doc.blocks.iter().all(|b| b.text().trim().is_empty()) {
+                said.push(format!(
+                    "{} is empty: everything in the other edition counts as changed",
+                    doc.name
+                ));
+            }
+        }
+        if self.identical {
+            said.push("the two editions are the same".to_string());
+        } else if self.common < 0.3 && said.is_empty() {
+            said.push(format!(
+                "the editions share little: {:.0}% of paragraphs in common; are they editions of one document?",
+                self.common * 100.0
+            ));
+        }
+        if self.too_long > 0 {
+            let (n, was) = (
+                self.too_long,
+                if self.too_long == 1 { " was" } else { "s were" },
+            );
+            said.push(format!(
+                "{n} passage{was} too long to compare word by word: shown deleted and inserted whole"
+            ));
+        }
+        said
+    }
+
     /// The changes a reader is shown: all of them under `strict`, else those of substance
     /// and their consequences (formatting-only changes hidden).
     pub fn shown(&self, strict: bool) -> impl Iterator<Item = (usize, &Change)> {

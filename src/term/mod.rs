@@ -122,6 +122,10 @@ fn event_loop(
     let mut shown = Shown::first(terminal, run.app)?;
     // A long PDF showed its first pages; the rest is read now the screen is up.
     run.sources.read_rest(run.app, run.options);
+    // Two editions: the new one is up; its redline follows.
+    if let Some(editions) = run.app.to_compare.take() {
+        run.sources.compare(*editions);
+    }
     // The revision of the note the panic hook holds.
     let mut rescued: Option<u64> = None;
     let mut last_draft = Instant::now();
@@ -235,6 +239,11 @@ impl Running<'_> {
                     return Flow::Go;
                 }
                 let flow = self.tell(vec![Message::Reloaded(i, whole)]);
+                self.replaced();
+                flow
+            }
+            News::Compared(redline, cautions) => {
+                let flow = self.tell(vec![Message::Compared(redline, cautions)]);
                 self.replaced();
                 flow
             }

@@ -36,6 +36,8 @@ pub(super) enum News {
     Loaded(Batch<(String, Countries)>),
     /// The whole of open document `i` (of `path`), of which only the first pages were read.
     Completed(usize, PathBuf, Box<Document>),
+    /// Two editions compared: their redline, and what to tell first.
+    Compared(Box<crate::app::redline::Redline>, Vec<String>),
 }
 
 /// The channel the sources send into, and the workers that send.
@@ -127,6 +129,15 @@ impl Sources {
                 }
             });
         }
+    }
+
+    /// Compares two editions in the background; the redline is news when it is ready.
+    pub(super) fn compare(&self, editions: crate::app::redline::ToCompare) {
+        let tx = self.tx.clone();
+        thread::spawn(move || {
+            let (redline, cautions) = editions.compared();
+            let _ = tx.send(News::Compared(Box::new(redline), cautions));
+        });
     }
 
     /// Starts a jump worker on the app's documents; one started before is no longer
