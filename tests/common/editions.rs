@@ -29,6 +29,8 @@ fn chinese(n: usize) -> String {
         let rest = n % 10_000;
         return match rest {
             0 => format!("{}万", chinese(n / 10_000)),
+            // 10010 is 一万零一十, not 一万零十.
+            10..=19 => format!("{}万零一{}", chinese(n / 10_000), chinese(rest)),
             1..=999 => format!("{}万零{}", chinese(n / 10_000), chinese(rest)),
             _ => format!("{}万{}", chinese(n / 10_000), chinese(rest)),
         };
