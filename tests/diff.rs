@@ -148,7 +148,7 @@ fn formatting_alone_exits_0_and_shows_only_under_strict() {
     );
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("no change of substance; 3 formatting-only changes hidden"),
+        out.contains("no change of substance; 3 formatting changes hidden"),
         "{out}"
     );
     let (code, out, _) = run(
@@ -257,4 +257,65 @@ fn a_very_long_paragraph_is_compared_whole_and_said_so() {
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["too_long_for_words"], 1);
     assert_eq!(v["summary"]["amended"], 1);
+}
+
+/// The summary of two texts compared, as JSON gives it.
+fn summary(dir: &Path, old: &str, new: &str) -> serde_json::Value {
+    let (a, b) = (
+        write(dir, "a.md", old.as_bytes()),
+        write(dir, "b.md", new.as_bytes()),
+    );
+    let (_, out, _) = run(
+        dir,
+        &[
+            "diff",
+            "--format",
+            "json",
+            a.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    v["summary"].clone()
+}
+
+#[test]
+fn splits_links_bullets_and_strangers_are_told_as_a_reader_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let two = "The leaders met in Lima on Saturday. They agreed to keep talking.\n\nA second paragraph stays as it was.\n";
+    // A paragraph split in two, the same words: one amendment.
+    let split = "The leaders met in Lima on Saturday.\n\nThey agreed to keep talking.\n\nA second paragraph stays as it was.\n";
+    assert_eq!(summary(d, two, split)["amended"], 1);
+    // A link that points elsewhere, the same words: an amendment.
+    let s = summary(
+        d,
+        "See the [annex](annex-2023.pdf) for the figures.\n",
+        "See the [annex](annex-2024.pdf) for the figures.\n",
+    );
+    assert_eq!(s["amended"], 1);
+    // Bullets typed into the text are list markers: form only.
+    let plain = "First point of the statement.\n\nSecond point of the statement.\n\nThird point of the statement.\n";
+    let bulleted = "• First point of the statement.\n\n• Second point of the statement.\n\n• Third point of the statement.\n";
+    let s = summary(d, plain, bulleted);
+    assert_eq!(
+        (s["amended"].as_u64(), s["formatting_only"].as_u64()),
+        (Some(0), Some(3)),
+        "{s}"
+    );
+    // Two English paragraphs on different subjects are not one reworded.
+    let s = summary(
+        d,
+        "In 2001, the annual summit returned to Shanghai, where the five members admitted a sixth.\n",
+        "We, the Leaders of the Group of Seven, met in Hiroshima for our annual summit this year.\n",
+    );
+    assert_eq!(
+        (
+            s["amended"].as_u64(),
+            s["deleted"].as_u64(),
+            s["inserted"].as_u64()
+        ),
+        (Some(0), Some(1), Some(1)),
+        "{s}"
+    );
 }

@@ -308,6 +308,14 @@ impl App {
                 self.view = OutlineView::Bookmarks;
                 return vec![Effect::RefreshAnnotations];
             }
+            (Mode::Reader, Action::ToggleBookmark | Action::NameBookmark | Action::Annotate)
+                if self.redline.as_ref().is_some_and(|r| r.doc == self.doc) =>
+            {
+                self.notify(
+                    "A redline takes no bookmarks or notes: mark the passage in the edition itself",
+                    false,
+                );
+            }
             (Mode::Reader, Action::ToggleBookmark) => return self.toggle_bookmark(),
             (Mode::Reader, Action::NameBookmark) => self.name_bookmark(),
             (Mode::Reader, Action::Annotate) => self.annotate_here(),

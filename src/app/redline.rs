@@ -64,6 +64,8 @@ pub struct LastRead {
     pub old: crate::doc::Document,
     /// What changed since.
     pub summary: Summary,
+    /// Whether its redline was shown (until then, it stays the edition last read).
+    pub shown: bool,
 }
 
 impl Redline {
@@ -129,7 +131,14 @@ impl App {
         let Some(name) = self.docs.get(doc).map(|d| d.name.clone()) else {
             return;
         };
-        self.last_read.insert(doc, LastRead { old, summary });
+        self.last_read.insert(
+            doc,
+            LastRead {
+                old,
+                summary,
+                shown: false,
+            },
+        );
         self.notify(
             format!(
                 "{name}: changed since you last read it ({}); D shows what changed",
@@ -151,13 +160,14 @@ impl App {
             }
             return;
         }
-        let Some(last) = self.last_read.get(&self.doc) else {
+        let Some(last) = self.last_read.get_mut(&self.doc) else {
             self.notify(
-                "No earlier edition read: brief shows what changed when a document you read comes back changed",
+                "Nothing changed in substance since you last read this (or it was not read before)",
                 false,
             );
             return;
         };
+        last.shown = true;
         let current = self.docs[self.doc].clone();
         let comparison = compare(&last.old, &current);
         let name = format!("{}: changes since you last read it", current.name);
@@ -268,6 +278,7 @@ impl App {
                 };
                 redline.shape.unfolded.insert(row);
                 self.redraw_redline();
+                self.notify("Unchanged paragraphs shown", false);
             }
             _ => return false,
         }
@@ -301,7 +312,9 @@ impl App {
                 self.jump_to(line);
                 self.notify(said, false);
             }
-            None if total == 0 => self.notify("No changes shown", false),
+            None if total == 0 => {
+                self.notify("No changes shown (s shows formatting changes)", false)
+            }
             None if forward => self.notify("No change after this one", false),
             None => self.notify("No change before this one", false),
         }

@@ -152,7 +152,7 @@ impl Summary {
     }
 
     /// The summary as a line: "3 amended, 1 deleted, 61 renumbered, 2 moved; 9
-    /// formatting-only changes hidden".
+    /// formatting changes hidden".
     pub fn line(&self, strict: bool) -> String {
         let mut parts: Vec<String> = [
             (self.amended, "amended"),
@@ -160,7 +160,7 @@ impl Summary {
             (self.deleted, "deleted"),
             (self.moved, "moved"),
             (self.renumbered, "renumbered"),
-            (self.references, "with cross-references renumbered"),
+            (self.references, "citing renumbered articles"),
         ]
         .iter()
         .filter(|(n, _)| *n > 0)
@@ -174,7 +174,7 @@ impl Summary {
             let plural = if self.formatting_only == 1 { "" } else { "s" };
             let shown = if strict { "shown" } else { "hidden" };
             line.push_str(&format!(
-                "; {} formatting-only change{plural} {shown}",
+                "; {} formatting change{plural} {shown}",
                 self.formatting_only
             ));
         }
@@ -238,8 +238,9 @@ impl Comparison {
     /// the same, share little, or had passages too long to compare word by word.
     pub fn cautions(&self, old: &crate::doc::Document, new: &crate::doc::Document) -> Vec<String> {
         let mut said = Vec::new();
+        let empty = |d: &crate::doc::Document| d.blocks.iter().all(|b| b.text().trim().is_empty());
         for doc in [old, new] {
-            if doc.blocks.iter().all(|b| b.text().trim().is_empty()) {
+            if empty(doc) && !(empty(old) && empty(new)) {
                 said.push(format!(
                     "{} is empty: everything in the other edition counts as changed",
                     doc.name

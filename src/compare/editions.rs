@@ -241,19 +241,39 @@ impl Telling<'_> {
         let set_alike = ua.len() == 1
             && ub.len() == 1
             && set_alike(&self.old.blocks[ua[0].block], &self.new.blocks[ub[0].block]);
-        let (kind, note) = if same_words && !number_changed {
+        let links = |doc: &Document, units: &[Unit]| -> Vec<String> {
+            units
+                .iter()
+                .flat_map(|u| {
+                    doc.blocks[u.block]
+                        .links()
+                        .iter()
+                        .map(|l| l.target.to_string())
+                })
+                .collect()
+        };
+        let (old_links, new_links) = (links(self.old, ua), links(self.new, ub));
+        let (kind, note) = if same_words && !number_changed && split.is_some() {
+            // A paragraph split or two merged change what "the paragraph above" is.
+            (
+                ChangeKind::Amended,
+                split.map(|s| format!("{s}, the same words")),
+            )
+        } else if same_words && !number_changed && old_links != new_links {
+            (ChangeKind::Amended, Some(link_note(&old_links, &new_links)))
+        } else if same_words && !number_changed {
             if set_alike || whole_substance(ua) == whole_substance(ub) && set_alike {
                 return None;
             }
-            (ChangeKind::Formatting, split)
+            (ChangeKind::Formatting, None)
         } else if same_words && renumbered.is_some() {
             (ChangeKind::Renumbered, None)
         } else if !same_words && renumbering.references_follow(&old.text, &new.text) {
             (ChangeKind::References, None)
         } else if number_changed && renumbered.is_none() && same_words {
-            (ChangeKind::Amended, Some("number changed"))
+            (ChangeKind::Amended, Some("number changed".to_string()))
         } else {
-            (ChangeKind::Amended, split)
+            (ChangeKind::Amended, split.map(str::to_string))
         };
         let pieces = if kind == ChangeKind::Formatting {
             wording::diff(&old.text, &new.text)
@@ -271,7 +291,7 @@ impl Telling<'_> {
             new: Some(new),
             pieces,
             renumbered,
-            note: note.map(str::to_string),
+            note,
         })
     }
 
@@ -325,6 +345,21 @@ impl Telling<'_> {
             renumbered: None,
             note: None,
         }
+    }
+}
+
+/// What a note says of links that point elsewhere now: "link changed: a.pdf → b.pdf".
+fn link_note(old: &[String], new: &[String]) -> String {
+    let changed: Vec<String> = old
+        .iter()
+        .zip(new)
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| format!("{a} → {b}"))
+        .collect();
+    if changed.is_empty() || old.len() != new.len() {
+        "links changed".to_string()
+    } else {
+        format!("link changed: {}", changed.join(", "))
     }
 }
 

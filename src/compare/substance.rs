@@ -72,16 +72,27 @@ pub fn substance(text: &str) -> String {
     out
 }
 
-/// A small fingerprint of a text's substance: its character pairs, sorted, for a likeness
-/// measured in one pass.
+/// A small fingerprint of a text's substance: its pairs of neighbouring tokens (words of a
+/// spaced script, single CJK characters and marks), sorted, for a likeness measured in one
+/// pass. Words rather than letters, so two English paragraphs on different subjects do not
+/// look alike for sharing "th" and "he".
 pub fn pairs(substance: &str) -> Vec<u64> {
-    let chars: Vec<char> = substance.chars().collect();
-    let mut out: Vec<u64> = chars
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let tokens: Vec<u64> = super::wording::units(substance)
+        .into_iter()
+        .filter(|u| !u.trim().is_empty())
+        .map(|u| {
+            let mut h = DefaultHasher::new();
+            u.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    let mut out: Vec<u64> = tokens
         .windows(2)
-        .map(|w| ((w[0] as u64) << 32) | w[1] as u64)
+        .map(|w| w[0].rotate_left(17) ^ w[1])
         .collect();
     if out.is_empty() {
-        out.extend(chars.first().map(|&c| c as u64));
+        out.extend(tokens.first());
     }
     out.sort_unstable();
     out

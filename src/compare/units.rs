@@ -56,10 +56,10 @@ pub fn units(doc: &Document) -> Vec<Unit> {
     let mut under: std::sync::Arc<str> = "".into();
     for (i, block) in doc.blocks.iter().enumerate() {
         let text = block.text();
-        let section = under.clone();
+        // A heading stands in its own section.
         if let Some(level) = block.heading_level() {
             headings.retain(|(l, _)| *l < level);
-            headings.push((level, short(text)));
+            headings.push((level, text.trim().to_string()));
             under = headings
                 .iter()
                 .map(|(_, t)| t.as_str())
@@ -67,6 +67,9 @@ pub fn units(doc: &Document) -> Vec<Unit> {
                 .join(" › ")
                 .into();
         }
+        let section = under.clone();
+        // A bullet typed into the text (`• `) is a list marker, as `- ` in Markdown is.
+        let text = bulleted(text);
         let leading = numbering::leading(text);
         // A numbered paragraph's substance is its number's and its body's.
         let (whole, body_of_numbered) = match &leading {
@@ -108,12 +111,17 @@ pub fn units(doc: &Document) -> Vec<Unit> {
     out
 }
 
-/// A heading as a breadcrumb shows it: its first 40 characters.
-fn short(text: &str) -> String {
-    let text = text.trim();
-    match text.char_indices().nth(40) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_string(),
+/// The text after a bullet typed into it (`• `, `· `, `▪ `), or all of it.
+fn bulleted(text: &str) -> &str {
+    let trimmed = text.trim_start();
+    let mut chars = trimmed.chars();
+    match (chars.next(), chars.next()) {
+        (Some('•' | '·' | '▪' | '◦' | '‣' | '●' | '○' | '■' | '□' | '▶' | '►'), Some(c))
+            if c.is_whitespace() =>
+        {
+            chars.as_str().trim_start()
+        }
+        _ => text,
     }
 }
 

@@ -35,34 +35,53 @@ pub fn is_cjk(c: char) -> bool {
         | 0x20000..=0x3134F) // Han extensions B–G
 }
 
-/// The units a wording is compared in: a word with its letters and digits, a CJK
-/// character, a run of spaces, or one other character (punctuation).
+/// Whether a character is a Chinese numeral (`七十`, `一万零五`): a run of them is one
+/// number, compared whole.
+fn is_chinese_numeral(c: char) -> bool {
+    "零〇一二三四五六七八九十百千万亿两".contains(c)
+}
+
+/// The units a wording is compared in: a word with its letters and digits (a number with
+/// its decimal point or thousands separator, `5.2`, `1,000`), a run of Chinese numerals, a
+/// CJK character, a run of spaces, or one other character (punctuation).
 pub fn units(text: &str) -> Vec<&str> {
     #[derive(Clone, Copy, PartialEq)]
     enum Class {
         Word,
+        Numeral,
         Space,
         Other,
     }
     let class = |c: char| {
         if c.is_whitespace() {
             Class::Space
+        } else if is_chinese_numeral(c) {
+            Class::Numeral
         } else if c.is_alphanumeric() && !is_cjk(c) {
             Class::Word
         } else {
             Class::Other
         }
     };
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut out = Vec::new();
     let mut run: Option<(usize, Class)> = None;
-    for (i, c) in text.char_indices() {
-        let k = class(c);
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let mut kind = class(c);
+        // `5.2`, `1,000`: the mark between two digits is part of the number.
+        let between_digits = matches!(c, '.' | ',')
+            && k > 0
+            && chars[k - 1].1.is_ascii_digit()
+            && chars.get(k + 1).is_some_and(|n| n.1.is_ascii_digit());
+        if between_digits && run.is_some_and(|(_, r)| r == Class::Word) {
+            kind = Class::Word;
+        }
         match run {
-            Some((_, r)) if r == k && k != Class::Other => continue,
+            Some((_, r)) if r == kind && kind != Class::Other => continue,
             Some((start, _)) => out.push(&text[start..i]),
             None => {}
         }
-        run = Some((i, k));
+        run = Some((i, kind));
     }
     if let Some((start, _)) = run {
         out.push(&text[start..]);
@@ -347,6 +366,10 @@ mod tests {
         assert_eq!(
             units("G7 leaders, 中方  met"),
             vec!["G7", " ", "leaders", ",", " ", "中", "方", "  ", "met"]
+        );
+        assert_eq!(
+            units("第七十条 5.2%"),
+            vec!["第", "七十", "条", " ", "5.2", "%"]
         );
         assert_eq!(
             units("Россия и Китай"),

@@ -12,7 +12,7 @@ use flate2::write::GzEncoder;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::doc::{Block, BlockKind, Document, Format};
+use crate::doc::{Block, BlockKind, Document, Draft, Format, SpanStyle};
 
 /// The kept editions together are at most this many bytes (compressed); the oldest go first.
 pub const KEPT_BYTES: u64 = 64 * 1024 * 1024;
@@ -27,6 +27,31 @@ struct Kept {
     m: String,
     t: String,
     l: usize,
+    /// Its runs of style, when it has any: (bytes, bold 1 | italic 2 | code 4 | link 8 |
+    /// strike 16).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    s: Vec<(usize, u8)>,
+}
+
+/// A style as kept: one bit each.
+fn style_bits(s: SpanStyle) -> u8 {
+    u8::from(s.bold)
+        | u8::from(s.italic) << 1
+        | u8::from(s.code) << 2
+        | u8::from(s.link) << 3
+        | u8::from(s.strike) << 4
+}
+
+/// A style kept, as it was.
+fn style_of(bits: u8) -> SpanStyle {
+    SpanStyle {
+        bold: bits & 1 != 0,
+        italic: bits & 2 != 0,
+        code: bits & 4 != 0,
+        link: bits & 8 != 0,
+        strike: bits & 16 != 0,
+        ..SpanStyle::default()
+    }
 }
 
 /// The folder the editions are kept in.
@@ -55,11 +80,20 @@ fn kept(block: &Block) -> Kept {
             (if *header { "th" } else { "row" }.into(), String::new())
         }
     };
+    let styled = block.spans().any(|sp| sp.style != SpanStyle::default());
     Kept {
         k,
         m,
         t: block.text().to_string(),
         l: block.line,
+        s: if styled {
+            block
+                .spans()
+                .map(|sp| (sp.text.len(), style_bits(sp.style)))
+                .collect()
+        } else {
+            Vec::new()
+        },
     }
 }
 
@@ -79,7 +113,22 @@ fn block(kept: Kept) -> Block {
         "row" => BlockKind::TableRow { header: false },
         h => BlockKind::Heading(h.trim_start_matches('h').parse().unwrap_or(1)),
     };
-    Block::new(kind, kept.t, kept.l)
+    if kept.s.is_empty() {
+        return Block::new(kind, kept.t, kept.l);
+    }
+    let mut draft = Draft::new(kind, kept.l);
+    let mut at = 0;
+    for (len, bits) in kept.s {
+        let end = (at + len).min(kept.t.len());
+        if let Some(run) = kept.t.get(at..end) {
+            draft.push_text(run, style_of(bits));
+        }
+        at = end;
+    }
+    if let Some(rest) = kept.t.get(at..).filter(|r| !r.is_empty()) {
+        draft.push_text(rest, SpanStyle::default());
+    }
+    Block::from_draft(draft)
 }
 
 /// Keeps a document's text as its last-read edition, then drops the oldest kept editions
@@ -179,7 +228,7 @@ mod tests {
     #[test]
     fn an_edition_is_kept_private_and_read_back() {
         let dir = tempfile::tempdir().unwrap();
-        let d = doc("# 联合声明\n\n第一条 双方同意。\n\n- 一项\n");
+        let d = doc("# 联合声明\n\n第一条 双方**同意**。\n\n- 一项\n");
         keep(dir.path(), "key", &d).unwrap();
         let back = last_read(dir.path(), "key").unwrap();
         assert_eq!(back.name, "d.md");
@@ -190,6 +239,13 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(texts(&back), texts(&d));
+        let styles = |d: &Document| {
+            d.blocks[1]
+                .spans()
+                .map(|s| (s.text.to_string(), s.style.bold))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(styles(&back), styles(&d), "emphasis is kept");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;

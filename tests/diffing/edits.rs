@@ -205,7 +205,15 @@ pub fn editions(name: &str, doc: &Document, lang: Lang, seed: u64) -> Vec<Pair> 
         let (first, second) = old[at].1.split_at(cut);
         new[at].1 = first.trim().to_string();
         new.insert(at + 1, (BlockKind::Paragraph, second.trim().to_string()));
-        out.push(pair("split", new, Vec::new()));
+        // One change: what "the paragraph above" is has changed.
+        out.push(pair(
+            "split",
+            new,
+            vec![Known {
+                kind: "amended",
+                block: at,
+            }],
+        ));
     }
 
     // A mixed reissue: two rewordings, an insertion and a deletion, far apart.
