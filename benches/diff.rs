@@ -18,7 +18,7 @@ static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 fn parsed(text: &str) -> Document {
     Document::parse(
-        "law".into(),
+        "law".to_string(),
         None,
         "UTF-8",
         text,

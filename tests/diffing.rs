@@ -248,7 +248,7 @@ fn corpus_pairs_when_named() {
     for entry in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
         let path = entry.path();
         if path.extension().is_some_and(|e| e == "md" || e == "txt") {
-            let mut opened = open_paths(&[path.clone()], OpenOptions::default());
+            let mut opened = open_paths(std::slice::from_ref(&path), OpenOptions::default());
             if let Some(doc) = opened.documents.pop() {
                 let lang = Lang::of(&doc);
                 briefings.push((

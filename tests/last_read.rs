@@ -35,7 +35,7 @@ fn a_briefing_read_before_says_what_changed_and_d_shows_it() {
     read_and_close(&path, &data);
 
     // Reopened unchanged: nothing said.
-    let mut app = app_on(&[path.clone()]);
+    let mut app = app_on(std::slice::from_ref(&path));
     let (notes, _) = Notes::open(Some(&data));
     notes.load(&mut app);
     assert!(!said(&app).contains("changed since"), "{}", said(&app));
@@ -46,7 +46,7 @@ fn a_briefing_read_before_says_what_changed_and_d_shows_it() {
         "## 二、务实合作\n\n双方同意加强教育合作，扩大互派留学生规模。\n\n",
     );
     std::fs::write(&path, &new).unwrap();
-    let mut app = app_on(&[path.clone()]);
+    let mut app = app_on(std::slice::from_ref(&path));
     let (notes, _) = Notes::open(Some(&data));
     notes.load(&mut app);
     assert!(
@@ -72,7 +72,7 @@ fn a_briefing_read_before_says_what_changed_and_d_shows_it() {
 
     // Once read, the new edition is the one last read.
     notes.keep_as_read(&app);
-    let mut again = app_on(&[path.clone()]);
+    let mut again = app_on(std::slice::from_ref(&path));
     notes.load(&mut again);
     assert!(!said(&again).contains("changed since"), "{}", said(&again));
 }
@@ -82,9 +82,9 @@ fn a_new_edition_reloaded_in_place_says_what_changed() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("statement.md");
     std::fs::write(&path, OLD).unwrap();
-    let mut app = app_on(&[path.clone()]);
+    let mut app = app_on(std::slice::from_ref(&path));
     std::fs::write(&path, OLD.replace("加强能源合作", "深化能源合作")).unwrap();
-    let new = open_paths(&[path.clone()], OpenOptions::default())
+    let new = open_paths(std::slice::from_ref(&path), OpenOptions::default())
         .documents
         .remove(0);
     app.receive(Message::Reloaded(0, Box::new(new)));
@@ -95,9 +95,9 @@ fn a_new_edition_reloaded_in_place_says_what_changed() {
     );
     // Formatting alone is not a change worth saying.
     std::fs::write(&path, OLD).unwrap();
-    let mut app = app_on(&[path.clone()]);
+    let mut app = app_on(std::slice::from_ref(&path));
     std::fs::write(&path, OLD.replace('，', ",")).unwrap();
-    let new = open_paths(&[path.clone()], OpenOptions::default())
+    let new = open_paths(std::slice::from_ref(&path), OpenOptions::default())
         .documents
         .remove(0);
     app.receive(Message::Reloaded(0, Box::new(new)));
@@ -119,7 +119,7 @@ fn forget_removes_the_edition_last_read() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("forgot the edition of"));
     std::fs::write(&path, OLD.replace("加快", "推进")).unwrap();
-    let mut app = app_on(&[path.clone()]);
+    let mut app = app_on(std::slice::from_ref(&path));
     let (notes, _) = Notes::open(Some(&data));
     notes.load(&mut app);
     assert!(!said(&app).contains("changed since"), "{}", said(&app));

@@ -271,7 +271,9 @@ impl App {
                     .unwrap_or_default();
                 self.notify(summary, false);
             }
-            Action::NextChange | Action::PrevChange => self.to_change(action == Action::NextChange),
+            Action::NextChange | Action::PrevChange => {
+                self.go_to_change(action == Action::NextChange)
+            }
             Action::Follow => {
                 let Some(&row) = folds_on_screen.first() else {
                     return false;
@@ -286,7 +288,7 @@ impl App {
     }
 
     /// Goes to the next (or previous) change from the top of the reader, and says what it is.
-    fn to_change(&mut self, forward: bool) {
+    fn go_to_change(&mut self, forward: bool) {
         let Some(redline) = self.redline.as_ref() else {
             return;
         };

@@ -226,12 +226,6 @@ impl Telling<'_> {
             (label(na), label(nb))
         });
         let body = |units: &[Unit]| units.iter().map(|u| u.body.as_str()).collect::<String>();
-        let whole_substance = |units: &[Unit]| {
-            units
-                .iter()
-                .map(|u| u.substance.as_str())
-                .collect::<String>()
-        };
         let split = match (ua.len(), ub.len()) {
             (1, 2) => Some("split in two"),
             (2, 1) => Some("two merged into one"),
@@ -262,7 +256,7 @@ impl Telling<'_> {
         } else if same_words && !number_changed && old_links != new_links {
             (ChangeKind::Amended, Some(link_note(&old_links, &new_links)))
         } else if same_words && !number_changed {
-            if set_alike || whole_substance(ua) == whole_substance(ub) && set_alike {
+            if set_alike {
                 return None;
             }
             (ChangeKind::Formatting, None)
