@@ -3,10 +3,8 @@
 //! to a line, each section heading with its count of changes. A `Document`, so the reader,
 //! its outline and its search read it as any other.
 
+use crate::doc::{BlockKind, BlockWriter, Document, Draft, SpanStyle};
 use std::collections::HashSet;
-use std::sync::Arc;
-
-use crate::doc::{BlockKind, BlockWriter, Document, Draft, Format, SpanStyle};
 
 use super::changes::{Change, ChangeKind, Comparison, Row};
 use super::wording::Kind;
@@ -132,18 +130,7 @@ pub fn build(old: &Document, new: &Document, c: &Comparison, name: &str, shape: 
         writer.file(d);
     }
     Built {
-        document: Document {
-            name: name.to_string(),
-            path: None,
-            encoding: "UTF-8",
-            format: Format::Markdown,
-            whole_page: false,
-            front_title: None,
-            front_date: None,
-            unread_pages: 0,
-            damage: None,
-            blocks: Arc::new(writer.finish()),
-        },
+        document: Document::of_blocks(name, writer.finish()),
         changes: w.changes,
         folds: w.folds,
     }

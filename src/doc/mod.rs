@@ -266,6 +266,23 @@ impl Document {
         }
     }
 
+    /// A document made of blocks as they are, read from no file (a redline, an edition
+    /// kept, a test's edition).
+    pub fn of_blocks(name: impl Into<String>, blocks: Vec<Block>) -> Document {
+        Document {
+            name: name.into(),
+            path: None,
+            encoding: "UTF-8",
+            format: Format::Markdown,
+            whole_page: false,
+            front_title: None,
+            front_date: None,
+            unread_pages: 0,
+            damage: None,
+            blocks: Arc::new(blocks),
+        }
+    }
+
     /// The block with this id.
     pub fn block(&self, id: BlockId) -> Option<&Block> {
         self.blocks.get(id.0)

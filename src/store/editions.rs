@@ -4,7 +4,6 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use flate2::Compression;
 use flate2::read::GzDecoder;
@@ -12,7 +11,7 @@ use flate2::write::GzEncoder;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::doc::{Block, BlockKind, Document, Draft, Format, SpanStyle};
+use crate::doc::{Block, BlockKind, Document, Draft, SpanStyle};
 
 /// The kept editions together are at most this many bytes (compressed); the oldest go first.
 pub const KEPT_BYTES: u64 = 64 * 1024 * 1024;
@@ -164,18 +163,7 @@ pub fn last_read(data_dir: &Path, key: &str) -> Option<Document> {
         .filter_map(|l| serde_json::from_str::<Kept>(l).ok())
         .map(block)
         .collect();
-    Some(Document {
-        name,
-        path: None,
-        encoding: "UTF-8",
-        format: Format::Markdown,
-        whole_page: false,
-        front_title: None,
-        front_date: None,
-        unread_pages: 0,
-        damage: None,
-        blocks: Arc::new(blocks),
-    })
+    Some(Document::of_blocks(name, blocks))
 }
 
 /// Forgets a document's last-read edition; whether there was one.
@@ -212,7 +200,7 @@ pub fn evict(data_dir: &Path, limit: u64) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::doc::ParseOptions;
+    use crate::doc::{Format, ParseOptions};
 
     fn doc(text: &str) -> Document {
         Document::parse(

@@ -73,7 +73,7 @@ pub enum Action {
     PrevChange,
     /// In a redline: show or hide formatting-only changes
     ToggleStrict,
-    /// What changed since you last read this document (again: back to the document)
+    /// Show what changed since you last read this (again: go back)
     ShowChanges,
     /// Jump palette: find any passage by a few letters
     OpenJump,

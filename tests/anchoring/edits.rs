@@ -36,24 +36,14 @@ pub fn paras(doc: &Document) -> Vec<Para> {
 
 /// A document made of blocks as they are (no parsing, so an edit is exactly what it says).
 pub fn document(name: &str, blocks: Vec<(BlockKind, String)>) -> Document {
-    Document {
-        name: name.to_string(),
-        path: None,
-        encoding: "UTF-8",
-        format: brief::doc::Format::Markdown,
-        whole_page: false,
-        front_title: None,
-        front_date: None,
-        unread_pages: 0,
-        damage: None,
-        blocks: std::sync::Arc::new(
-            blocks
-                .into_iter()
-                .enumerate()
-                .map(|(i, (kind, text))| Block::new(kind, text, i + 1))
-                .collect(),
-        ),
-    }
+    Document::of_blocks(
+        name,
+        blocks
+            .into_iter()
+            .enumerate()
+            .map(|(i, (kind, text))| Block::new(kind, text, i + 1))
+            .collect(),
+    )
 }
 
 /// The old edition's passages an edit may touch: paragraphs with enough words to be a

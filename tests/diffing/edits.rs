@@ -31,24 +31,14 @@ pub struct Pair {
 /// A document of the given blocks, as they are (no parsing, so an edit is exactly what it
 /// says and a block's place is its index).
 pub fn document(name: &str, blocks: &[(BlockKind, String)]) -> Document {
-    Document {
-        name: name.to_string(),
-        path: None,
-        encoding: "UTF-8",
-        format: Format::Markdown,
-        whole_page: false,
-        front_title: None,
-        front_date: None,
-        unread_pages: 0,
-        damage: None,
-        blocks: std::sync::Arc::new(
-            blocks
-                .iter()
-                .enumerate()
-                .map(|(i, (kind, text))| Block::new(kind.clone(), text.clone(), i + 1))
-                .collect(),
-        ),
-    }
+    Document::of_blocks(
+        name,
+        blocks
+            .iter()
+            .enumerate()
+            .map(|(i, (kind, text))| Block::new(kind.clone(), text.clone(), i + 1))
+            .collect(),
+    )
 }
 
 /// The blocks written as Markdown, one paragraph each, with a paragraph's text changed by
