@@ -54,8 +54,17 @@ fn a_briefing_read_before_says_what_changed_and_d_shows_it() {
         "{}",
         said(&app)
     );
+    common::note_on(&mut app, &notes, "加强能源合作", "Ask about the pipeline");
+    press(&mut app, &notes, &typed("g"));
     press(&mut app, &notes, &typed("D"));
     assert_eq!(app.doc, 1, "the redline opens beside the document");
+    assert!(
+        app.docs[1]
+            .blocks
+            .iter()
+            .any(|b| b.text() == "✎ your note: Ask about the pipeline"),
+        "the redline shows where the notes are"
+    );
     let redline: String = app.docs[1]
         .blocks
         .iter()

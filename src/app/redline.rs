@@ -109,6 +109,7 @@ impl App {
     /// tell first.
     pub fn open_redline(&mut self, mut redline: Redline, cautions: &[String]) {
         redline.shape.marks = !self.color;
+        redline.shape.noted = self.noted(0);
         let doc = redline.document();
         let summary = redline.summary();
         self.redline = Some(redline);
@@ -173,6 +174,7 @@ impl App {
         let name = format!("{}: changes since you last read it", current.name);
         let mut redline = Redline::new(last.old.clone(), current, comparison, name);
         redline.shape.marks = !self.color;
+        redline.shape.noted = self.noted(self.doc);
         redline.from = Some(self.doc);
         let document = redline.document();
         let summary = redline.summary();
@@ -202,6 +204,36 @@ impl App {
         };
         self.show_block(at, None);
         self.notify(summary, false);
+    }
+
+    /// The paragraphs of an open document the reader marked, with what the redline says of
+    /// them: "your note: …", "your bookmark".
+    fn noted(&self, doc: usize) -> std::collections::HashMap<usize, String> {
+        let mut out = std::collections::HashMap::new();
+        for b in self.annotations.bookmarks.iter().filter(|b| b.doc == doc) {
+            if let Some(block) = b.block() {
+                let label = match &b.item.name {
+                    Some(name) => format!("your bookmark “{name}”"),
+                    None => "your bookmark".to_string(),
+                };
+                out.insert(block.0, label);
+            }
+        }
+        for n in self.annotations.notes.iter().filter(|n| n.doc == doc) {
+            if let Some(block) = n.block() {
+                let first: String = n
+                    .item
+                    .body
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+                    .chars()
+                    .take(60)
+                    .collect();
+                out.insert(block.0, format!("your note: {first}"));
+            }
+        }
+        out
     }
 
     /// Builds the redline again (formatting shown or hidden, a fold opened), keeping the

@@ -4,7 +4,7 @@
 //! its outline and its search read it as any other.
 
 use crate::doc::{BlockKind, BlockWriter, Document, Draft, SpanStyle};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::changes::{Change, ChangeKind, Comparison, Row};
 use super::wording::Kind;
@@ -21,6 +21,9 @@ pub struct Shape {
     pub marks: bool,
     /// The folds opened, by the row where each starts.
     pub unfolded: HashSet<usize>,
+    /// The new edition's paragraphs that carry the reader's bookmarks and notes, with what
+    /// the redline says of them ("your note: …"): shown, never folded away.
+    pub noted: HashMap<usize, String>,
 }
 
 /// A redline built: its document, where each change shown starts, and where each fold is.
@@ -104,7 +107,7 @@ pub fn build(old: &Document, new: &Document, c: &Comparison, name: &str, shape: 
             }
             Row::Change(i) => {
                 flush(&mut w, new, &mut same, shape);
-                change(&mut w, old, new, &c.changes[i], i);
+                change(&mut w, old, new, &c.changes[i], i, shape);
             }
             Row::MovedAway(i) => {
                 flush(&mut w, new, &mut same, shape);
@@ -151,8 +154,10 @@ fn flush(w: &mut Writing, new: &Document, same: &mut Vec<(usize, usize)>, shape:
     let mut stretch: Vec<(usize, usize)> = Vec::new();
     let taken = std::mem::take(same);
     for (r, b) in taken {
-        if new.blocks[b].heading_level().is_some() {
+        if new.blocks[b].heading_level().is_some() || shape.noted.contains_key(&b) {
+            // Headings, and what the reader marked, are never folded away.
             fold(w, new, &mut stretch, shape);
+            noted(w, new, b, shape);
             w.push(copied(new, b));
         } else {
             stretch.push((r, b));
@@ -181,6 +186,13 @@ fn fold(w: &mut Writing, new: &Document, stretch: &mut Vec<(usize, usize)>, shap
     w.folds.push((first_row, at));
 }
 
+/// Where the reader marked a paragraph of the new edition: a line before it.
+fn noted(w: &mut Writing, new: &Document, b: usize, shape: &Shape) {
+    if let Some(label) = shape.noted.get(&b) {
+        w.marker(&format!("✎ {label}"), new.blocks[b].line);
+    }
+}
+
 /// A block of the new edition as it is.
 fn copied(doc: &Document, b: usize) -> Draft {
     let block = &doc.blocks[b];
@@ -192,7 +204,14 @@ fn copied(doc: &Document, b: usize) -> Draft {
 }
 
 /// A change written: its passages with the deleted and inserted words styled.
-fn change(w: &mut Writing, old: &Document, new: &Document, ch: &Change, index: usize) {
+fn change(
+    w: &mut Writing,
+    old: &Document,
+    new: &Document,
+    ch: &Change,
+    index: usize,
+    shape: &Shape,
+) {
     let first = w.drafts.len();
     match ch.kind {
         ChangeKind::Deleted | ChangeKind::Inserted => {
@@ -206,12 +225,20 @@ fn change(w: &mut Writing, old: &Document, new: &Document, ch: &Change, index: u
                 if block.text().trim().is_empty() {
                     continue;
                 }
+                if ch.kind == ChangeKind::Inserted {
+                    noted(w, new, b, shape);
+                }
                 let mut d = Draft::new(block.kind.clone(), block.line);
                 w.text(&mut d, kind, block.text());
                 w.push(d);
             }
         }
         _ => {
+            if let Some(side) = &ch.new {
+                for b in side.blocks.clone() {
+                    noted(w, new, b, shape);
+                }
+            }
             if ch.kind == ChangeKind::Moved
                 && let Some(from) = &ch.old
             {
