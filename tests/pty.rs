@@ -639,7 +639,11 @@ fn recent_reopens_the_last_documents_where_the_reader_was() {
     s.wait_for("the title", |s| s.screen().contains(TITLE));
     s.send("f");
     s.send("jierjisi");
-    s.wait_for("the palette's answer", |s| s.screen().contains("found"));
+    // The whole answer, not "0 found…" while the worker is still searching.
+    s.wait_for("the palette's answer", |s| {
+        let screen = s.screen();
+        screen.contains(" found") && !screen.contains("found…") && !screen.contains(" 0 found")
+    });
     s.send("\r");
     s.wait_for("the jump", |s| !s.reader_top().contains(TITLE));
     let top = s.reader_top();
