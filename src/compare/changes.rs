@@ -62,6 +62,17 @@ pub struct Side {
     pub section: String,
 }
 
+impl Side {
+    /// Where the passage stands, as a reader says it: its section and line, else its line.
+    pub fn place(&self) -> String {
+        if self.section.is_empty() {
+            format!("line {}", self.line)
+        } else {
+            format!("“{}” (line {})", self.section, self.line)
+        }
+    }
+}
+
 /// A change between two editions.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {

@@ -305,7 +305,7 @@ impl Telling<'_> {
         };
         let change = Change {
             kind: ChangeKind::Moved,
-            note: Some(format!("moved from {} to {}", place(&old), place(&new))),
+            note: Some(format!("moved from {} to {}", old.place(), new.place())),
             old: Some(old),
             new: Some(new),
             pieces,
@@ -370,13 +370,4 @@ fn renumbered_pieces(old: &str, new: &str) -> Vec<wording::Piece> {
         });
     }
     pieces
-}
-
-/// Where a passage stands, as a reader says it: its section, else its line.
-fn place(side: &Side) -> String {
-    if side.section.is_empty() {
-        format!("line {}", side.line)
-    } else {
-        format!("“{}” (line {})", side.section, side.line)
-    }
 }

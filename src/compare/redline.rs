@@ -115,7 +115,7 @@ pub fn build(old: &Document, new: &Document, c: &Comparison, name: &str, shape: 
                 let (from, to) = (ch.old.as_ref(), ch.new.as_ref());
                 let text = format!(
                     "↧ a paragraph moved from here to {}",
-                    to.map_or(String::new(), place)
+                    to.map_or(String::new(), super::changes::Side::place)
                 );
                 w.marker(&text, from.map_or(0, |s| s.line));
             }
@@ -136,15 +136,6 @@ pub fn build(old: &Document, new: &Document, c: &Comparison, name: &str, shape: 
         document: Document::of_blocks(name, writer.finish()),
         changes: w.changes,
         folds: w.folds,
-    }
-}
-
-/// Where a passage stands, as the redline says it.
-fn place(side: &super::changes::Side) -> String {
-    if side.section.is_empty() {
-        format!("line {}", side.line)
-    } else {
-        format!("“{}” (line {})", side.section, side.line)
     }
 }
 
@@ -242,7 +233,7 @@ fn change(
             if ch.kind == ChangeKind::Moved
                 && let Some(from) = &ch.old
             {
-                w.marker(&format!("↳ moved here from {}", place(from)), from.line);
+                w.marker(&format!("↳ moved here from {}", from.place()), from.line);
             }
             let side = ch.new.as_ref().or(ch.old.as_ref());
             let (kind, line) = match side {
