@@ -116,6 +116,9 @@ pub fn run(
         Printed::Json => report::json(c, &names, strict, &mut out)?,
     }
     out.flush()?;
+    // The process ends here: freeing two editions and their comparison piece by piece
+    // would only delay it.
+    std::mem::forget((comparison, old_doc, new_doc));
     Ok(differ)
 }
 

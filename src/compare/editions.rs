@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use crate::doc::Document;
+use crate::doc::on_every_core::in_parts;
 
 use super::align::{Step, align, moves};
 use super::changes::{Change, ChangeKind, Comparison, Row, Side};
@@ -17,6 +18,9 @@ use super::wording;
 /// How long the paragraph diff may search before it settles for a longer answer.
 const SEARCH: Duration = Duration::from_secs(1);
 
+/// Below this many paragraphs, pairs are told on one core.
+const PAIRS_PER_THREAD: usize = 2_000;
+
 /// Compares two editions of a document.
 pub fn compare(old: &Document, new: &Document) -> Comparison {
     // The two editions' paragraphs, one on each core.
@@ -28,7 +32,7 @@ pub fn compare(old: &Document, new: &Document) -> Comparison {
     let steps = align(&a, &b, Instant::now() + SEARCH);
     let moved = moves(&a, &b, &steps);
     let renumbering = Renumbering::of(&steps, &a, &b);
-    let mut telling = Telling {
+    let telling = || Telling {
         old,
         new,
         a: &a,
@@ -36,6 +40,30 @@ pub fn compare(old: &Document, new: &Document) -> Comparison {
         changes: Vec::new(),
         too_long: 0,
     };
+    // The pairs are told on every core: each is told on its own.
+    let parts = in_parts(&steps, PAIRS_PER_THREAD, |at, part| {
+        let mut t = telling();
+        let told: Vec<Option<Option<Change>>> = part
+            .iter()
+            .enumerate()
+            .map(|(n, step)| match step {
+                Step::Pair { old, new, .. } => Some(t.pair(
+                    old.clone(),
+                    new.clone(),
+                    renumbering.explained[at + n],
+                    &renumbering,
+                )),
+                _ => None,
+            })
+            .collect();
+        (told, t.too_long)
+    });
+    let mut telling = telling();
+    let mut told: Vec<Option<Option<Change>>> = Vec::with_capacity(steps.len());
+    for (part, too_long) in parts {
+        told.extend(part);
+        telling.too_long += too_long;
+    }
     let moved_from: HashMap<usize, usize> = moved.iter().map(|&(i, j)| (i, j)).collect();
     let moved_to: HashMap<usize, usize> = moved.iter().map(|&(i, j)| (j, i)).collect();
     let mut move_change: HashMap<(usize, usize), usize> = HashMap::new();
@@ -45,19 +73,11 @@ pub fn compare(old: &Document, new: &Document) -> Comparison {
     while k < steps.len() {
         match &steps[k] {
             Step::Pair {
-                old: ra,
-                new: rb,
-                same,
+                old: ra, new: rb, ..
             } => {
                 // A paragraph reworded is still one the editions share.
                 common += ra.len().max(rb.len());
-                match telling.pair(
-                    ra.clone(),
-                    rb.clone(),
-                    *same,
-                    renumbering.explained[k],
-                    &renumbering,
-                ) {
+                match told[k].take().flatten() {
                     None => rows.push(Row::Same {
                         old: a[ra.start].block,
                         new: b[rb.start].block,
@@ -187,11 +207,14 @@ impl Telling<'_> {
         Side {
             blocks: first.block..last.block + 1,
             line: doc.blocks[first.block].line,
-            text: units
-                .iter()
-                .map(|u| doc.blocks[u.block].text())
-                .collect::<Vec<_>>()
-                .join("\n"),
+            text: match units {
+                [one] => doc.blocks[one.block].text().to_string(),
+                _ => units
+                    .iter()
+                    .map(|u| doc.blocks[u.block].text())
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            },
             section: first.section.to_string(),
         }
     }
@@ -208,7 +231,6 @@ impl Telling<'_> {
         &mut self,
         ra: std::ops::Range<usize>,
         rb: std::ops::Range<usize>,
-        same_key: bool,
         explained: bool,
         renumbering: &Renumbering,
     ) -> Option<Change> {
@@ -225,16 +247,24 @@ impl Telling<'_> {
             };
             (label(na), label(nb))
         });
-        let body = |units: &[Unit]| units.iter().map(|u| u.body.as_str()).collect::<String>();
         let split = match (ua.len(), ub.len()) {
             (1, 2) => Some("split in two"),
             (2, 1) => Some("two merged into one"),
             _ => None,
         };
-        let same_words = same_key || body(ua) == body(ub);
-        let set_alike = ua.len() == 1
-            && ub.len() == 1
-            && set_alike(&self.old.blocks[ua[0].block], &self.new.blocks[ub[0].block]);
+        // The words are compared even when the keys agree: a key is a hash.
+        let same_words = match (ua, ub) {
+            ([x], [y]) => x.body() == y.body(),
+            _ => {
+                let body = |u: &[Unit]| u.iter().map(Unit::body).collect::<String>();
+                body(ua) == body(ub)
+            }
+        };
+        let set_alike = || {
+            ua.len() == 1
+                && ub.len() == 1
+                && set_alike(&self.old.blocks[ua[0].block], &self.new.blocks[ub[0].block])
+        };
         let links = |doc: &Document, units: &[Unit]| -> Vec<String> {
             units
                 .iter()
@@ -246,20 +276,21 @@ impl Telling<'_> {
                 })
                 .collect()
         };
-        let (old_links, new_links) = (links(self.old, ua), links(self.new, ub));
         let (kind, note) = if same_words && !number_changed && split.is_some() {
             // A paragraph split or two merged change what "the paragraph above" is.
             (
                 ChangeKind::Amended,
                 split.map(|s| format!("{s}, the same words")),
             )
-        } else if same_words && !number_changed && old_links != new_links {
-            (ChangeKind::Amended, Some(link_note(&old_links, &new_links)))
         } else if same_words && !number_changed {
-            if set_alike {
+            let (old_links, new_links) = (links(self.old, ua), links(self.new, ub));
+            if old_links != new_links {
+                (ChangeKind::Amended, Some(link_note(&old_links, &new_links)))
+            } else if set_alike() {
                 return None;
+            } else {
+                (ChangeKind::Formatting, None)
             }
-            (ChangeKind::Formatting, None)
         } else if same_words && renumbered.is_some() {
             (ChangeKind::Renumbered, None)
         } else if !same_words && renumbering.references_follow(&old.text, &new.text) {

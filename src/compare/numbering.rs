@@ -42,6 +42,15 @@ pub struct Number {
 /// The value of a number written in digits (ASCII or full-width), Chinese numerals or
 /// Roman numerals.
 pub fn value(written: &str) -> Option<u32> {
+    if written.bytes().all(|b| b.is_ascii_digit()) {
+        return written.parse().ok();
+    }
+    if !written.contains([
+        '〇', '０', '１', '２', '３', '４', '５', '６', '７', '８', '９',
+    ]) && !written.is_ascii()
+    {
+        return chinese_number::from_chinese_to_u32_ten_thousand(written).ok();
+    }
     let ascii: String = written
         .chars()
         .map(|c| match c {
@@ -82,6 +91,12 @@ fn roman(text: &str) -> Option<u32> {
 
 /// The paragraph's own number, and where the text after it starts.
 pub fn leading(text: &str) -> Option<(Number, usize)> {
+    if !may_lead(text) {
+        return None;
+    }
+    if text.trim_start().starts_with('第') {
+        return article(text);
+    }
     let caps = LEADING.captures(text)?;
     let whole = caps.get(0)?;
     let (style, written) = if let (Some(n), Some(u)) = (caps.name("cn"), caps.name("unit")) {
@@ -106,6 +121,56 @@ pub fn leading(text: &str) -> Option<(Number, usize)> {
     Some((number, whole.end()))
 }
 
+/// A leading `第十五条` (the first form of [`LEADING`], read without the pattern: most
+/// paragraphs of a Chinese law begin so).
+fn article(text: &str) -> Option<(Number, usize)> {
+    let spaces = |t: &str| t.len() - t.trim_start().len();
+    let start = spaces(text);
+    let mut at = start + '第'.len_utf8();
+    at += spaces(&text[at..]);
+    let digits = text[at..]
+        .find(|c: char| {
+            !(c.is_ascii_digit()
+                || matches!(c, '０'..='９')
+                || "零〇一二三四五六七八九十百千万".contains(c))
+        })
+        .unwrap_or(text.len() - at);
+    if digits == 0 {
+        return None;
+    }
+    let written = &text[at..at + digits];
+    at += digits;
+    at += spaces(&text[at..]);
+    let unit = text[at..]
+        .chars()
+        .next()
+        .filter(|c| "条章节款项编部".contains(*c))?;
+    at += unit.len_utf8();
+    let number = Number {
+        style: unit.to_string(),
+        value: value(written)?,
+        label: text[start..at].to_string(),
+    };
+    Some((number, at + spaces(&text[at..])))
+}
+
+/// Whether a text begins with a character a leading number can begin with (most paragraphs
+/// do not, and are told so without the pattern).
+fn may_lead(text: &str) -> bool {
+    text.trim_start().chars().next().is_some_and(|c| {
+        c.is_ascii_digit()
+            || matches!(c, '０'..='９' | '第' | '(' | '（')
+            || matches!(
+                c,
+                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
+            || matches!(
+                c,
+                'a' | 's' | 'p' | 'A' | 'S' | 'P' | 'с' | 'р' | 'п' | 'С' | 'Р' | 'П'
+            )
+    })
+}
+
 /// The number of a list item's marker (`4.`, `4)`), when it has one.
 pub fn of_marker(marker: &str) -> Option<Number> {
     let (number, _) = leading(&format!("{marker} x"))?;
@@ -114,6 +179,9 @@ pub fn of_marker(marker: &str) -> Option<Number> {
 
 /// The text after its leading number (all of it when it has none).
 pub fn without_number(text: &str) -> &str {
+    if !may_lead(text) {
+        return text;
+    }
     LEADING.find(text).map_or(text, |m| &text[m.end()..])
 }
 
@@ -163,6 +231,38 @@ mod tests {
         assert_eq!(without_number("第十五条 国家"), "国家");
         assert_eq!(of_marker("7.").map(|n| n.value), Some(7));
         assert_eq!(of_marker("•"), None);
+    }
+
+    #[test]
+    fn articles_are_read_as_the_pattern_reads_them() {
+        // The pattern's own reading, for the texts the quick reading takes.
+        let by_pattern = |text: &str| {
+            let caps = LEADING.captures(text)?;
+            let whole = caps.get(0)?;
+            let n = caps.name("cn")?;
+            Some((
+                caps.name("unit")?.as_str().to_string(),
+                value(n.as_str())?,
+                whole.as_str().trim().to_string(),
+                whole.end(),
+            ))
+        };
+        for text in [
+            "第十五条 国家",
+            "  第 十五 条　国家",
+            "第１５条国家",
+            "第15条",
+            "第一万零五十条 x",
+            "第〇条 x",
+            "第三章 总则",
+            "第十五 国家",
+            "第x条",
+            "第",
+            "第十五条",
+        ] {
+            let quick = article(text).map(|(n, at)| (n.style, n.value, n.label, at));
+            assert_eq!(quick, by_pattern(text), "{text}");
+        }
     }
 
     #[test]

@@ -334,6 +334,10 @@ pub fn json(c: &Comparison, names: &Names, strict: bool, out: &mut dyn Write) ->
         },
         changes,
     };
-    serde_json::to_writer(&mut *out, &whole)?;
-    writeln!(out)
+    // serde writes many small pieces: they are gathered here, not passed one by one
+    // through `dyn Write`.
+    let mut gathered = io::BufWriter::with_capacity(1 << 16, out);
+    serde_json::to_writer(&mut gathered, &whole)?;
+    writeln!(gathered)?;
+    gathered.flush()
 }

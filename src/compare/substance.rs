@@ -72,20 +72,22 @@ pub fn substance(text: &str) -> String {
     out
 }
 
+/// A hash of a text, the same in every run (a quality 64-bit hash, several times faster on
+/// text than the standard library's).
+pub fn hashed(text: &str) -> u64 {
+    use std::hash::BuildHasher;
+    foldhash::fast::FixedState::with_seed(0x6272_6965_6620_6466).hash_one(text)
+}
+
 /// A small fingerprint of a text's substance: its pairs of neighbouring tokens (words of a
 /// spaced script, single CJK characters and marks), sorted, for a likeness measured in one
 /// pass. Words rather than letters, so two English paragraphs on different subjects do not
 /// look alike for sharing "th" and "he".
 pub fn pairs(substance: &str) -> Vec<u64> {
-    use std::hash::{DefaultHasher, Hash, Hasher};
     let tokens: Vec<u64> = super::wording::units(substance)
         .into_iter()
         .filter(|u| !u.trim().is_empty())
-        .map(|u| {
-            let mut h = DefaultHasher::new();
-            u.hash(&mut h);
-            h.finish()
-        })
+        .map(hashed)
         .collect();
     let mut out: Vec<u64> = tokens
         .windows(2)

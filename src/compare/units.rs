@@ -2,12 +2,10 @@
 //! each with its substance, its own number, the headings it stands under, and the keys it
 //! is aligned by.
 
-use std::hash::{DefaultHasher, Hash, Hasher};
-
 use crate::doc::{Block, BlockKind, Document};
 
 use super::numbering::{self, Number};
-use super::substance::{pairs, substance};
+use super::substance::{hashed, pairs, substance};
 
 /// One paragraph of an edition.
 #[derive(Clone, Debug)]
@@ -16,8 +14,8 @@ pub struct Unit {
     pub block: usize,
     /// Its substance (see [`substance`]).
     pub substance: String,
-    /// Its substance without its own number.
-    pub body: String,
+    /// Where its substance without its own number begins.
+    body_at: usize,
     /// Its own number, from its text or its list marker.
     pub number: Option<Number>,
     /// What it is aligned by: its body, or all of it when the body is too short to tell
@@ -36,17 +34,15 @@ impl Unit {
         self.pairs.get_or_init(|| pairs(&self.substance))
     }
 
+    /// Its substance without its own number.
+    pub fn body(&self) -> &str {
+        &self.substance[self.body_at..]
+    }
+
     /// Whether the body is long enough to say two paragraphs are one.
     pub fn telling(&self) -> bool {
-        self.body.chars().count() >= 4
+        self.body().chars().nth(3).is_some()
     }
-}
-
-/// A hash of a text.
-fn hashed(text: &str) -> u64 {
-    let mut h = DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
 }
 
 /// The paragraphs of a document worth comparing: every block with text, rules left out.
@@ -72,7 +68,7 @@ pub fn units(doc: &Document) -> Vec<Unit> {
         let text = bulleted(text);
         let leading = numbering::leading(text);
         // A numbered paragraph's substance is its number's and its body's.
-        let (whole, body_of_numbered) = match &leading {
+        let (whole, numbered_body) = match &leading {
             Some((_, at)) => {
                 let (label, body) = (substance(&text[..*at]), substance(&text[*at..]));
                 let spaced = |c: Option<char>| {
@@ -83,27 +79,30 @@ pub fn units(doc: &Document) -> Vec<Unit> {
                 } else {
                     ""
                 };
-                (format!("{label}{joiner}{body}"), Some(body))
+                let mut whole = label;
+                whole.push_str(joiner);
+                whole.push_str(&body);
+                (whole, Some(body.len()))
             }
             None => (substance(text), None),
         };
         if whole.is_empty() {
             continue;
         }
-        let (number, body) = match (&block.kind, leading) {
-            (_, Some((n, _))) => (Some(n), body_of_numbered.unwrap_or_default()),
-            (BlockKind::ListItem { marker, .. }, None) => {
-                (numbering::of_marker(marker), whole.clone())
-            }
-            _ => (None, whole.clone()),
+        let (number, body_at) = match (&block.kind, leading) {
+            (_, Some((n, _))) => (Some(n), whole.len() - numbered_body.unwrap_or(0)),
+            (BlockKind::ListItem { marker, .. }, None) => (numbering::of_marker(marker), 0),
+            _ => (None, 0),
         };
-        let telling = body.chars().count() >= 4;
+        let body = &whole[body_at..];
+        let telling = body.chars().nth(3).is_some();
+        let key = hashed(if telling { body } else { &whole });
         out.push(Unit {
             block: i,
-            key: hashed(if telling { &body } else { &whole }),
+            key,
             pairs: std::sync::OnceLock::new(),
             substance: whole,
-            body,
+            body_at,
             number,
             section,
         });

@@ -38,7 +38,25 @@ pub fn is_cjk(c: char) -> bool {
 /// Whether a character is a Chinese numeral (`七十`, `一万零五`): a run of them is one
 /// number, compared whole.
 fn is_chinese_numeral(c: char) -> bool {
-    "零〇一二三四五六七八九十百千万亿两".contains(c)
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+            | '万'
+            | '亿'
+            | '两'
+    )
 }
 
 /// The units a wording is compared in: a word with its letters and digits (a number with
@@ -57,7 +75,7 @@ pub fn units(text: &str) -> Vec<&str> {
             Class::Space
         } else if is_chinese_numeral(c) {
             Class::Numeral
-        } else if c.is_alphanumeric() && !is_cjk(c) {
+        } else if c.is_ascii_alphanumeric() || (!is_cjk(c) && c.is_alphanumeric()) {
             Class::Word
         } else {
             Class::Other
@@ -150,27 +168,44 @@ fn tokens(text: &str) -> Vec<&str> {
     out
 }
 
-/// The difference as the diff algorithm gives it, run by run.
+/// The difference as the diff algorithm gives it, run by run. The units the wordings begin
+/// and end with alike are set aside first, so a paragraph changed in one place (a
+/// renumbered article, a word replaced) costs no more than that place.
 fn raw_diff(old: &str, new: &str) -> Vec<Piece> {
     let (a, b) = (units(old), units(new));
-    let ops = capture_diff_slices(Algorithm::Patience, &a, &b);
+    let head = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let tail = a[head..]
+        .iter()
+        .rev()
+        .zip(b[head..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ma, mb) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
     let mut out: Vec<Piece> = Vec::new();
-    for op in &ops {
-        for change in op.iter_changes(&a, &b) {
-            let kind = match change.tag() {
-                ChangeTag::Equal => Kind::Same,
-                ChangeTag::Delete => Kind::Deleted,
-                ChangeTag::Insert => Kind::Inserted,
-            };
-            match out.last_mut() {
-                Some(last) if last.kind == kind => last.text.push_str(change.value()),
-                _ => out.push(Piece {
-                    kind,
-                    text: change.value().to_string(),
-                }),
+    let mut push = |kind: Kind, text: &str| match out.last_mut() {
+        Some(last) if last.kind == kind => last.text.push_str(text),
+        _ => out.push(Piece {
+            kind,
+            text: text.to_string(),
+        }),
+    };
+    a[..head].iter().for_each(|u| push(Kind::Same, u));
+    if ma.is_empty() || mb.is_empty() || (ma.len() == 1 && mb.len() == 1) {
+        ma.iter().for_each(|u| push(Kind::Deleted, u));
+        mb.iter().for_each(|u| push(Kind::Inserted, u));
+    } else {
+        for op in &capture_diff_slices(Algorithm::Patience, ma, mb) {
+            for change in op.iter_changes(ma, mb) {
+                let kind = match change.tag() {
+                    ChangeTag::Equal => Kind::Same,
+                    ChangeTag::Delete => Kind::Deleted,
+                    ChangeTag::Insert => Kind::Inserted,
+                };
+                push(kind, change.value());
             }
         }
     }
+    a[a.len() - tail..].iter().for_each(|u| push(Kind::Same, u));
     out
 }
 
