@@ -145,17 +145,20 @@ pub fn compare(old: &Document, new: &Document) -> Comparison {
             order.push(*c);
         }
     }
-    let mut renamed = vec![0; changes.len()];
-    for (to, &from) in order.iter().enumerate() {
-        renamed[from] = to;
-    }
-    for row in &mut rows {
-        if let Row::Change(c) | Row::MovedAway(c) = row {
-            *c = renamed[*c];
+    // Without moves they are in that order already.
+    if order.iter().enumerate().any(|(to, &from)| to != from) {
+        let mut renamed = vec![0; changes.len()];
+        for (to, &from) in order.iter().enumerate() {
+            renamed[from] = to;
         }
+        for row in &mut rows {
+            if let Row::Change(c) | Row::MovedAway(c) = row {
+                *c = renamed[*c];
+            }
+        }
+        let mut taken: Vec<Option<Change>> = changes.drain(..).map(Some).collect();
+        changes = order.iter().filter_map(|&c| taken[c].take()).collect();
     }
-    let mut taken: Vec<Option<Change>> = changes.drain(..).map(Some).collect();
-    let changes: Vec<Change> = order.iter().filter_map(|&c| taken[c].take()).collect();
     let most = a.len().max(b.len());
     Comparison {
         identical: changes.is_empty() && a.len() == b.len(),

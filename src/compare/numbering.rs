@@ -132,7 +132,23 @@ fn article(text: &str) -> Option<(Number, usize)> {
         .find(|c: char| {
             !(c.is_ascii_digit()
                 || matches!(c, '０'..='９')
-                || "零〇一二三四五六七八九十百千万".contains(c))
+                || matches!(
+                    c,
+                    '零' | '〇'
+                        | '一'
+                        | '二'
+                        | '三'
+                        | '四'
+                        | '五'
+                        | '六'
+                        | '七'
+                        | '八'
+                        | '九'
+                        | '十'
+                        | '百'
+                        | '千'
+                        | '万'
+                ))
         })
         .unwrap_or(text.len() - at);
     if digits == 0 {

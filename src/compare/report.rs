@@ -5,6 +5,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use crate::doc::on_every_core::in_parts;
+
 use super::changes::{Change, ChangeKind, Comparison};
 use super::wording::{Kind, Piece, compact, marked};
 
@@ -275,7 +277,6 @@ struct JsonComparison<'a> {
     common: f64,
     too_long_for_words: usize,
     summary: JsonSummary,
-    changes: Vec<JsonChange<'a>>,
 }
 
 /// One side of a change as JSON has it.
@@ -315,8 +316,8 @@ pub fn json(c: &Comparison, names: &Names, strict: bool, out: &mut dyn Write) ->
                 .map(|(o, n)| JsonNumber { old: o, new: n }),
             note: ch.note.as_deref(),
         })
-        .collect();
-    let whole = JsonComparison {
+        .collect::<Vec<_>>();
+    let head = JsonComparison {
         old: names.old,
         new: names.new,
         same_in_substance: s.substance() == 0,
@@ -332,12 +333,30 @@ pub fn json(c: &Comparison, names: &Names, strict: bool, out: &mut dyn Write) ->
             references: s.references,
             formatting_only: s.formatting_only,
         },
-        changes,
     };
-    // serde writes many small pieces: they are gathered here, not passed one by one
-    // through `dyn Write`.
-    let mut gathered = io::BufWriter::with_capacity(1 << 16, out);
-    serde_json::to_writer(&mut gathered, &whole)?;
-    writeln!(gathered)?;
-    gathered.flush()
+    // The object's fields, then its changes, written on every core when there are many.
+    let mut head = serde_json::to_vec(&head)?;
+    head.pop(); // its closing `}`
+    out.write_all(&head)?;
+    out.write_all(b",\"changes\":[")?;
+    // A window at a time, so the buffers are reused rather than the whole text held twice.
+    for (w, window) in changes.chunks(CHANGES_PER_THREAD * 2).enumerate() {
+        let parts = in_parts(window, CHANGES_PER_THREAD, |at, part| {
+            let mut written = Vec::with_capacity(part.len() * 512);
+            for (n, change) in part.iter().enumerate() {
+                if w + at + n > 0 {
+                    written.push(b',');
+                }
+                serde_json::to_writer(&mut written, change)?;
+            }
+            Ok::<_, serde_json::Error>(written)
+        });
+        for part in parts {
+            out.write_all(&part?)?;
+        }
+    }
+    out.write_all(b"]}\n")
 }
+
+/// Below this many changes, JSON is written on one core.
+const CHANGES_PER_THREAD: usize = 1_000;

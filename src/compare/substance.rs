@@ -40,15 +40,26 @@ pub fn substance(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     let mut last: Option<char> = None;
-    for c in text.chars() {
-        // Han characters and ASCII letters are what most text is made of: as they are.
-        if matches!(c as u32, 0x4E00..=0x9FFF) || c.is_ascii_alphanumeric() {
+    // Han characters and ASCII letters are what most text is made of: runs of them are
+    // taken as they are.
+    let plain = |c: char| matches!(c as u32, 0x4E00..=0x9FFF) || c.is_ascii_alphanumeric();
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        if plain(c) {
             if pending_space && last.is_some_and(|b| space_counts(b, c)) {
                 out.push(' ');
             }
             pending_space = false;
-            out.push(c);
-            last = Some(c);
+            let (mut end, mut final_char) = (at + c.len_utf8(), c);
+            while let Some(&(i, d)) = chars.peek() {
+                if !plain(d) {
+                    break;
+                }
+                (end, final_char) = (i + d.len_utf8(), d);
+                chars.next();
+            }
+            out.push_str(&text[at..end]);
+            last = Some(final_char);
             continue;
         }
         let Some(c) = fold(c) else {
