@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::wording::is_chinese_numeral;
+
 /// A leading number or label, with the spaces around it. The groups name its style.
 static LEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -130,25 +132,10 @@ fn article(text: &str) -> Option<(Number, usize)> {
     at += spaces(&text[at..]);
     let digits = text[at..]
         .find(|c: char| {
+            // The numerals of the pattern's `cn` group: no 亿 or 两 in an article's number.
             !(c.is_ascii_digit()
                 || matches!(c, '０'..='９')
-                || matches!(
-                    c,
-                    '零' | '〇'
-                        | '一'
-                        | '二'
-                        | '三'
-                        | '四'
-                        | '五'
-                        | '六'
-                        | '七'
-                        | '八'
-                        | '九'
-                        | '十'
-                        | '百'
-                        | '千'
-                        | '万'
-                ))
+                || (is_chinese_numeral(c) && !matches!(c, '亿' | '两')))
         })
         .unwrap_or(text.len() - at);
     if digits == 0 {
@@ -275,6 +262,8 @@ mod tests {
             "第x条",
             "第",
             "第十五条",
+            "第一亿条 x",
+            "第两条 x",
         ] {
             let quick = article(text).map(|(n, at)| (n.style, n.value, n.label, at));
             assert_eq!(quick, by_pattern(text), "{text}");

@@ -37,7 +37,7 @@ pub fn is_cjk(c: char) -> bool {
 
 /// Whether a character is a Chinese numeral (`七十`, `一万零五`): a run of them is one
 /// number, compared whole.
-fn is_chinese_numeral(c: char) -> bool {
+pub fn is_chinese_numeral(c: char) -> bool {
     matches!(
         c,
         '零' | '〇'
