@@ -24,14 +24,12 @@ const PAIRED_IN_FULL: usize = 10_000;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Step {
     /// Paragraphs of the old edition and the new that are one: the same in substance
-    /// (numbers aside) when `same`, else reworded, split or merged.
+    /// (numbers aside), reworded, split or merged.
     Pair {
         /// The old edition's units (one, or two merged).
         old: Range<usize>,
         /// The new edition's units (one, or two split).
         new: Range<usize>,
-        /// Whether their keys are equal.
-        same: bool,
     },
     /// A unit of the old edition with none in the new.
     Deleted(usize),
@@ -54,7 +52,6 @@ pub fn align(old: &[Unit], new: &[Unit], deadline: Instant) -> Vec<Step> {
             } => steps.extend((0..len).map(|k| Step::Pair {
                 old: old_index + k..old_index + k + 1,
                 new: new_index + k..new_index + k + 1,
-                same: true,
             })),
             DiffOp::Delete {
                 old_index, old_len, ..
@@ -168,7 +165,6 @@ fn pair_stretch(old: &[Unit], new: &[Unit], a: Range<usize>, b: Range<usize>) ->
                 steps.push(Step::Pair {
                     old: oi - 1..oi,
                     new: nj - 1..nj,
-                    same: false,
                 });
                 i -= 1;
                 j -= 1;
@@ -177,7 +173,6 @@ fn pair_stretch(old: &[Unit], new: &[Unit], a: Range<usize>, b: Range<usize>) ->
                 steps.push(Step::Pair {
                     old: oi - 1..oi,
                     new: nj - 2..nj,
-                    same: false,
                 });
                 i -= 1;
                 j -= 2;
@@ -186,7 +181,6 @@ fn pair_stretch(old: &[Unit], new: &[Unit], a: Range<usize>, b: Range<usize>) ->
                 steps.push(Step::Pair {
                     old: oi - 2..oi,
                     new: nj - 1..nj,
-                    same: false,
                 });
                 i -= 2;
                 j -= 1;
@@ -218,7 +212,6 @@ fn pair_along_diagonal(old: &[Unit], new: &[Unit], a: Range<usize>, b: Range<usi
                 steps.push(Step::Pair {
                     old: i..i + 1,
                     new: j..j + 1,
-                    same: false,
                 });
                 next_new = j + 1;
             }

@@ -263,11 +263,6 @@ impl Telling<'_> {
                 body(ua) == body(ub)
             }
         };
-        let set_alike = || {
-            ua.len() == 1
-                && ub.len() == 1
-                && set_alike(&self.old.blocks[ua[0].block], &self.new.blocks[ub[0].block])
-        };
         let links = |doc: &Document, units: &[Unit]| -> Vec<String> {
             units
                 .iter()
@@ -289,7 +284,10 @@ impl Telling<'_> {
             let (old_links, new_links) = (links(self.old, ua), links(self.new, ub));
             if old_links != new_links {
                 (ChangeKind::Amended, Some(link_note(&old_links, &new_links)))
-            } else if set_alike() {
+            } else if ua.len() == 1
+                && ub.len() == 1
+                && set_alike(&self.old.blocks[ua[0].block], &self.new.blocks[ub[0].block])
+            {
                 return None;
             } else {
                 (ChangeKind::Formatting, None)

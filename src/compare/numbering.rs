@@ -161,16 +161,10 @@ fn article(text: &str) -> Option<(Number, usize)> {
 /// do not, and are told so without the pattern).
 fn may_lead(text: &str) -> bool {
     text.trim_start().chars().next().is_some_and(|c| {
-        c.is_ascii_digit()
-            || matches!(c, '０'..='９' | '第' | '(' | '（')
-            || matches!(
-                c,
-                '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-            )
-            || matches!(
-                c,
-                'a' | 's' | 'p' | 'A' | 'S' | 'P' | 'с' | 'р' | 'п' | 'С' | 'Р' | 'П'
-            )
+        matches!(c,
+            '0'..='9' | '０'..='９' | '第' | '(' | '（'
+            | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            | 'a' | 's' | 'p' | 'A' | 'S' | 'P' | 'с' | 'р' | 'п' | 'С' | 'Р' | 'П')
     })
 }
 
