@@ -7,7 +7,7 @@ use super::align::Step;
 use super::numbering::{cited, without_number};
 use super::substance::substance;
 use super::units::Unit;
-use super::wording::{Kind, Piece};
+use super::wording::{Kind, Piece, push_piece};
 
 /// How the old edition's numbers became the new's: `(style, old) → new`.
 #[derive(Clone, Debug, Default)]
@@ -125,18 +125,7 @@ impl Renumbering {
 /// the rest as the new wording has it.
 pub fn reference_pieces(old: &str, new: &str) -> Vec<Piece> {
     let mut out: Vec<Piece> = Vec::new();
-    let mut push = |kind: Kind, text: &str| {
-        if text.is_empty() {
-            return;
-        }
-        match out.last_mut() {
-            Some(last) if last.kind == kind => last.text.push_str(text),
-            _ => out.push(Piece {
-                kind,
-                text: text.to_string(),
-            }),
-        }
-    };
+    let mut push = |kind: Kind, text: &str| push_piece(&mut out, kind, text);
     let mut from = 0;
     for ((_, was, a), (_, now, b)) in cited(old).into_iter().zip(cited(new)) {
         push(Kind::Same, &new[from..b.start]);

@@ -107,6 +107,20 @@ pub fn units(text: &str) -> Vec<&str> {
     out
 }
 
+/// Adds a run of text to the pieces: to the last one when it is of the same kind.
+pub fn push_piece(out: &mut Vec<Piece>, kind: Kind, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    match out.last_mut() {
+        Some(last) if last.kind == kind => last.text.push_str(text),
+        _ => out.push(Piece {
+            kind,
+            text: text.to_string(),
+        }),
+    }
+}
+
 /// The difference between an old and a new wording, in order: unchanged, deleted and
 /// inserted runs (a replaced stretch is its deletion, then its insertion). An unchanged
 /// space, mark or short word between two changes is taken into them, so a reworded clause
@@ -124,13 +138,7 @@ pub fn diff_in_substance(old: &str, new: &str) -> Vec<Piece> {
         (a.iter().map(key).collect(), b.iter().map(key).collect());
     let ops = capture_diff_slices(Algorithm::Patience, &ka, &kb);
     let mut out: Vec<Piece> = Vec::new();
-    let mut push = |kind: Kind, text: &str| match out.last_mut() {
-        Some(last) if last.kind == kind => last.text.push_str(text),
-        _ => out.push(Piece {
-            kind,
-            text: text.to_string(),
-        }),
-    };
+    let mut push = |kind: Kind, text: &str| push_piece(&mut out, kind, text);
     for op in &ops {
         let (_, old_range, new_range) = op.as_tag_tuple();
         match op.tag() {
@@ -182,13 +190,7 @@ fn raw_diff(old: &str, new: &str) -> Vec<Piece> {
         .count();
     let (ma, mb) = (&a[head..a.len() - tail], &b[head..b.len() - tail]);
     let mut out: Vec<Piece> = Vec::new();
-    let mut push = |kind: Kind, text: &str| match out.last_mut() {
-        Some(last) if last.kind == kind => last.text.push_str(text),
-        _ => out.push(Piece {
-            kind,
-            text: text.to_string(),
-        }),
-    };
+    let mut push = |kind: Kind, text: &str| push_piece(&mut out, kind, text);
     a[..head].iter().for_each(|u| push(Kind::Same, u));
     if ma.is_empty() || mb.is_empty() || (ma.len() == 1 && mb.len() == 1) {
         ma.iter().for_each(|u| push(Kind::Deleted, u));
