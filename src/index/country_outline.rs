@@ -176,7 +176,7 @@ mod tests {
             .find(|&i| {
                 tree.entries[i]
                     .title
-                    .starts_with(" 67 KG 吉尔吉斯斯坦 Kyrgyzstan")
+                    .starts_with(" 63 KG 吉尔吉斯斯坦 Kyrgyzstan")
             })
             .unwrap();
         let sections: Vec<&OutlineEntry> = tree

@@ -3,10 +3,10 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasickBuilder, MatchKind, StartKind};
 use serde::Deserialize;
 
-use super::russian::{RUSSIAN_ADJECTIVE_ENDINGS, russian_forms};
+use super::russian::RussianNames;
 use super::{Gazetteer, Pattern, Place, PlaceKind, Via, is_han};
 
 #[derive(Deserialize)]
@@ -14,6 +14,20 @@ struct RawFile {
     #[serde(default)]
     place: Vec<RawPlace>,
     ignore: Option<RawIgnore>,
+    fixed: Option<RawFixed>,
+    sentence_start: Option<RawSentenceStart>,
+}
+
+/// Compounds whose places are fixed by usage: `[text, code, code...]`.
+#[derive(Deserialize)]
+struct RawFixed {
+    compounds: Vec<Vec<String>>,
+}
+
+/// Names not counted at the start of a sentence, where they are common words.
+#[derive(Deserialize)]
+struct RawSentenceStart {
+    not_names: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -77,6 +91,11 @@ struct Patterns {
 
 impl Patterns {
     fn add(&mut self, text: &str, via: Via, places: Vec<Vec<usize>>) {
+        self.add_word(text, via, places, false);
+    }
+
+    /// Adds a pattern that may be an adjective (Chinese, российский).
+    fn add_word(&mut self, text: &str, via: Via, places: Vec<Vec<usize>>, adjective: bool) {
         let text = text.trim();
         if text.is_empty() {
             return;
@@ -103,6 +122,7 @@ impl Patterns {
             via,
             places,
             whole_word: text.chars().any(|c| c.is_alphabetic() && !is_han(c)),
+            adjective,
         });
     }
 }
@@ -113,6 +133,8 @@ impl Gazetteer {
         let mut raw: Vec<RawPlace> = Vec::new();
         let mut by_code: HashMap<String, usize> = HashMap::new();
         let mut ignore: Vec<String> = Vec::new();
+        let mut fixed: Vec<Vec<String>> = Vec::new();
+        let mut not_at_sentence_start: Vec<String> = Vec::new();
         for text in files {
             let file: RawFile = toml_edit::de::from_str(text).map_err(|e| e.to_string())?;
             for place in file.place {
@@ -127,6 +149,12 @@ impl Gazetteer {
             if let Some(i) = file.ignore {
                 ignore.extend(i.patterns);
             }
+            if let Some(f) = file.fixed {
+                fixed.extend(f.compounds);
+            }
+            if let Some(s) = file.sentence_start {
+                not_at_sentence_start.extend(s.not_names);
+            }
         }
         let places: Vec<Place> = raw
             .iter()
@@ -140,38 +168,46 @@ impl Gazetteer {
             .collect();
 
         let mut patterns = Patterns::default();
+        let mut russian = RussianNames::new();
         for word in &ignore {
             patterns.add(word, Via::Name, Vec::new());
+        }
+        for name in &not_at_sentence_start {
+            russian.not_at_sentence_start(name);
+        }
+        for compound in &fixed {
+            let Some((text, codes)) = compound.split_first() else {
+                continue;
+            };
+            let places: Option<Vec<Vec<usize>>> = codes
+                .iter()
+                .map(|code| places.iter().position(|p| p.code == *code).map(|i| vec![i]))
+                .collect();
+            let places = places.ok_or_else(|| format!("unknown code in compound {text}"))?;
+            patterns.add(text, Via::Compound, places);
         }
         let mut abbreviations: Vec<(char, Vec<usize>)> = Vec::new();
         for (i, r) in raw.iter().enumerate() {
             let one = || vec![vec![i]];
-            for name in
-                r.zh.iter()
-                    .chain(&r.en)
-                    .chain(&r.en_adj)
-                    .chain(&r.ru)
-                    .chain(&r.ru_forms)
-            {
-                patterns.add(name, Via::Name, one());
-            }
-            for name in &r.ru {
-                for form in russian_forms(name) {
-                    patterns.add(&form, Via::Name, one());
+            for name in r.zh.iter().chain(&r.en).chain(&r.ru).chain(&r.ru_forms) {
+                if is_declined(name) {
+                    russian.add(name, Via::Name, one(), false);
+                } else {
+                    patterns.add(name, Via::Name, one());
                 }
+            }
+            for adjective in &r.en_adj {
+                patterns.add_word(adjective, Via::Name, one(), true);
             }
             for stem in &r.ru_adj {
-                for ending in RUSSIAN_ADJECTIVE_ENDINGS {
-                    patterns.add(&format!("{stem}{ending}"), Via::Name, one());
-                    let mut upper = stem.chars();
-                    if let Some(first) = upper.next() {
-                        let capital: String = first.to_uppercase().chain(upper).collect();
-                        patterns.add(&format!("{capital}{ending}"), Via::Name, one());
-                    }
-                }
+                russian.add(stem, Via::Name, one(), true);
             }
             for city in &r.cities {
-                patterns.add(city, Via::City, one());
+                if is_declined(city) {
+                    russian.add(city, Via::City, one(), false);
+                } else {
+                    patterns.add(city, Via::City, one());
+                }
             }
             for side in &r.sides {
                 patterns.add(side, Via::Side, one());
@@ -194,14 +230,23 @@ impl Gazetteer {
 
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Both)
             .build(&patterns.texts)
             .map_err(|e| e.to_string())?;
         Ok(Gazetteer {
             places,
             automaton,
             patterns: patterns.info,
+            russian,
         })
     }
+}
+
+/// Whether a name is Russian and declined (Россия, Соединённые Штаты), not an abbreviation
+/// written in capitals (КНР, США), which stays as it is.
+fn is_declined(name: &str) -> bool {
+    name.chars()
+        .any(|c| ('\u{430}'..='\u{44f}').contains(&c) || c == 'ё')
 }
 
 /// Compounds of two or three abbreviations that include 中 (中吉, 吉中, 中吉乌). Compounds

@@ -7,17 +7,17 @@
 //! The data is read and compiled in `compile`; the case forms of Russian names are worked
 //! out in `russian`.
 
+mod chinese_words;
 mod compile;
+mod other_names;
 mod russian;
 #[cfg(test)]
 mod tests;
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, Anchored, Input, Match};
 use serde::Deserialize;
-
-pub use russian::russian_forms;
 
 const BASE: &str = include_str!("base.toml");
 const CURATED: &str = include_str!("curated.toml");
@@ -75,6 +75,8 @@ pub struct Hit<'g> {
     /// For each place named: the candidates (one when certain, several when the form is
     /// shared, like 乌 for Uzbekistan and Ukraine).
     pub places: &'g [Vec<usize>],
+    /// Whether it is an adjective (Chinese, Russian), which can also name a language.
+    pub adjective: bool,
 }
 
 /// The compiled gazetteer.
@@ -83,6 +85,7 @@ pub struct Gazetteer {
     pub places: Vec<Place>,
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
+    russian: russian::RussianNames,
 }
 
 /// What one pattern of the automaton names.
@@ -91,6 +94,8 @@ struct Pattern {
     places: Vec<Vec<usize>>,
     /// Latin or Cyrillic names must stand as whole words.
     whole_word: bool,
+    /// An adjective (Chinese, Russian) rather than a name.
+    adjective: bool,
 }
 
 impl Gazetteer {
@@ -105,6 +110,7 @@ impl Gazetteer {
     /// Every place named in `text`, in order; the longest name wins where names overlap.
     pub fn find(&self, text: &str) -> Vec<Hit<'_>> {
         let mut hits = Vec::new();
+        let mut words = chinese_words::Words::default();
         for m in self.automaton.find_iter(text) {
             let pattern = &self.patterns[m.pattern().as_usize()];
             if pattern.places.is_empty() {
@@ -124,13 +130,68 @@ impl Gazetteer {
             {
                 continue;
             }
+            // "发展中国家" holds 中国 but does not name China; "日本国内" holds 日本, not 日本国.
+            let mut m = m;
+            let side = pattern.via == Via::Side;
+            while text[m.start()..].starts_with(is_han)
+                && !words.stands_alone(text, m.range(), side, |s| self.is_name(s))
+            {
+                match self.shorter_than(text, m.range()) {
+                    Some(shorter) => m = shorter,
+                    None => break,
+                }
+            }
+            if text[m.start()..].starts_with(is_han)
+                && !words.stands_alone(text, m.range(), side, |s| self.is_name(s))
+            {
+                continue;
+            }
+            let pattern = &self.patterns[m.pattern().as_usize()];
+            if pattern.places.is_empty() {
+                continue;
+            }
             hits.push(Hit {
                 range: m.start()..m.end(),
                 via: pattern.via,
                 places: &pattern.places,
+                adjective: pattern.adjective,
             });
         }
+        let russian = self.russian.find(text);
+        if !russian.is_empty() {
+            hits.extend(russian.into_iter().map(|h| Hit {
+                range: h.range,
+                via: h.via,
+                places: h.places,
+                adjective: h.adjective,
+            }));
+            hits.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
+            let mut end = 0;
+            hits.retain(|h| {
+                let keep = h.range.start >= end;
+                end = end.max(h.range.end);
+                keep
+            });
+        }
+        other_names::drop_other_names(text, &mut hits);
         hits
+    }
+
+    /// Whether `text` is, whole, a name of a place.
+    fn is_name(&self, text: &str) -> bool {
+        let input = Input::new(text).anchored(Anchored::Yes);
+        self.automaton.find(input).is_some_and(|m| {
+            m.end() == text.len() && !self.patterns[m.pattern().as_usize()].places.is_empty()
+        })
+    }
+
+    /// The longest name that starts where `range` does and ends before it.
+    fn shorter_than(&self, text: &str, range: std::ops::Range<usize>) -> Option<Match> {
+        let last = text[range.clone()].char_indices().next_back()?.0;
+        let input = Input::new(text)
+            .range(range.start..range.start + last)
+            .anchored(Anchored::Yes);
+        self.automaton.find(input)
     }
 
     /// The place with this code.

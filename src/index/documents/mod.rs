@@ -1,0 +1,115 @@
+//! The documents a briefing cites: treaties, declarations, programmes and laws, found by
+//! their titles (`titles`), each with every place it is cited, grouped by kind.
+
+#[cfg(test)]
+mod tests;
+mod titles;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::doc::{BlockId, Document};
+pub use titles::{Title, titles};
+
+/// What kind of document a title names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// A charter, treaty, convention, agreement or protocol.
+    Treaty,
+    /// A declaration, statement, communiqué or resolution.
+    Declaration,
+    /// A programme, strategy, plan, initiative or concept.
+    Programme,
+    /// A law, code or regulation.
+    Law,
+    /// Any other title: a book, a newspaper, a film.
+    Other,
+}
+
+impl Kind {
+    /// The group's name in the view.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Treaty => "Charters and treaties",
+            Kind::Declaration => "Declarations and statements",
+            Kind::Programme => "Programmes, strategies and plans",
+            Kind::Law => "Laws",
+            Kind::Other => "Other titles",
+        }
+    }
+}
+
+/// One place a document is cited.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation {
+    /// The document citing it.
+    pub doc: usize,
+    /// The block.
+    pub block: BlockId,
+    /// Byte range of the title in the block's text.
+    pub range: Range<usize>,
+}
+
+/// A document cited, with every citation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cited {
+    /// The title as first written.
+    pub title: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Every citation, in document order.
+    pub citations: Vec<Citation>,
+}
+
+/// Every document cited by the open documents, by kind, then most cited first.
+pub fn cited(docs: &[Document]) -> Vec<Cited> {
+    let mut out: Vec<Cited> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (b, block) in doc.blocks.iter().enumerate() {
+            for t in titles(block.text()) {
+                let citation = Citation {
+                    doc: d,
+                    block: BlockId(b),
+                    range: t.range,
+                };
+                match by_key.get(&key(&t.title)) {
+                    Some(&i) => out[i].citations.push(citation),
+                    None => {
+                        by_key.insert(key(&t.title), out.len());
+                        out.push(Cited {
+                            title: t.title,
+                            kind: t.kind,
+                            citations: vec![citation],
+                        });
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.kind, std::cmp::Reverse(a.citations.len()), &a.title).cmp(&(
+            b.kind,
+            std::cmp::Reverse(b.citations.len()),
+            &b.title,
+        ))
+    });
+    out
+}
+
+/// The same title written with other brackets, spaces or case is one document.
+fn key(title: &str) -> String {
+    title
+        .trim_start_matches("the ")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '—' | '–' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}

@@ -1,0 +1,312 @@
+//! The titles of documents in a text: between 《》 in Chinese; between «» after a document
+//! word in Russian (Договор «...», Концепции «...»); in English, a capitalised title after
+//! "the" that holds a document word (the Charter of the United Nations, the Paris Agreement,
+//! the Hiroshima Action Statement).
+
+use std::ops::Range;
+
+use super::Kind;
+
+/// The longest title kept, in characters: past it a 《 or « was not a title's.
+const LONGEST: usize = 120;
+
+/// A title found in a text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Title {
+    /// Byte range of the whole citation in the text (with its brackets).
+    pub range: Range<usize>,
+    /// The title as the view lists it: 《联合国宪章》, «О ...», the Paris Agreement.
+    pub title: String,
+    /// What kind of document it is.
+    pub kind: Kind,
+}
+
+/// Chinese words that end a document's title, by kind. A title ending otherwise is a book,
+/// a newspaper or a programme (`Kind::Other`).
+const CHINESE: [(&str, Kind); 34] = [
+    ("建议", Kind::Declaration),
+    ("文件", Kind::Programme),
+    ("措施", Kind::Programme),
+    ("宪章", Kind::Treaty),
+    ("条约", Kind::Treaty),
+    ("公约", Kind::Treaty),
+    ("协定", Kind::Treaty),
+    ("协议", Kind::Treaty),
+    ("议定书", Kind::Treaty),
+    ("备忘录", Kind::Treaty),
+    ("宣言", Kind::Declaration),
+    ("声明", Kind::Declaration),
+    ("公报", Kind::Declaration),
+    ("纪要", Kind::Declaration),
+    ("倡议", Kind::Declaration),
+    ("决议", Kind::Declaration),
+    ("战略", Kind::Programme),
+    ("规划", Kind::Programme),
+    ("纲要", Kind::Programme),
+    ("计划", Kind::Programme),
+    ("方案", Kind::Programme),
+    ("路线图", Kind::Programme),
+    ("构想", Kind::Programme),
+    ("议程", Kind::Programme),
+    ("纲领", Kind::Programme),
+    ("框架", Kind::Programme),
+    ("报告", Kind::Programme),
+    ("法", Kind::Law),
+    ("条例", Kind::Law),
+    ("规定", Kind::Law),
+    ("办法", Kind::Law),
+    ("决定", Kind::Law),
+    ("法典", Kind::Law),
+    ("宪法", Kind::Law),
+];
+
+/// English document words, by kind.
+const ENGLISH: [(&str, Kind); 30] = [
+    ("Charter", Kind::Treaty),
+    ("Treaty", Kind::Treaty),
+    ("Convention", Kind::Treaty),
+    ("Agreement", Kind::Treaty),
+    ("Agreements", Kind::Treaty),
+    ("Accord", Kind::Treaty),
+    ("Accords", Kind::Treaty),
+    ("Protocol", Kind::Treaty),
+    ("Pact", Kind::Treaty),
+    ("Memorandum", Kind::Treaty),
+    ("Declaration", Kind::Declaration),
+    ("Statement", Kind::Declaration),
+    ("Communiqué", Kind::Declaration),
+    ("Communique", Kind::Declaration),
+    ("Resolution", Kind::Declaration),
+    ("Principles", Kind::Declaration),
+    ("Programme", Kind::Programme),
+    ("Program", Kind::Programme),
+    ("Strategy", Kind::Programme),
+    ("Plan", Kind::Programme),
+    ("Agenda", Kind::Programme),
+    ("Initiative", Kind::Programme),
+    ("Roadmap", Kind::Programme),
+    ("Framework", Kind::Programme),
+    ("Vision", Kind::Programme),
+    ("Concept", Kind::Programme),
+    ("Doctrine", Kind::Programme),
+    ("Act", Kind::Law),
+    ("Law", Kind::Law),
+    ("Code", Kind::Law),
+];
+
+/// Small words a capitalised English title may hold (the Treaty on the Non-Proliferation of
+/// Nuclear Weapons).
+const JOINS: [&str; 8] = ["of", "the", "on", "for", "and", "to", "in", "against"];
+
+/// Stems of Russian document words, by kind.
+const RUSSIAN: [(&str, Kind); 17] = [
+    ("договор", Kind::Treaty),
+    ("харти", Kind::Treaty),
+    ("устав", Kind::Treaty),
+    ("соглашени", Kind::Treaty),
+    ("конвенци", Kind::Treaty),
+    ("протокол", Kind::Treaty),
+    ("меморандум", Kind::Treaty),
+    ("пакт", Kind::Treaty),
+    ("деклараци", Kind::Declaration),
+    ("заявлени", Kind::Declaration),
+    ("коммюнике", Kind::Declaration),
+    ("концепци", Kind::Programme),
+    ("программ", Kind::Programme),
+    ("стратеги", Kind::Programme),
+    ("план", Kind::Programme),
+    ("доктрин", Kind::Programme),
+    ("закон", Kind::Law),
+];
+
+/// Every title in `text`, in order.
+pub fn titles(text: &str) -> Vec<Title> {
+    let mut out = Vec::new();
+    bracketed(text, '《', '》', &mut out);
+    bracketed(text, '«', '»', &mut out);
+    english(text, &mut out);
+    out.sort_by_key(|t| t.range.start);
+    out
+}
+
+/// Titles between `open` and `close`: all of them for 《》, after a Russian document word
+/// for «».
+fn bracketed(text: &str, open: char, close: char, out: &mut Vec<Title>) {
+    let mut from = 0;
+    while let Some(start) = text[from..].find(open).map(|i| from + i) {
+        let inner = start + open.len_utf8();
+        let Some(end) = text[inner..].find([close, open, '\n']).map(|i| inner + i) else {
+            break;
+        };
+        from = end;
+        if !text[end..].starts_with(close) {
+            continue;
+        }
+        let title = &text[inner..end];
+        if title.trim().is_empty() || title.chars().count() > LONGEST {
+            continue;
+        }
+        let kind = if open == '《' {
+            chinese_kind(title)
+        } else {
+            match russian_word_before(&text[..start]) {
+                Some(kind) => kind,
+                None => continue,
+            }
+        };
+        let end = end + close.len_utf8();
+        out.push(Title {
+            range: start..end,
+            title: text[start..end].to_string(),
+            kind,
+        });
+        from = end;
+    }
+}
+
+/// The kind of a Chinese title, by the word it ends with (《上合组织宪章》: a charter).
+fn chinese_kind(title: &str) -> Kind {
+    let title = title.trim_end_matches(|c: char| c == ')' || c == '）' || c.is_ascii_digit());
+    // 《…(2026—2035年)发展战略》 and 《…(草案)》 end in brackets; the word is before them.
+    let title = match title.rfind(['(', '（']) {
+        Some(i) if title.ends_with(['）', ')']) || i + 12 >= title.len() => &title[..i],
+        _ => title,
+    };
+    CHINESE
+        .iter()
+        .filter(|(word, _)| title.ends_with(word))
+        .max_by_key(|(word, _)| word.len())
+        .map_or(Kind::Other, |(_, kind)| *kind)
+}
+
+/// The kind of the Russian document word just before a «…», if there is one.
+fn russian_word_before(before: &str) -> Option<Kind> {
+    let word: String = before
+        .trim_end()
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphabetic())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .flat_map(char::to_lowercase)
+        .collect();
+    RUSSIAN
+        .iter()
+        .find(|(stem, _)| word.starts_with(stem))
+        .map(|(_, kind)| *kind)
+}
+
+/// English titles: "the" and capitalised words (with small joining words) holding a
+/// document word, ending at a capitalised word.
+fn english(text: &str, out: &mut Vec<Title>) {
+    let mut from = 0;
+    // The next "the" and "The", each looked for again only once passed.
+    let (mut lower, mut upper) = (find_word(text, 0, "the"), find_word(text, 0, "The"));
+    while let Some(at) = [lower, upper].into_iter().flatten().min() {
+        if lower == Some(at) {
+            lower = find_word(text, at + 3, "the");
+        } else {
+            upper = find_word(text, at + 3, "The");
+        }
+        if at < from {
+            continue;
+        }
+        from = at + 3;
+        let mut end = None;
+        let mut kind = None;
+        let mut pos = at + 3;
+        let mut previous = "";
+        let mut capitals = 0;
+        // Whether the word before was the document word, and was capitalised.
+        let mut after_document_word = false;
+        let mut after_capital = false;
+        loop {
+            let rest = &text[pos..];
+            // One space between words, or the line break of hard-wrapped text.
+            let gap = rest.len() - rest.trim_start_matches([' ', '\n']).len();
+            if gap != 1 {
+                break;
+            }
+            let word_start = pos + gap;
+            let word_len = text[word_start..]
+                .char_indices()
+                .take(LONGEST)
+                .find(|(_, c)| !(c.is_alphanumeric() || "-'’.".contains(*c)))
+                .map_or(text.len() - word_start, |(i, _)| i);
+            if word_len > LONGEST {
+                break;
+            }
+            let word = text[word_start..word_start + word_len].trim_end_matches('.');
+            if word.is_empty() {
+                break;
+            }
+            // "the Charter ... and the Paris Agreement" are two titles.
+            if word == "the" && previous == "and" {
+                break;
+            }
+            let first = word.chars().next();
+            // A number belongs to a title after a capitalised word (Pillar 1), not after "in"
+            // (the ... Organization in 2007).
+            let capitalised = first.is_some_and(char::is_uppercase)
+                || (first.is_some_and(|c| c.is_ascii_digit()) && after_capital);
+            if capitalised {
+                let document_word = ENGLISH.iter().find(|(w, _)| *w == word).map(|(_, k)| *k);
+                if after_document_word && document_word.is_none() {
+                    // "the Collective Security Treaty Organization": the document word named
+                    // the organisation; it was not the head.
+                    kind = None;
+                }
+                // The first document word is the head: the Action Plan for the Treaty is a plan.
+                if kind.is_none() {
+                    kind = document_word;
+                }
+                after_document_word = document_word.is_some();
+                capitals += 1;
+                end = Some(word_start + word.len());
+            } else if JOINS.contains(&word) {
+                after_document_word = false;
+            } else {
+                break;
+            }
+            after_capital = capitalised;
+            previous = word;
+            pos = word_start + word.len();
+        }
+        // "the Agreement" alone refers back to a title; it is not one.
+        if capitals < 2 {
+            continue;
+        }
+        if let (Some(end), Some(kind)) = (end, kind) {
+            let start = at + 4;
+            if start < end {
+                out.push(Title {
+                    range: start..end,
+                    title: format!(
+                        "the {}",
+                        text[start..end]
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    ),
+                    kind,
+                });
+                from = end;
+            }
+        }
+    }
+}
+
+/// The next occurrence of `word` as a whole word at or after `from`.
+fn find_word(text: &str, from: usize, word: &str) -> Option<usize> {
+    let mut at = from;
+    while let Some(i) = text.get(at..)?.find(word).map(|i| at + i) {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return Some(i);
+        }
+        at = i + word.len();
+    }
+    None
+}

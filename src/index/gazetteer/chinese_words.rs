@@ -1,0 +1,164 @@
+//! Whether a Chinese name found in a text stands there as a word. Chinese is written without
+//! spaces, so a name can be part of a longer word (发展中国家 "developing countries" holds
+//! 中国; 内蒙古 holds 蒙古) or straddle two (其中|国家 holds 中国). The run of Chinese
+//! characters around the name is cut into words by jieba's dictionary (its frequencies
+//! settle where the words fall) and the name is kept only when it is a word, or words, of
+//! its own, or the start of a dictionary word that is not itself a place or a person
+//! (中国政府, 中国队, but not 马里兰 or 印度洋).
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+
+use super::is_han;
+
+/// Characters of context cut on each side of a name: words seldom reach further.
+const CONTEXT: usize = 24;
+
+/// Parts of speech in jieba's dictionary of words that name something other than the
+/// place at their start: places (印度洋), people (马里兰, 马里奥), other proper nouns (蒙古族,
+/// 中英文), idioms (万象更新).
+const NOT_THE_PLACE: [&str; 6] = ["ns", "nr", "nrt", "nrfg", "nz", "i"];
+
+/// Administrative units that a place word may add to a city's name (北京市, 台湾省).
+const UNITS: [&str; 5] = ["市", "省", "县", "州", "区"];
+
+/// The dictionary, loaded on first use (about a tenth of a second).
+fn dictionary() -> &'static Jieba {
+    static JIEBA: OnceLock<Jieba> = OnceLock::new();
+    JIEBA.get_or_init(Jieba::new)
+}
+
+/// The words of one run of Chinese text, cut once for every name found in it.
+#[derive(Default)]
+pub(super) struct Words {
+    /// The stretch of text cut, in bytes of the whole text.
+    cut: Range<usize>,
+    /// Each word's byte range in the whole text and its part of speech.
+    words: Vec<(Range<usize>, &'static str)>,
+}
+
+impl Words {
+    /// Whether the name at `name` in `text` stands as a word (see the module's comment).
+    /// A dictionary word made of names (美国纽约, 中国台湾) holds each of them as a word;
+    /// `is_name` says whether a piece of text is a name. A `side` form (吉方) need only
+    /// begin a word: its 方 may join the next one (吉|方可|信赖).
+    pub(super) fn stands_alone(
+        &mut self,
+        text: &str,
+        name: Range<usize>,
+        side: bool,
+        is_name: impl Fn(&str) -> bool,
+    ) -> bool {
+        let window = window(text, name.clone());
+        if !(self.cut.start <= window.start && window.end <= self.cut.end) {
+            self.cut(text, window);
+        }
+        let starts = |at: usize| self.words.iter().any(|(w, _)| w.start == at);
+        let ends = |at: usize| self.words.iter().any(|(w, _)| w.end == at);
+        if starts(name.start) && (ends(name.end) || side) {
+            return true;
+        }
+        let Some((word, tag)) = self
+            .words
+            .iter()
+            .find(|(w, _)| w.start <= name.start && name.end <= w.end)
+        else {
+            // The name straddles two words (其中|国家).
+            return false;
+        };
+        let (before, after) = (&text[word.start..name.start], &text[name.end..word.end]);
+        if !before.is_empty() && !is_name(before) {
+            return false;
+        }
+        if after.is_empty() || is_name(after) {
+            return true;
+        }
+        if !before.is_empty() {
+            return false;
+        }
+        if *tag == "ns" {
+            return UNITS.contains(&&text[name.end..word.end]);
+        }
+        !NOT_THE_PLACE.contains(tag)
+    }
+
+    /// Cuts `window` of `text` into words.
+    fn cut(&mut self, text: &str, window: Range<usize>) {
+        self.words.clear();
+        for tag in dictionary().tag(&text[window.clone()], false) {
+            let at = window.start;
+            self.words
+                .push((at + tag.byte_start..at + tag.byte_end, tag_of(tag.tag)));
+        }
+        self.cut = window;
+    }
+}
+
+/// The run of Chinese characters around `name`, at most [`CONTEXT`] characters either side.
+fn window(text: &str, name: Range<usize>) -> Range<usize> {
+    let mut start = name.start;
+    for (i, c) in text[..name.start].char_indices().rev().take(CONTEXT) {
+        if !is_han(c) {
+            break;
+        }
+        start = i;
+    }
+    let mut end = name.end;
+    for (i, c) in text[name.end..].char_indices().take(CONTEXT) {
+        if !is_han(c) {
+            break;
+        }
+        end = name.end + i + c.len_utf8();
+    }
+    start..end
+}
+
+/// The part of speech as a static string: the few that matter, the rest as "other".
+fn tag_of(tag: &str) -> &'static str {
+    NOT_THE_PLACE
+        .iter()
+        .find(|t| **t == tag)
+        .copied()
+        .unwrap_or("other")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stands(text: &str, name: &str) -> bool {
+        let start = text.find(name).expect("the name is in the text");
+        let g = super::super::Gazetteer::bundled();
+        let side = name.ends_with('方');
+        Words::default().stands_alone(text, start..start + name.len(), side, |s| g.is_name(s))
+    }
+
+    #[test]
+    fn names_inside_longer_words_do_not_stand_alone() {
+        assert!(!stands("支持发展中国家发挥作用", "中国"));
+        assert!(!stands("内蒙古自治区", "蒙古"));
+        assert!(!stands("来自马里兰州的学者", "马里"));
+        assert!(!stands("主持人马里奥致辞", "马里"));
+        assert!(!stands("印度洋航运安全", "印度"));
+        assert!(!stands("其中国家安全是重点", "中国"));
+        assert!(!stands("在合作中加强沟通", "中加"));
+        assert!(!stands("节日本身", "日本"));
+    }
+
+    #[test]
+    fn names_that_are_words_stand_alone() {
+        assert!(stands("尤其中国发挥了作用", "中国"));
+        assert!(stands("中国政府和中国人民", "中国"));
+        assert!(stands("马里总统会见代表团", "马里"));
+        assert!(stands("各方推进中吉乌铁路建设", "中吉乌"));
+        assert!(stands("北京市与比什凯克市结为友好城市", "北京"));
+        assert!(stands("春节期间日本游客大量来华", "日本"));
+        assert!(stands("中方欢迎", "中方"));
+        assert!(stands("中方永远是吉方可信赖的朋友", "吉方"));
+        assert!(!stands("这是一个完美方案", "美方"));
+        assert!(stands("美国纽约股市上涨", "美国"));
+        assert!(stands("美国纽约股市上涨", "纽约"));
+    }
+}

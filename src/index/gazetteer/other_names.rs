@@ -1,0 +1,280 @@
+//! Where a place's name is part of the name of something else, so the text does not name
+//! the place: the title of a document (《开罗宣言》, «Договор ...»), a document or event
+//! named after a city (the Paris Agreement, the Hiroshima Action Statement, the Washington
+//! Consensus, 上海精神), a language ("in the Chinese and Russian languages", на русском и
+//! китайском языках), or a city standing beside its own country ("Dubai, United Arab
+//! Emirates" names the Emirates once).
+
+use std::ops::Range;
+
+use super::{Hit, Via};
+
+/// English words that end the name of a document, an agreement, an event or a publication
+/// (any case: "the Minsk agreements").
+const ENGLISH_NAMED: [&str; 39] = [
+    "university",
+    "college",
+    "institute",
+    "company",
+    "corporation",
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "declaration",
+    "statement",
+    "treaty",
+    "treaties",
+    "convention",
+    "conventions",
+    "protocol",
+    "charter",
+    "communique",
+    "communiqué",
+    "summit",
+    "process",
+    "consensus",
+    "vision",
+    "initiative",
+    "framework",
+    "agenda",
+    "principles",
+    "format",
+    "round",
+    "commitments",
+    "spirit",
+    "five",
+    "report",
+    "conference",
+    "times",
+    "post",
+    "journal",
+    "herald",
+    "tribune",
+];
+
+/// English words that start a name whose place follows ("the Treaty of Tianjin").
+const ENGLISH_NAMED_OF: [&str; 7] = [
+    "treaty",
+    "treaties",
+    "declaration",
+    "convention",
+    "protocol",
+    "charter",
+    "congress",
+];
+
+/// Chinese words that make a city's name the name of a document or an event (天津宣言,
+/// 巴黎协定, 上海精神, 巴黎和会).
+const CHINESE_NAMED: [&str; 19] = [
+    "宣言",
+    "声明",
+    "公报",
+    "协定",
+    "协议",
+    "条约",
+    "公约",
+    "宪章",
+    "议定书",
+    "倡议",
+    "峰会",
+    "进程",
+    "精神",
+    "共识",
+    "和会",
+    "五国",
+    "会议",
+    "行动",
+    "愿景",
+];
+
+/// Words after an adjective that make it a language's name.
+const LANGUAGE: [&str; 6] = [
+    "language",
+    "languages",
+    "text",
+    "texts",
+    "version",
+    "versions",
+];
+
+/// How far around a name its context is read, in bytes: a few words, however long the
+/// paragraph (a line of megabytes has no spaces to stop at).
+const CONTEXT: usize = 160;
+
+/// The text just after `at`, at most [`CONTEXT`] bytes.
+fn after(text: &str, at: usize) -> &str {
+    let mut end = (at + CONTEXT).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[at..end]
+}
+
+/// The text just before `at`, at most [`CONTEXT`] bytes.
+fn before(text: &str, at: usize) -> &str {
+    let mut start = at.saturating_sub(CONTEXT);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..at]
+}
+
+/// Drops the hits that name something other than their place.
+pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
+    let titles: Vec<Range<usize>> = crate::index::documents::titles(text)
+        .into_iter()
+        .map(|t| t.range)
+        .collect();
+    let mut keep: Vec<bool> = hits
+        .iter()
+        .map(|hit| {
+            let in_title = titles
+                .iter()
+                .any(|t| t.start <= hit.range.start && hit.range.end <= t.end);
+            let names_other = match hit.via {
+                Via::City => names_something(text, &hit.range),
+                Via::Name => names_a_company(text, &hit.range),
+                _ => false,
+            };
+            let not_the_country =
+                hit.adjective && (is_language(text, &hit.range) || of_a_people(text, &hit.range));
+            !(in_title || names_other || not_the_country)
+        })
+        .collect();
+    // A city beside its own country: "Dubai, United Arab Emirates", 美国纽约.
+    for i in 1..hits.len() {
+        let (a, b) = (&hits[i - 1], &hits[i]);
+        if a.places != b.places || a.places.len() != 1 || a.places[0].len() != 1 {
+            continue;
+        }
+        let between = text[a.range.end..b.range.start].trim();
+        if !(between.is_empty() || between == "," || between == "，") {
+            continue;
+        }
+        match (a.via, b.via) {
+            (Via::City, Via::Name) => keep[i - 1] = false,
+            (Via::Name, Via::City) => keep[i] = false,
+            _ => {}
+        }
+    }
+    let mut keep = keep.into_iter();
+    hits.retain(|_| keep.next().unwrap_or(true));
+}
+
+/// Words after a country's name that make it the name of a company or a publication
+/// (Malaysia Airlines, China Daily).
+const COMPANY: [&str; 8] = [
+    "airlines",
+    "airways",
+    "daily",
+    "times",
+    "post",
+    "herald",
+    "telegraph",
+    "tribune",
+];
+
+/// Whether a country's English name starts the name of a company or a publication.
+fn names_a_company(text: &str, name: &Range<usize>) -> bool {
+    after(text, name.end)
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| {
+            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            bare.chars().next().is_some_and(char::is_uppercase)
+                && COMPANY.contains(&bare.to_lowercase().as_str())
+        })
+}
+
+/// Whether a city's name starts or ends the name of a document, an event or a publication.
+fn names_something(text: &str, city: &Range<usize>) -> bool {
+    let after = after(text, city.end);
+    if CHINESE_NAMED.iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    // Up to three more capitalised words, then the word that says what is named.
+    for (n, word) in after
+        .split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .take(4)
+        .enumerate()
+    {
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if ENGLISH_NAMED.contains(&bare.to_lowercase().as_str()) {
+            return true;
+        }
+        let capitalised = bare.chars().next().is_some_and(char::is_uppercase);
+        // "Hiroshima Leaders' Communiqué" goes on past a possessive.
+        let possessive = word.strip_suffix('\'').or_else(|| word.strip_suffix("'s"));
+        if n == 3 || !capitalised || (bare.len() != word.len() && possessive != Some(bare)) {
+            break;
+        }
+    }
+    let mut before = before(text, city.start).split_whitespace().rev();
+    let mut word = before.next();
+    if word == Some("the") {
+        word = before.next();
+    }
+    word == Some("of")
+        && before
+            .next()
+            .is_some_and(|w| ENGLISH_NAMED_OF.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether an English adjective names a people rather than its country ("ethnic Chinese",
+/// "overseas Chinese").
+fn of_a_people(text: &str, name: &Range<usize>) -> bool {
+    before(text, name.start)
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "ethnic" | "overseas"))
+}
+
+/// Whether an English adjective names a language: "the Chinese and Russian languages",
+/// "written in Russian.", "the official languages are Chinese and Russian".
+fn is_language(text: &str, name: &Range<usize>) -> bool {
+    let word = &text[name.clone()];
+    let cyrillic = word.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+    if !cyrillic && !word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
+        return false;
+    }
+    // What follows, past "and"/"or"/и and other adjectives.
+    let mut rest = after(text, name.end).split_whitespace();
+    let mut next = rest.next();
+    while let Some(w) = next {
+        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_lowercase();
+        if LANGUAGE.contains(&lower.as_str()) || lower.starts_with("язык") {
+            return true;
+        }
+        let joins = matches!(bare, "and" | "or" | "и" | "или")
+            || (!cyrillic && bare.chars().next().is_some_and(char::is_uppercase))
+            || (cyrillic
+                && ["ом", "ой", "ий", "ый", "их", "ых"]
+                    .iter()
+                    .any(|e| lower.ends_with(e)));
+        if !joins || bare.len() != w.len() {
+            break;
+        }
+        next = rest.next();
+    }
+    if cyrillic {
+        return false;
+    }
+    // The end of a clause after "in", or a list after "language(s) ... are/is".
+    let before = before(text, name.start);
+    let before = &before[before.rfind(['.', ';', '!', '?']).map_or(0, |i| i + 1)..];
+    let ends_clause = after(text, name.end)
+        .trim_start()
+        .chars()
+        .next()
+        .is_none_or(|c| ".,;)".contains(c));
+    let after_in = before.trim_end().ends_with(" in") || before.trim_end() == "in";
+    (after_in && ends_clause)
+        || (before.to_lowercase().contains("language")
+            && (before.trim_end().ends_with(" are")
+                || before.trim_end().ends_with(" is")
+                || before.trim_end().ends_with(" and")
+                || before.trim_end().ends_with(',')))
+}
