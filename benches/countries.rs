@@ -1,9 +1,11 @@
-//! How long the country index takes: compiling the gazetteer, and finding every mention in
-//! a 10 MB briefing built from the bundled one (sections renamed so they differ).
+//! How long the entity index takes: compiling the gazetteer, and finding every country
+//! mention and every document cited in a 10 MB briefing built from the bundled one
+//! (sections renamed so they differ).
 
 use std::hint::black_box;
 
 use brief::index::countries::Countries;
+use brief::index::documents::cited;
 use brief::index::gazetteer::Gazetteer;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
@@ -31,6 +33,12 @@ fn countries(c: &mut Criterion) {
     group.bench_function("10 MB briefing", |b| {
         b.iter(|| Countries::build(black_box(&docs), gazetteer))
     });
+    group.finish();
+
+    let mut group = c.benchmark_group("documents cited");
+    group.throughput(Throughput::Bytes(SIZE as u64));
+    group.sample_size(10);
+    group.bench_function("10 MB briefing", |b| b.iter(|| cited(black_box(&docs))));
     group.finish();
 }
 

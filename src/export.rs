@@ -1,8 +1,9 @@
 //! The Markdown briefing note: a title, the source documents with a fingerprint of their
 //! content, the export time, then, in document order, each section with bookmarks or notes:
-//! its breadcrumb, each passage quoted, the note under it and the countries it mentions;
-//! detached notes; and an index by country. Text taken from a document is escaped so that the
-//! note renders exactly as the original reads.
+//! its breadcrumb, each passage quoted, the note under it, the countries it mentions and the
+//! documents it cites; detached notes; an index by country and one of the documents cited.
+//! Text taken from a document is escaped so that the note renders exactly as the original
+//! reads.
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -13,6 +14,7 @@ use crate::app::annotations::Annotations;
 use crate::compare::wording;
 use crate::doc::{BlockId, Document};
 use crate::index::countries::{Countries, Language};
+use crate::index::documents::titles;
 use crate::index::gazetteer::{Gazetteer, PlaceKind};
 use crate::index::outline::Outline;
 use crate::store::anchor::{Anchor, Placement, one_line};
@@ -121,6 +123,8 @@ pub fn briefing_note(input: &Input<'_>) -> String {
     }
     // Country (its English name, for the order) → its name and the sections that mention it.
     let mut index: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
+    // Document cited → the sections that cite it.
+    let mut cited: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut last_heading: Option<String> = None;
     for p in passages.iter().filter(|p| p.block.is_some()) {
         let crumb = breadcrumb(input, p.doc, p.block);
@@ -131,6 +135,12 @@ pub fn briefing_note(input: &Input<'_>) -> String {
         write_passage(&mut out, input, p);
         for (english, name) in countries_of(input, p) {
             let (_, sections) = index.entry(english).or_insert_with(|| (name, Vec::new()));
+            if !sections.contains(&crumb) {
+                sections.push(crumb.clone());
+            }
+        }
+        for title in documents_of(input, p) {
+            let sections = cited.entry(title).or_default();
             if !sections.contains(&crumb) {
                 sections.push(crumb.clone());
             }
@@ -151,6 +161,13 @@ pub fn briefing_note(input: &Input<'_>) -> String {
         for (name, sections) in index.values() {
             let list: Vec<String> = sections.iter().map(|s| escape(s)).collect();
             let _ = writeln!(out, "- **{}**: {}", escape(name), list.join("; "));
+        }
+    }
+    if !cited.is_empty() {
+        let _ = writeln!(out, "\n## Index of documents cited\n");
+        for (title, sections) in &cited {
+            let list: Vec<String> = sections.iter().map(|s| escape(s)).collect();
+            let _ = writeln!(out, "- **{}**: {}", escape(title), list.join("; "));
         }
     }
     out
@@ -214,6 +231,33 @@ fn write_passage(out: &mut String, input: &Input<'_>, p: &Passage) {
         let names: Vec<String> = countries.iter().map(|(_, c)| escape(c)).collect();
         let _ = writeln!(out, "Countries: {}\n", names.join(", "));
     }
+    let documents = documents_of(input, p);
+    if !documents.is_empty() {
+        let titles: Vec<String> = documents.iter().map(|t| escape(t)).collect();
+        let _ = writeln!(out, "Documents cited: {}\n", titles.join(", "));
+    }
+}
+
+/// The titles of the documents a passage cites, each once, in order.
+fn documents_of(input: &Input<'_>, p: &Passage) -> Vec<String> {
+    let Some(text) = p
+        .block
+        .and_then(|b| input.docs[p.doc].block(b))
+        .map(|b| b.text())
+    else {
+        return Vec::new();
+    };
+    // A note on some sentences cites the documents of those sentences.
+    let part = text
+        .find(&p.quote)
+        .map_or(0..text.len(), |at| at..at + p.quote.len());
+    let mut out: Vec<String> = Vec::new();
+    for t in titles(text) {
+        if part.start <= t.range.start && t.range.end <= part.end && !out.contains(&t.title) {
+            out.push(t.title);
+        }
+    }
+    out
 }
 
 /// The passages in document order: a bookmark and the notes on one paragraph make one

@@ -710,3 +710,26 @@ fn the_jump_palette_finds_bookmarks_and_notes() {
         assert_eq!(app.current_block(), other, "{query}");
     }
 }
+
+#[test]
+fn the_briefing_note_indexes_the_documents_its_passages_cite() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut app = seed_app();
+    let key = app.doc_keys[0].clone();
+    let charter = block_with(&app, "《上合组织宪章》");
+    store
+        .add_bookmark(&key, &Anchor::of(&app.docs[0], charter, None), None)
+        .unwrap();
+    Notes::with(store).load(&mut app);
+    let note = briefing_note(&app);
+    let index = note
+        .split("## Index of documents cited")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no index of documents: {note}"));
+    assert!(index.contains("**《上合组织宪章》**"), "{index}");
+    assert!(
+        note.contains("Documents cited: 《联合国宪章》, 《上合组织宪章》"),
+        "{note}"
+    );
+}

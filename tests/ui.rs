@@ -363,6 +363,7 @@ fn notes_view_80x24() {
             Action::NextOutlineView,
             Action::NextOutlineView,
             Action::NextOutlineView,
+            Action::NextOutlineView,
         ],
     );
     insta::assert_snapshot!(render(&app).backend());

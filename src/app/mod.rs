@@ -4,6 +4,7 @@
 mod annotating;
 pub mod annotations;
 mod country_view;
+mod documents_view;
 pub mod editor;
 mod effect;
 pub mod focus;
@@ -81,6 +82,8 @@ pub struct App {
     pub countries: Countries,
     /// The Countries view: its tree, folding and selection.
     pub countries_view: TreeView,
+    /// The Documents view: the documents cited, by kind.
+    pub documents_view: TreeView,
     /// How the Countries view is sorted.
     pub country_order: CountryOrder,
     /// Places every passage must mention while the filter is on (empty: no filter).
@@ -182,6 +185,7 @@ impl App {
             view: OutlineView::Sections,
             countries,
             countries_view: TreeView::default(),
+            documents_view: TreeView::default(),
             country_order: CountryOrder::default(),
             filter: Vec::new(),
             highlight: None,
@@ -293,6 +297,9 @@ impl App {
                     }
                     if view == OutlineView::Library {
                         self.rebuild_library();
+                    }
+                    if view == OutlineView::Documents {
+                        self.rebuild_documents();
                     }
                     if matches!(view, OutlineView::Bookmarks | OutlineView::Notes) {
                         return vec![Effect::RefreshAnnotations];

@@ -1,6 +1,6 @@
 //! The outline pane's behaviour: taking and giving back the focus, moving, folding and
-//! going to an entry in whichever view it shows (sections, countries, bookmarks, notes,
-//! library, links).
+//! going to an entry in whichever view it shows (sections, countries, documents, bookmarks,
+//! notes, library, links).
 
 use super::focus::Focus;
 use super::outline_pane::{OutlinePane, OutlineView};
@@ -21,6 +21,7 @@ impl App {
         match self.view {
             OutlineView::Sections => (&self.outline, &self.pane),
             OutlineView::Countries => (&self.countries_view.tree, &self.countries_view.pane),
+            OutlineView::Documents => (&self.documents_view.tree, &self.documents_view.pane),
             OutlineView::Bookmarks => (&self.bookmarks_view.tree, &self.bookmarks_view.pane),
             OutlineView::Notes => (&self.notes_view.tree, &self.notes_view.pane),
             OutlineView::Library => (&self.library_view.tree, &self.library_view.pane),
@@ -32,6 +33,7 @@ impl App {
         match self.view {
             OutlineView::Sections => (&self.outline, &mut self.pane),
             OutlineView::Countries => (&self.countries_view.tree, &mut self.countries_view.pane),
+            OutlineView::Documents => (&self.documents_view.tree, &mut self.documents_view.pane),
             OutlineView::Bookmarks => (&self.bookmarks_view.tree, &mut self.bookmarks_view.pane),
             OutlineView::Notes => (&self.notes_view.tree, &mut self.notes_view.pane),
             OutlineView::Library => (&self.library_view.tree, &mut self.library_view.pane),
@@ -42,6 +44,7 @@ impl App {
     pub(super) fn outline_action(&mut self, action: Action) {
         let height = usize::from(self.outline_rows());
         let countries_view = self.view == OutlineView::Countries;
+        let grouped_view = countries_view || self.view == OutlineView::Documents;
         match action {
             Action::Go => {
                 let (tree, pane) = self.shown();
@@ -60,7 +63,7 @@ impl App {
                     );
                     return;
                 }
-                if (countries_view || annotation_view)
+                if (grouped_view || annotation_view)
                     && tree
                         .entries
                         .get(selected)

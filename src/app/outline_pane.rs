@@ -13,6 +13,8 @@ pub enum OutlineView {
     Sections,
     /// Countries, regions and organisations with their mentions.
     Countries,
+    /// The treaties, declarations, programmes and laws the documents cite.
+    Documents,
     /// Bookmarks of the open documents.
     Bookmarks,
     /// Notes of the open documents.
@@ -29,6 +31,7 @@ impl OutlineView {
         match self {
             OutlineView::Sections => "Sections",
             OutlineView::Countries => "Countries",
+            OutlineView::Documents => "Documents",
             OutlineView::Bookmarks => "Bookmarks",
             OutlineView::Notes => "Notes",
             OutlineView::Library => "Library",
@@ -40,7 +43,8 @@ impl OutlineView {
     pub fn next(self) -> Option<OutlineView> {
         match self {
             OutlineView::Sections => Some(OutlineView::Countries),
-            OutlineView::Countries => Some(OutlineView::Bookmarks),
+            OutlineView::Countries => Some(OutlineView::Documents),
+            OutlineView::Documents => Some(OutlineView::Bookmarks),
             OutlineView::Bookmarks => Some(OutlineView::Notes),
             OutlineView::Notes => Some(OutlineView::Library),
             OutlineView::Library | OutlineView::Links => None,

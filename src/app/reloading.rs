@@ -177,6 +177,9 @@ impl App {
     /// The Countries view's tree no longer matches the mentions. It holds a line for every
     /// mention, so it is built only when it is shown.
     fn country_tree_changed(&mut self) {
+        if self.view == OutlineView::Documents {
+            self.rebuild_documents();
+        }
         if self.view == OutlineView::Countries {
             self.rebuild_country_tree();
         } else {

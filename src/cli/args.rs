@@ -90,6 +90,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the treaties, declarations, programmes and laws the briefings cite, by kind
+    Documents {
+        /// Briefings (default: the bundled briefing)
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of a list
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the passages that best match a fuzzy query (pinyin works: zjw finds 中吉乌)
     Find {
         /// What to look for; `#` before it for headings only, `@` for countries

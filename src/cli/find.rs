@@ -77,6 +77,7 @@ pub fn print(
                     CandidateKind::Paragraph => "paragraph",
                     CandidateKind::Sentence => "sentence",
                     CandidateKind::Place => "place",
+                    CandidateKind::Document => "document",
                     CandidateKind::Bookmark => "bookmark",
                     CandidateKind::Note => "note",
                 },

@@ -1,10 +1,11 @@
 //! The command line: `brief`'s entry point, and the carrying out of a parsed command line,
 //! either the reader's start-up or one of the commands that print instead of opening the
-//! reader (`outline`, `countries`, `find`, `export`, `notes`, `keymap`).
+//! reader (`outline`, `countries`, `documents`, `find`, `export`, `notes`, `keymap`).
 
 mod args;
 mod countries;
 mod diff;
+mod documents;
 mod find;
 mod forget;
 mod keymap;
@@ -128,6 +129,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 json,
                 &mut std::io::stdout().lock(),
             )?;
+            Ok(finish(opened))
+        }
+        Some(Command::Documents { paths, json }) => {
+            let opened = open_or_fail(&paths, options)?;
+            documents::print(&opened.documents, json, &mut std::io::stdout().lock())?;
             Ok(finish(opened))
         }
         Some(Command::Find {

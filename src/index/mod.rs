@@ -2,6 +2,7 @@
 
 pub mod countries;
 pub mod country_outline;
+pub mod document_outline;
 pub mod documents;
 pub mod gazetteer;
 pub mod jump;

@@ -71,7 +71,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         if Some(i) == here {
             style = style.patch(theme.here());
         }
-        if entry.depth == 0 && app.view == OutlineView::Countries {
+        if entry.depth == 0 && matches!(app.view, OutlineView::Countries | OutlineView::Documents) {
             style = style.patch(theme.title());
         }
         if app

@@ -104,12 +104,14 @@ fn select_place(app: &mut App, code: &str) {
 }
 
 #[test]
-fn tab_cycles_sections_countries_bookmarks_notes_reader() {
+fn tab_cycles_sections_countries_documents_bookmarks_notes_reader() {
     let mut app = seed_app((100, 30));
     app.update(Action::FocusOutline);
     assert_eq!(app.view, outline_pane::OutlineView::Sections);
     app.update(Action::NextOutlineView);
     assert_eq!(app.view, outline_pane::OutlineView::Countries);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Documents);
     assert_eq!(
         app.update(Action::NextOutlineView),
         vec![Effect::RefreshAnnotations],
@@ -123,6 +125,40 @@ fn tab_cycles_sections_countries_bookmarks_notes_reader() {
     app.update(Action::NextOutlineView);
     assert_eq!(app.mode(), Mode::Reader);
     assert_eq!(app.view, outline_pane::OutlineView::Sections);
+}
+
+#[test]
+fn documents_view_lists_the_titles_by_kind_and_enter_lands_on_a_citation() {
+    let mut app = seed_app((100, 30));
+    app.update(Action::FocusOutline);
+    app.update(Action::NextOutlineView);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Documents);
+    let tree = &app.documents_view.tree;
+    assert!(
+        tree.entries[0]
+            .title
+            .starts_with("Charters and treaties · ")
+    );
+    let charter = tree
+        .entries
+        .iter()
+        .position(|e| e.title.ends_with(" 《联合国宪章》"))
+        .expect("the UN Charter is listed");
+    assert!(tree.entries[charter].title.trim_start().starts_with("2 "));
+    let citation = charter + 1;
+    assert_eq!(tree.entries[citation].parent, Some(charter));
+    let mark = tree.entries[citation].mark.clone().unwrap();
+    assert_eq!(&tree.entries[citation].title[mark], "《联合国宪章》");
+    app.documents_view.pane.folded.clear();
+    app.documents_view
+        .pane
+        .select(&app.documents_view.tree, citation);
+    app.update(Action::Go);
+    assert_eq!(app.mode(), Mode::Reader);
+    let h = app.highlight.clone().expect("the citation is highlighted");
+    let text = app.docs[h.doc].blocks[h.block.0].text();
+    assert_eq!(&text[h.range], "《联合国宪章》");
 }
 
 #[test]

@@ -28,6 +28,8 @@ pub enum CandidateKind {
     Sentence,
     /// A country, region or organisation (jumps to its first mention).
     Place,
+    /// A document cited (jumps to its first citation).
+    Document,
     /// A bookmarked paragraph.
     Bookmark,
     /// A note, with the passage it is on.
@@ -42,6 +44,7 @@ impl CandidateKind {
             CandidateKind::Paragraph => "¶",
             CandidateKind::Sentence => "·",
             CandidateKind::Place => "@",
+            CandidateKind::Document => "\"",
             CandidateKind::Bookmark => "'",
             CandidateKind::Note => "!",
         }
@@ -190,6 +193,21 @@ pub(super) fn place_candidates(
                 first.range(),
             ));
         }
+    }
+    for cited in crate::index::documents::cited(docs) {
+        let first = &cited.citations[0];
+        let section = docs[first.doc].blocks[..=first.block.0]
+            .iter()
+            .rposition(|b| b.heading_level().is_some())
+            .map(BlockId);
+        out.push(Candidate::new(
+            CandidateKind::Document,
+            first.doc,
+            first.block,
+            section,
+            own(&cited.title),
+            first.range.clone(),
+        ));
     }
     out
 }

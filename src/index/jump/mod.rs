@@ -86,7 +86,8 @@ impl JumpIndex {
     }
 
     /// A candidate for every place the documents name, jumping to its first mention:
-    /// countries, then regions, then organisations, each most mentioned first.
+    /// countries, then regions, then organisations, each most mentioned first; then one
+    /// for every document they cite, jumping to its first citation.
     pub fn of_places(docs: &[Document], countries: &Countries, gazetteer: &Gazetteer) -> JumpIndex {
         JumpIndex {
             candidates: place_candidates(docs, countries, gazetteer),

@@ -1,5 +1,5 @@
 //! What the palette's input asks for: a prefix naming one kind of candidate (`#` headings,
-//! `@` places, `'` bookmarks, `!` notes) and the text, folded as candidates are.
+//! `@` places, `"` documents cited, `'` bookmarks, `!` notes) and the text, folded as candidates are.
 
 use super::CandidateKind;
 use crate::index::pinyin_key::fold;
@@ -20,6 +20,7 @@ impl Query {
         let (kind, rest) = match input.chars().next() {
             Some('#') => (Some(CandidateKind::Heading), &input[1..]),
             Some('@') => (Some(CandidateKind::Place), &input[1..]),
+            Some('"') => (Some(CandidateKind::Document), &input[1..]),
             Some('\'') => (Some(CandidateKind::Bookmark), &input[1..]),
             Some('!') => (Some(CandidateKind::Note), &input[1..]),
             _ => (None, input),

@@ -1,0 +1,77 @@
+//! `brief documents`: the treaties, declarations, programmes and laws the briefings cite,
+//! by kind, with every place each is cited.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::doc::Document;
+use crate::index::countries::snippet;
+use crate::index::documents::{Kind, cited};
+
+#[derive(Serialize)]
+struct DocumentRow {
+    title: String,
+    kind: Kind,
+    citations: Vec<CitationRow>,
+}
+
+#[derive(Serialize)]
+struct CitationRow {
+    document: String,
+    line: usize,
+    snippet: String,
+}
+
+/// Prints the documents cited, as a list by kind or as JSON.
+pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    let rows: Vec<DocumentRow> = cited(docs)
+        .into_iter()
+        .map(|c| DocumentRow {
+            title: c.title,
+            kind: c.kind,
+            citations: c
+                .citations
+                .iter()
+                .map(|at| {
+                    let doc = &docs[at.doc];
+                    let block = &doc.blocks[at.block.0];
+                    CitationRow {
+                        document: doc.name.clone(),
+                        line: block.line,
+                        snippet: snippet(block.text(), at.range.clone(), 60).0,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if rows.is_empty() {
+        writeln!(out, "No documents cited")?;
+        return Ok(());
+    }
+    let mut kind = None;
+    for row in &rows {
+        if kind != Some(row.kind) {
+            if kind.is_some() {
+                writeln!(out)?;
+            }
+            kind = Some(row.kind);
+            let count = rows.iter().filter(|r| r.kind == row.kind).count();
+            writeln!(out, "{} · {count}", row.kind.label())?;
+        }
+        let lines: Vec<String> = row.citations.iter().map(|c| c.line.to_string()).collect();
+        writeln!(
+            out,
+            "  {:>3}× {}  (line {})",
+            row.citations.len(),
+            row.title,
+            lines.join(", ")
+        )?;
+    }
+    Ok(())
+}
