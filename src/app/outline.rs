@@ -115,11 +115,14 @@ impl App {
             return;
         };
         let (doc, block, span) = (e.doc, e.block, e.span.clone());
-        self.highlight = match (block, span) {
+        self.highlight = match (block, span.clone()) {
             (Some(block), Some(range)) => Some(Highlight { doc, block, range }),
             _ => None,
         };
         self.show_block(doc, block);
+        if let (Some(block), Some(span)) = (block, span) {
+            self.show_within_block(block, span.start);
+        }
     }
 
     pub(super) fn enter_outline(&mut self) {

@@ -160,6 +160,20 @@ impl App {
         self.jump_to(line);
     }
 
+    /// After [`App::show_block`], brings the line holding byte `at` of the block's text to
+    /// the top when it would be below the reader's middle: a mention deep in a long
+    /// paragraph is on screen, not under it.
+    pub(super) fn show_within_block(&mut self, block: BlockId, at: usize) {
+        let start = self.layout.block_start(block);
+        let line = (start..self.layout.lines.len())
+            .take_while(|&i| self.layout.lines[i].block() == block)
+            .find(|&i| self.layout.lines[i].end() > at)
+            .unwrap_or(start);
+        if line - start >= usize::from(self.reader_size().1) / 2 {
+            self.jump_to(line);
+        }
+    }
+
     /// The layout lines of every heading of the current document.
     pub(super) fn heading_starts(&self) -> Vec<usize> {
         self.document()

@@ -61,5 +61,8 @@ pub fn build(docs: &[Document]) -> (Outline, Vec<usize>) {
             );
         }
     }
+    if all.is_empty() {
+        tree.push(None, entry("No documents cited".to_string()));
+    }
     (tree, rows)
 }

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::doc::{BlockId, Document};
-pub use titles::{Title, titles};
+pub use titles::{Title, is_russian_document_word, titles};
 
 /// What kind of document a title names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

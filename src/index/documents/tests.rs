@@ -96,6 +96,33 @@ fn a_document_word_naming_an_organisation_is_no_title() {
 }
 
 #[test]
+fn meetings_and_loose_tails_are_not_titles() {
+    let t = titles(
+        "Parties to the Meeting of the Parties to the Paris Agreement met; the Chinese \
+         Exclusion Act and Roosevelt; the Treaty on the Non-Proliferation of Nuclear Weapons \
+         in the United Nations; upholding the Rule of Law.",
+    );
+    let t: Vec<&str> = t.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        t,
+        vec![
+            "the Paris Agreement",
+            "the Chinese Exclusion Act",
+            "the Treaty on the Non-Proliferation of Nuclear Weapons",
+        ]
+    );
+}
+
+#[test]
+fn chinese_kinds_follow_the_last_word() {
+    let kinds: Vec<Kind> = titles("《中华人民共和国刑法修正案（七）》《权威说法》《波茨坦公告》")
+        .into_iter()
+        .map(|t| t.kind)
+        .collect();
+    assert_eq!(kinds, vec![Kind::Law, Kind::Other, Kind::Declaration]);
+}
+
+#[test]
 fn russian_titles_follow_a_document_word_and_other_quotes_are_not_titles() {
     let text = "Стороны подписали Договор «О добрососедстве и сотрудничестве» и одобрили \
                 Концепцию «Один пояс». Газета «Известия» сообщила об этом.";

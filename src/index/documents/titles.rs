@@ -23,7 +23,10 @@ pub struct Title {
 
 /// Chinese words that end a document's title, by kind. A title ending otherwise is a book,
 /// a newspaper or a programme (`Kind::Other`).
-const CHINESE: [(&str, Kind); 34] = [
+const CHINESE: [(&str, Kind); 37] = [
+    ("修正案", Kind::Law),
+    ("细则", Kind::Law),
+    ("公告", Kind::Declaration),
     ("建议", Kind::Declaration),
     ("文件", Kind::Programme),
     ("措施", Kind::Programme),
@@ -61,7 +64,7 @@ const CHINESE: [(&str, Kind); 34] = [
 ];
 
 /// English document words, by kind.
-const ENGLISH: [(&str, Kind); 30] = [
+const ENGLISH: [(&str, Kind); 29] = [
     ("Charter", Kind::Treaty),
     ("Treaty", Kind::Treaty),
     ("Convention", Kind::Treaty),
@@ -90,9 +93,31 @@ const ENGLISH: [(&str, Kind); 30] = [
     ("Concept", Kind::Programme),
     ("Doctrine", Kind::Programme),
     ("Act", Kind::Law),
-    ("Law", Kind::Law),
     ("Code", Kind::Law),
 ];
+
+/// Words that make a title the name of a meeting or a body rather than of a document (the
+/// Meeting of the Parties to the Paris Agreement; the Collective Security Treaty
+/// Organization), when they come first.
+const NOT_DOCUMENTS: [&str; 12] = [
+    "Meeting",
+    "Conference",
+    "Summit",
+    "Session",
+    "Council",
+    "Committee",
+    "Assembly",
+    "Organization",
+    "Organisation",
+    "Forum",
+    "Court",
+    "Group",
+];
+
+/// Small words after a document word that start something else than the title's own
+/// complement: "the Chinese Exclusion Act and Roosevelt", "the Treaty ... in the United
+/// Nations".
+const LOOSE: [&str; 3] = ["and", "in", "against"];
 
 /// Small words a capitalised English title may hold (the Treaty on the Non-Proliferation of
 /// Nuclear Weapons).
@@ -172,11 +197,25 @@ fn chinese_kind(title: &str) -> Kind {
         Some(i) if title.ends_with(['）', ')']) || i + 12 >= title.len() => &title[..i],
         _ => title,
     };
-    CHINESE
+    let kind = CHINESE
         .iter()
         .filter(|(word, _)| title.ends_with(word))
         .max_by_key(|(word, _)| word.len())
-        .map_or(Kind::Other, |(_, kind)| *kind)
+        .map_or(Kind::Other, |(_, kind)| *kind);
+    // 说法, 立法, 方法, 看法…: words ending in 法 that are not a law's name (《权威说法》 is a
+    // column, 《WTO与法》 an essay).
+    let before_fa = title.strip_suffix('法').and_then(|t| t.chars().next_back());
+    if kind == Kind::Law && before_fa.is_some_and(|c| "说立方看做想用手写语书与谈".contains(c))
+    {
+        return Kind::Other;
+    }
+    kind
+}
+
+/// Whether a Russian word is a document word (соглашения, Договор), in any case.
+pub fn is_russian_document_word(word: &str) -> bool {
+    let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+    RUSSIAN.iter().any(|(stem, _)| lower.starts_with(stem))
 }
 
 /// The kind of the Russian document word just before a «…», if there is one.
@@ -221,6 +260,12 @@ fn english(text: &str, out: &mut Vec<Title>) {
         // Whether the word before was the document word, and was capitalised.
         let mut after_document_word = false;
         let mut after_capital = false;
+        // Where the title ends if what follows a loose "and"/"in" holds no document word.
+        let mut before_loose: Option<usize> = None;
+        let mut first_capital: Option<&str> = None;
+        // Before the document word, an inner "the" starts the title again: the Meeting of
+        // the Parties to the Paris Agreement cites the Paris Agreement.
+        let mut title_start = at + 4;
         loop {
             let rest = &text[pos..];
             // One space between words, or the line break of hard-wrapped text.
@@ -261,10 +306,23 @@ fn english(text: &str, out: &mut Vec<Title>) {
                 if kind.is_none() {
                     kind = document_word;
                 }
+                if document_word.is_some() {
+                    before_loose = None;
+                }
+                first_capital.get_or_insert(word);
                 after_document_word = document_word.is_some();
                 capitals += 1;
                 end = Some(word_start + word.len());
             } else if JOINS.contains(&word) {
+                if word == "the" && kind.is_none() {
+                    title_start = word_start + 4;
+                    capitals = 0;
+                    first_capital = None;
+                    end = None;
+                }
+                if LOOSE.contains(&word) && kind.is_some() && before_loose.is_none() {
+                    before_loose = end;
+                }
                 after_document_word = false;
             } else {
                 break;
@@ -274,11 +332,14 @@ fn english(text: &str, out: &mut Vec<Title>) {
             pos = word_start + word.len();
         }
         // "the Agreement" alone refers back to a title; it is not one.
-        if capitals < 2 {
+        if capitals < 2 || first_capital.is_some_and(|w| NOT_DOCUMENTS.contains(&w)) {
             continue;
         }
+        if before_loose.is_some() {
+            end = before_loose;
+        }
         if let (Some(end), Some(kind)) = (end, kind) {
-            let start = at + 4;
+            let start = title_start;
             if start < end {
                 out.push(Title {
                     range: start..end,

@@ -3,26 +3,29 @@
 //! 中国; 内蒙古 holds 蒙古) or straddle two (其中|国家 holds 中国). The run of Chinese
 //! characters around the name is cut into words by jieba's dictionary (its frequencies
 //! settle where the words fall) and the name is kept only when it is a word, or words, of
-//! its own, or the start of a dictionary word that is not itself a place or a person
-//! (中国政府, 中国队, but not 马里兰 or 印度洋).
+//! its own, or begins a dictionary word whose rest is a word too (英国首相, 中日关系,
+//! 中国政府) or one of the few characters that make a name's derivative (英国人, 北京市),
+//! but not a place or a person of its own (马里兰, 马里奥, 印度洋, 蒙古族).
 
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use jieba_rs::Jieba;
 
-use super::is_han;
+use super::{Via, is_han};
 
 /// Characters of context cut on each side of a name: words seldom reach further.
 const CONTEXT: usize = 24;
 
-/// Parts of speech in jieba's dictionary of words that name something other than the
-/// place at their start: places (印度洋), people (马里兰, 马里奥), other proper nouns (蒙古族,
-/// 中英文), idioms (万象更新).
-const NOT_THE_PLACE: [&str; 6] = ["ns", "nr", "nrt", "nrfg", "nz", "i"];
+/// Characters that make a word of a name that still names the place: its people (英国人),
+/// side (中方), nationality (美国籍), army (美军), team (中国队), and the administrative
+/// units a city's name takes (北京市, 台湾省).
+const DERIVATIVES: [&str; 12] = [
+    "人", "方", "籍", "军", "队", "侨", "市", "省", "县", "州", "区", "产",
+];
 
-/// Administrative units that a place word may add to a city's name (北京市, 台湾省).
-const UNITS: [&str; 5] = ["市", "省", "县", "州", "区"];
+/// jieba's part of speech for an idiom (万象更新 holds 万象, Vientiane).
+const IDIOM: &str = "i";
 
 /// The dictionary, loaded on first use (about a tenth of a second).
 fn dictionary() -> &'static Jieba {
@@ -35,20 +38,21 @@ fn dictionary() -> &'static Jieba {
 pub(super) struct Words {
     /// The stretch of text cut, in bytes of the whole text.
     cut: Range<usize>,
-    /// Each word's byte range in the whole text and its part of speech.
+    /// Each word's byte range in the whole text, and whether it is an idiom.
     words: Vec<(Range<usize>, &'static str)>,
 }
 
 impl Words {
     /// Whether the name at `name` in `text` stands as a word (see the module's comment).
     /// A dictionary word made of names (美国纽约, 中国台湾) holds each of them as a word;
-    /// `is_name` says whether a piece of text is a name. A `side` form (吉方) need only
-    /// begin a word: its 方 may join the next one (吉|方可|信赖).
+    /// `is_name` says whether a piece of text is a name. A side form (吉方) need only
+    /// begin a word: its 方 may join the next one (吉|方可|信赖). A city begins a longer
+    /// word only as a city (北京市), not an idiom or a name (万象更新).
     pub(super) fn stands_alone(
         &mut self,
         text: &str,
         name: Range<usize>,
-        side: bool,
+        via: Via,
         is_name: impl Fn(&str) -> bool,
     ) -> bool {
         let window = window(text, name.clone());
@@ -57,7 +61,7 @@ impl Words {
         }
         let starts = |at: usize| self.words.iter().any(|(w, _)| w.start == at);
         let ends = |at: usize| self.words.iter().any(|(w, _)| w.end == at);
-        if starts(name.start) && (ends(name.end) || side) {
+        if starts(name.start) && (ends(name.end) || via == Via::Side) {
             return true;
         }
         let Some((word, tag)) = self
@@ -78,10 +82,18 @@ impl Words {
         if !before.is_empty() {
             return false;
         }
-        if *tag == "ns" {
-            return UNITS.contains(&&text[name.end..word.end]);
+        if *tag == IDIOM {
+            return false;
         }
-        !NOT_THE_PLACE.contains(tag)
+        // 英国首相, 中日关系: the rest is a word; 马里兰, 印度洋: a lone character.
+        if after.chars().nth(1).is_some() && via != Via::City {
+            let rest = dictionary().cut(after, false);
+            rest.first()
+                .is_some_and(|w| w.word.chars().nth(1).is_some())
+                && !crosses_the_end(&text[word.clone()], name.len())
+        } else {
+            DERIVATIVES.contains(&after)
+        }
     }
 
     /// Cuts `window` of `text` into words.
@@ -89,11 +101,21 @@ impl Words {
         self.words.clear();
         for tag in dictionary().tag(&text[window.clone()], false) {
             let at = window.start;
+            let idiom = if tag.tag == IDIOM { IDIOM } else { "" };
             self.words
-                .push((at + tag.byte_start..at + tag.byte_end, tag_of(tag.tag)));
+                .push((at + tag.byte_start..at + tag.byte_end, idiom));
         }
         self.cut = window;
     }
+}
+
+/// Whether a longer dictionary word than the name, short of `word` itself, begins where
+/// the name does: 马里兰 in 马里兰州 (which 马里 + 兰州 would otherwise read as Mali).
+fn crosses_the_end(word: &str, name: usize) -> bool {
+    word[name..]
+        .char_indices()
+        .skip(1)
+        .any(|(i, _)| dictionary().has_word(&word[..name + i]))
 }
 
 /// The run of Chinese characters around `name`, at most [`CONTEXT`] characters either side.
@@ -115,15 +137,6 @@ fn window(text: &str, name: Range<usize>) -> Range<usize> {
     start..end
 }
 
-/// The part of speech as a static string: the few that matter, the rest as "other".
-fn tag_of(tag: &str) -> &'static str {
-    NOT_THE_PLACE
-        .iter()
-        .find(|t| **t == tag)
-        .copied()
-        .unwrap_or("other")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,8 +144,12 @@ mod tests {
     fn stands(text: &str, name: &str) -> bool {
         let start = text.find(name).expect("the name is in the text");
         let g = super::super::Gazetteer::bundled();
-        let side = name.ends_with('方');
-        Words::default().stands_alone(text, start..start + name.len(), side, |s| g.is_name(s))
+        let via = match name {
+            _ if name.ends_with('方') => Via::Side,
+            "北京" | "万象" | "纽约" => Via::City,
+            _ => Via::Name,
+        };
+        Words::default().stands_alone(text, start..start + name.len(), via, |s| g.is_name(s))
     }
 
     #[test]
@@ -145,6 +162,8 @@ mod tests {
         assert!(!stands("其中国家安全是重点", "中国"));
         assert!(!stands("在合作中加强沟通", "中加"));
         assert!(!stands("节日本身", "日本"));
+        assert!(!stands("在马里兰大学学习", "马里"));
+        assert!(!stands("万象更新", "万象"));
     }
 
     #[test]
@@ -160,5 +179,9 @@ mod tests {
         assert!(!stands("这是一个完美方案", "美方"));
         assert!(stands("美国纽约股市上涨", "美国"));
         assert!(stands("美国纽约股市上涨", "纽约"));
+        assert!(stands("英国首相布莱尔会见", "英国"));
+        assert!(stands("德国总理施罗德表示", "德国"));
+        assert!(stands("中日关系改善", "中日"));
+        assert!(stands("英国人和荷兰人认为", "荷兰"));
     }
 }

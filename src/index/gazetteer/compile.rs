@@ -170,7 +170,11 @@ impl Gazetteer {
         let mut patterns = Patterns::default();
         let mut russian = RussianNames::new();
         for word in &ignore {
-            patterns.add(word, Via::Name, Vec::new());
+            if is_declined(word) {
+                russian.add(word, Via::Name, Vec::new(), false);
+            } else {
+                patterns.add(word, Via::Name, Vec::new());
+            }
         }
         for name in &not_at_sentence_start {
             russian.not_at_sentence_start(name);

@@ -132,9 +132,9 @@ impl Gazetteer {
             }
             // "发展中国家" holds 中国 but does not name China; "日本国内" holds 日本, not 日本国.
             let mut m = m;
-            let side = pattern.via == Via::Side;
+            let via = pattern.via;
             while text[m.start()..].starts_with(is_han)
-                && !words.stands_alone(text, m.range(), side, |s| self.is_name(s))
+                && !words.stands_alone(text, m.range(), via, |s| self.is_name(s))
             {
                 match self.shorter_than(text, m.range()) {
                     Some(shorter) => m = shorter,
@@ -142,7 +142,7 @@ impl Gazetteer {
                 }
             }
             if text[m.start()..].starts_with(is_han)
-                && !words.stands_alone(text, m.range(), side, |s| self.is_name(s))
+                && !words.stands_alone(text, m.range(), via, |s| self.is_name(s))
             {
                 continue;
             }

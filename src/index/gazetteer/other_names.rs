@@ -11,7 +11,11 @@ use super::{Hit, Via};
 
 /// English words that end the name of a document, an agreement, an event or a publication
 /// (any case: "the Minsk agreements").
-const ENGLISH_NAMED: [&str; 39] = [
+const ENGLISH_NAMED: [&str; 43] = [
+    "group",
+    "club",
+    "olympics",
+    "games",
     "university",
     "college",
     "institute",
@@ -66,7 +70,14 @@ const ENGLISH_NAMED_OF: [&str; 7] = [
 
 /// Chinese words that make a city's name the name of a document or an event (天津宣言,
 /// 巴黎协定, 上海精神, 巴黎和会).
-const CHINESE_NAMED: [&str; 19] = [
+const CHINESE_NAMED: [&str; 26] = [
+    "奥运会",
+    "冬奥会",
+    "亚运会",
+    "世博会",
+    "论坛",
+    "大学",
+    "学院",
     "宣言",
     "声明",
     "公报",
@@ -134,7 +145,9 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
                 .any(|t| t.start <= hit.range.start && hit.range.end <= t.end);
             let names_other = match hit.via {
                 Via::City => names_something(text, &hit.range),
-                Via::Name => names_a_company(text, &hit.range),
+                Via::Name => {
+                    names_a_company(text, &hit.range) || names_an_institution(text, &hit.range)
+                }
                 _ => false,
             };
             let not_the_country =
@@ -187,13 +200,29 @@ fn names_a_company(text: &str, name: &Range<usize>) -> bool {
         })
 }
 
+/// Whether a country's Chinese name starts the name of a university (哥伦比亚大学 is in New
+/// York) or an ethnic group (吉尔吉斯族, 朝鲜族 live in China).
+fn names_an_institution(text: &str, name: &Range<usize>) -> bool {
+    let after = after(text, name.end);
+    ["大学", "学院", "族"].iter().any(|w| after.starts_with(w))
+}
+
 /// Whether a city's name starts or ends the name of a document, an event or a publication.
 fn names_something(text: &str, city: &Range<usize>) -> bool {
     let after = after(text, city.end);
     if CHINESE_NAMED.iter().any(|w| after.starts_with(w)) {
         return true;
     }
-    // Up to three more capitalised words, then the word that says what is named.
+    // A Russian document word: Минские соглашения, Парижское соглашение.
+    if after
+        .split_whitespace()
+        .next()
+        .is_some_and(crate::index::documents::is_russian_document_word)
+    {
+        return true;
+    }
+    // Up to three more capitalised words (and the small words between them), then the word
+    // that says what is named: the Tokyo Nutrition for Growth Summit.
     for (n, word) in after
         .split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
@@ -203,6 +232,9 @@ fn names_something(text: &str, city: &Range<usize>) -> bool {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         if ENGLISH_NAMED.contains(&bare.to_lowercase().as_str()) {
             return true;
+        }
+        if matches!(bare, "for" | "of" | "on" | "and") && n < 3 {
+            continue;
         }
         let capitalised = bare.chars().next().is_some_and(char::is_uppercase);
         // "Hiroshima Leaders' Communiqué" goes on past a possessive.

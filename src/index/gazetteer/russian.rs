@@ -6,7 +6,7 @@
 //! Snowball does not always give every case of a name the same stem (Китай → кита, Китая →
 //! кит; Египет → египет, Египта → египт), so a name matches a capitalised word whose stem
 //! differs from the name's by one letter at its end (the word then still begins with the
-//! name's stem: Китая, not Тони for Тонга) or by a vowel before the last letter, and of
+//! name's stem: Китая, not Тони for Тонга) or drops a vowel before its last letter, and of
 //! several names the one sharing the longest beginning with the word wins (Ирака is Iraq,
 //! not Iran). Of a name of several words only the first must be capitalised. A word that is
 //! its own stem does not match a name that is not (Груз is not Грузия, Франц not Франция),
@@ -117,6 +117,11 @@ impl RussianNames {
             match self.longest_at(&words, i) {
                 Some((entry, n)) if !self.common_word_at_start(text, &words[i]) => {
                     let e = &self.entries[entry];
+                    // A name that is no place's (Внутренняя Монголия) only takes its words.
+                    if e.places.is_empty() {
+                        i += n;
+                        continue;
+                    }
                     hits.push(RussianHit {
                         range: words[i].range.start..words[i + n - 1].range.end,
                         via: e.via,
@@ -272,15 +277,14 @@ fn noun_matches(word: &Word, name: &(String, String)) -> bool {
         // Ирана (иран), Казахстану (казахстан).
         return true;
     }
-    // A vowel that comes and goes before the last letter: Египет, Египта.
-    let (long, short) = if w.len() > n.len() {
-        (&w, &n)
-    } else {
-        (&n, &w)
-    };
-    let mut without = long.clone();
-    without.remove(long.len() - 2);
-    without == *short
+    // A vowel before the name's last letter that the word drops: Египет, Египта (but Ангела
+    // does not add one to Англия).
+    if n.len() < w.len() {
+        return false;
+    }
+    let mut without = n.clone();
+    without.remove(n.len() - 2);
+    without == w
 }
 
 /// How many letters two words begin with in common.
