@@ -133,19 +133,20 @@ impl Gazetteer {
             // "发展中国家" holds 中国 but does not name China; "日本国内" holds 日本, not 日本国.
             let mut m = m;
             let via = pattern.via;
-            while text[m.start()..].starts_with(is_han)
-                && !words.stands_alone(text, m.range(), via, |s| self.is_name(s))
-            {
+            let standing = loop {
+                if !text[m.start()..].starts_with(is_han)
+                    || words.stands_alone(text, m.range(), via, |s| self.is_name(s))
+                {
+                    break Some(m);
+                }
                 match self.shorter_than(text, m.range()) {
                     Some(shorter) => m = shorter,
-                    None => break,
+                    None => break None,
                 }
-            }
-            if text[m.start()..].starts_with(is_han)
-                && !words.stands_alone(text, m.range(), via, |s| self.is_name(s))
-            {
+            };
+            let Some(m) = standing else {
                 continue;
-            }
+            };
             let pattern = &self.patterns[m.pattern().as_usize()];
             if pattern.places.is_empty() {
                 continue;

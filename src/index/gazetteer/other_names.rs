@@ -133,6 +133,9 @@ fn before(text: &str, at: usize) -> &str {
 
 /// Drops the hits that name something other than their place.
 pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
+    if hits.is_empty() {
+        return;
+    }
     let titles: Vec<Range<usize>> = crate::index::documents::titles(text)
         .into_iter()
         .map(|t| t.range)
@@ -267,7 +270,7 @@ fn of_a_people(text: &str, name: &Range<usize>) -> bool {
 /// "written in Russian.", "the official languages are Chinese and Russian".
 fn is_language(text: &str, name: &Range<usize>) -> bool {
     let word = &text[name.clone()];
-    let cyrillic = word.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c));
+    let cyrillic = word.chars().any(super::russian::is_cyrillic);
     if !cyrillic && !word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
         return false;
     }

@@ -306,6 +306,7 @@ fn start(lower: &str) -> Option<[char; 3]> {
     Some([c.next()?, c.next()?, c.next()?])
 }
 
-fn is_cyrillic(c: char) -> bool {
+/// Whether a character is Cyrillic.
+pub(super) fn is_cyrillic(c: char) -> bool {
     ('\u{400}'..='\u{4ff}').contains(&c)
 }
