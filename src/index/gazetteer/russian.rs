@@ -257,6 +257,11 @@ fn noun_matches(word: &Word, name: &(String, String)) -> bool {
     if word.lower == *name_lower || word.stem == *name_lower {
         return true;
     }
+    // A foreign name ending in a vowel does not decline (Токио, Сочи, Того): only the name
+    // itself is it, not Токаев.
+    if name_lower.ends_with(['о', 'и', 'у', 'ю', 'э']) {
+        return false;
+    }
     // A plural name's genitive is its bare stem (Филиппин, Багам).
     let plural = name_lower.ends_with(['ы', 'и']);
     if word.stem == word.lower && name_stem != name_lower && !plural {

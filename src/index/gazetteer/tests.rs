@@ -113,6 +113,9 @@ fn russian_common_words_are_not_names() {
     );
     let found = names("из Египта и Египет; Китая и Китаем");
     assert_eq!(found.len(), 4, "{found:?}");
+    // A name ending in a vowel does not decline: Токаев is a surname, not Токио.
+    assert!(names("Касым-Жомарт Токаев и Токаева").is_empty());
+    assert_eq!(names("рейс в Токио").len(), 1);
 }
 
 #[test]
