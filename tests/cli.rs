@@ -286,6 +286,38 @@ fn shipped_keymap_files_check_clean() {
 }
 
 #[test]
+fn people_of_the_bundled_briefing() {
+    let out = brief(&["people", "--json"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let people = v.as_array().unwrap();
+    let person = |name: &str, office: &str| {
+        people
+            .iter()
+            .find(|p| p["name"] == name && p["office"] == office)
+            .unwrap_or_else(|| panic!("{name} — {office}: {v}"))
+    };
+    let li = person("李强", "中华人民共和国国务院总理");
+    assert_eq!(li["country"], "CN");
+    assert_eq!(person("米舒斯京", "俄罗斯联邦政府总理")["country"], "RU");
+    let japarov = person("扎帕罗夫", "吉尔吉斯斯坦总统");
+    let mentions = japarov["mentions"].as_array().unwrap();
+    assert!(mentions.len() >= 5);
+    assert!(mentions.iter().any(|m| m["with_office"] == false));
+    assert!(
+        mentions
+            .iter()
+            .all(|m| m["snippet"].as_str().unwrap().contains("扎帕罗夫")
+                && m["line"].as_u64().unwrap() > 0)
+    );
+    let list = stdout(&brief(&["people"]));
+    assert!(
+        list.contains("× 李强 — 中华人民共和国国务院总理 (CN)  (line "),
+        "{list}"
+    );
+}
+
+#[test]
 fn countries_of_the_bundled_briefing() {
     let out = brief(&["countries", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));

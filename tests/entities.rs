@@ -1,20 +1,24 @@
-//! How well `brief` finds the countries a briefing names: precision and recall of country
-//! mentions, per language, on passages annotated by hand (`tests/fixtures/entities/`), each
-//! with the traps real text sets: a name inside a longer word (发展中国家, 内蒙古), a place
-//! inside the title of a document (the Paris Agreement, 《开罗宣言》), a compound demonym
-//! (Latin American), a city followed by its own country, Russian names in every case.
+//! How well `brief` finds the countries and the people a briefing names: precision and recall
+//! of mentions, per language, on passages annotated by hand (`tests/fixtures/entities/`),
+//! each with the traps real text sets. For countries: a name inside a longer word
+//! (发展中国家, 内蒙古), a place inside the title of a document (the Paris Agreement,
+//! 《开罗宣言》), a compound demonym (Latin American), a city followed by its own country,
+//! Russian names in every case. For people: titles without a name (总统先生, the President
+//! of the United States), offices held by countries (轮值主席国), two people with one name
+//! (the premier and the reporter 李强; Li Qiang and Li Keqiang), names in every case.
 //!
-//! Each language has two sets: `countries.*.txt`, written with the finder and held to the
-//! targets (a language below them fails), and `held_out.*.txt`, written after the finder
-//! was last changed and never used to change it, whose figures are printed to show how the
+//! Each language has two sets per finder: one written with the finder and held to the
+//! targets (a language below them fails), and a held-out one written after the finder was
+//! last changed and never used to change it, whose figures are printed to show how the
 //! finder does on text it was not tuned on. `scripts/eval_entities.sh` prints both.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use brief::doc::{Document, Format, ParseOptions};
 use brief::index::countries::Countries;
 use brief::index::gazetteer::{Gazetteer, PlaceKind};
+use brief::index::people::People;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/entities");
 
@@ -22,7 +26,12 @@ const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/enti
 const PRECISION: f64 = 0.98;
 const RECALL: f64 = 0.95;
 
-/// One annotated mention: which paragraph, where in its text, which countries.
+/// People's mentions must be right this often, and found this often, in every language.
+const PEOPLE_PRECISION: f64 = 0.95;
+const PEOPLE_RECALL: f64 = 0.85;
+
+/// One annotated mention: which paragraph, where in its text, which countries (or which
+/// person).
 #[derive(Debug, Clone)]
 struct Gold {
     paragraph: usize,
@@ -39,7 +48,7 @@ struct Passage {
     gold: Vec<Gold>,
 }
 
-/// Reads `[[form|CODE,CODE]]` annotations out of a file of passages.
+/// Reads `[[form|CODE,CODE]]` (or `[[name|WHO]]`) annotations out of a file of passages.
 fn passages(file: &str) -> Vec<Passage> {
     let raw = std::fs::read_to_string(format!("{FIXTURES}/{file}")).expect("fixture");
     let body: String = raw
@@ -103,23 +112,29 @@ struct Score {
     missed: Vec<String>,
 }
 
+/// A passage read as one document, checked to read back as its paragraphs.
+fn document(file: &str, passage: &Passage) -> Document {
+    let doc = Document::parse(
+        "eval.md",
+        None,
+        "UTF-8",
+        &passage.text,
+        Format::Markdown,
+        ParseOptions::default(),
+    );
+    let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text()).collect();
+    assert_eq!(
+        texts, passage.paragraphs,
+        "{file}: the passage reads back as its paragraphs"
+    );
+    doc
+}
+
 fn score(file: &str) -> Score {
     let g = Gazetteer::bundled();
     let mut s = Score::default();
     for passage in passages(file) {
-        let doc = Document::parse(
-            "eval.md",
-            None,
-            "UTF-8",
-            &passage.text,
-            Format::Markdown,
-            ParseOptions::default(),
-        );
-        let texts: Vec<&str> = doc.blocks.iter().map(|b| b.text()).collect();
-        assert_eq!(
-            texts, passage.paragraphs,
-            "{file}: the passage reads back as its paragraphs"
-        );
+        let doc = document(file, &passage);
         let countries = Countries::build(std::slice::from_ref(&doc), g);
         // Every (paragraph, country) annotated, each to be found once.
         let mut open: BTreeMap<(usize, String), Vec<Range<usize>>> = BTreeMap::new();
@@ -161,6 +176,64 @@ fn score(file: &str) -> Score {
                 s.missed.push(format!(
                     "{code} in «{}»",
                     around(&passage.paragraphs[paragraph], range)
+                ));
+            }
+        }
+    }
+    s
+}
+
+/// Scores the people found in a file's passages. A person found is taken for the annotated
+/// person most of its mentions are annotated with; a mention is right when it is annotated,
+/// with exactly its extent, as that person.
+fn score_people(file: &str) -> Score {
+    let mut s = Score::default();
+    for passage in passages(file) {
+        let doc = document(file, &passage);
+        let people = People::build(std::slice::from_ref(&doc));
+        let who = |paragraph: usize, range: &Range<usize>| {
+            passage
+                .gold
+                .iter()
+                .position(|g| g.paragraph == paragraph && g.range == *range)
+        };
+        let mut recalled = vec![false; passage.gold.len()];
+        for person in &people.persons {
+            let mut votes: HashMap<&str, usize> = HashMap::new();
+            for m in &person.mentions {
+                if let Some(g) = who(m.block.0, &m.range) {
+                    *votes.entry(passage.gold[g].codes[0].as_str()).or_default() += 1;
+                }
+            }
+            let taken_for = votes
+                .into_iter()
+                .max_by_key(|&(id, n)| (n, std::cmp::Reverse(id)));
+            for m in &person.mentions {
+                s.found += 1;
+                match who(m.block.0, &m.range) {
+                    Some(g)
+                        if Some(passage.gold[g].codes[0].as_str()) == taken_for.map(|t| t.0) =>
+                    {
+                        s.right += 1;
+                        recalled[g] = true;
+                    }
+                    _ => s.wrong.push(format!(
+                        "{} in «{}»",
+                        person.name,
+                        around(&passage.paragraphs[m.block.0], m.range.clone())
+                    )),
+                }
+            }
+        }
+        for (g, found) in passage.gold.iter().zip(recalled) {
+            s.known += 1;
+            if found {
+                s.recalled += 1;
+            } else {
+                s.missed.push(format!(
+                    "{} in «{}»",
+                    g.codes[0],
+                    around(&passage.paragraphs[g.paragraph], g.range.clone())
                 ));
             }
         }
@@ -220,6 +293,24 @@ fn country_mentions_are_precise_and_complete_in_every_language() {
         s.print(language);
         score(&format!("held_out.{code}.txt")).print(&format!("{language}, held out"));
         if s.precision() < PRECISION || s.recall() < RECALL {
+            failed.push(language);
+        }
+    }
+    assert!(failed.is_empty(), "below the targets: {failed:?}");
+}
+
+#[test]
+fn people_mentions_are_precise_and_complete_in_every_language() {
+    let mut failed = Vec::new();
+    println!("people mentions            found  right  annotated  precision  recall");
+    for (language, code) in [("Chinese", "zh"), ("English", "en"), ("Russian", "ru")] {
+        let s = score_people(&format!("people.{code}.txt"));
+        s.print(language);
+        score_people(&format!("people_held_out.{code}.txt"))
+            .print(&format!("{language}, held out 1"));
+        score_people(&format!("people_held_out_2.{code}.txt"))
+            .print(&format!("{language}, held out 2"));
+        if s.precision() < PEOPLE_PRECISION || s.recall() < PEOPLE_RECALL {
             failed.push(language);
         }
     }

@@ -733,3 +733,29 @@ fn the_briefing_note_indexes_the_documents_its_passages_cite() {
         "{note}"
     );
 }
+
+#[test]
+fn the_briefing_note_names_the_people_of_its_passages() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(dir.path()).unwrap();
+    let mut app = seed_app();
+    let key = app.doc_keys[0].clone();
+    let talks = block_with(&app, "王毅19日在比什凯克同");
+    store
+        .add_bookmark(&key, &Anchor::of(&app.docs[0], talks, None), None)
+        .unwrap();
+    Notes::with(store).load(&mut app);
+    let note = briefing_note(&app);
+    assert!(
+        note.contains("People: 王毅 — 中共中央政治局委员、外交部长 (CN), 库鲁巴耶夫"),
+        "{note}"
+    );
+    let index = note
+        .split("## Index of people")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no index of people: {note}"));
+    assert!(
+        index.contains("**库鲁巴耶夫 — 吉尔吉斯斯坦外长 (KG)**"),
+        "{index}"
+    );
+}

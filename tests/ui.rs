@@ -360,6 +360,8 @@ fn notes_view_80x24() {
         &mut app,
         &[
             Action::FocusOutline,
+            // Sections → Countries → People → Documents → Bookmarks → Notes.
+            Action::NextOutlineView,
             Action::NextOutlineView,
             Action::NextOutlineView,
             Action::NextOutlineView,

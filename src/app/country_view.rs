@@ -1,5 +1,5 @@
-//! The Countries view and the country filter: which passages mention the chosen places, the
-//! section outline narrowed to them, and `n`/`N` between them.
+//! The Countries view and the filter: which passages mention the chosen places and name the
+//! chosen people, the section outline narrowed to them, and `n`/`N` between them.
 
 use std::collections::BTreeSet;
 
@@ -24,23 +24,51 @@ impl App {
         };
     }
 
-    /// The passages (document, block) that mention every filtered place, in order.
+    /// The passages (document, block) that mention every filtered place and name every
+    /// filtered person, in order.
     pub fn matching_blocks(&self) -> BTreeSet<(usize, BlockId)> {
-        self.countries.blocks_mentioning_all(&self.filter)
+        let people = self.blocks_naming_filtered_people();
+        if self.filter.is_empty() {
+            return people.unwrap_or_default();
+        }
+        let places = self.countries.blocks_mentioning_all(&self.filter);
+        match people {
+            Some(people) => places.intersection(&people).copied().collect(),
+            None => places,
+        }
     }
 
-    /// The filter as a user reads it: "Kyrgyzstan + China".
+    /// Whether a filter is on.
+    pub fn filter_is_on(&self) -> bool {
+        !self.filter.is_empty() || !self.filter_people.is_empty()
+    }
+
+    /// The filter as a user reads it: "Kyrgyzstan + China + 王毅".
     pub fn filter_label(&self) -> Option<String> {
-        if self.filter.is_empty() {
+        if !self.filter_is_on() {
             return None;
         }
         let places = &Gazetteer::bundled().places;
-        let names: Vec<&str> = self.filter.iter().map(|&p| places[p].en.as_str()).collect();
+        let names: Vec<&str> = self
+            .filter
+            .iter()
+            .map(|&p| places[p].en.as_str())
+            .chain(
+                self.filter_people
+                    .iter()
+                    .map(|l| l.split(" — ").next().unwrap_or(l)),
+            )
+            .collect();
         Some(names.join(" + "))
     }
 
-    /// Adds the selected place of the Countries view to the filter, or removes it.
+    /// Adds the selected place of the Countries view (or person of the People view) to the
+    /// filter, or removes it.
     pub(super) fn toggle_filter(&mut self) {
+        if self.view == super::OutlineView::People {
+            self.toggle_person_filter();
+            return;
+        }
         let Some(place) = self
             .countries_view
             .tree
@@ -49,7 +77,7 @@ impl App {
             .and_then(|e| e.place)
         else {
             self.notify(
-                "Select a country in the Countries view to filter by it",
+                "Select a country in the Countries view (or a person in the People view) to filter by it",
                 false,
             );
             return;
@@ -66,12 +94,13 @@ impl App {
     /// Turns the filter off.
     pub(super) fn clear_filter(&mut self) {
         self.filter.clear();
+        self.filter_people.clear();
         self.apply_filter();
     }
 
     /// Narrows the section outline to the sections with matching passages.
-    fn apply_filter(&mut self) {
-        if self.filter.is_empty() {
+    pub(super) fn apply_filter(&mut self) {
+        if !self.filter_is_on() {
             self.pane.only = None;
             self.notify("Filter off", false);
             return;
@@ -101,9 +130,9 @@ impl App {
     /// Jumps to the next (or previous) passage that matches the filter, highlighting the
     /// first filtered mention in it.
     pub(super) fn next_match(&mut self, forward: bool) {
-        if self.filter.is_empty() {
+        if !self.filter_is_on() {
             self.notify(
-                "No filter: in the Countries view, select a place and filter by it",
+                "No filter: in the Countries or People view, select one and filter by it",
                 false,
             );
             return;
@@ -133,11 +162,10 @@ impl App {
             .mentions
             .iter()
             .find(|m| m.doc() == doc && m.block() == block && self.filter.contains(&m.place()));
-        self.highlight = mention.map(|m| Highlight {
-            doc,
-            block,
-            range: m.range(),
-        });
+        let range = mention
+            .map(|m| m.range())
+            .or_else(|| self.filtered_person_in(doc, block));
+        self.highlight = range.map(|range| Highlight { doc, block, range });
         self.show_block(doc, Some(block));
         let position = matching
             .iter()

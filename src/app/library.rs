@@ -197,7 +197,7 @@ impl App {
                 .iter()
                 .filter(|n| n.doc == row.doc)
                 .count();
-            let mentions = if self.filter.is_empty() {
+            let mentions = if !self.filter_is_on() {
                 String::new()
             } else {
                 let n = filtered.iter().filter(|(d, _)| *d == row.doc).count();

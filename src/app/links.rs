@@ -24,17 +24,10 @@ pub fn links_tree(d: usize, doc: &Document) -> (Outline, Vec<(BlockId, usize)>) 
             tree.push(
                 None,
                 OutlineEntry {
-                    doc: d,
-                    block: Some(BlockId(b)),
-                    depth: 0,
-                    level: 0,
                     title,
                     line: block.line,
-                    parent: None,
-                    has_children: false,
-                    mark: None,
                     span: Some(link.start as usize..link.end as usize),
-                    place: None,
+                    ..OutlineEntry::titled(d, Some(BlockId(b)), String::new())
                 },
             );
             of_entry.push((BlockId(b), n));

@@ -19,6 +19,7 @@ mod outline;
 pub mod outline_pane;
 pub mod palette;
 mod panes;
+mod people_view;
 pub mod prompt;
 mod reader;
 pub mod redline;
@@ -35,6 +36,7 @@ use crate::index::countries::{Countries, CountryOrder};
 use crate::index::gazetteer::Gazetteer;
 use crate::index::jump::JumpIndex;
 use crate::index::outline::Outline;
+use crate::index::people::People;
 use crate::keymap::{Key, Keymap};
 use crate::vocabulary::{Action, Mode};
 pub use effect::Effect;
@@ -84,10 +86,16 @@ pub struct App {
     pub countries_view: TreeView,
     /// The Documents view: the documents cited, by kind.
     pub documents_view: TreeView,
+    /// The people the documents name, found when first needed.
+    pub people: People,
+    /// The People view: each person, their office and their mentions.
+    pub people_view: TreeView,
     /// How the Countries view is sorted.
     pub country_order: CountryOrder,
     /// Places every passage must mention while the filter is on (empty: no filter).
     pub filter: Vec<usize>,
+    /// People every passage must name while the filter is on, by name.
+    pub filter_people: Vec<String>,
     /// The mention a jump landed on, highlighted in the reader.
     pub highlight: Option<Highlight>,
     /// The jump palette (meaningful while the mode is `Palette`).
@@ -156,6 +164,8 @@ pub struct App {
     pub coming: Vec<String>,
     /// The Countries view's tree no longer matches the documents (built when next shown).
     country_tree_stale: bool,
+    /// Whether `people` is older than the documents.
+    people_stale: bool,
     /// The Library view: its list and selection.
     pub library_view: TreeView,
     /// How the Library view is sorted.
@@ -186,8 +196,11 @@ impl App {
             countries,
             countries_view: TreeView::default(),
             documents_view: TreeView::default(),
+            people: People::default(),
+            people_view: TreeView::default(),
             country_order: CountryOrder::default(),
             filter: Vec::new(),
+            filter_people: Vec::new(),
             highlight: None,
             palette: palette::Palette::default(),
             jump_index: None,
@@ -220,6 +233,7 @@ impl App {
             loading: None,
             coming: Vec::new(),
             country_tree_stale: true,
+            people_stale: true,
             library_view: TreeView::default(),
             library_order: library::LibraryOrder::default(),
             library_filter: String::new(),
@@ -300,6 +314,9 @@ impl App {
                     }
                     if view == OutlineView::Documents {
                         self.rebuild_documents();
+                    }
+                    if view == OutlineView::People {
+                        self.rebuild_people();
                     }
                     if matches!(view, OutlineView::Bookmarks | OutlineView::Notes) {
                         return vec![Effect::RefreshAnnotations];

@@ -22,6 +22,7 @@ impl App {
             OutlineView::Sections => (&self.outline, &self.pane),
             OutlineView::Countries => (&self.countries_view.tree, &self.countries_view.pane),
             OutlineView::Documents => (&self.documents_view.tree, &self.documents_view.pane),
+            OutlineView::People => (&self.people_view.tree, &self.people_view.pane),
             OutlineView::Bookmarks => (&self.bookmarks_view.tree, &self.bookmarks_view.pane),
             OutlineView::Notes => (&self.notes_view.tree, &self.notes_view.pane),
             OutlineView::Library => (&self.library_view.tree, &self.library_view.pane),
@@ -34,6 +35,7 @@ impl App {
             OutlineView::Sections => (&self.outline, &mut self.pane),
             OutlineView::Countries => (&self.countries_view.tree, &mut self.countries_view.pane),
             OutlineView::Documents => (&self.documents_view.tree, &mut self.documents_view.pane),
+            OutlineView::People => (&self.people_view.tree, &mut self.people_view.pane),
             OutlineView::Bookmarks => (&self.bookmarks_view.tree, &mut self.bookmarks_view.pane),
             OutlineView::Notes => (&self.notes_view.tree, &mut self.notes_view.pane),
             OutlineView::Library => (&self.library_view.tree, &mut self.library_view.pane),
@@ -44,7 +46,8 @@ impl App {
     pub(super) fn outline_action(&mut self, action: Action) {
         let height = usize::from(self.outline_rows());
         let countries_view = self.view == OutlineView::Countries;
-        let grouped_view = countries_view || self.view == OutlineView::Documents;
+        let grouped_view =
+            countries_view || matches!(self.view, OutlineView::Documents | OutlineView::People);
         match action {
             Action::Go => {
                 let (tree, pane) = self.shown();

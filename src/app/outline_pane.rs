@@ -13,6 +13,8 @@ pub enum OutlineView {
     Sections,
     /// Countries, regions and organisations with their mentions.
     Countries,
+    /// The people the documents name, with their offices.
+    People,
     /// The treaties, declarations, programmes and laws the documents cite.
     Documents,
     /// Bookmarks of the open documents.
@@ -31,6 +33,7 @@ impl OutlineView {
         match self {
             OutlineView::Sections => "Sections",
             OutlineView::Countries => "Countries",
+            OutlineView::People => "People",
             OutlineView::Documents => "Documents",
             OutlineView::Bookmarks => "Bookmarks",
             OutlineView::Notes => "Notes",
@@ -43,7 +46,8 @@ impl OutlineView {
     pub fn next(self) -> Option<OutlineView> {
         match self {
             OutlineView::Sections => Some(OutlineView::Countries),
-            OutlineView::Countries => Some(OutlineView::Documents),
+            OutlineView::Countries => Some(OutlineView::People),
+            OutlineView::People => Some(OutlineView::Documents),
             OutlineView::Documents => Some(OutlineView::Bookmarks),
             OutlineView::Bookmarks => Some(OutlineView::Notes),
             OutlineView::Notes => Some(OutlineView::Library),

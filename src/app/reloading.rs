@@ -180,6 +180,13 @@ impl App {
         if self.view == OutlineView::Documents {
             self.rebuild_documents();
         }
+        self.people_stale = true;
+        if !self.filter_people.is_empty() {
+            self.refresh_people();
+        }
+        if self.view == OutlineView::People {
+            self.rebuild_people();
+        }
         if self.view == OutlineView::Countries {
             self.rebuild_country_tree();
         } else {

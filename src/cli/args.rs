@@ -90,6 +90,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the people the briefings name, with their office and country
+    People {
+        /// Briefings (default: the bundled briefing)
+        paths: Vec<PathBuf>,
+        /// Print JSON instead of a list
+        #[arg(long)]
+        json: bool,
+    },
     /// Print the treaties, declarations, programmes and laws the briefings cite, by kind
     Documents {
         /// Briefings (default: the bundled briefing)

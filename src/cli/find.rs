@@ -78,6 +78,7 @@ pub fn print(
                     CandidateKind::Sentence => "sentence",
                     CandidateKind::Place => "place",
                     CandidateKind::Document => "document",
+                    CandidateKind::Person => "person",
                     CandidateKind::Bookmark => "bookmark",
                     CandidateKind::Note => "note",
                 },

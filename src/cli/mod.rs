@@ -1,6 +1,6 @@
 //! The command line: `brief`'s entry point, and the carrying out of a parsed command line,
 //! either the reader's start-up or one of the commands that print instead of opening the
-//! reader (`outline`, `countries`, `documents`, `find`, `export`, `notes`, `keymap`).
+//! reader (`outline`, `countries`, `people`, `documents`, `find`, `export`, `notes`, `keymap`).
 
 mod args;
 mod countries;
@@ -12,6 +12,7 @@ mod keymap;
 mod notes;
 mod open;
 mod outline;
+mod people;
 mod reader;
 
 use std::process::ExitCode;
@@ -129,6 +130,11 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 json,
                 &mut std::io::stdout().lock(),
             )?;
+            Ok(finish(opened))
+        }
+        Some(Command::People { paths, json }) => {
+            let opened = open_or_fail(&paths, options)?;
+            people::print(&opened.documents, json, &mut std::io::stdout().lock())?;
             Ok(finish(opened))
         }
         Some(Command::Documents { paths, json }) => {

@@ -1,7 +1,8 @@
 //! The Markdown briefing note: a title, the source documents with a fingerprint of their
 //! content, the export time, then, in document order, each section with bookmarks or notes:
-//! its breadcrumb, each passage quoted, the note under it, the countries it mentions and the
-//! documents it cites; detached notes; an index by country and one of the documents cited.
+//! its breadcrumb, each passage quoted, the note under it, the countries it mentions, the
+//! people it names and the documents it cites; detached notes; an index by country, one of
+//! the people and one of the documents cited. What a passage names is found in `named`.
 //! Text taken from a document is escaped so that the note renders exactly as the original
 //! reads.
 
@@ -13,11 +14,14 @@ use sha2::{Digest, Sha256};
 use crate::app::annotations::Annotations;
 use crate::compare::wording;
 use crate::doc::{BlockId, Document};
-use crate::index::countries::{Countries, Language};
-use crate::index::documents::titles;
-use crate::index::gazetteer::{Gazetteer, PlaceKind};
+use crate::index::countries::Countries;
+use crate::index::gazetteer::Gazetteer;
 use crate::index::outline::Outline;
+use crate::index::people::People;
 use crate::store::anchor::{Anchor, Placement, one_line};
+use named::{countries_of, documents_of, people_of};
+
+mod named;
 
 /// A source document as the note names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -125,6 +129,9 @@ pub fn briefing_note(input: &Input<'_>) -> String {
     let mut index: BTreeMap<String, (String, Vec<String>)> = BTreeMap::new();
     // Document cited → the sections that cite it.
     let mut cited: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    // Person → the sections that name them.
+    let people = People::build(docs);
+    let mut named: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut last_heading: Option<String> = None;
     for p in passages.iter().filter(|p| p.block.is_some()) {
         let crumb = breadcrumb(input, p.doc, p.block);
@@ -132,7 +139,13 @@ pub fn briefing_note(input: &Input<'_>) -> String {
             let _ = writeln!(out, "## {}\n", escape(&crumb));
             last_heading = Some(crumb.clone());
         }
-        write_passage(&mut out, input, p);
+        write_passage(&mut out, input, &people, p);
+        for person in people_of(input, &people, p) {
+            let sections = named.entry(person).or_default();
+            if !sections.contains(&crumb) {
+                sections.push(crumb.clone());
+            }
+        }
         for (english, name) in countries_of(input, p) {
             let (_, sections) = index.entry(english).or_insert_with(|| (name, Vec::new()));
             if !sections.contains(&crumb) {
@@ -153,7 +166,7 @@ pub fn briefing_note(input: &Input<'_>) -> String {
             "## Detached notes\n\nTheir paragraphs are no longer in the documents.\n"
         );
         for p in detached {
-            write_passage(&mut out, input, p);
+            write_passage(&mut out, input, &people, p);
         }
     }
     if !index.is_empty() {
@@ -161,6 +174,13 @@ pub fn briefing_note(input: &Input<'_>) -> String {
         for (name, sections) in index.values() {
             let list: Vec<String> = sections.iter().map(|s| escape(s)).collect();
             let _ = writeln!(out, "- **{}**: {}", escape(name), list.join("; "));
+        }
+    }
+    if !named.is_empty() {
+        let _ = writeln!(out, "\n## Index of people\n");
+        for (person, sections) in &named {
+            let list: Vec<String> = sections.iter().map(|s| escape(s)).collect();
+            let _ = writeln!(out, "- **{}**: {}", escape(person), list.join("; "));
         }
     }
     if !cited.is_empty() {
@@ -173,7 +193,7 @@ pub fn briefing_note(input: &Input<'_>) -> String {
     out
 }
 
-fn write_passage(out: &mut String, input: &Input<'_>, p: &Passage) {
+fn write_passage(out: &mut String, input: &Input<'_>, people: &People, p: &Passage) {
     if let Some(section) = &p.was_under {
         let name = &input.docs[p.doc].name;
         let crumb = if input.docs.len() == 1 {
@@ -231,33 +251,16 @@ fn write_passage(out: &mut String, input: &Input<'_>, p: &Passage) {
         let names: Vec<String> = countries.iter().map(|(_, c)| escape(c)).collect();
         let _ = writeln!(out, "Countries: {}\n", names.join(", "));
     }
+    let named = people_of(input, people, p);
+    if !named.is_empty() {
+        let names: Vec<String> = named.iter().map(|n| escape(n)).collect();
+        let _ = writeln!(out, "People: {}\n", names.join(", "));
+    }
     let documents = documents_of(input, p);
     if !documents.is_empty() {
         let titles: Vec<String> = documents.iter().map(|t| escape(t)).collect();
         let _ = writeln!(out, "Documents cited: {}\n", titles.join(", "));
     }
-}
-
-/// The titles of the documents a passage cites, each once, in order.
-fn documents_of(input: &Input<'_>, p: &Passage) -> Vec<String> {
-    let Some(text) = p
-        .block
-        .and_then(|b| input.docs[p.doc].block(b))
-        .map(|b| b.text())
-    else {
-        return Vec::new();
-    };
-    // A note on some sentences cites the documents of those sentences.
-    let part = text
-        .find(&p.quote)
-        .map_or(0..text.len(), |at| at..at + p.quote.len());
-    let mut out: Vec<String> = Vec::new();
-    for t in titles(text) {
-        if part.start <= t.range.start && t.range.end <= part.end && !out.contains(&t.title) {
-            out.push(t.title);
-        }
-    }
-    out
 }
 
 /// The passages in document order: a bookmark and the notes on one paragraph make one
@@ -325,40 +328,6 @@ fn breadcrumb(input: &Input<'_>, doc: usize, block: Option<BlockId>) -> String {
         (Some(s), _) => format!("{name} › {s}"),
         (None, _) => name.clone(),
     }
-}
-
-/// The countries and regions a passage's paragraph mentions: the English name, and the name
-/// in the document's language with the English name after.
-fn countries_of(input: &Input<'_>, p: &Passage) -> Vec<(String, String)> {
-    let Some(block) = p.block else {
-        return Vec::new();
-    };
-    let language = Language::of(&input.docs[p.doc]);
-    // A note on some sentences names the countries of those sentences.
-    let part = input.docs[p.doc]
-        .block(block)
-        .and_then(|b| b.text().find(&p.quote).map(|at| at..at + p.quote.len()))
-        .unwrap_or(0..usize::MAX);
-    input
-        .countries
-        .in_part_of_block(p.doc, block, part)
-        .into_iter()
-        .map(|i| &input.gazetteer.places[i])
-        .filter(|place| matches!(place.kind, PlaceKind::Country | PlaceKind::Region))
-        .map(|place| {
-            let local = match language {
-                Language::Chinese => &place.zh,
-                Language::Russian => &place.ru,
-                Language::English => &place.en,
-            };
-            let name = if *local == place.en {
-                place.en.clone()
-            } else {
-                format!("{local} ({})", place.en)
-            };
-            (place.en.clone(), name)
-        })
-        .collect()
 }
 
 /// A difference of wordings as the note shows it: `[-deleted-]{+inserted+}`, escaped so

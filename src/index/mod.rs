@@ -8,6 +8,8 @@ pub mod gazetteer;
 pub mod jump;
 pub mod jump_worker;
 pub mod outline;
+pub mod people;
+pub mod people_outline;
 pub mod pinyin_key;
 pub mod pinyin_match;
 pub mod text_search;

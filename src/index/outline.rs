@@ -30,6 +30,8 @@ pub struct OutlineEntry {
     pub span: Option<std::ops::Range<usize>>,
     /// The country, region or organisation the entry is about.
     pub place: Option<usize>,
+    /// The person the entry is about (an index into the people of the open documents).
+    pub person: Option<usize>,
 }
 
 impl OutlineEntry {
@@ -47,6 +49,7 @@ impl OutlineEntry {
             mark: None,
             span: None,
             place: None,
+            person: None,
         }
     }
 }
@@ -105,6 +108,7 @@ impl Outline {
                     mark: None,
                     span: None,
                     place: None,
+                    person: None,
                 });
             }
             let base_depth = usize::from(base_parent.is_some());
@@ -131,6 +135,7 @@ impl Outline {
                     mark: None,
                     span: None,
                     place: None,
+                    person: None,
                 });
             }
         }

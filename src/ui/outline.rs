@@ -71,13 +71,17 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         if Some(i) == here {
             style = style.patch(theme.here());
         }
-        if entry.depth == 0 && matches!(app.view, OutlineView::Countries | OutlineView::Documents) {
+        if entry.depth == 0
+            && matches!(
+                app.view,
+                OutlineView::Countries | OutlineView::People | OutlineView::Documents
+            )
+        {
             style = style.patch(theme.title());
         }
-        if app
-            .filter
-            .iter()
-            .any(|p| entry.place == Some(*p) && entry.mark.is_none())
+        if entry.mark.is_none()
+            && (app.filter.iter().any(|p| entry.place == Some(*p))
+                || entry.person.is_some_and(|p| app.is_filtered_person(p)))
         {
             style = style.patch(theme.here());
         }

@@ -55,7 +55,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Span::styled(status, theme.decoration()),
     ]);
     let hint = Line::from(Span::styled(
-        "# headings  @ countries  \" documents  ' bookmarks  ! notes  pinyin: zjw → 中吉乌  ↑↓  Enter jump  Esc back",
+        "# headings @ countries + people \" documents ' bookmarks ! notes · pinyin: zjw → 中吉乌 · ↑↓ Enter jump · Esc back",
         theme.decoration(),
     ));
     frame.render_widget(

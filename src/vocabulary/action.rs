@@ -59,9 +59,9 @@ pub enum Action {
     UnfoldAll,
     /// Countries: sort by mentions, A–Z, first appearance
     CycleCountryOrder,
-    /// Countries: filter passages by this place (again: off)
+    /// Countries, People: filter passages by this place or person (again: off)
     FilterByCountry,
-    /// Turn the country filter off
+    /// Turn the country and people filter off
     ClearFilter,
     /// Next search match, or passage matching the filter
     NextMatch,

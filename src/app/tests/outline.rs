@@ -104,12 +104,14 @@ fn select_place(app: &mut App, code: &str) {
 }
 
 #[test]
-fn tab_cycles_sections_countries_documents_bookmarks_notes_reader() {
+fn tab_cycles_sections_countries_people_documents_bookmarks_notes_reader() {
     let mut app = seed_app((100, 30));
     app.update(Action::FocusOutline);
     assert_eq!(app.view, outline_pane::OutlineView::Sections);
     app.update(Action::NextOutlineView);
     assert_eq!(app.view, outline_pane::OutlineView::Countries);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::People);
     app.update(Action::NextOutlineView);
     assert_eq!(app.view, outline_pane::OutlineView::Documents);
     assert_eq!(
@@ -131,8 +133,9 @@ fn tab_cycles_sections_countries_documents_bookmarks_notes_reader() {
 fn documents_view_lists_the_titles_by_kind_and_enter_lands_on_a_citation() {
     let mut app = seed_app((100, 30));
     app.update(Action::FocusOutline);
-    app.update(Action::NextOutlineView);
-    app.update(Action::NextOutlineView);
+    for _ in 0..3 {
+        app.update(Action::NextOutlineView);
+    }
     assert_eq!(app.view, outline_pane::OutlineView::Documents);
     let tree = &app.documents_view.tree;
     assert!(
@@ -159,6 +162,97 @@ fn documents_view_lists_the_titles_by_kind_and_enter_lands_on_a_citation() {
     let h = app.highlight.clone().expect("the citation is highlighted");
     let text = app.docs[h.doc].blocks[h.block.0].text();
     assert_eq!(&text[h.range], "《联合国宪章》");
+}
+
+fn people_view(app: &mut App) {
+    app.update(Action::FocusOutline);
+    app.update(Action::NextOutlineView);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::People);
+}
+
+/// Selects a person's row in the People view by the start of its label.
+fn select_person(app: &mut App, label: &str) -> usize {
+    let row = app
+        .people_view
+        .tree
+        .entries
+        .iter()
+        .position(|e| {
+            e.depth == 1
+                && e.title
+                    .trim_start()
+                    .split_once(' ')
+                    .is_some_and(|(_, l)| l.starts_with(label))
+        })
+        .unwrap_or_else(|| panic!("{label} is listed"));
+    app.people_view.pane.select(&app.people_view.tree, row);
+    row
+}
+
+#[test]
+fn people_view_lists_officials_and_enter_lands_on_a_mention() {
+    let mut app = seed_app((100, 30));
+    people_view(&mut app);
+    let tree = &app.people_view.tree;
+    assert!(tree.entries[0].title.starts_with("People · "));
+    let titles: Vec<&str> = tree.entries.iter().map(|e| e.title.as_str()).collect();
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.ends_with("李强 — 中华人民共和国国务院总理 (CN)")),
+        "{titles:?}"
+    );
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.ends_with("米舒斯京 — 俄罗斯联邦政府总理 (RU)"))
+    );
+    assert!(
+        titles.iter().any(|t| t.ends_with("李强 — 记者")),
+        "the reporter is someone else"
+    );
+    let row = select_person(&mut app, "扎帕罗夫 — ");
+    app.update(Action::Unfold);
+    app.update(Action::Down);
+    let entry = app.people_view.tree.entries[app.people_view.pane.selected].clone();
+    assert_eq!(entry.parent, Some(row));
+    assert_eq!(&entry.title[entry.mark.clone().unwrap()], "扎帕罗夫");
+    app.update(Action::Go);
+    assert_eq!(app.mode(), Mode::Reader);
+    let h = app.highlight.clone().expect("the mention is highlighted");
+    assert_eq!(
+        &app.docs[h.doc].blocks[h.block.0].text()[h.range],
+        "扎帕罗夫"
+    );
+}
+
+#[test]
+fn filter_by_a_person_and_a_country_keeps_passages_naming_both() {
+    let mut app = seed_app((100, 30));
+    people_view(&mut app);
+    select_person(&mut app, "王毅 — ");
+    app.update(Action::FilterByCountry);
+    let wang = app.matching_blocks();
+    assert!(wang.len() >= 5, "{wang:?}");
+    app.view = outline_pane::OutlineView::Countries;
+    app.rebuild_country_tree();
+    select_place(&mut app, "KG");
+    app.update(Action::FilterByCountry);
+    let both = app.matching_blocks();
+    assert!(!both.is_empty() && both.is_subset(&wang), "{both:?}");
+    for (doc, block) in &both {
+        let text = app.docs[*doc].blocks[block.0].text();
+        assert!(text.contains("王毅"), "{text}");
+        assert!(text.contains("吉"), "{text}");
+    }
+    assert_eq!(app.filter_label().as_deref(), Some("Kyrgyzstan + 王毅"));
+    app.update(Action::Close);
+    app.update(Action::NextMatch);
+    let h = app.highlight.clone().expect("a mention is highlighted");
+    assert!(both.contains(&(h.doc, h.block)));
+    app.update(Action::ClearFilter);
+    assert!(!app.filter_is_on());
 }
 
 #[test]

@@ -109,6 +109,31 @@ impl Words {
     }
 }
 
+/// The words of `text` with jieba's part of speech (`nr` a person's name); with `new_words`
+/// jieba also guesses words its dictionary lacks, as names often are.
+pub(crate) fn tagged(text: &str, new_words: bool) -> Vec<(Range<usize>, String)> {
+    dictionary()
+        .tag(text, new_words)
+        .into_iter()
+        .map(|t| (t.byte_start..t.byte_end, t.tag.to_string()))
+        .collect()
+}
+
+/// Whether `range` of `text` begins and ends on the dictionary's word boundaries in the run of
+/// Chinese around it: 李强 in 李强出席, not in 李强调 (李|强调).
+pub(crate) fn is_whole(text: &str, range: Range<usize>) -> bool {
+    let window = window(text, range.clone());
+    let words = dictionary().cut(&text[window.clone()], false);
+    let mut at = window.start;
+    let (mut starts, mut ends) = (false, false);
+    for w in words {
+        starts |= at == range.start;
+        at += w.word.len();
+        ends |= at == range.end;
+    }
+    starts && ends
+}
+
 /// Whether a longer dictionary word than the name, short of `word` itself, begins where
 /// the name does: 马里兰 in 马里兰州 (which 马里 + 兰州 would otherwise read as Mali).
 fn crosses_the_end(word: &str, name: usize) -> bool {

@@ -16,6 +16,8 @@ mod tests;
 
 use std::sync::OnceLock;
 
+pub(crate) use chinese_words::{is_whole, tagged};
+
 use aho_corasick::{AhoCorasick, Anchored, Input, Match};
 use serde::Deserialize;
 

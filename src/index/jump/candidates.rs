@@ -30,6 +30,8 @@ pub enum CandidateKind {
     Place,
     /// A document cited (jumps to its first citation).
     Document,
+    /// A person named with an office (jumps to their first mention).
+    Person,
     /// A bookmarked paragraph.
     Bookmark,
     /// A note, with the passage it is on.
@@ -45,6 +47,7 @@ impl CandidateKind {
             CandidateKind::Sentence => "·",
             CandidateKind::Place => "@",
             CandidateKind::Document => "\"",
+            CandidateKind::Person => "+",
             CandidateKind::Bookmark => "'",
             CandidateKind::Note => "!",
         }
@@ -206,6 +209,21 @@ pub(super) fn place_candidates(
             first.block,
             section,
             own(&cited.title),
+            first.range.clone(),
+        ));
+    }
+    for person in crate::index::people::People::build(docs).persons {
+        let first = &person.mentions[0];
+        let section = docs[first.doc].blocks[..=first.block.0]
+            .iter()
+            .rposition(|b| b.heading_level().is_some())
+            .map(BlockId);
+        out.push(Candidate::new(
+            CandidateKind::Person,
+            first.doc,
+            first.block,
+            section,
+            own(&person.label()),
             first.range.clone(),
         ));
     }

@@ -1,11 +1,12 @@
 //! What the palette's input asks for: a prefix naming one kind of candidate (`#` headings,
-//! `@` places, `"` documents cited, `'` bookmarks, `!` notes) and the text, folded as candidates are.
+//! `@` places, `+` people, `"` documents cited, `'` bookmarks, `!` notes) and the text, folded
+//! as candidates are.
 
 use super::CandidateKind;
 use crate::index::pinyin_key::fold;
 
-/// What a query asks for: an optional kind (`#` headings, `@` places, `'` bookmarks, `!`
-/// notes) and the folded text.
+/// What a query asks for: an optional kind (`#` headings, `@` places, `+` people, `"`
+/// documents, `'` bookmarks, `!` notes) and the folded text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Query {
     /// Only candidates of this kind.
@@ -21,6 +22,7 @@ impl Query {
             Some('#') => (Some(CandidateKind::Heading), &input[1..]),
             Some('@') => (Some(CandidateKind::Place), &input[1..]),
             Some('"') => (Some(CandidateKind::Document), &input[1..]),
+            Some('+') => (Some(CandidateKind::Person), &input[1..]),
             Some('\'') => (Some(CandidateKind::Bookmark), &input[1..]),
             Some('!') => (Some(CandidateKind::Note), &input[1..]),
             _ => (None, input),

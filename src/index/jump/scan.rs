@@ -74,7 +74,7 @@ impl JumpIndex {
             CandidateKind::Paragraph if m.sentence.is_some() => 1,
             CandidateKind::Sentence | CandidateKind::Paragraph => 2,
             CandidateKind::Bookmark | CandidateKind::Note => 1,
-            CandidateKind::Place | CandidateKind::Document => 3,
+            CandidateKind::Place | CandidateKind::Document | CandidateKind::Person => 3,
         };
         matches.sort_by_cached_key(|m| (std::cmp::Reverse(m.score), rank(m), m.candidate));
         let all: Vec<u32> = matches.iter().map(|m| m.candidate).collect();

@@ -103,6 +103,28 @@ fn headings_beat_body_text_and_prefixes_narrow() {
 }
 
 #[test]
+fn people_are_found_by_name_office_or_pinyin_after_a_plus() {
+    let (_, index) = seed_index();
+    for query in ["+mishusijing", "+米舒斯京", "+zongli", "+msj"] {
+        let people = search(&index, query);
+        assert!(!people.is_empty(), "{query}");
+        assert!(
+            people
+                .iter()
+                .all(|m| index.shown(m).kind == CandidateKind::Person),
+            "{query}"
+        );
+    }
+    let best = search(&index, "+mishusijing");
+    assert!(
+        index
+            .shown(&best[0])
+            .text
+            .starts_with("米舒斯京 — 俄罗斯联邦政府总理")
+    );
+}
+
+#[test]
 fn exact_run_beats_scattered_letters() {
     let (_, index) = seed_index();
     let results = search(&index, "tiel");

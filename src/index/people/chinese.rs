@@ -1,0 +1,514 @@
+//! People in Chinese text: a title followed by a name (`总理李强`, `外交部长苏杰生`,
+//! `吉尔吉斯斯坦总统扎帕罗夫`), or a head's title after a name (`习近平主席`,
+//! `扎帕罗夫总统`). The office reaches back from the title to the start of the phrase
+//! (`俄罗斯联邦政府总理`), across `、` when the part before is an office too
+//! (`中共中央政治局委员、外交部长`).
+//!
+//! Chinese writes names without spaces, so where a name ends is the hard part. A Chinese name
+//! is a surname and one or two characters, which jieba's dictionary tags as a name or which
+//! a word that cannot be part of a name follows (`王毅转达`); a foreign name is a run of the
+//! characters used to transcribe foreign names (`米舒斯京`), which must end where a word
+//! that cannot continue it begins. Anything else is not taken for a name.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::Introduced;
+use crate::index::gazetteer::{Gazetteer, tagged};
+
+/// Titles that end an office. The office's other words (外交, 国务院, 俄罗斯联邦政府) are
+/// read back from the title.
+const TITLES: &[&str] = &[
+    "总理",
+    "副总理",
+    "总统",
+    "副总统",
+    "主席",
+    "副主席",
+    "首相",
+    "副首相",
+    "外长",
+    "部长",
+    "副部长",
+    "大臣",
+    "国务委员",
+    "委员",
+    "秘书长",
+    "副秘书长",
+    "主任",
+    "副主任",
+    "大使",
+    "特使",
+    "特别代表",
+    "发言人",
+    "议长",
+    "副议长",
+    "委员长",
+    "副委员长",
+    "国王",
+    "王储",
+    "总书记",
+    "书记",
+    "总干事",
+    "副总干事",
+    "总司令",
+    "司令员",
+    "市长",
+    "州长",
+    "省长",
+    "总督",
+    "行长",
+    "院长",
+    "执行主任",
+    "记者",
+    "通讯员",
+    "总裁",
+    "董事长",
+    "主席团主席",
+    "国务卿",
+    "副国务卿",
+    "财长",
+    "防长",
+    "外相",
+    "议员",
+    "参议员",
+    "众议员",
+    "参谋长",
+    "会长",
+    "理事长",
+];
+
+/// Titles that may follow the name they give (习近平主席, 扎帕罗夫总统).
+const TITLES_AFTER: &[&str] = &[
+    "主席",
+    "总统",
+    "总理",
+    "首相",
+    "外长",
+    "部长",
+    "秘书长",
+    "大使",
+    "国王",
+    "总书记",
+];
+
+/// Titles of a reporter: a byline, not an official.
+const REPORTERS: &[&str] = &["记者", "通讯员"];
+
+/// The commonest surnames and some rarer ones borne by officials (习).
+const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田\
+董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯\
+龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹\
+申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华\
+喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全\
+习栗蔺阎奚芮嵇晋楼阚亓扈厉揭荆鄂冀晁谌廉邰衡步满弘匡寇禄阙隆巩勾敖融訾鞠丰巢蒯竺权逯盖桓\
+佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝";
+
+/// Two-character surnames.
+const COMPOUND_SURNAMES: &[&str] = &[
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
+    "夏侯", "令狐", "端木",
+];
+
+/// Characters used to transcribe foreign names (Xinhua's usage), without those that mostly
+/// begin an ordinary word after a name.
+const TRANSCRIPTION: &str = "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼毕别宾波伯博布查察楚茨措达\
+戴丹道德登迪蒂丁东杜多厄恩尔法凡菲费芬丰弗福富盖甘冈戈哥格根古瓜哈海汉豪赫黑亨洪胡华霍基吉\
+季加贾坚杰捷金京居卡凯坎康考柯科克肯孔库夸奎昆拉莱赖兰朗劳勒雷蕾楞黎里丽利列林琳留柳龙卢鲁\
+路伦罗洛吕马玛迈麦曼芒梅门蒙孟米密敏明莫墨默姆穆纳乃奈南内尼涅宁纽努诺欧帕潘庞佩彭皮平坡珀\
+普齐奇恰乔切钦琴丘若瑞萨塞赛桑瑟森沙莎尚绍舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提汀通图托\
+瓦万旺威韦维温沃乌伍武西希锡夏谢辛休雅亚扬耶叶伊因尤约泽扎詹兹佐祖赞罕雅杨伯耳尼生夫娃娜娅\
+契热义勃瑙芙黛翁肖廷翰蓬芭薇琼莉丝露珊妮婷宾恩冯";
+
+/// Words that can follow a name and never continue it.
+const AFTER_NAME: &[&str] = &[
+    "会见",
+    "会晤",
+    "会谈",
+    "主持",
+    "出席",
+    "表示",
+    "举行",
+    "说",
+    "在",
+    "同",
+    "和",
+    "与",
+    "及",
+    "对",
+    "等",
+    "一行",
+    "率",
+    "的",
+    "发表",
+    "指出",
+    "强调",
+    "称",
+    "访华",
+    "访问",
+    "通电话",
+    "致电",
+    "致函",
+    "签署",
+    "共同",
+    "分别",
+    "也",
+    "还",
+    "并",
+    "已",
+    "将",
+    "就",
+    "向",
+    "请",
+    "是",
+    "为",
+    "于",
+    "先生",
+    "女士",
+    "阁下",
+    "当天",
+    "今天",
+    "日前",
+    "近日",
+    "宣布",
+    "认为",
+    "希望",
+    "欢迎",
+    "祝贺",
+    "介绍",
+    "转达",
+    "讲话",
+    "致辞",
+    "回答",
+    "接受",
+    "应邀",
+    "以及",
+    "时",
+    "后",
+    "提出",
+    "参加",
+    "出访",
+    "抵达",
+    "离开",
+    "前往",
+    "作",
+    "总统",
+    "总理",
+    "主席",
+    "首相",
+    "外长",
+    "理应",
+    "公然",
+    "签",
+    "致",
+    "谈",
+    "说明",
+    "曾",
+    "又",
+    "再",
+    "都",
+    "则",
+    "却",
+    "代表",
+    "答",
+    "摄",
+];
+
+/// Words that can stand before a name that a title follows (和扎帕罗夫总统).
+const BEFORE_NAME: &[&str] = &[
+    "和", "与", "同", "及", "由", "对", "向", "请", "在", "会见", "祝贺", "感谢", "欢迎", "同意",
+    "赞赏", "是", "为", "给",
+];
+
+/// Words that begin a phrase before an office (会议由|俄罗斯联邦政府总理): the office starts
+/// after them.
+const BEFORE_OFFICE: &[&str] = &[
+    "由", "在", "同", "与", "和", "及", "对", "向", "请", "应", "会见", "会晤", "接见", "表示",
+    "指出", "强调", "说", "称", "是", "为", "前", "邀", "出席", "主持", "率领", "致电",
+];
+
+/// Words an office holds that the dictionary does not tag as nouns (副总理兼外交部长,
+/// 轮值主席, 名誉主席, 美国当选总统).
+const OFFICE_WORDS: &[&str] = &[
+    "兼",
+    "当选",
+    "执行",
+    "常务",
+    "轮值",
+    "代理",
+    "上合",
+    "组织",
+    "主管",
+    "分管",
+    "名誉",
+    "专职",
+    "首席",
+    "反恐怖",
+    "反恐",
+    "驻",
+    "常驻",
+    "特命",
+    "全权",
+    "候任",
+    "前任",
+    "现任",
+];
+
+/// The longest office read back from a title, in characters.
+const OFFICE_CHARS: usize = 30;
+
+/// Whether a character is a Chinese character (not Chinese punctuation).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+fn titles() -> &'static AhoCorasick {
+    static TITLES_AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
+    TITLES_AUTOMATON.get_or_init(|| {
+        AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(TITLES)
+            .expect("the titles compile")
+    })
+}
+
+/// Whether an office names one of China's own institutions, whose holder is Chinese
+/// (中共中央政治局委员, 国务院总理, 全国人大常委会委员长).
+pub(super) fn is_chinese_institution(office: &str) -> bool {
+    [
+        "中共",
+        "国务院",
+        "国务委员",
+        "全国人大",
+        "全国政协",
+        "中央军委",
+        "中央外事",
+    ]
+    .iter()
+    .any(|i| office.starts_with(i))
+}
+
+/// Adds the names an office introduces in `text` to `out`.
+pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
+    let gazetteer = Gazetteer::bundled();
+    for title in titles().find_iter(text) {
+        let t = &text[title.range()];
+        let reporter = REPORTERS.contains(&t);
+        if let Some(name) = name_after(text, title.end(), gazetteer) {
+            // A byline's office is the title alone (本报讯记者 is 记者).
+            let office = if reporter {
+                title.range()
+            } else {
+                office_before(text, title.range())
+            };
+            out.push(Introduced {
+                name,
+                office,
+                reporter,
+            });
+        } else if TITLES_AFTER.contains(&t)
+            && let Some(name) = name_before(text, title.start(), gazetteer)
+        {
+            out.push(Introduced {
+                name,
+                office: title.range(),
+                reporter: false,
+            });
+        }
+    }
+}
+
+/// The name that starts at `at`, if one certainly does.
+fn name_after(text: &str, at: usize, gazetteer: &Gazetteer) -> Option<Range<usize>> {
+    let rest = &text[at..];
+    let first = rest.chars().next()?;
+    let run = transcribed_run(rest);
+    let transcribed = (run.chars().count() >= 2
+        && ends_a_name(&rest[run.len()..])
+        && !names_a_place(run, gazetteer))
+    .then(|| at..at + run.len());
+    let is_surname =
+        COMPOUND_SURNAMES.iter().any(|s| rest.starts_with(s)) || SURNAMES.contains(first);
+    match (
+        is_surname.then(|| chinese_name(text, at)).flatten(),
+        transcribed,
+    ) {
+        // 马克龙 begins with the surname 马, but the whole run is the name.
+        (Some(chinese), Some(foreign)) if foreign.end > chinese.end => Some(foreign),
+        (Some(chinese), _) => Some(chinese),
+        (None, foreign) => foreign,
+    }
+}
+
+/// A Chinese name at `at`: a surname and one or two characters. Of jieba's guess (a word it
+/// tags as a name), the two characters and the three, the first after which a name can end
+/// (王毅|转达, 黄循财|等) is taken; else jieba's guess, when it has one.
+fn chinese_name(text: &str, at: usize) -> Option<Range<usize>> {
+    let rest = &text[at..];
+    let window: usize = rest.chars().take(8).map(char::len_utf8).sum();
+    let words = tagged(&rest[..window], true);
+    let guess = words.first().and_then(|(w, tag)| {
+        let name = &rest[w.clone()];
+        let chars = name.chars().count();
+        // jieba may take the word after a two-character name for its third character
+        // (王毅于2025年).
+        let last = name.chars().next_back().map_or(0, char::len_utf8);
+        let two = chars == 3 && AFTER_NAME.contains(&&name[name.len() - last..]);
+        (tag.starts_with("nr") && (2..=3).contains(&chars) && !two).then_some(w.end)
+    });
+    let lengths = (2..=3).filter_map(|chars| {
+        let len: usize = rest.chars().take(chars).map(char::len_utf8).sum();
+        (rest[..len].chars().count() == chars && rest[..len].chars().all(is_han)).then_some(len)
+    });
+    guess
+        .into_iter()
+        .chain(lengths)
+        .find(|&len| ends_a_name(&rest[len..]))
+        .or(guess)
+        .filter(|&len| could_be_a_name(&rest[..len]))
+        .map(|len| at..at + len)
+}
+
+/// Whether the dictionary lets a few characters be a name: not a word of their own that is
+/// not a name (关于, 任免), nor holding a pronoun, preposition, conjunction or particle
+/// (和他).
+fn could_be_a_name(name: &str) -> bool {
+    let words = tagged(name, false);
+    let one_word = words.len() == 1 && name.chars().nth(1).is_some();
+    words.iter().all(|(w, tag)| {
+        let function_word = ["r", "p", "c", "u", "y", "e", "o"]
+            .iter()
+            .any(|t| tag.starts_with(t));
+        let a_word_but_not_a_name = one_word && !tag.starts_with("nr") && w.len() == name.len();
+        !function_word && !a_word_but_not_a_name
+    })
+}
+
+/// The run of transcription characters that `text` starts with, at most twelve.
+fn transcribed_run(text: &str) -> &str {
+    let len: usize = text
+        .chars()
+        .take_while(|&c| TRANSCRIPTION.contains(c))
+        .take(12)
+        .map(char::len_utf8)
+        .sum();
+    &text[..len]
+}
+
+/// Whether a name can end where `rest` begins: at the end of the text, before anything but a
+/// Chinese character, or before a word that never continues a name.
+fn ends_a_name(rest: &str) -> bool {
+    match rest.chars().next() {
+        None => true,
+        Some(c) if !is_han(c) => true,
+        Some(_) => AFTER_NAME.iter().any(|w| rest.starts_with(w)),
+    }
+}
+
+/// Whether a supposed name holds a place's name (俄罗斯 before 总统 is a country).
+fn names_a_place(name: &str, gazetteer: &Gazetteer) -> bool {
+    !gazetteer.find(name).is_empty()
+}
+
+/// The name that ends at `end`, before a head's title (习近平主席, 扎帕罗夫总统).
+fn name_before(text: &str, end: usize, gazetteer: &Gazetteer) -> Option<Range<usize>> {
+    let before = &text[..end];
+    // A Chinese name jieba knows (习近平): the dictionary says where it begins.
+    let start: usize = before
+        .char_indices()
+        .rev()
+        .take(4)
+        .last()
+        .map_or(end, |(i, _)| i);
+    let words = tagged(&before[start..], true);
+    if let Some((w, tag)) = words.last()
+        && tag.starts_with("nr")
+        && (2..=3).contains(&before[start + w.start..].chars().count())
+        && SURNAMES.contains(before[start + w.start..].chars().next()?)
+    {
+        return Some(start + w.start..end);
+    }
+    // A transcribed name (扎帕罗夫).
+    let len: usize = before
+        .chars()
+        .rev()
+        .take_while(|&c| TRANSCRIPTION.contains(c))
+        .take(12)
+        .map(char::len_utf8)
+        .sum();
+    let name = &before[end - len..];
+    (name.chars().count() >= 2
+        && begins_a_name(&before[..end - len])
+        && !names_a_place(name, gazetteer))
+    .then(|| end - len..end)
+}
+
+/// Whether a name can begin after `before`: at the start, after anything but a Chinese
+/// character, or after a word that ends a phrase before a name.
+fn begins_a_name(before: &str) -> bool {
+    match before.chars().next_back() {
+        None => true,
+        Some(c) if !is_han(c) => true,
+        Some(_) => BEFORE_NAME.iter().any(|w| before.ends_with(w)),
+    }
+}
+
+/// The office that ends with the title at `title`: read back to the start of the phrase,
+/// and across `、` while the part before is an office too.
+fn office_before(text: &str, title: Range<usize>) -> Range<usize> {
+    let mut start = phrase_start(text, title.start);
+    loop {
+        let before = &text[..start];
+        let Some(part) = before.strip_suffix('、') else {
+            break;
+        };
+        let ends_in_title = titles()
+            .find_iter(part)
+            .last()
+            .is_some_and(|m| m.end() == part.len());
+        if !ends_in_title {
+            break;
+        }
+        let earlier = phrase_start(text, part.len());
+        if text[earlier..title.end].chars().count() > OFFICE_CHARS {
+            break;
+        }
+        start = earlier;
+    }
+    start..title.end
+}
+
+/// Where the phrase that ends at `end` begins: after punctuation, a non-Chinese character or
+/// a word that begins a phrase (由, 同, 会见; the 和 of 共和国 is not one), at most
+/// [`OFFICE_CHARS`] back.
+fn phrase_start(text: &str, end: usize) -> usize {
+    let mut start = end;
+    for (i, c) in text[..end].char_indices().rev().take(OFFICE_CHARS) {
+        if !is_han(c) {
+            break;
+        }
+        start = i;
+    }
+    let words = tagged(&text[start..end], false);
+    let mut begins = end;
+    for (w, tag) in words.iter().rev() {
+        let word = &text[start + w.start..start + w.end];
+        if BEFORE_OFFICE.contains(&word) || !is_office_word(word, tag) {
+            break;
+        }
+        begins = start + w.start;
+    }
+    begins
+}
+
+/// Whether a word can be part of an office: a noun, a place or an institution, a
+/// distinguishing word (副), an abbreviation (中共), an ordinal (第一), or one of
+/// [`OFFICE_WORDS`]; not a verb, an adverb or a particle (但愿像|法国总统, 采访了|黑龙江省省长).
+fn is_office_word(word: &str, tag: &str) -> bool {
+    tag.starts_with('n')
+        || matches!(tag, "b" | "j" | "vn")
+        || (tag.starts_with('m') && word.starts_with('第'))
+        || OFFICE_WORDS.contains(&word)
+}

@@ -1,0 +1,396 @@
+//! People in English text: a capitalised office followed by a name (`President Xi Jinping`,
+//! `Russian Prime Minister Mikhail Mishustin`, `Minister of Foreign Affairs Sergey Lavrov`,
+//! `External Affairs Minister S. Jaishankar`). The office takes the capitalised words before
+//! its head word and an `of` phrase after it that names a place; the name is the run of
+//! capitalised words that follows, which must not be an institution (`Premier League`), a
+//! month or a place.
+
+use std::ops::Range;
+
+use super::Introduced;
+use crate::index::gazetteer::Gazetteer;
+
+/// Words that end an office.
+const HEADS: &[&str] = &[
+    "President",
+    "Premier",
+    "Minister",
+    "Secretary",
+    "Secretary-General",
+    "Chancellor",
+    "King",
+    "Queen",
+    "Prince",
+    "Emperor",
+    "Ambassador",
+    "Senator",
+    "Governor",
+    "Chairman",
+    "Chairwoman",
+    "Spokesperson",
+    "Spokesman",
+    "Spokeswoman",
+    "Envoy",
+    "Director-General",
+    "Mayor",
+    "Speaker",
+    "Commissioner",
+    "Councillor",
+    "Councilor",
+    "Emir",
+    "Sultan",
+    "Sheikh",
+    "Pope",
+    "Vice-President",
+    "Vice-Premier",
+    "Advisor",
+    "Adviser",
+    "Representative",
+];
+
+/// Words before a head that belong to the office (Prime Minister, Foreign Minister).
+const OFFICE_WORDS: &[&str] = &[
+    "Prime",
+    "Foreign",
+    "Vice",
+    "Deputy",
+    "First",
+    "Defence",
+    "Defense",
+    "External",
+    "Affairs",
+    "Finance",
+    "Trade",
+    "Commerce",
+    "State",
+    "Councilor",
+    "Councillor",
+    "General",
+    "Chief",
+    "Executive",
+    "Crown",
+    "Home",
+    "Interior",
+    "Economy",
+    "Energy",
+    "Justice",
+    "Education",
+    "Health",
+    "Agriculture",
+    "Security",
+    "Special",
+    "Permanent",
+    "Former",
+    "Acting",
+    "Senior",
+];
+
+/// Capitalised words that are never part of a person's name after an office.
+const NOT_NAMES: &[&str] = &[
+    "League",
+    "Assembly",
+    "Council",
+    "Office",
+    "Ministry",
+    "Department",
+    "Committee",
+    "Agreement",
+    "Summit",
+    "Forum",
+    "Party",
+    "House",
+    "Administration",
+    "Government",
+    "State",
+    "States",
+    "Union",
+    "Republic",
+    "Palace",
+    "Cup",
+    "Club",
+    "Award",
+    "Prize",
+    "Day",
+    "Week",
+    "Year",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "The",
+    "A",
+    "An",
+    "And",
+    "Of",
+    "In",
+    "On",
+    "At",
+    "For",
+    "To",
+    "With",
+    "By",
+    "As",
+    "He",
+    "She",
+    "They",
+    "It",
+    "This",
+    "That",
+    "But",
+    "Mr",
+    "Mr.",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "General",
+    "Affairs",
+    "Foreign",
+    "People's",
+    "National",
+    "Central",
+    "Foundation",
+    "Institute",
+    "University",
+    "Council's",
+    "Mission",
+    "Bank",
+    "Fund",
+    "Organization",
+    "Organisation",
+    "Conference",
+    "Session",
+    "Group",
+    "Air",
+    "Force",
+    "Army",
+    "Navy",
+    "Under",
+];
+
+/// Particles that may stand inside a name (Osama bin Laden, Charles de Gaulle).
+const PARTICLES: &[&str] = &[
+    "bin", "al", "de", "da", "van", "von", "der", "del", "la", "le", "ibn",
+];
+
+/// One word of the text with its byte range.
+struct Word<'t> {
+    text: &'t str,
+    range: Range<usize>,
+    /// Whether punctuation (a comma, a full stop, a possessive) ends it, so a name cannot go
+    /// on past it.
+    closes: bool,
+}
+
+/// The words of `text`: letters, digits, hyphens and apostrophes; an initial keeps its dot
+/// (S. Jaishankar) and a possessive loses its `'s`.
+fn words(text: &str) -> Vec<Word<'_>> {
+    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        let mut word = &text[start..end];
+        if text[end..].starts_with('.') && word.chars().count() == 1 && c.is_uppercase() {
+            end += 1;
+            word = &text[start..end];
+            chars.next();
+        }
+        let bare = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word)
+            .trim_end_matches(['\'', '’']);
+        let closes = bare.len() < word.len()
+            || text[end..]
+                .chars()
+                .next()
+                .is_some_and(|n| !n.is_whitespace());
+        out.push(Word {
+            text: bare,
+            range: start..start + bare.len(),
+            closes,
+        });
+    }
+    out
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Adds the names an office introduces in `text` to `out`.
+pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
+    let words = words(text);
+    let gazetteer = Gazetteer::bundled();
+    let mut i = 0;
+    while i < words.len() {
+        if !HEADS.contains(&words[i].text) {
+            i += 1;
+            continue;
+        }
+        let head = i;
+        // The office's words before the head: office words and place adjectives (Russian).
+        let mut first = head;
+        while first > 0
+            && !words[first - 1].closes
+            && (OFFICE_WORDS.contains(&words[first - 1].text)
+                || is_place(words[first - 1].text, gazetteer))
+        {
+            first -= 1;
+        }
+        // "of Russia", "of Foreign Affairs", "of the People's Republic of China".
+        let mut after = head + 1;
+        if !words[head].closes
+            && let Some(end) = of_phrase(&words, head + 1, gazetteer)
+        {
+            after = end;
+        }
+        let name_start = after;
+        let mut end = name_start;
+        while end < words.len() && end - name_start < 6 {
+            let w = &words[end];
+            let particle = PARTICLES.contains(&w.text) && end > name_start;
+            if !(capitalised(w.text) || particle)
+                || NOT_NAMES.contains(&w.text)
+                || HEADS.contains(&w.text)
+            {
+                break;
+            }
+            end += 1;
+            if w.closes {
+                break;
+            }
+        }
+        // A name ends on a capitalised word, not a particle.
+        while end > name_start && PARTICLES.contains(&words[end - 1].text) {
+            end -= 1;
+        }
+        // In a headline every word is capitalised, so a name that runs on into more
+        // capitalised words cannot be told from the verb after it (Chinese Ambassador Cai
+        // Jinbiao Attends Fiji Day…); it must end at punctuation or a lower-case word.
+        let ends_cleanly =
+            end == words.len() || words[end - 1].closes || !capitalised(words[end].text);
+        if end > name_start
+            && (ends_cleanly || !is_title_case(&words[clause(&words, first, end)]))
+            && !words[head].closes
+            && (after == head + 1 || !words[after - 1].closes)
+            && !words[name_start..end]
+                .iter()
+                .any(|w| is_place(w.text, gazetteer) || is_acronym(w.text))
+        {
+            let name = words[name_start].range.start..words[end - 1].range.end;
+            out.push(Introduced {
+                name,
+                office: words[first].range.start..words[after - 1].range.end,
+                reporter: false,
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The words of the clause that holds `first..end`: from after the punctuation before it to
+/// the punctuation after it.
+fn clause(words: &[Word], first: usize, end: usize) -> Range<usize> {
+    let start = (0..first)
+        .rev()
+        .find(|&i| words[i].closes)
+        .map_or(0, |i| i + 1);
+    let stop = (end.saturating_sub(1)..words.len())
+        .find(|&i| words[i].closes)
+        .map_or(words.len(), |i| i + 1);
+    start..stop
+}
+
+/// Whether the text is a headline: several capitalised words and no lower-case word but
+/// the short ones title case leaves small (and, of, with).
+fn is_title_case(words: &[Word]) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on",
+        "onto", "or", "over", "per", "the", "to", "upon", "via", "with",
+    ];
+    let capitals = words.iter().filter(|w| capitalised(w.text)).count();
+    capitals >= 3
+        && words.iter().all(|w| {
+            capitalised(w.text)
+                || SMALL.contains(&w.text)
+                || !w.text.chars().all(char::is_alphabetic)
+        })
+}
+
+/// Where an `of` phrase after a head ends, when it names a place or a ministry: "of Russia",
+/// "of Foreign Affairs", "of the United States".
+fn of_phrase(words: &[Word], at: usize, gazetteer: &Gazetteer) -> Option<usize> {
+    if words.get(at)?.text != "of" || words[at].closes {
+        return None;
+    }
+    let mut i = at + 1;
+    if words.get(i).is_some_and(|w| w.text == "the" && !w.closes) {
+        i += 1;
+    }
+    // The longest run of capitalised words from here that the gazetteer reads as one place,
+    // or a ministry's words.
+    let mut end = None;
+    let mut j = i;
+    while j < words.len() && (capitalised(words[j].text) || words[j].text == "of") && j - i < 6 {
+        let run = &words[i..=j];
+        let last = &words[j];
+        let text_run = run.iter().map(|w| w.text).collect::<Vec<_>>().join(" ");
+        let whole_place = gazetteer
+            .find(&text_run)
+            .iter()
+            .any(|h| h.range.start == 0 && h.range.end == text_run.len());
+        let ministry = run
+            .iter()
+            .all(|w| OFFICE_WORDS.contains(&w.text) || w.text == "of");
+        if (whole_place || ministry) && capitalised(last.text) {
+            end = Some(j + 1);
+        }
+        if last.closes {
+            break;
+        }
+        j += 1;
+    }
+    end
+}
+
+/// Whether a word is written in capitals (SCO, UN), but not a regnal number (Charles III).
+fn is_acronym(word: &str) -> bool {
+    word.chars().all(|c| c.is_uppercase() && c != '.')
+        && !word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Whether a word names a place on its own (Russia, Chinese).
+fn is_place(word: &str, gazetteer: &Gazetteer) -> bool {
+    gazetteer
+        .find(word)
+        .iter()
+        .any(|h| h.range.start == 0 && h.range.end == word.len())
+}

@@ -1,0 +1,432 @@
+//! The forms a person's name takes after the office introduced it: the full name again
+//! (李强, Xi Jinping, Михаил Мишустин), or the surname alone (Mishustin, Xi, Мишустина in any
+//! case). A surname alone is found as a whole word that does not run on into a longer name
+//! (Li in Li Keqiang is not Li Peng); a Chinese name as a whole word of the dictionary's cut
+//! (李强 in 李强出席, not in 李强调). A form two people bear is counted for neither.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+use rust_stemmers::{Algorithm, Stemmer};
+
+use super::{Gathered, Naming, Script, Shared};
+use crate::doc::{BlockId, Document};
+use crate::index::gazetteer::is_whole;
+
+/// Surnames written first in a Chinese name transcribed into Latin or Cyrillic letters:
+/// `Xi` in Xi Jinping is the surname, `Jinping` is not.
+const PINYIN_SURNAMES: &[&str] = &[
+    "Xi", "Li", "Wang", "Zhang", "Liu", "Chen", "Yang", "Huang", "Zhao", "Wu", "Zhou", "Xu", "Sun",
+    "Ma", "Zhu", "Hu", "Guo", "He", "Gao", "Lin", "Luo", "Zheng", "Liang", "Xie", "Song", "Tang",
+    "Han", "Feng", "Deng", "Cao", "Peng", "Zeng", "Xiao", "Tian", "Dong", "Pan", "Yuan", "Cai",
+    "Jiang", "Yu", "Du", "Ye", "Cheng", "Wei", "Su", "Lu", "Ding", "Ren", "Shen", "Yao", "Jin",
+    "Wen", "Mao", "Qin", "Bo", "Zhan", "Kong", "Qian", "Yin", "Си", "Ли", "Ван", "Ху", "Вэнь",
+    "Цзян",
+];
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::Russian))
+}
+
+/// A Russian word reduced to its stem, lower case: Мишустина and Мишустин are one.
+fn stem(word: &str) -> String {
+    stemmer().stem(&word.to_lowercase()).into_owned()
+}
+
+/// The words of a Latin or Cyrillic name, initials left out (S. Jaishankar is Jaishankar).
+fn name_words(name: &str) -> Vec<&str> {
+    name.split_whitespace()
+        .filter(|w| !(w.ends_with('.') && w.chars().count() == 2))
+        .collect()
+}
+
+/// The key two writings of one name share: the name itself in Chinese, its words without
+/// initials in Latin letters, their stems in Cyrillic.
+pub(super) fn key(script: Script, name: &str) -> String {
+    match script {
+        Script::Chinese => name.to_string(),
+        Script::Latin => name_words(name).join(" "),
+        Script::Cyrillic => name_words(name)
+            .iter()
+            .map(|w| stem(w))
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// The word of a Latin or Cyrillic name that stands for it alone: the surname, last unless
+/// the name is Chinese (Xi Jinping), `None` for a Chinese name.
+fn surname(script: Script, name: &str) -> Option<String> {
+    let words = name_words(name);
+    let word = match script {
+        Script::Chinese => return None,
+        _ if words.len() >= 2 && PINYIN_SURNAMES.contains(&words[0]) && words.len() <= 3 => {
+            words[0]
+        }
+        _ => *words.last()?,
+    };
+    Some(match script {
+        Script::Cyrillic => stem(word),
+        _ => word.to_string(),
+    })
+}
+
+/// Joins a person introduced by the surname alone (President Biden, Premier Wen) to the one
+/// person introduced by a full name with that surname (Wen Jiabao), when there is exactly
+/// one.
+pub(super) fn join_short_names(gathered: &mut Vec<Gathered>) {
+    let mut i = 0;
+    while i < gathered.len() {
+        let g = &gathered[i];
+        let short = g.script != Script::Chinese && !g.key.0.contains(' ');
+        let fuller: Vec<usize> = if short {
+            (0..gathered.len())
+                .filter(|&j| {
+                    j != i
+                        && gathered[j].script == g.script
+                        && gathered[j].key.0.contains(' ')
+                        && gathered[j].key.1 == g.key.1
+                        && surname(g.script, &gathered[j].name).as_deref() == Some(g.key.0.as_str())
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if let [j] = fuller[..] {
+            let g = gathered.remove(i);
+            let j = if j > i { j - 1 } else { j };
+            gathered[j].mentions.extend(g.mentions);
+            gathered[j].names.extend(g.names);
+            gathered[j].offices.extend(g.offices);
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// One form to look for and the people who bear it.
+struct Form {
+    script: Script,
+    /// The text to look for: the name, or a Cyrillic stem capitalised.
+    pattern: String,
+    /// The key of the name or surname it stands for.
+    key: String,
+    /// A Cyrillic surname as the offices introduced it, in lower case (мишустин,
+    /// мишустина): a word declined from one of them is the surname.
+    written: Vec<String>,
+    /// A Cyrillic name's other words as written, in lower case, which a mention may hold
+    /// beside the surname (Михаил Мишустин, Си Цзиньпин).
+    others: Vec<String>,
+    persons: Vec<usize>,
+}
+
+/// Finds every later mention of the people's names in `docs`, adds them to the people, and
+/// returns the mentions of names more than one person bears.
+pub(super) fn find_later_mentions(docs: &[Document], gathered: &mut [Gathered]) -> Vec<Shared> {
+    let mut forms: Vec<Form> = Vec::new();
+    let mut by_pattern: HashMap<(String, String), usize> = HashMap::new();
+    let mut add = |script: Script,
+                   pattern: String,
+                   key: String,
+                   (written, others): (Vec<String>, Vec<String>),
+                   person: usize| {
+        let i = *by_pattern
+            .entry((pattern.clone(), key.clone()))
+            .or_insert_with(|| {
+                forms.push(Form {
+                    script,
+                    pattern,
+                    key,
+                    written,
+                    others,
+                    persons: Vec::new(),
+                });
+                forms.len() - 1
+            });
+        if !forms[i].persons.contains(&person) {
+            forms[i].persons.push(person);
+        }
+    };
+    for (p, g) in gathered.iter().enumerate() {
+        // A reporter's name in a byline does not make later mentions theirs.
+        if g.key.1 {
+            continue;
+        }
+        match g.script {
+            Script::Chinese => add(
+                g.script,
+                g.name.clone(),
+                g.key.0.clone(),
+                Default::default(),
+                p,
+            ),
+            Script::Latin => {
+                add(
+                    g.script,
+                    g.key.0.clone(),
+                    g.key.0.clone(),
+                    Default::default(),
+                    p,
+                );
+                if let Some(s) = surname(g.script, &g.name)
+                    && s.chars().count() >= 2
+                {
+                    add(g.script, s.clone(), s, Default::default(), p);
+                }
+            }
+            Script::Cyrillic => {
+                let Some(key) = surname(g.script, &g.name) else {
+                    continue;
+                };
+                let (mut written, mut others) = (Vec::new(), Vec::new());
+                for name in &g.names {
+                    for word in name_words(name) {
+                        let lower = word.to_lowercase();
+                        let list = if stem(word) == key {
+                            &mut written
+                        } else {
+                            &mut others
+                        };
+                        if !list.contains(&lower) {
+                            list.push(lower);
+                        }
+                    }
+                }
+                // The letters every case of the surname begins with: what its stem and every
+                // writing share (Мишустин of Мишустиным, Захаров of Захаровой).
+                let shared = written.iter().fold(key.chars().count(), |n, w| {
+                    n.min(
+                        key.chars()
+                            .zip(w.chars())
+                            .take_while(|(a, b)| a == b)
+                            .count(),
+                    )
+                });
+                let prefix: String = if shared >= 2 {
+                    key.chars().take(shared).collect()
+                } else {
+                    written
+                        .iter()
+                        .min_by_key(|w| w.len())
+                        .cloned()
+                        .unwrap_or_default()
+                };
+                add(g.script, capitalise(&prefix), key, (written, others), p);
+            }
+        }
+    }
+    if forms.is_empty() {
+        return Vec::new();
+    }
+    let automaton =
+        AhoCorasick::new(forms.iter().map(|f| f.pattern.as_str())).expect("names compile");
+    let mut introduced: HashMap<(usize, BlockId), Vec<Range<usize>>> = HashMap::new();
+    for g in gathered.iter() {
+        for n in &g.mentions {
+            introduced
+                .entry((n.doc, n.block))
+                .or_default()
+                .push(n.range.clone());
+        }
+    }
+    let mut shared = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (b, block) in doc.blocks.iter().enumerate() {
+            let text = block.text();
+            let taken = introduced.get(&(d, BlockId(b)));
+            let mut found: Vec<(Range<usize>, usize)> = automaton
+                .find_overlapping_iter(text)
+                .filter_map(|m| {
+                    let form = m.pattern().as_usize();
+                    mention(text, m.range(), &forms[form]).map(|r| (r, form))
+                })
+                .filter(|(r, _)| {
+                    !taken.is_some_and(|t| t.iter().any(|n| n.start < r.end && r.start < n.end))
+                })
+                .collect();
+            // The longest of overlapping mentions (Xi Jinping, not Xi).
+            found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
+            let mut end = 0;
+            for (range, form) in found {
+                if range.start < end {
+                    continue;
+                }
+                end = range.end;
+                let at = Naming {
+                    doc: d,
+                    block: BlockId(b),
+                    range,
+                    with_office: false,
+                };
+                match forms[form].persons[..] {
+                    [p] => gathered[p].mentions.push(at),
+                    _ => shared.push(Shared {
+                        at,
+                        persons: forms[form].persons.clone(),
+                    }),
+                }
+            }
+        }
+    }
+    shared
+}
+
+/// A Russian name with each word out of the masculine instrumental, which an office in that
+/// case gives it (с главой правительства Дэвидом Кэмероном): Дэвид Кэмерон. Other cases are
+/// left as written, since a feminine name ends as a masculine genitive does (Захарова).
+pub(super) fn nominative(name: &str) -> String {
+    name.split(' ')
+        .map(|w| {
+            let n = w.chars().count();
+            match ["ом", "ым", "ем"].iter().find(|e| w.ends_with(*e)) {
+                Some(e) if n > 4 => &w[..w.len() - e.len()],
+                _ => w,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A word with its first letter in capitals.
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// The mention a match of `form` at `found` makes, if it is one: a Chinese name as a whole
+/// word; a Latin name as whole words not running on into a longer name; a Cyrillic stem as
+/// the start of a capitalised word whose stem it is.
+fn mention(text: &str, found: Range<usize>, form: &Form) -> Option<Range<usize>> {
+    let before = text[..found.start].chars().next_back();
+    match form.script {
+        Script::Chinese => is_whole(text, found.clone()).then_some(found),
+        Script::Latin => {
+            let after = text[found.end..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                return None;
+            }
+            // "Li" followed or preceded by another capitalised word is part of another name.
+            let next_word = text[found.end..]
+                .strip_prefix(' ')
+                .and_then(|r| r.chars().next());
+            let prev_word = text[..found.start]
+                .strip_suffix(' ')
+                .and_then(|r| r.split(' ').next_back());
+            let joins_next = next_word.is_some_and(char::is_uppercase)
+                && !form.key.contains(' ')
+                && !text[found.end..].starts_with(". ");
+            let joins_prev = prev_word.is_some_and(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && !w.ends_with(['.', ',', ';', ':'])
+                    && !matches!(
+                        w,
+                        "The"
+                            | "A"
+                            | "An"
+                            | "And"
+                            | "But"
+                            | "President"
+                            | "Premier"
+                            | "Mr"
+                            | "Mr."
+                            | "Mrs"
+                            | "Ms"
+                            | "Dr"
+                    )
+            });
+            (!joins_next && !joins_prev).then_some(found)
+        }
+        Script::Cyrillic => {
+            if before.is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            let word_at = |at: usize| -> Range<usize> {
+                let len: usize = text[at..]
+                    .chars()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-')
+                    .map(char::len_utf8)
+                    .sum();
+                at..at + len
+            };
+            let word = word_at(found.start);
+            if !is_form_of(&text[word.clone()], &form.written, &form.key) {
+                return None;
+            }
+            // The name's other words beside the surname belong to the mention: Михаил before
+            // Мишустин, Цзиньпин after Си.
+            let mut range = word;
+            while let Some(before) = text[..range.start].strip_suffix(' ') {
+                let len: usize = before
+                    .chars()
+                    .rev()
+                    .take_while(|c| c.is_alphanumeric() || *c == '-')
+                    .map(char::len_utf8)
+                    .sum();
+                let start = before.len() - len;
+                if len == 0 || !is_other_word(&text[start..before.len()], &form.others) {
+                    break;
+                }
+                range.start = start;
+            }
+            while text[range.end..].starts_with(' ') {
+                let next = word_at(range.end + 1);
+                if next.is_empty() || !is_other_word(&text[next.clone()], &form.others) {
+                    break;
+                }
+                range.end = next.end;
+            }
+            Some(range)
+        }
+    }
+}
+
+/// Whether a Russian word is the surname written in one of `written` forms, in any case:
+/// Лавров, Лаврова, Лавровым; Захарова, Захаровой; or a word of the same stem.
+fn is_form_of(word: &str, written: &[String], key: &str) -> bool {
+    let lower = word.to_lowercase();
+    written.iter().any(|w| declines_as(&lower, w)) || stem(word) == key
+}
+
+/// Whether a word (lower case) is one of a name's other words in some case (Михаила).
+fn is_other_word(word: &str, others: &[String]) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase) && {
+        let lower = word.to_lowercase();
+        others
+            .iter()
+            .any(|o| declines_as(&lower, o) || stem(&lower) == stem(o))
+    }
+}
+
+/// Whether `word` is `form` declined as a Russian name is: the form with a case ending
+/// (Лавров → Лаврова, Лавровым), or a feminine or soft form's ending changed (Захарова →
+/// Захаровой, Сергей → Сергея).
+fn declines_as(word: &str, form: &str) -> bool {
+    const ADDED: &[&str] = &[
+        "", "а", "у", "ом", "ем", "ым", "им", "е", "ой", "ою", "ы", "ых", "ыми", "я", "ю",
+    ];
+    const CHANGED: &[&str] = &[
+        "а", "я", "ы", "и", "е", "у", "ю", "ой", "ою", "ей", "ем", "ю",
+    ];
+    if word
+        .strip_prefix(form)
+        .is_some_and(|rest| ADDED.contains(&rest))
+    {
+        return true;
+    }
+    let Some(last) = form.chars().next_back() else {
+        return false;
+    };
+    if !matches!(last, 'а' | 'я' | 'й' | 'ь') {
+        return false;
+    }
+    let base = &form[..form.len() - last.len_utf8()];
+    word.strip_prefix(base)
+        .is_some_and(|rest| CHANGED.contains(&rest))
+}

@@ -1,0 +1,231 @@
+//! People in Russian text: an office in any case (президент, премьер-министра, председатель
+//! правительства, министром иностранных дел, глава МИД, посол), the words that complete it
+//! (иностранных дел, Правительства Российской Федерации, России, КНР), then a name of one to
+//! three capitalised words (Михаил Мишустин, Мишустина, Си Цзиньпин).
+
+use std::ops::Range;
+
+use super::Introduced;
+use crate::index::gazetteer::Gazetteer;
+
+/// Stems of the words that end an office, each followed by one of [`ENDINGS`].
+const HEADS: &[&str] = &[
+    "президент",
+    "вице-президент",
+    "премьер-министр",
+    "премьер",
+    "вице-премьер",
+    "министр",
+    "председател",
+    "глав",
+    "посол",
+    "посл",
+    "генсек",
+    "секретар",
+    "генеральный секретар",
+    "канцлер",
+    "корол",
+    "спикер",
+    "губернатор",
+    "мэр",
+    "пресс-секретар",
+    "представител",
+    "директор",
+    "руководител",
+    "лидер",
+    "заместител",
+    "советник",
+    "помощник",
+    "султан",
+    "эмир",
+];
+
+/// Singular case endings a head's stem may take (a plural, представители, names no one).
+const ENDINGS: &[&str] = &["", "а", "у", "ом", "е", "ы", "ь", "я", "ю", "ем", "ой"];
+
+/// Stems of the words that complete an office between its head and the name (министр
+/// иностранных дел, председатель Правительства Российской Федерации).
+const COMPLEMENTS: &[&str] = &[
+    "иностранн",
+    "дел",
+    "правительств",
+    "оборон",
+    "финанс",
+    "экономическ",
+    "экономик",
+    "развити",
+    "республик",
+    "федерац",
+    "государствен",
+    "государств",
+    "совет",
+    "безопасност",
+    "коммунистическ",
+    "парти",
+    "комитет",
+    "мид",
+    "госсовет",
+    "торговл",
+    "промышленност",
+    "энергетик",
+    "юстици",
+    "внутренн",
+    "министерств",
+    "народн",
+    "федеральн",
+    "собрани",
+    "дум",
+    "посольств",
+    "организаци",
+    "сотрудничеств",
+    "шанхайск",
+    "китайск",
+    "российск",
+    "росси",
+    "кнр",
+    "рф",
+    "сша",
+    "оон",
+    "шос",
+    "цк",
+    "кпк",
+    "кабинет",
+    "министров",
+    "национальн",
+    "чрезвычайн",
+    "полномочн",
+    "постоянн",
+    "генеральн",
+    "первый",
+    "первого",
+    "первым",
+    "совета",
+];
+
+/// Capitalised words that are not a person's name after an office.
+const NOT_NAMES: &[&str] = &[
+    "Он", "Она", "Они", "Это", "В", "На", "По", "С", "Как", "Так",
+];
+
+struct Word<'t> {
+    text: &'t str,
+    range: Range<usize>,
+    /// Whether punctuation follows it.
+    closes: bool,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let is_word_char = |c: char| c.is_alphanumeric() || c == '-';
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        out.push(Word {
+            text: &text[start..end],
+            range: start..end,
+            closes: text[end..]
+                .chars()
+                .next()
+                .is_some_and(|n| !n.is_whitespace()),
+        });
+    }
+    out
+}
+
+/// Whether a word is an office's head word in some case.
+fn is_head(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    HEADS.iter().any(|h| {
+        lower
+            .strip_prefix(h)
+            .is_some_and(|ending| ENDINGS.contains(&ending))
+    })
+}
+
+fn is_complement(word: &str, gazetteer: &Gazetteer) -> bool {
+    let lower = word.to_lowercase();
+    COMPLEMENTS.iter().any(|c| lower.starts_with(c)) || is_place(word, gazetteer)
+}
+
+fn is_place(word: &str, gazetteer: &Gazetteer) -> bool {
+    gazetteer
+        .find(word)
+        .iter()
+        .any(|h| h.range.start == 0 && h.range.end == word.len())
+}
+
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_cyrillic(word: &str) -> bool {
+    word.chars()
+        .all(|c| ('\u{400}'..='\u{4ff}').contains(&c) || c == '-')
+}
+
+/// Adds the names an office introduces in `text` to `out`.
+pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
+    let words = words(text);
+    let gazetteer = Gazetteer::bundled();
+    let mut i = 0;
+    while i < words.len() {
+        if !is_head(words[i].text) {
+            i += 1;
+            continue;
+        }
+        let head = i;
+        // A place adjective before the head belongs to the office (российский президент).
+        let first =
+            if head > 0 && !words[head - 1].closes && is_place(words[head - 1].text, gazetteer) {
+                head - 1
+            } else {
+                head
+            };
+        let mut at = head + 1;
+        let mut closed = words[head].closes;
+        while !closed
+            && at < words.len()
+            && at - head <= 6
+            && is_complement(words[at].text, gazetteer)
+        {
+            closed = words[at].closes;
+            at += 1;
+        }
+        let name_start = at;
+        let mut end = at;
+        while !closed
+            && end < words.len()
+            && end - name_start < 3
+            && capitalised(words[end].text)
+            && is_cyrillic(words[end].text)
+            && (words[end].text.chars().count() < 2
+                || words[end].text.chars().skip(1).any(char::is_lowercase))
+            && !NOT_NAMES.contains(&words[end].text)
+            && !is_complement(words[end].text, gazetteer)
+            && !is_head(words[end].text)
+        {
+            closed = words[end].closes;
+            end += 1;
+        }
+        if end > name_start {
+            out.push(Introduced {
+                name: words[name_start].range.start..words[end - 1].range.end,
+                office: words[first].range.start..words[name_start - 1].range.end,
+                reporter: false,
+            });
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}

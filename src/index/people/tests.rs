@@ -1,0 +1,187 @@
+use super::*;
+use crate::doc::open::{OpenOptions, bundled};
+
+fn names(text: &str) -> Vec<(String, String)> {
+    introduced(text)
+        .into_iter()
+        .map(|f| (text[f.name].to_string(), text[f.office].to_string()))
+        .collect()
+}
+
+#[test]
+fn chinese_offices_introduce_names() {
+    let text = "会议由俄罗斯联邦政府总理米舒斯京主持。白俄罗斯共和国总理图尔钦、印度共和国外交部长苏杰生、中华人民共和国国务院总理李强出席。";
+    assert_eq!(
+        names(text),
+        [
+            ("米舒斯京", "俄罗斯联邦政府总理"),
+            ("图尔钦", "白俄罗斯共和国总理"),
+            ("苏杰生", "印度共和国外交部长"),
+            ("李强", "中华人民共和国国务院总理"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    assert_eq!(
+        names("中共中央政治局委员、外交部长王毅19日在比什凯克同吉尔吉斯斯坦外长库鲁巴耶夫举行会谈"),
+        [
+            ("王毅", "中共中央政治局委员、外交部长"),
+            ("库鲁巴耶夫", "吉尔吉斯斯坦外长")
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    assert_eq!(
+        names("在习近平主席和扎帕罗夫总统共同引领下"),
+        [("习近平", "主席"), ("扎帕罗夫", "总统")].map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+}
+
+#[test]
+fn chinese_titles_without_a_name_introduce_none() {
+    for text in [
+        "上合组织成员国政府首脑(总理)理事会第二十四次会议",
+        "支持吉方担任上合组织轮值主席国工作",
+        "成员国外长理事会会议",
+        "俄罗斯总统府发表声明",
+        "各国驻华大使馆",
+        "吉尔吉斯斯坦总统先生表示",
+        "记者了解到",
+    ] {
+        assert_eq!(names(text), [], "{text}");
+    }
+}
+
+#[test]
+fn english_offices_introduce_names() {
+    assert_eq!(
+        names(
+            "Chinese President Xi Jinping met Russian Prime Minister Mikhail Mishustin, and Minister of Foreign Affairs Sergey Lavrov spoke."
+        ),
+        [
+            ("Xi Jinping", "Chinese President"),
+            ("Mikhail Mishustin", "Russian Prime Minister"),
+            ("Sergey Lavrov", "Minister of Foreign Affairs"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    assert_eq!(
+        names("External Affairs Minister S. Jaishankar and President Biden's team"),
+        [
+            ("S. Jaishankar", "External Affairs Minister"),
+            ("Biden", "President")
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    for text in [
+        "the Premier League season",
+        "The President of the United States said",
+        "the Secretary General of the SCO",
+        "Prime Minister of India, and the President.",
+        "the General Assembly",
+    ] {
+        assert_eq!(names(text), [], "{text}");
+    }
+}
+
+#[test]
+fn russian_offices_introduce_names_in_any_case() {
+    assert_eq!(
+        names(
+            "Председатель Правительства Российской Федерации Михаил Мишустин провёл встречу с министром иностранных дел Китая Ван И."
+        ),
+        [
+            (
+                "Михаил Мишустин",
+                "Председатель Правительства Российской Федерации"
+            ),
+            ("Ван И", "министром иностранных дел Китая"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    assert_eq!(
+        names("переговоры премьер-министра Мишустина"),
+        [("Мишустина", "премьер-министра")].map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    assert_eq!(names("президент заявил, что Путин прав"), []);
+}
+
+#[test]
+fn the_seed_names_its_officials_with_their_offices_and_countries() {
+    let docs = vec![bundled(OpenOptions::default())];
+    let people = People::build(&docs);
+    let g = Gazetteer::bundled();
+    let find = |name: &str| {
+        people
+            .persons
+            .iter()
+            .find(|p| p.name == name && !p.office.ends_with("记者"))
+            .unwrap_or_else(|| panic!("{name} is listed"))
+    };
+    let li = find("李强");
+    assert_eq!(li.office, "中华人民共和国国务院总理");
+    assert_eq!(li.country.map(|c| g.places[c].code.as_str()), Some("CN"));
+    let wang = find("王毅");
+    assert!(wang.office.starts_with("中共中央政治局委员、") && wang.office.ends_with("外交部长"));
+    assert_eq!(wang.country.map(|c| g.places[c].code.as_str()), Some("CN"));
+    assert!(wang.mentions.len() >= 7, "{:?}", wang.mentions.len());
+    let m = find("米舒斯京");
+    assert_eq!(m.country.map(|c| g.places[c].code.as_str()), Some("RU"));
+    // The reporter 李强 is another person.
+    assert!(
+        people
+            .persons
+            .iter()
+            .any(|p| p.name == "李强" && p.office == "记者")
+    );
+    assert!(find("扎帕罗夫").mentions.len() >= 5);
+}
+
+#[test]
+fn later_mentions_join_the_person_in_any_case() {
+    let doc = |text: &str| crate::doc::markdown("t.md", text);
+    let docs = vec![doc(
+        "Премьер-министр Михаил Мишустин прибыл в Пекин.\n\nВстреча с Мишустиным прошла. Михаил Мишустин отметил.\n\nPresident Xi Jinping met Premier Li Qiang. Xi said that Li Keqiang had said so; Li agreed.",
+    )];
+    let people = People::build(&docs);
+    let by = |n: &str| people.persons.iter().find(|p| p.name == n).unwrap();
+    let texts = |p: &Person| -> Vec<String> {
+        p.mentions
+            .iter()
+            .map(|m| docs[m.doc].blocks[m.block.0].text()[m.range.clone()].to_string())
+            .collect()
+    };
+    assert_eq!(
+        texts(by("Михаил Мишустин")),
+        ["Михаил Мишустин", "Мишустиным", "Михаил Мишустин"]
+    );
+    assert_eq!(texts(by("Xi Jinping")), ["Xi Jinping", "Xi"]);
+    // "Li" in "Li Keqiang" is not Li Qiang; "Li" alone is.
+    assert_eq!(texts(by("Li Qiang")), ["Li Qiang", "Li"]);
+}
+
+#[test]
+fn headlines_and_plural_offices_introduce_no_one() {
+    assert_eq!(
+        names("Chinese Ambassador Cai Jinbiao Attends Fiji Day Reception"),
+        []
+    );
+    assert_eq!(
+        names(
+            "\"Chinese Ambassador Cai Jinbiao Attends Fiji Day Reception\". Retrieved 10 May 2009."
+        ),
+        []
+    );
+    assert_eq!(names("представители Донбасса и представители ОБСЕ"), []);
+    assert_eq!(
+        names("作为贯彻落实江泽民总书记关于“三个代表”的要求"),
+        [("江泽民".to_string(), "总书记".to_string())]
+    );
+    assert_eq!(names("中央军事委员会主席任免"), []);
+    assert_eq!(
+        names("记者采访了黑龙江省省长宋法棠"),
+        [("宋法棠".to_string(), "黑龙江省省长".to_string())]
+    );
+    assert_eq!(
+        names("但愿像法国总统希拉克说的那样"),
+        [("希拉克".to_string(), "法国总统".to_string())]
+    );
+}
