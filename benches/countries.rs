@@ -1,12 +1,13 @@
 //! How long the entity index takes: compiling the gazetteer, and finding every country
-//! mention and every document cited in a 10 MB briefing built from the bundled one
-//! (sections renamed so they differ).
+//! mention, every person and every document cited in a 10 MB briefing built from the
+//! bundled one (sections renamed so they differ).
 
 use std::hint::black_box;
 
 use brief::index::countries::Countries;
 use brief::index::documents::cited;
 use brief::index::gazetteer::Gazetteer;
+use brief::index::people::People;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 mod common;
@@ -39,6 +40,14 @@ fn countries(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(SIZE as u64));
     group.sample_size(10);
     group.bench_function("10 MB briefing", |b| b.iter(|| cited(black_box(&docs))));
+    group.finish();
+
+    let mut group = c.benchmark_group("people");
+    group.throughput(Throughput::Bytes(SIZE as u64));
+    group.sample_size(10);
+    group.bench_function("10 MB briefing", |b| {
+        b.iter(|| People::build(black_box(&docs)))
+    });
     group.finish();
 }
 

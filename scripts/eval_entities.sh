@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prints how well brief finds the countries a briefing names: precision and recall of
-# country mentions per language, on the passages annotated in tests/fixtures/entities/,
+# Prints how well brief finds the countries and people a briefing names: precision and recall of
+# mentions per language, on the passages annotated in tests/fixtures/entities/,
 # with every wrong and missed mention. A language below the targets fails the run.
 #   scripts/eval_entities.sh
 set -euo pipefail

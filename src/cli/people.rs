@@ -10,6 +10,9 @@ use crate::index::countries::snippet;
 use crate::index::gazetteer::Gazetteer;
 use crate::index::people::People;
 
+/// The lines listed for one person; `--json` gives them all.
+const LINES_SHOWN: usize = 12;
+
 #[derive(Serialize)]
 struct PersonRow {
     #[serde(skip)]
@@ -69,6 +72,12 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
     for row in &rows {
         let mut lines: Vec<String> = row.mentions.iter().map(|m| m.line.to_string()).collect();
         lines.dedup();
+        // A name a long document repeats would fill the screen with line numbers.
+        if lines.len() > LINES_SHOWN {
+            let more = lines.len() - LINES_SHOWN;
+            lines.truncate(LINES_SHOWN);
+            lines.push(format!("… {more} more"));
+        }
         writeln!(
             out,
             "{:>4}× {}  (line {})",
