@@ -86,8 +86,8 @@ pub struct App {
     pub countries_view: TreeView,
     /// The Documents view: the documents cited, by kind.
     pub documents_view: TreeView,
-    /// The people the documents name, found when first needed.
-    pub people: People,
+    /// The people the documents name: from the jump worker, or found when needed first.
+    pub people: Arc<People>,
     /// The People view: each person, their office and their mentions.
     pub people_view: TreeView,
     /// How the Countries view is sorted.
@@ -196,7 +196,7 @@ impl App {
             countries,
             countries_view: TreeView::default(),
             documents_view: TreeView::default(),
-            people: People::default(),
+            people: Arc::default(),
             people_view: TreeView::default(),
             country_order: CountryOrder::default(),
             filter: Vec::new(),

@@ -1,8 +1,9 @@
-//! The People view, and the people in the filter: the people the open documents name are
-//! found when first needed (the view, the filter, the palette) and again after the documents
-//! change.
+//! The People view, and the people in the filter: the people the open documents name come
+//! with the jump worker's candidates, found on its thread, or are found here when the view is
+//! shown first; again after the documents change.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::App;
 use crate::doc::BlockId;
@@ -13,7 +14,15 @@ impl App {
     /// Finds the people again if the documents changed since they were last found.
     pub(super) fn refresh_people(&mut self) {
         if self.people_stale {
-            self.people = People::build(&self.docs);
+            self.people = Arc::new(People::build(&self.docs));
+            self.people_stale = false;
+        }
+    }
+
+    /// Takes the people the jump worker found, unless they are known already.
+    pub(super) fn take_people(&mut self, people: &Arc<People>) {
+        if self.people_stale {
+            self.people = Arc::clone(people);
             self.people_stale = false;
         }
     }

@@ -197,6 +197,16 @@ pub(super) fn place_candidates(
             ));
         }
     }
+    out
+}
+
+/// A candidate for every document the documents cite, jumping to its first citation, and for
+/// every person they name, jumping to their first mention. Built on the worker's thread: both
+/// read every paragraph.
+pub(super) fn title_and_people_candidates(
+    docs: &[Document],
+) -> (Vec<Candidate>, crate::index::people::People) {
+    let mut out = Vec::new();
     for cited in crate::index::documents::cited(docs) {
         let first = &cited.citations[0];
         let section = docs[first.doc].blocks[..=first.block.0]
@@ -212,7 +222,8 @@ pub(super) fn place_candidates(
             first.range.clone(),
         ));
     }
-    for person in crate::index::people::People::build(docs).persons {
+    let people = crate::index::people::People::build(docs);
+    for person in &people.persons {
         let first = &person.mentions[0];
         let section = docs[first.doc].blocks[..=first.block.0]
             .iter()
@@ -227,7 +238,7 @@ pub(super) fn place_candidates(
             first.range.clone(),
         ));
     }
-    out
+    (out, people)
 }
 
 /// What a place candidate shows and is matched on: its names and code.

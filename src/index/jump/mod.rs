@@ -13,16 +13,21 @@ mod score;
 mod tests;
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::countries::Countries;
 use super::gazetteer::Gazetteer;
+use super::people::People;
 use super::pinyin_key::fold;
 use super::pinyin_match;
 use crate::doc::{BlockId, Document};
 pub use candidates::CandidateKind;
-use candidates::{Candidate, passage_candidates, place_candidates, place_text, text_candidates};
+use candidates::{
+    Candidate, passage_candidates, place_candidates, place_text, text_candidates,
+    title_and_people_candidates,
+};
 pub use query::Query;
 use score::{Quick, matcher, score};
 
@@ -77,6 +82,9 @@ pub struct Found {
 #[derive(Debug, Default)]
 pub struct JumpIndex {
     candidates: Vec<Candidate>,
+    /// The people the documents name, found for the candidates and kept for the People
+    /// view (empty in an index of places or passages only).
+    pub people: Arc<People>,
 }
 
 impl JumpIndex {
@@ -86,19 +94,23 @@ impl JumpIndex {
     }
 
     /// A candidate for every place the documents name, jumping to its first mention:
-    /// countries, then regions, then organisations, each most mentioned first; then one
-    /// for every document they cite, jumping to its first citation.
+    /// countries, then regions, then organisations, each most mentioned first.
     pub fn of_places(docs: &[Document], countries: &Countries, gazetteer: &Gazetteer) -> JumpIndex {
         JumpIndex {
             candidates: place_candidates(docs, countries, gazetteer),
+            ..Default::default()
         }
     }
 
     /// The headings and paragraphs of the documents, followed by `places` (from
-    /// [`JumpIndex::of_places`]).
+    /// [`JumpIndex::of_places`]), the documents they cite and the people they name.
     pub fn with_places(docs: &[Document], places: JumpIndex) -> JumpIndex {
+        let mut more = places.candidates;
+        let (named, people) = title_and_people_candidates(docs);
+        more.extend(named);
         JumpIndex {
-            candidates: text_candidates(docs, places.candidates),
+            candidates: text_candidates(docs, more),
+            people: Arc::new(people),
         }
     }
 
@@ -106,6 +118,7 @@ impl JumpIndex {
     pub fn of_text(docs: &[Document]) -> JumpIndex {
         JumpIndex {
             candidates: text_candidates(docs, Vec::new()),
+            ..Default::default()
         }
     }
 
@@ -117,6 +130,7 @@ impl JumpIndex {
     ) -> JumpIndex {
         JumpIndex {
             candidates: passage_candidates(docs, passages),
+            ..Default::default()
         }
     }
 
@@ -145,9 +159,13 @@ impl JumpIndex {
         })
     }
 
-    /// Adds a candidate for every place the documents name, jumping to its first mention.
+    /// Adds a candidate for every place the documents name, jumping to its first mention,
+    /// every document they cite and every person they name.
     pub fn add_places(&mut self, docs: &[Document], countries: &Countries, gazetteer: &Gazetteer) {
-        let places = place_candidates(docs, countries, gazetteer);
+        let mut places = place_candidates(docs, countries, gazetteer);
+        let (named, people) = title_and_people_candidates(docs);
+        places.extend(named);
+        self.people = Arc::new(people);
         self.candidates.reserve_exact(places.len());
         self.candidates.extend(places);
     }
