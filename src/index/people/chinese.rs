@@ -500,15 +500,24 @@ fn phrase_start(text: &str, end: usize) -> usize {
         }
         begins = start + w.start;
     }
+    // Abbreviations the dictionary cuts apart (上|合 in 上合组织).
+    while let Some(w) = OFFICE_WORDS
+        .iter()
+        .find(|w| w.chars().nth(1).is_some() && text[start..begins].ends_with(*w))
+    {
+        begins -= w.len();
+    }
     begins
 }
 
 /// Whether a word can be part of an office: a noun, a place or an institution, a
-/// distinguishing word (副), an abbreviation (中共), an ordinal (第一), or one of
+/// distinguishing word (副), an abbreviation (中共), an ordinal (第一), a title, or one of
 /// [`OFFICE_WORDS`]; not a verb, an adverb or a particle (但愿像|法国总统, 采访了|黑龙江省省长).
 fn is_office_word(word: &str, tag: &str) -> bool {
     tag.starts_with('n')
         || matches!(tag, "b" | "j" | "vn")
         || (tag.starts_with('m') && word.starts_with('第'))
         || OFFICE_WORDS.contains(&word)
+        // The dictionary's tags are not always an office's: 首相 is tagged an adverb.
+        || titles().find(word).is_some_and(|m| m.range() == (0..word.len()))
 }

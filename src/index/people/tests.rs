@@ -30,6 +30,14 @@ fn chinese_offices_introduce_names() {
         .map(|(a, b)| (a.to_string(), b.to_string()))
     );
     assert_eq!(
+        names("上合组织秘书长叶尔梅克巴耶夫、卡塔尔首相兼外交大臣穆罕默德出席"),
+        [
+            ("叶尔梅克巴耶夫", "上合组织秘书长"),
+            ("穆罕默德", "卡塔尔首相兼外交大臣")
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    assert_eq!(
         names("在习近平主席和扎帕罗夫总统共同引领下"),
         [("习近平", "主席"), ("扎帕罗夫", "总统")].map(|(a, b)| (a.to_string(), b.to_string()))
     );
