@@ -290,7 +290,13 @@ fn people_of_the_bundled_briefing() {
     let out = brief(&["people", "--json"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let people = v.as_array().unwrap();
+    let people = v["people"].as_array().unwrap();
+    assert!(v["shared"].is_array());
+    assert!(
+        people
+            .iter()
+            .any(|p| p["name"] == "李强" && p["office"] == "记者" && p["reporter"] == true)
+    );
     let person = |name: &str, office: &str| {
         people
             .iter()
@@ -315,6 +321,11 @@ fn people_of_the_bundled_briefing() {
         list.contains("× 李强 — 中华人民共和国国务院总理 (CN)  (line "),
         "{list}"
     );
+    let reporters = list
+        .split("Reporters, in bylines")
+        .nth(1)
+        .expect("reporters apart");
+    assert!(reporters.contains("× 李强 — 记者"), "{list}");
 }
 
 #[test]

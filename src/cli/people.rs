@@ -1,5 +1,6 @@
 //! `brief people`: the people the briefings name, with the office and country the text gives
-//! them and every place they are named.
+//! them and every place they are named; reporters in bylines apart, and the mentions of names
+//! two people bear, counted for neither.
 
 use std::io::Write;
 
@@ -8,10 +9,16 @@ use serde::Serialize;
 use crate::doc::Document;
 use crate::index::countries::snippet;
 use crate::index::gazetteer::Gazetteer;
-use crate::index::people::People;
+use crate::index::people::{Naming, People};
 
 /// The lines listed for one person; `--json` gives them all.
 const LINES_SHOWN: usize = 12;
+
+#[derive(Serialize)]
+struct Listing {
+    people: Vec<PersonRow>,
+    shared: Vec<SharedRow>,
+}
 
 #[derive(Serialize)]
 struct PersonRow {
@@ -20,6 +27,8 @@ struct PersonRow {
     name: String,
     office: String,
     country: Option<String>,
+    /// Named only in bylines, as a reporter.
+    reporter: bool,
     mentions: Vec<MentionRow>,
 }
 
@@ -32,66 +41,122 @@ struct MentionRow {
     snippet: String,
 }
 
+#[derive(Serialize)]
+struct SharedRow {
+    name: String,
+    /// The people who bear the name, as `name — office (country)`.
+    people: Vec<String>,
+    mention: MentionRow,
+}
+
+fn mention(docs: &[Document], m: &Naming) -> MentionRow {
+    let doc = &docs[m.doc];
+    let block = &doc.blocks[m.block.0];
+    MentionRow {
+        document: doc.name.clone(),
+        line: block.line,
+        with_office: m.with_office,
+        snippet: snippet(block.text(), m.range.clone(), 60).0,
+    }
+}
+
 /// Prints the people named, most mentioned first, as a list or as JSON.
 pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Result<()> {
     let places = &Gazetteer::bundled().places;
-    let people = People::build(docs);
-    let rows: Vec<PersonRow> = people
-        .persons
-        .iter()
-        .map(|p| PersonRow {
-            label: p.label(),
-            name: p.name.clone(),
-            office: p.office.clone(),
-            country: p.country.map(|c| places[c].code.clone()),
-            mentions: p
-                .mentions
-                .iter()
-                .map(|m| {
-                    let doc = &docs[m.doc];
-                    let block = &doc.blocks[m.block.0];
-                    MentionRow {
-                        document: doc.name.clone(),
-                        line: block.line,
-                        with_office: m.with_office,
-                        snippet: snippet(block.text(), m.range.clone(), 60).0,
-                    }
-                })
-                .collect(),
-        })
-        .collect();
+    let found = People::build(docs);
+    let listing = Listing {
+        people: found
+            .persons
+            .iter()
+            .map(|p| PersonRow {
+                label: p.label(),
+                name: p.name.clone(),
+                office: p.office.clone(),
+                country: p.country.map(|c| places[c].code.clone()),
+                reporter: p.reporter,
+                mentions: p.mentions.iter().map(|m| mention(docs, m)).collect(),
+            })
+            .collect(),
+        shared: found
+            .shared
+            .iter()
+            .map(|s| SharedRow {
+                name: docs[s.at.doc].blocks[s.at.block.0].text()[s.at.range.clone()].to_string(),
+                people: s
+                    .persons
+                    .iter()
+                    .map(|&p| found.persons[p].label())
+                    .collect(),
+                mention: mention(docs, &s.at),
+            })
+            .collect(),
+    };
     if json {
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        serde_json::to_writer_pretty(&mut *out, &listing)?;
         writeln!(out)?;
         return Ok(());
     }
-    if rows.is_empty() {
+    if listing.people.is_empty() {
         writeln!(out, "No people named with an office")?;
         return Ok(());
     }
-    for row in &rows {
-        let mut lines: Vec<String> = row.mentions.iter().map(|m| m.line.to_string()).collect();
-        lines.dedup();
-        // A name a long document repeats would fill the screen with line numbers.
-        if lines.len() > LINES_SHOWN {
-            let more = lines.len() - LINES_SHOWN;
-            lines.truncate(LINES_SHOWN);
-            lines.push(format!("… {more} more"));
+    let several = docs.len() > 1;
+    for (title, reporters) in [("People", false), ("Reporters, in bylines", true)] {
+        let rows: Vec<&PersonRow> = listing
+            .people
+            .iter()
+            .filter(|r| r.reporter == reporters)
+            .collect();
+        if rows.is_empty() {
+            continue;
         }
-        writeln!(
-            out,
-            "{:>4}× {}  (line {})",
-            row.mentions.len(),
-            row.label,
-            lines.join(", ")
-        )?;
+        writeln!(out, "{title} · {}", rows.len())?;
+        for row in rows {
+            let mut lines: Vec<String> = row
+                .mentions
+                .iter()
+                .map(|m| where_(&m.document, m.line, several))
+                .collect();
+            lines.dedup();
+            // A name a long document repeats would fill the screen with line numbers.
+            if lines.len() > LINES_SHOWN {
+                let more = lines.len() - LINES_SHOWN;
+                lines.truncate(LINES_SHOWN);
+                lines.push(format!("… {more} more"));
+            }
+            writeln!(
+                out,
+                "  {:>4}× {}  (line {})",
+                row.mentions.len(),
+                row.label,
+                lines.join(", ")
+            )?;
+        }
     }
-    if !people.shared.is_empty() {
+    if !listing.shared.is_empty() {
         writeln!(
             out,
-            "\n{} mentions of a name two people bear are not counted",
-            people.shared.len()
+            "Names two people bear, not counted · {}",
+            listing.shared.len()
         )?;
+        for s in &listing.shared {
+            writeln!(
+                out,
+                "  {} (line {}): {}",
+                s.name,
+                where_(&s.mention.document, s.mention.line, several),
+                s.people.join(" or ")
+            )?;
+        }
     }
     Ok(())
+}
+
+/// A line as the list gives it: with the document's name when several are open.
+fn where_(document: &str, line: usize, several: bool) -> String {
+    if several {
+        format!("{document}:{line}")
+    } else {
+        line.to_string()
+    }
 }

@@ -120,7 +120,7 @@ const TRANSCRIPTION: &str = "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼
 路伦罗洛吕马玛迈麦曼芒梅门蒙孟米密敏明莫墨默姆穆纳乃奈南内尼涅宁纽努诺欧帕潘庞佩彭皮平坡珀\
 普齐奇恰乔切钦琴丘若瑞萨塞赛桑瑟森沙莎尚绍舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提汀通图托\
 瓦万旺威韦维温沃乌伍武西希锡夏谢辛休雅亚扬耶叶伊因尤约泽扎詹兹佐祖赞罕雅杨伯耳尼生夫娃娜娅\
-契热义勃瑙芙黛翁肖廷翰蓬芭薇琼莉丝露珊妮婷宾恩冯";
+契热义勃瑙芙黛翁肖廷翰蓬芭薇琼莉丝露珊妮婷宾恩冯逊多";
 
 /// Words that can follow a name and never continue it.
 const AFTER_NAME: &[&str] = &[
@@ -214,6 +214,14 @@ const AFTER_NAME: &[&str] = &[
     "代表",
     "答",
     "摄",
+    "被",
+    "升任",
+    "出任",
+    "担任",
+    "兼任",
+    "辞职",
+    "下台",
+    "率团",
 ];
 
 /// Words that can stand before a name that a title follows (和扎帕罗夫总统).
@@ -296,13 +304,13 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
     for title in titles().find_iter(text) {
         let t = &text[title.range()];
         let reporter = REPORTERS.contains(&t);
-        if let Some(name) = name_after(text, title.end(), gazetteer) {
+        let office = if reporter {
             // A byline's office is the title alone (本报讯记者 is 记者).
-            let office = if reporter {
-                title.range()
-            } else {
-                office_before(text, title.range())
-            };
+            title.range()
+        } else {
+            office_before(text, title.range())
+        };
+        if let Some(name) = name_after(text, title.end(), &text[office.clone()], gazetteer) {
             out.push(Introduced {
                 name,
                 office,
@@ -321,25 +329,47 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
 }
 
 /// The name that starts at `at`, if one certainly does.
-fn name_after(text: &str, at: usize, gazetteer: &Gazetteer) -> Option<Range<usize>> {
+fn name_after(text: &str, at: usize, office: &str, gazetteer: &Gazetteer) -> Option<Range<usize>> {
     let rest = &text[at..];
     let first = rest.chars().next()?;
     let run = transcribed_run(rest);
-    let transcribed = (run.chars().count() >= 2
-        && ends_a_name(&rest[run.len()..])
-        && !names_a_place(run, gazetteer))
-    .then(|| at..at + run.len());
+    let is_run =
+        run.chars().filter(|&c| !is_middle_dot(c)).count() >= 2 && !names_a_place(run, gazetteer);
+    let run_ends = is_run && ends_a_name(&rest[run.len()..]);
     let is_surname =
         COMPOUND_SURNAMES.iter().any(|s| rest.starts_with(s)) || SURNAMES.contains(first);
-    match (
-        is_surname.then(|| chinese_name(text, at)).flatten(),
-        transcribed,
-    ) {
-        // 马克龙 begins with the surname 马, but the whole run is the name.
-        (Some(chinese), Some(foreign)) if foreign.end > chinese.end => Some(foreign),
-        (Some(chinese), _) => Some(chinese),
-        (None, foreign) => foreign,
+    let chinese = is_surname.then(|| chinese_name(text, at)).flatten();
+    let foreign = at..at + run.len();
+    match chinese {
+        // 马克龙 begins with the surname 马, but the whole run is the name; where the run
+        // does not end as a name (艾特巴耶夫被…), neither does its start 艾特.
+        Some(chinese) if is_run && foreign.end > chinese.end => {
+            if run_ends {
+                Some(foreign)
+            } else {
+                ends_a_name(&text[chinese.end..]).then_some(chinese)
+            }
+        }
+        Some(chinese) => Some(chinese),
+        None if run_ends => Some(foreign),
+        // A Japanese name is four characters as often as not (日本首相岸田文雄).
+        None if office.contains("日本") => japanese_name(rest).map(|len| at..at + len),
+        None => None,
     }
+}
+
+/// A Japanese name at the start of `rest`: four characters, else three or two, after which a
+/// name can end.
+fn japanese_name(rest: &str) -> Option<usize> {
+    (2..=4).rev().find_map(|chars| {
+        let len: usize = rest.chars().take(chars).map(char::len_utf8).sum();
+        let name = &rest[..len];
+        (name.chars().count() == chars
+            && name.chars().all(is_han)
+            && ends_a_name(&rest[len..])
+            && could_be_a_name(name))
+        .then_some(len)
+    })
 }
 
 /// A Chinese name at `at`: a surname and one or two characters. Of jieba's guess (a word it
@@ -388,13 +418,25 @@ fn could_be_a_name(name: &str) -> bool {
 
 /// The run of transcription characters that `text` starts with, at most twelve.
 fn transcribed_run(text: &str) -> &str {
-    let len: usize = text
-        .chars()
-        .take_while(|&c| TRANSCRIPTION.contains(c))
-        .take(12)
-        .map(char::len_utf8)
-        .sum();
+    let mut len = 0;
+    let mut chars = 0;
+    let mut it = text.chars().peekable();
+    while let Some(c) = it.next() {
+        // The dot between a given name and a surname (菲德尔·卡斯特罗).
+        let dot =
+            is_middle_dot(c) && len > 0 && it.peek().is_some_and(|&n| TRANSCRIPTION.contains(n));
+        if !(TRANSCRIPTION.contains(c) || dot) || chars == 12 {
+            break;
+        }
+        len += c.len_utf8();
+        chars += 1;
+    }
     &text[..len]
+}
+
+/// The dots that join the parts of a transcribed name.
+fn is_middle_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '・' | '‧')
 }
 
 /// Whether a name can end where `rest` begins: at the end of the text, before anything but a
@@ -515,7 +557,7 @@ fn phrase_start(text: &str, end: usize) -> usize {
 /// [`OFFICE_WORDS`]; not a verb, an adverb or a particle (但愿像|法国总统, 采访了|黑龙江省省长).
 fn is_office_word(word: &str, tag: &str) -> bool {
     tag.starts_with('n')
-        || matches!(tag, "b" | "j" | "vn")
+        || matches!(tag, "b" | "j" | "vn" | "an")
         || (tag.starts_with('m') && word.starts_with('第'))
         || OFFICE_WORDS.contains(&word)
         // The dictionary's tags are not always an office's: 首相 is tagged an adverb.

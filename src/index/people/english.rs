@@ -182,6 +182,43 @@ const NOT_NAMES: &[&str] = &[
     "Under",
 ];
 
+/// Verbs a headline capitalises after a name (Chinese Ambassador Cai Jinbiao Attends…).
+const HEADLINE_VERBS: &[&str] = &[
+    "Attends",
+    "Meets",
+    "Describes",
+    "Visits",
+    "Says",
+    "Calls",
+    "Urges",
+    "Holds",
+    "Signs",
+    "Opens",
+    "Hosts",
+    "Welcomes",
+    "Receives",
+    "Pays",
+    "Sends",
+    "Expresses",
+    "Congratulates",
+    "Delivers",
+    "Addresses",
+    "Discusses",
+    "Talks",
+    "Leads",
+    "Announces",
+    "Stresses",
+    "Vows",
+    "Praises",
+    "Arrives",
+    "Concludes",
+    "Launches",
+    "Wins",
+    "Tells",
+    "Warns",
+    "Hails",
+];
+
 /// Particles that may stand inside a name (Osama bin Laden, Charles de Gaulle).
 const PARTICLES: &[&str] = &[
     "bin", "al", "de", "da", "van", "von", "der", "del", "la", "le", "ibn",
@@ -286,6 +323,10 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
                 break;
             }
         }
+        // A headline's verb after a name is capitalised too (Hu Jintao Meets…).
+        if let Some(verb) = (name_start..end).find(|&i| HEADLINE_VERBS.contains(&words[i].text)) {
+            end = verb;
+        }
         // A name ends on a capitalised word, not a particle.
         while end > name_start && PARTICLES.contains(&words[end - 1].text) {
             end -= 1;
@@ -293,8 +334,10 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
         // In a headline every word is capitalised, so a name that runs on into more
         // capitalised words cannot be told from the verb after it (Chinese Ambassador Cai
         // Jinbiao Attends Fiji Day…); it must end at punctuation or a lower-case word.
-        let ends_cleanly =
-            end == words.len() || words[end - 1].closes || !capitalised(words[end].text);
+        let ends_cleanly = end == words.len()
+            || words[end - 1].closes
+            || !capitalised(words[end].text)
+            || HEADLINE_VERBS.contains(&words[end].text);
         if end > name_start
             && (ends_cleanly || !is_title_case(&words[clause(&words, first, end)]))
             && !words[head].closes

@@ -281,9 +281,18 @@ pub(super) fn nominative(name: &str) -> String {
     name.split(' ')
         .map(|w| {
             let n = w.chars().count();
-            match ["ом", "ым", "ем"].iter().find(|e| w.ends_with(*e)) {
-                Some(e) if n > 4 => &w[..w.len() - e.len()],
-                _ => w,
+            let Some(e) = ["ом", "ым", "ем"].iter().find(|e| w.ends_with(*e)) else {
+                return w.to_string();
+            };
+            if n <= 4 {
+                return w.to_string();
+            }
+            let stem = &w[..w.len() - e.len()];
+            // Сергеем, Андреем, Дмитрием: the nominative ends in й.
+            if *e == "ем" && stem.ends_with(['е', 'и', 'а', 'у']) {
+                format!("{stem}й")
+            } else {
+                stem.to_string()
             }
         })
         .collect::<Vec<_>>()
