@@ -251,6 +251,32 @@ fn jump_palette_with_a_pinyin_query_80x24() {
 }
 
 #[test]
+fn palette_keeps_a_persons_name_in_view_when_the_office_matched() {
+    let mut app = seed((80, 24));
+    let index = brief::index::jump::JumpIndex::build(
+        &app.docs,
+        &app.countries,
+        brief::index::gazetteer::Gazetteer::bundled(),
+    );
+    app.receive(brief::app::Message::JumpIndexReady(std::sync::Arc::new(
+        index,
+    )));
+    app.update(Action::OpenJump);
+    for c in "+guowuyuanzongli".chars() {
+        app.press(brief::keymap::Key::char(c));
+    }
+    let index = app.jump_index.clone().unwrap();
+    let query = brief::index::jump::Query::parse("+guowuyuanzongli");
+    let found = index.search(&query, None, &|| false).unwrap();
+    app.receive(brief::app::Message::Matches(app.palette.generation, found));
+    let screen = render(&app).backend().to_string();
+    assert!(
+        screen.contains("+ 李强 — 中华人民共和国国务院总理 (CN)"),
+        "{screen}"
+    );
+}
+
+#[test]
 fn search_line_shows_the_count_80x24() {
     let mut app = seed((80, 24));
     app.update(Action::Search);

@@ -160,9 +160,13 @@ fn result_line<'a>(
     let place = fit(&location(app, c), width / 3);
     let room = width.saturating_sub(place.width() + 4);
     let chars: Vec<char> = c.text.chars().collect();
-    // Start a little before the first matched character so it is in view.
+    // The whole text when it fits (a person's name stays in view when the query matched the
+    // office); else start a little before the first matched character so it is in view.
     let first = m.chars.first().copied().unwrap_or(0);
     let mut start = first;
+    if c.text.width() <= room {
+        start = 0;
+    }
     let mut lead = 0;
     while start > 0 && lead + 2 <= room / 3 {
         start -= 1;
