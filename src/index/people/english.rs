@@ -8,6 +8,7 @@
 use std::ops::Range;
 
 use super::Introduced;
+use super::words::{Word, words};
 use crate::index::gazetteer::Gazetteer;
 
 /// Words that end an office.
@@ -224,65 +225,13 @@ const PARTICLES: &[&str] = &[
     "bin", "al", "de", "da", "van", "von", "der", "del", "la", "le", "ibn",
 ];
 
-/// One word of the text with its byte range.
-struct Word<'t> {
-    text: &'t str,
-    range: Range<usize>,
-    /// Whether punctuation (a comma, a full stop, a possessive) ends it, so a name cannot go
-    /// on past it.
-    closes: bool,
-}
-
-/// The words of `text`: letters, digits, hyphens and apostrophes; an initial keeps its dot
-/// (S. Jaishankar) and a possessive loses its `'s`.
-fn words(text: &str) -> Vec<Word<'_>> {
-    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !is_word_char(c) {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
-                break;
-            }
-            end = i + c.len_utf8();
-            chars.next();
-        }
-        let mut word = &text[start..end];
-        if text[end..].starts_with('.') && word.chars().count() == 1 && c.is_uppercase() {
-            end += 1;
-            word = &text[start..end];
-            chars.next();
-        }
-        let bare = word
-            .strip_suffix("'s")
-            .or_else(|| word.strip_suffix("’s"))
-            .unwrap_or(word)
-            .trim_end_matches(['\'', '’']);
-        let closes = bare.len() < word.len()
-            || text[end..]
-                .chars()
-                .next()
-                .is_some_and(|n| !n.is_whitespace());
-        out.push(Word {
-            text: bare,
-            range: start..start + bare.len(),
-            closes,
-        });
-    }
-    out
-}
-
 fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// Adds the names an office introduces in `text` to `out`.
 pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
-    let words = words(text);
+    let words = words(text, true);
     let gazetteer = Gazetteer::bundled();
     let mut i = 0;
     while i < words.len() {

@@ -4,8 +4,8 @@
 //! (`李强`, `Mishustin`, `Мишустина`).
 //!
 //! The offices and how a name is cut from the text around them are per script (`chinese`,
-//! `english`, `russian`); `forms` finds the later mentions of a name; this file joins the
-//! introductions into people. A name two people share (the premier 李强 and the reporter 李强)
+//! `english`, `russian`, the last two reading `words`); `forms` finds the later mentions of a
+//! name; this file joins the introductions into people. A name two people share (the premier 李强 and the reporter 李强)
 //! is counted for neither where the office does not say which.
 
 mod chinese;
@@ -14,6 +14,7 @@ mod forms;
 mod russian;
 #[cfg(test)]
 mod tests;
+mod words;
 
 use std::collections::HashMap;
 use std::ops::Range;

@@ -3,9 +3,8 @@
 //! (иностранных дел, Правительства Российской Федерации, России, КНР), then a name of one to
 //! three capitalised words (Михаил Мишустин, Мишустина, Си Цзиньпин).
 
-use std::ops::Range;
-
 use super::Introduced;
+use super::words::words;
 use crate::index::gazetteer::Gazetteer;
 
 /// Stems of the words that end an office, each followed by one of [`ENDINGS`].
@@ -107,41 +106,6 @@ const NOT_NAMES: &[&str] = &[
     "Он", "Она", "Они", "Это", "В", "На", "По", "С", "Как", "Так",
 ];
 
-struct Word<'t> {
-    text: &'t str,
-    range: Range<usize>,
-    /// Whether punctuation follows it.
-    closes: bool,
-}
-
-fn words(text: &str) -> Vec<Word<'_>> {
-    let is_word_char = |c: char| c.is_alphanumeric() || c == '-';
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if !is_word_char(c) {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, c)) = chars.peek() {
-            if !is_word_char(c) {
-                break;
-            }
-            end = i + c.len_utf8();
-            chars.next();
-        }
-        out.push(Word {
-            text: &text[start..end],
-            range: start..end,
-            closes: text[end..]
-                .chars()
-                .next()
-                .is_some_and(|n| !n.is_whitespace()),
-        });
-    }
-    out
-}
-
 /// Whether a word is an office's head word in some case.
 fn is_head(word: &str) -> bool {
     let lower = word.to_lowercase();
@@ -175,7 +139,7 @@ fn is_cyrillic(word: &str) -> bool {
 
 /// Adds the names an office introduces in `text` to `out`.
 pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
-    let words = words(text);
+    let words = words(text, false);
     let gazetteer = Gazetteer::bundled();
     let mut i = 0;
     while i < words.len() {

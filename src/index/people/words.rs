@@ -1,0 +1,58 @@
+//! The words of English or Russian text, with where each is and whether punctuation ends it:
+//! what the finders of people read offices and names from.
+
+use std::ops::Range;
+
+/// One word of the text with its byte range.
+pub(super) struct Word<'t> {
+    pub(super) text: &'t str,
+    pub(super) range: Range<usize>,
+    /// Whether punctuation (a comma, a full stop, a possessive) ends it, so a name cannot go
+    /// on past it.
+    pub(super) closes: bool,
+}
+
+/// The words of `text`: letters, digits, hyphens and apostrophes; a possessive loses its
+/// `'s`, and with `initials` an initial keeps its dot (S. Jaishankar). Russian text goes
+/// without: Ван И. ends a sentence.
+pub(super) fn words(text: &str, initials: bool) -> Vec<Word<'_>> {
+    let is_word_char = |c: char| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, c)) = chars.peek() {
+            if !is_word_char(c) {
+                break;
+            }
+            end = i + c.len_utf8();
+            chars.next();
+        }
+        let mut word = &text[start..end];
+        if initials && text[end..].starts_with('.') && word.chars().count() == 1 && c.is_uppercase()
+        {
+            end += 1;
+            word = &text[start..end];
+            chars.next();
+        }
+        let bare = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word)
+            .trim_end_matches(['\'', '’']);
+        let closes = bare.len() < word.len()
+            || text[end..]
+                .chars()
+                .next()
+                .is_some_and(|n| !n.is_whitespace());
+        out.push(Word {
+            text: bare,
+            range: start..start + bare.len(),
+            closes,
+        });
+    }
+    out
+}
