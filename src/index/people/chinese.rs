@@ -11,74 +11,10 @@
 //! that cannot continue it begins. Anything else is not taken for a name.
 
 use std::ops::Range;
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::Introduced;
+use super::chinese_office::{office_before, titles};
 use crate::index::gazetteer::{Gazetteer, tagged};
-
-/// Titles that end an office. The office's other words (外交, 国务院, 俄罗斯联邦政府) are
-/// read back from the title.
-const TITLES: &[&str] = &[
-    "总理",
-    "副总理",
-    "总统",
-    "副总统",
-    "主席",
-    "副主席",
-    "首相",
-    "副首相",
-    "外长",
-    "部长",
-    "副部长",
-    "大臣",
-    "国务委员",
-    "委员",
-    "秘书长",
-    "副秘书长",
-    "主任",
-    "副主任",
-    "大使",
-    "特使",
-    "特别代表",
-    "发言人",
-    "议长",
-    "副议长",
-    "委员长",
-    "副委员长",
-    "国王",
-    "王储",
-    "总书记",
-    "书记",
-    "总干事",
-    "副总干事",
-    "总司令",
-    "司令员",
-    "市长",
-    "州长",
-    "省长",
-    "总督",
-    "行长",
-    "院长",
-    "执行主任",
-    "记者",
-    "通讯员",
-    "总裁",
-    "董事长",
-    "主席团主席",
-    "国务卿",
-    "副国务卿",
-    "财长",
-    "防长",
-    "外相",
-    "议员",
-    "参议员",
-    "众议员",
-    "参谋长",
-    "会长",
-    "理事长",
-];
 
 /// Titles that may follow the name they give (习近平主席, 扎帕罗夫总统).
 const TITLES_AFTER: &[&str] = &[
@@ -230,72 +166,9 @@ const BEFORE_NAME: &[&str] = &[
     "赞赏", "是", "为", "给",
 ];
 
-/// Words that begin a phrase before an office (会议由|俄罗斯联邦政府总理): the office starts
-/// after them.
-const BEFORE_OFFICE: &[&str] = &[
-    "由", "在", "同", "与", "和", "及", "对", "向", "请", "应", "会见", "会晤", "接见", "表示",
-    "指出", "强调", "说", "称", "是", "为", "前", "邀", "出席", "主持", "率领", "致电",
-];
-
-/// Words an office holds that the dictionary does not tag as nouns (副总理兼外交部长,
-/// 轮值主席, 名誉主席, 美国当选总统).
-const OFFICE_WORDS: &[&str] = &[
-    "兼",
-    "当选",
-    "执行",
-    "常务",
-    "轮值",
-    "代理",
-    "上合",
-    "组织",
-    "主管",
-    "分管",
-    "名誉",
-    "专职",
-    "首席",
-    "反恐怖",
-    "反恐",
-    "驻",
-    "常驻",
-    "特命",
-    "全权",
-    "候任",
-    "前任",
-    "现任",
-];
-
-/// The longest office read back from a title, in characters.
-const OFFICE_CHARS: usize = 30;
-
 /// Whether a character is a Chinese character (not Chinese punctuation).
-fn is_han(c: char) -> bool {
+pub(super) fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
-}
-
-fn titles() -> &'static AhoCorasick {
-    static TITLES_AUTOMATON: OnceLock<AhoCorasick> = OnceLock::new();
-    TITLES_AUTOMATON.get_or_init(|| {
-        AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(TITLES)
-            .expect("the titles compile")
-    })
-}
-
-/// Whether an office names one of China's own institutions, whose holder is Chinese
-/// (中共中央政治局委员, 国务院总理, 全国人大常委会委员长).
-pub(super) fn is_chinese_institution(office: &str) -> bool {
-    [
-        "中共",
-        "国务院",
-        "国务委员",
-        "全国人大",
-        "全国政协",
-        "中央军委",
-        "中央外事",
-    ]
-    .iter()
-    .any(|i| office.starts_with(i))
 }
 
 /// Adds the names an office introduces in `text` to `out`.
@@ -495,71 +368,4 @@ fn begins_a_name(before: &str) -> bool {
         Some(c) if !is_han(c) => true,
         Some(_) => BEFORE_NAME.iter().any(|w| before.ends_with(w)),
     }
-}
-
-/// The office that ends with the title at `title`: read back to the start of the phrase,
-/// and across `、` while the part before is an office too.
-fn office_before(text: &str, title: Range<usize>) -> Range<usize> {
-    let mut start = phrase_start(text, title.start);
-    loop {
-        let before = &text[..start];
-        let Some(part) = before.strip_suffix('、') else {
-            break;
-        };
-        let ends_in_title = titles()
-            .find_iter(part)
-            .last()
-            .is_some_and(|m| m.end() == part.len());
-        if !ends_in_title {
-            break;
-        }
-        let earlier = phrase_start(text, part.len());
-        if text[earlier..title.end].chars().count() > OFFICE_CHARS {
-            break;
-        }
-        start = earlier;
-    }
-    start..title.end
-}
-
-/// Where the phrase that ends at `end` begins: after punctuation, a non-Chinese character or
-/// a word that begins a phrase (由, 同, 会见; the 和 of 共和国 is not one), at most
-/// [`OFFICE_CHARS`] back.
-fn phrase_start(text: &str, end: usize) -> usize {
-    let mut start = end;
-    for (i, c) in text[..end].char_indices().rev().take(OFFICE_CHARS) {
-        if !is_han(c) {
-            break;
-        }
-        start = i;
-    }
-    let words = tagged(&text[start..end], false);
-    let mut begins = end;
-    for (w, tag) in words.iter().rev() {
-        let word = &text[start + w.start..start + w.end];
-        if BEFORE_OFFICE.contains(&word) || !is_office_word(word, tag) {
-            break;
-        }
-        begins = start + w.start;
-    }
-    // Abbreviations the dictionary cuts apart (上|合 in 上合组织).
-    while let Some(w) = OFFICE_WORDS
-        .iter()
-        .find(|w| w.chars().nth(1).is_some() && text[start..begins].ends_with(*w))
-    {
-        begins -= w.len();
-    }
-    begins
-}
-
-/// Whether a word can be part of an office: a noun, a place or an institution, a
-/// distinguishing word (副), an abbreviation (中共), an ordinal (第一), a title, or one of
-/// [`OFFICE_WORDS`]; not a verb, an adverb or a particle (但愿像|法国总统, 采访了|黑龙江省省长).
-fn is_office_word(word: &str, tag: &str) -> bool {
-    tag.starts_with('n')
-        || matches!(tag, "b" | "j" | "vn" | "an")
-        || (tag.starts_with('m') && word.starts_with('第'))
-        || OFFICE_WORDS.contains(&word)
-        // The dictionary's tags are not always an office's: 首相 is tagged an adverb.
-        || titles().find(word).is_some_and(|m| m.range() == (0..word.len()))
 }

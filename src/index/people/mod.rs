@@ -9,6 +9,8 @@
 //! is counted for neither where the office does not say which.
 
 mod chinese;
+mod chinese_office;
+mod declension;
 mod english;
 mod forms;
 mod russian;
@@ -255,7 +257,7 @@ fn person(g: Gathered, gazetteer: &Gazetteer) -> Person {
         .cloned()
         .unwrap_or(g.name);
     let name = if g.script == Script::Cyrillic {
-        forms::nominative(&name)
+        declension::nominative(&name)
     } else {
         name
     };
@@ -271,7 +273,7 @@ fn person(g: Gathered, gazetteer: &Gazetteer) -> Person {
 /// The country an office names (`中华人民共和国国务院总理`, `Russian Prime Minister`), or the
 /// country whose institutions it names (`中共中央政治局委员`). Only a certain place counts.
 fn country_of(office: &str, script: Script, gazetteer: &Gazetteer) -> Option<usize> {
-    if script == Script::Chinese && chinese::is_chinese_institution(office) {
+    if script == Script::Chinese && chinese_office::is_chinese_institution(office) {
         return gazetteer.by_code("CN");
     }
     gazetteer
