@@ -134,6 +134,21 @@ pub(crate) fn is_whole(text: &str, range: Range<usize>) -> bool {
     starts && ends
 }
 
+/// Whether a word of the dictionary's cut of the run of Chinese around `at` begins at `at`:
+/// 多 in 和平多斯桑托斯 does, 平 does not (和平 is a word).
+pub(crate) fn starts_a_word(text: &str, at: usize) -> bool {
+    let window = window(text, at..at);
+    let words = dictionary().cut(&text[window.clone()], false);
+    let mut start = window.start;
+    for w in words {
+        if start == at {
+            return true;
+        }
+        start += w.word.len();
+    }
+    start == at
+}
+
 /// Whether a longer dictionary word than the name, short of `word` itself, begins where
 /// the name does: 马里兰 in 马里兰州 (which 马里 + 兰州 would otherwise read as Mali).
 fn crosses_the_end(word: &str, name: usize) -> bool {

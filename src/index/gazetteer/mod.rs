@@ -16,7 +16,7 @@ mod tests;
 
 use std::sync::OnceLock;
 
-pub(crate) use chinese_words::{is_whole, tagged};
+pub(crate) use chinese_words::{is_whole, starts_a_word, tagged};
 
 use aho_corasick::{AhoCorasick, Anchored, Input, Match};
 use serde::Deserialize;

@@ -14,7 +14,7 @@ use std::ops::Range;
 
 use super::Introduced;
 use super::chinese_office::{office_before, titles};
-use crate::index::gazetteer::{Gazetteer, tagged};
+use crate::index::gazetteer::{Gazetteer, starts_a_word, tagged};
 
 /// Titles that may follow the name they give (习近平主席, 扎帕罗夫总统).
 const TITLES_AFTER: &[&str] = &[
@@ -56,7 +56,7 @@ const TRANSCRIPTION: &str = "阿埃艾爱安昂奥巴拜班邦保鲍贝本比彼
 路伦罗洛吕马玛迈麦曼芒梅门蒙孟米密敏明莫墨默姆穆纳乃奈南内尼涅宁纽努诺欧帕潘庞佩彭皮平坡珀\
 普齐奇恰乔切钦琴丘若瑞萨塞赛桑瑟森沙莎尚绍舍申圣施什史舒斯松宋苏索塔泰坦汤唐陶特提汀通图托\
 瓦万旺威韦维温沃乌伍武西希锡夏谢辛休雅亚扬耶叶伊因尤约泽扎詹兹佐祖赞罕雅杨伯耳尼生夫娃娜娅\
-契热义勃瑙芙黛翁肖廷翰蓬芭薇琼莉丝露珊妮婷宾恩冯逊多";
+契热义勃瑙芙黛翁肖廷翰蓬芭薇琼莉丝露珊妮婷宾恩冯逊多怀";
 
 /// Words that can follow a name and never continue it.
 const AFTER_NAME: &[&str] = &[
@@ -158,12 +158,6 @@ const AFTER_NAME: &[&str] = &[
     "辞职",
     "下台",
     "率团",
-];
-
-/// Words that can stand before a name that a title follows (和扎帕罗夫总统).
-const BEFORE_NAME: &[&str] = &[
-    "和", "与", "同", "及", "由", "对", "向", "请", "在", "会见", "祝贺", "感谢", "欢迎", "同意",
-    "赞赏", "是", "为", "给",
 ];
 
 /// Whether a character is a Chinese character (not Chinese punctuation).
@@ -330,7 +324,34 @@ fn names_a_place(name: &str, gazetteer: &Gazetteer) -> bool {
 /// The name that ends at `end`, before a head's title (习近平主席, 扎帕罗夫总统).
 fn name_before(text: &str, end: usize, gazetteer: &Gazetteer) -> Option<Range<usize>> {
     let before = &text[..end];
-    // A Chinese name jieba knows (习近平): the dictionary says where it begins.
+    // A transcribed name (扎帕罗夫), the dot between its parts included.
+    let mut len = 0;
+    for (i, c) in before.char_indices().rev().take(12) {
+        let dot = is_middle_dot(c)
+            && len > 0
+            && before[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|p| TRANSCRIPTION.contains(p));
+        if !(TRANSCRIPTION.contains(c) || dot) {
+            break;
+        }
+        len = end - i;
+    }
+    // The name begins where a word does: where the run begins inside one (和平|多斯桑托斯:
+    // 平 is a transcription character too), after it.
+    let mut start = end - len;
+    while start < end
+        && before[..start].chars().next_back().is_some_and(is_han)
+        && !starts_a_word(text, start)
+    {
+        start += before[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    let name = &before[start..];
+    let transcribed =
+        (name.chars().count() >= 2 && !names_a_place(name, gazetteer)).then_some(start..end);
+    // A Chinese name jieba knows (习近平): the dictionary says where it begins. Not the end
+    // of a longer transcribed name (桑托斯 of 多斯桑托斯).
     let start: usize = before
         .char_indices()
         .rev()
@@ -342,30 +363,11 @@ fn name_before(text: &str, end: usize, gazetteer: &Gazetteer) -> Option<Range<us
         && tag.starts_with("nr")
         && (2..=3).contains(&before[start + w.start..].chars().count())
         && SURNAMES.contains(before[start + w.start..].chars().next()?)
+        && transcribed
+            .as_ref()
+            .is_none_or(|t| t.start >= start + w.start)
     {
         return Some(start + w.start..end);
     }
-    // A transcribed name (扎帕罗夫).
-    let len: usize = before
-        .chars()
-        .rev()
-        .take_while(|&c| TRANSCRIPTION.contains(c))
-        .take(12)
-        .map(char::len_utf8)
-        .sum();
-    let name = &before[end - len..];
-    (name.chars().count() >= 2
-        && begins_a_name(&before[..end - len])
-        && !names_a_place(name, gazetteer))
-    .then(|| end - len..end)
-}
-
-/// Whether a name can begin after `before`: at the start, after anything but a Chinese
-/// character, or after a word that ends a phrase before a name.
-fn begins_a_name(before: &str) -> bool {
-    match before.chars().next_back() {
-        None => true,
-        Some(c) if !is_han(c) => true,
-        Some(_) => BEFORE_NAME.iter().any(|w| before.ends_with(w)),
-    }
+    transcribed
 }

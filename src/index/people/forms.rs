@@ -47,12 +47,16 @@ pub(super) fn key(script: Script, name: &str) -> String {
     }
 }
 
-/// The word of a Latin or Cyrillic name that stands for it alone: the surname, last unless
-/// the name is Chinese (Xi Jinping), `None` for a Chinese name.
+/// The word of a name that stands for it alone: the surname, last unless the name is
+/// Chinese (Xi Jinping); in Chinese characters, the part after a transcribed name's dot
+/// (卡斯特罗 of 菲德尔·卡斯特罗), `None` for a name without one.
 fn surname(script: Script, name: &str) -> Option<String> {
     let words = name_words(name);
     let word = match script {
-        Script::Chinese => return None,
+        Script::Chinese => {
+            let (_, last) = name.rsplit_once(['·', '•', '・', '‧'])?;
+            return (last.chars().count() >= 2).then(|| last.to_string());
+        }
         _ if words.len() >= 2 && PINYIN_SURNAMES.contains(&words[0]) && words.len() <= 3 => {
             words[0]
         }
@@ -71,13 +75,13 @@ pub(super) fn join_short_names(gathered: &mut Vec<Gathered>) {
     let mut i = 0;
     while i < gathered.len() {
         let g = &gathered[i];
-        let short = g.script != Script::Chinese && !g.key.0.contains(' ');
+        let short = surname(g.script, &g.name).is_none() || !g.key.0.contains(' ');
         let fuller: Vec<usize> = if short {
             (0..gathered.len())
                 .filter(|&j| {
                     j != i
                         && gathered[j].script == g.script
-                        && gathered[j].key.0.contains(' ')
+                        && gathered[j].name != g.name
                         && gathered[j].key.1 == g.key.1
                         && surname(g.script, &gathered[j].name).as_deref() == Some(g.key.0.as_str())
                 })
@@ -146,13 +150,19 @@ pub(super) fn find_later_mentions(docs: &[Document], gathered: &mut [Gathered]) 
             continue;
         }
         match g.script {
-            Script::Chinese => add(
-                g.script,
-                g.name.clone(),
-                g.key.0.clone(),
-                Default::default(),
-                p,
-            ),
+            Script::Chinese => {
+                add(
+                    g.script,
+                    g.name.clone(),
+                    g.key.0.clone(),
+                    Default::default(),
+                    p,
+                );
+                // 卡斯特罗 alone, after 菲德尔·卡斯特罗.
+                if let Some(s) = surname(g.script, &g.name) {
+                    add(g.script, s.clone(), s, Default::default(), p);
+                }
+            }
             Script::Latin => {
                 add(
                     g.script,
@@ -279,7 +289,10 @@ fn capitalise(word: &str) -> String {
 fn mention(text: &str, found: Range<usize>, form: &Form) -> Option<Range<usize>> {
     let before = text[..found.start].chars().next_back();
     match form.script {
-        Script::Chinese => is_whole(text, found.clone()).then_some(found),
+        // Not the end of another dotted name (劳尔·卡斯特罗 is not 菲德尔·卡斯特罗).
+        Script::Chinese => (is_whole(text, found.clone())
+            && !before.is_some_and(|c| matches!(c, '·' | '•' | '・' | '‧')))
+        .then_some(found),
         Script::Latin => {
             let after = text[found.end..].chars().next();
             if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)

@@ -253,7 +253,14 @@ fn person(g: Gathered, gazetteer: &Gazetteer) -> Person {
     let name = g
         .names
         .iter()
-        .max_by_key(|n| (n.split_whitespace().count(), std::cmp::Reverse(n.len())))
+        .max_by_key(|n| {
+            let words = n.split_whitespace().count();
+            match g.script {
+                Script::Cyrillic => (words, std::cmp::Reverse(n.len())),
+                // 菲德尔·卡斯特罗, not 卡斯特罗.
+                _ => (words, std::cmp::Reverse(usize::MAX - n.len())),
+            }
+        })
         .cloned()
         .unwrap_or(g.name);
     let name = if g.script == Script::Cyrillic {

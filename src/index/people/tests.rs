@@ -217,3 +217,18 @@ fn names_real_papers_write() {
     )];
     assert_eq!(People::build(&docs).persons[0].name, "Сергей Лавров");
 }
+
+#[test]
+fn a_dotted_name_joins_its_surname_alone() {
+    let docs = vec![crate::doc::markdown(
+        "t.md",
+        "部长会议主席菲德尔·卡斯特罗30日会见客人。\n\n卡斯特罗主席表示欢迎。卡斯特罗说，古巴愿意合作。劳尔·卡斯特罗出席。\n\n安哥拉总统多斯桑托斯：为实现全国和平\n\n多斯桑托斯总统在新年前夕发表讲话。\n",
+    )];
+    let people = People::build(&docs);
+    let names: Vec<(&str, usize)> = people
+        .persons
+        .iter()
+        .map(|p| (p.name.as_str(), p.mentions.len()))
+        .collect();
+    assert_eq!(names, [("菲德尔·卡斯特罗", 3), ("多斯桑托斯", 2)]);
+}
