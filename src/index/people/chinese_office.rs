@@ -76,7 +76,7 @@ const TITLES: &[&str] = &[
 /// after them.
 const BEFORE_OFFICE: &[&str] = &[
     "由", "在", "同", "与", "和", "及", "对", "向", "请", "应", "会见", "会晤", "接见", "表示",
-    "指出", "强调", "说", "称", "是", "为", "前", "邀", "出席", "主持", "率领", "致电",
+    "指出", "强调", "说", "称", "是", "为", "邀", "出席", "主持", "率领", "致电",
 ];
 
 /// Words an office holds that the dictionary does not tag as nouns (副总理兼外交部长,
@@ -104,6 +104,7 @@ const OFFICE_WORDS: &[&str] = &[
     "候任",
     "前任",
     "现任",
+    "前",
 ];
 
 /// The longest office read back from a title, in characters.

@@ -82,6 +82,7 @@ const OFFICE_WORDS: &[&str] = &[
     "Special",
     "Permanent",
     "Former",
+    "former",
     "Acting",
     "Senior",
 ];

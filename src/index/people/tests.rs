@@ -208,6 +208,22 @@ fn names_real_papers_write() {
         pairs(&[("岸田文雄", "日本首相")])
     );
     assert_eq!(
+        names("美国总统克林顿表示"),
+        pairs(&[("克林顿", "美国总统")])
+    );
+    assert_eq!(
+        names("法国前总统德斯坦说"),
+        pairs(&[("德斯坦", "法国前总统")])
+    );
+    assert_eq!(
+        names("总参谋长傅全有上将会见"),
+        pairs(&[("傅全有", "总参谋长")])
+    );
+    assert_eq!(
+        names("He met former President Hamid Karzai in Kabul."),
+        pairs(&[("Hamid Karzai", "former President")])
+    );
+    assert_eq!(
         names("\"Chinese Ambassador Cai Jinbiao Attends the Fund-raising Evening\""),
         pairs(&[("Cai Jinbiao", "Chinese Ambassador")])
     );
