@@ -227,9 +227,9 @@ fn jump_to_a_mention_highlights_it_80x24() {
     insta::assert_snapshot!(terminal.backend());
 }
 
-#[test]
-fn jump_palette_with_a_pinyin_query_80x24() {
-    let mut app = seed((80, 24));
+/// The palette open over the bundled briefing with `query` typed and its matches in.
+fn palette_showing(size: (u16, u16), query: &str) -> App {
+    let mut app = seed(size);
     let index = brief::index::jump::JumpIndex::build(
         &app.docs,
         &app.countries,
@@ -239,36 +239,26 @@ fn jump_palette_with_a_pinyin_query_80x24() {
         index,
     )));
     app.update(Action::OpenJump);
-    for c in "zjwtl".chars() {
+    for c in query.chars() {
         app.press(brief::keymap::Key::char(c));
     }
     let index = app.jump_index.clone().unwrap();
     let found = index
-        .search(&brief::index::jump::Query::parse("zjwtl"), None, &|| false)
+        .search(&brief::index::jump::Query::parse(query), None, &|| false)
         .unwrap();
     app.receive(brief::app::Message::Matches(app.palette.generation, found));
+    app
+}
+
+#[test]
+fn jump_palette_with_a_pinyin_query_80x24() {
+    let app = palette_showing((80, 24), "zjwtl");
     insta::assert_snapshot!(render(&app).backend());
 }
 
 #[test]
 fn palette_keeps_a_persons_name_in_view_when_the_office_matched() {
-    let mut app = seed((80, 24));
-    let index = brief::index::jump::JumpIndex::build(
-        &app.docs,
-        &app.countries,
-        brief::index::gazetteer::Gazetteer::bundled(),
-    );
-    app.receive(brief::app::Message::JumpIndexReady(std::sync::Arc::new(
-        index,
-    )));
-    app.update(Action::OpenJump);
-    for c in "+guowuyuanzongli".chars() {
-        app.press(brief::keymap::Key::char(c));
-    }
-    let index = app.jump_index.clone().unwrap();
-    let query = brief::index::jump::Query::parse("+guowuyuanzongli");
-    let found = index.search(&query, None, &|| false).unwrap();
-    app.receive(brief::app::Message::Matches(app.palette.generation, found));
+    let app = palette_showing((80, 24), "+guowuyuanzongli");
     let screen = render(&app).backend().to_string();
     assert!(
         screen.contains("+ 李强 — 中华人民共和国国务院总理 (CN)"),

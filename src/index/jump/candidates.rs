@@ -160,12 +160,15 @@ pub(super) fn passage_candidates(
     passages
         .into_iter()
         .map(|(kind, doc, block, text)| {
-            let section = docs[doc].blocks[..=block.0]
-                .iter()
-                .rposition(|b| b.heading_level().is_some())
-                .map(BlockId);
             let range = 0..docs[doc].blocks[block.0].text_len();
-            Candidate::new(kind, doc, block, section, own(&text), range)
+            Candidate::new(
+                kind,
+                doc,
+                block,
+                section_of(docs, doc, block),
+                own(&text),
+                range,
+            )
         })
         .collect()
 }
@@ -206,39 +209,44 @@ pub(super) fn place_candidates(
 pub(super) fn title_and_people_candidates(
     docs: &[Document],
 ) -> (Vec<Candidate>, crate::index::people::People) {
-    let mut out = Vec::new();
-    for cited in crate::index::documents::cited(docs) {
-        let first = &cited.citations[0];
-        let section = docs[first.doc].blocks[..=first.block.0]
-            .iter()
-            .rposition(|b| b.heading_level().is_some())
-            .map(BlockId);
-        out.push(Candidate::new(
+    let people = crate::index::people::People::build(docs);
+    let cited = crate::index::documents::cited(docs);
+    let titles = cited.iter().map(|c| {
+        let first = &c.citations[0];
+        (
             CandidateKind::Document,
             first.doc,
             first.block,
-            section,
-            own(&cited.title),
             first.range.clone(),
-        ));
-    }
-    let people = crate::index::people::People::build(docs);
-    for person in &people.persons {
-        let first = &person.mentions[0];
-        let section = docs[first.doc].blocks[..=first.block.0]
-            .iter()
-            .rposition(|b| b.heading_level().is_some())
-            .map(BlockId);
-        out.push(Candidate::new(
+            c.title.clone(),
+        )
+    });
+    let persons = people.persons.iter().map(|p| {
+        let first = &p.mentions[0];
+        (
             CandidateKind::Person,
             first.doc,
             first.block,
-            section,
-            own(&person.label()),
             first.range.clone(),
-        ));
-    }
+            p.label(),
+        )
+    });
+    let out = titles
+        .chain(persons)
+        .map(|(kind, doc, block, range, text)| {
+            let section = section_of(docs, doc, block);
+            Candidate::new(kind, doc, block, section, own(&text), range)
+        })
+        .collect();
     (out, people)
+}
+
+/// The heading of the section that holds a block, if any.
+fn section_of(docs: &[Document], doc: usize, block: BlockId) -> Option<BlockId> {
+    docs[doc].blocks[..=block.0]
+        .iter()
+        .rposition(|b| b.heading_level().is_some())
+        .map(BlockId)
 }
 
 /// What a place candidate shows and is matched on: its names and code.
