@@ -267,6 +267,23 @@ fn palette_keeps_a_persons_name_in_view_when_the_office_matched() {
 }
 
 #[test]
+fn countries_header_shows_the_filter() {
+    let mut app = seed((100, 30));
+    app.update(Action::FocusOutline);
+    app.update(Action::NextOutlineView);
+    let kg = brief::index::gazetteer::Gazetteer::bundled()
+        .by_code("KG")
+        .unwrap();
+    app.filter.push(kg);
+    let screen = render(&app).backend().to_string();
+    let header = screen.lines().next().unwrap_or_default();
+    assert!(
+        header.contains("Countries") && header.contains("· Kyrgyz"),
+        "{header}"
+    );
+}
+
+#[test]
 fn search_line_shows_the_count_80x24() {
     let mut app = seed((80, 24));
     app.update(Action::Search);

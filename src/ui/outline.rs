@@ -28,6 +28,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             format!(" {}", app.country_order.label()),
             theme.decoration(),
         ));
+        if let Some(filter) = app.filter_label() {
+            title.push(Span::styled(format!(" · {filter}"), theme.here()));
+        }
     } else if app.view == OutlineView::Library {
         title.push(Span::styled(
             format!(" {}", app.library_order.label()),
