@@ -1,6 +1,7 @@
 //! The main language of a document, guessed from its letters.
 
 use crate::doc::Document;
+use crate::index::gazetteer::is_cyrillic;
 
 /// The main language of a document, for choosing which name to show.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,7 +21,7 @@ impl Language {
         for c in doc.blocks.iter().take(40).flat_map(|b| b.text().chars()) {
             if crate::doc::markdown::is_cjk(c) {
                 cjk += 1;
-            } else if ('\u{400}'..='\u{4ff}').contains(&c) {
+            } else if is_cyrillic(c) {
                 cyrillic += 1;
             } else if c.is_alphabetic() {
                 other += 1;

@@ -17,6 +17,7 @@ mod tests;
 use std::sync::OnceLock;
 
 pub(crate) use chinese_words::{is_whole, starts_a_word, tagged};
+pub(crate) use russian::is_cyrillic;
 
 use aho_corasick::{AhoCorasick, Anchored, Input, Match};
 use serde::Deserialize;

@@ -312,6 +312,6 @@ fn start(lower: &str) -> Option<[char; 3]> {
 }
 
 /// Whether a character is Cyrillic.
-pub(super) fn is_cyrillic(c: char) -> bool {
+pub(crate) fn is_cyrillic(c: char) -> bool {
     ('\u{400}'..='\u{4ff}').contains(&c)
 }

@@ -305,7 +305,7 @@ fn transcribed_run(text: &str) -> &str {
 }
 
 /// The dots that join the parts of a transcribed name.
-fn is_middle_dot(c: char) -> bool {
+pub(super) fn is_middle_dot(c: char) -> bool {
     matches!(c, '·' | '•' | '・' | '‧')
 }
 

@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::Introduced;
-use super::words::{Word, words};
+use super::words::{Word, capitalised, is_place, words};
 use crate::index::gazetteer::Gazetteer;
 
 /// Words that end an office.
@@ -226,10 +226,6 @@ const PARTICLES: &[&str] = &[
     "bin", "al", "de", "da", "van", "von", "der", "del", "la", "le", "ibn",
 ];
 
-fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// Adds the names an office introduces in `text` to `out`.
 pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
     let words = words(text, true);
@@ -378,12 +374,4 @@ fn of_phrase(words: &[Word], at: usize, gazetteer: &Gazetteer) -> Option<usize> 
 fn is_acronym(word: &str) -> bool {
     word.chars().all(|c| c.is_uppercase() && c != '.')
         && !word.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
-}
-
-/// Whether a word names a place on its own (Russia, Chinese).
-fn is_place(word: &str, gazetteer: &Gazetteer) -> bool {
-    gazetteer
-        .find(word)
-        .iter()
-        .any(|h| h.range.start == 0 && h.range.end == word.len())
 }

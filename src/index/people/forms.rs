@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use aho_corasick::AhoCorasick;
 
+use super::chinese::is_middle_dot;
 use super::declension::{is_form_of, is_other_word, stem};
 use super::{Gathered, Naming, Script, Shared};
 use crate::doc::{BlockId, Document};
@@ -54,7 +55,7 @@ fn surname(script: Script, name: &str) -> Option<String> {
     let words = name_words(name);
     let word = match script {
         Script::Chinese => {
-            let (_, last) = name.rsplit_once(['·', '•', '・', '‧'])?;
+            let (_, last) = name.rsplit_once(is_middle_dot)?;
             return (last.chars().count() >= 2).then(|| last.to_string());
         }
         _ if words.len() >= 2 && PINYIN_SURNAMES.contains(&words[0]) && words.len() <= 3 => {
@@ -290,9 +291,9 @@ fn mention(text: &str, found: Range<usize>, form: &Form) -> Option<Range<usize>>
     let before = text[..found.start].chars().next_back();
     match form.script {
         // Not the end of another dotted name (劳尔·卡斯特罗 is not 菲德尔·卡斯特罗).
-        Script::Chinese => (is_whole(text, found.clone())
-            && !before.is_some_and(|c| matches!(c, '·' | '•' | '・' | '‧')))
-        .then_some(found),
+        Script::Chinese => {
+            (is_whole(text, found.clone()) && !before.is_some_and(is_middle_dot)).then_some(found)
+        }
         Script::Latin => {
             let after = text[found.end..].chars().next();
             if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)

@@ -21,7 +21,7 @@ mod words;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{Gazetteer, is_cyrillic};
 use crate::doc::{BlockId, Document};
 
 /// A name introduced by an office, as a finder cuts it from one block's text.
@@ -110,7 +110,7 @@ impl Script {
     fn of(name: &str) -> Script {
         if name.chars().any(crate::doc::markdown::is_cjk) {
             Script::Chinese
-        } else if name.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+        } else if name.chars().any(is_cyrillic) {
             Script::Cyrillic
         } else {
             Script::Latin
@@ -299,7 +299,7 @@ pub fn introduced(text: &str) -> Vec<Introduced> {
     if text.bytes().any(|b| b.is_ascii_uppercase()) {
         english::introduced(text, &mut out);
     }
-    if text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)) {
+    if text.chars().any(is_cyrillic) {
         russian::introduced(text, &mut out);
     }
     out.sort_by_key(|f| f.name.start);

@@ -4,8 +4,8 @@
 //! three capitalised words (Михаил Мишустин, Мишустина, Си Цзиньпин).
 
 use super::Introduced;
-use super::words::words;
-use crate::index::gazetteer::Gazetteer;
+use super::words::{capitalised, is_place, words};
+use crate::index::gazetteer::{Gazetteer, is_cyrillic};
 
 /// Stems of the words that end an office, each followed by one of [`ENDINGS`].
 const HEADS: &[&str] = &[
@@ -121,20 +121,8 @@ fn is_complement(word: &str, gazetteer: &Gazetteer) -> bool {
     COMPLEMENTS.iter().any(|c| lower.starts_with(c)) || is_place(word, gazetteer)
 }
 
-fn is_place(word: &str, gazetteer: &Gazetteer) -> bool {
-    gazetteer
-        .find(word)
-        .iter()
-        .any(|h| h.range.start == 0 && h.range.end == word.len())
-}
-
-fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn is_cyrillic(word: &str) -> bool {
-    word.chars()
-        .all(|c| ('\u{400}'..='\u{4ff}').contains(&c) || c == '-')
+fn is_cyrillic_word(word: &str) -> bool {
+    word.chars().all(|c| is_cyrillic(c) || c == '-')
 }
 
 /// Adds the names an office introduces in `text` to `out`.
@@ -171,7 +159,7 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
             && end < words.len()
             && end - name_start < 3
             && capitalised(words[end].text)
-            && is_cyrillic(words[end].text)
+            && is_cyrillic_word(words[end].text)
             && (words[end].text.chars().count() < 2
                 || words[end].text.chars().skip(1).any(char::is_lowercase))
             && !NOT_NAMES.contains(&words[end].text)

@@ -1,7 +1,10 @@
-//! The words of English or Russian text, with where each is and whether punctuation ends it:
-//! what the finders of people read offices and names from.
+//! The words of English or Russian text, with where each is and whether punctuation ends it,
+//! and what the finders of people ask of a word: whether it is capitalised, whether it names a
+//! place.
 
 use std::ops::Range;
+
+use crate::index::gazetteer::Gazetteer;
 
 /// One word of the text with its byte range.
 pub(super) struct Word<'t> {
@@ -55,4 +58,17 @@ pub(super) fn words(text: &str, initials: bool) -> Vec<Word<'_>> {
         });
     }
     out
+}
+
+/// Whether a word begins with a capital letter.
+pub(super) fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether a word, whole, names a place (Russia, Chinese, России).
+pub(super) fn is_place(word: &str, gazetteer: &Gazetteer) -> bool {
+    gazetteer
+        .find(word)
+        .iter()
+        .any(|h| h.range.start == 0 && h.range.end == word.len())
 }
