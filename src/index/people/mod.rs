@@ -210,11 +210,6 @@ impl People {
             .map(|person| person.mentions.iter().map(|m| (m.doc, m.block)).collect())
             .unwrap_or_default()
     }
-
-    /// The person whose name is `name`, if one is.
-    pub fn by_name(&self, name: &str) -> Option<usize> {
-        self.persons.iter().position(|p| p.name == name)
-    }
 }
 
 /// The person as the view shows them: the fullest office, the country of any office.
