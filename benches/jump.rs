@@ -33,6 +33,7 @@ fn jump(c: &mut Criterion) {
         ("pinyin", "zjwtl", "zjwt"),
         ("full pinyin", "jierjisi", "jierjis"),
         ("chinese", "双方", "双"),
+        ("two terms", "zjw tielu", "zjw tiel"),
     ] {
         group.bench_function(format!("keystroke {name} first answer"), |b| {
             b.iter(|| index.search_runs(&Query::parse(black_box(query)), None, &|| false))

@@ -189,7 +189,7 @@ fn read_from(query: &str, at: usize, parts: &mut Vec<Part>, out: &mut Vec<Readin
     }
 }
 
-/// Characters that may be skipped between two spelled ones (`shanghe` spells 上…合 in
+/// Characters that may be skipped after a syllable spelled in full (`shanghe` spells 上…合 in
 /// 上海合作组织), each costing some score.
 const MAX_GAP: usize = 2;
 /// Score lost per skipped character.
@@ -308,7 +308,14 @@ impl Speller<'_> {
                     );
                     continue;
                 }
-                for gap in 0..=MAX_GAP {
+                // Characters are skipped only after a syllable typed in full: initials
+                // picked out here and there are not how anyone types.
+                let widest_gap = if take == s.len() && take > 1 {
+                    MAX_GAP
+                } else {
+                    0
+                };
+                for gap in 0..=widest_gap {
                     if let Step::Spelled { gaps, full, .. } =
                         self.best_from(at + 1 + gap, at_query + take)
                     {
@@ -395,6 +402,11 @@ mod tests {
             "Latin text is matched as text, not spelled"
         );
         assert_eq!(spelled("上一二三四合", "shanghe"), None, "too far apart");
+        assert_eq!(
+            spelled("中国和吉尔吉斯斯坦", "zj"),
+            None,
+            "initials are not picked out across characters"
+        );
     }
 
     #[test]

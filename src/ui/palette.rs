@@ -44,6 +44,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             format!("{} found…", palette.found.matches.len())
         }
         (Some(_), true) => "…".to_string(),
+        (Some(_), false) if palette.found.matches.is_empty() => "no match".to_string(),
         (Some(_), false) => format!("{} found", palette.found.matches.len()),
     };
     let room = usize::from(inner.width).saturating_sub(status.width() + 4);

@@ -289,6 +289,12 @@ impl Candidate {
         c
     }
 
+    /// A candidate of `text` alone, belonging to no document: for asking whether a query
+    /// could match a text at all.
+    pub(super) fn of_text(kind: CandidateKind, text: &str) -> Candidate {
+        Candidate::new(kind, 0, BlockId(0), None, own(text), 0..0)
+    }
+
     /// The block it jumps to.
     fn block(&self) -> BlockId {
         BlockId(self.block as usize)

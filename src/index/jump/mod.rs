@@ -2,34 +2,35 @@
 //! the open documents and every place they name, matched with the skim algorithm on the
 //! text, and for Chinese also on its pinyin and pinyin initials, so `zjw` finds 中吉乌.
 //!
-//! The candidates are built in `candidates`, a query is read in `query`, each candidate is
-//! matched and scored in `score`, and a search passes over them all in `scan`.
+//! The candidates are built in `candidates` and a query is read in `query` (fzf's language:
+//! terms that all match, `'exact`, `^start`, `end$`, `!not`, `a | b`). Each term is looked for
+//! as a `run`, else `spread` out where that is plausible as typing; `terms` puts a query's
+//! terms together on one candidate, and a search passes over them all in `scan`.
 
 mod candidates;
 mod query;
+mod run;
 mod scan;
-mod score;
+mod spread;
+mod terms;
 #[cfg(test)]
 mod tests;
 
 use std::ops::Range;
 use std::sync::Arc;
 
-use fuzzy_matcher::skim::SkimMatcherV2;
-
 use super::countries::Countries;
 use super::gazetteer::Gazetteer;
 use super::people::People;
-use super::pinyin_key::fold;
-use super::pinyin_match;
 use crate::doc::{BlockId, Document};
 pub use candidates::CandidateKind;
 use candidates::{
     Candidate, passage_candidates, place_candidates, place_text, text_candidates,
     title_and_people_candidates,
 };
-pub use query::Query;
-use score::{Quick, matcher, score};
+pub use query::{Anchor, Query, Term};
+use run::matcher;
+use terms::Matching;
 
 /// How many of the best matches get their highlight positions computed.
 pub const SHOWN: usize = 200;
@@ -140,22 +141,15 @@ impl JumpIndex {
         if query.kind == Some(CandidateKind::Place) {
             return true;
         }
-        if query.kind.is_some() || query.text.is_empty() {
+        if query.kind.is_some() || query.lists() {
             return false;
         }
-        let matcher = SkimMatcherV2::default().ignore_case();
+        let matcher = matcher();
+        let matching = Matching::new(query, &matcher);
         gazetteer.places.iter().any(|p| {
-            let text = fold(&place_text(p));
-            let initials = query.text.is_ascii().then(|| pinyin_match::initials(&text));
-            score(
-                &text,
-                initials.as_deref(),
-                CandidateKind::Place,
-                &matcher,
-                &query.text,
-                false,
-            )
-            .is_some()
+            Candidate::of_text(CandidateKind::Place, &place_text(p))
+                .matches(0, &matching, false, false)
+                .is_some()
         })
     }
 
@@ -201,11 +195,12 @@ impl JumpIndex {
         self.search_rest(query, within, &runs, cancelled)
     }
 
-    /// The first, quick answer: the candidates that hold the query as one unbroken run (a
+    /// The first, quick answer: the candidates that hold every term as one unbroken run (a
     /// substring of the text or of its pinyin initials, or characters it spells syllable by
-    /// syllable). These outrank every scattered match, so the top of the list is usually
+    /// syllable). These outrank every spread-out match, so the top of the list is usually
     /// right before [`JumpIndex::search_rest`] completes it.
-    /// An empty query (headings, or everything of a kind) is answered completely.
+    /// A query of no terms (headings, or everything of a kind) or of exact terms only is
+    /// answered completely.
     pub fn search_runs(
         &self,
         query: &Query,
@@ -213,29 +208,28 @@ impl JumpIndex {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Found> {
         let matcher = matcher();
-        let quick = Quick::new(&query.text, &matcher);
+        let matching = Matching::new(query, &matcher);
         let matches = self.scan(within, cancelled, |id, c| {
             if query.kind.is_some_and(|k| k != c.kind) {
                 return None;
             }
-            if query.text.is_empty() {
-                return (query.kind.is_some() || c.kind == CandidateKind::Heading).then_some(
-                    Match {
-                        candidate: id,
-                        sentence: None,
-                        score: 0,
-                        run: false,
-                        chars: Vec::new(),
-                    },
-                );
+            if query.lists() {
+                let listed = query.kind.is_some() || c.kind == CandidateKind::Heading;
+                return (listed && !matching.excludes(c)).then_some(Match {
+                    candidate: id,
+                    sentence: None,
+                    score: 0,
+                    run: false,
+                    chars: Vec::new(),
+                });
             }
-            c.quick_match(id, &quick, false)
+            c.matches(id, &matching, true, false)
         })?;
-        Some(self.finish(matches, query, &matcher, query.text.is_empty()))
+        Some(self.finish(matches, query, &matcher, query.lists() || query.exact()))
     }
 
-    /// Completes the quick answer `runs` of [`JumpIndex::search_runs`] with every scattered
-    /// and spelled-out match.
+    /// Completes the quick answer `runs` of [`JumpIndex::search_runs`] with every plausible
+    /// spread-out match.
     pub fn search_rest(
         &self,
         query: &Query,
@@ -244,6 +238,7 @@ impl JumpIndex {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Found> {
         let matcher = matcher();
+        let matching = Matching::new(query, &matcher);
         let mut found_already = vec![false; self.candidates.len()];
         for &id in &runs.all {
             found_already[id as usize] = true;
@@ -252,7 +247,7 @@ impl JumpIndex {
             if found_already[id as usize] || query.kind.is_some_and(|k| k != c.kind) {
                 return None;
             }
-            c.best_match(id, &matcher, &query.text, false)
+            c.matches(id, &matching, false, false)
         })?;
         matches.extend(runs.matches.iter().cloned());
         Some(self.finish(matches, query, &matcher, true))

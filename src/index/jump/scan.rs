@@ -4,7 +4,7 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::candidates::{Candidate, CandidateKind};
-use super::score::Quick;
+use super::terms::Matching;
 use super::{Found, JumpIndex, Match, Query, SHOWN};
 
 impl JumpIndex {
@@ -78,16 +78,11 @@ impl JumpIndex {
         };
         matches.sort_by_cached_key(|m| (std::cmp::Reverse(m.score), rank(m), m.candidate));
         let all: Vec<u32> = matches.iter().map(|m| m.candidate).collect();
-        if !query.text.is_empty() {
-            let quick = Quick::new(&query.text, matcher);
+        if !query.lists() {
+            let matching = Matching::new(query, matcher);
             for m in matches.iter_mut().take(SHOWN) {
                 let c = &self.candidates[m.candidate as usize];
-                let with_positions = if m.run {
-                    c.quick_match(m.candidate, &quick, true)
-                } else {
-                    c.best_match(m.candidate, matcher, &query.text, true)
-                };
-                if let Some(with_positions) = with_positions {
+                if let Some(with_positions) = c.matches(m.candidate, &matching, m.run, true) {
                     *m = with_positions;
                 }
             }

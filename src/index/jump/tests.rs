@@ -1,7 +1,7 @@
 //! The jump index searched on the bundled briefing: pinyin, initials, full-width text,
 //! prefixes, narrowing, the quick first answer and cancellation.
 
-use super::score::EXACT_BONUS;
+use super::run::EXACT_BONUS;
 use super::{CandidateKind, JumpIndex, Match, Query};
 use crate::doc::Document;
 use crate::doc::open::{OpenOptions, bundled};
@@ -105,7 +105,7 @@ fn headings_beat_body_text_and_prefixes_narrow() {
 #[test]
 fn people_are_found_by_name_office_or_pinyin_after_a_plus() {
     let (_, index) = seed_index();
-    for query in ["+mishusijing", "+米舒斯京", "+zongli", "+msj"] {
+    for query in ["+mishusijing", "+米舒斯京", "+zongli", "+mssj"] {
         let people = search(&index, query);
         assert!(!people.is_empty(), "{query}");
         assert!(
@@ -185,4 +185,85 @@ fn the_first_answer_is_the_top_of_the_complete_one() {
 fn cancelled_search_gives_nothing() {
     let (_, index) = seed_index();
     assert!(index.search(&Query::parse("zjw"), None, &|| true).is_none());
+}
+
+/// The text of the best match of `query`.
+fn best_text(index: &JumpIndex, query: &str) -> Option<String> {
+    search(index, query)
+        .first()
+        .map(|m| index.shown(m).text.to_string())
+}
+
+#[test]
+fn space_separated_terms_all_match_in_any_order() {
+    let (_, index) = seed_index();
+    for q in [
+        "中吉乌 铁路",
+        "zjw tielu",
+        "zhongjiwu tielu",
+        "tielu zjw",
+        "zjw 铁路",
+    ] {
+        let results = search(&index, q);
+        let best = results.first().unwrap_or_else(|| panic!("{q}: nothing"));
+        let text = index.shown(best).text;
+        assert!(text.contains("中吉乌铁路"), "{q}: {text}");
+        let marked = highlighted(&index, best);
+        assert!(
+            marked.contains("中吉乌") && marked.contains("铁路"),
+            "{q}: both terms marked, not {marked}"
+        );
+    }
+}
+
+#[test]
+fn gibberish_finds_nothing() {
+    let (_, index) = seed_index();
+    for q in ["xyzzyqq", "sanctions", "qqqzzz", "zjw xyzzy", "jjjjjj"] {
+        let found: Vec<_> = search(&index, q)
+            .iter()
+            .map(|m| index.shown(m).text.to_string())
+            .collect();
+        assert!(found.is_empty(), "{q} found {found:?}");
+    }
+}
+
+#[test]
+fn exact_prefix_suffix_not_and_either() {
+    let (_, index) = seed_index();
+    assert!(
+        best_text(&index, "^中吉外长").is_some_and(|t| t.starts_with("中吉外长")),
+        "a prefix"
+    );
+    for m in search(&index, "'zjw !铁路") {
+        assert!(!index.shown(&m).text.contains("铁路"), "excluded");
+    }
+    assert!(!search(&index, "'zjw !铁路").is_empty());
+    let either = search(&index, "中吉乌铁路 | 米舒斯京");
+    let texts: Vec<&str> = either.iter().map(|m| index.shown(m).text).collect();
+    assert!(texts.iter().any(|t| t.contains("中吉乌铁路")));
+    assert!(texts.iter().any(|t| t.contains("米舒斯京")));
+    let exact = search(&index, "'tiel");
+    assert!(
+        exact.iter().all(|m| m.run),
+        "an exact term never matches spread out"
+    );
+    assert!(search(&index, "'zwjtl").is_empty());
+}
+
+#[test]
+fn letters_close_together_and_acronyms_still_match() {
+    let docs = vec![crate::doc::markdown(
+        "note.md",
+        "# Joint Working Group\n\nThe joint communique was signed.\n",
+    )];
+    let g = Gazetteer::bundled();
+    let index = JumpIndex::build(&docs, &Countries::build(&docs, g), g);
+    assert!(best_text(&index, "cmmnq").is_some_and(|t| t.contains("communique")));
+    assert!(best_text(&index, "jwg").is_some_and(|t| t == "Joint Working Group"));
+    assert!(best_text(&index, "jnt cmmnq signed").is_some());
+    assert!(
+        search(&index, "tjcs").is_empty(),
+        "letters picked out of a sentence"
+    );
 }
