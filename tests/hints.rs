@@ -111,6 +111,7 @@ fn the_help_describes_enter_in_the_palette_as_the_palettes() {
         1,
         "the outline's Enter only: {text}"
     );
+    assert!(text.contains("Widen the outline pane"), "{text}");
 }
 
 #[test]

@@ -142,8 +142,8 @@ mod tests {
             Some("?".into())
         );
         assert_eq!(
-            default.hint_key(Mode::Outline, Action::ToggleOutline),
-            Some("t".into())
+            default.hint_key(Mode::Outline, Action::NarrowOutline),
+            Some("<".into())
         );
         // In the palette `?` and `q` are typed, so they are no keys of its hints.
         assert_eq!(

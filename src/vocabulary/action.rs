@@ -43,6 +43,10 @@ pub enum Action {
     ToggleOutline,
     /// Move between the reader and the outline
     FocusOutline,
+    /// Narrow the outline pane (the reader gets the room)
+    NarrowOutline,
+    /// Widen the outline pane (shown if hidden)
+    WidenOutline,
     /// Next outline view; after the last, back to the reader
     NextOutlineView,
     /// Go where the selection leads, or confirm
