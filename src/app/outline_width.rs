@@ -4,6 +4,7 @@
 //! pane stays between limits that leave the reader room to read at any terminal width.
 
 use super::App;
+use crate::store::OutlineLayout;
 use crate::vocabulary::{Action, Mode};
 
 /// The narrowest the outline is made (less only when the terminal has no room for it).
@@ -52,6 +53,27 @@ pub fn step(width: u16) -> u16 {
 }
 
 impl App {
+    /// The outline pane as it is now, to be remembered: a pane shown only while it has the
+    /// keys counts as hidden.
+    pub fn outline_layout(&self) -> OutlineLayout {
+        OutlineLayout {
+            shown: self.outline_visible && !self.outline_shown_for_focus,
+            share: self.outline_share,
+        }
+    }
+
+    /// Takes the outline pane as the last session left it: its width, and hidden if it was
+    /// (a terminal too narrow for it still starts without it).
+    pub(super) fn restore_outline(&mut self, layout: OutlineLayout) {
+        self.outline_share = layout.share.map(|s| s.min(1000));
+        self.outline_visible = layout.shown && self.size.0 >= super::NARROW_WIDTH;
+        self.outline_shown_for_focus = false;
+        if !self.outline_visible && self.mode() == Mode::Outline {
+            self.focus = super::focus::Focus::Reader;
+        }
+        self.relayout();
+    }
+
     /// `<` and `>`: the outline a step narrower or wider, within its limits; a hidden
     /// outline is shown by `>` at the width it had.
     pub(super) fn change_outline_width(&mut self, wider: bool) {

@@ -1,8 +1,9 @@
 //! The outline's width: `<` and `>` by steps within limits, a resize keeping the
-//! proportion.
+//! proportion, and the outline as it was left handed back at the next start.
 
 use super::*;
 use crate::app::outline_width::{MIN_OUTLINE, MIN_READER, step, widest};
+use crate::store::OutlineLayout;
 
 fn press_times(app: &mut App, key: char, times: usize) {
     for _ in 0..times {
@@ -103,4 +104,36 @@ fn the_vim_and_emacs_keys_change_the_width_too() {
         }
         assert_eq!(app.outline_width(), 33 + step(100), "{name} {keys:?}");
     }
+}
+
+#[test]
+fn the_outline_as_left_comes_back() {
+    let mut app = seed_app((120, 30));
+    press_times(&mut app, '>', 2);
+    let left = app.outline_layout();
+    assert_eq!(
+        left,
+        OutlineLayout {
+            shown: true,
+            share: Some(433)
+        }
+    );
+    let mut next = seed_app((120, 30));
+    next.receive(Message::Outline(left));
+    assert_eq!(next.outline_width(), app.outline_width());
+
+    // Hidden stays hidden; a pane shown only while it has the keys counts as hidden.
+    app.press(Key::char('t'));
+    assert!(!app.outline_layout().shown);
+    app.update(Action::FocusOutline);
+    assert!(app.outline_visible);
+    assert!(!app.outline_layout().shown);
+    let mut next = seed_app((120, 30));
+    next.receive(Message::Outline(app.outline_layout()));
+    assert!(!next.outline_visible);
+    assert_eq!(next.reader_size().0, 118);
+    // A terminal too narrow for the outline starts without it, whatever was left.
+    let mut narrow = seed_app((70, 24));
+    narrow.receive(Message::Outline(left));
+    assert!(!narrow.outline_visible);
 }
