@@ -459,8 +459,9 @@ fn jump_palette_finds_pinyin_and_ctrl_o_returns() {
         s.screen().contains("› ") && s.screen().contains("9 found")
     });
     s.send("zjwtl");
+    // Under the query line and the two lines of the hint.
     s.wait_for("the railway sentence first", |s| {
-        s.row(4).contains("中吉乌铁路")
+        s.row(5).contains("中吉乌铁路")
     });
     s.send("\r");
     s.wait_for("the reader at the railway", |s| {

@@ -344,6 +344,7 @@ fn the_table_views_hint_names_the_keys_of_the_keymap_in_use() {
     app.press(Key::named(NamedKey::Enter));
     assert_eq!(app.mode(), Mode::Table);
     let status = common::draw(&app).lines().last().unwrap().to_string();
-    assert!(status.contains("Ctrl-b/Ctrl-f columns"), "{status}");
-    assert!(status.contains("Alt-w copies"), "{status}");
+    assert!(status.contains("←/→ columns"), "{status}");
+    assert!(status.contains("M-w copies"), "{status}");
+    assert!(status.contains("q back"), "{status}");
 }

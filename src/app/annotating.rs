@@ -12,6 +12,7 @@ use crate::doc::BlockId;
 use crate::index::jump::{CandidateKind, JumpIndex};
 use crate::store::anchor::{Anchor, Placement, anchorable, one_line};
 use crate::store::{Bookmark, Note};
+use crate::vocabulary::{Action, Mode};
 
 /// What was deleted last, so `u` can bring it back.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,9 +83,14 @@ impl App {
         if let Some(existing) = self.annotations.bookmark_at(self.doc, block) {
             let bookmark = existing.item.clone();
             self.deleted = Some(Deleted::Bookmark(bookmark.clone()));
+            let undo = self
+                .keymap
+                .hint_key(Mode::Outline, Action::Undo)
+                .map(|k| format!(" ({k} in the Bookmarks view brings it back)"))
+                .unwrap_or_default();
             self.notify(
                 format!(
-                    "Bookmark removed from “{}” (u in the Bookmarks view brings it back)",
+                    "Bookmark removed from “{}”{undo}",
                     short(&bookmark.anchor.quote)
                 ),
                 false,

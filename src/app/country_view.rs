@@ -7,6 +7,7 @@ use super::{App, Highlight};
 use crate::doc::BlockId;
 use crate::index::country_outline;
 use crate::index::gazetteer::Gazetteer;
+use crate::vocabulary::{Action, Mode};
 
 impl App {
     /// Builds the Countries view in the current order, places folded.
@@ -118,11 +119,15 @@ impl App {
         }
         self.pane.only = Some(keep);
         let label = self.filter_label().unwrap_or_default();
+        let keys =
+            [Action::NextMatch, Action::PrevMatch].map(|a| self.keymap.hint_key(Mode::Reader, a));
+        let moving = match keys {
+            [Some(next), Some(previous)] => format!(" · {next}/{previous} to move"),
+            [Some(key), None] | [None, Some(key)] => format!(" · {key} to move"),
+            [None, None] => String::new(),
+        };
         self.notify(
-            format!(
-                "Filter: {label} · {} passages · n/N to move",
-                matching.len()
-            ),
+            format!("Filter: {label} · {} passages{moving}", matching.len()),
             false,
         );
     }

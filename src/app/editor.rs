@@ -216,9 +216,17 @@ impl App {
                 effects.push(Effect::DiscardDraft(editor.draft_id));
             }
             let text = if note.id == 0 {
-                "Empty note: nothing saved"
+                "Empty note: nothing saved".to_string()
             } else {
-                "Empty note: the note is kept as it was (d in the Notes view deletes it)"
+                let delete = self
+                    .keymap
+                    .hint_key(
+                        crate::vocabulary::Mode::Outline,
+                        crate::vocabulary::Action::Delete,
+                    )
+                    .map(|k| format!(" ({k} in the Notes view deletes it)"))
+                    .unwrap_or_default();
+                format!("Empty note: the note is kept as it was{delete}")
             };
             self.notify(text, false);
             return effects;

@@ -75,6 +75,8 @@ pub enum Message {
     ReturnTo(usize, Anchor),
     /// The Library view is shown, focused.
     ShowLibrary,
+    /// The outline pane as the last session left it: shown or hidden, and how wide.
+    Outline(crate::store::OutlineLayout),
     /// Which stored document open document `doc` is, now settled.
     Identified {
         /// The open document.
@@ -201,6 +203,10 @@ impl App {
             }
             Message::ShowLibrary => {
                 self.open_library();
+                Vec::new()
+            }
+            Message::Outline(layout) => {
+                self.restore_outline(layout);
                 Vec::new()
             }
             Message::Identified { doc, key } => {

@@ -17,6 +17,7 @@ pub mod links;
 pub mod message;
 mod outline;
 pub mod outline_pane;
+pub mod outline_width;
 pub mod palette;
 mod panes;
 mod people_view;
@@ -112,6 +113,9 @@ pub struct App {
     pub outline_visible: bool,
     /// Set when the pane was shown only to take focus, so leaving it hides it again.
     outline_shown_for_focus: bool,
+    /// The outline pane's share of the terminal's width, in thousandths, once the user has
+    /// chosen one (`None`: a third; see [`outline_width`]).
+    pub outline_share: Option<u16>,
     /// The terminal size (columns, rows).
     pub size: (u16, u16),
     /// The help overlay, open over whatever has the focus: how far it is scrolled.
@@ -209,6 +213,7 @@ impl App {
             search: None,
             outline_visible: size.0 >= NARROW_WIDTH,
             outline_shown_for_focus: false,
+            outline_share: None,
             size,
             help: None,
             pending: Vec::new(),
@@ -300,6 +305,8 @@ impl App {
                 }
                 self.relayout();
             }
+            (_, Action::NarrowOutline) => self.change_outline_width(false),
+            (_, Action::WidenOutline) => self.change_outline_width(true),
             (Mode::Reader, Action::FocusOutline) => self.enter_outline(),
             (Mode::Outline, Action::FocusOutline | Action::Close) => self.leave_outline(),
             (Mode::Outline, Action::NextOutlineView) => match self.view.next() {

@@ -33,9 +33,7 @@ impl App {
         if !self.outline_visible {
             return 0;
         }
-        (self.size.0 / 3)
-            .clamp(20, 40)
-            .min(self.size.0.saturating_sub(20))
+        super::outline_width::columns(self.outline_share, self.size.0)
     }
 
     /// The screen cut into panes at the terminal's size.

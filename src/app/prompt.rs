@@ -8,7 +8,7 @@ use crate::doc::BlockId;
 use crate::store::Draft;
 use crate::store::anchor::Anchor;
 use crate::store::documents::Answer;
-use crate::vocabulary::Mode;
+use crate::vocabulary::{Action, Mode};
 
 /// What the answer is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,9 +103,20 @@ impl App {
             .chars()
             .take(30)
             .collect();
+        let keys: Vec<String> = [(Action::Go, "restore it"), (Action::Close, "later")]
+            .into_iter()
+            .filter_map(|(action, what)| {
+                self.keymap
+                    .hint_key(Mode::Prompt, action)
+                    .map(|k| format!("{k}: {what}"))
+            })
+            .collect();
         self.ask(
             Purpose::RestoreDraft(Box::new(draft)),
-            format!("An unsaved note was kept (“{start}…”). Enter: restore it · Esc: later"),
+            format!(
+                "An unsaved note was kept (“{start}…”). {}",
+                keys.join(" · ")
+            ),
             String::new(),
         );
     }
@@ -226,8 +237,13 @@ impl App {
             return;
         };
         let name = self.docs.get(question.doc).map_or("", |d| d.name.as_str());
+        let later = self
+            .keymap
+            .hint_key(Mode::Prompt, Action::Close)
+            .map(|k| format!(" · {k}: later"))
+            .unwrap_or_default();
         let label = format!(
-            "Notes from {} ({}): attach them to this edition, {name}? y/n · Esc: later",
+            "Notes from {} ({}): attach them to this edition, {name}? y/n{later}",
             question.from, question.count
         );
         self.ask(Purpose::AttachNotes(question), label, String::new());

@@ -6,7 +6,7 @@
 use crate::compare::redline::{Shape, build};
 use crate::compare::{Comparison, Summary, compare};
 use crate::doc::{BlockId, Document};
-use crate::vocabulary::Action;
+use crate::vocabulary::{Action, Mode};
 
 use super::App;
 
@@ -140,9 +140,14 @@ impl App {
                 shown: false,
             },
         );
+        let show = self
+            .keymap
+            .hint_key(Mode::Reader, Action::ShowChanges)
+            .map(|k| format!("; {k} shows what changed"))
+            .unwrap_or_default();
         self.notify(
             format!(
-                "{name}: changed since you last read it ({}); D shows what changed",
+                "{name}: changed since you last read it ({}){show}",
                 summary.short()
             ),
             false,
@@ -259,10 +264,12 @@ impl App {
                 action,
                 Action::NextChange | Action::PrevChange | Action::ToggleStrict
             ) {
-                self.notify(
-                    "Not a redline: D shows what changed since you last read this",
-                    false,
-                );
+                let show = self
+                    .keymap
+                    .hint_key(Mode::Reader, Action::ShowChanges)
+                    .map(|k| format!(": {k} shows what changed since you last read this"))
+                    .unwrap_or_default();
+                self.notify(format!("Not a redline{show}"), false);
                 return true;
             }
             return false;
@@ -347,7 +354,12 @@ impl App {
                 self.notify(said, false);
             }
             None if total == 0 => {
-                self.notify("No changes shown (s shows formatting changes)", false)
+                let strict = self
+                    .keymap
+                    .hint_key(Mode::Reader, Action::ToggleStrict)
+                    .map(|k| format!(" ({k} shows formatting changes)"))
+                    .unwrap_or_default();
+                self.notify(format!("No changes shown{strict}"), false)
             }
             None if forward => self.notify("No change after this one", false),
             None => self.notify("No change before this one", false),

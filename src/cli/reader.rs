@@ -75,6 +75,9 @@ pub fn start(
     let mut app = App::new(crate::effects::start(opened.documents), keymap, size);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.export_mode = export_mode;
+    if let Some(outline) = notes.last_outline() {
+        app.receive(Message::Outline(outline));
+    }
     let problems: Vec<String> = match keymap_errors.first() {
         Some(first) => vec![format!("keymap not used: {first}; run brief keymap check")]
             .into_iter()
@@ -159,6 +162,9 @@ pub fn start_redline(
     let mut app = App::new(crate::effects::start(vec![new.clone()]), keymap, size);
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.export_mode = cli.export_mode;
+    if let Some(outline) = notes.last_outline() {
+        app.receive(Message::Outline(outline));
+    }
     let said = match keymap_errors.first() {
         Some(e) => Message::said(
             format!("keymap not used: {e}; run brief keymap check"),

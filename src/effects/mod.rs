@@ -138,8 +138,17 @@ impl Notes {
                 at: (i == app.doc).then(|| Anchor::of(d, app.current_block(), None)),
             })
             .collect();
-        // Losing the list of recent documents loses nothing the user wrote.
+        // Losing the list of recent documents, or the outline's width, loses nothing the
+        // user wrote.
         let _ = store.save_session(&documents);
+        let _ = store.save_outline(app.outline_layout());
+    }
+
+    /// The outline pane as the last session left it.
+    pub fn last_outline(&self) -> Option<crate::store::OutlineLayout> {
+        self.store
+            .as_ref()
+            .and_then(|s| s.last_outline().ok().flatten())
     }
 
     /// The documents of the last session.

@@ -56,9 +56,13 @@ pub fn rows(keymap: &Keymap) -> Vec<HelpRow> {
                 .iter()
                 .map(|c| c.to_string())
                 .collect();
+            let description = match section {
+                Section::Mode(mode) => action.description_in(mode),
+                Section::Global | Section::Line => action.description(),
+            };
             rows.push(HelpRow::Binding {
                 keys: keys.join(", "),
-                description: action.description(),
+                description,
             });
         }
     }
@@ -85,6 +89,32 @@ mod tests {
                 |r| matches!(r, HelpRow::Binding { keys, .. } if keys.contains("Ctrl-x Ctrl-c"))
             )
         );
+    }
+
+    #[test]
+    fn enter_is_described_for_the_mode_it_is_pressed_in() {
+        let rows = rows_of("default");
+        let described = |heading: &'static str| {
+            let at = rows
+                .iter()
+                .position(|r| *r == HelpRow::Heading(heading))
+                .unwrap();
+            rows[at + 1..]
+                .iter()
+                .take_while(|r| matches!(r, HelpRow::Binding { .. }))
+                .find_map(|r| match r {
+                    HelpRow::Binding { keys, description } if keys == "Enter" => Some(*description),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        assert_eq!(
+            described("Jump palette (other keys type)"),
+            "Jump the reader to the selected passage"
+        );
+        assert!(described("Questions in the status line").starts_with("Answer"));
+        assert!(described("Outline").contains("selected entry"));
+        assert!(!described("Search line (other keys type)").contains("entry"));
     }
 
     fn rows_of(name: &str) -> Vec<HelpRow> {

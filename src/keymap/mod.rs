@@ -4,6 +4,7 @@
 
 pub mod chord;
 pub mod help;
+mod hint;
 mod section;
 
 use std::collections::BTreeMap;

@@ -21,7 +21,7 @@ use rusqlite::Connection;
 use crate::doc::Document;
 pub use marks::{Bookmark, Draft, Note};
 use schema::MIGRATIONS;
-pub use session::Recent;
+pub use session::{OutlineLayout, Recent};
 
 /// The database's file name in the data directory.
 pub const DATABASE: &str = "brief.db";

@@ -6,7 +6,9 @@
 //! 3. the evidence that finds a passage in a new edition (the whole paragraph of a narrowed
 //!    quote, its section, its neighbours, whether it is a heading, which of several identical passages it was), the documents notes were made on (with a
 //!    signature of their content, to know them under another name), and the answers given
-//!    about which document a file is.
+//!    about which document a file is;
+//! 4. the outline pane as the last session left it (shown or hidden, its share of the
+//!    width), which the next start takes.
 
 /// The schema, one step per version: `PRAGMA user_version` says how many have run.
 pub(super) const MIGRATIONS: &[&str] = &[
@@ -92,6 +94,14 @@ pub(super) const MIGRATIONS: &[&str] = &[
         attached INTEGER NOT NULL, -- 1: it is the document, 0: it is not, 2: ask again
         decided TEXT NOT NULL,
         PRIMARY KEY (path, key)
+    );
+",
+    "
+    CREATE TABLE last_outline (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        shown INTEGER NOT NULL,
+        share INTEGER,
+        saved TEXT NOT NULL
     );
 ",
 ];

@@ -1,5 +1,6 @@
 //! The last session: the documents that were open and where the reader was, for
-//! `brief --recent`.
+//! `brief --recent`; and how the outline pane was left (shown or hidden, how wide), which
+//! every start takes.
 
 use rusqlite::params;
 
@@ -19,7 +20,42 @@ pub struct Recent {
     pub at: Option<Anchor>,
 }
 
+/// The outline pane as the last session left it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct OutlineLayout {
+    /// Whether it was shown (not counting a pane shown only while it had the keys).
+    pub shown: bool,
+    /// Its share of the terminal's width in thousandths, once the user chose one (`None`: a
+    /// third).
+    pub share: Option<u16>,
+}
+
 impl Store {
+    /// Remembers how the outline pane is, in place of the last session's.
+    pub fn save_outline(&mut self, outline: OutlineLayout) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT OR REPLACE INTO last_outline (id, shown, share, saved) VALUES (1, ?1, ?2, ?3)",
+            params![outline.shown, outline.share, now()],
+        )?;
+        Ok(())
+    }
+
+    /// The outline pane as the last session left it, if one did.
+    pub fn last_outline(&self) -> Result<Option<OutlineLayout>, StoreError> {
+        let mut query = self
+            .conn
+            .prepare("SELECT shown, share FROM last_outline WHERE id = 1")?;
+        let mut rows = query.query_map([], |r| {
+            Ok(OutlineLayout {
+                shown: r.get(0)?,
+                share: r
+                    .get::<_, Option<i64>>(1)?
+                    .and_then(|s| u16::try_from(s.clamp(0, 1000)).ok()),
+            })
+        })?;
+        Ok(rows.next().transpose()?)
+    }
+
     /// Remembers the documents open now and where the reader is, in place of the last
     /// session.
     pub fn save_session(&mut self, documents: &[Recent]) -> Result<(), StoreError> {

@@ -225,6 +225,44 @@ fn the_last_session_replaces_the_one_before() {
 }
 
 #[test]
+fn the_outline_as_it_was_left_comes_back_after_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = Store::open(dir.path()).unwrap();
+        assert_eq!(store.last_outline().unwrap(), None, "nothing left yet");
+    }
+    let wide = OutlineLayout {
+        shown: true,
+        share: Some(450),
+    };
+    Store::open(dir.path()).unwrap().save_outline(wide).unwrap();
+    assert_eq!(
+        Store::open(dir.path()).unwrap().last_outline().unwrap(),
+        Some(wide)
+    );
+    // The next one takes its place; a hidden outline keeps the width it had.
+    let hidden = OutlineLayout {
+        shown: false,
+        share: Some(450),
+    };
+    let mut store = Store::open(dir.path()).unwrap();
+    store.save_outline(hidden).unwrap();
+    store
+        .save_outline(OutlineLayout {
+            shown: false,
+            share: None,
+        })
+        .unwrap();
+    assert_eq!(
+        store.last_outline().unwrap(),
+        Some(OutlineLayout {
+            shown: false,
+            share: None
+        })
+    );
+}
+
+#[test]
 fn a_database_of_the_first_schema_is_brought_up_to_date_with_its_notes() {
     let dir = tempfile::tempdir().unwrap();
     {

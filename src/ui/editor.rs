@@ -11,7 +11,18 @@ use super::amended;
 use super::status::fit;
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::editor::Editor;
+use crate::keymap::{Key, Resolved};
+use crate::vocabulary::{Action, Mode};
 use unicode_width::UnicodeWidthStr;
+
+/// The keys tui-textarea handles in the note itself, and what they do: named by the hint
+/// while the editor's table leaves them all to it.
+const TEXT_KEYS: [(&[&str], &str); 3] = [
+    (&["Ctrl-u"], "undo"),
+    (&["Ctrl-r"], "redo"),
+    (&["Alt-f", "Alt-b"], "words"),
+];
 
 /// Rows given to the quoted passage at most.
 const QUOTE_ROWS: u16 = 6;
@@ -103,25 +114,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         },
     );
 
-    let hint = if editor.choosing {
-        let quoted = if editor.whole() {
-            "Quote all".to_string()
-        } else if editor.range.0 == editor.range.1 {
-            format!("Quote sentence {}", editor.range.0 + 1)
-        } else {
-            format!(
-                "Quote sentences {}–{}",
-                editor.range.0 + 1,
-                editor.range.1 + 1
-            )
-        };
-        format!("{quoted} · ↑↓ first ←→ last Home all · type to write · Esc saves")
-    } else if editor.was.is_some() {
-        format!("{} · Esc saves", amended::legend(theme).trim())
-    } else {
-        "Esc/Ctrl-s save · Ctrl-u undo · Ctrl-r redo · Alt-f/Alt-b words · kept as you type"
-            .to_string()
-    };
+    let hint = hint(app, editor, theme);
     let hint_y = inner.y + 1 + quote_rows;
     frame.render_widget(
         Paragraph::new(Line::from(Span::styled(
@@ -142,4 +135,51 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if text_area.height > 0 {
         frame.render_widget(&editor.text, text_area);
     }
+}
+
+/// The line of keys under the passage, from the keymap in use: choosing sentences (the
+/// arrows and `Home` are the editor's own), an amended passage's legend, or writing.
+pub fn hint(app: &App, editor: &Editor, theme: Theme) -> String {
+    // Two keys that save where there is room (writing), one where the line is full.
+    let save = |most: usize| {
+        app.keymap
+            .hint_keys(Mode::Editor, Action::SaveNote, most)
+            .map_or_else(
+                || "no key saves: bind save_note in [editor]".to_string(),
+                |keys| format!("{keys} saves"),
+            )
+    };
+    if editor.choosing {
+        let quoted = if editor.whole() {
+            "Quote all".to_string()
+        } else if editor.range.0 == editor.range.1 {
+            format!("Quote sentence {}", editor.range.0 + 1)
+        } else {
+            format!(
+                "Quote sentences {}–{}",
+                editor.range.0 + 1,
+                editor.range.1 + 1
+            )
+        };
+        return format!(
+            "{quoted} · ↑↓ first ←→ last Home all · type to write · {}",
+            save(1)
+        );
+    }
+    if editor.was.is_some() {
+        return format!("{} · {}", amended::legend(theme).trim(), save(1));
+    }
+    let mut parts = vec![save(2)];
+    for (keys, what) in TEXT_KEYS {
+        let keys: Vec<Key> = keys.iter().filter_map(|k| Key::parse(k).ok()).collect();
+        let free = keys
+            .iter()
+            .all(|&key| app.keymap.resolve_in(Mode::Editor.into(), &[], key) == Resolved::Unbound);
+        if free {
+            let shown: Vec<String> = keys.iter().map(Key::short).collect();
+            parts.push(format!("{} {what}", shown.join("/")));
+        }
+    }
+    parts.push("kept as you type".to_string());
+    parts.join(" · ")
 }

@@ -13,7 +13,7 @@ use super::status::fit;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::outline_pane::OutlineView;
-use crate::vocabulary::Mode;
+use crate::vocabulary::{Action, Mode};
 
 /// Draws the pane's title and the visible entries.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -45,8 +45,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     } else if let Some(filter) = app.filter_label() {
         title.push(Span::styled(format!(" · {filter}"), theme.here()));
     }
-    if !focused {
-        title.push(Span::styled("  (Tab)", theme.decoration()));
+    if !focused && let Some(key) = app.keymap.hint_key(Mode::Reader, Action::FocusOutline) {
+        title.push(Span::styled(format!("  ({key})"), theme.decoration()));
     }
     let mut lines = vec![Line::from(title)];
     let here = (app.view == OutlineView::Sections)

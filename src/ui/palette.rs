@@ -11,6 +11,13 @@ use super::status::fit;
 use super::theme::Theme;
 use crate::app::App;
 use crate::index::jump::{Match, Shown};
+use crate::vocabulary::{Action, Mode};
+
+/// What a query can say, as the hint line shows it.
+pub const QUERY_SYNTAX: &str = "words all match · 'exact ^start end$ !not a|b · zjw → 中吉乌";
+
+/// The prefixes that look at one kind of passage only, as the hint line shows them.
+pub const KINDS: &str = "# headings @ countries + people \" documents ' bookmarks ! notes";
 
 /// Rows kept for the preview of the selected passage.
 const PREVIEW_ROWS: u16 = 5;
@@ -55,23 +62,28 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Span::raw(" ".repeat(room.saturating_sub(palette.input.width()))),
         Span::styled(status, theme.decoration()),
     ]);
-    let hint = Line::from(Span::styled(
-        "# headings @ countries + people \" documents ' bookmarks ! notes · pinyin: zjw → 中吉乌 · ↑↓ Enter jump · Esc back",
-        theme.decoration(),
-    ));
-    frame.render_widget(
-        Paragraph::new(vec![query_line, hint]),
-        Rect { height: 2, ..inner },
-    );
-
     let preview_rows = if inner.height > PREVIEW_ROWS + 6 {
         PREVIEW_ROWS
     } else {
         0
     };
+    let hint_rows = if inner.height >= 12 { 2 } else { 1 };
+    let hints: Vec<Line> = hint(app, usize::from(inner.width), hint_rows)
+        .into_iter()
+        .map(|h| Line::from(Span::styled(h, theme.decoration())))
+        .collect();
+    let top_rows = 1 + hints.len() as u16;
+    frame.render_widget(
+        Paragraph::new(std::iter::once(query_line).chain(hints).collect::<Vec<_>>()),
+        Rect {
+            height: top_rows.min(inner.height),
+            ..inner
+        },
+    );
+
     let list_area = Rect {
-        y: inner.y + 2,
-        height: inner.height.saturating_sub(2 + preview_rows),
+        y: inner.y + top_rows,
+        height: inner.height.saturating_sub(top_rows + preview_rows),
         ..inner
     };
     if app.jump_index.is_none() {
@@ -127,6 +139,51 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 .title(location(app, &c)),
         );
         frame.render_widget(preview, preview_area);
+    }
+}
+
+/// The palette's hint in at most `rows` lines of `width` cells: the keys (from the keymap
+/// in use) and the query syntax, with the kind prefixes when there is room.
+pub fn hint(app: &App, width: usize, rows: usize) -> Vec<String> {
+    let key = |action| app.keymap.hint_key(Mode::Palette, action);
+    let mut keys = Vec::new();
+    match (key(Action::Up), key(Action::Down)) {
+        (Some(up), Some(down)) if up.width() == 1 && down.width() == 1 => {
+            keys.push(format!("{up}{down}"))
+        }
+        (Some(up), Some(down)) => keys.push(format!("{up}/{down}")),
+        _ => {}
+    }
+    if let Some(go) = key(Action::Go) {
+        keys.push(format!("{go} jump"));
+    }
+    let keys = keys.join(" ");
+    let keys = match key(Action::Close) {
+        Some(close) if keys.is_empty() => format!("{close} back"),
+        Some(close) => format!("{keys} · {close} back"),
+        None => keys,
+    };
+    let joined = |parts: &[&str]| {
+        parts
+            .iter()
+            .filter(|p| !p.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" · ")
+    };
+    let fits = |text: &String| text.width() <= width;
+    let all = joined(&[KINDS, QUERY_SYNTAX, &keys]);
+    let syntax_and_keys = joined(&[QUERY_SYNTAX, &keys]);
+    if fits(&all) {
+        vec![all]
+    } else if rows >= 2 && fits(&syntax_and_keys) && KINDS.width() <= width {
+        vec![syntax_and_keys, KINDS.to_string()]
+    } else if fits(&syntax_and_keys) {
+        vec![syntax_and_keys]
+    } else if rows >= 2 {
+        vec![fit(&keys, width), fit(QUERY_SYNTAX, width)]
+    } else {
+        vec![fit(&joined(&[&keys, QUERY_SYNTAX]), width)]
     }
 }
 

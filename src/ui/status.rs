@@ -8,7 +8,6 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::App;
-use crate::keymap::Section;
 use crate::vocabulary::Action;
 
 /// Draws the status line.
@@ -136,11 +135,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 }
 
 fn right_side(app: &App) -> String {
+    // The key that opens the help where the keys go under it (the open help says what
+    // closes it).
     let help = app
         .keymap
-        .chords_for(Section::Global, Action::Help)
-        .first()
-        .map(|c| format!("{c} help"))
+        .hint_key(app.focus.mode(), Action::Help)
+        .map(|k| format!("{k} help"))
         .unwrap_or_default();
     let pending: Vec<String> = app.pending.iter().map(|k| k.to_string()).collect();
     let pending = if pending.is_empty() {

@@ -105,9 +105,8 @@ pub fn status(app: &App) -> String {
     let row = (view.top + 1).min(rows);
     let key = |action: Action| {
         app.keymap
-            .chords_for(crate::vocabulary::Mode::Table, action)
-            .first()
-            .map_or_else(|| "?".to_string(), |c| c.to_string())
+            .hint_key(crate::vocabulary::Mode::Table, action)
+            .unwrap_or_else(|| "–".to_string())
     };
     let [left, right, down, up, copy, close] = [
         Action::PanLeft,

@@ -13,7 +13,7 @@ pub enum Action {
     Quit,
     /// Show or hide this help
     Help,
-    /// Close this (help, view, question) and go back
+    /// Close what is open and go back
     Close,
     /// Move down a line, or to the next entry
     Down,
@@ -43,9 +43,13 @@ pub enum Action {
     ToggleOutline,
     /// Move between the reader and the outline
     FocusOutline,
+    /// Narrow the outline pane (the reader gets the room)
+    NarrowOutline,
+    /// Widen the outline pane (shown if hidden)
+    WidenOutline,
     /// Next outline view; after the last, back to the reader
     NextOutlineView,
-    /// Go: to the entry (outline), along the link (Links), or confirm
+    /// Go where the selection leads, or confirm
     Go,
     /// Fold or unfold the selected outline entry
     ToggleFold,
@@ -57,7 +61,7 @@ pub enum Action {
     FoldAll,
     /// Unfold every outline entry
     UnfoldAll,
-    /// Countries: sort by mentions, A–Z, first appearance
+    /// Sort the view another way (Countries, Library)
     CycleCountryOrder,
     /// Countries, People: filter passages by this place or person (again: off)
     FilterByCountry,
@@ -77,7 +81,7 @@ pub enum Action {
     ShowChanges,
     /// Jump palette: find any passage by a few letters
     OpenJump,
-    /// Search this document (n/N: next/previous match)
+    /// Search this document (Library: filter the list)
     Search,
     /// Go back to where the last jump started
     JumpBack,
@@ -95,7 +99,7 @@ pub enum Action {
     EditNote,
     /// Save the note and close the editor
     SaveNote,
-    /// Copy the paragraph, row, passage and note, or link, by the terminal
+    /// Copy what is chosen, with where it is from, by the terminal
     Copy,
     /// Export the bookmarks and notes as a Markdown briefing note
     Export,

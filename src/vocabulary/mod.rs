@@ -3,6 +3,7 @@
 //! the status line show them. Nothing here depends on the rest of brief.
 
 mod action;
+mod meaning;
 mod mode;
 
 pub use action::Action;

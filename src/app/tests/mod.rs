@@ -1,6 +1,7 @@
 //! The app driven headless: actions in, state out. One file per part of the app.
 
 mod outline;
+mod outline_width;
 mod palette;
 mod reader;
 
