@@ -13,6 +13,7 @@ use aho_corasick::AhoCorasick;
 use super::chinese::is_middle_dot;
 use super::declension::{is_form_of, is_other_word, stem};
 use super::{Gathered, Naming, Script, Shared};
+use crate::doc::on_every_core::in_parts;
 use crate::doc::{BlockId, Document};
 use crate::index::gazetteer::is_whole;
 
@@ -235,19 +236,31 @@ pub(super) fn find_later_mentions(docs: &[Document], gathered: &mut [Gathered]) 
     }
     let mut shared = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        for (b, block) in doc.blocks.iter().enumerate() {
-            let text = block.text();
-            let taken = introduced.get(&(d, BlockId(b)));
-            let mut found: Vec<(Range<usize>, usize)> = automaton
-                .find_overlapping_iter(text)
-                .filter_map(|m| {
-                    let form = m.pattern().as_usize();
-                    mention(text, m.range(), &forms[form]).map(|r| (r, form))
-                })
-                .filter(|(r, _)| {
-                    !taken.is_some_and(|t| t.iter().any(|n| n.start < r.end && r.start < n.end))
-                })
-                .collect();
+        // Found on every core (each match is checked against the dictionary), then given
+        // to their persons in the documents' order.
+        let parts = in_parts(&doc.blocks, super::BLOCKS_PER_THREAD, |first, part| {
+            let mut out = Vec::new();
+            for (n, block) in part.iter().enumerate() {
+                let b = first + n;
+                let text = block.text();
+                let taken = introduced.get(&(d, BlockId(b)));
+                let found: Vec<(Range<usize>, usize)> = automaton
+                    .find_overlapping_iter(text)
+                    .filter_map(|m| {
+                        let form = m.pattern().as_usize();
+                        mention(text, m.range(), &forms[form]).map(|r| (r, form))
+                    })
+                    .filter(|(r, _)| {
+                        !taken.is_some_and(|t| t.iter().any(|n| n.start < r.end && r.start < n.end))
+                    })
+                    .collect();
+                if !found.is_empty() {
+                    out.push((b, found));
+                }
+            }
+            out
+        });
+        for (b, mut found) in parts.into_iter().flatten() {
             // The longest of overlapping mentions (Xi Jinping, not Xi).
             found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
             let mut end = 0;
