@@ -222,8 +222,13 @@ fn a_quote_joins_its_sentences_as_their_language_writes_them() {
         let quote = app.editor().unwrap().quote();
         press(&mut app, &notes, &typed("noted"));
         press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
-        let saved = app.annotations.notes.iter().map(|n| &n.item).last().unwrap();
-        assert_eq!(saved.anchor.quote, quote, "stored as shown");
+        let saved = app
+            .annotations
+            .notes
+            .iter()
+            .find(|n| n.block() == Some(block))
+            .unwrap();
+        assert_eq!(saved.item.anchor.quote, quote, "stored as shown");
         quote
     };
     let (down, left) = (Key::named(NamedKey::Down), Key::named(NamedKey::Left));

@@ -37,7 +37,8 @@ fn briefing() -> Document {
         text.push_str(&format!("{lead}x{}\n\n", sentence.repeat(5 - repeat)));
     }
     text.push_str("| 国名 | 首都 | 加入 |\n|---|---|---|\n");
-    for (name, capital) in [("哈萨克斯坦", "阿斯塔纳"), ("吉尔吉斯斯坦", "比什凯克")] {
+    for (name, capital) in [("哈萨克斯坦", "阿斯塔纳"), ("吉尔吉斯斯坦", "比什凯克")]
+    {
         text.push_str(&format!("| {name} | {capital}合作组织成员国 | 2001年 |\n"));
     }
     // Text after it, so that the table can reach the top of the reader.
@@ -192,7 +193,10 @@ fn check_box(screen: &Screen, before: &Buffer, after: &Buffer, what: &str, cuts:
         let edge = x == b.left() || x + 1 == b.right();
         if edge {
             let side = ["│", "┌", "┐", "└", "┘"];
-            assert!(side.contains(&want), "{what} at {size:?}: ({x}, {y}) is {want:?}");
+            assert!(
+                side.contains(&want),
+                "{what} at {size:?}: ({x}, {y}) is {want:?}"
+            );
         }
         assert_eq!(
             screen.cell(x, y),

@@ -91,7 +91,9 @@ fn spaced(first: &str, next: &str) -> bool {
         return false;
     }
     // `台湾问题! 这一`: a half-width mark between Chinese words.
-    let word_before = ends.next().filter(|_| matches!(last, '!' | '?' | ';' | '.'));
+    let word_before = ends
+        .next()
+        .filter(|_| matches!(last, '!' | '?' | ';' | '.'));
     let opens = |c: char| matches!(c, '“' | '‘' | '「' | '『' | '(' | '（' | '"');
     let first_after = next.trim_start().chars().find(|&c| !opens(c));
     !(word_before.is_some_and(is_cjk) && first_after.is_some_and(is_cjk))
@@ -149,7 +151,10 @@ mod tests {
             "双方同意。The leaders met. 吉方愿意合作。They agreed. “好”. Then"
         );
         // Written together, they stay together.
-        assert_eq!(joined_text("双方同意。They agreed."), "双方同意。They agreed.");
+        assert_eq!(
+            joined_text("双方同意。They agreed."),
+            "双方同意。They agreed."
+        );
     }
 
     #[test]
