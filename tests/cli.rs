@@ -720,3 +720,14 @@ fn notes_without_a_path_lists_every_annotated_document_most_recent_first() {
         "{one}"
     );
 }
+
+#[test]
+fn recent_with_no_session_yet_fails_in_one_line_instead_of_opening_the_bundled_briefing() {
+    let out = brief(&["--recent"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert_eq!(
+        stderr(&out),
+        "brief: no recent session yet: open a briefing first (brief FILE)\n"
+    );
+    assert!(out.stdout.is_empty(), "{}", stdout(&out));
+}

@@ -201,6 +201,60 @@ fn a_note_quotes_the_sentences_chosen_and_survives_a_restart() {
 }
 
 #[test]
+fn a_quote_joins_its_sentences_as_their_language_writes_them() {
+    // Line breaks and a stray space between sentences, as pages and hard-wrapped text have.
+    let text = "# Quotes\n\n\
+        暗示可能武力介入台湾问题。\\\n这一鲁莽的谬论极为罕见！ 是绝对不可以被原谅的。\n\n\
+        日本首相公然宣称。\\\n这一说法严重违背国际法！ 将严重损害地区稳定。\n\n\
+        The ministers met in Moscow.\\\nThey spoke of trade.  They agreed on a date.\n\n\
+        Officials met in Astana.\\\nThey spoke of energy.  They agreed on a plan.\n\n\
+        双方同意合作。\\\nThe leaders met. 吉方愿意合作。 They agreed.\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("quotes.md");
+    std::fs::write(&path, text).unwrap();
+    let mut app = app_on_file(&path);
+    let notes = Notes::with(Store::open(&dir.path().join("data")).unwrap());
+    let mut quote = |needle: &str, keys: &[Key]| {
+        let block = block_with(&app, needle);
+        go_to(&mut app, block);
+        press(&mut app, &notes, &[Key::char('a')]);
+        press(&mut app, &notes, keys);
+        let quote = app.editor().unwrap().quote();
+        press(&mut app, &notes, &typed("noted"));
+        press(&mut app, &notes, &[Key::named(NamedKey::Esc)]);
+        let saved = app
+            .annotations
+            .notes
+            .iter()
+            .find(|n| n.block() == Some(block))
+            .unwrap();
+        assert_eq!(saved.item.anchor.quote, quote, "stored as shown");
+        quote
+    };
+    let (down, left) = (Key::named(NamedKey::Down), Key::named(NamedKey::Left));
+    assert_eq!(
+        quote("暗示可能", &[left]),
+        "暗示可能武力介入台湾问题。这一鲁莽的谬论极为罕见！"
+    );
+    assert_eq!(
+        quote("日本首相", &[down]),
+        "这一说法严重违背国际法！将严重损害地区稳定。"
+    );
+    assert_eq!(
+        quote("The ministers", &[left]),
+        "The ministers met in Moscow. They spoke of trade."
+    );
+    assert_eq!(
+        quote("Officials", &[down]),
+        "They spoke of energy. They agreed on a plan."
+    );
+    assert_eq!(
+        quote("双方同意", &[left]),
+        "双方同意合作。The leaders met. 吉方愿意合作。"
+    );
+}
+
+#[test]
 fn an_empty_note_is_not_saved_and_a_draft_is_offered_after_a_crash() {
     let dir = tempfile::tempdir().unwrap();
     let notes = Notes::with(Store::open(dir.path()).unwrap());

@@ -660,6 +660,21 @@ fn recent_reopens_the_last_documents_where_the_reader_was() {
 }
 
 #[test]
+fn recent_with_no_session_yet_says_so_and_leaves_the_terminal_alone() {
+    let mut s = Session::start(&["--recent"], (100, 30), &[]);
+    s.wait_exit();
+    assert!(!s.child.wait().unwrap().success());
+    // The message first (`tests/cli.rs` checks it is all), and not one escape sequence: no
+    // alternate screen, no cursor hidden.
+    let raw = String::from_utf8_lossy(&s.raw);
+    assert_eq!(
+        raw.lines().next().unwrap_or_default().trim_end(),
+        "brief: no recent session yet: open a briefing first (brief FILE)"
+    );
+    assert!(!raw.contains('\x1b'), "{raw:?}");
+}
+
+#[test]
 fn a_missing_file_among_several_is_named_in_the_status_line() {
     let dir = tempfile::tempdir().unwrap();
     let here = dir.path().join("here.md");

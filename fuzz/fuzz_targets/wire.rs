@@ -1,6 +1,8 @@
 //! The backend: whatever frames are drawn, however the text moves between them and whichever
 //! way the backend takes (drawing over the rows, or having the terminal scroll them), the
-//! terminal ends up showing exactly the last frame, cell for cell, text and style.
+//! terminal ends up showing exactly the last frame, cell for cell, text and style; and a box
+//! drawn over the text (as the help, the palette and the note editor are), its edges cutting
+//! wide characters anywhere, shows every cell of its border.
 #![no_main]
 
 use std::cell::RefCell;
@@ -13,7 +15,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Paragraph};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use unicode_width::UnicodeWidthStr;
 
@@ -131,8 +133,26 @@ fuzz_target!(|data: &[u8]| {
             };
             lines.push(line);
         }
+        // A box over the text, at any column: its edges may cut a wide character in half.
+        let popup = match next(2) {
+            Some(1) => {
+                let x = u16::from(next(w + 2).unwrap_or(0));
+                let y = u16::from(next(h + 1).unwrap_or(0));
+                let bw = 3 + u16::from(next(w + 2).unwrap_or(0));
+                let bh = 3 + u16::from(next(h + 1).unwrap_or(0));
+                Some(Rect::new(x, y, bw, bh).intersection(area))
+            }
+            _ => None,
+        }
+        .filter(|b| b.width >= 3 && b.height >= 3);
         let frame = terminal
-            .draw(|f| f.render_widget(Paragraph::new(lines), area))
+            .draw(|f| {
+                f.render_widget(Paragraph::new(lines), area);
+                if let Some(b) = popup {
+                    brief::ui::popup::clear(f, b);
+                    f.render_widget(Block::bordered(), b);
+                }
+            })
             .unwrap();
         let buffer = frame.buffer.clone();
         parser.process(&std::mem::take(&mut *sent.0.borrow_mut()));
@@ -159,6 +179,19 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(want.modifier.contains(Modifier::BOLD), got.bold());
                 assert_eq!(want.modifier.contains(Modifier::ITALIC), got.italic());
                 assert_eq!(want.modifier.contains(Modifier::REVERSED), got.inverse());
+            }
+        }
+        if let Some(b) = popup {
+            let mut border: Vec<(u16, u16)> = Vec::new();
+            for x in b.left()..b.right() {
+                border.extend([(x, b.top()), (x, b.bottom() - 1)]);
+            }
+            for y in b.top()..b.bottom() {
+                border.extend([(b.left(), y), (b.right() - 1, y)]);
+            }
+            for (x, y) in border {
+                let got = screen.cell(y, x).unwrap().contents();
+                assert_eq!(got, buffer[(x, y)].symbol(), "border ({x}, {y}) of {b:?}");
             }
         }
         shown = Some(buffer);

@@ -7,7 +7,7 @@ use tui_textarea::{CursorMove, Input, Key as TextKey, TextArea};
 use super::focus::Focus;
 use super::{App, Effect};
 use crate::doc::BlockId;
-use crate::doc::sentences::sentences;
+use crate::doc::sentences::joined;
 use crate::keymap::Key;
 use crate::keymap::chord::{KeyCodeOrd, NamedKey};
 use crate::store::anchor::{Anchor, one_line};
@@ -24,7 +24,8 @@ pub struct Editor {
     pub note: Note,
     /// The sentences of the paragraph.
     pub sentences: Vec<String>,
-    /// The paragraph on one line, and where each sentence lies in it.
+    /// The paragraph on one line, its sentences joined as its language writes them, and
+    /// where each sentence lies in it.
     line: String,
     spans: Vec<std::ops::Range<usize>>,
     /// The sentences quoted: first and last.
@@ -52,7 +53,8 @@ impl Editor {
         self.range == (0, self.sentences.len().saturating_sub(1))
     }
 
-    /// The text quoted, as the paragraph has it (Chinese sentences are not spaced apart).
+    /// The text quoted: its sentences as the paragraph has them, joined as the language
+    /// writes them (Chinese sentences not spaced apart, Latin ones one space apart).
     pub fn quote(&self) -> String {
         let (first, last) = self.range;
         match (self.spans.get(first), self.spans.get(last)) {
@@ -115,10 +117,12 @@ impl App {
 
     /// Opens the editor on a paragraph with a note (new, stored, or a restored draft).
     pub(super) fn open_editor(&mut self, doc: usize, block: BlockId, note: Note, draft_id: i64) {
-        let line = self.docs[doc]
+        let text = self.docs[doc]
             .block(block)
             .map_or_else(|| note.anchor.quote.clone(), |b| one_line(b.text()));
-        let mut spans = sentences(&line);
+        // The sentences as the language writes them: a line break in a Chinese paragraph
+        // puts no space in a quote of it.
+        let (line, mut spans) = joined(&text);
         if spans.is_empty() {
             spans.push(0..line.len());
         }

@@ -1,6 +1,7 @@
 //! From a key to an action: the key (with any pending chord) is looked up in the keymap
 //! table of the mode that has the focus; in the note editor and in lines being typed, keys
 //! no table binds are text. Yes-or-no questions take `y` and `n` whatever the keymap says.
+//! A key that does not continue an unfinished chord drops the chord and counts on its own.
 
 use super::prompt::Purpose;
 use super::{App, Effect};
@@ -72,10 +73,15 @@ impl App {
                     self.pending.clear();
                     self.act(action)
                 }
-                Resolved::Unbound => {
+                Resolved::Unbound if !self.pending.is_empty() => {
+                    // An unfinished chord the key does not continue: its keys are text, and
+                    // the key counts on its own (it may save the note).
                     for earlier in std::mem::take(&mut self.pending) {
                         self.editor_key(earlier);
                     }
+                    return (self.press_key(key).0, true);
+                }
+                Resolved::Unbound => {
                     self.editor_key(key);
                     Vec::new()
                 }
@@ -127,11 +133,14 @@ impl App {
                 self.ask_next_question();
                 (effects, shown || asking || !quiet)
             }
-            Resolved::Unbound => {
-                let shown = !self.pending.is_empty();
+            Resolved::Unbound if !self.pending.is_empty() => {
+                // An unfinished chord the key does not continue is dropped and the key counts
+                // on its own, as vim does: `]` then `j` moves down. The chord typed so far
+                // was on screen.
                 self.pending.clear();
-                (Vec::new(), shown)
+                (self.press_key(key).0, true)
             }
+            Resolved::Unbound => (Vec::new(), false),
         }
     }
 

@@ -165,6 +165,17 @@ impl App {
             LibraryOrder::Title => rows.sort_by(|a, b| a.title.cmp(&b.title)),
             LibraryOrder::Size => rows.sort_by_key(|r| std::cmp::Reverse(r.bytes)),
         }
+        // Two documents of one title (two editions, one statement saved twice) are told
+        // apart by their file names.
+        let mut titled: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for row in &rows {
+            *titled.entry(row.title.as_str()).or_default() += 1;
+        }
+        let shared: std::collections::HashSet<String> = titled
+            .into_iter()
+            .filter(|&(_, n)| n > 1)
+            .map(|(t, _)| t.to_string())
+            .collect();
         let filtered = self.matching_blocks();
         let words: Vec<String> = fold(&self.library_filter)
             .split_whitespace()
@@ -204,21 +215,53 @@ impl App {
                 format!(" @{n}")
             };
             let title = format!(
-                "{} {} {}{}{}{}",
+                "{} {} {}",
                 row.date.as_deref().unwrap_or("----------"),
                 size(row.bytes),
                 row.title,
-                mentions,
+            );
+            let told_apart = if shared.contains(&row.title) {
+                format!(" — {}", self.file_name_among(row.doc, &row.title))
+            } else {
+                String::new()
+            };
+            let mut entry = OutlineEntry::titled(row.doc, None, title);
+            entry.tail = format!(
+                "{told_apart}{mentions}{}{}",
                 marks(bookmarks, "*"),
                 marks(notes, "+"),
             );
-            let mut entry = OutlineEntry::titled(row.doc, None, title);
             entry.line = 1;
             tree.push(None, entry);
         }
         self.library_view.tree = tree;
         let last = self.library_view.tree.entries.len().saturating_sub(1);
         self.library_view.pane.selected = self.library_view.pane.selected.min(last);
+    }
+}
+
+impl App {
+    /// What tells a document apart from the others of its title: its file name, or its
+    /// name in the folder read when another of that title has the same file name.
+    fn file_name_among(&self, doc: usize, title: &str) -> String {
+        let file_name = |d: &Document| {
+            d.path
+                .as_ref()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| d.name.clone())
+        };
+        let mine = file_name(&self.docs[doc]);
+        let clash = self
+            .docs
+            .iter()
+            .enumerate()
+            .any(|(i, d)| i != doc && file_name(d) == mine && d.title() == title);
+        if clash {
+            self.docs[doc].name.clone()
+        } else {
+            mine
+        }
     }
 }
 

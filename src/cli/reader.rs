@@ -40,6 +40,14 @@ pub fn start(
     } else {
         Vec::new()
     };
+    // Nothing to return to: said before the terminal is touched, rather than opening the
+    // bundled briefing as if it were the last session.
+    if recent && last.is_empty() {
+        match &problem {
+            Some(problem) => anyhow::bail!("no recent session: {problem}"),
+            None => anyhow::bail!("no recent session yet: open a briefing first (brief FILE)"),
+        }
+    }
     let paths: Vec<PathBuf> = if recent {
         last.iter()
             .filter_map(|r| r.path.as_ref().map(PathBuf::from))
@@ -98,25 +106,14 @@ pub fn start(
         };
         app.receive(Message::said(format!("{first}{more}"), true));
     }
-    if recent {
-        match last.iter().find(|r| r.current) {
-            Some(current) => {
-                // By the path it was read from (its key may be that of an earlier name).
-                let at_doc = app
-                    .docs
-                    .iter()
-                    .position(|d| d.path.as_ref().map(|p| p.display().to_string()) == current.path);
-                if let (Some(i), Some(at)) = (at_doc, current.at.as_ref()) {
-                    app.receive(Message::ReturnTo(i, at.clone()));
-                }
-            }
-            None if app.message.is_none() => {
-                app.receive(Message::said(
-                    "No earlier session yet: this is the bundled briefing",
-                    false,
-                ));
-            }
-            None => {}
+    if let Some(current) = last.iter().find(|r| r.current) {
+        // By the path it was read from (its key may be that of an earlier name).
+        let at_doc = app
+            .docs
+            .iter()
+            .position(|d| d.path.as_ref().map(|p| p.display().to_string()) == current.path);
+        if let (Some(i), Some(at)) = (at_doc, current.at.as_ref()) {
+            app.receive(Message::ReturnTo(i, at.clone()));
         }
     }
     if library {

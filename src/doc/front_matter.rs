@@ -1,5 +1,6 @@
 //! Front matter: the `title` and `date` of the YAML (`---`) or TOML (`+++`) block a
-//! Markdown file may open with, its quoting and escapes undone.
+//! Markdown file may open with, its quoting and escapes undone and a value folded over
+//! several lines read whole.
 
 /// What front matter says about a document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -28,10 +29,33 @@ fn front_matter_value<'a>(meta: &'a str, key: &str) -> Option<&'a str> {
     })
 }
 
+/// The value of `key:` with the lines that continue it (indented, as YAML folds a long
+/// value): a line ending in an escaped line break (`\`) in a double-quoted value joins the
+/// next without a space, any other line break becomes one space.
+fn folded_value(meta: &str, key: &str) -> Option<String> {
+    let mut lines = meta.lines();
+    let first = lines.by_ref().find_map(|l| {
+        let rest = l.strip_prefix(key)?.trim_start();
+        rest.strip_prefix(':').or_else(|| rest.strip_prefix('='))
+    })?;
+    let mut value = first.trim().to_string();
+    let double = value.starts_with('"');
+    for next in lines.take_while(|l| l.starts_with([' ', '\t'])) {
+        let slashes = value.chars().rev().take_while(|&c| c == '\\').count();
+        if double && slashes % 2 == 1 {
+            value.pop();
+        } else {
+            value.push(' ');
+        }
+        value.push_str(next.trim());
+    }
+    Some(value)
+}
+
 /// The `title` of front matter, with its quoting and escapes undone.
 fn front_matter_title(yaml: &str) -> Option<String> {
-    let line = front_matter_value(yaml, "title")?;
-    let value = line.trim();
+    let value = folded_value(yaml, "title")?;
+    let value = value.trim();
     let title = if let Some(inner) = value.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
         unescape_double_quoted(inner)
     } else if let Some(inner) = value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
@@ -89,4 +113,31 @@ fn unescape_double_quoted(s: &str) -> String {
         out.extend(decoded);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_folded_over_two_lines_is_read_whole() {
+        let yaml = "date: '2024-11-16'\ntitle: \"Readout of President Joe\\_Biden\\u2019s Meeting with President Xi Jinping of\\\n  \\ the People\\u2019s Republic of\\_China\"\nsource_url: x\n";
+        assert_eq!(
+            FrontMatter::read(yaml).title.as_deref(),
+            Some(
+                "Readout of President Joe Biden’s Meeting with President Xi Jinping of the People’s Republic of China"
+            )
+        );
+        let plain = "title: A long title\n  on two lines\ndate: 2024-01-02\n";
+        assert_eq!(
+            FrontMatter::read(plain).title.as_deref(),
+            Some("A long title on two lines")
+        );
+        assert_eq!(
+            FrontMatter::read("title: 'Joint ''Statement'''\n")
+                .title
+                .as_deref(),
+            Some("Joint 'Statement'")
+        );
+    }
 }

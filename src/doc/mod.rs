@@ -296,14 +296,72 @@ impl Document {
             .filter_map(|(i, b)| b.heading_level().map(|level| (BlockId(i), level, b)))
     }
 
-    /// The title a user knows it by: front matter title, else its first heading, else its name.
+    /// The title a user knows it by: the one its source gives (front matter's `title:`, a
+    /// web page's, a Word document's or a book's own), else the top-level heading that
+    /// opens it (or its only top-level heading), else its file name. Never a section's
+    /// heading: an article whose first heading is `## History` is known by its file name.
     pub fn title(&self) -> String {
-        if let Some(t) = &self.front_title {
-            return t.clone();
-        }
-        self.headings()
-            .next()
-            .map(|(_, _, b)| b.text().to_string())
+        let one_line = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.front_title
+            .as_deref()
+            .map(one_line)
+            .filter(|t| !t.is_empty())
+            .or_else(|| self.title_heading().map(|b| one_line(b.text())))
             .unwrap_or_else(|| self.name.clone())
+    }
+
+    /// The heading that is the document's title: a top-level heading before any text, or
+    /// the one top-level heading it has.
+    fn title_heading(&self) -> Option<&Block> {
+        let has_text = |b: &&Block| !b.text().trim().is_empty();
+        let first = self.blocks.iter().find(has_text)?;
+        if first.heading_level() == Some(1) {
+            return Some(first);
+        }
+        let mut top = self
+            .blocks
+            .iter()
+            .filter(|b| b.heading_level() == Some(1))
+            .filter(has_text);
+        let only = top.next()?;
+        top.next().is_none().then_some(only)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_comes_from_the_document_never_from_a_sections_heading() {
+        let title = |name: &str, text: &str| markdown(name, text).title();
+        // Front matter's title first, whatever the headings.
+        let front = "---\ntitle: G7 Leaders' Communiqué\n---\n\n# Preamble\n\nText.\n";
+        assert_eq!(title("g7.md", front), "G7 Leaders' Communiqué");
+        // The top-level heading that opens it.
+        assert_eq!(
+            title("a.md", "# Joint Statement\n\n## Origins\n\nText.\n"),
+            "Joint Statement"
+        );
+        // Its one top-level heading, after a dateline.
+        assert_eq!(
+            title(
+                "b.md",
+                "Beijing, 1 May.\n\n# 联合声明\n\n## 一、总则\n\nText.\n"
+            ),
+            "联合声明"
+        );
+        // Sections only: the file name.
+        assert_eq!(
+            title(
+                "sco.md",
+                "The organisation.\n\n## Origins\n\nText.\n\n## History\n"
+            ),
+            "sco.md"
+        );
+        assert_eq!(
+            title("c.md", "Intro.\n\n# One\n\nx\n\n# Two\n\ny\n"),
+            "c.md"
+        );
     }
 }

@@ -1,7 +1,16 @@
 //! Where a paragraph's sentences begin and end: after `。！？；!?`, or after `.` and a space
-//! (a paragraph's own number, `4.`, is no sentence), with closing quotes kept.
+//! (a paragraph's own number, `4.`, is no sentence), with closing quotes kept; and sentences
+//! put back together as they are written: no space after a full-width `。！？`, one between
+//! Latin sentences.
 
 use std::ops::Range;
+
+use super::markdown::is_cjk;
+
+/// Closing quotes and brackets, which belong to the sentence they close.
+fn closes(c: char) -> bool {
+    matches!(c, '”' | '’' | '」' | '』' | ')' | '）' | '"')
+}
 
 /// Byte ranges of the sentences of a text: each ends after `。！？；!?` or `. `.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
@@ -20,7 +29,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             // Closing quotes and brackets belong to the sentence they close.
             let mut end = i + c.len_utf8();
             while let Some(&(j, n)) = chars.peek() {
-                if matches!(n, '”' | '’' | '」' | '』' | ')' | '）' | '"') {
+                if closes(n) {
                     end = j + n.len_utf8();
                     chars.next();
                 } else {
@@ -45,9 +54,108 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         .collect()
 }
 
+/// A paragraph's sentences on one line, joined as the language writes them, and where each
+/// sentence lies in that line. Where the text has space between two sentences, one space is
+/// kept, unless the first ends in full-width punctuation (`。！？；`, before any closing quote)
+/// or the two meet in Chinese, Japanese or Korean characters: a line break or a stray space
+/// in a Chinese paragraph is not part of its wording.
+pub fn joined(text: &str) -> (String, Vec<Range<usize>>) {
+    let mut line = String::with_capacity(text.len());
+    let mut ranges = Vec::new();
+    let mut before: Option<Range<usize>> = None;
+    for r in sentences(text) {
+        if let Some(b) = before {
+            let between = &text[b.end..r.start];
+            if !between.trim().is_empty() {
+                line.push_str(between);
+            } else if !between.is_empty() && spaced(&text[b], &text[r.clone()]) {
+                line.push(' ');
+            }
+        }
+        let start = line.len();
+        line.push_str(text[r.clone()].trim_end());
+        ranges.push(start..line.len());
+        before = Some(r);
+    }
+    (line, ranges)
+}
+
+/// Whether two sentences the text spaces apart keep a space between them.
+fn spaced(first: &str, next: &str) -> bool {
+    let mut ends = first.trim_end().chars().rev().skip_while(|&c| closes(c));
+    let Some(last) = ends.next() else {
+        return true;
+    };
+    // `。！？；` and the other full-width forms need no space after them.
+    if is_cjk(last) {
+        return false;
+    }
+    // `台湾问题! 这一`: a half-width mark between Chinese words.
+    let word_before = ends
+        .next()
+        .filter(|_| matches!(last, '!' | '?' | ';' | '.'));
+    let opens = |c: char| matches!(c, '“' | '‘' | '「' | '『' | '(' | '（' | '"');
+    let first_after = next.trim_start().chars().find(|&c| !opens(c));
+    !(word_before.is_some_and(is_cjk) && first_after.is_some_and(is_cjk))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn joined_text(text: &str) -> String {
+        let (line, ranges) = joined(text);
+        // Each range is one sentence of the line.
+        let parts: Vec<&str> = ranges.iter().map(|r| &line[r.clone()]).collect();
+        let again: Vec<String> = sentences(text)
+            .into_iter()
+            .map(|r| text[r].trim_end().to_string())
+            .collect();
+        assert_eq!(parts, again);
+        line
+    }
+
+    #[test]
+    fn chinese_sentences_are_joined_without_a_space() {
+        let text = "暗示可能武力介入台湾问题。 这一鲁莽的谬论极为罕见！\n绝对不可以被原谅。";
+        assert_eq!(
+            joined_text(text),
+            "暗示可能武力介入台湾问题。这一鲁莽的谬论极为罕见！绝对不可以被原谅。"
+        );
+        // A closing quote after the full stop, and an opening one after it.
+        let text = "“开罗宣言之条件必将实施。” “台湾是中国的一部分。”";
+        assert_eq!(
+            joined_text(text),
+            "“开罗宣言之条件必将实施。”“台湾是中国的一部分。”"
+        );
+        // A half-width mark between Chinese words.
+        assert_eq!(joined_text("台湾问题! 这一"), "台湾问题!这一");
+    }
+
+    #[test]
+    fn latin_sentences_keep_the_space_between_them() {
+        let text = "The leaders met.  They agreed!\nIt was done? Yes.";
+        assert_eq!(
+            joined_text(text),
+            "The leaders met. They agreed! It was done? Yes."
+        );
+        let text = "Ministers met in Moscow. They spoke of Taiwan.";
+        assert_eq!(joined_text(text), text);
+    }
+
+    #[test]
+    fn mixed_sentences_are_spaced_as_their_languages_are() {
+        let text = "双方同意。 The leaders met. 吉方愿意合作。 They agreed. “好”. Then";
+        assert_eq!(
+            joined_text(text),
+            "双方同意。The leaders met. 吉方愿意合作。They agreed. “好”. Then"
+        );
+        // Written together, they stay together.
+        assert_eq!(
+            joined_text("双方同意。They agreed."),
+            "双方同意。They agreed."
+        );
+    }
 
     #[test]
     fn a_paragraph_number_belongs_to_its_first_sentence() {

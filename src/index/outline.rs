@@ -32,6 +32,9 @@ pub struct OutlineEntry {
     pub place: Option<usize>,
     /// The person the entry is about (an index into the people of the open documents).
     pub person: Option<usize>,
+    /// Shown after the title and kept in view when the title is cut (in the Library: the
+    /// file name that tells two documents of one title apart, the passages and marks).
+    pub tail: String,
 }
 
 impl OutlineEntry {
@@ -50,6 +53,7 @@ impl OutlineEntry {
             span: None,
             place: None,
             person: None,
+            tail: String::new(),
         }
     }
 }
@@ -109,6 +113,7 @@ impl Outline {
                     span: None,
                     place: None,
                     person: None,
+                    tail: String::new(),
                 });
             }
             let base_depth = usize::from(base_parent.is_some());
@@ -136,6 +141,7 @@ impl Outline {
                     span: None,
                     place: None,
                     person: None,
+                    tail: String::new(),
                 });
             }
         }

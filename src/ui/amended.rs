@@ -5,8 +5,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::popup;
 use super::theme::Theme;
 use crate::app::App;
 use crate::compare::wording::{self, Kind};
@@ -82,7 +83,7 @@ pub fn draw_panel(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         height,
         ..area
     };
-    frame.render_widget(Clear, panel);
+    popup::clear(frame, panel);
     let block = Block::default()
         .borders(Borders::TOP)
         .border_style(theme.decoration())

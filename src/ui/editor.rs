@@ -5,9 +5,10 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::amended;
+use super::popup;
 use super::status::fit;
 use super::theme::Theme;
 use crate::app::App;
@@ -44,7 +45,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if outer.width < 12 || outer.height < 6 {
         return;
     }
-    frame.render_widget(Clear, outer);
+    popup::clear(frame, outer);
     let title = if editor.note.id == 0 {
         " New note "
     } else {

@@ -3,9 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use super::popup;
 use super::theme::Theme;
 use crate::app::App;
 use crate::keymap::help::{HelpRow, rows};
@@ -50,6 +51,6 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .collect();
     let title = format!(" Keys ({} closes) ", closers.join(" or "));
     let block = Block::default().borders(Borders::ALL).title(title);
-    frame.render_widget(Clear, box_area);
+    popup::clear(frame, box_area);
     frame.render_widget(Paragraph::new(lines).block(block), box_area);
 }

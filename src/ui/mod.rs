@@ -5,6 +5,7 @@ pub mod editor;
 pub mod help;
 pub mod outline;
 pub mod palette;
+pub mod popup;
 pub mod reader;
 pub mod status;
 pub mod table_view;

@@ -99,11 +99,48 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 spans.push(Span::styled(marked, style.patch(theme.mention())));
                 spans.push(Span::styled(after, style));
             }
-            None => spans.push(Span::styled(fit(&entry.title, room), style)),
+            None if entry.tail.is_empty() => {
+                spans.push(Span::styled(fit(&entry.title, room), style))
+            }
+            None => {
+                // The tail stays in view, in half the room at least: the title gives up its
+                // room first.
+                let title_width = entry.title.width().min(room.saturating_sub(room / 2));
+                let tail = fit_end(&entry.tail, room.saturating_sub(title_width));
+                let title_room = room.saturating_sub(tail.width());
+                let title = fit(&entry.title, title_room);
+                // Cut on both sides, one `…` says so.
+                let tail = match tail.strip_prefix('…') {
+                    Some(rest) if title.ends_with('…') => format!("{rest} "),
+                    _ => tail,
+                };
+                if title_room > 0 {
+                    spans.push(Span::styled(title, style));
+                }
+                spans.push(Span::styled(tail, style));
+            }
         }
         lines.push(Line::from(spans));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// Cuts `text` to `width` cells from its start, keeping its end: `…law.old.md`.
+pub fn fit_end(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 /// Cuts `text` to `width` cells so that the marked part shows, a few characters in:
@@ -145,6 +182,17 @@ pub fn crop_around(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fit_end_keeps_the_end_of_a_name() {
+        assert_eq!(fit_end(" — law.old.md", 20), " — law.old.md");
+        assert_eq!(
+            fit_end(" — zh_foreign_trade_law.old.md", 12),
+            "…_law.old.md"
+        );
+        assert_eq!(fit_end("对外贸易法.md", 8), "…易法.md");
+        assert!(fit_end("对外贸易法.md", 8).width() <= 8);
+    }
 
     #[test]
     fn crop_keeps_the_mark_in_view() {

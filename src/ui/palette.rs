@@ -4,9 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::popup;
 use super::status::fit;
 use super::theme::Theme;
 use crate::app::App;
@@ -37,7 +38,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if outer.width < 3 || outer.height < 3 {
         return;
     }
-    frame.render_widget(Clear, outer);
+    popup::clear(frame, outer);
     let block = Block::default().borders(Borders::ALL).title(" Jump ");
     let inner = block.inner(outer);
     frame.render_widget(block, outer);

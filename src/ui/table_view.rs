@@ -4,9 +4,10 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::popup;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::table::TableShape;
@@ -26,7 +27,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         height: area.height.saturating_sub(1),
         ..area
     };
-    frame.render_widget(Clear, area);
+    popup::clear(frame, area);
     let inner = Rect {
         x: area.x + 1,
         width: area.width.saturating_sub(2),

@@ -1,5 +1,6 @@
 //! The app driven headless: actions in, state out. One file per part of the app.
 
+mod chords;
 mod outline;
 mod outline_width;
 mod palette;

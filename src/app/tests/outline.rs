@@ -396,3 +396,63 @@ fn the_library_lists_documents_sorted_and_enter_opens_one() {
     app.press(Key::named(NamedKey::Esc));
     assert_eq!((app.mode(), order(&app).len()), (Mode::Outline, 3));
 }
+
+#[test]
+fn the_library_tells_documents_of_one_title_apart_by_their_file_names() {
+    let mut app = App::new(
+        crate::effects::start(vec![
+            doc("2024-05-16.md", "# Joint Statement\n\nThe first edition.\n"),
+            doc(
+                "2024-06-01.md",
+                "# Joint Statement\n\nThe second edition.\n",
+            ),
+            doc(
+                "sco.md",
+                "The organisation.\n\n## Origins\n\nFounded in 2001.\n",
+            ),
+        ]),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
+    app.open_library();
+    let row = |app: &App, doc: usize| {
+        let e = app
+            .library_view
+            .tree
+            .entries
+            .iter()
+            .find(|e| e.doc == doc)
+            .unwrap();
+        (e.title.clone(), e.tail.clone())
+    };
+    let (title, tail) = row(&app, 0);
+    assert!(title.ends_with(" Joint Statement"), "{title}");
+    assert_eq!(tail, " — 2024-05-16.md");
+    assert_eq!(row(&app, 1).1, " — 2024-06-01.md");
+    // Its first heading is a section's: the article goes by its file name, alone.
+    let (title, tail) = row(&app, 2);
+    assert!(title.ends_with(" sco.md"), "{title}");
+    assert_eq!(tail, "");
+
+    // Files of one name in two folders: the folder tells them apart.
+    let in_folder = |name: &str| {
+        let mut d = doc(name, "# Communiqué\n\nText.\n");
+        d.path = Some(std::path::PathBuf::from("/briefings").join(name));
+        d
+    };
+    let mut folders = App::new(
+        crate::effects::start(vec![in_folder("may/final.md"), in_folder("june/final.md")]),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
+    folders.open_library();
+    assert_eq!(row(&folders, 0).1, " — may/final.md");
+    assert_eq!(row(&folders, 1).1, " — june/final.md");
+
+    // However narrow the pane, the names show.
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 20)).unwrap();
+    terminal.draw(|f| crate::ui::draw(&app, f)).unwrap();
+    let screen = format!("{:?}", terminal.backend().buffer());
+    assert!(screen.contains("05-16.md"), "{screen}");
+    assert!(screen.contains("06-01.md"), "{screen}");
+}

@@ -75,9 +75,10 @@ pub fn read(bytes: &[u8]) -> Result<Read, Refusal> {
         None => parts::Properties::default(),
     };
     let blocks = blocks(body.pieces, &styles, &mut numbering, &labels, &notes);
-    let has_headings = blocks.iter().any(|b| b.heading_level().is_some());
     Ok(Read {
-        title: props.title.filter(|_| !has_headings),
+        // The title the document gives itself, whatever its headings (the first of which
+        // may be a section's).
+        title: props.title,
         date: props.date,
         blocks,
         ..Read::default()

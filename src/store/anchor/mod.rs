@@ -160,8 +160,8 @@ impl Anchor {
     }
 
     /// What the quoted passage reads now in a block it was placed on: the whole paragraph,
-    /// or for a narrowed quote the run of its sentences most like the quote (with the
-    /// paragraph's own spacing between them).
+    /// or for a narrowed quote the run of its sentences most like the quote (joined as the
+    /// language writes them, as a quote is).
     pub fn wording_in(&self, doc: &Document, block: BlockId) -> String {
         let Some(b) = doc.block(block) else {
             return String::new();
@@ -170,7 +170,8 @@ impl Anchor {
         if !self.is_narrowed() {
             return whole;
         }
-        let ranges = crate::doc::sentences::sentences(&whole);
+        // Joined as a quote of them is (see `Editor::quote`).
+        let (whole, ranges) = crate::doc::sentences::joined(&whole);
         let sentences: Vec<&str> = ranges.iter().map(|r| &whole[r.clone()]).collect();
         match self.best_run(&sentences) {
             Some(((first, last), _)) => whole[ranges[first].start..ranges[last].end]
