@@ -30,7 +30,7 @@ use candidates::{
 };
 pub use query::{Anchor, Query, Term};
 use run::matcher;
-use terms::Matching;
+use terms::{Look, Matching};
 
 /// How many of the best matches get their highlight positions computed.
 pub const SHOWN: usize = 200;
@@ -148,7 +148,7 @@ impl JumpIndex {
         let matching = Matching::new(query, &matcher);
         gazetteer.places.iter().any(|p| {
             Candidate::of_text(CandidateKind::Place, &place_text(p))
-                .matches(0, &matching, false, false)
+                .matches(0, &matching, Look::All, false)
                 .is_some()
         })
     }
@@ -223,7 +223,7 @@ impl JumpIndex {
                     chars: Vec::new(),
                 });
             }
-            c.matches(id, &matching, true, false)
+            c.matches(id, &matching, Look::Runs, false)
         })?;
         Some(self.finish(matches, query, &matcher, query.lists() || query.exact()))
     }
@@ -247,7 +247,7 @@ impl JumpIndex {
             if found_already[id as usize] || query.kind.is_some_and(|k| k != c.kind) {
                 return None;
             }
-            c.matches(id, &matching, false, false)
+            c.matches(id, &matching, Look::Rest, false)
         })?;
         matches.extend(runs.matches.iter().cloned());
         Some(self.finish(matches, query, &matcher, true))

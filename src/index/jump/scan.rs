@@ -4,7 +4,7 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 
 use super::candidates::{Candidate, CandidateKind};
-use super::terms::Matching;
+use super::terms::{Look, Matching};
 use super::{Found, JumpIndex, Match, Query, SHOWN};
 
 impl JumpIndex {
@@ -82,7 +82,8 @@ impl JumpIndex {
             let matching = Matching::new(query, matcher);
             for m in matches.iter_mut().take(SHOWN) {
                 let c = &self.candidates[m.candidate as usize];
-                if let Some(with_positions) = c.matches(m.candidate, &matching, m.run, true) {
+                let look = if m.run { Look::Runs } else { Look::All };
+                if let Some(with_positions) = c.matches(m.candidate, &matching, look, true) {
                     *m = with_positions;
                 }
             }

@@ -41,10 +41,8 @@ impl Candidate {
         let folded = self.folded();
         let mut best = None;
         if is_subsequence(folded, query) {
-            let text: Vec<char> = folded.chars().collect();
-            let letters: Vec<char> = query.chars().collect();
-            best = Hit::best(close_together(&text, &letters, matcher), best);
-            best = Hit::best(acronym(&text, &letters, matcher), best);
+            best = Hit::best(close_together(folded, query, matcher), best);
+            best = Hit::best(acronym(folded, query, matcher), best);
         }
         if spells_pinyin(query)
             && self.initials.is_some()
@@ -70,92 +68,130 @@ impl Candidate {
     }
 }
 
-/// The best window of `text` no wider than [`widest`] that holds the letters in order,
-/// scored by the skim algorithm on the window and the character before it.
-fn close_together(text: &[char], letters: &[char], matcher: &SkimMatcherV2) -> Option<Hit> {
-    let (&first_letter, _) = letters.split_first()?;
-    let widest = widest(letters.len());
-    let query: String = letters.iter().collect();
+/// The best window of `text` no wider than [`widest`] that holds the letters of `query` in
+/// order, scored by the skim algorithm on the window and the character before it. Nothing is
+/// copied but the few windows scored.
+fn close_together(text: &str, query: &str, matcher: &SkimMatcherV2) -> Option<Hit> {
+    let first_letter = query.chars().next()?;
+    let letters = query.chars().count();
+    let widest = widest(letters);
     let mut best: Option<Hit> = None;
-    let (mut start, mut tried) = (0, 0);
-    while start < text.len() && tried < MOST_WINDOWS {
-        if text[start] != first_letter {
-            start += 1;
-            continue;
-        }
-        // Forward: the first place the letters are all found from here.
-        let (mut found, mut at) = (0, start);
-        while at < text.len() && at - start < widest && found < letters.len() {
-            if text[at] == letters[found] {
-                found += 1;
+    let mut tried = 0;
+    // (byte, character) of each occurrence of the first letter, counted as the text is read.
+    let mut counted = (0, 0);
+    let mut from_byte = 0;
+    while tried < MOST_WINDOWS {
+        let Some(found) = text[from_byte..].find(first_letter) else {
+            break;
+        };
+        let start = from_byte + found;
+        counted.1 += text[counted.0..start].chars().count();
+        counted.0 = start;
+        from_byte = start + first_letter.len_utf8();
+        // Forward: where the letters are all found from here, within the widest window.
+        let mut wanted = query.chars().peekable();
+        let mut end = start;
+        for (n, (at, c)) in text[start..].char_indices().enumerate() {
+            if n >= widest {
+                break;
             }
-            at += 1;
+            if wanted.peek() == Some(&c) {
+                wanted.next();
+                if wanted.peek().is_none() {
+                    end = start + at + c.len_utf8();
+                    break;
+                }
+            }
         }
-        if found < letters.len() {
-            start += 1;
+        if wanted.peek().is_some() {
             continue;
         }
         // Backward: the tightest window ending there.
-        let end = at;
-        let mut from = end;
-        for &letter in letters.iter().rev() {
-            from -= 1;
-            while text[from] != letter {
-                from -= 1;
+        let mut wanted = query.chars().rev().peekable();
+        let mut tight = end;
+        for (at, c) in text[start..end].char_indices().rev() {
+            if wanted.peek() == Some(&c) {
+                wanted.next();
+                tight = start + at;
+                if wanted.peek().is_none() {
+                    break;
+                }
             }
         }
-        let context = from.saturating_sub(1);
-        let window: String = text[context..end].iter().collect();
-        if let Some((score, chars)) = matcher.fuzzy_indices(&window, &query) {
-            let chars: Vec<usize> = chars.into_iter().map(|c| c + context).collect();
-            let hit = Hit {
-                score,
-                run: false,
-                first: chars.first().copied().unwrap_or(from),
-                end: chars.last().map_or(end, |l| l + 1),
-                chars,
-            };
-            best = Hit::best(best, Some(hit));
+        let skipped = text[start..tight].chars().count();
+        let (context, context_chars) = match text[..tight].char_indices().next_back() {
+            Some((at, _)) => (at, counted.1 + skipped - 1),
+            None => (tight, counted.1 + skipped),
+        };
+        if let Some((score, chars)) = matcher.fuzzy_indices(&text[context..end], query) {
+            let chars: Vec<usize> = chars.into_iter().map(|c| c + context_chars).collect();
+            best = Hit::best(
+                best,
+                Some(Hit {
+                    score,
+                    run: false,
+                    first: chars.first().copied().unwrap_or(context_chars),
+                    end: chars.last().map_or(context_chars, |l| l + 1),
+                    chars,
+                }),
+            );
         }
         tried += 1;
-        start = from + 1;
     }
     best
 }
 
-/// The letters as the initials of consecutive words of Latin or Cyrillic text.
-fn acronym(text: &[char], letters: &[char], matcher: &SkimMatcherV2) -> Option<Hit> {
-    if letters.len() < 2
-        || letters.len() > MOST_ACRONYM
-        || !letters.iter().all(|c| c.is_alphanumeric())
-    {
+/// The letters of `query` as the initials of consecutive words of Latin or Cyrillic text
+/// (only spaces or hyphens between them).
+fn acronym(text: &str, query: &str, matcher: &SkimMatcherV2) -> Option<Hit> {
+    let letters = query.chars().count();
+    if !(2..=MOST_ACRONYM).contains(&letters) || !query.chars().all(char::is_alphabetic) {
         return None;
     }
     let is_letter = |c: char| c.is_alphanumeric() && !is_cjk(c);
-    let starts: Vec<usize> = (0..text.len())
-        .filter(|&i| is_letter(text[i]) && (i == 0 || !is_letter(text[i - 1])))
-        .collect();
-    let at = starts.windows(letters.len()).find(|w| {
-        w.iter().zip(letters).all(|(&i, &l)| text[i] == l)
-            // Consecutive: only spaces or hyphens between the words.
-            && w.windows(2).all(|p| {
-                text[p[0]..p[1]]
-                    .iter()
-                    .skip_while(|c| is_letter(**c))
-                    .all(|c| *c == ' ' || *c == '-')
-            })
-    })?;
-    let (first, last) = (at[0], at[at.len() - 1]);
-    let span: String = text[first..=last].iter().collect();
-    let query: String = letters.iter().collect();
-    let score = matcher.fuzzy_match(&span, &query)?;
-    Some(Hit {
-        score,
-        run: false,
-        first,
-        end: last + 1,
-        chars: at.to_vec(),
-    })
+    let first_letter = query.chars().next()?;
+    let mut before: Option<char> = None;
+    for (n, (at, c)) in text.char_indices().enumerate() {
+        let starts_word = is_letter(c) && !before.is_some_and(is_letter);
+        before = Some(c);
+        if !starts_word || c != first_letter {
+            continue;
+        }
+        // The words from here: each must begin with the next letter.
+        let mut chars = vec![n];
+        let mut wanted = query.chars().skip(1).peekable();
+        let (mut in_word, mut last) = (true, at);
+        for (m, (byte, d)) in text[at..].char_indices().enumerate().skip(1) {
+            let Some(&next) = wanted.peek() else { break };
+            if is_letter(d) {
+                if !in_word {
+                    if d != next {
+                        break;
+                    }
+                    chars.push(n + m);
+                    wanted.next();
+                    last = at + byte;
+                }
+                in_word = true;
+            } else if d == ' ' || d == '-' {
+                in_word = false;
+            } else {
+                break;
+            }
+        }
+        if wanted.peek().is_none() {
+            let end = last + text[last..].chars().next().map_or(0, char::len_utf8);
+            let score = matcher.fuzzy_match(&text[at..end], query)?;
+            return Some(Hit {
+                score,
+                run: false,
+                first: n,
+                end: chars[chars.len() - 1] + 1,
+                chars,
+            });
+        }
+    }
+    None
 }
 
 /// Whether every character of `needle` appears in `hay`, in order. Each character is looked

@@ -12,6 +12,17 @@ use super::run::{Hit, Prepared};
 /// Score added to headings, so a heading beats a body match of the same score.
 const HEADING_BONUS: i64 = 20;
 
+/// Which matches to look for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Look {
+    /// Only every term unbroken: the quick first answer.
+    Runs,
+    /// The candidates the quick answer did not find: a query of one word only spread out.
+    Rest,
+    /// Any match.
+    All,
+}
+
 /// A query's terms, made ready to look for.
 pub(super) struct Matching<'m> {
     all: Vec<Vec<Prepared>>,
@@ -41,42 +52,55 @@ impl<'m> Matching<'m> {
 }
 
 impl Candidate {
-    /// How the candidate matches: with `runs_only`, only when every term is one unbroken
-    /// run (the quick first answer); with `positions`, the characters to highlight.
+    /// How the candidate matches, as `look` says; with `positions`, the characters to
+    /// highlight.
     pub(super) fn matches(
         &self,
         id: u32,
         m: &Matching,
-        runs_only: bool,
+        look: Look,
         positions: bool,
     ) -> Option<Match> {
-        let mut hits: Vec<Hit> = Vec::with_capacity(m.all.len());
+        // A query of one word not found unbroken need not be looked for unbroken again.
+        let runs = look != Look::Rest || m.all.len() > 1;
+        // Nothing is allocated until every group has matched: most candidates match none.
+        let (mut score, mut run) = (0, true);
+        let (mut first, mut end) = (usize::MAX, 0);
+        let mut chars: Vec<usize> = Vec::new();
         for group in &m.all {
             let mut best = None;
-            for t in group {
-                best = Hit::best(best, self.run_hit(t, positions));
+            if runs {
+                for t in group {
+                    best = Hit::best(best, self.run_hit(t, positions));
+                }
             }
-            if best.is_none() && !runs_only {
+            if best.is_none() && look != Look::Runs {
                 for t in group {
                     best = Hit::best(best, self.spread_hit(t, m.matcher, positions));
                 }
             }
-            hits.push(best?);
+            let hit = best?;
+            score += hit.score;
+            run &= hit.run;
+            first = first.min(hit.first);
+            end = end.max(hit.end);
+            if chars.is_empty() {
+                chars = hit.chars;
+            } else {
+                chars.extend(hit.chars);
+            }
         }
-        if m.excludes(self) {
+        if first > end || m.excludes(self) {
             return None;
         }
-        let first = hits.iter().map(|h| h.first).min()?;
-        let end = hits.iter().map(|h| h.end).max()?;
         let sentences = self.sentences();
         let sentence = sentences
             .iter()
             .position(|s| s.start <= first && end <= s.end);
         let offset = sentence.map_or(0, |n| sentences[n].start);
-        let mut chars: Vec<usize> = hits
-            .iter()
-            .flat_map(|h| h.chars.iter().map(|c| c - offset))
-            .collect();
+        for c in &mut chars {
+            *c -= offset;
+        }
         chars.sort_unstable();
         chars.dedup();
         let bonus = if self.kind == CandidateKind::Heading {
@@ -87,8 +111,8 @@ impl Candidate {
         Some(Match {
             candidate: id,
             sentence: sentence.and_then(|n| u32::try_from(n).ok()),
-            score: hits.iter().map(|h| h.score).sum::<i64>() + bonus,
-            run: hits.iter().all(|h| h.run),
+            score: score + bonus,
+            run,
             chars,
         })
     }
