@@ -180,7 +180,11 @@ impl Candidate {
         // (score, first character) of the best occurrence.
         let mut best: Option<(i64, usize)> = None;
         'texts: for hay in std::iter::once(self.folded()).chain(initials) {
-            let lead = hay.len() - hay.trim_start().len();
+            let lead = if anchor == Anchor::Start {
+                hay.len() - hay.trim_start().len()
+            } else {
+                0
+            };
             let end = (anchor == Anchor::End).then(|| ends_at(hay));
             let (mut chars_before, mut counted_to) = (0, 0);
             for at in t.finder.find_iter(hay.as_bytes()) {
@@ -205,17 +209,17 @@ impl Candidate {
         }
         let (score, first, length) = match best {
             Some((score, first)) => (score, first, length),
+            None if anchor == Anchor::Anywhere => t.spelled.best_in(self, query, |_, _| true)?,
             None => {
                 let lead = self
                     .folded()
                     .chars()
                     .take_while(|c| c.is_whitespace())
                     .count();
-                let end = (anchor == Anchor::End).then(|| ends_at(self.folded()));
+                let end = ends_at(self.folded());
                 t.spelled.best_in(self, query, |first, len| match anchor {
-                    Anchor::Anywhere => true,
                     Anchor::Start => first == lead,
-                    Anchor::End => end == Some(first + len),
+                    _ => end == first + len,
                 })?
             }
         };

@@ -68,18 +68,28 @@ impl Candidate {
         let (mut first, mut end) = (usize::MAX, 0);
         let mut chars: Vec<usize> = Vec::new();
         for group in &m.all {
-            let mut best = None;
-            if runs {
-                for t in group {
-                    best = Hit::best(best, self.run_hit(t, positions));
+            let hit = match group.as_slice() {
+                // One word, the usual group: no hits compared.
+                [t] => match runs.then(|| self.run_hit(t, positions)).flatten() {
+                    Some(hit) => hit,
+                    None if look != Look::Runs => self.spread_hit(t, m.matcher, positions)?,
+                    None => return None,
+                },
+                _ => {
+                    let mut best = None;
+                    if runs {
+                        for t in group {
+                            best = Hit::best(best, self.run_hit(t, positions));
+                        }
+                    }
+                    if best.is_none() && look != Look::Runs {
+                        for t in group {
+                            best = Hit::best(best, self.spread_hit(t, m.matcher, positions));
+                        }
+                    }
+                    best?
                 }
-            }
-            if best.is_none() && look != Look::Runs {
-                for t in group {
-                    best = Hit::best(best, self.spread_hit(t, m.matcher, positions));
-                }
-            }
-            let hit = best?;
+            };
             score += hit.score;
             run &= hit.run;
             first = first.min(hit.first);
