@@ -734,9 +734,9 @@ fn the_jump_palette_finds_bookmarks_and_notes() {
         &[Key::named(NamedKey::Esc), Key::char('g')],
     );
 
-    // ' narrows to bookmarks; Enter jumps to the bookmarked paragraph.
+    // ' alone narrows to bookmarks; Enter jumps to the bookmarked paragraph.
     let mut keys = vec![Key::char('f')];
-    keys.extend(typed("'rail"));
+    keys.extend(typed("' rail"));
     press(&mut app, &notes, &keys);
     let first = app.palette_shown(&app.palette.found.matches[0]).unwrap();
     assert_eq!(first.kind, brief::index::jump::CandidateKind::Bookmark);
@@ -744,8 +744,8 @@ fn the_jump_palette_finds_bookmarks_and_notes() {
     press(&mut app, &notes, &[Key::named(NamedKey::Enter)]);
     assert_eq!(app.current_block(), railway);
 
-    // ! narrows to notes, and a plain query finds notes among everything else.
-    for query in ["!visa", "visa quota"] {
+    // ! alone narrows to notes, and a plain query finds notes among everything else.
+    for query in ["! visa", "visa quota"] {
         let mut keys = vec![Key::char('f')];
         keys.extend(typed(query));
         press(&mut app, &notes, &keys);

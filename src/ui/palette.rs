@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::popup;
-use super::status::fit;
+use super::status::{fit, fit_end};
 use super::theme::Theme;
 use crate::app::App;
 use crate::index::jump::{Match, Shown};
@@ -58,7 +58,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let room = usize::from(inner.width).saturating_sub(status.width() + 4);
     let query_line = Line::from(vec![
         Span::styled("› ", theme.here()),
-        Span::raw(fit(&palette.input, room)),
+        Span::raw(fit_end(&palette.input, room)),
         Span::styled("▏", theme.here()),
         Span::raw(" ".repeat(room.saturating_sub(palette.input.width()))),
         Span::styled(status, theme.decoration()),

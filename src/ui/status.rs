@@ -14,10 +14,13 @@ use crate::vocabulary::Action;
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if let (crate::vocabulary::Mode::Prompt, Some(prompt)) = (app.mode(), app.prompt()) {
         let cursor = if prompt.takes_text() { "▏" } else { "" };
-        let text = fit(
-            &format!("{}{}{cursor}", prompt.label, prompt.input),
-            usize::from(area.width),
-        );
+        let line = format!("{}{}{cursor}", prompt.label, prompt.input);
+        // An answer being typed keeps its end, where the cursor is, in sight.
+        let text = if prompt.takes_text() {
+            fit_end(&line, usize::from(area.width))
+        } else {
+            fit(&line, usize::from(area.width))
+        };
         frame.render_widget(Paragraph::new(Line::from(Span::raw(text))), area);
         return;
     }
@@ -165,6 +168,25 @@ fn bar(done: usize, total: usize) -> String {
     format!("{}{}", "▰".repeat(full), "▱".repeat(CELLS - full))
 }
 
+/// Cuts a line being typed to its last `width` cells, starting with `…` when cut: the end
+/// is where the typing is.
+pub fn fit_end(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 /// Cuts text to `width` cells, ending with `…` when cut.
 pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
@@ -182,4 +204,17 @@ pub fn fit(text: &str, width: usize) -> String {
     }
     out.push('…');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_being_typed_keeps_its_end() {
+        assert_eq!(fit_end("中吉乌 铁路 zjw tielu", 10), "…zjw tielu");
+        assert_eq!(fit_end("中吉乌铁路", 6), "…铁路");
+        assert_eq!(fit_end("short", 10), "short");
+        assert_eq!(fit("中吉乌铁路", 6), "中吉…");
+    }
 }

@@ -1,5 +1,5 @@
 //! A plain term whose letters are not one unbroken run in a candidate still matches when the
-//! way they are spread is plausible as typing: letters close together (`cmmnq` in
+//! way they are spread is plausible as typing: letters close together in one word (`cmmnq` in
 //! "communiqué"), the initials of consecutive words (`sco` in "Shanghai Cooperation
 //! Organisation"), or whole syllables with a character or two between them (`shanghe` in
 //! 上海合作). Letters scattered across a paragraph, or pinyin initials scattered across
@@ -19,11 +19,11 @@ const MOST_WINDOWS: usize = 32;
 /// The most letters an acronym has.
 const MOST_ACRONYM: usize = 8;
 
-/// The widest stretch of text a term of `letters` may be spread over: twice its length and
-/// two more, enough for dropped vowels and a typo, too little for letters picked out of a
-/// paragraph.
+/// The widest stretch of text a term of `letters` may be spread over, inside one word:
+/// twice its length, enough for dropped vowels (`cmmnq`, "communique"), too little for
+/// random letters to find a long word that holds them (`bcrd`, "background").
 pub(super) fn widest(letters: usize) -> usize {
-    2 * letters + 2
+    2 * letters
 }
 
 impl Candidate {
@@ -88,11 +88,24 @@ fn close_together(text: &str, query: &str, matcher: &SkimMatcherV2) -> Option<Hi
         counted.1 += text[counted.0..start].chars().count();
         counted.0 = start;
         from_byte = start + first_letter.len_utf8();
+        // A word of Latin or Cyrillic letters is abbreviated from its start (`cmmnq`, not
+        // `ssmb` for "a[ss]e[mb]ly"); Chinese has no spaces to say where a word starts.
+        if !is_cjk(first_letter)
+            && text[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
         // Forward: where the letters are all found from here, within the widest window.
         let mut wanted = query.chars().peekable();
         let mut end = start;
         for (n, (at, c)) in text[start..].char_indices().enumerate() {
-            if n >= widest {
+            // Within one word: letters picked out of neighbouring words are not typing
+            // (`sanctions` in "busine[s]s tr[an]sa[ctions]"). Chinese, written without
+            // spaces, is held to the window alone.
+            if n >= widest || (!c.is_alphanumeric() && !query.contains(c)) {
                 break;
             }
             if wanted.peek() == Some(&c) {
@@ -106,10 +119,18 @@ fn close_together(text: &str, query: &str, matcher: &SkimMatcherV2) -> Option<Hi
         if wanted.peek().is_some() {
             continue;
         }
-        // Backward: the tightest window ending there.
+        // Backward: the tightest window ending there (from the word's start, for a word).
         let mut wanted = query.chars().rev().peekable();
         let mut tight = end;
-        for (at, c) in text[start..end].char_indices().rev() {
+        let from_its_start = if is_cjk(first_letter) {
+            &text[start..end]
+        } else {
+            ""
+        };
+        if from_its_start.is_empty() {
+            tight = start;
+        }
+        for (at, c) in from_its_start.char_indices().rev() {
             if wanted.peek() == Some(&c) {
                 wanted.next();
                 tight = start + at;
@@ -145,7 +166,8 @@ fn close_together(text: &str, query: &str, matcher: &SkimMatcherV2) -> Option<Hi
 /// (only spaces or hyphens between them).
 fn acronym(text: &str, query: &str, matcher: &SkimMatcherV2) -> Option<Hit> {
     let letters = query.chars().count();
-    if !(2..=MOST_ACRONYM).contains(&letters) || !query.chars().all(char::is_alphabetic) {
+    let latin_or_cyrillic = |c: char| c.is_alphabetic() && !is_cjk(c);
+    if !(2..=MOST_ACRONYM).contains(&letters) || !query.chars().all(latin_or_cyrillic) {
         return None;
     }
     let is_letter = |c: char| c.is_alphanumeric() && !is_cjk(c);

@@ -266,4 +266,8 @@ fn letters_close_together_and_acronyms_still_match() {
         search(&index, "tjcs").is_empty(),
         "letters picked out of a sentence"
     );
+    assert!(
+        search(&index, "jntcmm").is_empty(),
+        "letters spread over two words"
+    );
 }
