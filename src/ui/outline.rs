@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::status::fit;
+use super::status::{fit, fit_end};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::outline_pane::OutlineView;
@@ -125,24 +125,6 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// Cuts `text` to `width` cells from its start, keeping its end: `…law.old.md`.
-pub fn fit_end(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut kept: Vec<char> = Vec::new();
-    let mut used = 0;
-    for c in text.chars().rev() {
-        let w = UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        kept.push(c);
-        used += w;
-    }
-    std::iter::once('…').chain(kept.into_iter().rev()).collect()
-}
-
 /// Cuts `text` to `width` cells so that the marked part shows, a few characters in:
 /// (text before the mark, the mark, text after), with `…` where text was cut.
 pub fn crop_around(
@@ -182,17 +164,6 @@ pub fn crop_around(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn fit_end_keeps_the_end_of_a_name() {
-        assert_eq!(fit_end(" — law.old.md", 20), " — law.old.md");
-        assert_eq!(
-            fit_end(" — zh_foreign_trade_law.old.md", 12),
-            "…_law.old.md"
-        );
-        assert_eq!(fit_end("对外贸易法.md", 8), "…易法.md");
-        assert!(fit_end("对外贸易法.md", 8).width() <= 8);
-    }
 
     #[test]
     fn crop_keeps_the_mark_in_view() {

@@ -168,8 +168,8 @@ fn bar(done: usize, total: usize) -> String {
     format!("{}{}", "▰".repeat(full), "▱".repeat(CELLS - full))
 }
 
-/// Cuts a line being typed to its last `width` cells, starting with `…` when cut: the end
-/// is where the typing is.
+/// Cuts text to its last `width` cells, starting with `…` when cut: for a line being typed
+/// (the end is where the typing is) and a file name (`…law.old.md`).
 pub fn fit_end(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
@@ -216,5 +216,16 @@ mod tests {
         assert_eq!(fit_end("中吉乌铁路", 6), "…铁路");
         assert_eq!(fit_end("short", 10), "short");
         assert_eq!(fit("中吉乌铁路", 6), "中吉…");
+    }
+
+    #[test]
+    fn fit_end_keeps_the_end_of_a_name() {
+        assert_eq!(fit_end(" — law.old.md", 20), " — law.old.md");
+        assert_eq!(
+            fit_end(" — zh_foreign_trade_law.old.md", 12),
+            "…_law.old.md"
+        );
+        assert_eq!(fit_end("对外贸易法.md", 8), "…易法.md");
+        assert!(fit_end("对外贸易法.md", 8).width() <= 8);
     }
 }
