@@ -119,26 +119,12 @@ fn close_together(text: &str, query: &str, matcher: &SkimMatcherV2) -> Option<Hi
         if wanted.peek().is_some() {
             continue;
         }
-        // Backward: the tightest window ending there (from the word's start, for a word).
-        let mut wanted = query.chars().rev().peekable();
-        let mut tight = end;
-        let from_its_start = if is_cjk(first_letter) {
-            &text[start..end]
+        // The window starts where its word does; Chinese, at the tightest start ending there.
+        let tight = if is_cjk(first_letter) {
+            start + tightest_start(&text[start..end], query)
         } else {
-            ""
+            start
         };
-        if from_its_start.is_empty() {
-            tight = start;
-        }
-        for (at, c) in from_its_start.char_indices().rev() {
-            if wanted.peek() == Some(&c) {
-                wanted.next();
-                tight = start + at;
-                if wanted.peek().is_none() {
-                    break;
-                }
-            }
-        }
         let skipped = text[start..tight].chars().count();
         let (context, context_chars) = match text[..tight].char_indices().next_back() {
             Some((at, _)) => (at, counted.1 + skipped - 1),
@@ -160,6 +146,21 @@ fn close_together(text: &str, query: &str, matcher: &SkimMatcherV2) -> Option<Hi
         tried += 1;
     }
     best
+}
+
+/// Where the tightest stretch ending with `window` that holds the letters of `query` in order
+/// begins, in bytes of `window` (which holds them).
+fn tightest_start(window: &str, query: &str) -> usize {
+    let mut wanted = query.chars().rev().peekable();
+    for (at, c) in window.char_indices().rev() {
+        if wanted.peek() == Some(&c) {
+            wanted.next();
+            if wanted.peek().is_none() {
+                return at;
+            }
+        }
+    }
+    0
 }
 
 /// The letters of `query` as the initials of consecutive words of Latin or Cyrillic text
