@@ -5,6 +5,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used))]
 
 pub mod app;
+pub mod background;
 pub mod cli;
 pub mod compare;
 pub mod crash;
@@ -16,6 +17,7 @@ pub mod keymap;
 pub mod reload;
 pub mod store;
 pub mod term;
+pub mod trace;
 pub mod ui;
 pub mod vocabulary;
 pub mod wire;

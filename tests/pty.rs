@@ -415,8 +415,13 @@ fn a_bad_user_keymap_is_reported_and_the_preset_still_works() {
 fn countries_view_jumps_to_a_highlighted_mention() {
     let mut s = Session::start(&[], (100, 30), &[]);
     s.wait_for("the title", |s| s.screen().contains(TITLE));
-    // Tab twice: the Countries view; down to Kyrgyzstan, unfold, down to its first sentence.
-    s.send("\t\tjjljj");
+    // Tab twice: the Countries view, which fills in once the places are found (after the
+    // first frame); down to Kyrgyzstan, unfold, down to its first sentence.
+    s.send("\t\t");
+    s.wait_for("the places found", |s| {
+        s.screen().contains("KG 吉尔吉斯斯坦")
+    });
+    s.send("jjljj");
     s.wait_for("Kyrgyzstan unfolded", |s| {
         s.screen().contains("63 KG 吉尔吉斯斯坦")
     });

@@ -67,6 +67,12 @@ pub enum Message {
     LinkedShown(usize, Option<String>),
     /// A link leads to no file brief can read: its address is copied instead.
     LinkNotFollowed(String),
+    /// The whole of open document `i`, of which only the first pages or part were shown,
+    /// with its layout at the reader's width when it was laid out already.
+    Whole(usize, Box<Document>, Option<Box<super::layout::Layout>>),
+    /// The places named in the documents the app started with, found after the first
+    /// frame.
+    Places(Countries),
     /// A new edition of open document `i` was read from disk.
     Reloaded(usize, Box<Document>),
     /// Open document `i` was removed from disk.
@@ -182,7 +188,7 @@ impl App {
                 let before = self
                     .docs
                     .get(i)
-                    .filter(|old| !(old.unread_pages > 0 && old.path == doc.path))
+                    .filter(|old| !(old.is_partial() && old.path == doc.path))
                     .cloned();
                 self.replace_document(i, *doc);
                 if let Some(old) = before {
@@ -191,6 +197,14 @@ impl App {
                         self.changed_since_read(i, old, summary);
                     }
                 }
+                Vec::new()
+            }
+            Message::Whole(i, doc, layout) => {
+                self.put_document(i, *doc, layout.map(|l| *l));
+                Vec::new()
+            }
+            Message::Places(found) => {
+                self.take_places(found);
                 Vec::new()
             }
             Message::Gone(i) => {

@@ -83,6 +83,9 @@ pub struct App {
     pub view: OutlineView,
     /// Every place the documents name.
     pub countries: Countries,
+    /// While the places of the documents the app started with are still being found (after
+    /// the first frame): the documents replaced since, whose places are known already.
+    pub places_pending: Option<Vec<usize>>,
     /// The Countries view: its tree, folding and selection.
     pub countries_view: TreeView,
     /// The Documents view: the documents cited, by kind.
@@ -178,14 +181,33 @@ pub struct App {
     pub library_filter: String,
     /// The Links view: its list, selection, and the link (block, index) of each entry.
     pub links_view: TreeView<(BlockId, usize)>,
+    /// Asked for the end of a document still being read: the reader goes there once it is.
+    pub to_end_when_read: bool,
 }
 
 impl App {
     /// An app showing the documents it starts from with `keymap`, for a terminal of `size`.
     pub fn new(start: Start, keymap: Keymap, size: (u16, u16)) -> App {
+        let countries = Countries::build(&start.docs, Gazetteer::bundled());
+        App::build(start, keymap, size, countries, None)
+    }
+
+    /// Like [`App::new`], but the places the documents name are left to find after the
+    /// first frame: they arrive as [`Message::Places`].
+    pub fn places_later(start: Start, keymap: Keymap, size: (u16, u16)) -> App {
+        App::build(start, keymap, size, Countries::default(), Some(Vec::new()))
+    }
+
+    fn build(
+        start: Start,
+        keymap: Keymap,
+        size: (u16, u16),
+        countries: Countries,
+        places_pending: Option<Vec<usize>>,
+    ) -> App {
         let Start { docs, keys, today } = start;
         let outline = Outline::build(&docs);
-        let countries = Countries::build(&docs, Gazetteer::bundled());
+        crate::trace::phase("outline");
         let doc_paths = keys;
         let mut app = App {
             docs: Arc::new(docs),
@@ -198,6 +220,7 @@ impl App {
             pane: OutlinePane::default(),
             view: OutlineView::Sections,
             countries,
+            places_pending,
             countries_view: TreeView::default(),
             documents_view: TreeView::default(),
             people: Arc::default(),
@@ -243,6 +266,7 @@ impl App {
             library_order: library::LibraryOrder::default(),
             library_filter: String::new(),
             links_view: TreeView::default(),
+            to_end_when_read: false,
         };
         app.relayout();
         app.follow_position();
@@ -344,6 +368,15 @@ impl App {
             {
                 self.notify(
                     "A redline takes no bookmarks or notes: mark the passage in the edition itself",
+                    false,
+                );
+            }
+            (Mode::Reader, Action::ToggleBookmark | Action::NameBookmark | Action::Annotate)
+                if self.docs[self.doc].unread_bytes > 0 =>
+            {
+                // Where the passage stands in the whole is not known yet.
+                self.notify(
+                    "Still reading the rest of this briefing; mark the passage once it is read",
                     false,
                 );
             }

@@ -17,11 +17,20 @@ use crate::store::anchor::Anchor;
 impl App {
     /// Puts a new edition of document `i` in place of the old one.
     pub(super) fn replace_document(&mut self, i: usize, doc: Document) {
+        self.put_document(i, doc, None);
+    }
+
+    /// Puts document `i` in place of the old one, laid out already when `layout` is at the
+    /// reader's width. The whole of a text of which the first part was shown keeps the
+    /// reader's place as it is: the part's blocks are the whole's first blocks.
+    pub(super) fn put_document(&mut self, i: usize, doc: Document, layout: Option<Layout>) {
         let Some(old) = self.docs.get(i) else {
             return;
         };
+        let first_part = old.unread_bytes > 0 && old.path == doc.path;
         // Where the reader is, by content: the paragraph at the top and how far into it.
-        let here = (self.doc == i).then(|| {
+        let kept_top = (first_part && self.doc == i).then_some(self.top);
+        let here = (self.doc == i && !first_part).then(|| {
             let block = self.current_block();
             (
                 Anchor::of(old, block, None),
@@ -41,7 +50,7 @@ impl App {
         };
         let name = doc.name.clone();
         // The rest of a long PDF arriving is not a new edition.
-        let completed = old.unread_pages > 0 && old.path == doc.path;
+        let completed = old.is_partial() && old.path == doc.path;
         let mut docs: Vec<Document> = self.docs.iter().cloned().collect();
         docs[i] = doc;
         self.docs = Arc::new(docs);
@@ -57,20 +66,45 @@ impl App {
         if self.table().is_some_and(|t| t.doc == i) {
             self.focus = Focus::Reader;
         }
-        self.countries
-            .replace_document(i, &self.docs[i], Gazetteer::bundled());
-        self.country_tree_changed();
-        // Block numbers of the old edition mean nothing in the new one.
-        self.jump_index = None;
-        self.search = None;
-        if matches!(self.focus, Focus::Search) {
-            self.focus = Focus::Reader;
+        // The places of a whole read after the first frame are found with the others'.
+        match &mut self.places_pending {
+            Some(_) if completed => {}
+            Some(replaced) => {
+                self.countries
+                    .replace_document(i, &self.docs[i], Gazetteer::bundled());
+                replaced.push(i);
+            }
+            None => self
+                .countries
+                .replace_document(i, &self.docs[i], Gazetteer::bundled()),
         }
-        self.highlight = None;
-        self.jumps = JumpList::default();
+        self.country_tree_changed();
+        self.jump_index = None;
+        if first_part {
+            // The part's blocks are the whole's first: what was found in it stands, and a
+            // search goes on in the whole.
+            if let Some(search) = self.search.as_mut().filter(|s| s.doc == i) {
+                search.matches = super::search::matches_in(&self.docs[i], &search.query);
+            }
+        } else {
+            // Block numbers of the old edition mean nothing in the new one.
+            self.search = None;
+            if matches!(self.focus, Focus::Search) {
+                self.focus = Focus::Reader;
+            }
+            self.highlight = None;
+            self.jumps = JumpList::default();
+        }
         if self.doc == i {
-            self.layout = Layout::default();
+            let width = self.reader_size().0;
+            self.layout = layout.filter(|l| l.width == width).unwrap_or_default();
             self.relayout();
+            if let Some(top) = kept_top {
+                self.top = top.min(self.max_top());
+            }
+            if first_part && std::mem::take(&mut self.to_end_when_read) {
+                self.top = self.max_top();
+            }
             if let Some((anchor, offset)) = here {
                 match anchor.place(&self.docs[i]).block() {
                     Some(block) => self.top = self.layout.block_start(block) + offset,
@@ -172,6 +206,16 @@ impl App {
         }
         self.country_tree_changed();
         self.follow_position();
+    }
+
+    /// The places the documents the app started with name, found after the first frame;
+    /// those of documents replaced since are known already.
+    pub(super) fn take_places(&mut self, found: crate::index::countries::Countries) {
+        let Some(replaced) = self.places_pending.take() else {
+            return;
+        };
+        self.countries.put_first(found, &replaced);
+        self.country_tree_changed();
     }
 
     /// The Countries view's tree no longer matches the mentions. It holds a line for every

@@ -25,6 +25,19 @@ pub struct TextSearch {
     origin: (usize, BlockId, isize),
 }
 
+/// Every match of `query` in `doc`, in order.
+pub(super) fn matches_in(doc: &crate::doc::Document, query: &str) -> Vec<(BlockId, Range<usize>)> {
+    doc.blocks
+        .iter()
+        .enumerate()
+        .flat_map(|(i, b)| {
+            text_search::find(b.text(), query)
+                .into_iter()
+                .map(move |r| (BlockId(i), r))
+        })
+        .collect()
+}
+
 impl App {
     /// Starts a search at the bottom line.
     pub(super) fn open_search(&mut self) {
@@ -45,17 +58,7 @@ impl App {
             return;
         };
         edit(&mut search.query);
-        let doc = &self.docs[search.doc];
-        search.matches = doc
-            .blocks
-            .iter()
-            .enumerate()
-            .flat_map(|(i, b)| {
-                text_search::find(b.text(), &search.query)
-                    .into_iter()
-                    .map(move |r| (BlockId(i), r))
-            })
-            .collect();
+        search.matches = matches_in(&self.docs[search.doc], &search.query);
         let origin = search.origin;
         let first = search
             .matches

@@ -32,6 +32,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    crate::trace::phase("command line");
     // Options may come before a command (`brief --data-dir D notes`), files may not.
     if let (Some(first), Some(_)) = (cli.paths.first(), &cli.command) {
         eprintln!(

@@ -71,6 +71,14 @@ pub fn first_and_rest(
     };
     let mut files = listing.files.into_iter();
     for (path, name) in files.by_ref() {
+        // Of a long Markdown file, the first part shows at once; the whole follows.
+        if options.parse.first_pages.is_some()
+            && let Some(doc) =
+                crate::doc::first_part::open(&path, &name, options.format, options.parse)
+        {
+            opened.documents.push(doc);
+            break;
+        }
         match crate::doc::open::open_file(&path, name, options) {
             Ok(doc) => {
                 opened.documents.push(doc);

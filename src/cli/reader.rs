@@ -28,6 +28,7 @@ pub fn start(
     let (recent, library, export_mode) = (cli.recent, cli.library, cli.export_mode);
     let user_keymap = keymap::user_keymap_path();
     let (keymap, keymap_errors) = keymap::load(keymap_choice, user_keymap.as_deref());
+    crate::trace::phase("keymap");
     let terminal = std::io::stdout().is_terminal();
     // Printing to a pipe needs no notes: the database is not touched.
     let (mut notes, problem) = if terminal || recent {
@@ -35,6 +36,7 @@ pub fn start(
     } else {
         (Notes::closed(), None)
     };
+    crate::trace::phase("data directory and store");
     let last = if recent {
         notes.last_session()
     } else {
@@ -75,12 +77,14 @@ pub fn start(
         };
         first_and_rest(&paths, first)?
     };
+    crate::trace::phase("first document opened");
     let code = exit_code(&opened);
     let damage: Vec<String> = super::open::damaged(&opened)
         .map(|(path, damage)| format!("{path}: {damage}; the rest is shown"))
         .collect();
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(crate::effects::start(opened.documents), keymap, size);
+    let mut app = App::places_later(crate::effects::start(opened.documents), keymap, size);
+    crate::trace::phase("app");
     app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     app.export_mode = export_mode;
     if let Some(outline) = notes.last_outline() {
@@ -119,6 +123,7 @@ pub fn start(
     if library {
         app.receive(Message::ShowLibrary);
     }
+    crate::trace::phase("session");
     crate::term::run(&mut app, &notes, options, rest, rescue)?;
     notes.save_session(&app);
     Ok(code)

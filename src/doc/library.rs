@@ -67,7 +67,7 @@ pub fn read_in_background<T: Send + 'static>(
     for _ in 0..threads {
         let (files, next, results) = (Arc::clone(&files), Arc::clone(&next), Arc::clone(&results));
         let prepare = Arc::clone(&prepare);
-        std::thread::spawn(move || {
+        crate::background::spawn(move || {
             loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some((path, name)) = files.get(i) else {
@@ -85,7 +85,7 @@ pub fn read_in_background<T: Send + 'static>(
             }
         });
     }
-    std::thread::spawn(move || {
+    crate::background::spawn(move || {
         let (slots, arrived) = &*results;
         let mut done = 0;
         let mut batch = Batch::empty(total);

@@ -146,6 +146,7 @@ pub fn bytes_with_text<R>(
     }
     let decoded =
         decode_owned(bytes, forced).ok_or_else(|| LoadError::Binary(path.to_path_buf()))?;
+    crate::trace::phase("decode");
     Ok(use_text(&decoded.text, decoded.encoding))
 }
 
@@ -284,14 +285,14 @@ fn display_name(encoding: &'static Encoding) -> &'static str {
 }
 
 /// Binary data has NUL bytes (text in UTF-16 has a byte-order mark, checked before this).
-fn looks_binary(bytes: &[u8]) -> bool {
+pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64 * 1024)];
     head.contains(&0)
 }
 
 /// Whether a text has anything [`sanitize`] would change: C0 controls but tab and newline,
 /// DEL, and C1 controls (0xC2 0x80..0x9F in UTF-8).
-fn needs_sanitizing(text: &str) -> bool {
+pub(crate) fn needs_sanitizing(text: &str) -> bool {
     let bytes = text.as_bytes();
     let is_control = |b: u8| (b < 0x20 && b != b'\n' && b != b'\t') || b == 0x7f;
     // Most text has none: each block of bytes is checked without a branch per byte, which

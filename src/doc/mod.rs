@@ -5,6 +5,7 @@ pub mod binary;
 mod block;
 pub mod contents;
 pub mod epub;
+pub mod first_part;
 pub mod front_matter;
 pub mod grid_table;
 pub mod heading_lines;
@@ -184,6 +185,8 @@ pub struct Document {
     pub front_date: Option<String>,
     /// Pages of a long PDF not read yet: it shows its first pages while the rest is read.
     pub unread_pages: usize,
+    /// Bytes of a long text not read yet: it shows its first part while the whole is read.
+    pub unread_bytes: u64,
     /// What of the source could not be read, when the rest could (`2 pages unreadable`).
     pub damage: Option<String>,
     /// The blocks in reading order, shared with the indexes that quote them (a document
@@ -219,6 +222,7 @@ impl Document {
                 ..Read::default()
             },
         };
+        crate::trace::phase("parse");
         // Text saved with a `.md` name but written as plain text has no Markdown headings;
         // when its own layout shows several sections, read it as plain text.
         let mut format = format;
@@ -232,7 +236,9 @@ impl Document {
                 format = Format::Plain;
             }
         }
-        Document::from_read(name, path, encoding, format, read, options)
+        let doc = Document::from_read(name, path, encoding, format, read, options);
+        crate::trace::phase("repair and finish");
+        doc
     }
 
     /// Builds a document from what reading its source gave. Text laid out in pages (plain
@@ -261,6 +267,7 @@ impl Document {
             front_title: read.title,
             front_date: read.date,
             unread_pages: read.unread_pages,
+            unread_bytes: 0,
             damage: read.damage,
             blocks: Arc::new(blocks),
         }
@@ -278,9 +285,16 @@ impl Document {
             front_title: None,
             front_date: None,
             unread_pages: 0,
+            unread_bytes: 0,
             damage: None,
             blocks: Arc::new(blocks),
         }
+    }
+
+    /// Whether only the first pages or the first part were read, and the whole is to
+    /// follow.
+    pub fn is_partial(&self) -> bool {
+        self.unread_pages > 0 || self.unread_bytes > 0
     }
 
     /// The block with this id.

@@ -101,6 +101,7 @@ pub fn list(paths: &[PathBuf]) -> Listing {
 /// Opens one file as a briefing, shown under `name`.
 pub fn open_file(path: &Path, name: String, options: OpenOptions) -> Result<Document, LoadError> {
     let bytes = load::read_at_most(path, load::MAX_FILE_BYTES)?;
+    crate::trace::phase("read");
     if let Some(format) = binary::format_of(&bytes, path)? {
         let read = binary::read(format, bytes, options.parse.first_pages)
             .map_err(|why| binary::refusal(path, format, why))?;

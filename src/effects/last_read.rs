@@ -57,7 +57,12 @@ impl Notes {
         for (i, doc) in app.docs.iter().enumerate() {
             let wanted =
                 app.docs.len() <= KEPT_ALL_UP_TO || i == app.doc || app.last_read.contains_key(&i);
-            if !wanted || doc.path.is_none() || Some(i) == redline || !app.identified[i] {
+            if !wanted
+                || doc.path.is_none()
+                || doc.is_partial()
+                || Some(i) == redline
+                || !app.identified[i]
+            {
                 continue;
             }
             // Losing it loses nothing the user wrote: only the next "what changed".

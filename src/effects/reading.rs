@@ -16,6 +16,11 @@ impl Notes {
     /// Reads the bookmarks and notes of the app's documents and places them (finding first
     /// which stored document each newly opened file is), and tells the app.
     pub fn load(&self, app: &mut App) {
+        // A long text's first part is not the document: which document it is, and what
+        // changed in it since it was last read, wait for the whole.
+        if app.docs.iter().any(|d| d.unread_bytes > 0) {
+            return;
+        }
         let told = self.read_all(app);
         self.deliver(app, told, &mut std::io::sink());
     }

@@ -7,7 +7,6 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
-use std::thread;
 
 use super::jump::{Found, JumpIndex, Query};
 use crate::doc::Document;
@@ -37,8 +36,10 @@ impl JumpWorker {
         let (requests, incoming) = mpsc::channel::<(u64, String)>();
         let latest = Arc::new(AtomicU64::new(0));
         let newest = Arc::clone(&latest);
-        thread::spawn(move || {
+        crate::background::spawn(move || {
+            let began = std::time::Instant::now();
             let index = Arc::new(JumpIndex::with_places(&docs, places));
+            crate::trace::background("jump index", began);
             // The reader keeps its own; holding them would make it copy them on a reload.
             drop(docs);
             report(WorkerReport::Ready(Arc::clone(&index)));

@@ -159,7 +159,10 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")
             .map_err(opened)?;
         let mut store = Store { conn, path };
-        store.migrate()?;
+        // Up to date (the common case): no write lock is taken.
+        if version < known {
+            store.migrate()?;
+        }
         Ok(store)
     }
 

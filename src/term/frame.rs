@@ -4,8 +4,6 @@
 
 use std::sync::Arc;
 
-use ratatui::buffer::Buffer;
-
 use super::Screen;
 use crate::app::App;
 use crate::ui;
@@ -55,10 +53,9 @@ impl ReaderPosition {
     }
 }
 
-/// What the terminal shows: the last frame drawn, and the app's state it was drawn from.
+/// What the terminal shows: the app's state the last frame was drawn from (the backend
+/// keeps the frame's cells).
 pub(super) struct Shown {
-    /// The cells of the last frame.
-    buffer: Buffer,
     /// The revision it was drawn at.
     revision: u64,
     /// Where the reader's text stood.
@@ -70,9 +67,8 @@ pub(super) struct Shown {
 impl Shown {
     /// Draws the first frame.
     pub(super) fn first(terminal: &mut Screen, app: &App) -> std::io::Result<Shown> {
-        let buffer = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();
+        terminal.draw(|f| ui::draw(app, f))?;
         Ok(Shown {
-            buffer,
             revision: app.revision(),
             reader: ReaderPosition::of(app),
             at: std::time::Instant::now(),
@@ -96,8 +92,7 @@ impl Shown {
             let rows = 0..app.size.1.saturating_sub(1);
             terminal.backend_mut().offer_scroll(rows, lines);
         }
-        terminal.backend_mut().know_screen(&self.buffer);
-        self.buffer = terminal.draw(|f| ui::draw(app, f))?.buffer.clone();
+        terminal.draw(|f| ui::draw(app, f))?;
         // Drawing reads the app and changes none of it.
         self.revision = app.revision();
         self.reader = reader;
@@ -110,7 +105,6 @@ impl Shown {
     pub(super) fn resized(&mut self, terminal: &mut Screen) -> std::io::Result<()> {
         terminal.backend_mut().forget_screen()?;
         terminal.autoresize()?;
-        self.buffer = Buffer::empty(terminal.get_frame().area());
         Ok(())
     }
 }

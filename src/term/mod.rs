@@ -19,6 +19,7 @@ use signal_hook::iterator::Signals;
 
 use crate::app::{App, Effect, Message};
 use crate::crash::Rescue;
+use crate::doc::Document;
 use crate::doc::open::OpenOptions;
 use crate::effects::Notes;
 use crate::index::countries::Countries;
@@ -71,6 +72,7 @@ pub fn run(
         Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT]).context("cannot watch signals")?;
     let handle = signals.handle();
     let mut terminal = init(rescue).context("cannot set up the terminal")?;
+    crate::trace::phase("terminal setup");
     // Alternate scroll mode: the mouse wheel sends arrow keys, and mouse selection keeps
     // working because the mouse is not captured.
     let _ = crossterm::execute!(std::io::stdout(), crossterm::style::Print("\x1b[?1007h"));
@@ -100,26 +102,39 @@ fn event_loop(
         sources,
         load_errors: Vec::new(),
         started: Instant::now(),
+        places_asked: false,
     };
-    // The open documents are watched from the start, and the rest of a library once it is
-    // read. While it is read, the jump candidates wait for all of it.
-    run.sources.watch(run.app);
-    if rest.is_empty() {
-        run.sources.start_worker(run.app);
-    } else {
+    if !rest.is_empty() {
         let coming = rest.iter().map(|(path, _)| crate::store::path_key(path));
         run.tell(vec![Message::Reading(coming.collect())]);
-        run.sources.read_library(rest, options);
     }
     run.sources.listen_to_signals(signals);
     run.sources.listen_to_terminal();
+    crate::trace::phase("signals and keys");
     let size = terminal.size()?;
     run.tell(vec![Message::Resized(size.width, size.height)]);
+    crate::trace::phase("layout");
+    let mut shown = Shown::first(terminal, run.app)?;
+    crate::trace::phase("first frame written");
+    // The bookmarks and notes (and what changed since the last reading) follow in the next
+    // frame, a millisecond or two later.
     run.notes.load(run.app);
     if let Some(draft) = run.notes.leftover_draft(run.app) {
         run.tell(vec![Message::LeftoverDraft(Box::new(draft))]);
     }
-    let mut shown = Shown::first(terminal, run.app)?;
+    crate::trace::phase("notes");
+    // Nothing the first frame does not need comes before it: on two cores, work in the
+    // background would slow it. The open documents are watched from now, and the rest of a
+    // library once it is read. The jump candidates wait for the places and for the whole
+    // library.
+    run.sources.watch(run.app);
+    run.find_places_when_read();
+    if rest.is_empty() {
+        run.start_worker_when_ready();
+    } else {
+        run.sources.read_library(rest, options);
+    }
+    crate::trace::phase("background work started");
     // A long PDF showed its first pages; the rest is read now the screen is up.
     run.sources.read_rest(run.app, run.options);
     // Two editions: the new one is up; its redline follows.
@@ -202,6 +217,8 @@ struct Running<'a> {
     load_errors: Vec<String>,
     /// When brief started, to say how long a library took to read.
     started: Instant,
+    /// Whether the places of the documents the app started with are being found.
+    places_asked: bool,
 }
 
 impl Running<'_> {
@@ -217,7 +234,7 @@ impl Running<'_> {
                 let flow = self.tell(vec![Message::Key(key)]);
                 if self.app.docs.len() != documents && self.app.loading.is_none() {
                     // A document opened from a link: jump candidates and notes for it too.
-                    self.sources.start_worker(self.app);
+                    self.start_worker_when_ready();
                     self.notes.load(self.app);
                 }
                 flow
@@ -232,13 +249,14 @@ impl Running<'_> {
             News::Input(Event::Resize(width, height)) => {
                 self.tell(vec![Message::Resized(width, height)])
             }
-            News::Completed(i, path, whole) => {
+            News::Completed(i, path, whole, layout) => {
                 let same = self.app.docs.get(i).and_then(|d| d.path.as_ref()) == Some(&path);
-                let partial = self.app.docs.get(i).is_some_and(|d| d.unread_pages > 0);
+                let partial = self.app.docs.get(i).is_some_and(Document::is_partial);
                 if !(same && partial) {
                     return Flow::Go;
                 }
-                let flow = self.tell(vec![Message::Reloaded(i, whole)]);
+                let flow = self.tell(vec![Message::Whole(i, whole, layout)]);
+                self.find_places_when_read();
                 self.replaced();
                 flow
             }
@@ -257,6 +275,11 @@ impl Running<'_> {
                 flow
             }
             News::Loaded(batch) => self.loaded(batch),
+            News::Places(found) => {
+                let flow = self.tell(vec![Message::Places(found)]);
+                self.start_worker_when_ready();
+                flow
+            }
             News::Input(_) => Flow::Go,
             News::InputClosed | News::Stop => {
                 // The terminal or the connection went away: keep what was being written.
@@ -269,11 +292,28 @@ impl Running<'_> {
     /// A document was replaced (a new edition, or the whole of a long PDF): new jump
     /// candidates (once a library being read is all in), and notes placed again.
     fn replaced(&mut self) {
-        match self.app.loading {
-            None => self.sources.start_worker(self.app),
-            Some(_) => self.sources.drop_worker(),
-        }
+        self.start_worker_when_ready();
         self.notes.load(self.app);
+    }
+
+    /// Finds the places the documents the app started with name, once each is read whole
+    /// (a long text's places are found in the whole, not in its first part).
+    fn find_places_when_read(&mut self) {
+        let read = !self.app.docs.iter().any(Document::is_partial);
+        if read && self.app.places_pending.is_some() && !self.places_asked {
+            self.places_asked = true;
+            self.sources.find_places(self.app);
+        }
+    }
+
+    /// Starts a jump worker on the documents once they are all read and their places found;
+    /// until then, one started before is forgotten.
+    fn start_worker_when_ready(&mut self) {
+        if self.app.loading.is_none() && self.app.places_pending.is_none() {
+            self.sources.start_worker(self.app);
+        } else {
+            self.sources.drop_worker();
+        }
     }
 
     /// More documents of a library arrived; once all are in, the jump worker starts, the
@@ -291,7 +331,7 @@ impl Running<'_> {
         if done < total {
             return flow;
         }
-        self.sources.start_worker(self.app);
+        self.start_worker_when_ready();
         self.sources.watch(self.app);
         self.notes.load(self.app);
         let said = match self.load_errors.first() {

@@ -10,6 +10,7 @@ use std::thread;
 use crossterm::event::Event;
 use signal_hook::iterator::Signals;
 
+use crate::app::layout::Layout;
 use crate::app::{App, Arrival};
 use crate::doc::Document;
 use crate::doc::library::{Batch, read_in_background};
@@ -32,10 +33,13 @@ pub(super) enum News {
     Worker(u64, WorkerReport),
     /// Open briefings changed on disk.
     Changed(Vec<PathBuf>),
+    /// The places the documents the app started with name.
+    Places(Countries),
     /// More documents of a library read in the background, each with its key and places.
     Loaded(Batch<(String, Countries)>),
-    /// The whole of open document `i` (of `path`), of which only the first pages were read.
-    Completed(usize, PathBuf, Box<Document>),
+    /// The whole of open document `i` (of `path`), of which only the first pages or part
+    /// were read, laid out when it was the one shown.
+    Completed(usize, PathBuf, Box<Document>, Option<Box<Layout>>),
     /// Two editions compared: their redline, and what to tell first.
     Compared(Box<crate::app::redline::Redline>, Vec<String>),
 }
@@ -81,6 +85,7 @@ impl Sources {
         // Poll with no timeout: this never waits for the terminal.
         let _ = crossterm::event::poll(std::time::Duration::ZERO);
         let tx = self.tx.clone();
+        // At the screen's priority: a key is passed on at once, however busy the rest is.
         thread::spawn(move || {
             loop {
                 match crossterm::event::read() {
@@ -116,25 +121,44 @@ impl Sources {
     }
 
     /// Reads in the background the whole of each open document of which only the first
-    /// pages were read (a long PDF), once the first frame is on screen.
+    /// pages or part were read (a long PDF, a long text), once the first frame is on screen.
+    /// The one shown is laid out there too, so that it takes the part's place at once.
     pub(super) fn read_rest(&self, app: &App, options: OpenOptions) {
         for (i, doc) in app.docs.iter().enumerate() {
-            let (Some(path), true) = (doc.path.clone(), doc.unread_pages > 0) else {
+            let (Some(path), true) = (doc.path.clone(), doc.is_partial()) else {
                 continue;
             };
             let (tx, name) = (self.tx.clone(), doc.name.clone());
-            thread::spawn(move || {
+            let width = (app.doc == i).then(|| app.reader_size().0);
+            crate::background::spawn(move || {
+                let began = std::time::Instant::now();
                 if let Ok(whole) = crate::doc::open::open_file(&path, name, options) {
-                    let _ = tx.send(News::Completed(i, path, Box::new(whole)));
+                    let layout = width.map(|w| Box::new(Layout::new(&whole, w)));
+                    crate::trace::background("the whole read and laid out", began);
+                    let _ = tx.send(News::Completed(i, path, Box::new(whole), layout));
                 }
             });
         }
     }
 
+    /// Finds in the background the places the documents the app started with name; they
+    /// arrive as [`News::Places`].
+    pub(super) fn find_places(&self, app: &App) {
+        let (tx, docs) = (self.tx.clone(), Arc::clone(&app.docs));
+        crate::background::spawn(move || {
+            let began = std::time::Instant::now();
+            let found = Countries::build(&docs, Gazetteer::bundled());
+            // Held any longer, the documents would be copied when a library adds to them.
+            drop(docs);
+            crate::trace::background("countries", began);
+            let _ = tx.send(News::Places(found));
+        });
+    }
+
     /// Compares two editions in the background; the redline is news when it is ready.
     pub(super) fn compare(&self, editions: crate::app::redline::ToCompare) {
         let tx = self.tx.clone();
-        thread::spawn(move || {
+        crate::background::spawn(move || {
             let (redline, cautions) = editions.compared();
             let _ = tx.send(News::Compared(Box::new(redline), cautions));
         });

@@ -28,6 +28,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             format!(" {}", app.country_order.label()),
             theme.decoration(),
         ));
+        if app.places_pending.is_some() {
+            title.push(Span::styled(" · finding them…", theme.here()));
+        }
         if let Some(filter) = app.filter_label() {
             title.push(Span::styled(format!(" · {filter}"), theme.here()));
         }
@@ -44,6 +47,15 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         }
     } else if let Some(filter) = app.filter_label() {
         title.push(Span::styled(format!(" · {filter}"), theme.here()));
+    }
+    // People and documents of a long briefing still being read: those of its first part.
+    if matches!(app.view, OutlineView::People | OutlineView::Documents)
+        && app.docs.iter().any(|d| d.unread_bytes > 0)
+    {
+        title.push(Span::styled(
+            " · so far: the rest is being read",
+            theme.here(),
+        ));
     }
     if !focused && let Some(key) = app.keymap.hint_key(Mode::Reader, Action::FocusOutline) {
         title.push(Span::styled(format!("  ({key})"), theme.decoration()));

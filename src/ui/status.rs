@@ -84,6 +84,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if doc.unread_pages > 0 {
         left.push_str(&format!(" [reading {} more pages]", doc.unread_pages));
     }
+    if doc.unread_bytes > 0 {
+        let mb = doc.unread_bytes as f64 / 1e6;
+        left.push_str(&format!(" [reading the rest: {mb:.1} MB]"));
+    }
     let mut left_style = theme.status();
     // In the Links view the selected link's whole address, which the pane cuts.
     let link = (app.mode() == crate::vocabulary::Mode::Outline
@@ -155,7 +159,12 @@ fn right_side(app: &App) -> String {
         Some((done, total)) => format!("{} read {done}/{total}  ", bar(done, total)),
         None => String::new(),
     };
-    format!("{pending}{loading}{:>3}%  {help} ", app.percent())
+    // Of a document still being read, how far in the reader is is not known yet.
+    let percent = match app.document().unread_bytes {
+        0 => format!("{:>3}%", app.percent()),
+        _ => "  …".to_string(),
+    };
+    format!("{pending}{loading}{percent}  {help} ")
 }
 
 /// A short progress bar: `▰▰▰▱▱▱▱▱`.

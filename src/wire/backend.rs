@@ -4,11 +4,29 @@
 use std::io::{self, Write};
 
 use ratatui::backend::{Backend, ClearType, WindowSize};
-use ratatui::buffer::Cell;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Size};
 
 use super::Wire;
 use super::paint::{Cursor, Paint};
+use super::scroll::draw_on;
+
+/// The fewest bytes a frame drawn over the rows (not scrolled) sends: every character it
+/// changes but the spaces, which an erase may stand for.
+fn least_plain(cells: &[(u16, u16, &Cell)]) -> usize {
+    cells
+        .iter()
+        .map(|(_, _, cell)| cell.symbol())
+        .filter(|s| *s != " ")
+        .map(str::len)
+        .sum()
+}
+
+/// A blank screen of `size`, when the size is known.
+fn blank(size: Size) -> Option<Buffer> {
+    (size.height > 0 && size.width < u16::MAX)
+        .then(|| Buffer::empty(ratatui::layout::Rect::new(0, 0, size.width, size.height)))
+}
 
 impl<W: Write> Backend for Wire<W> {
     fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
@@ -28,12 +46,33 @@ impl<W: Write> Backend for Wire<W> {
                 self.said_size
             }
         };
-        let mut plain = Paint::new(self.screen.as_ref(), size, self.cursor, self.region.clone());
-        plain.cells(cells.clone());
-        let drawn = match self.scrolled(&plain, &cells) {
-            Some(scrolled) => scrolled,
-            None => plain.finish(),
+        // The terminal's own scroll first, when offered: when it costs less than the
+        // characters the frame changes, drawing over the rows instead cannot be cheaper.
+        let (drawn, screen) = match self.scrolled(&cells) {
+            Some((drawn, frame)) if drawn.out.len() < least_plain(&cells) => (drawn, Some(frame)),
+            scrolled => {
+                let mut plain =
+                    Paint::new(self.screen.as_ref(), size, self.cursor, self.region.clone());
+                plain.cells(cells.clone());
+                let plain = plain.finish();
+                match scrolled {
+                    Some((drawn, frame)) if drawn.out.len() < plain.out.len() => {
+                        (drawn, Some(frame))
+                    }
+                    _ => {
+                        let screen = self.screen.take().or_else(|| blank(size));
+                        (
+                            plain,
+                            screen.map(|mut s| {
+                                draw_on(&mut s, &cells);
+                                s
+                            }),
+                        )
+                    }
+                }
+            }
         };
+        self.screen = screen;
         self.offered = None;
         self.cursor = drawn.cursor;
         self.region = drawn.region;

@@ -6,6 +6,7 @@
 //! the cursor's column is set again after the character, as upstream ratatui does.
 
 mod backend;
+mod diff;
 mod paint;
 mod scroll;
 mod style;
@@ -28,7 +29,7 @@ pub struct Wire<W: Write> {
     inner: CrosstermBackend<W>,
     cursor_hidden: bool,
     /// What the terminal shows before the frame being drawn, when known: cells the frame
-    /// leaves unchanged are read here.
+    /// leaves unchanged are read here. Each frame drawn is kept here.
     screen: Option<Buffer>,
     /// A scroll the next frame may begin with, when that makes it cheaper: the rows and the
     /// lines the text moved.
@@ -69,7 +70,8 @@ impl<W: Write> Wire<W> {
     }
 
     /// Tells the backend what the terminal shows now (ratatui's last frame), so the next
-    /// frame can erase line ends and skip short gaps cheaply.
+    /// frame can erase line ends and skip short gaps cheaply. The backend keeps each frame it
+    /// draws itself; this is for a screen drawn otherwise.
     pub fn know_screen(&mut self, screen: &Buffer) {
         match &mut self.screen {
             Some(known) if known.area == screen.area => known.clone_from(screen),

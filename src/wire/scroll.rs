@@ -9,6 +9,7 @@ use ratatui::buffer::{Buffer, Cell};
 use unicode_width::UnicodeWidthStr;
 
 use super::Wire;
+use super::diff::changes;
 use super::paint::{Drawn, Paint, scroll_buffer};
 
 impl<W: Write> Wire<W> {
@@ -22,7 +23,9 @@ impl<W: Write> Wire<W> {
 
     /// The frame's changes drawn on the scrolled rows instead, when that is cheaper than
     /// `plain`: the screen scrolled, and the bytes, cursor and region that leaves.
-    pub(super) fn scrolled(&self, plain: &Paint, cells: &[(u16, u16, &Cell)]) -> Option<Drawn> {
+    /// The frame's changes drawn on the screen scrolled by the offered scroll, when one is
+    /// offered: its bytes, and the frame as the terminal will show it.
+    pub(super) fn scrolled(&self, cells: &[(u16, u16, &Cell)]) -> Option<(Drawn, Buffer)> {
         let (rows, lines) = self.offered.clone()?;
         let screen = self.screen.as_ref()?;
         // A scroll region is two rows or more: terminals ignore a smaller one, and would
@@ -30,10 +33,11 @@ impl<W: Write> Wire<W> {
         if rows.end > screen.area.height || rows.len() < 2 || lines == 0 {
             return None;
         }
-        let frame = with_changes(screen, cells);
+        let mut frame = screen.clone();
+        draw_on(&mut frame, cells);
         let mut scrolled = screen.clone();
         scroll_buffer(&mut scrolled, rows.clone(), lines);
-        let changes = scrolled.diff(&frame);
+        let changes = changes(&scrolled, &frame);
         let mut paint = Paint::new(
             Some(&scrolled),
             screen.area.as_size(),
@@ -42,22 +46,24 @@ impl<W: Write> Wire<W> {
         );
         paint.scroll(rows, lines);
         paint.cells(changes);
-        (paint.out.len() < plain.out.len()).then(|| paint.finish())
+        Some((paint.finish(), frame))
     }
 }
 
-/// `screen` with a frame's changes drawn on it: the frame as ratatui has it (cells a wide
-/// character covers are reset, as ratatui resets them).
-fn with_changes(screen: &Buffer, cells: &[(u16, u16, &Cell)]) -> Buffer {
-    let mut frame = screen.clone();
+/// Draws a frame's changes on `screen`, as ratatui has the frame: cells a wide character
+/// covers are reset, as ratatui resets them.
+pub(super) fn draw_on(screen: &mut Buffer, cells: &[(u16, u16, &Cell)]) {
     for &(x, y, cell) in cells {
-        frame[(x, y)] = cell.clone();
+        if !screen.area.contains(ratatui::layout::Position { x, y }) {
+            continue;
+        }
+        screen[(x, y)] = cell.clone();
         let width = cell.symbol().width() as u16;
-        for covered in x + 1..(x + width).min(frame.area.width) {
-            frame[(covered, y)].reset();
+        let right = screen.area.right();
+        for covered in x + 1..(x + width).min(right) {
+            screen[(covered, y)].reset();
         }
     }
-    frame
 }
 
 #[cfg(test)]

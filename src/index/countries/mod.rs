@@ -66,6 +66,28 @@ impl Countries {
         self.ambiguous.append(&mut other.ambiguous);
     }
 
+    /// Puts the mentions of the first documents, found by [`Countries::build`] while later
+    /// ones were appended, before theirs; `known` are documents whose mentions are here
+    /// already (a new edition), which `first` has only from the old one.
+    pub fn put_first(&mut self, first: Countries, known: &[usize]) {
+        let mut mentions: Vec<Mention> = first
+            .mentions
+            .into_iter()
+            .filter(|m| !known.contains(&m.doc()))
+            .collect();
+        mentions.append(&mut self.mentions);
+        mentions.sort_by_key(Mention::doc);
+        self.mentions = mentions;
+        let mut ambiguous: Vec<Ambiguous> = first
+            .ambiguous
+            .into_iter()
+            .filter(|a| !known.contains(&a.doc))
+            .collect();
+        ambiguous.append(&mut self.ambiguous);
+        ambiguous.sort_by_key(|a| a.doc);
+        self.ambiguous = ambiguous;
+    }
+
     /// Replaces the mentions of document `d` with those of its new edition.
     pub fn replace_document(&mut self, d: usize, doc: &Document, gazetteer: &Gazetteer) {
         let mut new = Countries::default();
