@@ -1,0 +1,87 @@
+//! A long briefing shown by its first part while the whole is read: the end waits, marks
+//! wait, a search goes on in the whole, and the places come after the first frame.
+
+use super::*;
+
+/// A long briefing, its first part (the blocks before its fifth section) and the whole.
+fn part_and_whole() -> (Document, Document) {
+    let mut text = String::new();
+    for n in 0..40 {
+        text.push_str(&format!(
+            "# 第{n}节\n\n双方同意加快中吉乌铁路建设,第{n}段。\n\n"
+        ));
+    }
+    let whole = doc("long.md", &text);
+    let cut = text.find("# 第5节").unwrap();
+    let mut part = doc("long.md", &text[..cut]);
+    part.unread_bytes = (text.len() - cut) as u64;
+    (part, whole)
+}
+
+fn app_on(part: Document) -> App {
+    App::places_later(
+        crate::effects::start(vec![part]),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    )
+}
+
+#[test]
+fn the_end_waits_for_the_whole_and_then_is_reached() {
+    let (part, whole) = part_and_whole();
+    let mut app = app_on(part);
+    app.update(Action::Bottom);
+    assert_eq!(app.top, 0, "the part's end is not the document's");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("still being read")
+    );
+    app.receive(Message::Whole(0, Box::new(whole), None));
+    assert_eq!(app.top, app.max_top());
+    assert_eq!(app.docs[0].unread_bytes, 0);
+}
+
+#[test]
+fn marks_wait_for_the_whole_and_the_place_is_kept() {
+    let (part, whole) = part_and_whole();
+    let mut app = app_on(part);
+    app.update(Action::PageDown);
+    let top = app.top;
+    let effects = app.update(Action::ToggleBookmark);
+    assert!(effects.is_empty(), "{effects:?}");
+    assert!(app.message.as_ref().unwrap().text.contains("Still reading"));
+    app.receive(Message::Whole(0, Box::new(whole), None));
+    assert_eq!(app.top, top, "the reader stays on its line");
+    let effects = app.update(Action::ToggleBookmark);
+    assert!(!effects.is_empty(), "a bookmark once the whole is in");
+}
+
+#[test]
+fn a_search_in_the_part_goes_on_in_the_whole() {
+    let (part, whole) = part_and_whole();
+    let mut app = app_on(part);
+    app.update(Action::Search);
+    type_text(&mut app, "双方");
+    app.update(Action::Go);
+    assert_eq!(app.search.as_ref().unwrap().matches.len(), 5);
+    app.receive(Message::Whole(0, Box::new(whole), None));
+    assert_eq!(app.search.as_ref().unwrap().matches.len(), 40);
+}
+
+#[test]
+fn places_arrive_after_the_first_frame() {
+    let (_, whole) = part_and_whole();
+    let found = crate::index::countries::Countries::build(
+        std::slice::from_ref(&whole),
+        crate::index::gazetteer::Gazetteer::bundled(),
+    );
+    assert!(!found.mentions.is_empty(), "中吉乌 names three countries");
+    let mut app = app_on(whole);
+    assert!(app.countries.mentions.is_empty() && app.places_pending.is_some());
+    app.receive(Message::Places(found.clone()));
+    assert_eq!(app.countries.mentions.len(), found.mentions.len());
+    assert!(app.places_pending.is_none());
+}
