@@ -372,7 +372,7 @@ impl App {
                 );
             }
             (Mode::Reader, Action::ToggleBookmark | Action::NameBookmark | Action::Annotate)
-                if self.docs[self.doc].unread_bytes > 0 =>
+                if self.document().is_first_part() =>
             {
                 // Where the passage stands in the whole is not known yet.
                 self.notify(

@@ -97,7 +97,7 @@ impl App {
             Action::HalfPageDown => self.scroll_by(page / 2),
             Action::HalfPageUp => self.scroll_by(-page / 2),
             Action::Top => self.jump_to(0),
-            Action::Bottom if self.docs[self.doc].unread_bytes > 0 => {
+            Action::Bottom if self.document().is_first_part() => {
                 self.to_end_when_read = true;
                 self.notify(
                     "The end is still being read; the reader goes there once it is in",

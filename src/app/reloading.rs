@@ -27,7 +27,7 @@ impl App {
         let Some(old) = self.docs.get(i) else {
             return;
         };
-        let first_part = old.unread_bytes > 0 && old.path == doc.path;
+        let first_part = old.is_first_part() && old.path == doc.path;
         // Where the reader is, by content: the paragraph at the top and how far into it.
         let kept_top = (first_part && self.doc == i).then_some(self.top);
         let here = (self.doc == i && !first_part).then(|| {
@@ -67,16 +67,12 @@ impl App {
             self.focus = Focus::Reader;
         }
         // The places of a whole read after the first frame are found with the others'.
-        match &mut self.places_pending {
-            Some(_) if completed => {}
-            Some(replaced) => {
-                self.countries
-                    .replace_document(i, &self.docs[i], Gazetteer::bundled());
+        if !(completed && self.places_pending.is_some()) {
+            self.countries
+                .replace_document(i, &self.docs[i], Gazetteer::bundled());
+            if let Some(replaced) = &mut self.places_pending {
                 replaced.push(i);
             }
-            None => self
-                .countries
-                .replace_document(i, &self.docs[i], Gazetteer::bundled()),
         }
         self.country_tree_changed();
         self.jump_index = None;

@@ -72,7 +72,7 @@ pub fn open(
 /// The text of the head of a file, when it is UTF-8 (a character cut at its end aside) with
 /// no byte-order mark.
 fn utf8_head(head: &[u8]) -> Option<&str> {
-    if encoding_rs::Encoding::for_bom(head).is_some() || load::looks_binary(head) {
+    if !load::is_plain_utf8(head, None) {
         return None;
     }
     match std::str::from_utf8(head) {

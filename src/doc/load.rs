@@ -151,7 +151,7 @@ pub fn bytes_with_text<R>(
 }
 
 /// Whether bytes are to be read as UTF-8 without a byte-order mark, and are not binary.
-fn is_plain_utf8(bytes: &[u8], forced: Option<&'static Encoding>) -> bool {
+pub(crate) fn is_plain_utf8(bytes: &[u8], forced: Option<&'static Encoding>) -> bool {
     forced.is_none_or(|f| f == encoding_rs::UTF_8)
         && Encoding::for_bom(bytes).is_none()
         && !looks_binary(bytes)
@@ -285,7 +285,7 @@ fn display_name(encoding: &'static Encoding) -> &'static str {
 }
 
 /// Binary data has NUL bytes (text in UTF-16 has a byte-order mark, checked before this).
-pub(crate) fn looks_binary(bytes: &[u8]) -> bool {
+fn looks_binary(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(64 * 1024)];
     head.contains(&0)
 }

@@ -294,7 +294,13 @@ impl Document {
     /// Whether only the first pages or the first part were read, and the whole is to
     /// follow.
     pub fn is_partial(&self) -> bool {
-        self.unread_pages > 0 || self.unread_bytes > 0
+        self.unread_pages > 0 || self.is_first_part()
+    }
+
+    /// Whether this is the first part of a long text, whose whole is being read: its blocks
+    /// are the whole's first, but where a passage stands in the whole is not known yet.
+    pub fn is_first_part(&self) -> bool {
+        self.unread_bytes > 0
     }
 
     /// The block with this id.

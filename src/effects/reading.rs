@@ -18,7 +18,7 @@ impl Notes {
     pub fn load(&self, app: &mut App) {
         // A long text's first part is not the document: which document it is, and what
         // changed in it since it was last read, wait for the whole.
-        if app.docs.iter().any(|d| d.unread_bytes > 0) {
+        if app.docs.iter().any(Document::is_first_part) {
             return;
         }
         let told = self.read_all(app);

@@ -50,7 +50,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     }
     // People and documents of a long briefing still being read: those of its first part.
     if matches!(app.view, OutlineView::People | OutlineView::Documents)
-        && app.docs.iter().any(|d| d.unread_bytes > 0)
+        && app.docs.iter().any(crate::doc::Document::is_first_part)
     {
         title.push(Span::styled(
             " · so far: the rest is being read",

@@ -160,9 +160,9 @@ fn right_side(app: &App) -> String {
         None => String::new(),
     };
     // Of a document still being read, how far in the reader is is not known yet.
-    let percent = match app.document().unread_bytes {
-        0 => format!("{:>3}%", app.percent()),
-        _ => "  …".to_string(),
+    let percent = match app.document().is_first_part() {
+        false => format!("{:>3}%", app.percent()),
+        true => "  …".to_string(),
     };
     format!("{pending}{loading}{percent}  {help} ")
 }
