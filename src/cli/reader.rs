@@ -10,7 +10,7 @@ use super::open::{exit_code, first_and_rest, open_or_fail};
 use crate::app::{App, Message};
 use crate::doc::BlockKind;
 use crate::doc::open::{OpenOptions, Opened};
-use crate::effects::Notes;
+use crate::effects::{Notes, Opening};
 use crate::keymap;
 
 /// How many pages of a PDF are read before the reader shows it (the rest follow).
@@ -26,17 +26,32 @@ pub fn start(
     let (paths, keymap_choice, data_dir) =
         (&cli.paths, cli.keymap.as_deref(), cli.data_dir.as_deref());
     let (recent, library, export_mode) = (cli.recent, cli.library, cli.export_mode);
+    let terminal = std::io::stdout().is_terminal();
+    // Printing to a pipe needs no notes: the database is not touched. The store opens on its
+    // own thread while the keymap is read and the first document opened; --recent needs it
+    // at once, for the paths.
+    let store = (terminal || recent).then(|| Opening::on_thread(data_dir));
     let user_keymap = keymap::user_keymap_path();
     let (keymap, keymap_errors) = keymap::load(keymap_choice, user_keymap.as_deref());
     crate::trace::phase("keymap");
-    let terminal = std::io::stdout().is_terminal();
-    // Printing to a pipe needs no notes: the database is not touched.
-    let (mut notes, problem) = if terminal || recent {
-        Notes::open(data_dir)
+    let mut store = Some(store);
+    let mut join_store = || match store.take().flatten() {
+        Some(opening) => match opening.join() {
+            Ok(opened) => opened.notes(),
+            Err(_) => (
+                Notes::closed(),
+                Some("Bookmarks and notes are off: the data directory could not be opened".into()),
+            ),
+        },
+        None => (Notes::closed(), None),
+    };
+    let (mut notes, mut problem) = if recent {
+        let opened = join_store();
+        crate::trace::phase("data directory and store");
+        opened
     } else {
         (Notes::closed(), None)
     };
-    crate::trace::phase("data directory and store");
     let last = if recent {
         notes.last_session()
     } else {
@@ -78,6 +93,10 @@ pub fn start(
         first_and_rest(&paths, first)?
     };
     crate::trace::phase("first document opened");
+    if !recent {
+        (notes, problem) = join_store();
+        crate::trace::phase("data directory and store");
+    }
     let code = exit_code(&opened);
     let damage: Vec<String> = super::open::damaged(&opened)
         .map(|(path, damage)| format!("{path}: {damage}; the rest is shown"))

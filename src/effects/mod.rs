@@ -23,6 +23,56 @@ pub use files::{expand_home, exported_now, sources, write_private};
 pub use opening::{arrival, follow, prepare, start};
 pub use reading::read;
 
+/// The store opened, not yet wrapped as [`Notes`]: it can be opened on another thread.
+#[derive(Debug)]
+pub struct Opening {
+    store: Option<Store>,
+    dir: Option<PathBuf>,
+    problem: Option<String>,
+}
+
+impl Opening {
+    /// Opens the store in the data directory (as [`Notes::open`]).
+    pub fn now(flag: Option<&Path>) -> Opening {
+        let dir = store::data_dir(flag);
+        let Some(path) = dir.clone() else {
+            return Opening {
+                store: None,
+                dir,
+                problem: Some(
+                    "Bookmarks and notes are off: no home directory (use --data-dir)".into(),
+                ),
+            };
+        };
+        match Store::open(&path) {
+            Ok(store) => Opening {
+                store: Some(store),
+                dir,
+                problem: None,
+            },
+            Err(e) => Opening {
+                store: None,
+                dir,
+                problem: Some(format!(
+                    "Read-only: {e}. Notes you write go to {}",
+                    path.join(recovery::RECOVERY_FILE).display()
+                )),
+            },
+        }
+    }
+
+    /// Opens the store on its own thread, so that it is ready when the first document is.
+    pub fn on_thread(flag: Option<&Path>) -> std::thread::JoinHandle<Opening> {
+        let flag = flag.map(Path::to_path_buf);
+        std::thread::spawn(move || Opening::now(flag.as_deref()))
+    }
+
+    /// The notes, and why they are off or read-only if they are.
+    pub fn notes(self) -> (Notes, Option<String>) {
+        (Notes::without(self.store, self.dir), self.problem)
+    }
+}
+
 /// The store as a running brief uses it.
 #[derive(Debug)]
 pub struct Notes {
@@ -39,24 +89,7 @@ impl Notes {
     /// Opens the store in the data directory (`--data-dir`, `BRIEF_DATA_DIR`, or the
     /// platform's). When it cannot be opened, says why: notes then go to a recovery file.
     pub fn open(flag: Option<&Path>) -> (Notes, Option<String>) {
-        let dir = store::data_dir(flag);
-        let Some(path) = dir.clone() else {
-            let notes = Notes::without(None, dir);
-            return (
-                notes,
-                Some("Bookmarks and notes are off: no home directory (use --data-dir)".into()),
-            );
-        };
-        match Store::open(&path) {
-            Ok(store) => (Notes::without(Some(store), dir), None),
-            Err(e) => (
-                Notes::without(None, dir),
-                Some(format!(
-                    "Read-only: {e}. Notes you write go to {}",
-                    path.join(recovery::RECOVERY_FILE).display()
-                )),
-            ),
-        }
+        Opening::now(flag).notes()
     }
 
     fn without(store: Option<Store>, dir: Option<PathBuf>) -> Notes {
