@@ -133,3 +133,61 @@ fn forget_removes_the_edition_last_read() {
     notes.load(&mut app);
     assert!(!said(&app).contains("changed since"), "{}", said(&app));
 }
+
+/// About `bytes` of briefing that compresses little, as a long real one does: paragraphs of
+/// made-up words.
+fn long_briefing(bytes: usize) -> String {
+    let mut text = String::from("# Long briefing\n\n");
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    while text.len() < bytes {
+        for _ in 0..30 {
+            let letters = 3 + next() % 7;
+            for _ in 0..letters {
+                text.push(char::from(b'a' + (next() % 26) as u8));
+            }
+            text.push(' ');
+        }
+        text.push_str("end.\n\n");
+    }
+    text
+}
+
+#[test]
+fn a_long_briefing_is_compared_with_its_last_reading_off_the_event_loop() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let path = dir.path().join("long.md");
+    let old = long_briefing(1_200_000);
+    std::fs::write(&path, &old).unwrap();
+    read_and_close(&path, &data);
+
+    let new = old.replacen("end.", "end, amended.", 1);
+    std::fs::write(&path, &new).unwrap();
+    let mut app = app_on(std::slice::from_ref(&path));
+    let (notes, _) = Notes::open(Some(&data));
+    notes.load(&mut app);
+    assert!(
+        !said(&app).contains("changed since"),
+        "reading 1 MB back is left for later: {}",
+        said(&app)
+    );
+    let checks = notes.checks_for_later();
+    assert_eq!(checks.len(), 1);
+    assert!(
+        notes.checks_for_later().is_empty(),
+        "each is handed out once"
+    );
+    let told = checks[0].run(&app.docs).expect("the amendment is found");
+    app.receive(told);
+    assert!(
+        said(&app).contains("changed since you last read it (1 amended)"),
+        "{}",
+        said(&app)
+    );
+}

@@ -1,6 +1,8 @@
 //! The edition of each document last read: kept when the reader closes, compared with the
 //! document when it is opened again (see [`crate::store::editions`]).
 
+use std::path::{Path, PathBuf};
+
 use super::Notes;
 use crate::app::{App, Message};
 use crate::doc::Document;
@@ -19,9 +21,47 @@ fn same_text(a: &Document, b: &Document) -> bool {
             .all(|(x, y)| x.text() == y.text())
 }
 
+/// A last-read edition kept in more bytes than this (compressed; about 1 MB of text) is read
+/// back and compared off the event loop: at 100 MB that takes seconds.
+const COMPARED_IN_BACKGROUND: u64 = 256 * 1024;
+
+/// An open document to compare with the edition last read of it, off the event loop.
+#[derive(Debug)]
+pub struct LastReadCheck {
+    dir: PathBuf,
+    /// The document's key in the store, and its place among the open documents.
+    pub key: String,
+    /// The document's place among the open documents.
+    pub doc: usize,
+}
+
+impl LastReadCheck {
+    /// Reads the edition back and compares it with document `doc` of `docs`: the message
+    /// saying it changed in substance, if it did.
+    pub fn run(&self, docs: &[Document]) -> Option<Message> {
+        changed(&self.dir, &self.key, self.doc, docs.get(self.doc)?)
+    }
+}
+
+/// Whether `now`, open as document `doc`, changed in substance since the edition of `key`
+/// last read: the message that says so.
+fn changed(dir: &Path, key: &str, doc: usize, now: &Document) -> Option<Message> {
+    let old = editions::last_read(dir, key)?;
+    if same_text(&old, now) {
+        return None;
+    }
+    let summary = crate::compare::compare(&old, now).summary();
+    (summary.substance() > 0).then(|| Message::LastRead {
+        doc,
+        old: Box::new(old),
+        summary,
+    })
+}
+
 impl Notes {
     /// For each document just identified as `key`, the edition last read of it, when the
-    /// document has changed in substance since.
+    /// document has changed in substance since. Long ones are left to
+    /// [`Notes::checks_for_later`].
     pub(super) fn changed_since_read(&self, app: &App, told: &[Message]) -> Vec<Message> {
         let Some(dir) = &self.dir else {
             return Vec::new();
@@ -33,18 +73,23 @@ impl Notes {
             })
             .filter_map(|(doc, key)| {
                 let now = app.docs.get(doc).filter(|d| d.path.is_some())?;
-                let old = editions::last_read(dir, key)?;
-                if same_text(&old, now) {
+                if editions::kept_size(dir, key)? > COMPARED_IN_BACKGROUND {
+                    self.later.borrow_mut().push(LastReadCheck {
+                        dir: dir.clone(),
+                        key: key.clone(),
+                        doc,
+                    });
                     return None;
                 }
-                let summary = crate::compare::compare(&old, now).summary();
-                (summary.substance() > 0).then(|| Message::LastRead {
-                    doc,
-                    old: Box::new(old),
-                    summary,
-                })
+                changed(dir, key, doc, now)
             })
             .collect()
+    }
+
+    /// The comparisons with last-read editions too long to make on the event loop, to be
+    /// made in the background (each once).
+    pub fn checks_for_later(&self) -> Vec<LastReadCheck> {
+        std::mem::take(&mut *self.later.borrow_mut())
     }
 
     /// Keeps the open documents as read (when the reader closes): all of them when few are open, else the one on

@@ -20,6 +20,7 @@ use crate::app::{App, Effect, Message};
 use crate::store::anchor::{Anchor, Placers};
 use crate::store::{self, Recent, Store, recovery};
 pub use files::{expand_home, exported_now, sources, write_private};
+pub use last_read::LastReadCheck;
 pub use opening::{arrival, follow, prepare, start};
 pub use reading::read;
 
@@ -83,6 +84,8 @@ pub struct Notes {
     /// The editions remembered already (key, and the edition's text), so that a document's
     /// signature is written once per edition, not on every change.
     remembered: RefCell<HashSet<(String, usize)>>,
+    /// Comparisons with last-read editions left for the background.
+    later: RefCell<Vec<LastReadCheck>>,
 }
 
 impl Notes {
@@ -98,6 +101,7 @@ impl Notes {
             dir,
             placers: RefCell::default(),
             remembered: RefCell::default(),
+            later: RefCell::default(),
         }
     }
 

@@ -40,14 +40,17 @@ impl Notes {
                 )];
             }
         };
+        crate::trace::phase("documents identified");
         let changed = self.changed_since_read(app, &told);
         told.extend(changed);
+        crate::trace::phase("compared with the editions last read");
         let mut placers = self.placers.borrow_mut();
         placers.keep_only(&app.docs);
         told.push(match read(store, &app.docs, &keys, &mut placers) {
             Ok(annotations) => Message::Annotations(annotations, None),
             Err(e) => Message::said(format!("Cannot read bookmarks and notes: {e}"), true),
         });
+        crate::trace::phase("bookmarks and notes placed");
         told
     }
 

@@ -166,6 +166,12 @@ pub fn last_read(data_dir: &Path, key: &str) -> Option<Document> {
     Some(Document::of_blocks(name, blocks))
 }
 
+/// The size on disk of a document's last-read edition (compressed), if one is kept: what
+/// reading it back costs.
+pub fn kept_size(data_dir: &Path, key: &str) -> Option<u64> {
+    std::fs::metadata(file(data_dir, key)).ok().map(|m| m.len())
+}
+
 /// Forgets a document's last-read edition; whether there was one.
 pub fn forget(data_dir: &Path, key: &str) -> std::io::Result<bool> {
     match std::fs::remove_file(file(data_dir, key)) {

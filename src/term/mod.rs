@@ -118,7 +118,7 @@ fn event_loop(
     crate::trace::phase("first frame written");
     // The bookmarks and notes (and what changed since the last reading) follow in the next
     // frame, a millisecond or two later.
-    run.notes.load(run.app);
+    run.load_notes();
     if let Some(draft) = run.notes.leftover_draft(run.app) {
         run.tell(vec![Message::LeftoverDraft(Box::new(draft))]);
     }
@@ -235,7 +235,7 @@ impl Running<'_> {
                 if self.app.docs.len() != documents && self.app.loading.is_none() {
                     // A document opened from a link: jump candidates and notes for it too.
                     self.start_worker_when_ready();
-                    self.notes.load(self.app);
+                    self.load_notes();
                 }
                 flow
             }
@@ -259,6 +259,13 @@ impl Running<'_> {
                 self.find_places_when_read();
                 self.replaced();
                 flow
+            }
+            // Said only if the document is still the one compared.
+            News::LastRead(key, doc, message) => {
+                if self.app.doc_keys.get(doc) != Some(&key) {
+                    return Flow::Go;
+                }
+                self.tell(vec![*message])
             }
             News::Compared(redline, cautions) => {
                 let flow = self.tell(vec![Message::Compared(redline, cautions)]);
@@ -293,7 +300,17 @@ impl Running<'_> {
     /// candidates (once a library being read is all in), and notes placed again.
     fn replaced(&mut self) {
         self.start_worker_when_ready();
+        self.load_notes();
+    }
+
+    /// Reads the bookmarks and notes of the open documents, and which changed since they were
+    /// last read; the long ones are compared in the background.
+    fn load_notes(&mut self) {
         self.notes.load(self.app);
+        for check in self.notes.checks_for_later() {
+            self.sources
+                .check_last_read(check, std::sync::Arc::clone(&self.app.docs));
+        }
     }
 
     /// Finds the places the documents the app started with name, once each is read whole
@@ -333,7 +350,7 @@ impl Running<'_> {
         }
         self.start_worker_when_ready();
         self.sources.watch(self.app);
-        self.notes.load(self.app);
+        self.load_notes();
         let said = match self.load_errors.first() {
             Some(first) => {
                 let more = match self.load_errors.len() - 1 {

@@ -15,6 +15,7 @@ use crate::app::{App, Arrival};
 use crate::doc::Document;
 use crate::doc::library::{Batch, read_in_background};
 use crate::doc::open::OpenOptions;
+use crate::effects::LastReadCheck;
 use crate::index::countries::Countries;
 use crate::index::gazetteer::Gazetteer;
 use crate::index::jump::JumpIndex;
@@ -42,6 +43,9 @@ pub(super) enum News {
     Completed(usize, PathBuf, Box<Document>, Option<Box<Layout>>),
     /// Two editions compared: their redline, and what to tell first.
     Compared(Box<crate::app::redline::Redline>, Vec<String>),
+    /// An open document (its key, its place) changed since the edition last read of it: the
+    /// message that says so.
+    LastRead(String, usize, Box<crate::app::Message>),
 }
 
 /// The channel the sources send into, and the workers that send.
@@ -161,6 +165,19 @@ impl Sources {
         crate::background::spawn(move || {
             let (redline, cautions) = editions.compared();
             let _ = tx.send(News::Compared(Box::new(redline), cautions));
+        });
+    }
+
+    /// Compares an open document with the edition last read of it, in the background.
+    pub(super) fn check_last_read(&self, check: LastReadCheck, docs: Arc<Vec<Document>>) {
+        let tx = self.tx.clone();
+        crate::background::spawn(move || {
+            let began = std::time::Instant::now();
+            let changed = check.run(&docs);
+            crate::trace::background("compared with the edition last read", began);
+            if let Some(message) = changed {
+                let _ = tx.send(News::LastRead(check.key, check.doc, Box::new(message)));
+            }
         });
     }
 
