@@ -2,7 +2,7 @@
 //! its paragraphs, compressed, one file per document in `editions/` of the data directory
 //! (readable by its owner only), the oldest dropped first once they pass a total size.
 
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 use flate2::Compression;
@@ -151,18 +151,19 @@ pub fn keep(data_dir: &Path, key: &str, doc: &Document) -> std::io::Result<()> {
     evict(data_dir, KEPT_BYTES)
 }
 
-/// The last-read edition kept for a document, if any (none when it cannot be read).
+/// The last-read edition kept for a document, if any (none when it cannot be read, whole:
+/// an edition cut short would read as paragraphs deleted). It is read a line at a time, so
+/// that a long one is never held twice, as text and as blocks.
 pub fn last_read(data_dir: &Path, key: &str) -> Option<Document> {
-    let mut text = String::new();
-    GzDecoder::new(std::fs::File::open(file(data_dir, key)).ok()?)
-        .read_to_string(&mut text)
-        .ok()?;
-    let mut lines = text.lines();
-    let name: String = serde_json::from_str(lines.next()?).ok()?;
-    let blocks: Vec<Block> = lines
-        .filter_map(|l| serde_json::from_str::<Kept>(l).ok())
-        .map(block)
-        .collect();
+    let file = std::fs::File::open(file(data_dir, key)).ok()?;
+    let mut lines = BufReader::with_capacity(1 << 16, GzDecoder::new(file)).lines();
+    let name: String = serde_json::from_str(&lines.next()?.ok()?).ok()?;
+    let mut blocks = Vec::new();
+    for line in lines {
+        if let Ok(kept) = serde_json::from_str::<Kept>(&line.ok()?) {
+            blocks.push(block(kept));
+        }
+    }
     Some(Document::of_blocks(name, blocks))
 }
 
@@ -280,5 +281,22 @@ mod tests {
         keep(dir.path(), "key", &doc("text")).unwrap();
         std::fs::write(file(dir.path(), "key"), b"not gzip").unwrap();
         assert!(last_read(dir.path(), "key").is_none());
+    }
+
+    #[test]
+    fn an_edition_cut_short_is_no_edition() {
+        let dir = tempfile::tempdir().unwrap();
+        let text: String = (0..2000)
+            .map(|n| format!("Paragraph {n}: {}.\n\n", n * 7919 % 10007))
+            .collect();
+        keep(dir.path(), "key", &doc(&text)).unwrap();
+        let path = file(dir.path(), "key");
+        let whole = std::fs::read(&path).unwrap();
+        assert_eq!(last_read(dir.path(), "key").unwrap().blocks.len(), 2000);
+        std::fs::write(&path, &whole[..whole.len() / 2]).unwrap();
+        assert!(
+            last_read(dir.path(), "key").is_none(),
+            "half an edition would read as half its paragraphs deleted"
+        );
     }
 }
