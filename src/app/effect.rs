@@ -7,6 +7,14 @@
 pub enum Effect {
     /// Leave brief, restoring the terminal.
     Quit,
+    /// Lay open document `doc` out at `width` in the background (a long one, after a
+    /// resize); the layout comes back as [`super::Message::LaidOut`].
+    LayOut {
+        /// The document.
+        doc: usize,
+        /// The reader's width.
+        width: u16,
+    },
     /// Ask the jump worker for the matches of a palette query.
     FindMatches {
         /// Answers carry this back, so stale ones can be dropped.

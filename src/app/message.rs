@@ -70,6 +70,8 @@ pub enum Message {
     /// The whole of open document `i`, of which only the first pages or part were shown,
     /// with its layout at the reader's width when it was laid out already.
     Whole(usize, Box<Document>, Option<Box<super::layout::Layout>>),
+    /// Open document `doc` laid out again in the background, after a resize.
+    LaidOut(usize, Box<super::layout::Layout>),
     /// The places named in the documents the app started with, found after the first
     /// frame.
     Places(Countries),
@@ -137,7 +139,7 @@ impl App {
     /// screen may look different, and what the app asks the outside to do comes back.
     pub fn receive(&mut self, message: Message) -> Vec<Effect> {
         let mut changed = true;
-        let effects = match message {
+        let mut effects = match message {
             Message::Key(key) => {
                 let (effects, moved) = self.press_key(key);
                 changed = moved;
@@ -150,7 +152,11 @@ impl App {
             }
             Message::Resized(width, height) => {
                 self.size = (width, height);
-                self.relayout();
+                self.relayout_at_new_width();
+                Vec::new()
+            }
+            Message::LaidOut(doc, layout) => {
+                self.laid_out(doc, *layout);
                 Vec::new()
             }
             Message::JumpIndexReady(index) => self.attach_jump_index(index),
@@ -277,6 +283,14 @@ impl App {
         };
         if changed {
             self.revision += 1;
+        }
+        if let Some(width) = self.layout_wanted.take() {
+            if self.layout.width != width {
+                effects.push(Effect::LayOut {
+                    doc: self.doc,
+                    width,
+                });
+            }
         }
         effects
     }

@@ -154,6 +154,9 @@ pub struct App {
     revision: u64,
     /// Set by an action that changed nothing the screen shows (a scroll past the end).
     unchanged: bool,
+    /// The reader's width a long document is being laid out at in the background, asked
+    /// for by the message being taken in.
+    layout_wanted: Option<u16>,
     /// The Bookmarks view: its tree, selection, and the bookmark of each entry.
     pub bookmarks_view: TreeView<Option<usize>>,
     /// The Notes view: its tree, selection, and the note of each entry.
@@ -253,6 +256,7 @@ impl App {
             annotations: annotations::Annotations::default(),
             revision: 0,
             unchanged: false,
+            layout_wanted: None,
             bookmarks_view: TreeView::default(),
             notes_view: TreeView::default(),
             deleted: None,
@@ -327,7 +331,7 @@ impl App {
                 if !self.outline_visible && self.mode() == Mode::Outline {
                     self.focus = Focus::Reader;
                 }
-                self.relayout();
+                self.relayout_at_new_width();
             }
             (_, Action::NarrowOutline) => self.change_outline_width(false),
             (_, Action::WidenOutline) => self.change_outline_width(true),

@@ -132,7 +132,7 @@ impl App {
         if !self.outline_visible {
             self.outline_visible = true;
             self.outline_shown_for_focus = true;
-            self.relayout();
+            self.relayout_at_new_width();
         }
         self.focus = Focus::Outline;
     }
@@ -141,7 +141,7 @@ impl App {
         self.focus = Focus::Reader;
         if std::mem::take(&mut self.outline_shown_for_focus) {
             self.outline_visible = false;
-            self.relayout();
+            self.relayout_at_new_width();
         }
         self.follow_position();
     }

@@ -82,7 +82,7 @@ impl App {
             if wider {
                 self.outline_visible = true;
                 self.outline_shown_for_focus = false;
-                self.relayout();
+                self.relayout_at_new_width();
             } else {
                 let show = self
                     .keymap
@@ -109,7 +109,7 @@ impl App {
             return;
         }
         self.outline_share = share_of(wanted, width);
-        self.relayout();
+        self.relayout_at_new_width();
         // Said in the status line while it changes, so the steps can be counted.
         self.notify(format!("Outline {wanted} columns of {width}"), false);
     }

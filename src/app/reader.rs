@@ -9,6 +9,10 @@ use super::layout::{Layout, LineRole};
 use crate::doc::{BlockId, Document};
 use crate::vocabulary::Action;
 
+/// A document of this many blocks or more (about 5 MB of briefing, a twentieth of a second to
+/// lay out) is laid out again in the background after a resize.
+pub const LAID_OUT_IN_BACKGROUND: usize = 20_000;
+
 /// A stretch of a block shown highlighted in the reader (the mention a jump landed on).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Highlight {
@@ -97,7 +101,8 @@ impl App {
             Action::HalfPageDown => self.scroll_by(page / 2),
             Action::HalfPageUp => self.scroll_by(-page / 2),
             Action::Top => self.jump_to(0),
-            Action::Bottom if self.document().is_first_part() => {
+            // A long text's first part or a long PDF's first pages: not the end yet.
+            Action::Bottom if self.document().is_partial() => {
                 self.to_end_when_read = true;
                 self.notify(
                     "The end is still being read; the reader goes there once it is in",
@@ -220,6 +225,35 @@ impl App {
             self.top = self.top.min(self.max_top());
             return;
         }
+        let layout = Layout::new(&self.docs[self.doc], width);
+        self.install_layout(layout);
+    }
+
+    /// The reader's width changed (a resize, the outline shown, hidden, narrower or wider):
+    /// a long document is laid out again in the background (a second at 100 MB) and shown
+    /// meanwhile as it was laid out, cut at the pane's edge; a shorter one at once.
+    pub(super) fn relayout_at_new_width(&mut self) {
+        let width = self.reader_size().0;
+        let long = self.docs[self.doc].blocks.len() >= LAID_OUT_IN_BACKGROUND;
+        if !long || self.layout.lines.is_empty() || self.layout.width == width {
+            self.relayout();
+            return;
+        }
+        self.top = self.top.min(self.max_top());
+        self.layout_wanted = Some(width);
+    }
+
+    /// A layout made in the background for document `doc` at `width`: shown if the reader
+    /// still shows that document at that width, and is not laid out at it already.
+    pub(super) fn laid_out(&mut self, doc: usize, layout: Layout) {
+        let width = self.reader_size().0;
+        if doc == self.doc && layout.width == width && self.layout.width != width {
+            self.install_layout(layout);
+        }
+    }
+
+    /// Shows the current document with `layout`, keeping the block at the top.
+    fn install_layout(&mut self, layout: Layout) {
         // The block at the top and how many lines into it (-1: the gap above it).
         let anchor = (!self.layout.lines.is_empty()).then(|| {
             let block = self.current_block();
@@ -228,7 +262,7 @@ impl App {
                 self.top as i64 - self.layout.block_start(block) as i64,
             )
         });
-        self.layout = Layout::new(&self.docs[self.doc], width);
+        self.layout = layout;
         self.top = match anchor {
             Some((block, offset)) => {
                 let start = self.layout.block_start(block);

@@ -98,15 +98,16 @@ impl App {
             if let Some(top) = kept_top {
                 self.top = top.min(self.max_top());
             }
-            if first_part && std::mem::take(&mut self.to_end_when_read) {
-                self.top = self.max_top();
-            }
             if let Some((anchor, offset)) = here {
                 match anchor.place(&self.docs[i]).block() {
                     Some(block) => self.top = self.layout.block_start(block) + offset,
                     None => self.top = self.top.min(self.max_top()),
                 }
                 self.top = self.top.min(self.layout.lines.len().saturating_sub(1));
+            }
+            // `G` pressed while the rest was read.
+            if (first_part || completed) && std::mem::take(&mut self.to_end_when_read) {
+                self.top = self.max_top();
             }
         }
         if let Some(anchor) = editing {

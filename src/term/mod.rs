@@ -260,6 +260,18 @@ impl Running<'_> {
                 self.replaced();
                 flow
             }
+            // Shown only if the document is still the one laid out (a library's other files
+            // may have joined it meanwhile).
+            News::LaidOut(docs, doc, layout) => {
+                let same = match (docs.get(doc), self.app.docs.get(doc)) {
+                    (Some(a), Some(b)) => std::sync::Arc::ptr_eq(&a.blocks, &b.blocks),
+                    _ => false,
+                };
+                if !same {
+                    return Flow::Go;
+                }
+                self.tell(vec![Message::LaidOut(doc, layout)])
+            }
             // Said only if the document is still the one compared.
             News::LastRead(key, doc, message) => {
                 if self.app.doc_keys.get(doc) != Some(&key) {
@@ -389,6 +401,10 @@ impl Running<'_> {
                     Effect::Quit => flow = Flow::Quit,
                     Effect::FindMatches { generation, query } => {
                         self.sources.find(generation, query)
+                    }
+                    Effect::LayOut { doc, width } => {
+                        self.sources
+                            .lay_out(std::sync::Arc::clone(&self.app.docs), doc, width)
                     }
                     Effect::Follow(link) => {
                         more.extend(crate::effects::follow(self.app, &link, self.options))

@@ -3,8 +3,8 @@
 //! and the reading of a library in the background.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::thread;
 
 use crossterm::event::Event;
@@ -43,6 +43,8 @@ pub(super) enum News {
     Completed(usize, PathBuf, Box<Document>, Option<Box<Layout>>),
     /// Two editions compared: their redline, and what to tell first.
     Compared(Box<crate::app::redline::Redline>, Vec<String>),
+    /// Open document `doc` of these documents laid out again, after a resize.
+    LaidOut(Arc<Vec<Document>>, usize, Box<Layout>),
     /// An open document (its key, its place) changed since the edition last read of it: the
     /// message that says so.
     LastRead(String, usize, Box<crate::app::Message>),
@@ -58,6 +60,17 @@ pub(super) struct Sources {
     worker: Option<JumpWorker>,
     /// The watcher of the open files (kept alive while it is needed).
     _watcher: Option<reload::Watcher>,
+    /// The layout asked for last, waiting for the thread that lays documents out (which
+    /// runs while this is filled): a window dragged wider asks for many, and only the last
+    /// is wanted.
+    to_lay_out: Arc<Mutex<Option<LayoutWanted>>>,
+}
+
+/// A document to lay out at a width.
+struct LayoutWanted {
+    docs: Arc<Vec<Document>>,
+    doc: usize,
+    width: u16,
 }
 
 impl Sources {
@@ -69,6 +82,7 @@ impl Sources {
             serial: 0,
             worker: None,
             _watcher: None,
+            to_lay_out: Arc::default(),
         };
         (sources, rx)
     }
@@ -165,6 +179,49 @@ impl Sources {
         crate::background::spawn(move || {
             let (redline, cautions) = editions.compared();
             let _ = tx.send(News::Compared(Box::new(redline), cautions));
+        });
+    }
+
+    /// Lays open document `doc` out at `width` in the background; a layout asked for
+    /// before and not yet begun is dropped.
+    pub(super) fn lay_out(&self, docs: Arc<Vec<Document>>, doc: usize, width: u16) {
+        let Ok(mut slot) = self.to_lay_out.lock() else {
+            return;
+        };
+        let running = slot.is_some();
+        *slot = Some(LayoutWanted { docs, doc, width });
+        drop(slot);
+        if running {
+            return;
+        }
+        let (tx, wanted) = (self.tx.clone(), Arc::clone(&self.to_lay_out));
+        crate::background::spawn(move || {
+            loop {
+                let Some(next) = wanted
+                    .lock()
+                    .ok()
+                    .and_then(|slot| slot.as_ref().map(|w| (Arc::clone(&w.docs), w.doc, w.width)))
+                else {
+                    return;
+                };
+                let (docs, doc, width) = next;
+                let layout = docs.get(doc).map(|d| Layout::new(d, width));
+                let Ok(mut slot) = wanted.lock() else {
+                    return;
+                };
+                let newest = slot.as_ref().is_some_and(|w| {
+                    Arc::ptr_eq(&w.docs, &docs) && (w.doc, w.width) == (doc, width)
+                });
+                if newest {
+                    // Emptied, so the next layout asked for starts a thread again.
+                    *slot = None;
+                    drop(slot);
+                    if let Some(layout) = layout {
+                        let _ = tx.send(News::LaidOut(docs, doc, Box::new(layout)));
+                    }
+                    return;
+                }
+            }
         });
     }
 

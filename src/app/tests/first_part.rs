@@ -85,3 +85,24 @@ fn places_arrive_after_the_first_frame() {
     assert_eq!(app.countries.mentions.len(), found.mentions.len());
     assert!(app.places_pending.is_none());
 }
+
+#[test]
+fn the_end_of_a_long_pdf_waits_for_its_last_pages() {
+    let (_, whole) = part_and_whole();
+    // A PDF's first pages: the whole's first blocks, more pages to come.
+    let mut pages = whole.clone();
+    pages.blocks = std::sync::Arc::new(whole.blocks[..10].to_vec());
+    pages.unread_pages = 30;
+    let mut app = app_on(pages);
+    app.update(Action::Bottom);
+    assert_eq!(app.top, 0, "the pages read are not the end");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("still being read")
+    );
+    app.receive(Message::Whole(0, Box::new(whole), None));
+    assert_eq!(app.top, app.max_top(), "the end, once it is in");
+}

@@ -6,6 +6,7 @@ mod outline;
 mod outline_width;
 mod palette;
 mod reader;
+mod resize;
 
 use super::*;
 use crate::app::layout::LineRole;

@@ -1,0 +1,97 @@
+//! A resize: a short briefing is laid out again at once; a long one is shown as it was laid
+//! out until its new layout comes back from the background, and keeps its place.
+
+use super::*;
+use crate::app::reader::LAID_OUT_IN_BACKGROUND;
+
+/// A briefing of `paragraphs` paragraphs, each long enough to wrap differently at 100 and 60
+/// columns.
+fn briefing(paragraphs: usize) -> Document {
+    let mut text = String::from("# Long briefing\n\n");
+    for n in 0..paragraphs {
+        text.push_str(&format!(
+            "Paragraph {n}: the parties agreed to speed up the railway and to widen trade between them.\n\n"
+        ));
+    }
+    doc("long.md", &text)
+}
+
+fn app_on(doc: Document) -> App {
+    App::new(
+        crate::effects::start(vec![doc]),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    )
+}
+
+fn draw(app: &App, width: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, 30)).unwrap();
+    terminal.draw(|f| crate::ui::draw(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    buffer.content().iter().map(|c| c.symbol()).collect()
+}
+
+#[test]
+fn a_short_briefing_is_laid_out_again_at_once() {
+    let mut app = app_on(briefing(50));
+    let effects = app.receive(Message::Resized(60, 30));
+    assert!(effects.is_empty(), "{effects:?}");
+    assert_eq!(app.layout.width, app.reader_size().0);
+}
+
+#[test]
+fn a_long_briefing_is_laid_out_in_the_background_and_keeps_its_place() {
+    let mut app = app_on(briefing(LAID_OUT_IN_BACKGROUND));
+    app.update(Action::PageDown);
+    app.update(Action::PageDown);
+    let block = app.current_block();
+    let old_width = app.layout.width;
+
+    let effects = app.receive(Message::Resized(60, 30));
+    let width = app.reader_size().0;
+    assert_ne!(width, old_width);
+    assert!(
+        matches!(effects.as_slice(), [Effect::LayOut { doc: 0, width: w }] if *w == width),
+        "{effects:?}"
+    );
+    assert_eq!(app.layout.width, old_width, "shown as it was meanwhile");
+    assert!(draw(&app, 60).contains("Paragraph"), "not a blank screen");
+    // Keys work meanwhile, on the layout shown.
+    app.update(Action::Down);
+    app.update(Action::Up);
+    assert_eq!(app.current_block(), block);
+
+    // A layout for another width (asked for before a second resize) is not shown.
+    app.receive(Message::LaidOut(0, Box::new(Layout::new(&app.docs[0], 70))));
+    assert_eq!(app.layout.width, old_width);
+    app.receive(Message::LaidOut(
+        0,
+        Box::new(Layout::new(&app.docs[0], width)),
+    ));
+    assert_eq!(app.layout.width, width);
+    assert_eq!(app.current_block(), block, "the same paragraph at the top");
+    assert!(draw(&app, 60).contains("Paragraph"));
+}
+
+#[test]
+fn showing_or_hiding_the_outline_lays_a_long_briefing_out_in_the_background() {
+    let mut app = app_on(briefing(LAID_OUT_IN_BACKGROUND));
+    let old_width = app.layout.width;
+    for action in [Action::WidenOutline, Action::ToggleOutline] {
+        let effects = app.update(action);
+        let width = app.reader_size().0;
+        assert_ne!(width, app.layout.width);
+        assert!(
+            matches!(effects.as_slice(), [Effect::LayOut { doc: 0, width: w }] if *w == width),
+            "{action:?}: {effects:?}"
+        );
+    }
+    assert_eq!(app.layout.width, old_width, "shown as it was meanwhile");
+    let width = app.reader_size().0;
+    app.receive(Message::LaidOut(
+        0,
+        Box::new(Layout::new(&app.docs[0], width)),
+    ));
+    assert_eq!(app.layout.width, width);
+}
