@@ -143,8 +143,11 @@ pub fn start(
         app.receive(Message::ShowLibrary);
     }
     crate::trace::phase("session");
-    crate::term::run(&mut app, &notes, options, rest, rescue)?;
+    // Kept even when the terminal went away (a dropped connection): where the reader was,
+    // and the editions read.
+    let ran = crate::term::run(&mut app, &notes, options, rest, rescue);
     notes.save_session(&app);
+    ran?;
     Ok(code)
 }
 
