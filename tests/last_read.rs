@@ -56,6 +56,10 @@ fn a_briefing_read_before_says_what_changed_and_d_shows_it() {
     );
     common::note_on(&mut app, &notes, "加强能源合作", "Ask about the pipeline");
     press(&mut app, &notes, &typed("g"));
+    assert!(
+        common::draw(&app).contains("changed: D"),
+        "the status line keeps saying so after the message is gone"
+    );
     press(&mut app, &notes, &typed("D"));
     assert_eq!(app.doc, 1, "the redline opens beside the document");
     assert!(
@@ -78,6 +82,10 @@ fn a_briefing_read_before_says_what_changed_and_d_shows_it() {
     assert!(said(&app).starts_with("Change 1 of 2"), "{}", said(&app));
     press(&mut app, &notes, &typed("D"));
     assert_eq!(app.doc, 0, "D again goes back to the document");
+    assert!(
+        !common::draw(&app).contains("changed: D"),
+        "what changed was seen"
+    );
 
     // Once read, the new edition is the one last read.
     notes.keep_as_read(&app);

@@ -19,7 +19,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         let text = if prompt.takes_text() {
             fit_end(&line, usize::from(area.width))
         } else {
-            fit(&line, usize::from(area.width))
+            fit_keeping_answers(&line, usize::from(area.width))
         };
         frame.render_widget(Paragraph::new(Line::from(Span::raw(text))), area);
         return;
@@ -159,12 +159,22 @@ fn right_side(app: &App) -> String {
         Some((done, total)) => format!("{} read {done}/{total}  ", bar(done, total)),
         None => String::new(),
     };
+    // Changed since it was last read, and what changed not looked at yet: said until it is
+    // (the message may have come while the reader was scrolling, a few seconds in).
+    let changed = match app.last_read.get(&app.doc) {
+        Some(last) if !last.shown => app
+            .keymap
+            .hint_key(crate::vocabulary::Mode::Reader, Action::ShowChanges)
+            .map(|k| format!("changed: {k}  "))
+            .unwrap_or_else(|| "changed  ".to_string()),
+        _ => String::new(),
+    };
     // Of a document still being read, how far in the reader is is not known yet.
     let percent = match app.document().is_first_part() {
         false => format!("{:>3}%", app.percent()),
         true => "  …".to_string(),
     };
-    format!("{pending}{loading}{percent}  {help} ")
+    format!("{pending}{changed}{loading}{percent}  {help} ")
 }
 
 /// A short progress bar: `▰▰▰▱▱▱▱▱`.
@@ -194,6 +204,22 @@ pub fn fit_end(text: &str, width: usize) -> String {
         used += w;
     }
     std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
+/// A question too long for the line is cut before its answer keys (`? y/n · Esc: later`),
+/// which stay in sight: without them the keys that answer it are not known.
+fn fit_keeping_answers(question: &str, width: usize) -> String {
+    match question.rfind('?') {
+        Some(at) if question.width() > width => {
+            let answers = &question[at..];
+            let room = width.saturating_sub(answers.width());
+            if room < 12 {
+                return fit(question, width);
+            }
+            format!("{}{answers}", fit(&question[..at], room))
+        }
+        _ => fit(question, width),
+    }
 }
 
 /// Cuts text to `width` cells, ending with `…` when cut.
@@ -236,5 +262,16 @@ mod tests {
         );
         assert_eq!(fit_end("对外贸易法.md", 8), "…易法.md");
         assert!(fit_end("对外贸易法.md", 8).width() <= 8);
+    }
+
+    #[test]
+    fn a_long_question_keeps_its_answer_keys_in_sight() {
+        let question = "Notes from bundled:sco-heads-of-government-communique-2025.md (4 notes): \
+                        attach them to this edition, corpus_1M.md? y/n · Esc: later";
+        let shown = fit_keeping_answers(question, 100);
+        assert!(shown.ends_with("? y/n · Esc: later"), "{shown}");
+        assert!(shown.contains('…'));
+        assert!(shown.width() <= 100);
+        assert_eq!(fit_keeping_answers("Delete it? y/n", 40), "Delete it? y/n");
     }
 }
