@@ -86,6 +86,9 @@ pub struct Notes {
     remembered: RefCell<HashSet<(String, usize)>>,
     /// Comparisons with last-read editions left for the background.
     later: RefCell<Vec<LastReadCheck>>,
+    /// Documents (place, key) identified while partly read, to compare with their last
+    /// reading once whole.
+    unread: RefCell<Vec<(usize, String)>>,
 }
 
 impl Notes {
@@ -102,6 +105,7 @@ impl Notes {
             placers: RefCell::default(),
             remembered: RefCell::default(),
             later: RefCell::default(),
+            unread: RefCell::default(),
         }
     }
 
@@ -134,7 +138,8 @@ impl Notes {
     /// The effect loop: carries out the effects about bookmarks, notes, the clipboard and
     /// the export, and brings their results back to the app as messages, with whatever
     /// those ask for in turn. The effects only the event loop can carry out (quitting,
-    /// asking the jump worker, opening a file) are handed back, in order.
+    /// asking the jump worker, opening a file, laying a long document out) are handed back,
+    /// in order.
     pub fn run(
         &self,
         app: &mut App,
@@ -145,7 +150,10 @@ impl Notes {
         let mut rest = Vec::new();
         while let Some(effect) = queue.pop_front() {
             match effect {
-                Effect::Quit | Effect::FindMatches { .. } | Effect::Follow(..) => rest.push(effect),
+                Effect::Quit
+                | Effect::FindMatches { .. }
+                | Effect::Follow(..)
+                | Effect::LayOut { .. } => rest.push(effect),
                 other => {
                     for message in self.apply(&other, app, terminal) {
                         queue.extend(app.receive(message));

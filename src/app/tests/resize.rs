@@ -95,3 +95,18 @@ fn showing_or_hiding_the_outline_lays_a_long_briefing_out_in_the_background() {
     ));
     assert_eq!(app.layout.width, width);
 }
+
+#[test]
+fn the_layout_asked_for_reaches_the_event_loop() {
+    // The effects the store carries out are taken by it; this one is the event loop's.
+    let mut app = app_on(briefing(LAID_OUT_IN_BACKGROUND));
+    let effects = crate::effects::Notes::closed().deliver(
+        &mut app,
+        vec![Message::Resized(60, 30)],
+        &mut std::io::sink(),
+    );
+    assert!(
+        matches!(effects.as_slice(), [Effect::LayOut { doc: 0, .. }]),
+        "{effects:?}"
+    );
+}
