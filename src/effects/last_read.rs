@@ -66,24 +66,38 @@ impl Notes {
         let Some(dir) = &self.dir else {
             return Vec::new();
         };
-        told.iter()
-            .filter_map(|m| match m {
-                Message::Identified { doc, key } => Some((*doc, key)),
-                _ => None,
-            })
-            .filter_map(|(doc, key)| {
-                let now = app.docs.get(doc).filter(|d| d.path.is_some())?;
-                if editions::kept_size(dir, key)? > COMPARED_IN_BACKGROUND {
-                    self.later.borrow_mut().push(LastReadCheck {
-                        dir: dir.clone(),
-                        key: key.clone(),
-                        doc,
-                    });
-                    return None;
-                }
-                changed(dir, key, doc, now)
-            })
-            .collect()
+        let identified = told.iter().filter_map(|m| match m {
+            Message::Identified { doc, key } => Some((*doc, key.clone())),
+            _ => None,
+        });
+        // Those identified while partly read, still the same documents.
+        let waiting = std::mem::take(&mut *self.unread.borrow_mut())
+            .into_iter()
+            .filter(|(doc, key)| app.doc_keys.get(*doc) == Some(key));
+        let mut out = Vec::new();
+        for (doc, key) in identified.chain(waiting).collect::<Vec<_>>() {
+            let Some(now) = app.docs.get(doc).filter(|d| d.path.is_some()) else {
+                continue;
+            };
+            // A long PDF's first pages are not the edition: compared once it is whole.
+            if now.is_partial() {
+                self.unread.borrow_mut().push((doc, key));
+                continue;
+            }
+            let Some(size) = editions::kept_size(dir, &key) else {
+                continue;
+            };
+            if size > COMPARED_IN_BACKGROUND {
+                self.later.borrow_mut().push(LastReadCheck {
+                    dir: dir.clone(),
+                    key,
+                    doc,
+                });
+                continue;
+            }
+            out.extend(changed(dir, &key, doc, now));
+        }
+        out
     }
 
     /// The comparisons with last-read editions too long to make on the event loop, to be
