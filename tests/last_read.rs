@@ -200,6 +200,18 @@ fn a_long_briefing_is_compared_with_its_last_reading_off_the_event_loop() {
     );
 }
 
+/// The reader on `path` showing only its first two paragraphs, the rest still being read
+/// (as a long PDF's first pages), and the whole it will become.
+fn first_pages_of(path: &std::path::Path) -> (App, brief::doc::Document) {
+    let mut app = app_on(&[path.to_path_buf()]);
+    let whole = app.docs[0].clone();
+    let mut pages = whole.clone();
+    pages.blocks = std::sync::Arc::new(whole.blocks[..2].to_vec());
+    pages.unread_pages = 5;
+    std::sync::Arc::make_mut(&mut app.docs)[0] = pages;
+    (app, whole)
+}
+
 #[test]
 fn a_briefing_identified_while_partly_read_is_compared_once_whole() {
     let dir = tempfile::tempdir().unwrap();
@@ -208,32 +220,18 @@ fn a_briefing_identified_while_partly_read_is_compared_once_whole() {
     std::fs::write(&path, OLD).unwrap();
     read_and_close(&path, &data);
 
-    // Reopened unchanged, its first pages shown while the rest is read (as a long PDF's).
-    let mut app = app_on(std::slice::from_ref(&path));
-    let whole = app.docs[0].clone();
-    let mut pages = whole.clone();
-    pages.blocks = std::sync::Arc::new(whole.blocks[..2].to_vec());
-    pages.unread_pages = 5;
-    std::sync::Arc::make_mut(&mut app.docs)[0] = pages;
+    // Reopened unchanged: the pages read are not the edition.
+    let (mut app, whole) = first_pages_of(&path);
     let (notes, _) = Notes::open(Some(&data));
     notes.load(&mut app);
-    assert!(
-        !said(&app).contains("changed since"),
-        "the pages read are not the edition: {}",
-        said(&app)
-    );
+    assert!(!said(&app).contains("changed since"), "{}", said(&app));
     std::sync::Arc::make_mut(&mut app.docs)[0] = whole;
     notes.load(&mut app);
     assert!(!said(&app).contains("changed since"), "{}", said(&app));
 
     // Reissued: said once it is whole, not before.
     std::fs::write(&path, OLD.replace("加快", "推进")).unwrap();
-    let mut app = app_on(std::slice::from_ref(&path));
-    let whole = app.docs[0].clone();
-    let mut pages = whole.clone();
-    pages.blocks = std::sync::Arc::new(whole.blocks[..2].to_vec());
-    pages.unread_pages = 5;
-    std::sync::Arc::make_mut(&mut app.docs)[0] = pages;
+    let (mut app, whole) = first_pages_of(&path);
     let (notes, _) = Notes::open(Some(&data));
     notes.load(&mut app);
     assert!(!said(&app).contains("changed since"), "{}", said(&app));
