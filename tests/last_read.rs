@@ -3,10 +3,12 @@
 
 mod common;
 
+use std::path::PathBuf;
+
 use brief::app::{App, Message};
 use brief::doc::open::{OpenOptions, open_paths};
 use brief::effects::Notes;
-use common::{app_on, brief_in, press, typed};
+use common::{app_on, brief_in, notes_in, press, reopen, typed};
 
 const OLD: &str = "# 联合声明\n\n## 一、政治互信\n\n双方同意加快中吉乌铁路建设，扩大双边贸易规模。\n\n双方将加强能源合作，保障原油管道安全稳定运营。\n\n## 二、务实合作\n\n双方同意加强农业合作，扩大优质农产品贸易。\n";
 
@@ -26,18 +28,23 @@ fn read_and_close(path: &std::path::Path, data: &std::path::Path) {
     notes.save_session(&app);
 }
 
-#[test]
-fn a_briefing_read_before_says_what_changed_and_d_shows_it() {
+/// A briefing `name` of `text` in a fresh folder, read once and closed: the folder (removed
+/// when dropped), the data directory and the file.
+fn read_before(name: &str, text: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data");
-    let path = dir.path().join("statement.md");
-    std::fs::write(&path, OLD).unwrap();
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
     read_and_close(&path, &data);
+    (dir, data, path)
+}
+
+#[test]
+fn a_briefing_read_before_says_what_changed_and_d_shows_it() {
+    let (_dir, data, path) = read_before("statement.md", OLD);
 
     // Reopened unchanged: nothing said.
-    let mut app = app_on(std::slice::from_ref(&path));
-    let (notes, _) = Notes::open(Some(&data));
-    notes.load(&mut app);
+    let (app, _) = reopen(std::slice::from_ref(&path), &data);
     assert!(!said(&app).contains("changed since"), "{}", said(&app));
 
     // Reissued: one sentence amended, one paragraph new.
@@ -46,9 +53,7 @@ fn a_briefing_read_before_says_what_changed_and_d_shows_it() {
         "## 二、务实合作\n\n双方同意加强教育合作，扩大互派留学生规模。\n\n",
     );
     std::fs::write(&path, &new).unwrap();
-    let mut app = app_on(std::slice::from_ref(&path));
-    let (notes, _) = Notes::open(Some(&data));
-    notes.load(&mut app);
+    let (mut app, notes) = reopen(std::slice::from_ref(&path), &data);
     assert!(
         said(&app).contains("changed since you last read it (1 amended, 1 new)"),
         "{}",
@@ -123,11 +128,7 @@ fn a_new_edition_reloaded_in_place_says_what_changed() {
 
 #[test]
 fn forget_removes_the_edition_last_read() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let path = dir.path().join("statement.md");
-    std::fs::write(&path, OLD).unwrap();
-    read_and_close(&path, &data);
+    let (dir, data, path) = read_before("statement.md", OLD);
     let out = brief_in(dir.path(), &["--forget", path.to_str().unwrap()]);
     assert!(
         out.status.success(),
@@ -136,9 +137,7 @@ fn forget_removes_the_edition_last_read() {
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("forgot the edition of"));
     std::fs::write(&path, OLD.replace("加快", "推进")).unwrap();
-    let mut app = app_on(std::slice::from_ref(&path));
-    let (notes, _) = Notes::open(Some(&data));
-    notes.load(&mut app);
+    let (app, _) = reopen(std::slice::from_ref(&path), &data);
     assert!(!said(&app).contains("changed since"), "{}", said(&app));
 }
 
@@ -168,18 +167,12 @@ fn long_briefing(bytes: usize) -> String {
 
 #[test]
 fn a_long_briefing_is_compared_with_its_last_reading_off_the_event_loop() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let path = dir.path().join("long.md");
     let old = long_briefing(1_200_000);
-    std::fs::write(&path, &old).unwrap();
-    read_and_close(&path, &data);
+    let (_dir, data, path) = read_before("long.md", &old);
 
     let new = old.replacen("end.", "end, amended.", 1);
     std::fs::write(&path, &new).unwrap();
-    let mut app = app_on(std::slice::from_ref(&path));
-    let (notes, _) = Notes::open(Some(&data));
-    notes.load(&mut app);
+    let (mut app, notes) = reopen(std::slice::from_ref(&path), &data);
     assert!(
         !said(&app).contains("changed since"),
         "reading 1 MB back is left for later: {}",
@@ -214,16 +207,11 @@ fn first_pages_of(path: &std::path::Path) -> (App, brief::doc::Document) {
 
 #[test]
 fn a_briefing_identified_while_partly_read_is_compared_once_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let path = dir.path().join("statement.md");
-    std::fs::write(&path, OLD).unwrap();
-    read_and_close(&path, &data);
+    let (_dir, data, path) = read_before("statement.md", OLD);
 
     // Reopened unchanged: the pages read are not the edition.
     let (mut app, whole) = first_pages_of(&path);
-    let (notes, _) = Notes::open(Some(&data));
-    notes.load(&mut app);
+    let notes = notes_in(&mut app, &data);
     assert!(!said(&app).contains("changed since"), "{}", said(&app));
     std::sync::Arc::make_mut(&mut app.docs)[0] = whole;
     notes.load(&mut app);
@@ -232,8 +220,7 @@ fn a_briefing_identified_while_partly_read_is_compared_once_whole() {
     // Reissued: said once it is whole, not before.
     std::fs::write(&path, OLD.replace("加快", "推进")).unwrap();
     let (mut app, whole) = first_pages_of(&path);
-    let (notes, _) = Notes::open(Some(&data));
-    notes.load(&mut app);
+    let notes = notes_in(&mut app, &data);
     assert!(!said(&app).contains("changed since"), "{}", said(&app));
     std::sync::Arc::make_mut(&mut app.docs)[0] = whole;
     notes.load(&mut app);

@@ -82,9 +82,15 @@ pub fn note_on(app: &mut App, notes: &Notes, needle: &str, body: &str) -> BlockI
 /// A reader on `paths` with the store in `data`, its notes read as at start-up.
 pub fn reopen(paths: &[PathBuf], data: &Path) -> (App, Notes) {
     let mut app = app_on(paths);
-    let notes = Notes::with(Store::open(data).unwrap());
-    notes.load(&mut app);
+    let notes = notes_in(&mut app, data);
     (app, notes)
+}
+
+/// The store in `data`, the app's notes read from it as at start-up.
+pub fn notes_in(app: &mut App, data: &Path) -> Notes {
+    let notes = Notes::with(Store::open(data).unwrap());
+    notes.load(app);
+    notes
 }
 
 /// The first block of the first document holding `needle`.

@@ -26,12 +26,12 @@ fn app_on(part: Document) -> App {
     )
 }
 
-#[test]
-fn the_end_waits_for_the_whole_and_then_is_reached() {
-    let (part, whole) = part_and_whole();
+/// `G` on `part`: it says the end is still being read and stays; once `whole` is in, the
+/// reader is at its end.
+fn the_end_waits(part: Document, whole: Document) -> App {
     let mut app = app_on(part);
     app.update(Action::Bottom);
-    assert_eq!(app.top, 0, "the part's end is not the document's");
+    assert_eq!(app.top, 0, "what is read so far is not the document");
     assert!(
         app.message
             .as_ref()
@@ -40,7 +40,14 @@ fn the_end_waits_for_the_whole_and_then_is_reached() {
             .contains("still being read")
     );
     app.receive(Message::Whole(0, Box::new(whole), None));
-    assert_eq!(app.top, app.max_top());
+    assert_eq!(app.top, app.max_top(), "the end, once it is in");
+    app
+}
+
+#[test]
+fn the_end_waits_for_the_whole_and_then_is_reached() {
+    let (part, whole) = part_and_whole();
+    let app = the_end_waits(part, whole);
     assert_eq!(app.docs[0].unread_bytes, 0);
 }
 
@@ -93,16 +100,5 @@ fn the_end_of_a_long_pdf_waits_for_its_last_pages() {
     let mut pages = whole.clone();
     pages.blocks = std::sync::Arc::new(whole.blocks[..10].to_vec());
     pages.unread_pages = 30;
-    let mut app = app_on(pages);
-    app.update(Action::Bottom);
-    assert_eq!(app.top, 0, "the pages read are not the end");
-    assert!(
-        app.message
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("still being read")
-    );
-    app.receive(Message::Whole(0, Box::new(whole), None));
-    assert_eq!(app.top, app.max_top(), "the end, once it is in");
+    the_end_waits(pages, whole);
 }
