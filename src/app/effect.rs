@@ -7,8 +7,8 @@
 pub enum Effect {
     /// Leave brief, restoring the terminal.
     Quit,
-    /// Lay open document `doc` out at `width` in the background (a long one, after a
-    /// resize); the layout comes back as [`super::Message::LaidOut`].
+    /// Lay open document `doc` out at `width` in the background (a long one, when the
+    /// reader's width changed); the layout comes back as [`super::Message::LaidOut`].
     LayOut {
         /// The document.
         doc: usize,

@@ -70,7 +70,7 @@ pub enum Message {
     /// The whole of open document `i`, of which only the first pages or part were shown,
     /// with its layout at the reader's width when it was laid out already.
     Whole(usize, Box<Document>, Option<Box<super::layout::Layout>>),
-    /// Open document `doc` laid out again in the background, after a resize.
+    /// Open document `doc` laid out again in the background, at the reader's new width.
     LaidOut(usize, Box<super::layout::Layout>),
     /// The places named in the documents the app started with, found after the first
     /// frame.
@@ -284,13 +284,15 @@ impl App {
         if changed {
             self.revision += 1;
         }
-        if let Some(width) = self.layout_wanted.take() {
-            if self.layout.width != width {
-                effects.push(Effect::LayOut {
-                    doc: self.doc,
-                    width,
-                });
-            }
+        if let Some(width) = self
+            .layout_wanted
+            .take()
+            .filter(|&w| w != self.layout.width)
+        {
+            effects.push(Effect::LayOut {
+                doc: self.doc,
+                width,
+            });
         }
         effects
     }

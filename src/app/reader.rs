@@ -10,7 +10,7 @@ use crate::doc::{BlockId, Document};
 use crate::vocabulary::Action;
 
 /// A document of this many blocks or more (about 5 MB of briefing, a twentieth of a second to
-/// lay out) is laid out again in the background after a resize.
+/// lay out) is laid out again in the background when the reader's width changes.
 pub const LAID_OUT_IN_BACKGROUND: usize = 20_000;
 
 /// A stretch of a block shown highlighted in the reader (the mention a jump landed on).

@@ -106,7 +106,7 @@ impl App {
                 self.top = self.top.min(self.layout.lines.len().saturating_sub(1));
             }
             // `G` pressed while the rest was read.
-            if (first_part || completed) && std::mem::take(&mut self.to_end_when_read) {
+            if completed && std::mem::take(&mut self.to_end_when_read) {
                 self.top = self.max_top();
             }
         }

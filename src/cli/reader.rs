@@ -30,12 +30,11 @@ pub fn start(
     // Printing to a pipe needs no notes: the database is not touched. The store opens on its
     // own thread while the keymap is read and the first document opened; --recent needs it
     // at once, for the paths.
-    let store = (terminal || recent).then(|| Opening::on_thread(data_dir));
+    let mut store = (terminal || recent).then(|| Opening::on_thread(data_dir));
     let user_keymap = keymap::user_keymap_path();
     let (keymap, keymap_errors) = keymap::load(keymap_choice, user_keymap.as_deref());
     crate::trace::phase("keymap");
-    let mut store = Some(store);
-    let mut join_store = || match store.take().flatten() {
+    let mut join_store = || match store.take() {
         Some(opening) => match opening.join() {
             Ok(opened) => opened.notes(),
             Err(_) => (

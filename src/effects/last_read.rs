@@ -29,7 +29,7 @@ const COMPARED_IN_BACKGROUND: u64 = 256 * 1024;
 #[derive(Debug)]
 pub struct LastReadCheck {
     dir: PathBuf,
-    /// The document's key in the store, and its place among the open documents.
+    /// The document's key in the store.
     pub key: String,
     /// The document's place among the open documents.
     pub doc: usize,

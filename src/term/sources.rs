@@ -43,7 +43,7 @@ pub(super) enum News {
     Completed(usize, PathBuf, Box<Document>, Option<Box<Layout>>),
     /// Two editions compared: their redline, and what to tell first.
     Compared(Box<crate::app::redline::Redline>, Vec<String>),
-    /// Open document `doc` of these documents laid out again, after a resize.
+    /// Open document `doc` of these documents laid out again, at the reader's new width.
     LaidOut(Arc<Vec<Document>>, usize, Box<Layout>),
     /// An open document (its key, its place) changed since the edition last read of it: the
     /// message that says so.
