@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use super::{App, Highlight};
 use crate::doc::BlockId;
-use crate::index::country_outline;
 use crate::index::gazetteer::Gazetteer;
+use crate::index::{country_outline, people_outline};
 use crate::vocabulary::{Action, Mode};
 
 impl App {
@@ -23,6 +23,34 @@ impl App {
             folded: places.into_iter().collect(),
             ..Default::default()
         };
+        self.make_country_rows();
+    }
+
+    /// Makes the rows promised to the entries just unfolded in the Countries, People or
+    /// Documents view (a place's sections and mentions, a person's mentions, a document's
+    /// citations).
+    pub(super) fn make_unfolded_rows(&mut self) {
+        match self.view {
+            super::OutlineView::Countries => self.make_country_rows(),
+            super::OutlineView::People => self.make_people_rows(),
+            super::OutlineView::Documents => self.make_cited_rows(),
+            _ => {}
+        }
+    }
+
+    /// Makes the rows promised to the Countries view's unfolded entries.
+    fn make_country_rows(&mut self) {
+        let (docs, countries) = (&self.docs, &self.countries);
+        self.countries_view.make_unfolded_rows(|later| {
+            country_outline::rows_later(docs, countries, Gazetteer::bundled(), later)
+        });
+    }
+
+    /// Makes the rows promised to the People view's unfolded entries.
+    pub(super) fn make_people_rows(&mut self) {
+        let (docs, people) = (&self.docs, &self.people);
+        self.people_view
+            .make_unfolded_rows(|later| people_outline::rows_later(docs, people, later));
     }
 
     /// The passages (document, block) that mention every filtered place and name every

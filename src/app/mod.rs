@@ -34,6 +34,7 @@ use std::sync::Arc;
 
 use crate::doc::{BlockId, Document};
 use crate::index::countries::{Countries, CountryOrder};
+use crate::index::documents::Cited;
 use crate::index::gazetteer::Gazetteer;
 use crate::index::jump::JumpIndex;
 use crate::index::outline::Outline;
@@ -90,6 +91,8 @@ pub struct App {
     pub countries_view: TreeView,
     /// The Documents view: the documents cited, by kind.
     pub documents_view: TreeView,
+    /// The documents the open documents cite, as the Documents view last listed them.
+    pub documents_cited: Vec<Cited>,
     /// The people the documents name: from the jump worker, or found when needed first.
     pub people: Arc<People>,
     /// The People view: each person, their office and their mentions.
@@ -226,6 +229,7 @@ impl App {
             places_pending,
             countries_view: TreeView::default(),
             documents_view: TreeView::default(),
+            documents_cited: Vec::new(),
             people: Arc::default(),
             people_view: TreeView::default(),
             country_order: CountryOrder::default(),

@@ -75,6 +75,7 @@ impl App {
                     // A group heading: nothing to jump to, so open or close it.
                     let (tree, pane) = self.shown_mut();
                     pane.toggle_fold(tree);
+                    self.make_unfolded_rows();
                     return;
                 }
                 self.record_jump();
@@ -107,7 +108,9 @@ impl App {
             _ => {}
         }
         let (tree, pane) = self.shown_mut();
-        pane.update(tree, action, height);
+        if pane.update(tree, action, height) {
+            self.make_unfolded_rows();
+        }
     }
 
     /// Jumps the reader to an entry of the shown view, switching documents when needed; a

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::index::outline::Outline;
+use crate::index::unfolding::Later;
 use crate::vocabulary::Action;
 
 /// The views the outline pane cycles through with `Tab`.
@@ -190,6 +191,16 @@ impl OutlinePane {
         self.folded.clear();
     }
 
+    /// Moves what points past entry `at` down by `n` entries (`n` were put under it).
+    pub fn shift_after(&mut self, at: usize, n: usize) {
+        let shift = |i: usize| if i > at { i + n } else { i };
+        self.folded = self.folded.iter().map(|&i| shift(i)).collect();
+        if let Some(only) = self.only.as_mut() {
+            *only = only.iter().map(|&i| shift(i)).collect();
+        }
+        self.selected = shift(self.selected);
+    }
+
     /// Scrolls so the selected row is within a pane of `height` rows.
     pub fn keep_selection_visible(&mut self, outline: &Outline, height: usize) {
         self.offset = self.first_row(&self.visible(outline), height);
@@ -304,6 +315,39 @@ pub struct TreeView<T = ()> {
     pub pane: OutlinePane,
     /// What each entry stands for, by entry (empty where entries stand for their place).
     pub targets: Vec<T>,
+}
+
+impl TreeView {
+    /// Makes the rows of every shown entry unfolded since [`Later`] rows were promised
+    /// to it, with `make`; the new entries that promise rows of their own start folded. An
+    /// entry whose rows come only when it is chosen is folded again when something else
+    /// unfolded it (unfold all).
+    pub fn make_unfolded_rows(&mut self, make: impl Fn(&Later) -> Outline) {
+        let waiting: Vec<usize> = self
+            .pane
+            .visible(&self.tree)
+            .into_iter()
+            .filter(|&i| self.tree.entries[i].later.is_some() && !self.pane.folded.contains(&i))
+            .collect();
+        // From the last, so the entries before each one keep their places.
+        for &at in waiting.iter().rev() {
+            let Some(later) = self.tree.entries[at].later.take() else {
+                continue;
+            };
+            if later.only_when_chosen() && at != self.pane.selected {
+                self.tree.entries[at].later = Some(later);
+                self.pane.folded.insert(at);
+                continue;
+            }
+            let n = self.tree.insert_children(at, make(&later));
+            self.pane.shift_after(at, n);
+            for i in at + 1..=at + n {
+                if self.tree.entries[i].later.is_some() {
+                    self.pane.folded.insert(i);
+                }
+            }
+        }
+    }
 }
 
 impl<T> Default for TreeView<T> {

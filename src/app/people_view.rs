@@ -30,7 +30,7 @@ impl App {
     /// Builds the People view, each person's mentions folded.
     pub(super) fn rebuild_people(&mut self) {
         self.refresh_people();
-        let (tree, rows) = people_outline::build(&self.docs, &self.people);
+        let (tree, rows) = people_outline::build(&self.people);
         let selected = self
             .people_view
             .pane
@@ -42,6 +42,7 @@ impl App {
             selected,
             ..Default::default()
         };
+        self.make_people_rows();
     }
 
     /// Whether person `p` (of [`App::people`]) is in the filter.

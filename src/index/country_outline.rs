@@ -1,20 +1,30 @@
 //! The Countries view as an outline tree: groups (countries, regions, organisations,
 //! ambiguous forms), then each place, the sections that mention it, and each mention's
-//! sentence with the mention marked.
+//! sentence with the mention marked. The rows under a place are made when it is unfolded.
 
 use std::collections::HashMap;
 
 use super::countries::{Countries, CountryOrder, Mention, snippet};
-use super::gazetteer::{Gazetteer, PlaceKind};
+use super::gazetteer::{Gazetteer, PlaceKind, Via};
 use super::outline::{Outline, OutlineEntry};
+use super::unfolding::Later;
 use crate::doc::Document;
 
 /// The longest snippet kept for a mention, in characters; the pane crops it around the
 /// mention to its width.
 const SNIPPET_CHARS: usize = 160;
 
-/// Builds the Countries view. Place rows come back in `places` so the view can start with
-/// them folded.
+/// A place named more often than this shows its sections first, each unfolding into its
+/// mentions; one named less shows its sections and mentions together.
+const MENTIONS_AT_ONCE: usize = 2_000;
+
+/// The ambiguous forms' group starts open when it holds no more forms than this.
+const FORMS_OPEN_AT_ONCE: usize = 50;
+
+/// Builds the Countries view: its groups and a row for each place, whose sections and
+/// mentions are made by [`rows_later`] when the place is unfolded. Place rows (and the
+/// ambiguous forms' group, when it is long) come back in `places` so the view can start
+/// with them folded.
 pub fn build(
     docs: &[Document],
     countries: &Countries,
@@ -24,10 +34,10 @@ pub fn build(
     let mut tree = Outline::default();
     let mut place_rows = Vec::new();
     let entry = |title: String| OutlineEntry::titled(0, None, title);
-    // Each place's mentions, gathered in one pass rather than one pass per place.
-    let mut by_place: HashMap<usize, Vec<&Mention>> = HashMap::new();
+    // Each place's first mention, found in one pass rather than one pass per place.
+    let mut first: HashMap<usize, &Mention> = HashMap::new();
     for m in &countries.mentions {
-        by_place.entry(m.place()).or_default().push(m);
+        first.entry(m.place()).or_insert(m);
     }
     for (kind, name) in [
         (PlaceKind::Country, "Countries"),
@@ -40,10 +50,9 @@ pub fn build(
         }
         let group = tree.push(None, entry(format!("{name} · {}", rows.len())));
         for row in rows {
-            let Some(mentions) = by_place.get(&row.place) else {
+            let Some(first) = first.get(&row.place) else {
                 continue;
             };
-            let first = mentions[0];
             let english = if row.english == row.name {
                 String::new()
             } else {
@@ -61,6 +70,8 @@ pub fn build(
                     block: Some(first.block()),
                     span: Some(first.range()),
                     place: Some(row.place),
+                    has_children: true,
+                    later: Some(Later::Place(row.place)),
                     ..entry(format!(
                         "{:>3} {} {}{english}{city}",
                         row.mentions, row.code, row.name
@@ -68,94 +79,170 @@ pub fn build(
                 },
             );
             place_rows.push(place_row);
-            let mut section_row = None;
-            let mut current_section = None;
-            for &m in mentions {
-                let doc = &docs[m.doc()];
-                if current_section != Some((m.doc(), m.section())) || section_row.is_none() {
-                    current_section = Some((m.doc(), m.section()));
-                    let title = m
-                        .section()
-                        .map_or_else(|| doc.title(), |s| doc.blocks[s.0].text().to_string());
-                    let title = if docs.len() > 1 {
-                        format!("{} › {title}", doc.name)
-                    } else {
-                        title
-                    };
-                    section_row = Some(tree.push(
-                        Some(place_row),
-                        OutlineEntry {
-                            doc: m.doc(),
-                            block: Some(m.block()),
-                            span: Some(m.range()),
-                            place: Some(row.place),
-                            ..entry(title)
-                        },
-                    ));
-                }
-                let text = doc.blocks[m.block().0].text();
-                let (mut snip, mark) = snippet(text, m.range(), SNIPPET_CHARS);
-                if m.via() == super::gazetteer::Via::City {
-                    snip.push_str("  (via city)");
-                }
-                tree.push(
-                    section_row,
-                    OutlineEntry {
-                        doc: m.doc(),
-                        block: Some(m.block()),
-                        line: doc.blocks[m.block().0].line,
-                        span: Some(m.range()),
-                        mark: Some(mark),
-                        place: Some(row.place),
-                        ..entry(snip.replace('\n', " "))
-                    },
-                );
-            }
         }
     }
     if !countries.ambiguous.is_empty() {
         let group = tree.push(
             None,
-            entry(format!(
-                "Ambiguous, not counted · {}",
-                countries.ambiguous.len()
-            )),
+            OutlineEntry {
+                has_children: true,
+                later: Some(Later::Ambiguous),
+                ..entry(format!(
+                    "Ambiguous, not counted · {}",
+                    countries.ambiguous.len()
+                ))
+            },
         );
-        for a in &countries.ambiguous {
-            let doc = &docs[a.doc];
-            let text = doc.blocks[a.block.0].text();
-            let names: Vec<&str> = a
-                .candidates
-                .iter()
-                .map(|&c| gazetteer.places[c].en.as_str())
-                .collect();
-            let (snip, mark) = snippet(text, a.range.clone(), SNIPPET_CHARS);
-            let row = tree.push(
-                Some(group),
-                OutlineEntry {
-                    doc: a.doc,
-                    block: Some(a.block),
-                    span: Some(a.range.clone()),
-                    ..entry(format!(
-                        "{}: {}",
-                        &text[a.range.clone()],
-                        names.join(" or ")
-                    ))
-                },
-            );
-            tree.push(
-                Some(row),
-                OutlineEntry {
-                    doc: a.doc,
-                    block: Some(a.block),
-                    span: Some(a.range.clone()),
-                    mark: Some(mark),
-                    ..entry(snip.replace('\n', " "))
-                },
-            );
+        if countries.ambiguous.len() > FORMS_OPEN_AT_ONCE {
+            place_rows.push(group);
         }
     }
     (tree, place_rows)
+}
+
+/// The rows under a place, a section of a place, or the ambiguous forms' group, their
+/// parents counted from the first of them (see [`Outline::insert_children`]); empty for
+/// rows of another view.
+pub fn rows_later(
+    docs: &[Document],
+    countries: &Countries,
+    gazetteer: &Gazetteer,
+    later: &Later,
+) -> Outline {
+    match *later {
+        Later::Place(place) => {
+            let mentions: Vec<&Mention> = countries
+                .mentions
+                .iter()
+                .filter(|m| m.place() == place)
+                .collect();
+            sections(docs, &mentions, mentions.len() <= MENTIONS_AT_ONCE)
+        }
+        Later::PlaceInSection {
+            place,
+            doc,
+            section,
+        } => {
+            let mut tree = Outline::default();
+            for m in countries
+                .mentions
+                .iter()
+                .filter(|m| m.place() == place && m.doc() == doc && m.section() == section)
+            {
+                push_mention(&mut tree, None, docs, m);
+            }
+            tree
+        }
+        Later::Ambiguous => ambiguous(docs, countries, gazetteer),
+        _ => Outline::default(),
+    }
+}
+
+/// A place's mentions by section: each section with its mentions under it (`with_mentions`),
+/// or each section alone, with its count kept in view, its mentions made when it is unfolded.
+fn sections(docs: &[Document], mentions: &[&Mention], with_mentions: bool) -> Outline {
+    let mut tree = Outline::default();
+    let mut i = 0;
+    while let Some(&m) = mentions.get(i) {
+        let doc = &docs[m.doc()];
+        let key = (m.doc(), m.section());
+        let n = mentions[i..]
+            .iter()
+            .take_while(|o| (o.doc(), o.section()) == key)
+            .count();
+        let title = m
+            .section()
+            .map_or_else(|| doc.title(), |s| doc.blocks[s.0].text().to_string());
+        let title = if docs.len() > 1 {
+            format!("{} › {title}", doc.name)
+        } else {
+            title
+        };
+        let mut row = OutlineEntry {
+            doc: m.doc(),
+            block: Some(m.block()),
+            span: Some(m.range()),
+            place: Some(m.place()),
+            ..OutlineEntry::titled(0, None, title)
+        };
+        if !with_mentions {
+            row.tail = format!(" · {n}");
+            row.has_children = true;
+            row.later = Some(Later::PlaceInSection {
+                place: m.place(),
+                doc: m.doc(),
+                section: m.section(),
+            });
+        }
+        let section_row = tree.push(None, row);
+        if with_mentions {
+            for &m in &mentions[i..i + n] {
+                push_mention(&mut tree, Some(section_row), docs, m);
+            }
+        }
+        i += n;
+    }
+    tree
+}
+
+/// A mention's sentence with the mention marked.
+fn push_mention(tree: &mut Outline, parent: Option<usize>, docs: &[Document], m: &Mention) {
+    let doc = &docs[m.doc()];
+    let block = &doc.blocks[m.block().0];
+    let (mut snip, mark) = snippet(block.text(), m.range(), SNIPPET_CHARS);
+    if m.via() == Via::City {
+        snip.push_str("  (via city)");
+    }
+    tree.push(
+        parent,
+        OutlineEntry {
+            doc: m.doc(),
+            block: Some(m.block()),
+            line: block.line,
+            span: Some(m.range()),
+            mark: Some(mark),
+            place: Some(m.place()),
+            ..OutlineEntry::titled(0, None, snip.replace('\n', " "))
+        },
+    );
+}
+
+/// Each form that could name more than one place, with its sentence.
+fn ambiguous(docs: &[Document], countries: &Countries, gazetteer: &Gazetteer) -> Outline {
+    let mut tree = Outline::default();
+    for a in &countries.ambiguous {
+        let text = docs[a.doc].blocks[a.block.0].text();
+        let names: Vec<&str> = a
+            .candidates
+            .iter()
+            .map(|&c| gazetteer.places[c].en.as_str())
+            .collect();
+        let (snip, mark) = snippet(text, a.range.clone(), SNIPPET_CHARS);
+        let row = tree.push(
+            None,
+            OutlineEntry {
+                doc: a.doc,
+                block: Some(a.block),
+                span: Some(a.range.clone()),
+                ..OutlineEntry::titled(
+                    0,
+                    None,
+                    format!("{}: {}", &text[a.range.clone()], names.join(" or ")),
+                )
+            },
+        );
+        tree.push(
+            Some(row),
+            OutlineEntry {
+                doc: a.doc,
+                block: Some(a.block),
+                span: Some(a.range.clone()),
+                mark: Some(mark),
+                ..OutlineEntry::titled(0, None, snip.replace('\n', " "))
+            },
+        );
+    }
+    tree
 }
 
 #[cfg(test)]
@@ -168,7 +255,7 @@ mod tests {
         let docs = vec![bundled(OpenOptions::default())];
         let g = Gazetteer::bundled();
         let countries = Countries::build(&docs, g);
-        let (tree, places) = build(&docs, &countries, g, CountryOrder::Mentions);
+        let (mut tree, places) = build(&docs, &countries, g, CountryOrder::Mentions);
         assert_eq!(tree.entries[0].title, "Countries · 20");
         let kg = places
             .iter()
@@ -179,6 +266,15 @@ mod tests {
                     .starts_with(" 63 KG 吉尔吉斯斯坦 Kyrgyzstan")
             })
             .unwrap();
+        assert!(tree.entries[kg].has_children);
+        assert!(
+            !tree.is_under(kg + 1, kg),
+            "a place's rows are made when it is unfolded"
+        );
+        let later = tree.entries[kg].later.take().unwrap();
+        let rows = rows_later(&docs, &countries, g, &later);
+        let n = tree.insert_children(kg, rows);
+        assert!(n > 63, "every mention under its section: {n}");
         let sections: Vec<&OutlineEntry> = tree
             .entries
             .iter()
@@ -212,5 +308,66 @@ mod tests {
                 .iter()
                 .any(|e| e.title.starts_with("Organisations"))
         );
+    }
+
+    #[test]
+    fn a_place_named_very_often_unfolds_into_sections_then_mentions() {
+        use crate::doc::{Format, ParseOptions};
+        let mut text = String::new();
+        for part in ["One", "Two", "Three"] {
+            text.push_str(&format!("# {part}\n\n"));
+            for i in 0..(MENTIONS_AT_ONCE / 2) {
+                text.push_str(&format!("Japan and Chile agreed, item {i}.\n\n"));
+            }
+        }
+        let docs = vec![Document::parse(
+            "long.md",
+            None,
+            "UTF-8",
+            &text,
+            Format::Markdown,
+            ParseOptions::default(),
+        )];
+        let g = Gazetteer::bundled();
+        let countries = Countries::build(&docs, g);
+        let (tree, places) = build(&docs, &countries, g, CountryOrder::Mentions);
+        assert_eq!(places.len(), 2, "Japan and Chile, nothing under them yet");
+        assert!(tree.entries.len() < 5, "{:?}", tree.entries);
+        let japan = tree.entries[places[0]].later.clone().unwrap();
+        let sections = rows_later(&docs, &countries, g, &japan);
+        let titles: Vec<String> = sections
+            .entries
+            .iter()
+            .map(|e| format!("{}{}", e.title, e.tail))
+            .collect();
+        let n = MENTIONS_AT_ONCE / 2;
+        assert_eq!(
+            titles,
+            [
+                format!("One · {n}"),
+                format!("Two · {n}"),
+                format!("Three · {n}")
+            ]
+        );
+        let Some(Later::PlaceInSection { section, .. }) = sections.entries[1].later.clone() else {
+            panic!("a section's mentions wait: {:?}", sections.entries[1]);
+        };
+        assert_eq!(docs[0].blocks[section.unwrap().0].text(), "Two");
+        let mentions = rows_later(
+            &docs,
+            &countries,
+            g,
+            sections.entries[1].later.as_ref().unwrap(),
+        );
+        assert_eq!(mentions.entries.len(), n);
+        assert!(
+            mentions
+                .entries
+                .iter()
+                .all(|e| e.parent.is_none() && e.mark.is_some())
+        );
+        let first = &mentions.entries[0];
+        assert_eq!(&first.title[first.mark.clone().unwrap()], "Japan");
+        assert!(first.title.ends_with("item 0."), "{}", first.title);
     }
 }

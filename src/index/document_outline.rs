@@ -3,23 +3,24 @@
 //! with the title marked.
 
 use super::countries::snippet;
-use super::documents::cited;
+use super::documents::Cited;
 use super::outline::{Outline, OutlineEntry};
+use super::unfolding::Later;
 use crate::doc::Document;
 
 /// The longest snippet kept for a citation, in characters.
 const SNIPPET_CHARS: usize = 160;
 
-/// Builds the Documents view. Document rows come back so the view can start with them
-/// folded.
-pub fn build(docs: &[Document]) -> (Outline, Vec<usize>) {
+/// Builds the Documents view from the documents `all` cited (see [`super::documents::cited`]): a row for each,
+/// whose citations [`rows_later`] makes when it is unfolded. Document rows come back so the
+/// view can start with them folded.
+pub fn build(all: &[Cited]) -> (Outline, Vec<usize>) {
     let mut tree = Outline::default();
     let mut rows = Vec::new();
     let entry = |title: String| OutlineEntry::titled(0, None, title);
-    let all = cited(docs);
     let mut group = None;
     let mut kind = None;
-    for c in &all {
+    for (i, c) in all.iter().enumerate() {
         if kind != Some(c.kind) {
             kind = Some(c.kind);
             let count = all.iter().filter(|d| d.kind == c.kind).count();
@@ -32,37 +33,48 @@ pub fn build(docs: &[Document]) -> (Outline, Vec<usize>) {
                 doc: first.doc,
                 block: Some(first.block),
                 span: Some(first.range.clone()),
+                has_children: true,
+                later: Some(Later::Cited(i)),
                 ..entry(format!("{:>3} {}", c.citations.len(), c.title))
             },
         );
         rows.push(row);
-        for at in &c.citations {
-            let doc = &docs[at.doc];
-            let block = &doc.blocks[at.block.0];
-            let (mut snip, mark) = snippet(block.text(), at.range.clone(), SNIPPET_CHARS);
-            if docs.len() > 1 {
-                snip = format!("{} › {snip}", doc.name);
-            }
-            let shift = if docs.len() > 1 {
-                doc.name.len() + " › ".len()
-            } else {
-                0
-            };
-            tree.push(
-                Some(row),
-                OutlineEntry {
-                    doc: at.doc,
-                    block: Some(at.block),
-                    line: block.line,
-                    span: Some(at.range.clone()),
-                    mark: Some(mark.start + shift..mark.end + shift),
-                    ..entry(snip.replace('\n', " "))
-                },
-            );
-        }
     }
     if all.is_empty() {
         tree.push(None, entry("No documents cited".to_string()));
     }
     (tree, rows)
+}
+
+/// The citations of a document cited, each its sentence with the title marked, their parents
+/// counted from the first of them (see [`Outline::insert_children`]); empty for rows of
+/// another view.
+pub fn rows_later(docs: &[Document], all: &[Cited], later: &Later) -> Outline {
+    let mut tree = Outline::default();
+    let Later::Cited(i) = *later else {
+        return tree;
+    };
+    for at in all.get(i).map_or(&[][..], |c| &c.citations) {
+        let doc = &docs[at.doc];
+        let block = &doc.blocks[at.block.0];
+        let (mut snip, mark) = snippet(block.text(), at.range.clone(), SNIPPET_CHARS);
+        let shift = if docs.len() > 1 {
+            snip = format!("{} › {snip}", doc.name);
+            doc.name.len() + " › ".len()
+        } else {
+            0
+        };
+        tree.push(
+            None,
+            OutlineEntry {
+                doc: at.doc,
+                block: Some(at.block),
+                line: block.line,
+                span: Some(at.range.clone()),
+                mark: Some(mark.start + shift..mark.end + shift),
+                ..OutlineEntry::titled(0, None, snip.replace('\n', " "))
+            },
+        );
+    }
+    tree
 }

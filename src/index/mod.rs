@@ -13,3 +13,4 @@ pub mod people_outline;
 pub mod pinyin_key;
 pub mod pinyin_match;
 pub mod text_search;
+pub mod unfolding;

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::unfolding::Later;
 use crate::doc::{BlockId, Document};
 
 /// One line of the outline: a document or a heading.
@@ -35,6 +36,8 @@ pub struct OutlineEntry {
     /// Shown after the title and kept in view when the title is cut (in the Library: the
     /// file name that tells two documents of one title apart, the passages and marks).
     pub tail: String,
+    /// Rows it gets when first unfolded, not made before (a long view's mentions).
+    pub later: Option<Later>,
 }
 
 impl OutlineEntry {
@@ -54,6 +57,7 @@ impl OutlineEntry {
             place: None,
             person: None,
             tail: String::new(),
+            later: None,
         }
     }
 }
@@ -114,6 +118,7 @@ impl Outline {
                     place: None,
                     person: None,
                     tail: String::new(),
+                    later: None,
                 });
             }
             let base_depth = usize::from(base_parent.is_some());
@@ -142,6 +147,7 @@ impl Outline {
                     place: None,
                     person: None,
                     tail: String::new(),
+                    later: None,
                 });
             }
         }

@@ -7,6 +7,7 @@ mod outline_width;
 mod palette;
 mod reader;
 mod resize;
+mod unfolding;
 
 use super::*;
 use crate::app::layout::LineRole;

@@ -150,13 +150,23 @@ fn documents_view_lists_the_titles_by_kind_and_enter_lands_on_a_citation() {
         .expect("the UN Charter is listed");
     assert!(tree.entries[charter].title.trim_start().starts_with("2 "));
     let citation = charter + 1;
+    assert_ne!(
+        tree.entries.get(citation).and_then(|e| e.parent),
+        Some(charter),
+        "citations are made when their document is unfolded"
+    );
+    app.documents_view.pane.selected = charter;
+    app.update(Action::Unfold);
+    let tree = &app.documents_view.tree;
     assert_eq!(tree.entries[citation].parent, Some(charter));
+    assert_eq!(
+        tree.entries[citation + 2].parent,
+        tree.entries[charter].parent
+    );
     let mark = tree.entries[citation].mark.clone().unwrap();
     assert_eq!(&tree.entries[citation].title[mark], "《联合国宪章》");
-    app.documents_view.pane.folded.clear();
-    app.documents_view
-        .pane
-        .select(&app.documents_view.tree, citation);
+    app.update(Action::Down);
+    assert_eq!(app.documents_view.pane.selected, citation);
     app.update(Action::Go);
     assert_eq!(app.mode(), Mode::Reader);
     let h = app.highlight.clone().expect("the citation is highlighted");

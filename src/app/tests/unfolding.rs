@@ -1,0 +1,156 @@
+//! The Countries and People views of a long briefing: rows under a place or a person are
+//! made when it is unfolded, and a place named very often shows its sections first.
+
+use super::*;
+use crate::doc::{Document, Format, ParseOptions};
+
+/// A briefing naming Japan 3,000 times, in three sections, and Chile once.
+fn long_app() -> App {
+    let mut text = String::from("# Opening\n\nChile sent word.\n\n");
+    for part in ["One", "Two", "Three"] {
+        text.push_str(&format!("# {part}\n\n"));
+        for i in 0..1_000 {
+            text.push_str(&format!("Japan agreed, item {i}.\n\n"));
+        }
+    }
+    let doc = Document::parse(
+        "long.md",
+        None,
+        "UTF-8",
+        &text,
+        Format::Markdown,
+        ParseOptions::default(),
+    );
+    let mut app = App::new(
+        crate::effects::start(vec![doc]),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
+    app.update(Action::FocusOutline);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Countries);
+    app
+}
+
+fn titles(app: &App) -> Vec<String> {
+    let view = &app.countries_view;
+    view.pane
+        .visible(&view.tree)
+        .into_iter()
+        .map(|i| {
+            format!(
+                "{}{}",
+                view.tree.entries[i].title, view.tree.entries[i].tail
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn places_are_rows_until_one_is_unfolded() {
+    let mut app = long_app();
+    assert_eq!(
+        app.countries_view.tree.entries.len(),
+        3,
+        "{:?}",
+        titles(&app)
+    );
+    app.update(Action::Down);
+    assert!(titles(&app)[1].contains("JP"), "{:?}", titles(&app));
+    app.update(Action::Unfold);
+    assert_eq!(
+        titles(&app)[2..5],
+        ["One · 1000", "Two · 1000", "Three · 1000"],
+        "a place named 3,000 times shows its sections first"
+    );
+    app.update(Action::Down);
+    app.update(Action::Down);
+    app.update(Action::ToggleFold);
+    let shown = titles(&app);
+    assert_eq!(shown[3], "Two · 1000");
+    assert_eq!(shown[4], "Japan agreed, item 0.");
+    assert_eq!(shown[5], "Japan agreed, item 1.");
+    assert_eq!(shown[1004], "Three · 1000", "{:?}", &shown[1000..]);
+    app.update(Action::Down);
+    app.update(Action::Go);
+    assert_eq!(app.mode(), Mode::Reader);
+    let h = app.highlight.clone().expect("the mention is highlighted");
+    assert_eq!(
+        app.document().blocks[h.block.0].text(),
+        "Japan agreed, item 0."
+    );
+    assert_eq!(&app.document().blocks[h.block.0].text()[h.range], "Japan");
+}
+
+#[test]
+fn unfolding_everything_leaves_the_sections_of_a_place_named_very_often_folded() {
+    let mut app = long_app();
+    app.update(Action::UnfoldAll);
+    let shown = titles(&app);
+    assert!(shown.iter().any(|t| t.contains("CL")), "{shown:?}");
+    assert!(shown.contains(&"Chile sent word.".to_string()), "{shown:?}");
+    assert!(shown.contains(&"Two · 1000".to_string()), "{shown:?}");
+    assert!(
+        app.countries_view.tree.entries.len() < 20,
+        "no mention of Japan made: {shown:?}"
+    );
+    // Unfolding a section itself still makes its mentions.
+    let two = app
+        .countries_view
+        .tree
+        .entries
+        .iter()
+        .position(|e| e.title == "Two")
+        .unwrap();
+    app.countries_view.pane.selected = two;
+    app.update(Action::ToggleFold);
+    assert_eq!(titles(&app).len(), shown.len() + 1_000);
+    app.update(Action::FoldAll);
+    app.update(Action::UnfoldAll);
+    assert_eq!(
+        titles(&app).len(),
+        shown.len() + 1_000,
+        "rows made once stay made"
+    );
+}
+
+#[test]
+fn a_persons_mentions_are_made_when_unfolded() {
+    let mut app = seed_app((100, 30));
+    app.update(Action::FocusOutline);
+    app.update(Action::NextOutlineView);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::People);
+    let tree = &app.people_view.tree;
+    let people = tree.entries.iter().filter(|e| e.person.is_some()).count();
+    assert!(
+        tree.entries.iter().all(|e| e.mark.is_none()),
+        "no sentence made yet"
+    );
+    let wang = tree
+        .entries
+        .iter()
+        .position(|e| e.title.contains("王毅 — "))
+        .unwrap();
+    let count: usize = tree.entries[wang]
+        .title
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    app.people_view.pane.selected = wang;
+    app.update(Action::Unfold);
+    let tree = &app.people_view.tree;
+    let under: Vec<&crate::index::outline::OutlineEntry> = tree
+        .entries
+        .iter()
+        .filter(|e| e.parent == Some(wang))
+        .collect();
+    assert_eq!(under.len(), count);
+    assert!(under.iter().all(|e| e.mark.is_some() && e.person.is_some()));
+    assert_eq!(
+        tree.entries.iter().filter(|e| e.person.is_some()).count(),
+        people + count
+    );
+}
