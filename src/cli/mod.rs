@@ -45,11 +45,14 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            if std::env::var_os("RUST_BACKTRACE").is_some() {
-                eprintln!("brief: {e:?}");
+            // Not `eprintln!`, which panics when the terminal has hung up.
+            use std::io::Write;
+            let mut err = std::io::stderr();
+            let _ = if std::env::var_os("RUST_BACKTRACE").is_some() {
+                writeln!(err, "brief: {e:?}")
             } else {
-                eprintln!("brief: {e:#}");
-            }
+                writeln!(err, "brief: {e:#}")
+            };
             ExitCode::from(1)
         }
     }

@@ -1,10 +1,12 @@
 //! The terminal: setup and restore, the panic hook, and the one event loop, which turns the
 //! news its sources send ([`sources`]) into messages for the app and carries out what the app
 //! asks in return.
-//! The terminal is restored on quit, on error, on panic, and on SIGTERM, SIGHUP and SIGINT.
+//! The terminal is restored on quit, on error, on panic, on SIGTERM, SIGHUP and SIGINT, and
+//! when it hangs up.
 
 mod files;
 mod frame;
+mod hangup;
 mod sources;
 
 use std::os::fd::AsFd;
@@ -79,6 +81,11 @@ pub fn run(
     let result = event_loop(&mut terminal, app, notes, options, rest, signals, rescue);
     handle.close();
     crate::wire::restore();
+    // Dropped, the terminal shows the cursor, and prints (so panics, then aborts) when it
+    // cannot: a terminal that hung up is let go as it is, and the session is still kept.
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
     rescue.terminal_in_use(false);
     rescue.editing(None);
     result

@@ -102,6 +102,7 @@ impl Sources {
     pub(super) fn listen_to_terminal(&self) {
         // Poll with no timeout: this never waits for the terminal.
         let _ = crossterm::event::poll(std::time::Duration::ZERO);
+        super::hangup::watch(self.tx.clone());
         let tx = self.tx.clone();
         // At the screen's priority: a key is passed on at once, however busy the rest is.
         thread::spawn(move || {

@@ -52,7 +52,9 @@ pub fn restore() {
     let mut out = io::stdout();
     let _ = out.write_all(WHOLE_SCREEN_SCROLLS.as_bytes());
     let _ = out.flush();
-    ratatui::restore();
+    // Not `ratatui::restore`: it prints its error, and printing to a terminal that has hung
+    // up panics (then aborts in the panic hook), before the session is kept.
+    let _ = ratatui::try_restore();
 }
 
 impl<W: Write> Wire<W> {

@@ -5,6 +5,7 @@
 
 pub mod packages;
 pub mod site;
+pub mod terminal;
 
 use std::path::{Path, PathBuf};
 
