@@ -1,14 +1,26 @@
 //! The Documents view: the treaties, declarations, programmes and laws the open documents
-//! cite, built when it is shown.
+//! cite, found when it is first shown (again after the documents change).
 
 use super::App;
 use crate::index::document_outline;
-use crate::index::documents::cited;
+use std::sync::Arc;
+
+use crate::index::documents::{Cited, cited};
 
 impl App {
+    /// Takes the documents cited the jump worker found, unless they are known already.
+    pub(super) fn take_cited(&mut self, cited: &Arc<Vec<Cited>>) {
+        if self.documents_cited_stale {
+            self.documents_cited = Arc::clone(cited);
+            self.documents_cited_stale = false;
+        }
+    }
+
     /// Builds the Documents view, each document's citations folded.
     pub(super) fn rebuild_documents(&mut self) {
-        self.documents_cited = cited(&self.docs);
+        if std::mem::take(&mut self.documents_cited_stale) {
+            self.documents_cited = Arc::new(cited(&self.docs));
+        }
         let (tree, rows) = document_outline::build(&self.documents_cited);
         let selected = self
             .documents_view

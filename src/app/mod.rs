@@ -91,8 +91,11 @@ pub struct App {
     pub countries_view: TreeView,
     /// The Documents view: the documents cited, by kind.
     pub documents_view: TreeView,
-    /// The documents the open documents cite, as the Documents view last listed them.
-    pub documents_cited: Vec<Cited>,
+    /// The documents the open documents cite: from the jump worker, or found when the
+    /// Documents view is shown first; again after the documents change.
+    pub documents_cited: Arc<Vec<Cited>>,
+    /// Whether the documents changed since the documents cited were found.
+    documents_cited_stale: bool,
     /// The people the documents name: from the jump worker, or found when needed first.
     pub people: Arc<People>,
     /// The People view: each person, their office and their mentions.
@@ -229,7 +232,8 @@ impl App {
             places_pending,
             countries_view: TreeView::default(),
             documents_view: TreeView::default(),
-            documents_cited: Vec::new(),
+            documents_cited: Arc::default(),
+            documents_cited_stale: true,
             people: Arc::default(),
             people_view: TreeView::default(),
             country_order: CountryOrder::default(),

@@ -47,6 +47,7 @@ impl App {
     /// The jump index arrived from the background.
     pub(super) fn attach_jump_index(&mut self, index: Arc<JumpIndex>) -> Vec<Effect> {
         self.take_people(&index.people);
+        self.take_cited(&index.cited);
         self.jump_index = Some(index);
         if self.mode() == Mode::Palette {
             self.request_matches()

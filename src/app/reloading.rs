@@ -215,9 +215,10 @@ impl App {
         self.country_tree_changed();
     }
 
-    /// The Countries view's tree no longer matches the mentions. It holds a line for every
-    /// mention, so it is built only when it is shown.
+    /// The documents changed: the Countries view's tree no longer matches the mentions, nor
+    /// the documents cited and the people the documents. Each is found again when shown.
     fn country_tree_changed(&mut self) {
+        self.documents_cited_stale = true;
         if self.view == OutlineView::Documents {
             self.rebuild_documents();
         }

@@ -1,5 +1,6 @@
-//! The Countries and People views of a long briefing: rows under a place or a person are
-//! made when it is unfolded, and a place named very often shows its sections first.
+//! The Countries, People and Documents views of a long briefing: rows under a place, a
+//! person or a document cited are made when it is unfolded, a place named very often shows
+//! its sections first, and the documents cited come with the jump worker's candidates.
 
 use super::*;
 use crate::doc::{Document, Format, ParseOptions};
@@ -152,5 +153,53 @@ fn a_persons_mentions_are_made_when_unfolded() {
     assert_eq!(
         tree.entries.iter().filter(|e| e.person.is_some()).count(),
         people + count
+    );
+}
+
+#[test]
+fn the_documents_cited_come_from_the_jump_worker_and_follow_a_new_edition() {
+    let mut app = seed_app((100, 30));
+    let docs = std::sync::Arc::clone(&app.docs);
+    let index = crate::index::jump::JumpIndex::build(
+        &docs,
+        &app.countries,
+        crate::index::gazetteer::Gazetteer::bundled(),
+    );
+    assert!(!index.cited.is_empty());
+    app.receive(crate::app::Message::JumpIndexReady(std::sync::Arc::new(
+        index,
+    )));
+    app.update(Action::FocusOutline);
+    for _ in 0..3 {
+        app.update(Action::NextOutlineView);
+    }
+    assert_eq!(app.view, outline_pane::OutlineView::Documents);
+    let listed = |app: &App, title: &str| {
+        app.documents_view
+            .tree
+            .entries
+            .iter()
+            .any(|e| e.title.ends_with(title))
+    };
+    assert!(listed(&app, " 《联合国宪章》"));
+    let edition = "# 新版\n\n双方依据《新合作条约》开展合作。\n";
+    app.receive(crate::app::Message::Reloaded(
+        0,
+        Box::new(Document::parse(
+            "brief.md",
+            None,
+            "UTF-8",
+            edition,
+            Format::Markdown,
+            ParseOptions::default(),
+        )),
+    ));
+    assert!(
+        listed(&app, " 《新合作条约》"),
+        "the new edition's citations"
+    );
+    assert!(
+        !listed(&app, " 《联合国宪章》"),
+        "none of the old edition's"
     );
 }

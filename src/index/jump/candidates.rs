@@ -204,11 +204,15 @@ pub(super) fn place_candidates(
 }
 
 /// A candidate for every document the documents cite, jumping to its first citation, and for
-/// every person they name, jumping to their first mention. Built on the worker's thread: both
-/// read every paragraph.
+/// every person they name, jumping to their first mention, with the people and the documents
+/// cited themselves. Built on the worker's thread: both read every paragraph.
 pub(super) fn title_and_people_candidates(
     docs: &[Document],
-) -> (Vec<Candidate>, crate::index::people::People) {
+) -> (
+    Vec<Candidate>,
+    crate::index::people::People,
+    Vec<crate::index::documents::Cited>,
+) {
     let people = crate::index::people::People::build(docs);
     let cited = crate::index::documents::cited(docs);
     let titles = cited.iter().map(|c| {
@@ -238,7 +242,7 @@ pub(super) fn title_and_people_candidates(
             Candidate::new(kind, doc, block, section, own(&text), range)
         })
         .collect();
-    (out, people)
+    (out, people, cited)
 }
 
 /// The heading of the section that holds a block, if any.

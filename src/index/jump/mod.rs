@@ -20,6 +20,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::countries::Countries;
+use super::documents::Cited;
 use super::gazetteer::Gazetteer;
 use super::people::People;
 use crate::doc::{BlockId, Document};
@@ -86,6 +87,9 @@ pub struct JumpIndex {
     /// The people the documents name, found for the candidates and kept for the People
     /// view (empty in an index of places or passages only).
     pub people: Arc<People>,
+    /// The documents they cite, found for the candidates and kept for the Documents view
+    /// (empty in an index of places or passages only).
+    pub cited: Arc<Vec<Cited>>,
 }
 
 impl JumpIndex {
@@ -107,11 +111,12 @@ impl JumpIndex {
     /// [`JumpIndex::of_places`]), the documents they cite and the people they name.
     pub fn with_places(docs: &[Document], places: JumpIndex) -> JumpIndex {
         let mut more = places.candidates;
-        let (named, people) = title_and_people_candidates(docs);
+        let (named, people, cited) = title_and_people_candidates(docs);
         more.extend(named);
         JumpIndex {
             candidates: text_candidates(docs, more),
             people: Arc::new(people),
+            cited: Arc::new(cited),
         }
     }
 
@@ -157,9 +162,10 @@ impl JumpIndex {
     /// every document they cite and every person they name.
     pub fn add_places(&mut self, docs: &[Document], countries: &Countries, gazetteer: &Gazetteer) {
         let mut places = place_candidates(docs, countries, gazetteer);
-        let (named, people) = title_and_people_candidates(docs);
+        let (named, people, cited) = title_and_people_candidates(docs);
         places.extend(named);
         self.people = Arc::new(people);
+        self.cited = Arc::new(cited);
         self.candidates.reserve_exact(places.len());
         self.candidates.extend(places);
     }
