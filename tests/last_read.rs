@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use brief::app::{App, Message};
 use brief::doc::open::{OpenOptions, open_paths};
-use brief::effects::Notes;
+use brief::effects::{Notes, SinceRead};
 use common::{app_on, brief_in, notes_in, press, reopen, typed};
 
 const OLD: &str = "# 联合声明\n\n## 一、政治互信\n\n双方同意加快中吉乌铁路建设，扩大双边贸易规模。\n\n双方将加强能源合作，保障原油管道安全稳定运营。\n\n## 二、务实合作\n\n双方同意加强农业合作，扩大优质农产品贸易。\n";
@@ -184,7 +184,9 @@ fn a_long_briefing_is_compared_with_its_last_reading_off_the_event_loop() {
         notes.checks_for_later().is_empty(),
         "each is handed out once"
     );
-    let told = checks[0].run(&app.docs).expect("the amendment is found");
+    let SinceRead::Changed(Some(told)) = checks[0].run(&app.docs) else {
+        panic!("the amendment is not found");
+    };
     app.receive(told);
     assert!(
         said(&app).contains("changed since you last read it (1 amended)"),
@@ -229,4 +231,62 @@ fn a_briefing_identified_while_partly_read_is_compared_once_whole() {
         "{}",
         said(&app)
     );
+}
+
+/// The modification time of the one edition kept in `data`, and its path.
+fn edition_in(data: &std::path::Path) -> PathBuf {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data.join("editions"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    files.pop().unwrap()
+}
+
+#[test]
+fn a_briefing_reopened_word_for_word_is_not_written_again() {
+    let (_dir, data, path) = read_before("statement.md", OLD);
+    let edition = edition_in(&data);
+    let long_ago = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000);
+    let set_long_ago = || {
+        std::fs::File::options()
+            .write(true)
+            .open(&edition)
+            .unwrap()
+            .set_modified(long_ago)
+            .unwrap();
+    };
+    let modified = || std::fs::metadata(&edition).unwrap().modified().unwrap();
+    set_long_ago();
+
+    let (app, mut notes) = reopen(std::slice::from_ref(&path), &data);
+    notes.save_session(&app);
+    assert_eq!(modified(), long_ago, "the same words are not written again");
+
+    // Restyled only: the edition kept is brought up to date.
+    std::fs::write(
+        &path,
+        OLD.replace("加快中吉乌铁路建设", "**加快中吉乌铁路建设**"),
+    )
+    .unwrap();
+    let (app, mut notes) = reopen(std::slice::from_ref(&path), &data);
+    notes.save_session(&app);
+    assert_ne!(modified(), long_ago, "a new edition is kept");
+    set_long_ago();
+    let (app, mut notes) = reopen(std::slice::from_ref(&path), &data);
+    notes.save_session(&app);
+    assert_eq!(modified(), long_ago, "its styles read back alike");
+
+    // Long: found the same off the event loop, and told so.
+    let old = long_briefing(1_200_000);
+    std::fs::write(&path, &old).unwrap();
+    let (app, mut notes) = reopen(std::slice::from_ref(&path), &data);
+    notes.save_session(&app);
+    set_long_ago();
+    let (app, mut notes) = reopen(std::slice::from_ref(&path), &data);
+    let checks = notes.checks_for_later();
+    assert!(matches!(checks[0].run(&app.docs), SinceRead::Same));
+    notes.same_as_kept(checks[0].key.clone(), &app.docs[0]);
+    notes.save_session(&app);
+    assert_eq!(modified(), long_ago);
 }

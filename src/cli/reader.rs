@@ -145,7 +145,9 @@ pub fn start(
     // Kept even when the terminal went away (a dropped connection): where the reader was,
     // and the editions read.
     let ran = crate::term::run(&mut app, &notes, options, rest, rescue);
+    crate::trace::phase("terminal restored");
     notes.save_session(&app);
+    crate::trace::phase("session and editions kept");
     ran?;
     Ok(code)
 }

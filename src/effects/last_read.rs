@@ -36,26 +36,46 @@ pub struct LastReadCheck {
 }
 
 impl LastReadCheck {
-    /// Reads the edition back and compares it with document `doc` of `docs`: the message
-    /// saying it changed in substance, if it did.
-    pub fn run(&self, docs: &[Document]) -> Option<Message> {
-        changed(&self.dir, &self.key, self.doc, docs.get(self.doc)?)
+    /// Reads the edition back and compares it with document `doc` of `docs`.
+    pub fn run(&self, docs: &[Document]) -> SinceRead {
+        match docs.get(self.doc) {
+            Some(now) => since_read(&self.dir, &self.key, self.doc, now),
+            None => SinceRead::NoEdition,
+        }
     }
 }
 
-/// Whether `now`, open as document `doc`, changed in substance since the edition of `key`
-/// last read: the message that says so.
-fn changed(dir: &Path, key: &str, doc: usize, now: &Document) -> Option<Message> {
-    let old = editions::last_read(dir, key)?;
+/// What comparing a document with the edition last read of it found.
+#[derive(Debug)]
+pub enum SinceRead {
+    /// No edition is kept (or it cannot be read).
+    NoEdition,
+    /// The same paragraphs, word for word, styled alike: the edition kept need not be
+    /// written again.
+    Same,
+    /// Changed, in formatting only when there is no message; else the message that says
+    /// what changed in substance.
+    Changed(Option<Message>),
+}
+
+/// Compares `now`, open as document `doc`, with the edition of `key` last read.
+fn since_read(dir: &Path, key: &str, doc: usize, now: &Document) -> SinceRead {
+    let Some(old) = editions::last_read(dir, key) else {
+        return SinceRead::NoEdition;
+    };
     if same_text(&old, now) {
-        return None;
+        return if editions::kept_alike(&old, now) {
+            SinceRead::Same
+        } else {
+            SinceRead::Changed(None)
+        };
     }
     let summary = crate::compare::compare(&old, now).summary();
-    (summary.substance() > 0).then(|| Message::LastRead {
+    SinceRead::Changed((summary.substance() > 0).then(|| Message::LastRead {
         doc,
         old: Box::new(old),
         summary,
-    })
+    }))
 }
 
 impl Notes {
@@ -95,9 +115,29 @@ impl Notes {
                 });
                 continue;
             }
-            out.extend(changed(dir, &key, doc, now));
+            match since_read(dir, &key, doc, now) {
+                SinceRead::Same => self.same_as_kept(key, now),
+                SinceRead::Changed(message) => out.extend(message),
+                SinceRead::NoEdition => {}
+            }
         }
         out
+    }
+
+    /// Notes that open document `now` of `key` is word for word the edition kept of it.
+    pub fn same_as_kept(&self, key: String, now: &Document) {
+        self.same_as_kept
+            .borrow_mut()
+            .push((key, std::sync::Arc::downgrade(&now.blocks)));
+    }
+
+    /// Whether open document `doc` of `key` was found word for word the edition kept.
+    fn is_kept(&self, key: &str, doc: &Document) -> bool {
+        let blocks = std::sync::Arc::downgrade(&doc.blocks);
+        self.same_as_kept
+            .borrow()
+            .iter()
+            .any(|(k, b)| k == key && b.ptr_eq(&blocks))
     }
 
     /// The comparisons with last-read editions too long to make on the event loop, to be
@@ -107,7 +147,9 @@ impl Notes {
     }
 
     /// Keeps the open documents as read (when the reader closes): all of them when few are open, else the one on
-    /// screen and those that changed since they were last read. A redline is not kept.
+    /// screen and those that changed since they were last read. A redline is not kept, nor a
+    /// document found word for word as its edition kept (at 100 MB, writing it takes
+    /// seconds).
     pub fn keep_as_read(&self, app: &App) {
         let Some(dir) = &self.dir else {
             return;
@@ -121,6 +163,7 @@ impl Notes {
                 || doc.is_partial()
                 || Some(i) == redline
                 || !app.identified[i]
+                || self.is_kept(&app.doc_keys[i], doc)
             {
                 continue;
             }

@@ -15,12 +15,14 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Weak;
 
 use crate::app::{App, Effect, Message};
+use crate::doc::Block;
 use crate::store::anchor::{Anchor, Placers};
 use crate::store::{self, Recent, Store, recovery};
 pub use files::{expand_home, exported_now, sources, write_private};
-pub use last_read::LastReadCheck;
+pub use last_read::{LastReadCheck, SinceRead};
 pub use opening::{arrival, follow, prepare, start};
 pub use reading::read;
 
@@ -89,6 +91,9 @@ pub struct Notes {
     /// Documents (place, key) identified while partly read, to compare with their last
     /// reading once whole.
     unread: RefCell<Vec<(usize, String)>>,
+    /// Documents found word for word as the edition kept of them (key, blocks): not
+    /// written again when the reader closes.
+    same_as_kept: RefCell<Vec<(String, Weak<Vec<Block>>)>>,
 }
 
 impl Notes {
@@ -106,6 +111,7 @@ impl Notes {
             remembered: RefCell::default(),
             later: RefCell::default(),
             unread: RefCell::default(),
+            same_as_kept: RefCell::default(),
         }
     }
 

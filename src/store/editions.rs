@@ -17,7 +17,7 @@ use crate::doc::{Block, BlockKind, Document, Draft, SpanStyle};
 pub const KEPT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A kept paragraph: its kind, text and line.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, PartialEq)]
 struct Kept {
     /// `h1`…`h6`, `p`, `li`, `q`, `code`, `row`, `marker`.
     k: String,
@@ -128,6 +128,17 @@ fn block(kept: Kept) -> Block {
         draft.push_text(rest, SpanStyle::default());
     }
     Block::from_draft(draft)
+}
+
+/// Whether `now`, kept, would read back as `old` (an edition read back) does: the same
+/// paragraphs, kinds, lines and styles.
+pub fn kept_alike(old: &Document, now: &Document) -> bool {
+    old.blocks.len() == now.blocks.len()
+        && old
+            .blocks
+            .iter()
+            .zip(now.blocks.iter())
+            .all(|(a, b)| a.text() == b.text() && kept(a) == kept(b))
 }
 
 /// Keeps a document's text as its last-read edition, then drops the oldest kept editions

@@ -280,6 +280,19 @@ impl Running<'_> {
                 self.tell(vec![Message::LaidOut(doc, layout)])
             }
             // Said only if the document is still the one compared.
+            News::SameAsRead(key, doc, blocks) => {
+                let now = self
+                    .app
+                    .docs
+                    .get(doc)
+                    .filter(|_| self.app.doc_keys.get(doc) == Some(&key));
+                if let Some(now) =
+                    now.filter(|now| blocks.ptr_eq(&std::sync::Arc::downgrade(&now.blocks)))
+                {
+                    self.notes.same_as_kept(key, now);
+                }
+                Flow::Go
+            }
             News::LastRead(key, doc, message) => {
                 if self.app.doc_keys.get(doc) != Some(&key) {
                     return Flow::Go;

@@ -16,6 +16,7 @@ use crate::doc::Document;
 use crate::doc::library::{Batch, read_in_background};
 use crate::doc::open::OpenOptions;
 use crate::effects::LastReadCheck;
+use crate::effects::SinceRead;
 use crate::index::countries::Countries;
 use crate::index::gazetteer::Gazetteer;
 use crate::index::jump::JumpIndex;
@@ -48,6 +49,9 @@ pub(super) enum News {
     /// An open document (its key, its place) changed since the edition last read of it: the
     /// message that says so.
     LastRead(String, usize, Box<crate::app::Message>),
+    /// An open document (its key, its place, its blocks then) found word for word as the
+    /// edition last read.
+    SameAsRead(String, usize, std::sync::Weak<Vec<crate::doc::Block>>),
 }
 
 /// The channel the sources send into, and the workers that send.
@@ -231,10 +235,17 @@ impl Sources {
         let tx = self.tx.clone();
         crate::background::spawn(move || {
             let began = std::time::Instant::now();
-            let changed = check.run(&docs);
+            let found = check.run(&docs);
             crate::trace::background("compared with the edition last read", began);
-            if let Some(message) = changed {
-                let _ = tx.send(News::LastRead(check.key, check.doc, Box::new(message)));
+            match found {
+                SinceRead::Changed(Some(message)) => {
+                    let _ = tx.send(News::LastRead(check.key, check.doc, Box::new(message)));
+                }
+                SinceRead::Same => {
+                    let blocks = Arc::downgrade(&docs[check.doc].blocks);
+                    let _ = tx.send(News::SameAsRead(check.key, check.doc, blocks));
+                }
+                SinceRead::Changed(None) | SinceRead::NoEdition => {}
             }
         });
     }
