@@ -290,3 +290,40 @@ fn a_briefing_reopened_word_for_word_is_not_written_again() {
     notes.save_session(&app);
     assert_eq!(modified(), long_ago);
 }
+
+#[test]
+fn the_redline_opens_at_the_first_change_and_d_goes_back_where_the_reader_was() {
+    // Sections of two paragraphs: folds of what is unchanged still leave every heading.
+    let paragraph = |i: usize| {
+        let heading = if i % 2 == 0 {
+            format!("## Part {}\n\n", i / 2)
+        } else {
+            String::new()
+        };
+        format!("{heading}Paragraph {i} of the statement, as agreed.\n\n")
+    };
+    let old: String = std::iter::once("# Statement\n\n".to_string())
+        .chain((0..300).map(paragraph))
+        .collect();
+    let (_dir, data, path) = read_before("statement.md", &old);
+    let new = old.replace("Paragraph 250 of", "Paragraph 250, amended, of");
+    std::fs::write(&path, &new).unwrap();
+    let (mut app, notes) = reopen(std::slice::from_ref(&path), &data);
+    assert!(said(&app).contains("changed since"), "{}", said(&app));
+    // Reading well into the statement.
+    press(&mut app, &notes, &typed(&"j".repeat(240)));
+    let reading = app.current_block();
+    assert!(reading.0 > 50, "{reading:?}");
+
+    press(&mut app, &notes, &typed("D"));
+    assert_eq!(app.doc, 1);
+    let top = app.docs[1].blocks[app.current_block().0].text().to_string();
+    let shown = common::draw(&app);
+    assert!(
+        shown.contains("amended"),
+        "the first change is in view, not the redline's top: {top}\n{shown}"
+    );
+    press(&mut app, &notes, &typed("D"));
+    assert_eq!(app.doc, 0);
+    assert_eq!(app.current_block(), reading, "back where the reader was");
+}

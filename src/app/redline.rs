@@ -10,6 +10,9 @@ use crate::vocabulary::{Action, Mode};
 
 use super::App;
 
+/// Lines shown above a change the redline opens at.
+const CONTEXT_ABOVE: usize = 2;
+
 /// Two editions compared, and how their redline is shown.
 #[derive(Clone, Debug)]
 pub struct Redline {
@@ -31,6 +34,8 @@ pub struct Redline {
     pub doc: usize,
     /// The document whose changes it shows, when opened from it (`D` goes back).
     pub from: Option<usize>,
+    /// Where the reader was in that document, to go back to.
+    pub back_at: Option<BlockId>,
 }
 
 /// Two editions to compare once the reader is up, and how their redline is to be shown.
@@ -81,6 +86,7 @@ impl Redline {
             folds: Vec::new(),
             doc: 0,
             from: None,
+            back_at: None,
         }
     }
 
@@ -115,6 +121,7 @@ impl App {
         self.redline = Some(redline);
         self.replace_document(0, doc);
         self.top = 0;
+        self.first_change_in_view();
         match cautions.first() {
             Some(first) => self.notify(format!("{first}; {summary}"), true),
             None => self.notify(summary, false),
@@ -160,9 +167,9 @@ impl App {
         if let Some(r) = &self.redline
             && r.doc == self.doc
         {
-            match r.from {
-                Some(from) => self.show_block(from, None),
-                None => self.notify("This is the redline already", false),
+            match (r.from, r.back_at) {
+                (Some(from), back_at) => self.show_block(from, back_at),
+                (None, _) => self.notify("This is the redline already", false),
             }
             return;
         }
@@ -181,6 +188,7 @@ impl App {
         redline.shape.marks = !self.color;
         redline.shape.noted = self.noted(self.doc);
         redline.from = Some(self.doc);
+        redline.back_at = Some(self.current_block());
         let document = redline.document();
         let summary = redline.summary();
         // One redline at a time: a new one takes the place of the last.
@@ -208,7 +216,21 @@ impl App {
             }
         };
         self.show_block(at, None);
+        self.first_change_in_view();
         self.notify(summary, false);
+    }
+
+    /// Brings the redline's first change into view, a little below the top, when its
+    /// first screen does not show it.
+    fn first_change_in_view(&mut self) {
+        let Some(&(_, block)) = self.redline.as_ref().and_then(|r| r.changes.first()) else {
+            return;
+        };
+        let line = self.layout.block_start(BlockId(block));
+        let height = usize::from(self.reader_size().1);
+        if line + CONTEXT_ABOVE >= self.top + height {
+            self.jump_to(line.saturating_sub(CONTEXT_ABOVE));
+        }
     }
 
     /// The paragraphs of an open document the reader marked, with what the redline says of
