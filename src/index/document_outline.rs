@@ -2,14 +2,10 @@
 //! programmes, laws, other titles), then each document cited, then each citation's sentence
 //! with the title marked.
 
-use super::countries::snippet;
 use super::documents::Cited;
 use super::outline::{Outline, OutlineEntry};
 use super::unfolding::Later;
 use crate::doc::Document;
-
-/// The longest snippet kept for a citation, in characters.
-const SNIPPET_CHARS: usize = 160;
 
 /// Builds the Documents view from the documents `all` cited (see [`super::documents::cited`]): a row for each,
 /// whose citations [`rows_later`] makes when it is unfolded. Document rows come back so the
@@ -55,25 +51,9 @@ pub fn rows_later(docs: &[Document], all: &[Cited], later: &Later) -> Outline {
         return tree;
     };
     for at in all.get(i).map_or(&[][..], |c| &c.citations) {
-        let doc = &docs[at.doc];
-        let block = &doc.blocks[at.block.0];
-        let (mut snip, mark) = snippet(block.text(), at.range.clone(), SNIPPET_CHARS);
-        let shift = if docs.len() > 1 {
-            snip = format!("{} › {snip}", doc.name);
-            doc.name.len() + " › ".len()
-        } else {
-            0
-        };
         tree.push(
             None,
-            OutlineEntry {
-                doc: at.doc,
-                block: Some(at.block),
-                line: block.line,
-                span: Some(at.range.clone()),
-                mark: Some(mark.start + shift..mark.end + shift),
-                ..OutlineEntry::titled(0, None, snip.replace('\n', " "))
-            },
+            OutlineEntry::sentence(docs, at.doc, at.block, at.range.clone()),
         );
     }
     tree

@@ -3,6 +3,9 @@
 
 use serde::Serialize;
 
+use std::ops::Range;
+
+use super::countries::snippet;
 use super::unfolding::Later;
 use crate::doc::{BlockId, Document};
 
@@ -61,6 +64,31 @@ impl OutlineEntry {
         }
     }
 }
+
+impl OutlineEntry {
+    /// The sentence around `range` of a block, the range marked, shortened to a line (the
+    /// pane crops it to its width); named after its document when several are open.
+    pub fn sentence(docs: &[Document], doc: usize, block: BlockId, range: Range<usize>) -> Self {
+        let d = &docs[doc];
+        let b = &d.blocks[block.0];
+        let (mut snip, mark) = snippet(b.text(), range.clone(), SENTENCE_CHARS);
+        let shift = if docs.len() > 1 {
+            snip = format!("{} › {snip}", d.name);
+            d.name.len() + " › ".len()
+        } else {
+            0
+        };
+        OutlineEntry {
+            line: b.line,
+            span: Some(range),
+            mark: Some(mark.start + shift..mark.end + shift),
+            ..OutlineEntry::titled(doc, Some(block), snip.replace('\n', " "))
+        }
+    }
+}
+
+/// The longest sentence an entry keeps, in characters.
+const SENTENCE_CHARS: usize = 160;
 
 /// The section tree of the open documents, in document order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -1,15 +1,11 @@
 //! The People view as an outline tree: each person with their office and country, then each
 //! mention's sentence with the name marked; names two people bear in a group of their own.
 
-use super::countries::snippet;
 use super::outline::{Outline, OutlineEntry};
 use super::people::People;
 use super::unfolding::Later;
 use crate::doc::{BlockId, Document};
 use std::ops::Range;
-
-/// The longest snippet kept for a mention, in characters.
-const SNIPPET_CHARS: usize = 160;
 
 /// The shared names' group starts open when it holds no more names than this.
 const NAMES_OPEN_AT_ONCE: usize = 50;
@@ -138,25 +134,11 @@ fn push_mention(
     range: Range<usize>,
     person: Option<usize>,
 ) {
-    let d = &docs[doc];
-    let b = &d.blocks[block.0];
-    let (mut snip, mark) = snippet(b.text(), range.clone(), SNIPPET_CHARS);
-    let shift = if docs.len() > 1 {
-        snip = format!("{} › {snip}", d.name);
-        d.name.len() + " › ".len()
-    } else {
-        0
-    };
     tree.push(
         parent,
         OutlineEntry {
-            doc,
-            block: Some(block),
-            line: b.line,
-            span: Some(range),
-            mark: Some(mark.start + shift..mark.end + shift),
             person,
-            ..OutlineEntry::titled(0, None, snip.replace('\n', " "))
+            ..OutlineEntry::sentence(docs, doc, block, range)
         },
     );
 }
