@@ -312,7 +312,6 @@ mod tests {
 
     #[test]
     fn a_place_named_very_often_unfolds_into_sections_then_mentions() {
-        use crate::doc::{Format, ParseOptions};
         let mut text = String::new();
         for part in ["One", "Two", "Three"] {
             text.push_str(&format!("# {part}\n\n"));
@@ -320,14 +319,7 @@ mod tests {
                 text.push_str(&format!("Japan and Chile agreed, item {i}.\n\n"));
             }
         }
-        let docs = vec![Document::parse(
-            "long.md",
-            None,
-            "UTF-8",
-            &text,
-            Format::Markdown,
-            ParseOptions::default(),
-        )];
+        let docs = vec![crate::doc::markdown("long.md", &text)];
         let g = Gazetteer::bundled();
         let countries = Countries::build(&docs, g);
         let (tree, places) = build(&docs, &countries, g, CountryOrder::Mentions);

@@ -3,7 +3,6 @@
 //! its sections first, and the documents cited come with the jump worker's candidates.
 
 use super::*;
-use crate::doc::{Document, Format, ParseOptions};
 
 /// A briefing naming Japan 3,000 times, in three sections, and Chile once.
 fn long_app() -> App {
@@ -14,14 +13,7 @@ fn long_app() -> App {
             text.push_str(&format!("Japan agreed, item {i}.\n\n"));
         }
     }
-    let doc = Document::parse(
-        "long.md",
-        None,
-        "UTF-8",
-        &text,
-        Format::Markdown,
-        ParseOptions::default(),
-    );
+    let doc = crate::doc::markdown("long.md", &text);
     let mut app = App::new(
         crate::effects::start(vec![doc]),
         Keymap::preset("default").unwrap(),
@@ -185,14 +177,7 @@ fn the_documents_cited_come_from_the_jump_worker_and_follow_a_new_edition() {
     let edition = "# 新版\n\n双方依据《新合作条约》开展合作。\n";
     app.receive(crate::app::Message::Reloaded(
         0,
-        Box::new(Document::parse(
-            "brief.md",
-            None,
-            "UTF-8",
-            edition,
-            Format::Markdown,
-            ParseOptions::default(),
-        )),
+        Box::new(crate::doc::markdown("brief.md", edition)),
     ));
     assert!(
         listed(&app, " 《新合作条约》"),
