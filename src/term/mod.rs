@@ -135,6 +135,7 @@ fn event_loop(
     // library once it is read. The jump candidates wait for the places and for the whole
     // library.
     run.sources.watch(run.app);
+    run.sources.watch_for_hangup();
     run.find_places_when_read();
     if rest.is_empty() {
         run.start_worker_when_ready();

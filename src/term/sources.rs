@@ -106,7 +106,6 @@ impl Sources {
     pub(super) fn listen_to_terminal(&self) {
         // Poll with no timeout: this never waits for the terminal.
         let _ = crossterm::event::poll(std::time::Duration::ZERO);
-        super::hangup::watch(self.tx.clone());
         let tx = self.tx.clone();
         // At the screen's priority: a key is passed on at once, however busy the rest is.
         thread::spawn(move || {
@@ -124,6 +123,11 @@ impl Sources {
                 }
             }
         });
+    }
+
+    /// The terminal hanging up becomes [`News::InputClosed`].
+    pub(super) fn watch_for_hangup(&self) {
+        super::hangup::watch(self.tx.clone());
     }
 
     /// Watches the open files: changes become [`News::Changed`].
