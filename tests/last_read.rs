@@ -278,17 +278,17 @@ fn a_briefing_reopened_word_for_word_is_not_written_again() {
     assert_eq!(modified(), long_ago, "its styles read back alike");
 
     // Long: found the same off the event loop, and told so.
-    let old = long_briefing(1_200_000);
-    std::fs::write(&path, &old).unwrap();
-    let (app, mut notes) = reopen(std::slice::from_ref(&path), &data);
-    notes.save_session(&app);
-    set_long_ago();
+    let (_dir, data, path) = read_before("long.md", &long_briefing(1_200_000));
+    let edition = edition_in(&data);
+    let file = std::fs::File::options().write(true).open(&edition).unwrap();
+    file.set_modified(long_ago).unwrap();
     let (app, mut notes) = reopen(std::slice::from_ref(&path), &data);
     let checks = notes.checks_for_later();
     assert!(matches!(checks[0].run(&app.docs), SinceRead::Same));
     notes.same_as_kept(checks[0].key.clone(), &app.docs[0]);
     notes.save_session(&app);
-    assert_eq!(modified(), long_ago);
+    let modified = std::fs::metadata(&edition).unwrap().modified().unwrap();
+    assert_eq!(modified, long_ago);
 }
 
 #[test]
@@ -326,4 +326,42 @@ fn the_redline_opens_at_the_first_change_and_d_goes_back_where_the_reader_was() 
     press(&mut app, &notes, &typed("D"));
     assert_eq!(app.doc, 0);
     assert_eq!(app.current_block(), reading, "back where the reader was");
+}
+
+#[test]
+fn what_changed_unseen_is_said_again_and_the_redline_keeps_the_place_read() {
+    let long: String = (0..60).fold(OLD.to_string(), |text, i| {
+        text + &format!("\n双方同意第{i}项合作继续推进。\n")
+    });
+    let (_dir, data, path) = read_before("statement.md", &long);
+    std::fs::write(&path, long.replace("加快", "推进")).unwrap();
+
+    // Told, not looked at, closed: the next opening says so again.
+    let (app, mut notes) = reopen(std::slice::from_ref(&path), &data);
+    assert!(said(&app).contains("changed since"), "{}", said(&app));
+    notes.save_session(&app);
+    let (mut app, mut notes) = reopen(std::slice::from_ref(&path), &data);
+    assert!(said(&app).contains("changed since"), "{}", said(&app));
+
+    // Closed from the redline: the place kept is the one D goes back to.
+    press(&mut app, &notes, &typed("jjjjjjjjjj"));
+    let reading = app.current_block();
+    assert_ne!(reading.0, 0);
+    press(&mut app, &notes, &typed("D"));
+    assert_eq!(app.doc, 1);
+    notes.save_session(&app);
+    let last = notes.last_session();
+    let current = last.iter().find(|r| r.current).expect("a current document");
+    assert_eq!(
+        current.path.as_deref(),
+        Some(path.display().to_string().as_str())
+    );
+    let (mut again, _) = reopen(std::slice::from_ref(&path), &data);
+    again.receive(Message::ReturnTo(0, current.at.clone().unwrap()));
+    assert_eq!(again.current_block(), reading);
+    assert!(
+        !said(&again).contains("changed since"),
+        "looked at: {}",
+        said(&again)
+    );
 }

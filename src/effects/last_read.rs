@@ -147,7 +147,8 @@ impl Notes {
     }
 
     /// Keeps the open documents as read (when the reader closes): all of them when few are open, else the one on
-    /// screen and those that changed since they were last read. A redline is not kept, nor a
+    /// screen and those that changed since they were last read, once what changed was looked
+    /// at (`D`). A redline is not kept, nor a
     /// document found word for word as its edition kept (at 100 MB, writing it takes
     /// seconds).
     pub fn keep_as_read(&self, app: &App) {
@@ -158,7 +159,11 @@ impl Notes {
         for (i, doc) in app.docs.iter().enumerate() {
             let wanted =
                 app.docs.len() <= KEPT_ALL_UP_TO || i == app.doc || app.last_read.contains_key(&i);
+            // Said to have changed, and what changed not looked at yet: the edition read
+            // stays the one to compare with.
+            let unseen = app.last_read.get(&i).is_some_and(|l| !l.shown);
             if !wanted
+                || unseen
                 || doc.path.is_none()
                 || doc.is_partial()
                 || Some(i) == redline

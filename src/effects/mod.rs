@@ -178,6 +178,14 @@ impl Notes {
         let Some(store) = self.store.as_mut() else {
             return;
         };
+        // From a redline opened by `D`, the place is the one `D` goes back to.
+        let (here, block) = match &app.redline {
+            Some(r) if r.doc == app.doc && r.from.is_some() => (
+                r.from.unwrap_or(app.doc),
+                r.back_at.unwrap_or(crate::doc::BlockId(0)),
+            ),
+            _ => (app.doc, app.current_block()),
+        };
         let documents: Vec<Recent> = app
             .docs
             .iter()
@@ -185,8 +193,8 @@ impl Notes {
             .map(|(i, d)| Recent {
                 document: app.doc_keys[i].clone(),
                 path: d.path.as_ref().map(|p| p.display().to_string()),
-                current: i == app.doc,
-                at: (i == app.doc).then(|| Anchor::of(d, app.current_block(), None)),
+                current: i == here,
+                at: (i == here).then(|| Anchor::of(d, block, None)),
             })
             .collect();
         // Losing the list of recent documents, or the outline's width, loses nothing the
