@@ -9,7 +9,7 @@ use super::layout::Layout;
 use super::message::Arrival;
 use super::outline_pane::OutlineView;
 use super::{App, jumps::JumpList};
-use crate::doc::Document;
+use crate::doc::{BlockId, Document};
 use crate::index::gazetteer::Gazetteer;
 use crate::index::outline::Outline;
 use crate::store::anchor::Anchor;
@@ -171,13 +171,21 @@ impl App {
         }
     }
 
-    /// Puts the reader back where it was: document `i`, at the paragraph `at` (found by
-    /// content).
+    /// Puts the reader back where it was: document `i`, at the paragraph `at`: where it
+    /// stood when the same text still stands there (a briefing that repeats a passage, as a
+    /// compilation does, is not ambiguous then), else found by content.
     pub(super) fn return_to(&mut self, i: usize, at: &Anchor) {
-        if i >= self.docs.len() {
+        let Some(doc) = self.docs.get(i) else {
             return;
-        }
-        let block = at.place(&self.docs[i]).block();
+        };
+        let unmoved = doc
+            .block(BlockId(at.position))
+            .is_some_and(|b| crate::store::anchor::fingerprint(b.text()) == at.fingerprint);
+        let block = if unmoved {
+            Some(BlockId(at.position))
+        } else {
+            at.place(doc).block()
+        };
         self.show_block(i, block);
     }
 

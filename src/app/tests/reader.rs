@@ -303,3 +303,40 @@ fn a_bookmark_or_note_made_on_a_page_marker_goes_on_the_paragraph_it_continues()
     assert_eq!(app.current_block(), BlockId(0));
     assert_eq!(app.passage_block(), Some(BlockId(1)));
 }
+
+#[test]
+fn a_place_in_a_briefing_that_repeats_its_passages_is_returned_to() {
+    // A compilation: the same statement three times, as a session keeps a place (its
+    // paragraph's fingerprint, position and text only).
+    let part = "## Part\n\nThe ministers agreed to speed up the railway.\n\n".repeat(3);
+    let filler: String = (0..40).map(|i| format!("Filler {i}.\n\n")).collect();
+    let text = format!("# Compilation\n\n{part}{filler}{part}");
+    let mut app = App::new(
+        crate::effects::start(vec![crate::doc::markdown("c.md", &text)]),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
+    let copies: Vec<usize> = app
+        .document()
+        .blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.text().starts_with("The ministers"))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(copies.len(), 6);
+    let last = crate::store::anchor::Anchor::of(app.document(), BlockId(copies[5]), None);
+    let kept = crate::store::anchor::Anchor {
+        fingerprint: last.fingerprint.clone(),
+        position: last.position,
+        quote: last.quote.clone(),
+        ..Default::default()
+    };
+    assert_ne!(
+        kept.place(app.document()).block(),
+        Some(BlockId(copies[5])),
+        "by its text alone, the copy is not told apart"
+    );
+    app.receive(crate::app::Message::ReturnTo(0, kept));
+    assert_eq!(app.current_block(), BlockId(copies[5]));
+}
