@@ -18,8 +18,13 @@ impl App {
 
     /// Builds the Documents view, each document's citations folded.
     pub(super) fn rebuild_documents(&mut self) {
-        if std::mem::take(&mut self.documents_cited_stale) {
+        if self.documents_cited_stale && !self.waiting_for_people() {
             self.documents_cited = Arc::new(cited(&self.docs));
+            self.documents_cited_stale = false;
+        }
+        if self.documents_cited_stale {
+            self.documents_view = super::outline_pane::TreeView::waiting();
+            return;
         }
         let (tree, rows) = document_outline::build(&self.documents_cited);
         let selected = self

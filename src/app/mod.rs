@@ -182,6 +182,9 @@ pub struct App {
     country_tree_stale: bool,
     /// Whether `people` is older than the documents.
     people_stale: bool,
+    /// Whether a jump worker finds the people and the documents cited (in the reader, not
+    /// in a test): the views wait for it rather than find them on the event loop.
+    pub people_come_later: bool,
     /// The Library view: its list and selection.
     pub library_view: TreeView,
     /// How the Library view is sorted.
@@ -274,6 +277,7 @@ impl App {
             coming: Vec::new(),
             country_tree_stale: true,
             people_stale: true,
+            people_come_later: false,
             library_view: TreeView::default(),
             library_order: library::LibraryOrder::default(),
             library_filter: String::new(),

@@ -318,6 +318,19 @@ pub struct TreeView<T = ()> {
 }
 
 impl TreeView {
+    /// A view whose entries are still being found: one line that says so.
+    pub fn waiting() -> TreeView {
+        let mut tree = Outline::default();
+        tree.push(
+            None,
+            crate::index::outline::OutlineEntry::titled(0, None, "Finding them…".to_string()),
+        );
+        TreeView {
+            tree,
+            ..TreeView::default()
+        }
+    }
+
     /// Makes the rows of every shown entry unfolded since [`Later`] rows were promised
     /// to it, with `make`; the new entries that promise rows of their own start folded. An
     /// entry whose rows come only when it is chosen is folded again when something else

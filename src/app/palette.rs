@@ -49,6 +49,12 @@ impl App {
         self.take_people(&index.people);
         self.take_cited(&index.cited);
         self.jump_index = Some(index);
+        // A view that was waiting for them shows them now.
+        match self.view {
+            super::OutlineView::People => self.rebuild_people(),
+            super::OutlineView::Documents => self.rebuild_documents(),
+            _ => {}
+        }
         if self.mode() == Mode::Palette {
             self.request_matches()
         } else {

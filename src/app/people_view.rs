@@ -13,10 +13,16 @@ use crate::index::people_outline;
 impl App {
     /// Finds the people again if the documents changed since they were last found.
     pub(super) fn refresh_people(&mut self) {
-        if self.people_stale {
+        if self.people_stale && !self.waiting_for_people() {
             self.people = Arc::new(People::build(&self.docs));
             self.people_stale = false;
         }
+    }
+
+    /// Whether the people (and the documents cited) are being found by the jump worker, and
+    /// not known yet: their views say so.
+    pub fn waiting_for_people(&self) -> bool {
+        self.people_come_later && self.jump_index.is_none()
     }
 
     /// Takes the people the jump worker found, unless they are known already.
@@ -30,6 +36,10 @@ impl App {
     /// Builds the People view, each person's mentions folded.
     pub(super) fn rebuild_people(&mut self) {
         self.refresh_people();
+        if self.people_stale {
+            self.people_view = super::outline_pane::TreeView::waiting();
+            return;
+        }
         let (tree, rows) = people_outline::build(&self.people);
         let selected = self
             .people_view

@@ -102,6 +102,8 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let crash_test = std::env::var_os(crate::crash::CRASH_TEST).is_some();
     let (sources, rx) = Sources::new();
+    // The jump worker finds the people and the documents cited, after the places.
+    app.people_come_later = true;
     let mut run = Running {
         app,
         notes,

@@ -34,6 +34,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         if let Some(filter) = app.filter_label() {
             title.push(Span::styled(format!(" · {filter}"), theme.here()));
         }
+    } else if matches!(app.view, OutlineView::People | OutlineView::Documents)
+        && app.waiting_for_people()
+    {
+        title.push(Span::styled(" · finding them…", theme.here()));
     } else if app.view == OutlineView::Library {
         title.push(Span::styled(
             format!(" {}", app.library_order.label()),

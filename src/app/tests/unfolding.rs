@@ -188,3 +188,41 @@ fn the_documents_cited_come_from_the_jump_worker_and_follow_a_new_edition() {
         "none of the old edition's"
     );
 }
+
+#[test]
+fn the_people_view_waits_for_the_jump_worker_rather_than_holding_the_keys() {
+    let mut app = seed_app((100, 30));
+    app.people_come_later = true;
+    app.update(Action::FocusOutline);
+    app.update(Action::NextOutlineView);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::People);
+    let titles = |app: &App| titles_of(&app.people_view);
+    assert_eq!(titles(&app), ["Finding them…"]);
+    assert!(app.waiting_for_people());
+    let docs = std::sync::Arc::clone(&app.docs);
+    let index = crate::index::jump::JumpIndex::build(
+        &docs,
+        &app.countries,
+        crate::index::gazetteer::Gazetteer::bundled(),
+    );
+    app.receive(crate::app::Message::JumpIndexReady(std::sync::Arc::new(
+        index,
+    )));
+    assert!(
+        titles(&app).iter().any(|t| t.contains("王毅 — ")),
+        "{:?}",
+        titles(&app)
+    );
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Documents);
+    assert!(
+        titles_of(&app.documents_view)
+            .iter()
+            .any(|t| t.ends_with(" 《联合国宪章》"))
+    );
+}
+
+fn titles_of(view: &outline_pane::TreeView) -> Vec<String> {
+    view.tree.entries.iter().map(|e| e.title.clone()).collect()
+}
