@@ -59,6 +59,10 @@ fn a_briefing_read_before_says_what_changed_and_d_shows_it() {
         "{}",
         said(&app)
     );
+    assert!(
+        !common::draw(&app).contains("changed: D"),
+        "said once while the message says it"
+    );
     common::note_on(&mut app, &notes, "加强能源合作", "Ask about the pipeline");
     press(&mut app, &notes, &typed("g"));
     assert!(

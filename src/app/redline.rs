@@ -10,6 +10,9 @@ use crate::vocabulary::{Action, Mode};
 
 use super::App;
 
+/// What the status line says of a document that changed since it was last read.
+pub const CHANGED_SINCE: &str = "changed since you last read it";
+
 /// Lines shown above a change the redline opens at.
 const CONTEXT_ABOVE: usize = 2;
 
@@ -153,10 +156,7 @@ impl App {
             .map(|k| format!("; {k} shows what changed"))
             .unwrap_or_default();
         self.notify(
-            format!(
-                "{name}: changed since you last read it ({}){show}",
-                summary.short()
-            ),
+            format!("{name}: {CHANGED_SINCE} ({}){show}", summary.short()),
             false,
         );
     }

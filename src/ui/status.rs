@@ -160,9 +160,14 @@ fn right_side(app: &App) -> String {
         None => String::new(),
     };
     // Changed since it was last read, and what changed not looked at yet: said until it is
-    // (the message may have come while the reader was scrolling, a few seconds in).
+    // (the message may have come while the reader was scrolling, a few seconds in), when the
+    // message does not say so already.
+    let saying_so = app
+        .message
+        .as_ref()
+        .is_some_and(|m| m.text.contains(crate::app::redline::CHANGED_SINCE));
     let changed = match app.last_read.get(&app.doc) {
-        Some(last) if !last.shown => app
+        Some(last) if !last.shown && !saying_so => app
             .keymap
             .hint_key(crate::vocabulary::Mode::Reader, Action::ShowChanges)
             .map(|k| format!("changed: {k}  "))
