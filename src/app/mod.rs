@@ -195,6 +195,9 @@ pub struct App {
     pub links_view: TreeView<(BlockId, usize)>,
     /// Asked for the end of a document still being read: the reader goes there once it is.
     pub to_end_when_read: bool,
+    /// The place of the last session, past the first part of the document shown: the
+    /// reader goes there once the whole is read.
+    return_when_read: Option<(usize, crate::store::anchor::Anchor)>,
 }
 
 impl App {
@@ -283,6 +286,7 @@ impl App {
             library_filter: String::new(),
             links_view: TreeView::default(),
             to_end_when_read: false,
+            return_when_read: None,
         };
         app.relayout();
         app.follow_position();

@@ -131,6 +131,9 @@ impl App {
         if completed {
             let blocks = self.docs[i].blocks.len();
             self.notify(format!("{name}: all read ({blocks} paragraphs)"), false);
+            if let Some((doc, at)) = self.return_when_read.take_if(|(doc, _)| *doc == i) {
+                self.return_to(doc, &at);
+            }
         } else {
             self.notify(format!("{name} reloaded"), false);
         }
@@ -186,6 +189,13 @@ impl App {
         } else {
             at.place(doc).block()
         };
+        if block.is_none() && doc.is_first_part() {
+            // Past the part shown: there once the whole is read.
+            self.return_when_read = Some((i, at.clone()));
+            self.show_block(i, None);
+            self.notify("Going back to where you were once it is all read…", false);
+            return;
+        }
         self.show_block(i, block);
     }
 

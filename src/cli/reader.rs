@@ -77,8 +77,10 @@ pub fn start(
         return Ok(exit_code(&opened));
     }
     // The first document opens now; the rest of a library is read in the background (all of
-    // it now for --recent, which returns to a place in one of them).
-    let (opened, rest) = if recent {
+    // it now for --recent with several, which returns to a place in one of them).
+    // A single document of the last session shows its first part too, and goes back to where
+    // the reader was once it is whole.
+    let (opened, rest) = if recent && paths.len() > 1 {
         (open_or_fail(&paths, options)?, Vec::new())
     } else {
         // Of a long PDF, the first pages show at once; the rest is read once they are up.

@@ -102,3 +102,28 @@ fn the_end_of_a_long_pdf_waits_for_its_last_pages() {
     pages.unread_pages = 30;
     the_end_waits(pages, whole);
 }
+
+#[test]
+fn the_last_sessions_place_past_the_first_part_is_reached_once_the_whole_is_in() {
+    let (part, whole) = part_and_whole();
+    let block = whole
+        .blocks
+        .iter()
+        .position(|b| b.text() == "第30节")
+        .unwrap();
+    let at = crate::store::anchor::Anchor::of(&whole, BlockId(block), None);
+    let mut app = app_on(part);
+    app.receive(Message::ReturnTo(0, at));
+    assert_eq!(app.top, 0, "not in the part shown");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("once it is all read"),
+        "{:?}",
+        app.message
+    );
+    app.receive(Message::Whole(0, Box::new(whole), None));
+    assert_eq!(app.current_block(), BlockId(block));
+}
