@@ -223,7 +223,9 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Option<Decoded
     let encoding = match (bom, forced) {
         (Some((enc, _)), _) => enc,
         (None, Some(enc)) => enc,
-        (None, None) if simdutf8::basic::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
+        (None, None) if simdutf8::basic::from_utf8(bytes).is_ok() || utf8_cut_short(bytes) => {
+            encoding_rs::UTF_8
+        }
         (None, None) if let Some(declared) = declared_charset(bytes) => declared,
         (None, None) => {
             let mut detector = chardetng::EncodingDetector::new();
@@ -240,6 +242,16 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Option<Decoded
         },
         encoding: display_name(encoding),
     })
+}
+
+/// Whether `bytes` are UTF-8 but for their last character, cut short (a file truncated, a
+/// download interrupted): read as UTF-8, that character replaced, not guessed as another
+/// encoding, which would garble all the rest.
+fn utf8_cut_short(bytes: &[u8]) -> bool {
+    match std::str::from_utf8(bytes) {
+        Ok(_) => false,
+        Err(e) => e.error_len().is_none() && e.valid_up_to() > 0,
+    }
 }
 
 /// The encoding a web page declares in its first 4 KB (`<meta charset="gbk">`, or
@@ -400,6 +412,16 @@ mod tests {
         let mut with_bom = vec![0xEF, 0xBB, 0xBF];
         with_bom.extend_from_slice("# 标题\n".as_bytes());
         assert_eq!(decode(&with_bom, None).unwrap().text, "# 标题\n");
+    }
+
+    #[test]
+    fn utf8_cut_inside_its_last_character_is_still_utf8() {
+        let text = "上海合作组织成员国政府首脑理事会第二十四次会议在莫斯科举行。";
+        let bytes = &text.as_bytes()[..text.len() - 1];
+        let d = decode(bytes, None).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.starts_with("上海合作组织"), "{}", d.text);
+        assert!(d.text.ends_with("举行\u{FFFD}"), "{}", d.text);
     }
 
     #[test]
