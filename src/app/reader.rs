@@ -92,6 +92,9 @@ impl App {
     pub(super) fn reader_move(&mut self, action: Action) {
         // A jump's highlight lasts until the reader moves on.
         self.highlight = None;
+        // Moving on while the last session's place waits for the whole: the reader has
+        // chosen where to be.
+        self.return_when_read = None;
         let page = i32::from(self.reader_size().1) as isize;
         match action {
             Action::Down => self.scroll_by(1),

@@ -127,3 +127,20 @@ fn the_last_sessions_place_past_the_first_part_is_reached_once_the_whole_is_in()
     app.receive(Message::Whole(0, Box::new(whole), None));
     assert_eq!(app.current_block(), BlockId(block));
 }
+
+#[test]
+fn moving_on_before_the_whole_is_in_keeps_the_reader_where_it_went() {
+    let (part, whole) = part_and_whole();
+    let block = whole
+        .blocks
+        .iter()
+        .position(|b| b.text() == "第30节")
+        .unwrap();
+    let at = crate::store::anchor::Anchor::of(&whole, BlockId(block), None);
+    let mut app = app_on(part);
+    app.receive(Message::ReturnTo(0, at));
+    app.update(Action::Down);
+    let top = app.top;
+    app.receive(Message::Whole(0, Box::new(whole), None));
+    assert_eq!(app.top, top, "the reader's own choice stands");
+}
