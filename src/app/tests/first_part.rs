@@ -103,17 +103,25 @@ fn the_end_of_a_long_pdf_waits_for_its_last_pages() {
     the_end_waits(pages, whole);
 }
 
-#[test]
-fn the_last_sessions_place_past_the_first_part_is_reached_once_the_whole_is_in() {
+/// The reader on the first part, asked to return to the last session's place in the 31st
+/// section (past the part); the whole, and that place's block.
+fn returning_past_the_part() -> (App, Document, BlockId) {
     let (part, whole) = part_and_whole();
     let block = whole
         .blocks
         .iter()
         .position(|b| b.text() == "第30节")
+        .map(BlockId)
         .unwrap();
-    let at = crate::store::anchor::Anchor::of(&whole, BlockId(block), None);
+    let at = crate::store::anchor::Anchor::of(&whole, block, None);
     let mut app = app_on(part);
     app.receive(Message::ReturnTo(0, at));
+    (app, whole, block)
+}
+
+#[test]
+fn the_last_sessions_place_past_the_first_part_is_reached_once_the_whole_is_in() {
+    let (mut app, whole, block) = returning_past_the_part();
     assert_eq!(app.top, 0, "not in the part shown");
     assert!(
         app.message
@@ -125,20 +133,12 @@ fn the_last_sessions_place_past_the_first_part_is_reached_once_the_whole_is_in()
         app.message
     );
     app.receive(Message::Whole(0, Box::new(whole), None));
-    assert_eq!(app.current_block(), BlockId(block));
+    assert_eq!(app.current_block(), block);
 }
 
 #[test]
 fn moving_on_before_the_whole_is_in_keeps_the_reader_where_it_went() {
-    let (part, whole) = part_and_whole();
-    let block = whole
-        .blocks
-        .iter()
-        .position(|b| b.text() == "第30节")
-        .unwrap();
-    let at = crate::store::anchor::Anchor::of(&whole, BlockId(block), None);
-    let mut app = app_on(part);
-    app.receive(Message::ReturnTo(0, at));
+    let (mut app, whole, _) = returning_past_the_part();
     app.update(Action::Down);
     let top = app.top;
     app.receive(Message::Whole(0, Box::new(whole), None));
