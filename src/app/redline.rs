@@ -35,10 +35,9 @@ pub struct Redline {
     folds: Vec<(usize, usize)>,
     /// The open document the redline is shown as.
     pub doc: usize,
-    /// The document whose changes it shows, when opened from it (`D` goes back).
-    pub from: Option<usize>,
-    /// Where the reader was in that document, to go back to.
-    pub back_at: Option<BlockId>,
+    /// The document whose changes it shows, when opened from it, and the paragraph the
+    /// reader was on there (`D` goes back).
+    pub from: Option<(usize, BlockId)>,
 }
 
 /// Two editions to compare once the reader is up, and how their redline is to be shown.
@@ -89,7 +88,6 @@ impl Redline {
             folds: Vec::new(),
             doc: 0,
             from: None,
-            back_at: None,
         }
     }
 
@@ -167,9 +165,9 @@ impl App {
         if let Some(r) = &self.redline
             && r.doc == self.doc
         {
-            match (r.from, r.back_at) {
-                (Some(from), back_at) => self.show_block(from, back_at),
-                (None, _) => self.notify("This is the redline already", false),
+            match r.from {
+                Some((from, at)) => self.show_block(from, Some(at)),
+                None => self.notify("This is the redline already", false),
             }
             return;
         }
@@ -187,8 +185,7 @@ impl App {
         let mut redline = Redline::new(last.old.clone(), current, comparison, name);
         redline.shape.marks = !self.color;
         redline.shape.noted = self.noted(self.doc);
-        redline.from = Some(self.doc);
-        redline.back_at = Some(self.current_block());
+        redline.from = Some((self.doc, self.current_block()));
         let document = redline.document();
         let summary = redline.summary();
         // One redline at a time: a new one takes the place of the last.

@@ -179,13 +179,10 @@ impl Notes {
             return;
         };
         // From a redline opened by `D`, the place is the one `D` goes back to.
-        let (here, block) = match &app.redline {
-            Some(r) if r.doc == app.doc && r.from.is_some() => (
-                r.from.unwrap_or(app.doc),
-                r.back_at.unwrap_or(crate::doc::BlockId(0)),
-            ),
-            _ => (app.doc, app.current_block()),
-        };
+        let back = app.redline.as_ref().filter(|r| r.doc == app.doc);
+        let (here, block) = back
+            .and_then(|r| r.from)
+            .unwrap_or_else(|| (app.doc, app.current_block()));
         let documents: Vec<Recent> = app
             .docs
             .iter()
