@@ -2,6 +2,7 @@
 //! its paragraphs, compressed, one file per document in `editions/` of the data directory
 //! (readable by its owner only), the oldest dropped first once they pass a total size.
 
+use std::borrow::Cow;
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
@@ -17,7 +18,7 @@ use crate::doc::{Block, BlockKind, Document, Draft, SpanStyle};
 pub const KEPT_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A kept paragraph: its kind, text and line.
-#[derive(Serialize, Deserialize, PartialEq)]
+#[derive(Serialize, Deserialize)]
 struct Kept {
     /// `h1`…`h6`, `p`, `li`, `q`, `code`, `row`, `marker`.
     k: String,
@@ -65,34 +66,43 @@ fn file(data_dir: &Path, key: &str) -> PathBuf {
     folder(data_dir).join(format!("{name}.jsonl.gz"))
 }
 
+/// A block's kind as kept: its code and its list marker (a list's depth is not kept).
+fn kind_kept(kind: &BlockKind) -> (Cow<'static, str>, &str) {
+    let code = match kind {
+        BlockKind::Heading(level) => return (format!("h{level}").into(), ""),
+        BlockKind::ListItem { marker, .. } => return ("li".into(), marker),
+        BlockKind::Paragraph => "p",
+        BlockKind::Quote => "q",
+        BlockKind::Code => "code",
+        BlockKind::Rule => "rule",
+        BlockKind::Marker => "marker",
+        BlockKind::TableRow { header: true } => "th",
+        BlockKind::TableRow { header: false } => "row",
+    };
+    (code.into(), "")
+}
+
+/// A block's runs of style as kept, (length, style): none when it is plain throughout.
+fn styles_kept(block: &Block) -> Vec<(usize, u8)> {
+    let styled = block.spans().any(|sp| sp.style != SpanStyle::default());
+    if !styled {
+        return Vec::new();
+    }
+    block
+        .spans()
+        .map(|sp| (sp.text.len(), style_bits(sp.style)))
+        .collect()
+}
+
 /// A block as kept.
 fn kept(block: &Block) -> Kept {
-    let (k, m) = match &block.kind {
-        BlockKind::Heading(level) => (format!("h{level}"), String::new()),
-        BlockKind::Paragraph => ("p".into(), String::new()),
-        BlockKind::ListItem { marker, .. } => ("li".into(), marker.to_string()),
-        BlockKind::Quote => ("q".into(), String::new()),
-        BlockKind::Code => ("code".into(), String::new()),
-        BlockKind::Rule => ("rule".into(), String::new()),
-        BlockKind::Marker => ("marker".into(), String::new()),
-        BlockKind::TableRow { header } => {
-            (if *header { "th" } else { "row" }.into(), String::new())
-        }
-    };
-    let styled = block.spans().any(|sp| sp.style != SpanStyle::default());
+    let (k, m) = kind_kept(&block.kind);
     Kept {
-        k,
-        m,
+        k: k.into_owned(),
+        m: m.to_string(),
         t: block.text().to_string(),
         l: block.line,
-        s: if styled {
-            block
-                .spans()
-                .map(|sp| (sp.text.len(), style_bits(sp.style)))
-                .collect()
-        } else {
-            Vec::new()
-        },
+        s: styles_kept(block),
     }
 }
 
@@ -134,11 +144,12 @@ fn block(kept: Kept) -> Block {
 /// paragraphs, kinds, lines and styles.
 pub fn kept_alike(old: &Document, now: &Document) -> bool {
     old.blocks.len() == now.blocks.len()
-        && old
-            .blocks
-            .iter()
-            .zip(now.blocks.iter())
-            .all(|(a, b)| a.text() == b.text() && kept(a) == kept(b))
+        && old.blocks.iter().zip(now.blocks.iter()).all(|(a, b)| {
+            a.text() == b.text()
+                && a.line == b.line
+                && kind_kept(&a.kind) == kind_kept(&b.kind)
+                && styles_kept(a) == styles_kept(b)
+        })
 }
 
 /// Keeps a document's text as its last-read edition, then drops the oldest kept editions
