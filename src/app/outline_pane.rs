@@ -336,6 +336,13 @@ impl TreeView {
     /// entry whose rows come only when it is chosen is folded again when something else
     /// unfolded it (unfold all).
     pub fn make_unfolded_rows(&mut self, make: impl Fn(&Later) -> Outline) {
+        // Most keys unfold nothing: the rows shown are not worked out for them.
+        let unfolded = |(i, e): (usize, &crate::index::outline::OutlineEntry)| {
+            e.later.is_some() && !self.pane.folded.contains(&i)
+        };
+        if !self.tree.entries.iter().enumerate().any(unfolded) {
+            return;
+        }
         let waiting: Vec<usize> = self
             .pane
             .visible(&self.tree)
