@@ -18,7 +18,7 @@ fn part_and_whole() -> (Document, Document) {
     (part, whole)
 }
 
-fn app_on(part: Document) -> App {
+fn app_on_part(part: Document) -> App {
     App::places_later(
         crate::effects::start(vec![part]),
         Keymap::preset("default").unwrap(),
@@ -29,7 +29,7 @@ fn app_on(part: Document) -> App {
 /// `G` on `part`: it says the end is still being read and stays; once `whole` is in, the
 /// reader is at its end.
 fn the_end_waits(part: Document, whole: Document) -> App {
-    let mut app = app_on(part);
+    let mut app = app_on_part(part);
     app.update(Action::Bottom);
     assert_eq!(app.top, 0, "what is read so far is not the document");
     assert!(
@@ -54,7 +54,7 @@ fn the_end_waits_for_the_whole_and_then_is_reached() {
 #[test]
 fn marks_wait_for_the_whole_and_the_place_is_kept() {
     let (part, whole) = part_and_whole();
-    let mut app = app_on(part);
+    let mut app = app_on_part(part);
     app.update(Action::PageDown);
     let top = app.top;
     let effects = app.update(Action::ToggleBookmark);
@@ -69,7 +69,7 @@ fn marks_wait_for_the_whole_and_the_place_is_kept() {
 #[test]
 fn a_search_in_the_part_goes_on_in_the_whole() {
     let (part, whole) = part_and_whole();
-    let mut app = app_on(part);
+    let mut app = app_on_part(part);
     app.update(Action::Search);
     type_text(&mut app, "双方");
     app.update(Action::Go);
@@ -86,7 +86,7 @@ fn places_arrive_after_the_first_frame() {
         crate::index::gazetteer::Gazetteer::bundled(),
     );
     assert!(!found.mentions.is_empty(), "中吉乌 names three countries");
-    let mut app = app_on(whole);
+    let mut app = app_on_part(whole);
     assert!(app.countries.mentions.is_empty() && app.places_pending.is_some());
     app.receive(Message::Places(found.clone()));
     assert_eq!(app.countries.mentions.len(), found.mentions.len());
@@ -114,7 +114,7 @@ fn returning_past_the_part() -> (App, Document, BlockId) {
         .map(BlockId)
         .unwrap();
     let at = crate::store::anchor::Anchor::of(&whole, block, None);
-    let mut app = app_on(part);
+    let mut app = app_on_part(part);
     app.receive(Message::ReturnTo(0, at));
     (app, whole, block)
 }

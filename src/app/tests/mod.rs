@@ -22,6 +22,15 @@ fn seed_app(size: (u16, u16)) -> App {
     )
 }
 
+/// The app on one document, at 100x30 with the default keymap.
+fn app_on(doc: Document) -> App {
+    App::new(
+        crate::effects::start(vec![doc]),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    )
+}
+
 use crate::doc::markdown as doc;
 
 fn heading_at_top(app: &App) -> Option<String> {

@@ -311,11 +311,7 @@ fn a_place_in_a_briefing_that_repeats_its_passages_is_returned_to() {
     let part = "## Part\n\nThe ministers agreed to speed up the railway.\n\n".repeat(3);
     let filler: String = (0..40).map(|i| format!("Filler {i}.\n\n")).collect();
     let text = format!("# Compilation\n\n{part}{filler}{part}");
-    let mut app = App::new(
-        crate::effects::start(vec![crate::doc::markdown("c.md", &text)]),
-        Keymap::preset("default").unwrap(),
-        (100, 30),
-    );
+    let mut app = app_on(crate::doc::markdown("c.md", &text));
     let copies: Vec<usize> = app
         .document()
         .blocks

@@ -16,14 +16,6 @@ fn briefing(paragraphs: usize) -> Document {
     doc("long.md", &text)
 }
 
-fn app_on(doc: Document) -> App {
-    App::new(
-        crate::effects::start(vec![doc]),
-        Keymap::preset("default").unwrap(),
-        (100, 30),
-    )
-}
-
 fn draw(app: &App, width: u16) -> String {
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, 30)).unwrap();

@@ -13,12 +13,7 @@ fn long_app() -> App {
             text.push_str(&format!("Japan agreed, item {i}.\n\n"));
         }
     }
-    let doc = crate::doc::markdown("long.md", &text);
-    let mut app = App::new(
-        crate::effects::start(vec![doc]),
-        Keymap::preset("default").unwrap(),
-        (100, 30),
-    );
+    let mut app = app_on(crate::doc::markdown("long.md", &text));
     app.update(Action::FocusOutline);
     app.update(Action::NextOutlineView);
     assert_eq!(app.view, outline_pane::OutlineView::Countries);
