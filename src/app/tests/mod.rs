@@ -22,6 +22,20 @@ fn seed_app(size: (u16, u16)) -> App {
     )
 }
 
+/// Focuses the outline and shows its Countries view.
+fn countries_view(app: &mut App) {
+    app.update(Action::FocusOutline);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Countries);
+}
+
+/// Focuses the outline and shows its People view.
+fn people_view(app: &mut App) {
+    countries_view(app);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::People);
+}
+
 /// The app on one document, at 100x30 with the default keymap.
 fn app_on(doc: Document) -> App {
     App::new(

@@ -81,12 +81,6 @@ fn several_documents_switch_from_the_outline() {
     assert_eq!(heading_at_top(&app).as_deref(), Some("Beta"));
 }
 
-fn countries_view(app: &mut App) {
-    app.update(Action::FocusOutline);
-    app.update(Action::NextOutlineView);
-    assert_eq!(app.view, outline_pane::OutlineView::Countries);
-}
-
 fn select_place(app: &mut App, code: &str) {
     let place = crate::index::gazetteer::Gazetteer::bundled()
         .by_code(code)
@@ -172,13 +166,6 @@ fn documents_view_lists_the_titles_by_kind_and_enter_lands_on_a_citation() {
     let h = app.highlight.clone().expect("the citation is highlighted");
     let text = app.docs[h.doc].blocks[h.block.0].text();
     assert_eq!(&text[h.range], "《联合国宪章》");
-}
-
-fn people_view(app: &mut App) {
-    app.update(Action::FocusOutline);
-    app.update(Action::NextOutlineView);
-    app.update(Action::NextOutlineView);
-    assert_eq!(app.view, outline_pane::OutlineView::People);
 }
 
 /// Selects a person's row in the People view by the start of its label.

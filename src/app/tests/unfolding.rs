@@ -14,9 +14,7 @@ fn long_app() -> App {
         }
     }
     let mut app = app_on(crate::doc::markdown("long.md", &text));
-    app.update(Action::FocusOutline);
-    app.update(Action::NextOutlineView);
-    assert_eq!(app.view, outline_pane::OutlineView::Countries);
+    countries_view(&mut app);
     app
 }
 
@@ -105,10 +103,7 @@ fn unfolding_everything_leaves_the_sections_of_a_place_named_very_often_folded()
 #[test]
 fn a_persons_mentions_are_made_when_unfolded() {
     let mut app = seed_app((100, 30));
-    app.update(Action::FocusOutline);
-    app.update(Action::NextOutlineView);
-    app.update(Action::NextOutlineView);
-    assert_eq!(app.view, outline_pane::OutlineView::People);
+    people_view(&mut app);
     let tree = &app.people_view.tree;
     let people = tree.entries.iter().filter(|e| e.person.is_some()).count();
     assert!(
@@ -188,10 +183,7 @@ fn the_documents_cited_come_from_the_jump_worker_and_follow_a_new_edition() {
 fn the_people_view_waits_for_the_jump_worker_rather_than_holding_the_keys() {
     let mut app = seed_app((100, 30));
     app.people_come_later = true;
-    app.update(Action::FocusOutline);
-    app.update(Action::NextOutlineView);
-    app.update(Action::NextOutlineView);
-    assert_eq!(app.view, outline_pane::OutlineView::People);
+    people_view(&mut app);
     let titles = |app: &App| titles_of(&app.people_view);
     assert_eq!(titles(&app), ["Finding them…"]);
     assert!(app.waiting_for_people());
