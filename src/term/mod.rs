@@ -282,20 +282,17 @@ impl Running<'_> {
                 }
                 self.tell(vec![Message::LaidOut(doc, layout)])
             }
-            // Said only if the document is still the one compared.
+            // Noted only if the document is still the one compared.
             News::SameAsRead(key, doc, blocks) => {
-                let now = self
-                    .app
-                    .docs
-                    .get(doc)
-                    .filter(|_| self.app.doc_keys.get(doc) == Some(&key));
-                if let Some(now) =
-                    now.filter(|now| blocks.ptr_eq(&std::sync::Arc::downgrade(&now.blocks)))
+                if let Some(now) = self.app.docs.get(doc)
+                    && self.app.doc_keys.get(doc) == Some(&key)
+                    && blocks.ptr_eq(&std::sync::Arc::downgrade(&now.blocks))
                 {
                     self.notes.same_as_kept(key, now);
                 }
                 Flow::Go
             }
+            // Said only if the document is still the one compared.
             News::LastRead(key, doc, message) => {
                 if self.app.doc_keys.get(doc) != Some(&key) {
                     return Flow::Go;
