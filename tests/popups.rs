@@ -74,7 +74,6 @@ struct Screen {
     terminal: Terminal<Wire<Sent>>,
     sent: Sent,
     parser: vt100::Parser,
-    shown: Option<Buffer>,
 }
 
 impl Screen {
@@ -87,24 +86,15 @@ impl Screen {
             terminal: Terminal::with_options(Wire::new(sent.clone()), options).unwrap(),
             sent,
             parser: vt100::Parser::new(height, width, 0),
-            shown: None,
         }
     }
 
     /// Draws a frame of `app` as the event loop does, and returns its cells.
     fn draw(&mut self, app: &App) -> Buffer {
-        if let Some(before) = &self.shown {
-            self.terminal.backend_mut().know_screen(before);
-        }
-        let buffer = self
-            .terminal
-            .draw(|f| ui::draw(app, f))
-            .unwrap()
-            .buffer
-            .clone();
+        brief::wire::present(&mut self.terminal, |f| ui::draw(app, f)).unwrap();
+        let buffer = self.terminal.backend().screen().unwrap().clone();
         self.parser
             .process(&std::mem::take(&mut *self.sent.0.borrow_mut()));
-        self.shown = Some(buffer.clone());
         buffer
     }
 

@@ -139,6 +139,7 @@ impl App {
     /// screen may look different, and what the app asks the outside to do comes back.
     pub fn receive(&mut self, message: Message) -> Vec<Effect> {
         let mut changed = true;
+        self.only_scrolled = false;
         let mut effects = match message {
             Message::Key(key) => {
                 let (effects, moved) = self.press_key(key);
@@ -283,6 +284,9 @@ impl App {
         };
         if changed {
             self.revision += 1;
+            if !std::mem::take(&mut self.only_scrolled) {
+                self.text_revision += 1;
+            }
         }
         if let Some(width) = self
             .layout_wanted
@@ -301,6 +305,13 @@ impl App {
     /// again when this has moved since the last frame.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Like the revision, but a message that only scrolled the reader's text does not move
+    /// it: while it stays, the reader's rows still in view look as they did, moved, and a
+    /// frame need draw only the rows that came into view (and the other panes).
+    pub fn text_revision(&self) -> u64 {
+        self.text_revision
     }
 
     /// Handles one key press (see [`Message::Key`]).

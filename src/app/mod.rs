@@ -158,6 +158,11 @@ pub struct App {
     pub annotations: annotations::Annotations,
     /// Moved by every message that may change what the screen shows.
     revision: u64,
+    /// Moved with the revision, but not by a message that only scrolled the reader's text:
+    /// while it stays, the reader's rows still in view look as they did, moved.
+    text_revision: u64,
+    /// Set by a scroll that moved the reader's text and changed nothing else in it.
+    only_scrolled: bool,
     /// Set by an action that changed nothing the screen shows (a scroll past the end).
     unchanged: bool,
     /// The reader's width a long document is being laid out at in the background, asked
@@ -269,6 +274,8 @@ impl App {
             questions: Default::default(),
             annotations: annotations::Annotations::default(),
             revision: 0,
+            text_revision: 0,
+            only_scrolled: false,
             unchanged: false,
             layout_wanted: None,
             bookmarks_view: TreeView::default(),

@@ -91,18 +91,29 @@ impl App {
 
     pub(super) fn reader_move(&mut self, action: Action) {
         // A jump's highlight lasts until the reader moves on.
-        self.highlight = None;
+        let highlighted = self.highlight.take().is_some();
         // Moving on while the last session's place waits for the whole: the reader has
         // chosen where to be.
         self.return_when_read = None;
         let page = i32::from(self.reader_size().1) as isize;
         match action {
-            Action::Down => self.scroll_by(1),
-            Action::Up => self.scroll_by(-1),
-            Action::PageDown => self.scroll_by(page),
-            Action::PageUp => self.scroll_by(-page),
-            Action::HalfPageDown => self.scroll_by(page / 2),
-            Action::HalfPageUp => self.scroll_by(-page / 2),
+            Action::Down
+            | Action::Up
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp => {
+                self.scroll_by(match action {
+                    Action::Down => 1,
+                    Action::Up => -1,
+                    Action::PageDown => page,
+                    Action::PageUp => -page,
+                    Action::HalfPageDown => page / 2,
+                    _ => -page / 2,
+                });
+                // The text only moved, unless a highlight in it went out.
+                self.only_scrolled = !highlighted;
+            }
             Action::Top => self.jump_to(0),
             // A long text's first part or a long PDF's first pages: not the end yet.
             Action::Bottom if self.document().is_partial() => {

@@ -58,6 +58,8 @@ impl ReaderPosition {
 pub(super) struct Shown {
     /// The revision it was drawn at.
     revision: u64,
+    /// The text revision it was drawn at.
+    text_revision: u64,
     /// Where the reader's text stood.
     reader: ReaderPosition,
     /// When it was drawn.
@@ -67,9 +69,10 @@ pub(super) struct Shown {
 impl Shown {
     /// Draws the first frame.
     pub(super) fn first(terminal: &mut Screen, app: &App) -> std::io::Result<Shown> {
-        terminal.draw(|f| ui::draw(app, f))?;
+        crate::wire::present(terminal, |f| ui::draw(app, f))?;
         Ok(Shown {
             revision: app.revision(),
+            text_revision: app.text_revision(),
             reader: ReaderPosition::of(app),
             at: std::time::Instant::now(),
         })
@@ -86,15 +89,31 @@ impl Shown {
             return Ok(());
         }
         let reader = ReaderPosition::of(app);
-        if let Some(lines) = reader.scrolled_since(&self.reader, app.reader_size().1) {
+        let scrolled = reader.scrolled_since(&self.reader, app.reader_size().1);
+        if let Some(lines) = scrolled {
             // The terminal may move the text itself; then only the lines that come into
             // view are sent.
             let rows = 0..app.size.1.saturating_sub(1);
             terminal.backend_mut().offer_scroll(rows, lines);
         }
-        terminal.draw(|f| ui::draw(app, f))?;
+        // Only the text moved: the frame is drawn over the last one, its rows moved.
+        let over = scrolled
+            .filter(|_| app.text_revision() == self.text_revision && ui::scrolled::can_draw(app));
+        let drawn_over = match over {
+            Some(lines) => {
+                crate::wire::present_over(terminal, |f| ui::scrolled::draw(app, f, lines))?
+            }
+            None => false,
+        };
+        if drawn_over {
+            #[cfg(debug_assertions)]
+            check_drawn_over(terminal, app);
+        } else {
+            crate::wire::present(terminal, |f| ui::draw(app, f))?;
+        }
         // Drawing reads the app and changes none of it.
         self.revision = app.revision();
+        self.text_revision = app.text_revision();
         self.reader = reader;
         self.at = std::time::Instant::now();
         Ok(())
@@ -106,5 +125,34 @@ impl Shown {
         terminal.backend_mut().forget_screen()?;
         terminal.autoresize()?;
         Ok(())
+    }
+}
+
+/// A frame drawn over the last one is the frame drawn whole, cell for cell.
+#[cfg(debug_assertions)]
+fn check_drawn_over(terminal: &Screen, app: &App) {
+    let shown = terminal.backend().screen().expect("a frame was sent");
+    let (width, height) = (shown.area.width, shown.area.height);
+    let mut whole = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("a test terminal");
+    let drawn = whole
+        .draw(|f| ui::draw(app, f))
+        .expect("drawn")
+        .buffer
+        .clone();
+    let row = |buffer: &ratatui::buffer::Buffer, y: u16| {
+        (0..width)
+            .map(|x| buffer[(x, y)].clone())
+            .collect::<Vec<_>>()
+    };
+    if let Some(y) = (0..height).find(|&y| row(&drawn, y) != row(shown, y)) {
+        panic!(
+            "the frame drawn over the last one differs on row {y}: {:?} instead of {:?}",
+            row(shown, y).iter().map(|c| c.symbol()).collect::<String>(),
+            row(&drawn, y)
+                .iter()
+                .map(|c| c.symbol())
+                .collect::<String>(),
+        );
     }
 }

@@ -50,7 +50,10 @@ fn init(rescue: &Rescue) -> std::io::Result<Screen> {
     crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
     let out = std::io::stdout().as_fd().try_clone_to_owned()?;
     let out = std::io::BufWriter::with_capacity(FRAME_BYTES, std::fs::File::from(out));
-    ratatui::Terminal::new(Wire::new(out))
+    let mut wire = Wire::new(out);
+    // The alternate screen is blank when entered.
+    wire.cleared();
+    ratatui::Terminal::new(wire)
 }
 
 /// While messages keep coming (a library loading, keys held down), a frame at least this

@@ -7,6 +7,7 @@ pub mod outline;
 pub mod palette;
 pub mod popup;
 pub mod reader;
+pub mod scrolled;
 pub mod status;
 pub mod table_view;
 pub mod theme;

@@ -15,12 +15,25 @@ use crate::app::annotations::Mark;
 
 /// Draws the visible part of the document.
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    draw_rows(app, theme, frame, area, 0..area.height);
+}
+
+/// Draws the rows `rows` of the reader (counted from its top) and their margin marks; a
+/// row shows the same line whichever others are drawn with it.
+pub fn draw_rows(app: &App, theme: Theme, frame: &mut Frame, area: Rect, rows: Range<u16>) {
+    let rows = rows.start.min(area.height)..rows.end.min(area.height);
+    let area = Rect {
+        y: area.y + rows.start,
+        height: rows.len() as u16,
+        ..area
+    };
+    let first = app.top + usize::from(rows.start);
     let doc = app.document();
     let lines: Vec<Line> = app
         .layout
         .lines
         .iter()
-        .skip(app.top)
+        .skip(first)
         .take(usize::from(area.height))
         .map(|line| {
             let base = theme.line(line.role());
@@ -52,12 +65,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
-    draw_margin_marks(app, theme, frame, area);
+    draw_margin_marks(app, theme, frame, area, first);
 }
 
 /// Marks bookmarked (`*`) and annotated (`+`) paragraphs in the margin left of the text, on
-/// their first line; `~` when the paragraph was amended since it was marked.
-fn draw_margin_marks(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+/// their first line; `~` when the paragraph was amended since it was marked. `area` shows
+/// the layout's lines from `first`.
+fn draw_margin_marks(app: &App, theme: Theme, frame: &mut Frame, area: Rect, first: usize) {
     if area.x == 0 {
         return;
     }
@@ -67,7 +81,7 @@ fn draw_margin_marks(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .lines
         .iter()
         .enumerate()
-        .skip(app.top)
+        .skip(first)
         .take(usize::from(area.height))
         .enumerate()
     {

@@ -8,75 +8,29 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Size};
 
 use super::Wire;
-use super::paint::{Cursor, Paint};
+use super::paint::Cursor;
 use super::scroll::draw_on;
-
-/// The fewest bytes a frame drawn over the rows (not scrolled) sends: every character it
-/// changes but the spaces, which an erase may stand for.
-fn least_plain(cells: &[(u16, u16, &Cell)]) -> usize {
-    cells
-        .iter()
-        .map(|(_, _, cell)| cell.symbol())
-        .filter(|s| *s != " ")
-        .map(str::len)
-        .sum()
-}
-
-/// A blank screen of `size`, when the size is known.
-fn blank(size: Size) -> Option<Buffer> {
-    (size.height > 0 && size.width < u16::MAX)
-        .then(|| Buffer::empty(ratatui::layout::Rect::new(0, 0, size.width, size.height)))
-}
 
 impl<W: Write> Backend for Wire<W> {
     fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
+        // ratatui's changes, drawn on the screen as kept, make the frame it has: sent whole.
         let cells: Vec<(u16, u16, &Cell)> = content.collect();
         if cells.is_empty() {
             self.offered = None;
             return Ok(());
         }
-        let size = match &self.screen {
-            Some(screen) => screen.area.as_size(),
+        let mut frame = match &self.screen {
+            Some(screen) => screen.clone(),
             None => {
-                // Unknown until the terminal says; none turns the shortcuts that need it off.
-                self.said_size = self.inner.size().unwrap_or(Size::new(u16::MAX, 0));
-                self.said_size
+                let size = self.size()?;
+                Buffer::empty(ratatui::layout::Rect::new(0, 0, size.width, size.height))
             }
         };
-        // The terminal's own scroll first, when offered: when it costs less than the
-        // characters the frame changes, drawing over the rows instead cannot be cheaper.
-        let (drawn, screen) = match self.scrolled(&cells) {
-            Some((drawn, frame)) if drawn.out.len() < least_plain(&cells) => (drawn, Some(frame)),
-            scrolled => {
-                let mut plain =
-                    Paint::new(self.screen.as_ref(), size, self.cursor, self.region.clone());
-                plain.cells(cells.clone());
-                let plain = plain.finish();
-                match scrolled {
-                    Some((drawn, frame)) if drawn.out.len() < plain.out.len() => {
-                        (drawn, Some(frame))
-                    }
-                    _ => {
-                        let screen = self.screen.take().or_else(|| blank(size));
-                        (
-                            plain,
-                            screen.map(|mut s| {
-                                draw_on(&mut s, &cells);
-                                s
-                            }),
-                        )
-                    }
-                }
-            }
-        };
-        self.screen = screen;
-        self.offered = None;
-        self.cursor = drawn.cursor;
-        self.region = drawn.region;
-        self.inner.write_all(drawn.out.as_bytes())
+        draw_on(&mut frame, &cells);
+        self.present(&mut frame)
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
@@ -104,14 +58,13 @@ impl<W: Write> Backend for Wire<W> {
     }
 
     fn clear(&mut self) -> io::Result<()> {
-        self.screen = None;
-        self.cursor = Cursor::Unknown;
-        self.inner.clear()
+        self.clear_region(ClearType::All)
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
         self.screen = None;
         self.cursor = Cursor::Unknown;
+        self.cleared = clear_type == ClearType::All;
         self.inner.clear_region(clear_type)
     }
 
@@ -121,7 +74,12 @@ impl<W: Write> Backend for Wire<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.inner.size()
+        if let Some(size) = self.size.get() {
+            return Ok(size);
+        }
+        let size = self.inner.size()?;
+        self.size.set(Some(size));
+        Ok(size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -135,7 +93,6 @@ impl<W: Write> Backend for Wire<W> {
 
 #[cfg(test)]
 mod tests {
-    use ratatui::buffer::Buffer;
     use ratatui::text::Line;
     use ratatui::widgets::Paragraph;
 
@@ -144,8 +101,7 @@ mod tests {
     /// The bytes a frame costs, and the screen a terminal shows after them.
     fn frame(text: &str) -> (Vec<u8>, String) {
         let (mut terminal, sent) = terminal(20, 2);
-        let blank = Buffer::empty(ratatui::layout::Rect::new(0, 0, 20, 2));
-        terminal.backend_mut().know_screen(&blank);
+        terminal.backend_mut().cleared();
         terminal
             .draw(|f| {
                 f.render_widget(

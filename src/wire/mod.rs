@@ -8,6 +8,7 @@
 mod backend;
 mod diff;
 mod paint;
+mod present;
 mod scroll;
 mod style;
 #[cfg(test)]
@@ -22,6 +23,7 @@ use ratatui::layout::Size;
 
 use paint::Cursor;
 pub use paint::scroll_buffer;
+pub use present::{present, present_over};
 
 /// The crossterm backend with fewer bytes per frame.
 #[derive(Debug)]
@@ -38,9 +40,16 @@ pub struct Wire<W: Write> {
     cursor: Cursor,
     /// The rows the terminal scrolls (its scroll region): all of them unless brief set one.
     region: Option<Range<u16>>,
-    /// The terminal's size as it said when a frame began, for when the screen is not known
-    /// (asking costs system calls: once a frame, not once a cell).
-    said_size: Size,
+    /// The terminal's size as it last said (asking costs system calls); asked again after a
+    /// resize.
+    size: std::cell::Cell<Option<Size>>,
+    /// Whether the terminal was cleared since the last frame (so shows nothing).
+    cleared: bool,
+    /// A copy of the screen to scroll, kept so that each frame does not allocate one.
+    scratch: Option<Buffer>,
+    /// The rows the next frame drew, when it was drawn over the last one: the others are
+    /// the last frame's, moved by the scroll offered.
+    drawn_only: Option<Vec<u16>>,
 }
 
 /// Resets the scroll region to the whole screen, as brief leaves the terminal.
@@ -67,18 +76,19 @@ impl<W: Write> Wire<W> {
             offered: None,
             cursor: Cursor::Unknown,
             region: None,
-            said_size: Size::new(u16::MAX, 0),
+            size: std::cell::Cell::new(None),
+            cleared: false,
+            scratch: None,
+            drawn_only: None,
         }
     }
 
-    /// Tells the backend what the terminal shows now (ratatui's last frame), so the next
-    /// frame can erase line ends and skip short gaps cheaply. The backend keeps each frame it
-    /// draws itself; this is for a screen drawn otherwise.
-    pub fn know_screen(&mut self, screen: &Buffer) {
-        match &mut self.screen {
-            Some(known) if known.area == screen.area => known.clone_from(screen),
-            _ => self.screen = Some(screen.clone()),
-        }
+    /// Tells the backend that the terminal shows nothing now (it was cleared, or has just
+    /// switched to its alternate screen): the next frame is drawn on blank without clearing
+    /// it again.
+    pub fn cleared(&mut self) {
+        self.screen = None;
+        self.cleared = true;
     }
 
     /// Forgets what the terminal shows (after a resize or a clear), and gives the whole
@@ -86,6 +96,7 @@ impl<W: Write> Wire<W> {
     pub fn forget_screen(&mut self) -> io::Result<()> {
         self.screen = None;
         self.cursor = Cursor::Unknown;
+        self.size.set(None);
         if self.region.take().is_some() {
             write!(self.inner, "{WHOLE_SCREEN_SCROLLS}")?;
         }
@@ -130,25 +141,27 @@ mod tests {
             &["a  b  c  d", "上 合 组 织", "", "end"],
             &["", "", "", ""],
         ];
-        let mut shown: Option<Buffer> = None;
-        for lines in frames {
-            if let Some(before) = &shown {
-                terminal.backend_mut().know_screen(before);
-            }
-            let frame = terminal
-                .draw(|f| {
-                    let text: Vec<Line> = lines.iter().map(|l| Line::from(*l)).collect();
-                    f.render_widget(Paragraph::new(text), area);
-                })
-                .unwrap();
-            shown = Some(frame.buffer.clone());
-            parser.process(&std::mem::take(&mut *sent.0.borrow_mut()));
-            for y in 0..4u16 {
-                assert_eq!(
-                    parser.screen().contents_between(y, 0, y, 24).trim_end(),
-                    row_of(shown.as_ref().unwrap(), y),
-                    "row {y} after {lines:?}"
-                );
+        // Through ratatui's comparison (the backend given the cells that changed), then
+        // whole as the reader sends frames.
+        for whole in [false, true] {
+            for lines in frames {
+                let text: Vec<Line> = lines.iter().map(|l| Line::from(*l)).collect();
+                let draw = |f: &mut ratatui::Frame| f.render_widget(Paragraph::new(text), area);
+                let shown = match whole {
+                    false => terminal.draw(draw).unwrap().buffer.clone(),
+                    true => {
+                        present(&mut terminal, draw).unwrap();
+                        terminal.backend().screen().unwrap().clone()
+                    }
+                };
+                parser.process(&std::mem::take(&mut *sent.0.borrow_mut()));
+                for y in 0..4u16 {
+                    assert_eq!(
+                        parser.screen().contents_between(y, 0, y, 24).trim_end(),
+                        row_of(&shown, y),
+                        "row {y} after {lines:?}"
+                    );
+                }
             }
         }
     }
@@ -158,15 +171,10 @@ mod tests {
         let (mut terminal, sent) = terminal(20, 1);
         let area = ratatui::layout::Rect::new(0, 0, 20, 1);
         let mut parser = vt100::Parser::new(1, 20, 0);
-        let mut shown: Option<Buffer> = None;
         for text in ["abcdefghijklmnopqrs", "a                 s"] {
-            if let Some(before) = &shown {
-                terminal.backend_mut().know_screen(before);
-            }
-            let frame = terminal
+            terminal
                 .draw(|f| f.render_widget(Paragraph::new(text), area))
                 .unwrap();
-            shown = Some(frame.buffer.clone());
         }
         let bytes = sent.0.borrow().clone();
         parser.process(&bytes);

@@ -9,8 +9,6 @@ use ratatui::buffer::{Buffer, Cell};
 use unicode_width::UnicodeWidthStr;
 
 use super::Wire;
-use super::diff::changes;
-use super::paint::{Drawn, Paint, scroll_buffer};
 
 impl<W: Write> Wire<W> {
     /// Says that in the next frame the rows `rows` show the text moved up by `lines` (down
@@ -19,34 +17,6 @@ impl<W: Write> Wire<W> {
     /// move with the text but do not belong to it (an outline beside it) are drawn again.
     pub fn offer_scroll(&mut self, rows: Range<u16>, lines: i32) {
         self.offered = Some((rows, lines));
-    }
-
-    /// The frame's changes drawn on the scrolled rows instead, when that is cheaper than
-    /// `plain`: the screen scrolled, and the bytes, cursor and region that leaves.
-    /// The frame's changes drawn on the screen scrolled by the offered scroll, when one is
-    /// offered: its bytes, and the frame as the terminal will show it.
-    pub(super) fn scrolled(&self, cells: &[(u16, u16, &Cell)]) -> Option<(Drawn, Buffer)> {
-        let (rows, lines) = self.offered.clone()?;
-        let screen = self.screen.as_ref()?;
-        // A scroll region is two rows or more: terminals ignore a smaller one, and would
-        // scroll the whole screen.
-        if rows.end > screen.area.height || rows.len() < 2 || lines == 0 {
-            return None;
-        }
-        let mut frame = screen.clone();
-        draw_on(&mut frame, cells);
-        let mut scrolled = screen.clone();
-        scroll_buffer(&mut scrolled, rows.clone(), lines);
-        let changes = changes(&scrolled, &frame);
-        let mut paint = Paint::new(
-            Some(&scrolled),
-            screen.area.as_size(),
-            self.cursor,
-            self.region.clone(),
-        );
-        paint.scroll(rows, lines);
-        paint.cells(changes);
-        Some((paint.finish(), frame))
     }
 }
 
@@ -73,6 +43,7 @@ mod tests {
     use ratatui::text::Line;
     use ratatui::widgets::Paragraph;
 
+    use crate::wire::scroll_buffer;
     use crate::wire::test_terminal::{row_of, terminal};
 
     /// A small pseudo-random sequence (the same on every run).
@@ -146,9 +117,6 @@ mod tests {
                 scroll_buffer(before, rows.clone(), lines);
                 terminal.backend_mut().offer_scroll(rows, lines);
             }
-            if let Some(before) = &shown {
-                terminal.backend_mut().know_screen(before);
-            }
             // Most rows stay as they were, moved or not; some change.
             let lines: Vec<Line> = (0..height)
                 .map(|y| match (&moved, dice.roll(4)) {
@@ -164,10 +132,19 @@ mod tests {
                     ),
                 })
                 .collect();
-            let frame = terminal
-                .draw(|f| f.render_widget(Paragraph::new(lines), area))
-                .unwrap();
-            let buffer = frame.buffer.clone();
+            // Sent whole, as the reader sends its frames; at times told which rows were
+            // drawn, the others being the last frame's, scrolled.
+            let paragraph = Paragraph::new(lines);
+            if let (Some(before), 0) = (&moved, dice.roll(2)) {
+                let mut frame = Buffer::empty(area);
+                ratatui::widgets::Widget::render(paragraph.clone(), area, &mut frame);
+                let row =
+                    |b: &Buffer, y: u16| (0..width).map(|x| b[(x, y)].clone()).collect::<Vec<_>>();
+                let drawn = (0..height).filter(|&y| row(before, y) != row(&frame, y));
+                terminal.backend_mut().drawn_only = Some(drawn.collect());
+            }
+            crate::wire::present(&mut terminal, |f| f.render_widget(paragraph, area)).unwrap();
+            let buffer = terminal.backend().screen().unwrap().clone();
             let bytes = std::mem::take(&mut *sent.0.borrow_mut());
             let text = String::from_utf8_lossy(&bytes);
             scrolls += usize::from(scrolls_itself(&text));
@@ -229,15 +206,12 @@ mod tests {
         let (mut terminal, sent) = terminal(14, 2);
         let area = ratatui::layout::Rect::new(0, 0, 14, 2);
         let mut parser = vt100::Parser::new(2, 14, 0);
-        let frame = terminal
-            .draw(|f| f.render_widget(Paragraph::new("😀x yx y"), area))
-            .unwrap();
-        let shown = frame.buffer.clone();
-        terminal.backend_mut().know_screen(&shown);
+        crate::wire::present(&mut terminal, |f| {
+            f.render_widget(Paragraph::new("😀x yx y"), area)
+        })
+        .unwrap();
         terminal.backend_mut().offer_scroll(0..1, -1);
-        terminal
-            .draw(|f| f.render_widget(Paragraph::new(""), area))
-            .unwrap();
+        crate::wire::present(&mut terminal, |f| f.render_widget(Paragraph::new(""), area)).unwrap();
         parser.process(&sent.0.borrow());
         assert_eq!(parser.screen().contents().trim(), "");
     }

@@ -1,6 +1,7 @@
 //! The app driven headless: actions in, state out. One file per part of the app.
 
 mod chords;
+mod drawn_over;
 mod first_part;
 mod outline;
 mod outline_width;

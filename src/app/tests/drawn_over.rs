@@ -1,0 +1,141 @@
+//! A frame drawn over the last one when only the reader's text moved is the frame drawn
+//! whole, and only a plain scroll lets it be drawn so.
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+
+use super::*;
+
+/// The screen drawn whole.
+fn drawn(app: &App) -> Buffer {
+    let (width, height) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|f| crate::ui::draw(app, f))
+        .unwrap()
+        .buffer
+        .clone()
+}
+
+/// The screen drawn over `before`, in which the text stood `lines` lower.
+fn drawn_over(app: &App, before: &Buffer, lines: i32) -> Buffer {
+    let (width, height) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .current_buffer_mut()
+        .content
+        .clone_from(&before.content);
+    let _ = crate::ui::scrolled::draw(app, &mut terminal.get_frame(), lines);
+    terminal.current_buffer_mut().clone()
+}
+
+/// Plays `actions` on `app`; after each that only moved the text, the frame drawn over the
+/// last is checked against the frame drawn whole. Returns how many were drawn over.
+fn play(app: &mut App, actions: &[Action]) -> usize {
+    let mut before = drawn(app);
+    let mut over = 0;
+    for (n, &action) in actions.iter().enumerate() {
+        let (top, text_revision) = (app.top, app.text_revision());
+        app.update(action);
+        let lines = app.top as i64 - top as i64;
+        let height = i64::from(app.reader_size().1);
+        let now = drawn(app);
+        if app.text_revision() == text_revision
+            && lines != 0
+            && lines.abs() <= height
+            && crate::ui::scrolled::can_draw(app)
+        {
+            over += 1;
+            let moved = drawn_over(app, &before, lines as i32);
+            for y in 0..app.size.1 {
+                let row = |b: &Buffer| {
+                    (0..app.size.0)
+                        .map(|x| b[(x, y)].clone())
+                        .collect::<Vec<_>>()
+                };
+                assert!(
+                    row(&moved) == row(&now),
+                    "action {n} ({action:?}), row {y}: {:?} instead of {:?}",
+                    row(&moved).iter().map(|c| c.symbol()).collect::<String>(),
+                    row(&now).iter().map(|c| c.symbol()).collect::<String>(),
+                );
+            }
+        }
+        before = now;
+    }
+    over
+}
+
+/// Scrolls of every size, both ways, and moves that are not scrolls between them.
+fn walk() -> Vec<Action> {
+    use Action::*;
+    let steps = [
+        Down,
+        Down,
+        Down,
+        PageDown,
+        Up,
+        HalfPageDown,
+        NextSection,
+        Down,
+        PageUp,
+        HalfPageUp,
+        Down,
+        Bottom,
+        Up,
+        Up,
+        PageUp,
+        Top,
+        Down,
+        NextParagraph,
+        Down,
+        HalfPageDown,
+    ];
+    steps.iter().cycle().take(120).copied().collect()
+}
+
+#[test]
+fn a_scrolled_frame_drawn_over_the_last_is_the_whole_frame_with_the_outline_and_without() {
+    let mut app = seed_app((100, 30));
+    assert!(app.outline_visible);
+    let over = play(&mut app, &walk());
+    assert!(over > 50, "only {over} frames drawn over the last");
+    app.update(Action::ToggleOutline);
+    assert!(!app.outline_visible);
+    let over = play(&mut app, &walk());
+    assert!(over > 50, "only {over} frames drawn over the last");
+}
+
+#[test]
+fn search_marks_scroll_with_the_text_and_a_new_current_match_is_drawn_whole() {
+    let mut app = seed_app((90, 24));
+    app.update(Action::Search);
+    type_text(&mut app, "合作");
+    app.update(Action::Go);
+    assert!(app.search.as_ref().is_some_and(|s| s.matches.len() > 5));
+    let over = play(&mut app, &walk());
+    assert!(over > 50, "only {over} frames drawn over the last");
+    // The next match moves the current mark: not a plain scroll.
+    let revision = app.text_revision();
+    app.update(Action::NextMatch);
+    assert_ne!(app.text_revision(), revision);
+}
+
+#[test]
+fn a_jump_highlight_going_out_is_not_a_plain_scroll() {
+    let mut app = seed_app((100, 30));
+    app.highlight = Some(Highlight {
+        doc: 0,
+        block: app.current_block(),
+        range: 0..3,
+    });
+    let revision = app.text_revision();
+    app.update(Action::Down);
+    assert!(app.highlight.is_none());
+    assert_ne!(app.text_revision(), revision);
+    // Without one, a line down is.
+    let revision = app.text_revision();
+    app.update(Action::Down);
+    assert_eq!(app.text_revision(), revision);
+}
