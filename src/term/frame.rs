@@ -4,10 +4,14 @@
 
 use std::sync::Arc;
 
-use super::Screen;
+use std::io::Write;
+
+use ratatui::Terminal;
+
 use crate::app::App;
 use crate::ui;
 use crate::vocabulary::Mode;
+use crate::wire::Wire;
 
 /// Where the reader's text stood in a frame: enough to tell whether the next frame only
 /// moves it up or down.
@@ -55,7 +59,7 @@ impl ReaderPosition {
 
 /// What the terminal shows: the app's state the last frame was drawn from (the backend
 /// keeps the frame's cells).
-pub(super) struct Shown {
+pub struct Shown {
     /// The revision it was drawn at.
     revision: u64,
     /// The text revision it was drawn at.
@@ -68,7 +72,7 @@ pub(super) struct Shown {
 
 impl Shown {
     /// Draws the first frame.
-    pub(super) fn first(terminal: &mut Screen, app: &App) -> std::io::Result<Shown> {
+    pub fn first<W: Write>(terminal: &mut Terminal<Wire<W>>, app: &App) -> std::io::Result<Shown> {
         crate::wire::present(terminal, |f| ui::draw(app, f))?;
         Ok(Shown {
             revision: app.revision(),
@@ -79,12 +83,16 @@ impl Shown {
     }
 
     /// How long ago the last frame was drawn.
-    pub(super) fn age(&self) -> std::time::Duration {
+    pub fn age(&self) -> std::time::Duration {
         self.at.elapsed()
     }
 
     /// Draws a frame if the app changed since the last one.
-    pub(super) fn refresh(&mut self, terminal: &mut Screen, app: &App) -> std::io::Result<()> {
+    pub fn refresh<W: Write>(
+        &mut self,
+        terminal: &mut Terminal<Wire<W>>,
+        app: &App,
+    ) -> std::io::Result<()> {
         if app.revision() == self.revision {
             return Ok(());
         }
@@ -121,7 +129,7 @@ impl Shown {
 
     /// The terminal was resized, which clears it: the next frame is drawn on a blank
     /// screen.
-    pub(super) fn resized(&mut self, terminal: &mut Screen) -> std::io::Result<()> {
+    pub fn resized<W: Write>(&mut self, terminal: &mut Terminal<Wire<W>>) -> std::io::Result<()> {
         terminal.backend_mut().forget_screen()?;
         terminal.autoresize()?;
         Ok(())
@@ -130,7 +138,7 @@ impl Shown {
 
 /// A frame drawn over the last one is the frame drawn whole, cell for cell.
 #[cfg(debug_assertions)]
-fn check_drawn_over(terminal: &Screen, app: &App) {
+fn check_drawn_over<W: Write>(terminal: &Terminal<Wire<W>>, app: &App) {
     let shown = terminal.backend().screen().expect("a frame was sent");
     let (width, height) = (shown.area.width, shown.area.height);
     let mut whole = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))

@@ -5,13 +5,12 @@
 //! when it hangs up.
 
 mod files;
-mod frame;
-mod hangup;
+pub mod frame;
+mod inbox;
 mod sources;
 
 use std::os::fd::AsFd;
 use std::path::PathBuf;
-use std::sync::mpsc;
 use std::time::Instant;
 
 use anyhow::Context;
@@ -29,6 +28,7 @@ use crate::index::jump_worker::WorkerReport;
 use crate::keymap::Key;
 use crate::wire::Wire;
 use frame::Shown;
+use inbox::Nothing;
 use sources::{News, Sources};
 
 /// The terminal, drawn through the lean backend.
@@ -104,7 +104,7 @@ fn event_loop(
     rescue: &Rescue,
 ) -> anyhow::Result<()> {
     let crash_test = std::env::var_os(crate::crash::CRASH_TEST).is_some();
-    let (sources, rx) = Sources::new();
+    let (sources, mut inbox) = Sources::new();
     // The jump worker finds the people and the documents cited, after the places.
     app.people_come_later = true;
     let mut run = Running {
@@ -121,7 +121,7 @@ fn event_loop(
         run.tell(vec![Message::Reading(coming.collect())]);
     }
     run.sources.listen_to_signals(signals);
-    run.sources.listen_to_terminal();
+    inbox.listen_to_terminal(run.sources.tell());
     crate::trace::phase("signals and keys");
     let size = terminal.size()?;
     run.tell(vec![Message::Resized(size.width, size.height)]);
@@ -140,7 +140,6 @@ fn event_loop(
     // library once it is read. The jump candidates wait for the places and for the whole
     // library.
     run.sources.watch(run.app);
-    run.sources.watch_for_hangup();
     run.find_places_when_read();
     if rest.is_empty() {
         run.start_worker_when_ready();
@@ -162,10 +161,10 @@ fn event_loop(
         // frames reach the terminal (over a slow link, frames wait in the terminal's queue)
         // show in one frame, a scroll of several lines in one. A stream of news still gets
         // a frame now and then.
-        let waiting = match rx.try_recv() {
+        let waiting = match inbox.try_recv() {
             Ok(news) => Some(news),
-            Err(mpsc::TryRecvError::Empty) => None,
-            Err(mpsc::TryRecvError::Disconnected) => break Ok(()),
+            Err(Nothing::Yet) => None,
+            Err(Nothing::Ever) => break Ok(()),
         };
         if waiting.is_none() || shown.age() >= BUSY_FRAME_EVERY {
             shown.refresh(terminal, run.app)?;
@@ -175,12 +174,12 @@ fn event_loop(
         let writing = run.app.editor().is_some();
         let news = match waiting {
             Some(news) => Some(news),
-            None if writing => match rx.recv_timeout(DRAFT_EVERY) {
+            None if writing => match inbox.recv_timeout(DRAFT_EVERY) {
                 Ok(news) => Some(news),
-                Err(mpsc::RecvTimeoutError::Timeout) => None,
-                Err(mpsc::RecvTimeoutError::Disconnected) => break Ok(()),
+                Err(Nothing::Yet) => None,
+                Err(Nothing::Ever) => break Ok(()),
             },
-            None => match rx.recv() {
+            None => match inbox.recv() {
                 Ok(news) => Some(news),
                 Err(_) => break Ok(()),
             },

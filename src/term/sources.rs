@@ -1,9 +1,8 @@
 //! Where the event loop's news comes from, each on a thread of its own and all into one
-//! channel: the terminal's keys and resizes, signals, the file watcher, the jump worker
+//! channel ([`super::inbox`], which reads the terminal's keys and resizes itself): signals, the file watcher, the jump worker
 //! and the reading of a library in the background.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex};
 use std::thread;
 
@@ -22,6 +21,8 @@ use crate::index::gazetteer::Gazetteer;
 use crate::index::jump::JumpIndex;
 use crate::index::jump_worker::{JumpWorker, WorkerReport};
 use crate::reload;
+
+use super::inbox::{Inbox, Tell, inbox};
 
 /// What reaches the event loop.
 pub(super) enum News {
@@ -56,7 +57,7 @@ pub(super) enum News {
 
 /// The channel the sources send into, and the workers that send.
 pub(super) struct Sources {
-    tx: Sender<News>,
+    tx: Tell,
     /// A reload starts a new jump worker; what an older one still says is about old
     /// editions.
     serial: u64,
@@ -79,8 +80,8 @@ struct LayoutWanted {
 
 impl Sources {
     /// A channel with nothing sending yet, and its receiving end.
-    pub(super) fn new() -> (Sources, Receiver<News>) {
-        let (tx, rx) = channel();
+    pub(super) fn new() -> (Sources, Inbox) {
+        let (tx, rx) = inbox();
         let sources = Sources {
             tx,
             serial: 0,
@@ -101,33 +102,9 @@ impl Sources {
         });
     }
 
-    /// The terminal's events become [`News::Input`]. The event source (and its SIGWINCH
-    /// handler) is set up at once, so that a resize right after start-up is not missed.
-    pub(super) fn listen_to_terminal(&self) {
-        // Poll with no timeout: this never waits for the terminal.
-        let _ = crossterm::event::poll(std::time::Duration::ZERO);
-        let tx = self.tx.clone();
-        // At the screen's priority: a key is passed on at once, however busy the rest is.
-        thread::spawn(move || {
-            loop {
-                match crossterm::event::read() {
-                    Ok(event) => {
-                        if tx.send(News::Input(event)).is_err() {
-                            break;
-                        }
-                    }
-                    Err(_) => {
-                        let _ = tx.send(News::InputClosed);
-                        break;
-                    }
-                }
-            }
-        });
-    }
-
-    /// The terminal hanging up becomes [`News::InputClosed`].
-    pub(super) fn watch_for_hangup(&self) {
-        super::hangup::watch(self.tx.clone());
+    /// The sending end, for the terminal's events where a thread reads them.
+    pub(super) fn tell(&self) -> &Tell {
+        &self.tx
     }
 
     /// Watches the open files: changes become [`News::Changed`].

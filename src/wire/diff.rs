@@ -35,15 +35,18 @@ pub fn changes_on_row<'a>(before: &'a Buffer, after: &'a Buffer, y: u16) -> Chan
     let mut row = changes(before, after);
     row.end = row.end.min(start + columns);
     // What the cells before the row cover or uncover reaches a few cells at most (a symbol
-    // is rarely more than two wide): walked from there, the row starts as in the whole.
-    row.at = start.saturating_sub(LONGEST_REACH).min(row.end);
+    // is rarely more than two wide): walked from there, the row starts as in the whole. No
+    // further back than the row above.
+    row.at = start
+        .saturating_sub(LONGEST_REACH.min(columns))
+        .min(row.end);
     while row.at < start.min(row.end) {
         row.step();
     }
     row
 }
 
-/// How many cells before a row [`changes_on_row`] looks at.
+/// How many cells before a row [`changes_on_row`] looks at (of the row above).
 const LONGEST_REACH: usize = 8;
 
 /// The cells [`changes`] finds, one at a time: a caller that needs only the first few (to

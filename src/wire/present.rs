@@ -20,6 +20,7 @@ pub fn present<W: Write>(
     draw: impl FnOnce(&mut Frame),
 ) -> io::Result<()> {
     terminal.autoresize()?;
+    terminal.current_buffer_mut().reset();
     draw(&mut terminal.get_frame());
     send(terminal)
 }
@@ -54,12 +55,11 @@ pub fn present_over<W: Write>(
 fn send<W: Write>(terminal: &mut Terminal<Wire<W>>) -> io::Result<()> {
     let mut buffer = std::mem::take(terminal.current_buffer_mut());
     let sent = terminal.backend_mut().present(&mut buffer);
-    // Left in its place: a buffer of the same size, reset before the next frame is drawn in
-    // it.
+    // Left in its place: a buffer of the same size, the next frame's (reset, or overwritten
+    // with the screen, before it is drawn in). ratatui's other buffer is not used.
     *terminal.current_buffer_mut() = buffer;
     sent?;
     terminal.hide_cursor()?;
-    terminal.swap_buffers();
     Backend::flush(terminal.backend_mut())
 }
 
@@ -106,14 +106,19 @@ impl<W: Write> Wire<W> {
             }
             let scratch = self.scratch.get_or_insert_with(|| screen.clone());
             let cells = match &drawn_only {
-                // The other rows are the screen's, scrolled: only the rows drawn are
-                // scrolled here and compared (the cells drawn read no other row).
+                // The other rows are the screen's, scrolled: only the rows drawn (and the
+                // row above each) are scrolled here, and only the rows drawn compared (the
+                // cells drawn read no other row).
                 Some(drawn) => {
                     scratch.area = screen.area;
                     scratch
                         .content
                         .resize(screen.content.len(), Cell::default());
                     for &y in drawn {
+                        // The row before too: what its last cells cover reaches this row.
+                        if let Some(above) = y.checked_sub(1).filter(|a| !drawn.contains(a)) {
+                            scroll_row(screen, scratch, &rows, lines, above);
+                        }
                         scroll_row(screen, scratch, &rows, lines, y);
                     }
                     let cells: Vec<_> = drawn
