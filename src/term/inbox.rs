@@ -9,10 +9,16 @@ use std::time::{Duration, Instant};
 
 use super::sources::News;
 
-/// How long the terminal's reader is given to look for an event: none at all (it waits in
-/// whole milliseconds, and this is less than one), but time to look at what it has parsed
-/// already (several keys may have come in one read) and at what the terminal has sent.
+/// How long the terminal's reader is given to look for an event without waiting: none at
+/// all (it waits in whole milliseconds, and this is less than one), but time to look once
+/// at what it has parsed already and at what the terminal has sent.
 const LOOK: Duration = Duration::from_micros(10);
+
+/// How long the loop sleeps, after an event, before it looks again at what the reader holds:
+/// keys that came in one read are parsed together, and the ones the reader still holds no
+/// wait on the terminal sees. (The look almost always finds them at once; this is for when
+/// the thread was held up in the middle of it.)
+const HELD: Duration = Duration::from_millis(1);
 
 /// The sending end, for the sources' threads: each message wakes the loop.
 #[derive(Clone)]
@@ -36,6 +42,8 @@ pub(super) struct Inbox {
     waker: Arc<Waker>,
     /// The terminal the keys come from, while it is read on this thread.
     terminal: Option<Terminal>,
+    /// Whether the reader may hold events parsed with the last one.
+    held: bool,
 }
 
 /// Why nothing came.
@@ -59,6 +67,7 @@ pub(super) fn inbox() -> (Tell, Inbox) {
         rx,
         waker,
         terminal: None,
+        held: false,
     };
     (tell, inbox)
 }
@@ -73,9 +82,17 @@ impl Inbox {
         self.terminal = listen(&self.waker, tell);
     }
 
-    /// What is waiting, without waiting: news sent, or a terminal event.
+    /// What is waiting, without waiting: news sent, or a terminal event (keys that came
+    /// together are taken together, before a frame is drawn).
     pub(super) fn try_recv(&mut self) -> Result<News, Nothing> {
-        self.recv_until(Some(Instant::now()))
+        match self.rx.try_recv() {
+            Ok(news) => Ok(news),
+            Err(TryRecvError::Disconnected) => Err(Nothing::Ever),
+            Err(TryRecvError::Empty) => match self.terminal_event(LOOK) {
+                Some(news) => Ok(news),
+                None => Err(Nothing::Yet),
+            },
+        }
     }
 
     /// The next news, waiting for it as long as it takes.
@@ -95,11 +112,6 @@ impl Inbox {
                 Err(TryRecvError::Disconnected) => return Err(Nothing::Ever),
                 Err(TryRecvError::Empty) => {}
             }
-            if self.terminal.is_some()
-                && let Some(news) = self.terminal_event()
-            {
-                return Ok(news);
-            }
             let left = match deadline {
                 Some(deadline) => match deadline.checked_duration_since(Instant::now()) {
                     Some(left) if !left.is_zero() => Some(left),
@@ -107,7 +119,14 @@ impl Inbox {
                 },
                 None => None,
             };
-            match wait(&self.waker, &self.rx, self.terminal.as_ref(), left)? {
+            if let Some(news) = self.terminal_event(LOOK) {
+                return Ok(news);
+            }
+            let sleep = match std::mem::take(&mut self.held) {
+                true => Some(left.map_or(HELD, |left| left.min(HELD))),
+                false => left,
+            };
+            match wait(&self.waker, &self.rx, self.terminal.as_ref(), sleep)? {
                 Woke::Look => {}
                 Woke::With(news) => return Ok(news),
                 Woke::HungUp => return Ok(self.closed()),
@@ -115,15 +134,19 @@ impl Inbox {
         }
     }
 
-    /// A terminal event the reader holds or the terminal has sent, without waiting.
-    fn terminal_event(&mut self) -> Option<News> {
-        let event = match crossterm::event::poll(LOOK) {
+    /// A terminal event the reader holds or the terminal has sent, given `time` to look.
+    fn terminal_event(&mut self, time: Duration) -> Option<News> {
+        self.terminal.as_ref()?;
+        let event = match crossterm::event::poll(time) {
             Ok(false) => return None,
             Ok(true) => crossterm::event::read(),
             Err(e) => Err(e),
         };
         Some(match event {
-            Ok(event) => News::Input(event),
+            Ok(event) => {
+                self.held = true;
+                News::Input(event)
+            }
             Err(_) => self.closed(),
         })
     }
