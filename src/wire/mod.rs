@@ -12,7 +12,7 @@ mod present;
 mod scroll;
 mod style;
 #[cfg(test)]
-mod test_terminal;
+pub(crate) mod test_terminal;
 
 use std::io::{self, Write};
 use std::ops::Range;
