@@ -78,6 +78,9 @@ pub struct App {
     pub layout: Layout,
     /// The first layout line shown in the reader.
     pub top: usize,
+    /// The text at the top when the document was last laid out anew (document, block,
+    /// byte in it, and the line it put at the top): kept while the reader stays there.
+    top_text: Option<(usize, BlockId, usize, usize)>,
     /// The section outline's folding and selection.
     pub pane: OutlinePane,
     /// Which view the outline pane shows.
@@ -237,6 +240,7 @@ impl App {
             doc: 0,
             layout: Layout::default(),
             top: 0,
+            top_text: None,
             pane: OutlinePane::default(),
             view: OutlineView::Sections,
             countries,

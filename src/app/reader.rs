@@ -266,19 +266,34 @@ impl App {
         }
     }
 
-    /// Shows the current document with `layout`, keeping the block at the top.
+    /// Shows the current document with `layout`, keeping the text at the top: the line
+    /// that holds the first character of the line at the top, as `less` does (a paragraph
+    /// wrapped anew has its lines elsewhere).
     fn install_layout(&mut self, layout: Layout) {
-        // The block at the top and how many lines into it (-1: the gap above it).
+        // The block at the top, how many lines into it (-1: the gap above it), and where in
+        // its text the top line starts.
         let anchor = (!self.layout.lines.is_empty()).then(|| {
             let block = self.current_block();
+            // Not moved since the last new layout: the text that was at the top before it,
+            // so that widening and narrowing again comes back to the same line.
+            let text_at = match self.top_text {
+                Some((doc, b, at, top)) if (doc, b, top) == (self.doc, block, self.top) => Some(at),
+                _ => self
+                    .layout
+                    .lines
+                    .get(self.top)
+                    .filter(|l| l.block() == block && l.role() != LineRole::Gap)
+                    .map(|l| l.start()),
+            };
             (
                 block,
                 self.top as i64 - self.layout.block_start(block) as i64,
+                text_at,
             )
         });
         self.layout = layout;
         self.top = match anchor {
-            Some((block, offset)) => {
+            Some((block, offset, text_at)) => {
                 let start = self.layout.block_start(block);
                 let next = self
                     .layout
@@ -286,10 +301,21 @@ impl App {
                     .get(block.0 + 1)
                     .copied()
                     .unwrap_or(usize::MAX);
-                usize::try_from(start as i64 + offset)
-                    .unwrap_or(0)
-                    .min(next.saturating_sub(1))
-                    .min(self.max_top())
+                let holding = text_at.and_then(|at| {
+                    (start..next.min(self.layout.lines.len())).rev().find(|&n| {
+                        let line = &self.layout.lines[n];
+                        line.block() == block && line.role() != LineRole::Gap && line.start() <= at
+                    })
+                });
+                let top = holding
+                    .unwrap_or_else(|| {
+                        usize::try_from(start as i64 + offset)
+                            .unwrap_or(0)
+                            .min(next.saturating_sub(1))
+                    })
+                    .min(self.max_top());
+                self.top_text = text_at.map(|at| (self.doc, block, at, top));
+                top
             }
             None => 0,
         };

@@ -102,3 +102,40 @@ fn the_layout_asked_for_reaches_the_event_loop() {
         "{effects:?}"
     );
 }
+
+/// The text that starts the reader's top line.
+fn top_text(app: &App) -> String {
+    let line = &app.layout.lines[app.top];
+    let block = &app.document().blocks[line.block().0];
+    block.text()[line.start()..].chars().take(12).collect()
+}
+
+#[test]
+fn a_wider_reader_keeps_the_line_at_the_top_in_view_not_the_gap_after_its_paragraph() {
+    let mut text = String::from("# Communiqué\n\n");
+    for n in 0..30 {
+        text.push_str(&format!(
+            "{n}. We look forward to a successful review of the principles of corporate \
+             governance to strengthen sustainability, and we will continue to monitor the \
+             financial sector closely and stand ready to take appropriate actions.\n\n"
+        ));
+    }
+    let mut app = app_on(doc("g7.md", &text));
+    app.receive(Message::Resized(60, 30));
+    // Down to the last line of a paragraph, which at a wider width is the middle of one.
+    while app.layout.lines[app.top + 1].role() != LineRole::Gap || app.top < 20 {
+        app.update(Action::Down);
+    }
+    let before = top_text(&app);
+    assert!(!before.trim().is_empty());
+    app.receive(Message::Resized(100, 30));
+    let line = &app.layout.lines[app.top];
+    assert_ne!(line.role(), LineRole::Gap, "a blank line at the top");
+    // The line at the top holds the text that started the top line before.
+    let block = &app.document().blocks[line.block().0];
+    let held = &block.text()[line.start()..line.end()];
+    assert!(held.contains(before.trim_end()), "{held:?} lost {before:?}");
+    // Back at the narrower width, the same text starts the top line again.
+    app.receive(Message::Resized(60, 30));
+    assert_eq!(top_text(&app), before);
+}
