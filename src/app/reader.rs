@@ -96,24 +96,22 @@ impl App {
         // chosen where to be.
         self.return_when_read = None;
         let page = i32::from(self.reader_size().1) as isize;
+        let scroll = match action {
+            Action::Down => Some(1),
+            Action::Up => Some(-1),
+            Action::PageDown => Some(page),
+            Action::PageUp => Some(-page),
+            Action::HalfPageDown => Some(page / 2),
+            Action::HalfPageUp => Some(-page / 2),
+            _ => None,
+        };
+        if let Some(lines) = scroll {
+            self.scroll_by(lines);
+            // The text only moved, unless a highlight in it went out.
+            self.only_scrolled = !highlighted;
+            return;
+        }
         match action {
-            Action::Down
-            | Action::Up
-            | Action::PageDown
-            | Action::PageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp => {
-                self.scroll_by(match action {
-                    Action::Down => 1,
-                    Action::Up => -1,
-                    Action::PageDown => page,
-                    Action::PageUp => -page,
-                    Action::HalfPageDown => page / 2,
-                    _ => -page / 2,
-                });
-                // The text only moved, unless a highlight in it went out.
-                self.only_scrolled = !highlighted;
-            }
             Action::Top => self.jump_to(0),
             // A long text's first part or a long PDF's first pages: not the end yet.
             Action::Bottom if self.document().is_partial() => {

@@ -140,27 +140,7 @@ impl Shown {
 #[cfg(debug_assertions)]
 fn check_drawn_over<W: Write>(terminal: &Terminal<Wire<W>>, app: &App) {
     let shown = terminal.backend().screen().expect("a frame was sent");
-    let (width, height) = (shown.area.width, shown.area.height);
-    let mut whole = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
-        .expect("a test terminal");
-    let drawn = whole
-        .draw(|f| ui::draw(app, f))
-        .expect("drawn")
-        .buffer
-        .clone();
-    let row = |buffer: &ratatui::buffer::Buffer, y: u16| {
-        (0..width)
-            .map(|x| buffer[(x, y)].clone())
-            .collect::<Vec<_>>()
-    };
-    if let Some(y) = (0..height).find(|&y| row(&drawn, y) != row(shown, y)) {
-        panic!(
-            "the frame drawn over the last one differs on row {y}: {:?} instead of {:?}",
-            row(shown, y).iter().map(|c| c.symbol()).collect::<String>(),
-            row(&drawn, y)
-                .iter()
-                .map(|c| c.symbol())
-                .collect::<String>(),
-        );
+    if let Some(difference) = ui::scrolled::differs_from_whole(app, shown) {
+        panic!("the frame drawn over the last one differs on {difference}");
     }
 }

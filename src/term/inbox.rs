@@ -85,13 +85,18 @@ impl Inbox {
     /// What is waiting, without waiting: news sent, or a terminal event (keys that came
     /// together are taken together, before a frame is drawn).
     pub(super) fn try_recv(&mut self) -> Result<News, Nothing> {
+        match self.sent()? {
+            Some(news) => Ok(news),
+            None => self.terminal_event(LOOK).ok_or(Nothing::Yet),
+        }
+    }
+
+    /// News sent and waiting in the channel.
+    fn sent(&self) -> Result<Option<News>, Nothing> {
         match self.rx.try_recv() {
-            Ok(news) => Ok(news),
+            Ok(news) => Ok(Some(news)),
             Err(TryRecvError::Disconnected) => Err(Nothing::Ever),
-            Err(TryRecvError::Empty) => match self.terminal_event(LOOK) {
-                Some(news) => Ok(news),
-                None => Err(Nothing::Yet),
-            },
+            Err(TryRecvError::Empty) => Ok(None),
         }
     }
 
@@ -107,10 +112,8 @@ impl Inbox {
 
     fn recv_until(&mut self, deadline: Option<Instant>) -> Result<News, Nothing> {
         loop {
-            match self.rx.try_recv() {
-                Ok(news) => return Ok(news),
-                Err(TryRecvError::Disconnected) => return Err(Nothing::Ever),
-                Err(TryRecvError::Empty) => {}
+            if let Some(news) = self.sent()? {
+                return Ok(news);
             }
             let left = match deadline {
                 Some(deadline) => match deadline.checked_duration_since(Instant::now()) {

@@ -1,6 +1,6 @@
 //! Where the event loop's news comes from, each on a thread of its own and all into one
-//! channel ([`super::inbox`], which reads the terminal's keys and resizes itself): signals, the file watcher, the jump worker
-//! and the reading of a library in the background.
+//! channel: signals, the file watcher, the jump worker and the reading of a library in the
+//! background. The terminal's keys and resizes the loop reads itself ([`super::inbox`]).
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};

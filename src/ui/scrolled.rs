@@ -83,3 +83,29 @@ fn move_rows(buffer: &mut Buffer, area: Rect, lines: i32) -> Range<u16> {
         0..n
     }
 }
+
+/// Where `over`, a frame drawn over the last one, differs from the frame drawn whole: the
+/// first such row, and what it shows in each. For the checks of debug builds and tests.
+#[cfg(any(test, debug_assertions))]
+pub fn differs_from_whole(app: &App, over: &Buffer) -> Option<String> {
+    let (width, height) = (over.area.width, over.area.height);
+    let mut whole = ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height))
+        .expect("a test terminal");
+    let drawn = whole.draw(|f| super::draw(app, f)).expect("drawn").buffer;
+    let row = |buffer: &Buffer, y: u16| {
+        (0..width)
+            .map(|x| buffer[(x, y)].clone())
+            .collect::<Vec<_>>()
+    };
+    let text =
+        |cells: Vec<ratatui::buffer::Cell>| cells.iter().map(|c| c.symbol()).collect::<String>();
+    (0..height)
+        .find(|&y| row(drawn, y) != row(over, y))
+        .map(|y| {
+            format!(
+                "row {y}: {:?} instead of {:?}",
+                text(row(over, y)),
+                text(row(drawn, y))
+            )
+        })
+}
