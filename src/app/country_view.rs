@@ -19,10 +19,7 @@ impl App {
             self.country_order,
         );
         self.countries_view.tree = tree;
-        self.countries_view.pane = super::OutlinePane {
-            folded: places.into_iter().collect(),
-            ..Default::default()
-        };
+        self.countries_view.pane = super::OutlinePane::folded_at(places, 0);
         self.make_country_rows();
     }
 
@@ -130,7 +127,7 @@ impl App {
     /// Narrows the section outline to the sections with matching passages.
     pub(super) fn apply_filter(&mut self) {
         if !self.filter_is_on() {
-            self.pane.only = None;
+            self.pane.set_only(None);
             self.notify("Filter off", false);
             return;
         }
@@ -145,7 +142,7 @@ impl App {
                 at = self.outline.entries[i].parent;
             }
         }
-        self.pane.only = Some(keep);
+        self.pane.set_only(Some(keep));
         let label = self.filter_label().unwrap_or_default();
         let keys =
             [Action::NextMatch, Action::PrevMatch].map(|a| self.keymap.hint_key(Mode::Reader, a));

@@ -33,11 +33,7 @@ impl App {
             .selected
             .min(tree.entries.len().saturating_sub(1));
         self.documents_view.tree = tree;
-        self.documents_view.pane = super::OutlinePane {
-            folded: rows.into_iter().collect(),
-            selected,
-            ..Default::default()
-        };
+        self.documents_view.pane = super::OutlinePane::folded_at(rows, selected);
         self.make_cited_rows();
     }
 

@@ -1,7 +1,9 @@
 //! The outline pane's state: which entries are folded, which one is selected, and what is
 //! visible. Pure state; the App moves it in response to actions.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use crate::index::outline::Outline;
 use crate::index::unfolding::Later;
@@ -61,16 +63,74 @@ impl OutlineView {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct OutlinePane {
     /// Entries whose children are hidden.
-    pub folded: BTreeSet<usize>,
+    folded: BTreeSet<usize>,
     /// The selected entry (an index into the outline's entries).
     pub selected: usize,
     /// The first visible row shown at the top of the pane.
     pub offset: usize,
     /// When a filter is on, the only entries shown.
-    pub only: Option<BTreeSet<usize>>,
+    only: Option<BTreeSet<usize>>,
+    /// The entries shown, as last worked out.
+    shown: Shown,
 }
 
+/// The entries a pane shows, kept for the outline they were worked out from (by its
+/// stamp) until the folding or the filter changes: a key that moves the reader finds the
+/// section it is in without walking every entry of a long briefing's outline.
+#[derive(Clone, Debug, Default)]
+struct Shown(RefCell<Option<(u64, Arc<[usize]>)>>);
+
+impl Shown {
+    fn forget(&mut self) {
+        *self.0.get_mut() = None;
+    }
+}
+
+/// What is kept is not part of the pane's state.
+impl PartialEq for Shown {
+    fn eq(&self, _: &Shown) -> bool {
+        true
+    }
+}
+
+impl Eq for Shown {}
+
 impl OutlinePane {
+    /// A pane with `folded` folded and `selected` selected.
+    pub fn folded_at(folded: impl IntoIterator<Item = usize>, selected: usize) -> OutlinePane {
+        OutlinePane {
+            folded: folded.into_iter().collect(),
+            selected,
+            ..OutlinePane::default()
+        }
+    }
+
+    /// Whether the children of `entry` are hidden.
+    pub fn is_folded(&self, entry: usize) -> bool {
+        self.folded.contains(&entry)
+    }
+
+    /// When a filter is on, the only entries shown.
+    pub fn only(&self) -> Option<&BTreeSet<usize>> {
+        self.only.as_ref()
+    }
+
+    /// Shows only `only` (and everything, with `None`).
+    pub fn set_only(&mut self, only: Option<BTreeSet<usize>>) {
+        self.only = only;
+        self.shown.forget();
+    }
+
+    fn fold_at(&mut self, entry: usize) -> bool {
+        self.shown.forget();
+        self.folded.insert(entry)
+    }
+
+    fn unfold_at(&mut self, entry: usize) -> bool {
+        self.shown.forget();
+        self.folded.remove(&entry)
+    }
+
     /// Moves or folds for a key, in a pane of `height` rows; says whether the key was one
     /// of these.
     pub fn update(&mut self, outline: &Outline, action: Action, height: usize) -> bool {
@@ -94,7 +154,25 @@ impl OutlinePane {
     }
 
     /// The entries shown, in order: every entry not under a folded one.
-    pub fn visible(&self, outline: &Outline) -> Vec<usize> {
+    pub fn visible(&self, outline: &Outline) -> Arc<[usize]> {
+        let stamp = outline.stamp();
+        if let Some((of, kept)) = self.shown.0.borrow().as_ref()
+            && *of == stamp
+        {
+            debug_assert_eq!(
+                **kept,
+                *self.walk(outline),
+                "rows kept for a changed outline"
+            );
+            return Arc::clone(kept);
+        }
+        let rows: Arc<[usize]> = self.walk(outline).into();
+        *self.shown.0.borrow_mut() = Some((stamp, Arc::clone(&rows)));
+        rows
+    }
+
+    /// The entries shown, worked out from every entry.
+    fn walk(&self, outline: &Outline) -> Vec<usize> {
         let mut out = Vec::with_capacity(outline.entries.len());
         let mut hide_deeper_than: Option<usize> = None;
         for (i, e) in outline.entries.iter().enumerate() {
@@ -134,10 +212,7 @@ impl OutlinePane {
         if visible.is_empty() {
             return;
         }
-        let at = visible
-            .iter()
-            .position(|&i| i == self.selected)
-            .unwrap_or(0);
+        let at = row_of(&visible, self.selected).unwrap_or(0);
         let to = at.saturating_add_signed(delta).min(visible.len() - 1);
         self.selected = visible[to];
     }
@@ -157,14 +232,14 @@ impl OutlinePane {
 
     /// Folds or unfolds the selected entry.
     pub fn toggle_fold(&mut self, outline: &Outline) {
-        if !self.folded.remove(&self.selected) && has_children(outline, self.selected) {
-            self.folded.insert(self.selected);
+        if !self.unfold_at(self.selected) && has_children(outline, self.selected) {
+            self.fold_at(self.selected);
         }
     }
 
     /// Folds the selected entry; when it is folded already or has no children, selects its parent.
     pub fn fold(&mut self, outline: &Outline) {
-        if has_children(outline, self.selected) && self.folded.insert(self.selected) {
+        if has_children(outline, self.selected) && self.fold_at(self.selected) {
             return;
         }
         if let Some(parent) = outline.entries.get(self.selected).and_then(|e| e.parent) {
@@ -174,7 +249,7 @@ impl OutlinePane {
 
     /// Unfolds the selected entry.
     pub fn unfold(&mut self) {
-        self.folded.remove(&self.selected);
+        self.unfold_at(self.selected);
     }
 
     /// Folds every entry that has children.
@@ -182,6 +257,7 @@ impl OutlinePane {
         self.folded = (0..outline.entries.len())
             .filter(|&i| has_children(outline, i))
             .collect();
+        self.shown.forget();
         let selected = self.selected;
         self.select(outline, selected);
     }
@@ -189,6 +265,7 @@ impl OutlinePane {
     /// Unfolds everything.
     pub fn unfold_all(&mut self) {
         self.folded.clear();
+        self.shown.forget();
     }
 
     /// Moves what points past entry `at` down by `n` entries (`n` were put under it).
@@ -198,6 +275,7 @@ impl OutlinePane {
         if let Some(only) = self.only.as_mut() {
             *only = only.iter().map(|&i| shift(i)).collect();
         }
+        self.shown.forget();
         self.selected = shift(self.selected);
     }
 
@@ -209,10 +287,7 @@ impl OutlinePane {
     /// The first of the `visible` rows a pane of `height` rows shows: from the offset, moved
     /// as little as needed to keep the selected row on screen, and never past the last row.
     pub fn first_row(&self, visible: &[usize], height: usize) -> usize {
-        let row = visible
-            .iter()
-            .position(|&i| i == self.selected)
-            .unwrap_or(0);
+        let row = row_of(visible, self.selected).unwrap_or(0);
         let height = height.max(1);
         let mut offset = self.offset;
         if row < offset {
@@ -222,6 +297,11 @@ impl OutlinePane {
         }
         offset.min(visible.len().saturating_sub(height))
     }
+}
+
+/// The row that shows `entry` among the `visible` ones (in the outline's order).
+fn row_of(visible: &[usize], entry: usize) -> Option<usize> {
+    visible.binary_search(&entry).ok()
 }
 
 fn has_children(outline: &Outline, entry: usize) -> bool {
@@ -249,17 +329,54 @@ mod tests {
     fn folding_hides_children_and_keeps_selection_visible() {
         let o = outline();
         let mut p = OutlinePane::default();
-        assert_eq!(p.visible(&o), vec![0, 1, 2, 3, 4]);
+        assert_eq!(*p.visible(&o), [0, 1, 2, 3, 4]);
         p.selected = 1;
         p.toggle_fold(&o);
-        assert_eq!(p.visible(&o), vec![0, 1, 4]);
+        assert_eq!(*p.visible(&o), [0, 1, 4]);
         p.select(&o, 3);
         assert_eq!(p.selected, 1, "A2 is folded under A");
         p.fold_all(&o);
-        assert_eq!(p.visible(&o), vec![0]);
+        assert_eq!(*p.visible(&o), [0]);
         assert_eq!(p.selected, 0);
         p.unfold_all();
         assert_eq!(p.visible(&o).len(), 5);
+    }
+
+    #[test]
+    fn the_rows_shown_follow_every_change_of_the_folds_the_filter_and_the_outline() {
+        let mut o = outline();
+        let mut p = OutlinePane {
+            selected: 1,
+            ..Default::default()
+        };
+        assert_eq!(*p.visible(&o), [0, 1, 2, 3, 4]);
+        p.fold(&o);
+        assert_eq!(*p.visible(&o), [0, 1, 4]);
+        p.unfold();
+        assert_eq!(*p.visible(&o), [0, 1, 2, 3, 4]);
+        p.set_only(Some([0, 4].into()));
+        assert_eq!(*p.visible(&o), [0, 4]);
+        p.set_only(None);
+        p.fold_all(&o);
+        assert_eq!(*p.visible(&o), [0]);
+        p.unfold_all();
+        assert_eq!(p.visible(&o).len(), 5);
+        let added = o.push(Some(4), o.entries[4].clone());
+        assert_eq!(*p.visible(&o), [0, 1, 2, 3, 4, added]);
+        let mut rows = Outline::default();
+        rows.push(None, o.entries[2].clone());
+        let n = o.insert_children(2, rows);
+        p.shift_after(2, n);
+        assert_eq!(*p.visible(&o), [0, 1, 2, 3, 4, 5, 6]);
+        p.selected = 1;
+        p.fold(&o);
+        assert_eq!(*p.visible(&o), [0, 1, 5, 6]);
+        let other = outline();
+        assert_eq!(
+            *p.visible(&other),
+            [0, 1, 4],
+            "another outline, the same folds"
+        );
     }
 
     #[test]
@@ -272,14 +389,14 @@ mod tests {
         p.fold(&o);
         assert_eq!(p.selected, 1);
         p.fold(&o);
-        assert!(p.folded.contains(&1));
+        assert!(p.is_folded(1));
     }
 
     #[test]
     fn moving_skips_hidden_rows_and_stops_at_the_ends() {
         let o = outline();
         let mut p = OutlinePane::default();
-        p.folded.insert(1);
+        p.fold_at(1);
         p.move_by(&o, 1);
         assert_eq!(p.selected, 1);
         p.move_by(&o, 1);
@@ -338,7 +455,7 @@ impl TreeView {
     pub fn make_unfolded_rows(&mut self, make: impl Fn(&Later) -> Outline) {
         // Most keys unfold nothing: the rows shown are not worked out for them.
         let unfolded = |(i, e): (usize, &crate::index::outline::OutlineEntry)| {
-            e.later.is_some() && !self.pane.folded.contains(&i)
+            e.later.is_some() && !self.pane.is_folded(i)
         };
         if !self.tree.entries.iter().enumerate().any(unfolded) {
             return;
@@ -346,8 +463,9 @@ impl TreeView {
         let waiting: Vec<usize> = self
             .pane
             .visible(&self.tree)
-            .into_iter()
-            .filter(|&i| self.tree.entries[i].later.is_some() && !self.pane.folded.contains(&i))
+            .iter()
+            .copied()
+            .filter(|&i| self.tree.entries[i].later.is_some() && !self.pane.is_folded(i))
             .collect();
         // From the last, so the entries before each one keep their places.
         for &at in waiting.iter().rev() {
@@ -356,14 +474,14 @@ impl TreeView {
             };
             if later.only_when_chosen() && at != self.pane.selected {
                 self.tree.entries[at].later = Some(later);
-                self.pane.folded.insert(at);
+                self.pane.fold_at(at);
                 continue;
             }
             let n = self.tree.insert_children(at, make(&later));
             self.pane.shift_after(at, n);
             for i in at + 1..=at + n {
                 if self.tree.entries[i].later.is_some() {
-                    self.pane.folded.insert(i);
+                    self.pane.fold_at(i);
                 }
             }
         }

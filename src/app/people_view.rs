@@ -47,11 +47,7 @@ impl App {
             .selected
             .min(tree.entries.len().saturating_sub(1));
         self.people_view.tree = tree;
-        self.people_view.pane = super::OutlinePane {
-            folded: rows.into_iter().collect(),
-            selected,
-            ..Default::default()
-        };
+        self.people_view.pane = super::OutlinePane::folded_at(rows, selected);
         self.make_people_rows();
     }
 

@@ -93,9 +93,39 @@ const SENTENCE_CHARS: usize = 160;
 /// The section tree of the open documents, in document order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Outline {
-    /// The entries, parents before their children.
+    /// The entries, parents before their children. Changed other than through this type's
+    /// methods in what decides which rows show (depth, children), the change is
+    /// [`Outline::changed`].
     pub entries: Vec<OutlineEntry>,
+    stamp: Stamp,
 }
+
+/// Which outline, as it is now: new for every outline made and at every change, so that
+/// what is worked out from an outline can be kept while it stays. Not part of what an
+/// outline is: two outlines of the same entries are equal whatever their stamps.
+#[derive(Clone, Debug)]
+struct Stamp(u64);
+
+impl Stamp {
+    fn fresh() -> Stamp {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        Stamp(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+impl Default for Stamp {
+    fn default() -> Stamp {
+        Stamp::fresh()
+    }
+}
+
+impl PartialEq for Stamp {
+    fn eq(&self, _: &Stamp) -> bool {
+        true
+    }
+}
+
+impl Eq for Stamp {}
 
 /// A heading with the headings nested under it, for printing as a tree or JSON.
 #[derive(Clone, Debug, Serialize, PartialEq, Eq)]
@@ -111,8 +141,19 @@ pub struct OutlineNode {
 }
 
 impl Outline {
+    /// Which outline this is, as it is now: the same number while it does not change.
+    pub fn stamp(&self) -> u64 {
+        self.stamp.0
+    }
+
+    /// Says that the entries were changed directly.
+    pub fn changed(&mut self) {
+        self.stamp = Stamp::fresh();
+    }
+
     /// Adds an entry under `parent` and returns its index.
     pub fn push(&mut self, parent: Option<usize>, mut entry: OutlineEntry) -> usize {
+        self.changed();
         entry.parent = parent;
         entry.depth = parent.map_or(0, |p| self.entries[p].depth + 1);
         if let Some(p) = parent {
@@ -180,7 +221,10 @@ impl Outline {
             }
         }
         entries.shrink_to_fit();
-        Outline { entries }
+        Outline {
+            entries,
+            stamp: Stamp::fresh(),
+        }
     }
 
     /// The headings above a block, from the outermost to its own section: `第一章 › 第一节`
@@ -212,7 +256,21 @@ impl Outline {
     }
 
     /// The entry a reading position is in: the last entry at or before it ("you are here").
+    /// The entries are in document order, so it is looked up, not walked to.
     pub fn entry_at(&self, doc: usize, block: BlockId) -> Option<usize> {
+        let at_or_before = self
+            .entries
+            .partition_point(|e| (e.doc, e.block) <= (doc, Some(block)));
+        let found = at_or_before
+            .checked_sub(1)
+            .filter(|&i| self.entries[i].doc == doc);
+        debug_assert_eq!(found, self.walk_to(doc, block), "an outline out of order");
+        found
+    }
+
+    /// [`Outline::entry_at`], walking the entries from the first: what debug builds check
+    /// it against.
+    fn walk_to(&self, doc: usize, block: BlockId) -> Option<usize> {
         let mut found = None;
         for (i, e) in self.entries.iter().enumerate() {
             if e.doc != doc {

@@ -42,6 +42,7 @@ impl Outline {
     /// The rows' own parents count from the first of them (`None`: directly under `at`); the
     /// entries after `at` move down by that many.
     pub fn insert_children(&mut self, at: usize, rows: Outline) -> usize {
+        self.changed();
         let n = rows.entries.len();
         if n == 0 {
             self.entries[at].has_children = false;

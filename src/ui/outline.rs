@@ -79,7 +79,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         let entry = &tree.entries[i];
         let fold = if !entry.has_children {
             "  "
-        } else if pane.folded.contains(&i) {
+        } else if pane.is_folded(i) {
             "▸ "
         } else {
             "▾ "

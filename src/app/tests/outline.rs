@@ -285,7 +285,8 @@ fn filter_narrows_sections_and_n_walks_matching_passages() {
     let visible: Vec<String> = app
         .pane
         .visible(&app.outline)
-        .into_iter()
+        .iter()
+        .copied()
         .map(|i| app.outline.entries[i].title.clone())
         .collect();
     assert!(visible.iter().any(|t| t.starts_with("高市首相")));
@@ -311,7 +312,7 @@ fn filter_narrows_sections_and_n_walks_matching_passages() {
         assert!(text.contains("日") && text.contains("中"), "{text}");
     }
     app.update(Action::ClearFilter);
-    assert!(app.pane.only.is_none());
+    assert!(app.pane.only().is_none());
 }
 
 #[test]

@@ -22,7 +22,8 @@ fn titles(app: &App) -> Vec<String> {
     let view = &app.countries_view;
     view.pane
         .visible(&view.tree)
-        .into_iter()
+        .iter()
+        .copied()
         .map(|i| {
             format!(
                 "{}{}",
