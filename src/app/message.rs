@@ -152,8 +152,14 @@ impl App {
                 effects
             }
             Message::Resized(width, height) => {
+                // Scrolled to the end, the end stays in view at any height (taller then
+                // shorter would otherwise leave it below the screen).
+                let at_end = self.top > 0 && self.top >= self.max_top();
                 self.size = (width, height);
                 self.relayout_at_new_width();
+                if at_end {
+                    self.top = self.max_top();
+                }
                 Vec::new()
             }
             Message::LaidOut(doc, layout) => {

@@ -139,3 +139,32 @@ fn a_wider_reader_keeps_the_line_at_the_top_in_view_not_the_gap_after_its_paragr
     app.receive(Message::Resized(60, 30));
     assert_eq!(top_text(&app), before);
 }
+
+#[test]
+fn at_the_end_a_taller_then_shorter_window_still_shows_the_end() {
+    let mut app = app_on(briefing(200));
+    let (width, height) = app.size;
+    app.update(Action::Bottom);
+    assert!(app.top > 0 && app.top == app.max_top());
+    app.receive(Message::Resized(width, height + 10));
+    app.receive(Message::Resized(width, height));
+    assert_eq!(app.top, app.max_top(), "the end in view");
+    // Not at the end, a resize keeps the top line.
+    app.update(Action::Top);
+    app.update(Action::PageDown);
+    let top = app.top;
+    app.receive(Message::Resized(width, height + 10));
+    app.receive(Message::Resized(width, height));
+    assert_eq!(app.top, top);
+}
+
+#[test]
+fn a_briefing_that_fits_stays_at_its_start_when_the_window_shrinks() {
+    let mut app = app_on(briefing(3));
+    let (width, height) = app.size;
+    app.update(Action::Bottom);
+    assert_eq!(app.top, 0);
+    app.receive(Message::Resized(width, 6));
+    assert_eq!(app.top, 0, "the start, as before");
+    app.receive(Message::Resized(width, height));
+}
