@@ -11,6 +11,9 @@ starts each program afresh and prints tenths of a millisecond).
 
 KEY is `j`, `k` or `pgdn`. COMMAND is split on spaces and given FILE last. A data directory
 in which the outline was hidden once keeps brief's outline hidden, as `less` shows a file.
+SETUP keys are sent to each program once it is up (`SETUP== ` unfolds brief's whole
+outline), and WAIT seconds of quiet (default 1.5) mean it is up: a long briefing is
+still read in the background after its first screen.
 """
 import fcntl
 import os
@@ -60,9 +63,14 @@ def main():
     path, key, n = sys.argv[1], KEYS[sys.argv[2]], int(sys.argv[3])
     gap = float(os.environ.get("GAP", "0.03"))
     programs = [a.split("=", 1) for a in sys.argv[4:]]
+    wait = float(os.environ.get("WAIT", "1.5"))
+    setup = os.environ.get("SETUP", "").encode()
     running = {name: start(command, path) for name, command in programs}
     for _, fd in running.values():
-        drain(fd, 1.5)
+        drain(fd, wait)
+        if setup:
+            os.write(fd, setup)
+            drain(fd, wait)
     times = {name: [] for name in running}
     try:
         for _ in range(n):
