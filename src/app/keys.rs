@@ -117,6 +117,12 @@ impl App {
         } else {
             self.keymap.resolve(mode, &self.pending, key)
         };
+        if mode == Mode::Prompt
+            && let Some(action) = self.scroll_under_question(key)
+        {
+            self.reader_action(action);
+            return (Vec::new(), true);
+        }
         match resolved {
             Resolved::Pending => {
                 self.pending.push(key);
@@ -141,6 +147,29 @@ impl App {
                 (self.press_key(key).0, true)
             }
             Resolved::Unbound => (Vec::new(), false),
+        }
+    }
+
+    /// A key that scrolls the reader, while a question that takes neither a typed answer
+    /// nor y or n (the draft left over from an earlier run) waits in the status line: the
+    /// briefing can be read before it is answered.
+    fn scroll_under_question(&self, key: Key) -> Option<Action> {
+        let prompt = self.prompt()?;
+        if prompt.takes_text() || prompt.is_yes_no() || !self.pending.is_empty() {
+            return None;
+        }
+        match self.keymap.resolve(Mode::Reader, &[], key) {
+            Resolved::Action(
+                action @ (Action::Down
+                | Action::Up
+                | Action::PageDown
+                | Action::PageUp
+                | Action::HalfPageDown
+                | Action::HalfPageUp
+                | Action::Top
+                | Action::Bottom),
+            ) => Some(action),
+            _ => None,
         }
     }
 

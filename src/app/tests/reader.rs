@@ -336,3 +336,21 @@ fn a_place_in_a_briefing_that_repeats_its_passages_is_returned_to() {
     app.receive(crate::app::Message::ReturnTo(0, kept));
     assert_eq!(app.current_block(), BlockId(copies[5]));
 }
+
+#[test]
+fn the_briefing_scrolls_while_the_leftover_draft_question_waits() {
+    let mut app = seed_app((100, 30));
+    let mut draft = crate::store::Draft::default();
+    draft.note.body = "Meeting point: railway financing".into();
+    app.receive(Message::LeftoverDraft(Box::new(draft)));
+    assert_eq!(app.mode(), Mode::Prompt);
+    app.press(Key::char('j'));
+    app.press(Key::named(NamedKey::PageDown));
+    assert!(app.top > 1, "the reader scrolled");
+    assert_eq!(app.mode(), Mode::Prompt, "the question still waits");
+    // Keys that would leave the reader do nothing while it waits.
+    app.press(Key::char('/'));
+    assert_eq!(app.mode(), Mode::Prompt);
+    app.press(Key::named(NamedKey::Esc));
+    assert_eq!(app.mode(), Mode::Reader);
+}
