@@ -40,11 +40,12 @@ def start(command, path):
     return pid, fd
 
 
-def drain(fd, quiet):
-    """Reads until QUIET s pass without output; the time of the last read (None: none)."""
+def drain(fd, quiet, first=None):
+    """Reads until QUIET s pass without output (FIRST s for the first output, so that a
+    slow answer is waited for); the time of the last read (None: none)."""
     last = None
     while True:
-        ready, _, _ = select.select([fd], [], [], quiet)
+        ready, _, _ = select.select([fd], [], [], quiet if last or first is None else first)
         if not ready:
             return last
         try:
@@ -78,7 +79,7 @@ def main():
                 time.sleep(gap)
                 sent = time.perf_counter()
                 os.write(fd, key)
-                last = drain(fd, 0.02)
+                last = drain(fd, 0.02, first=2.0)
                 if last:
                     times[name].append((last - sent) * 1000)
     finally:

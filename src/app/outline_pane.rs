@@ -76,14 +76,34 @@ pub struct OutlinePane {
 
 /// The entries a pane shows, kept for the outline they were worked out from (by its
 /// stamp) until the folding or the filter changes: a key that moves the reader finds the
-/// section it is in without walking every entry of a long briefing's outline.
-#[derive(Clone, Debug, Default)]
-struct Shown(RefCell<Option<(u64, Arc<[usize]>)>>);
+/// section it is in without walking every entry of a long briefing's outline. With them,
+/// which folding they were worked out for: a number no other pane or folding has.
+#[derive(Clone, Debug)]
+struct Shown {
+    kept: RefCell<Option<(u64, Arc<[usize]>)>>,
+    folding: u64,
+}
 
 impl Shown {
     fn forget(&mut self) {
-        *self.0.get_mut() = None;
+        *self.kept.get_mut() = None;
+        self.folding = next_folding();
     }
+}
+
+impl Default for Shown {
+    fn default() -> Shown {
+        Shown {
+            kept: RefCell::new(None),
+            folding: next_folding(),
+        }
+    }
+}
+
+/// A number for a new folding of a pane.
+fn next_folding() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// What is kept is not part of the pane's state.
@@ -108,6 +128,12 @@ impl OutlinePane {
     /// Whether the children of `entry` are hidden.
     pub fn is_folded(&self, entry: usize) -> bool {
         self.folded.contains(&entry)
+    }
+
+    /// Which folding and filter the pane has: the same number while neither changes, and
+    /// never the same for two panes.
+    pub fn folding(&self) -> u64 {
+        self.shown.folding
     }
 
     /// When a filter is on, the only entries shown.
@@ -156,7 +182,7 @@ impl OutlinePane {
     /// The entries shown, in order: every entry not under a folded one.
     pub fn visible(&self, outline: &Outline) -> Arc<[usize]> {
         let stamp = outline.stamp();
-        if let Some((of, kept)) = self.shown.0.borrow().as_ref()
+        if let Some((of, kept)) = self.shown.kept.borrow().as_ref()
             && *of == stamp
         {
             debug_assert_eq!(
@@ -167,7 +193,7 @@ impl OutlinePane {
             return Arc::clone(kept);
         }
         let rows: Arc<[usize]> = self.walk(outline).into();
-        *self.shown.0.borrow_mut() = Some((stamp, Arc::clone(&rows)));
+        *self.shown.kept.borrow_mut() = Some((stamp, Arc::clone(&rows)));
         rows
     }
 
@@ -432,6 +458,9 @@ pub struct TreeView<T = ()> {
     pub pane: OutlinePane,
     /// What each entry stands for, by entry (empty where entries stand for their place).
     pub targets: Vec<T>,
+    /// The tree's stamp and the pane's folding when the rows unfolded were last made:
+    /// while both stay, no entry waits for its rows.
+    rows_made_for: Option<(u64, u64)>,
 }
 
 impl TreeView {
@@ -453,11 +482,24 @@ impl TreeView {
     /// entry whose rows come only when it is chosen is folded again when something else
     /// unfolded it (unfold all).
     pub fn make_unfolded_rows(&mut self, make: impl Fn(&Later) -> Outline) {
-        // Most keys unfold nothing: the rows shown are not worked out for them.
+        // Most keys unfold nothing: neither the tree nor its folding changed since.
+        let now = Some((self.tree.stamp(), self.pane.folding()));
         let unfolded = |(i, e): (usize, &crate::index::outline::OutlineEntry)| {
             e.later.is_some() && !self.pane.is_folded(i)
         };
+        if self.rows_made_for == now {
+            debug_assert!(
+                !self
+                    .pane
+                    .visible(&self.tree)
+                    .iter()
+                    .any(|&i| unfolded((i, &self.tree.entries[i]))),
+                "an entry shown unfolded without a change of folding"
+            );
+            return;
+        }
         if !self.tree.entries.iter().enumerate().any(unfolded) {
+            self.rows_made_for = now;
             return;
         }
         let waiting: Vec<usize> = self
@@ -485,6 +527,7 @@ impl TreeView {
                 }
             }
         }
+        self.rows_made_for = Some((self.tree.stamp(), self.pane.folding()));
     }
 }
 
@@ -494,6 +537,7 @@ impl<T> Default for TreeView<T> {
             tree: Outline::default(),
             pane: OutlinePane::default(),
             targets: Vec::new(),
+            rows_made_for: None,
         }
     }
 }
