@@ -156,6 +156,12 @@ impl App {
                 // shorter would otherwise leave it below the screen).
                 let at_end = self.top > 0 && self.top >= self.max_top();
                 self.size = (width, height);
+                // Hidden only because the terminal was narrow: shown once it is wide.
+                if self.outline_hidden_for_width && width >= super::NARROW_WIDTH {
+                    self.outline_hidden_for_width = false;
+                    self.outline_visible = true;
+                    self.outline_shown_for_focus = false;
+                }
                 self.relayout_at_new_width();
                 if at_end {
                     self.top = self.max_top();

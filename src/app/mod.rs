@@ -125,6 +125,9 @@ pub struct App {
     pub outline_visible: bool,
     /// Set when the pane was shown only to take focus, so leaving it hides it again.
     outline_shown_for_focus: bool,
+    /// Set when the pane is hidden only because the terminal is too narrow for it (not by
+    /// the user): it is remembered as shown, and a wide enough terminal shows it again.
+    outline_hidden_for_width: bool,
     /// The outline pane's share of the terminal's width, in thousandths, once the user has
     /// chosen one (`None`: a third; see [`outline_width`]).
     pub outline_share: Option<u16>,
@@ -262,6 +265,7 @@ impl App {
             search: None,
             outline_visible: size.0 >= NARROW_WIDTH,
             outline_shown_for_focus: false,
+            outline_hidden_for_width: size.0 < NARROW_WIDTH,
             outline_share: None,
             size,
             help: None,
@@ -355,6 +359,7 @@ impl App {
             (_, Action::ToggleOutline) => {
                 self.outline_visible = !self.outline_visible;
                 self.outline_shown_for_focus = false;
+                self.outline_hidden_for_width = false;
                 if !self.outline_visible && self.mode() == Mode::Outline {
                     self.focus = Focus::Reader;
                 }

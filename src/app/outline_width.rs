@@ -54,10 +54,11 @@ pub fn step(width: u16) -> u16 {
 
 impl App {
     /// The outline pane as it is now, to be remembered: a pane shown only while it has the
-    /// keys counts as hidden.
+    /// keys counts as hidden, one hidden only for a narrow terminal as shown.
     pub fn outline_layout(&self) -> OutlineLayout {
         OutlineLayout {
-            shown: self.outline_visible && !self.outline_shown_for_focus,
+            shown: (self.outline_visible && !self.outline_shown_for_focus)
+                || self.outline_hidden_for_width,
             share: self.outline_share,
         }
     }
@@ -66,7 +67,9 @@ impl App {
     /// (a terminal too narrow for it still starts without it).
     pub(super) fn restore_outline(&mut self, layout: OutlineLayout) {
         self.outline_share = layout.share.map(|s| s.min(1000));
-        self.outline_visible = layout.shown && self.size.0 >= super::NARROW_WIDTH;
+        let narrow = self.size.0 < super::NARROW_WIDTH;
+        self.outline_visible = layout.shown && !narrow;
+        self.outline_hidden_for_width = layout.shown && narrow;
         self.outline_shown_for_focus = false;
         if !self.outline_visible && self.mode() == Mode::Outline {
             self.focus = super::focus::Focus::Reader;
@@ -82,6 +85,7 @@ impl App {
             if wider {
                 self.outline_visible = true;
                 self.outline_shown_for_focus = false;
+                self.outline_hidden_for_width = false;
                 self.relayout_at_new_width();
             } else {
                 let show = self

@@ -137,3 +137,34 @@ fn the_outline_as_left_comes_back() {
     narrow.receive(Message::Outline(left));
     assert!(!narrow.outline_visible);
 }
+
+#[test]
+fn an_outline_hidden_for_a_narrow_terminal_is_not_remembered_as_hidden() {
+    // A first start in a narrow terminal, nothing remembered yet.
+    let mut narrow = seed_app((70, 24));
+    assert!(!narrow.outline_visible);
+    assert!(
+        narrow.outline_layout().shown,
+        "hidden by the width, not by the user"
+    );
+    // Shown for the keys and left: still only hidden by the width.
+    narrow.update(Action::FocusOutline);
+    narrow.press(Key::named(NamedKey::Esc));
+    assert!(!narrow.outline_visible);
+    assert!(narrow.outline_layout().shown);
+    // A wide enough terminal shows it.
+    narrow.receive(Message::Resized(100, 30));
+    assert!(narrow.outline_visible);
+    let mut next = seed_app((100, 30));
+    next.receive(Message::Outline(narrow.outline_layout()));
+    assert!(next.outline_visible);
+
+    // Hidden by the user in a narrow terminal: remembered, and not shown by a resize.
+    let mut chose = seed_app((70, 24));
+    chose.update(Action::FocusOutline);
+    chose.press(Key::char('t'));
+    assert!(!chose.outline_visible);
+    chose.receive(Message::Resized(100, 30));
+    assert!(!chose.outline_visible);
+    assert!(!chose.outline_layout().shown);
+}
