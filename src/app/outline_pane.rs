@@ -219,6 +219,20 @@ impl OutlinePane {
         out
     }
 
+    /// The row that stands for `entry`: itself when it is shown, else its nearest ancestor
+    /// shown (the fold it is in, or a section the filter keeps).
+    pub fn row_for(&self, outline: &Outline, entry: usize) -> Option<usize> {
+        let visible = self.visible(outline);
+        let mut at = Some(entry);
+        while let Some(i) = at {
+            if row_of(&visible, i).is_some() {
+                return Some(i);
+            }
+            at = outline.entries.get(i).and_then(|e| e.parent);
+        }
+        None
+    }
+
     /// Selects `entry`, or its nearest visible ancestor when it is folded away.
     pub fn select(&mut self, outline: &Outline, entry: usize) {
         let mut target = entry;
@@ -431,6 +445,21 @@ mod tests {
         assert_eq!(p.selected, 4);
         p.move_by(&o, -10);
         assert_eq!(p.selected, 0);
+    }
+
+    #[test]
+    fn an_entry_folded_away_or_filtered_out_stands_under_the_row_that_holds_it() {
+        let o = outline();
+        let mut p = OutlinePane::default();
+        assert_eq!(p.row_for(&o, 3), Some(3));
+        p.fold_at(1);
+        assert_eq!(p.row_for(&o, 3), Some(1), "A2 in folded A");
+        p.fold_at(0);
+        assert_eq!(p.row_for(&o, 3), Some(0), "the outermost fold");
+        p.unfold_all();
+        p.set_only(Some([0, 4].into()));
+        assert_eq!(p.row_for(&o, 3), Some(0), "the section the filter keeps");
+        assert_eq!(p.row_for(&o, 4), Some(4));
     }
 
     #[test]

@@ -65,9 +65,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         title.push(Span::styled(format!("  ({key})"), theme.decoration()));
     }
     let mut lines = vec![Line::from(title)];
+    // "You are here": the section the reader is in, or the fold or section shown that
+    // holds it.
     let here = (app.view == OutlineView::Sections)
         .then(|| app.here())
-        .flatten();
+        .flatten()
+        .and_then(|entry| pane.row_for(tree, entry));
     let visible = pane.visible(tree);
     let rows = usize::from(area.height.saturating_sub(1));
     // The selected entry is always on screen, whatever scrolled the pane last.
