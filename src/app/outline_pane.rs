@@ -70,6 +70,9 @@ pub struct OutlinePane {
     pub offset: usize,
     /// When a filter is on, the only entries shown.
     only: Option<BTreeSet<usize>>,
+    /// Everything was folded (fold all) and nothing unfolded since: entries that arrive
+    /// are folded too.
+    all_folded: bool,
     /// The entries shown, as last worked out.
     shown: Shown,
 }
@@ -154,6 +157,7 @@ impl OutlinePane {
 
     fn unfold_at(&mut self, entry: usize) -> bool {
         self.shown.forget();
+        self.all_folded = false;
         self.folded.remove(&entry)
     }
 
@@ -297,6 +301,7 @@ impl OutlinePane {
         self.folded = (0..outline.entries.len())
             .filter(|&i| has_children(outline, i))
             .collect();
+        self.all_folded = true;
         self.shown.forget();
         let selected = self.selected;
         self.select(outline, selected);
@@ -305,6 +310,7 @@ impl OutlinePane {
     /// Unfolds everything.
     pub fn unfold_all(&mut self) {
         self.folded.clear();
+        self.all_folded = false;
         self.shown.forget();
     }
 
@@ -317,6 +323,28 @@ impl OutlinePane {
         }
         self.shown.forget();
         self.selected = shift(self.selected);
+    }
+
+    /// Takes the folds, the filter and the selection over from `old` to `new`, the outline
+    /// made again with more documents, or with the whole of a document of which a part
+    /// was read: each entry by its document and heading. After fold all, the entries that
+    /// arrived are folded too.
+    pub fn carry_over(&mut self, old: &Outline, new: &Outline) {
+        let moved = |i: &usize| {
+            old.entries
+                .get(*i)
+                .and_then(|e| new.index_of(e.doc, e.block))
+        };
+        self.folded = self.folded.iter().filter_map(moved).collect();
+        if self.all_folded {
+            self.folded
+                .extend((0..new.entries.len()).filter(|&i| has_children(new, i)));
+        }
+        if let Some(only) = self.only.take() {
+            self.only = Some(only.iter().filter_map(moved).collect());
+        }
+        self.selected = moved(&self.selected).unwrap_or(0);
+        self.shown.forget();
     }
 
     /// Scrolls so the selected row is within a pane of `height` rows.

@@ -55,9 +55,14 @@ impl App {
         docs[i] = doc;
         self.docs = Arc::new(docs);
         self.gone.remove(&i);
-        self.outline = Outline::build(&self.docs);
-        let last = self.outline.entries.len().saturating_sub(1);
-        self.pane.selected = self.pane.selected.min(last);
+        let old = std::mem::replace(&mut self.outline, Outline::build(&self.docs));
+        if completed {
+            // The part's headings are the whole's first.
+            self.pane.carry_over(&old, &self.outline);
+        } else {
+            let last = self.outline.entries.len().saturating_sub(1);
+            self.pane.selected = self.pane.selected.min(last);
+        }
         // The links and the table shown were the old edition's.
         self.links_view = Default::default();
         if self.view == super::outline_pane::OutlineView::Links {
@@ -127,7 +132,11 @@ impl App {
                 }
             }
         }
-        self.follow_position();
+        if completed {
+            self.follow_position_unless_chosen();
+        } else {
+            self.follow_position();
+        }
         if completed {
             let blocks = self.docs[i].blocks.len();
             self.notify(format!("{name}: all read ({blocks} paragraphs)"), false);
@@ -215,12 +224,23 @@ impl App {
             self.identified.push(false);
             self.countries.append(first + d, arrival.countries);
         }
-        self.outline = Outline::build(&self.docs);
+        let old = std::mem::replace(&mut self.outline, Outline::build(&self.docs));
+        self.pane.carry_over(&old, &self.outline);
         if self.view == OutlineView::Library {
             self.rebuild_library();
         }
         self.country_tree_changed();
-        self.follow_position();
+        self.follow_position_unless_chosen();
+    }
+
+    /// The outline's selection follows the reader, unless the user is choosing in it.
+    fn follow_position_unless_chosen(&mut self) {
+        if self.mode() == crate::vocabulary::Mode::Outline && self.view == OutlineView::Sections {
+            let height = usize::from(self.outline_rows());
+            self.pane.keep_selection_visible(&self.outline, height);
+        } else {
+            self.follow_position();
+        }
     }
 
     /// The places the documents the app started with name, found after the first frame;

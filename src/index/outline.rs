@@ -268,6 +268,18 @@ impl Outline {
         found
     }
 
+    /// The entry of a document's heading (`None`: the document's own node), if the outline
+    /// has one.
+    pub fn index_of(&self, doc: usize, block: Option<BlockId>) -> Option<usize> {
+        let at = self
+            .entries
+            .partition_point(|e| (e.doc, e.block) < (doc, block));
+        self.entries
+            .get(at)
+            .filter(|e| (e.doc, e.block) == (doc, block))
+            .map(|_| at)
+    }
+
     /// [`Outline::entry_at`], walking the entries from the first: what debug builds check
     /// it against.
     fn walk_to(&self, doc: usize, block: BlockId) -> Option<usize> {

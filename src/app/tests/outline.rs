@@ -454,3 +454,67 @@ fn the_library_tells_documents_of_one_title_apart_by_their_file_names() {
     assert!(screen.contains("05-16.md"), "{screen}");
     assert!(screen.contains("06-01.md"), "{screen}");
 }
+
+/// A second document arriving, as a library's do.
+fn arrive(app: &mut App, name: &str, text: &str) {
+    let doc = doc(name, text);
+    let countries = crate::index::countries::Countries::of_document(
+        &doc,
+        crate::index::gazetteer::Gazetteer::bundled(),
+    );
+    app.receive(Message::DocumentsRead {
+        arrivals: vec![super::super::message::Arrival {
+            doc,
+            key: name.to_string(),
+            countries,
+        }],
+        done: 1,
+        total: 1,
+    });
+}
+
+const FIRST: &str = "# One\n\n## A\n\ntext\n\n### A1\n\ntext\n\n## B\n\ntext\n";
+const SECOND: &str = "# Two\n\n## C\n\ntext\n\n### C1\n\ntext\n";
+
+#[test]
+fn documents_arriving_keep_the_selection_and_folds_made_in_the_outline() {
+    let mut app = app_on(doc("one.md", FIRST));
+    app.update(Action::FocusOutline);
+    app.update(Action::Down);
+    app.update(Action::Fold);
+    app.update(Action::Down);
+    let title = |app: &App| app.outline.entries[app.pane.selected].title.clone();
+    assert_eq!(title(&app), "B");
+    arrive(&mut app, "two.md", SECOND);
+    assert_eq!(
+        app.outline.entries[0].title, "one.md",
+        "a node for each document now"
+    );
+    assert_eq!(title(&app), "B", "the selection stays on its entry");
+    let a = app
+        .outline
+        .entries
+        .iter()
+        .position(|e| e.title == "A")
+        .unwrap();
+    assert!(app.pane.is_folded(a), "A stays folded");
+    assert!(
+        !app.pane.is_folded(app.outline.entries.len() - 2),
+        "C arrived unfolded"
+    );
+}
+
+#[test]
+fn after_fold_all_documents_that_arrive_come_folded() {
+    let mut app = app_on(doc("one.md", FIRST));
+    app.update(Action::FocusOutline);
+    app.update(Action::FoldAll);
+    arrive(&mut app, "two.md", SECOND);
+    let visible: Vec<String> = app
+        .pane
+        .visible(&app.outline)
+        .iter()
+        .map(|&i| app.outline.entries[i].title.clone())
+        .collect();
+    assert_eq!(visible, ["one.md", "two.md"]);
+}
