@@ -178,7 +178,7 @@ impl App {
                 Vec::new()
             }
             Message::Reading(keys) => {
-                self.loading = Some((0, keys.len()));
+                self.loading = Some((self.docs.len(), self.docs.len() + keys.len()));
                 self.coming = keys;
                 Vec::new()
             }

@@ -184,7 +184,8 @@ pub struct App {
     pub today: String,
     /// Documents removed from disk while open.
     pub gone: std::collections::BTreeSet<usize>,
-    /// While a library is read in the background: files read, of how many.
+    /// While a library is read in the background: files read, of how many, counting those
+    /// open before (the first, shown at once).
     pub loading: Option<(usize, usize)>,
     /// The keys of the files named that are still being read: documents of their own, which
     /// a file read before them is never taken for.

@@ -211,7 +211,9 @@ impl App {
     /// More documents of a library read in the background, in order; `done` of `total`
     /// files are read. The outline and countries take them in at once.
     pub(super) fn add_documents(&mut self, arrivals: Vec<Arrival>, done: usize, total: usize) {
-        self.loading = (done < total).then_some((done, total));
+        // Counting the documents open before the rest was read.
+        let before = self.loading.map_or(0, |(_, all)| all.saturating_sub(total));
+        self.loading = (done < total).then_some((before + done, before + total));
         if arrivals.is_empty() {
             return;
         }

@@ -518,3 +518,28 @@ fn after_fold_all_documents_that_arrive_come_folded() {
         .collect();
     assert_eq!(visible, ["one.md", "two.md"]);
 }
+
+#[test]
+fn the_progress_of_a_library_counts_the_document_shown_first() {
+    let mut app = app_on(doc("one.md", FIRST));
+    app.receive(Message::Reading(vec!["two.md".into(), "three.md".into()]));
+    assert_eq!(app.loading, Some((1, 3)));
+    let doc = doc("two.md", SECOND);
+    let countries = crate::index::countries::Countries::of_document(
+        &doc,
+        crate::index::gazetteer::Gazetteer::bundled(),
+    );
+    app.receive(Message::DocumentsRead {
+        arrivals: vec![super::super::message::Arrival {
+            doc,
+            key: "two.md".into(),
+            countries,
+        }],
+        done: 1,
+        total: 2,
+    });
+    assert_eq!(app.loading, Some((2, 3)));
+    arrive(&mut app, "three.md", SECOND);
+    assert_eq!(app.loading, None);
+    assert_eq!(app.docs.len(), 3);
+}
