@@ -49,6 +49,13 @@ pub fn build(
             continue;
         }
         let group = tree.push(None, entry(format!("{name} · {}", rows.len())));
+        // Counts right-aligned on the widest of the group's.
+        let width = rows
+            .iter()
+            .map(|r| r.mentions.to_string().len())
+            .max()
+            .unwrap_or(0)
+            .max(3);
         for row in rows {
             let Some(first) = first.get(&row.place) else {
                 continue;
@@ -73,7 +80,7 @@ pub fn build(
                     has_children: true,
                     later: Some(Later::Place(row.place)),
                     ..entry(format!(
-                        "{:>3} {} {}{english}{city}",
+                        "{:>width$} {} {}{english}{city}",
                         row.mentions, row.code, row.name
                     ))
                 },
@@ -249,6 +256,37 @@ fn ambiguous(docs: &[Document], countries: &Countries, gazetteer: &Gazetteer) ->
 mod tests {
     use super::*;
     use crate::doc::open::{OpenOptions, bundled};
+
+    #[test]
+    fn counts_of_four_digits_stay_in_line_with_the_others() {
+        let mut text = String::from("# Talks\n\n");
+        for _ in 0..1200 {
+            text.push_str("The delegation of France spoke.\n\n");
+        }
+        text.push_str("Japan and France met.\n\n");
+        let docs = vec![crate::doc::Document::parse(
+            "talks.md",
+            None,
+            "UTF-8",
+            &text,
+            crate::doc::Format::Markdown,
+            crate::doc::ParseOptions::default(),
+        )];
+        let g = Gazetteer::bundled();
+        let countries = Countries::build(&docs, g);
+        let (tree, places) = build(&docs, &countries, g, CountryOrder::Mentions);
+        let rows: Vec<&str> = places
+            .iter()
+            .map(|&i| tree.entries[i].title.as_str())
+            .collect();
+        let code_at = |code: &str| {
+            rows.iter()
+                .find_map(|r| r.find(code))
+                .unwrap_or_else(|| panic!("{code} in {rows:?}"))
+        };
+        assert!(rows.iter().any(|r| r.starts_with("1201 FR")), "{rows:?}");
+        assert_eq!(code_at(" FR "), code_at(" JP "), "{rows:?}");
+    }
 
     #[test]
     fn kyrgyzstan_unfolds_into_sections_and_marked_sentences() {

@@ -16,6 +16,12 @@ pub fn build(all: &[Cited]) -> (Outline, Vec<usize>) {
     let entry = |title: String| OutlineEntry::titled(0, None, title);
     let mut group = None;
     let mut kind = None;
+    // Counts right-aligned on the widest.
+    let width = (all.iter())
+        .map(|c| c.citations.len().to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(3);
     for (i, c) in all.iter().enumerate() {
         if kind != Some(c.kind) {
             kind = Some(c.kind);
@@ -31,7 +37,7 @@ pub fn build(all: &[Cited]) -> (Outline, Vec<usize>) {
                 span: Some(first.range.clone()),
                 has_children: true,
                 later: Some(Later::Cited(i)),
-                ..entry(format!("{:>3} {}", c.citations.len(), c.title))
+                ..entry(format!("{:>width$} {}", c.citations.len(), c.title))
             },
         );
         rows.push(row);

@@ -17,6 +17,12 @@ pub fn build(people: &People) -> (Outline, Vec<usize>) {
     let mut tree = Outline::default();
     let mut rows = Vec::new();
     let entry = |title: String| OutlineEntry::titled(0, None, title);
+    // Counts right-aligned on the widest.
+    let width = (people.persons.iter())
+        .map(|p| p.mentions.len().to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(3);
     for (name, reporters) in [("People", false), ("Reporters, in bylines", true)] {
         let count = people
             .persons
@@ -42,7 +48,7 @@ pub fn build(people: &People) -> (Outline, Vec<usize>) {
                     person: Some(p),
                     has_children: true,
                     later: Some(Later::Person(p)),
-                    ..entry(format!("{:>3} {label}", person.mentions.len()))
+                    ..entry(format!("{:>width$} {label}", person.mentions.len()))
                 },
             );
             rows.push(row);
