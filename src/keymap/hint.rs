@@ -3,11 +3,33 @@
 //! shown compactly (`C-c C-c`, `↑`). A hint built here names the keys of the keymap in use,
 //! a user's overrides included.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::chord::{KeyCodeOrd, NamedKey};
 use super::{Chord, Key, Keymap, Section};
 use crate::vocabulary::{Action, Mode};
 
+/// The hint keys worked out so far, by mode and action: the status line asks for the same
+/// ones at every frame, and finding them walks the keymap's tables.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Hints(RefCell<HashMap<(Mode, Action), Option<String>>>);
+
+/// What is kept is not part of the keymap.
+impl PartialEq for Hints {
+    fn eq(&self, _: &Hints) -> bool {
+        true
+    }
+}
+
+impl Eq for Hints {}
+
 impl Keymap {
+    /// Says that the bindings were changed directly: the hints are found again.
+    pub fn forget_hints(&mut self) {
+        self.hints.0.get_mut().clear();
+    }
+
     /// The chords that carry out `action` when pressed in `mode`, the best to show first:
     /// the mode's own, then `[global]`'s that reach the action there (not in the note
     /// editor, where unbound keys are text; in a line being typed, only keys that type
@@ -40,7 +62,17 @@ impl Keymap {
 
     /// The first key of [`Keymap::keys_in`], compactly: what a hint names.
     pub fn hint_key(&self, mode: Mode, action: Action) -> Option<String> {
-        self.keys_in(mode, action).first().map(|c| c.short())
+        let found = || self.keys_in(mode, action).first().map(|c| c.short());
+        if let Some(kept) = self.hints.0.borrow().get(&(mode, action)) {
+            debug_assert_eq!(*kept, found(), "a hint kept for changed bindings");
+            return kept.clone();
+        }
+        let hint = found();
+        self.hints
+            .0
+            .borrow_mut()
+            .insert((mode, action), hint.clone());
+        hint
     }
 
     /// Up to `most` keys of [`Keymap::keys_in`], compactly, joined by `/` (`Esc/C-s`).

@@ -53,8 +53,10 @@ pub enum Resolved {
 /// Key bindings per section, ready to resolve key presses.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Keymap {
-    /// Bindings per section; each chord once.
+    /// Bindings per section; each chord once. Changed other than by [`Keymap::overlay`]
+    /// after a hint was asked for, the hints are [`Keymap::forget_hints`].
     pub bindings: BTreeMap<Section, BTreeMap<Chord, Action>>,
+    hints: hint::Hints,
 }
 
 /// A parsed keymap file: its bindings and the preset it asks to start from.
@@ -118,6 +120,7 @@ impl Keymap {
     /// Lays `over` on top of this keymap: its chords replace these, and chords of this keymap
     /// that would clash with them as prefixes are dropped.
     pub fn overlay(&mut self, over: &Keymap) {
+        self.forget_hints();
         for (section, table) in &over.bindings {
             let mine = self.bindings.entry(*section).or_default();
             for (chord, action) in table {
