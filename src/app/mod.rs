@@ -370,31 +370,19 @@ impl App {
             (_, Action::WidenOutline) => self.change_outline_width(true),
             (Mode::Reader, Action::FocusOutline) => self.enter_outline(),
             (Mode::Outline, Action::FocusOutline | Action::Close) => self.leave_outline(),
-            (Mode::Outline, Action::NextOutlineView) => match self.view.next() {
-                Some(view) => {
-                    self.view = view;
-                    if view == OutlineView::Countries && self.country_tree_stale {
-                        self.country_tree_stale = false;
-                        self.rebuild_country_tree();
-                    }
-                    if view == OutlineView::Library {
-                        self.rebuild_library();
-                    }
-                    if view == OutlineView::Documents {
-                        self.rebuild_documents();
-                    }
-                    if view == OutlineView::People {
-                        self.rebuild_people();
-                    }
-                    if matches!(view, OutlineView::Bookmarks | OutlineView::Notes) {
-                        return vec![Effect::RefreshAnnotations];
+            (Mode::Outline, Action::NextOutlineView | Action::PreviousOutlineView) => {
+                let to = match action {
+                    Action::NextOutlineView => self.view.next(),
+                    _ => self.view.previous(),
+                };
+                match to {
+                    Some(view) => return self.show_outline_view(view),
+                    None => {
+                        self.view = OutlineView::Sections;
+                        self.leave_outline();
                     }
                 }
-                None => {
-                    self.view = OutlineView::Sections;
-                    self.leave_outline();
-                }
-            },
+            }
             (_, Action::Bookmarks) => {
                 self.enter_outline();
                 self.view = OutlineView::Bookmarks;

@@ -131,6 +131,25 @@ impl App {
         }
     }
 
+    /// Shows `view` in the outline pane, its tree made or read again as it needs.
+    pub(super) fn show_outline_view(&mut self, view: OutlineView) -> Vec<super::Effect> {
+        self.view = view;
+        match view {
+            OutlineView::Countries if self.country_tree_stale => {
+                self.country_tree_stale = false;
+                self.rebuild_country_tree();
+            }
+            OutlineView::Library => self.rebuild_library(),
+            OutlineView::Documents => self.rebuild_documents(),
+            OutlineView::People => self.rebuild_people(),
+            OutlineView::Bookmarks | OutlineView::Notes => {
+                return vec![super::Effect::RefreshAnnotations];
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
     pub(super) fn enter_outline(&mut self) {
         if !self.outline_visible {
             self.outline_visible = true;

@@ -57,6 +57,19 @@ impl OutlineView {
             OutlineView::Library | OutlineView::Links => None,
         }
     }
+
+    /// The view `Shift-Tab` goes back to; `None` from the first.
+    pub fn previous(self) -> Option<OutlineView> {
+        match self {
+            OutlineView::Sections | OutlineView::Links => None,
+            OutlineView::Countries => Some(OutlineView::Sections),
+            OutlineView::People => Some(OutlineView::Countries),
+            OutlineView::Documents => Some(OutlineView::People),
+            OutlineView::Bookmarks => Some(OutlineView::Documents),
+            OutlineView::Notes => Some(OutlineView::Bookmarks),
+            OutlineView::Library => Some(OutlineView::Notes),
+        }
+    }
 }
 
 /// Folding, selection and scrolling of the outline pane.

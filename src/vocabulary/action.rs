@@ -49,6 +49,8 @@ pub enum Action {
     WidenOutline,
     /// Next outline view; after the last, back to the reader
     NextOutlineView,
+    /// Previous outline view; before the first, back to the reader
+    PreviousOutlineView,
     /// Go where the selection leads, or confirm
     Go,
     /// Fold or unfold the selected outline entry

@@ -543,3 +543,19 @@ fn the_progress_of_a_library_counts_the_document_shown_first() {
     assert_eq!(app.loading, None);
     assert_eq!(app.docs.len(), 3);
 }
+
+#[test]
+fn shift_tab_goes_back_through_the_views_and_then_to_the_reader() {
+    let mut app = seed_app((100, 30));
+    app.update(Action::FocusOutline);
+    app.update(Action::NextOutlineView);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, OutlineView::People);
+    app.press(Key::named(NamedKey::BackTab));
+    assert_eq!(app.view, OutlineView::Countries);
+    app.press(Key::named(NamedKey::BackTab));
+    assert_eq!(app.view, OutlineView::Sections);
+    assert_eq!(app.mode(), Mode::Outline);
+    app.press(Key::named(NamedKey::BackTab));
+    assert_eq!(app.mode(), Mode::Reader);
+}
