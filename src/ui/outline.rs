@@ -141,7 +141,26 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         }
         lines.push(Line::from(spans));
     }
+    if let Some(empty) = tree.entries.is_empty().then(|| nothing_yet(app)).flatten() {
+        lines.push(Line::from(Span::styled(
+            fit(&empty, usize::from(area.width)),
+            theme.decoration(),
+        )));
+    }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// What an empty Bookmarks or Notes view says: the reader's key that makes the first.
+fn nothing_yet(app: &App) -> Option<String> {
+    let (what, action) = match app.view {
+        OutlineView::Bookmarks => ("bookmarks", Action::ToggleBookmark),
+        OutlineView::Notes => ("notes", Action::Annotate),
+        _ => return None,
+    };
+    Some(match app.keymap.hint_key(Mode::Reader, action) {
+        Some(key) => format!(" No {what} yet: {key} adds one"),
+        None => format!(" No {what} yet"),
+    })
 }
 
 /// Cuts `text` to `width` cells so that the marked part shows, a few characters in:
