@@ -455,8 +455,13 @@ fn the_library_tells_documents_of_one_title_apart_by_their_file_names() {
     assert!(screen.contains("06-01.md"), "{screen}");
 }
 
-/// A second document arriving, as a library's do.
+/// A second document arriving, as a library's do, the last of them.
 fn arrive(app: &mut App, name: &str, text: &str) {
+    arrive_of(app, name, text, (1, 1));
+}
+
+/// A document arriving, file `done` of `total` read.
+fn arrive_of(app: &mut App, name: &str, text: &str, (done, total): (usize, usize)) {
     let doc = doc(name, text);
     let countries = crate::index::countries::Countries::of_document(
         &doc,
@@ -468,8 +473,8 @@ fn arrive(app: &mut App, name: &str, text: &str) {
             key: name.to_string(),
             countries,
         }],
-        done: 1,
-        total: 1,
+        done,
+        total,
     });
 }
 
@@ -524,22 +529,9 @@ fn the_progress_of_a_library_counts_the_document_shown_first() {
     let mut app = app_on(doc("one.md", FIRST));
     app.receive(Message::Reading(vec!["two.md".into(), "three.md".into()]));
     assert_eq!(app.loading, Some((1, 3)));
-    let doc = doc("two.md", SECOND);
-    let countries = crate::index::countries::Countries::of_document(
-        &doc,
-        crate::index::gazetteer::Gazetteer::bundled(),
-    );
-    app.receive(Message::DocumentsRead {
-        arrivals: vec![super::super::message::Arrival {
-            doc,
-            key: "two.md".into(),
-            countries,
-        }],
-        done: 1,
-        total: 2,
-    });
+    arrive_of(&mut app, "two.md", SECOND, (1, 2));
     assert_eq!(app.loading, Some((2, 3)));
-    arrive(&mut app, "three.md", SECOND);
+    arrive_of(&mut app, "three.md", SECOND, (2, 2));
     assert_eq!(app.loading, None);
     assert_eq!(app.docs.len(), 3);
 }
