@@ -214,23 +214,19 @@ impl App {
                 let n = filtered.iter().filter(|(d, _)| *d == row.doc).count();
                 format!(" @{n}")
             };
+            // Documents of one title are told apart by their file names, in its place.
+            let title = if shared.contains(&row.title) {
+                self.file_name_among(row.doc, &row.title)
+            } else {
+                row.title.clone()
+            };
             let title = format!(
-                "{} {} {}",
+                "{} {} {title}",
                 row.date.as_deref().unwrap_or("----------"),
                 size(row.bytes),
-                row.title,
             );
-            let told_apart = if shared.contains(&row.title) {
-                format!(" — {}", self.file_name_among(row.doc, &row.title))
-            } else {
-                String::new()
-            };
             let mut entry = OutlineEntry::titled(row.doc, None, title);
-            entry.tail = format!(
-                "{told_apart}{mentions}{}{}",
-                marks(bookmarks, "*"),
-                marks(notes, "+"),
-            );
+            entry.tail = format!("{mentions}{}{}", marks(bookmarks, "*"), marks(notes, "+"),);
             entry.line = 1;
             tree.push(None, entry);
         }

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::status::{fit, fit_end};
+use super::status::{fit, fit_end, fit_middle};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::outline_pane::OutlineView;
@@ -117,6 +117,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 spans.push(Span::styled(before, style));
                 spans.push(Span::styled(marked, style.patch(theme.mention())));
                 spans.push(Span::styled(after, style));
+            }
+            // A document's own row: its name cut in the middle, where names differ.
+            None if entry.tail.is_empty()
+                && entry.block.is_none()
+                && matches!(app.view, OutlineView::Sections | OutlineView::Library) =>
+            {
+                spans.push(Span::styled(fit_middle(&entry.title, room), style))
             }
             None if entry.tail.is_empty() => {
                 spans.push(Span::styled(fit(&entry.title, room), style))

@@ -211,6 +211,18 @@ pub fn fit_end(text: &str, width: usize) -> String {
     std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
+/// Cuts `text` to `width` cells in its middle, with `…` there: a file name keeps its start
+/// and its end (`editions/en_wh…lima.new.md`), where names of one folder differ.
+pub fn fit_middle(text: &str, width: usize) -> String {
+    if text.width() <= width || width < 3 {
+        return fit(text, width);
+    }
+    let head = fit(text, width.div_ceil(2));
+    let head = head.strip_suffix('…').unwrap_or(&head);
+    let tail = fit_end(text, width - head.width());
+    format!("{head}{tail}")
+}
+
 /// A question too long for the line is cut before its answer keys (`? y/n · Esc: later`),
 /// which stay in sight: without them the keys that answer it are not known.
 fn fit_keeping_answers(question: &str, width: usize) -> String {
@@ -249,6 +261,22 @@ pub fn fit(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_cut_in_the_middle_keeps_its_start_and_end() {
+        let name = "editions/en_wh_biden_xi_readout_lima.new.md";
+        let cut = fit_middle(name, 24);
+        assert_eq!(cut.width(), 24, "{cut}");
+        assert!(
+            cut.starts_with("editions/en") && cut.ends_with("lima.new.md"),
+            "{cut}"
+        );
+        assert_eq!(cut.matches('…').count(), 1);
+        assert_eq!(fit_middle("short.md", 24), "short.md");
+        // Wide characters: never wider than asked, at most a cell short.
+        let cut = fit_middle("中吉乌铁路建设协定文本.md", 13);
+        assert!((12..=13).contains(&cut.width()), "{cut}");
+    }
 
     #[test]
     fn a_line_being_typed_keeps_its_end() {
