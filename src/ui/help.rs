@@ -32,17 +32,27 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if box_area.width < 3 || box_area.height < 3 {
         return;
     }
-    let lines: Vec<Line> = rows
-        .iter()
-        .skip(app.help_scroll())
-        .map(|row| match row {
-            HelpRow::Heading(title) => Line::from(Span::styled(*title, theme.title())),
-            HelpRow::Binding { keys, description } => Line::from(vec![
-                Span::styled(format!("  {keys:<key_width$}  "), theme.here()),
-                Span::raw(*description),
-            ]),
-        })
-        .collect();
+    // A description longer than its room goes on under itself, past the keys' column.
+    let room = usize::from(box_area.width.saturating_sub(2)).saturating_sub(key_width + 4);
+    let mut first_line_of_row = Vec::with_capacity(rows.len());
+    let mut lines: Vec<Line> = Vec::new();
+    for row in &rows {
+        first_line_of_row.push(lines.len());
+        lines.extend(lines_of(row, key_width, room, theme));
+    }
+    // Scrolled by rows; the last rows always within reach, however many lines they take.
+    let inner = usize::from(box_area.height.saturating_sub(2));
+    let last_start = lines.len().saturating_sub(inner);
+    let skip = first_line_of_row
+        .get(app.help_scroll())
+        .copied()
+        .unwrap_or(last_start);
+    let skip = if app.help_scroll() + inner >= rows.len() {
+        last_start
+    } else {
+        skip.min(last_start)
+    };
+    let lines: Vec<Line> = lines.into_iter().skip(skip).collect();
     let closers: Vec<String> = app
         .keymap
         .chords_for(Mode::Help, Action::Close)
@@ -53,4 +63,23 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let block = Block::default().borders(Borders::ALL).title(title);
     popup::clear(frame, box_area);
     frame.render_widget(Paragraph::new(lines).block(block), box_area);
+}
+
+/// The lines of one row of the help: a heading, or keys and what they do, the description
+/// wrapped to `room` columns.
+fn lines_of<'a>(row: &'a HelpRow, key_width: usize, room: usize, theme: Theme) -> Vec<Line<'a>> {
+    match row {
+        HelpRow::Heading(title) => vec![Line::from(Span::styled(*title, theme.title()))],
+        HelpRow::Binding { keys, description } => crate::app::wrap::wrap(description, room)
+            .into_iter()
+            .enumerate()
+            .map(|(n, part)| {
+                let keys = if n == 0 { keys.as_str() } else { "" };
+                Line::from(vec![
+                    Span::styled(format!("  {keys:<key_width$}  "), theme.here()),
+                    Span::raw(&description[part]),
+                ])
+            })
+            .collect(),
+    }
 }

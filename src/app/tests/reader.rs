@@ -117,6 +117,66 @@ fn help_opens_scrolls_and_closes() {
 }
 
 #[test]
+fn a_long_description_in_the_help_wraps_and_the_last_row_is_in_reach() {
+    let mut app = seed_app((100, 30));
+    let screen = |app: &App| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+        terminal.draw(|f| crate::ui::draw(app, f)).unwrap();
+        let buffer = terminal.backend().buffer().clone();
+        (0..30)
+            .map(|y| {
+                (0..100)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    app.press(Key::char('?'));
+    let rows = crate::keymap::help::rows(&app.keymap);
+    let description = |row: &crate::keymap::help::HelpRow| match row {
+        crate::keymap::help::HelpRow::Binding { description, .. } => description.to_string(),
+        crate::keymap::help::HelpRow::Heading(_) => String::new(),
+    };
+    let longest = rows
+        .iter()
+        .map(description)
+        .max_by_key(|d| d.len())
+        .unwrap();
+    assert!(longest.len() > 60, "{longest}");
+    // Down to the longest row: every word of it on screen, across its lines.
+    for _ in 0..rows.len() {
+        let shown = screen(&app);
+        let text: String = shown
+            .lines()
+            .map(|l| l.trim_matches(|c| c == ' ' || c == '│'))
+            .collect::<Vec<_>>()
+            .join(" ");
+        if words(&text).contains(&words(&longest)) {
+            break;
+        }
+        app.press(Key::char('j'));
+    }
+    let shown = screen(&app);
+    let last_word = longest.split_whitespace().last().unwrap();
+    assert!(shown.contains(last_word), "{longest}\n{shown}");
+    app.update(Action::Bottom);
+    let last = rows
+        .iter()
+        .rev()
+        .map(description)
+        .find(|d| !d.is_empty())
+        .unwrap();
+    let shown = screen(&app);
+    assert!(
+        shown.contains(last.split_whitespace().next().unwrap()),
+        "{last}\n{shown}"
+    );
+}
+
+#[test]
 fn unchanged_state_means_no_redraw() {
     let mut app = seed_app((100, 30));
     let before = app.revision();
