@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::status::{fit, fit_end, fit_middle};
+use super::status::{fit, fit_end, fit_middle, fit_spans};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::outline_pane::OutlineView;
@@ -64,7 +64,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     if !focused && let Some(key) = app.keymap.hint_key(Mode::Reader, Action::FocusOutline) {
         title.push(Span::styled(format!("  ({key})"), theme.decoration()));
     }
-    let mut lines = vec![Line::from(title)];
+    let mut lines = vec![Line::from(fit_spans(title, usize::from(area.width)))];
     // "You are here": the section the reader is in, or the fold or section shown that
     // holds it.
     let here = (app.view == OutlineView::Sections)

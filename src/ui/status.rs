@@ -211,6 +211,25 @@ pub fn fit_end(text: &str, width: usize) -> String {
     std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
+/// Cuts styled pieces of one line to `width` cells, the last one kept ending in `…`.
+pub fn fit_spans(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
+    let mut room = width;
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans {
+        let w = span.content.width();
+        if w <= room {
+            room -= w;
+            out.push(span);
+            continue;
+        }
+        if room > 0 {
+            out.push(Span::styled(fit(&span.content, room), span.style));
+        }
+        break;
+    }
+    out
+}
+
 /// Cuts `text` to `width` cells in its middle, with `…` there: a file name keeps its start
 /// and its end (`editions/en_wh…lima.new.md`), where names of one folder differ.
 pub fn fit_middle(text: &str, width: usize) -> String {
@@ -261,6 +280,21 @@ pub fn fit(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::style::{Style, Stylize};
+
+    #[test]
+    fn styled_pieces_cut_to_the_width_end_in_an_ellipsis() {
+        let spans = vec![
+            Span::raw(" Countries by mentions"),
+            Span::styled(" · finding them…", Style::new().bold()),
+        ];
+        let cut = fit_spans(spans.clone(), 30);
+        let text: String = cut.iter().map(|s| s.content.as_ref()).collect();
+        assert_eq!(text.width(), 30, "{text}");
+        assert!(text.ends_with("· find…"), "{text}");
+        assert_eq!(cut[1].style, Style::new().bold());
+        assert_eq!(fit_spans(spans.clone(), 80), spans);
+    }
 
     #[test]
     fn a_name_cut_in_the_middle_keeps_its_start_and_end() {
