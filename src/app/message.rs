@@ -152,9 +152,9 @@ impl App {
                 effects
             }
             Message::Resized(width, height) => {
-                // Scrolled to the end, the end stays in view at any height (taller then
+                // Scrolled to the end, the end stays in view at any size (taller then
                 // shorter would otherwise leave it below the screen).
-                let at_end = self.top > 0 && self.top >= self.max_top();
+                self.keep_end |= self.top > 0 && self.top >= self.max_top();
                 self.size = (width, height);
                 // Hidden only because the terminal was narrow: shown once it is wide.
                 if self.outline_hidden_for_width && width >= super::NARROW_WIDTH {
@@ -163,9 +163,6 @@ impl App {
                     self.outline_shown_for_focus = false;
                 }
                 self.relayout_at_new_width();
-                if at_end {
-                    self.top = self.max_top();
-                }
                 Vec::new()
             }
             Message::LaidOut(doc, layout) => {

@@ -174,6 +174,9 @@ pub struct App {
     /// The reader's width a long document is being laid out at in the background, asked
     /// for by the message being taken in.
     layout_wanted: Option<u16>,
+    /// The reader was at the end when a new width or height was asked for: the end stays
+    /// in view once laid out at it (in the background, for a long briefing).
+    keep_end: bool,
     /// The Bookmarks view: its tree, selection, and the bookmark of each entry.
     pub bookmarks_view: TreeView<Option<usize>>,
     /// The Notes view: its tree, selection, and the note of each entry.
@@ -287,6 +290,7 @@ impl App {
             only_scrolled: false,
             unchanged: false,
             layout_wanted: None,
+            keep_end: false,
             bookmarks_view: TreeView::default(),
             notes_view: TreeView::default(),
             deleted: None,

@@ -95,6 +95,7 @@ impl App {
         // Moving on while the last session's place waits for the whole: the reader has
         // chosen where to be.
         self.return_when_read = None;
+        self.keep_end = false;
         let page = i32::from(self.reader_size().1) as isize;
         let scroll = match action {
             Action::Down => Some(1),
@@ -246,13 +247,26 @@ impl App {
     /// meanwhile as it was laid out, cut at the pane's edge; a shorter one at once.
     pub(super) fn relayout_at_new_width(&mut self) {
         let width = self.reader_size().0;
+        self.keep_end |= self.top > 0 && self.top >= self.max_top();
         let long = self.docs[self.doc].blocks.len() >= LAID_OUT_IN_BACKGROUND;
         if !long || self.layout.lines.is_empty() || self.layout.width == width {
             self.relayout();
+            self.end_if_kept();
             return;
         }
         self.top = self.top.min(self.max_top());
+        if self.keep_end {
+            // Meanwhile too.
+            self.top = self.max_top();
+        }
         self.layout_wanted = Some(width);
+    }
+
+    /// At the end when the new size was asked for: at the end of the new layout.
+    fn end_if_kept(&mut self) {
+        if std::mem::take(&mut self.keep_end) {
+            self.top = self.max_top();
+        }
     }
 
     /// A layout made in the background for document `doc` at `width`: shown if the reader
@@ -261,6 +275,7 @@ impl App {
         let width = self.reader_size().0;
         if doc == self.doc && layout.width == width && self.layout.width != width {
             self.install_layout(layout);
+            self.end_if_kept();
         }
     }
 

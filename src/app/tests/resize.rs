@@ -168,3 +168,34 @@ fn a_briefing_that_fits_stays_at_its_start_when_the_window_shrinks() {
     assert_eq!(app.top, 0, "the start, as before");
     app.receive(Message::Resized(width, height));
 }
+
+#[test]
+fn at_the_end_of_a_long_briefing_a_new_width_laid_out_in_the_background_keeps_the_end() {
+    let mut app = app_on(briefing(LAID_OUT_IN_BACKGROUND));
+    app.update(Action::Bottom);
+    assert_eq!(app.top, app.max_top());
+    for (width, height) in [(140, 45), (100, 30)] {
+        app.receive(Message::Resized(width, height));
+        let w = app.reader_size().0;
+        app.receive(Message::LaidOut(0, Box::new(Layout::new(&app.docs[0], w))));
+        assert_eq!(app.layout.width, w);
+        assert_eq!(
+            app.top,
+            app.max_top(),
+            "the end in view at {width}x{height}"
+        );
+    }
+    // Hiding and showing the outline too.
+    for _ in 0..2 {
+        app.update(Action::ToggleOutline);
+        let w = app.reader_size().0;
+        app.receive(Message::LaidOut(0, Box::new(Layout::new(&app.docs[0], w))));
+        assert_eq!(app.top, app.max_top());
+    }
+    // Moved away meanwhile: the place moved to is kept.
+    app.receive(Message::Resized(140, 45));
+    app.update(Action::Top);
+    let w = app.reader_size().0;
+    app.receive(Message::LaidOut(0, Box::new(Layout::new(&app.docs[0], w))));
+    assert_eq!(app.top, 0);
+}
