@@ -39,23 +39,23 @@ pub fn build(
     for m in &countries.mentions {
         first.entry(m.place()).or_insert(m);
     }
-    for (kind, name) in [
+    let kinds = [
         (PlaceKind::Country, "Countries"),
         (PlaceKind::Region, "Regions"),
         (PlaceKind::Organisation, "Organisations"),
-    ] {
-        let rows = countries.table(docs, gazetteer, kind, order);
+    ];
+    let tables = kinds.map(|(kind, _)| countries.table(docs, gazetteer, kind, order));
+    // Counts right-aligned on the widest of every group's, so the codes line up.
+    let width = (tables.iter().flatten())
+        .map(|r| r.mentions.to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(3);
+    for ((_, name), rows) in kinds.into_iter().zip(tables) {
         if rows.is_empty() {
             continue;
         }
         let group = tree.push(None, entry(format!("{name} · {}", rows.len())));
-        // Counts right-aligned on the widest of the group's.
-        let width = rows
-            .iter()
-            .map(|r| r.mentions.to_string().len())
-            .max()
-            .unwrap_or(0)
-            .max(3);
         for row in rows {
             let Some(first) = first.get(&row.place) else {
                 continue;
