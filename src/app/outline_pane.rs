@@ -356,8 +356,10 @@ impl OutlinePane {
         if let Some(only) = self.only.take() {
             self.only = Some(only.iter().filter_map(moved).collect());
         }
-        self.selected = moved(&self.selected).unwrap_or(0);
+        let selected = moved(&self.selected).unwrap_or(0);
         self.shown.forget();
+        // Folded away by the folds carried over: the fold that holds it.
+        self.select(new, selected);
     }
 
     /// Scrolls so the selected row is within a pane of `height` rows.

@@ -165,7 +165,7 @@ fn nothing_yet(app: &App) -> Option<String> {
         _ => return None,
     };
     Some(match app.keymap.hint_key(Mode::Reader, action) {
-        Some(key) => format!(" No {what} yet: {key} adds one"),
+        Some(key) => format!(" No {what} yet ({key} in reader)"),
         None => format!(" No {what} yet"),
     })
 }

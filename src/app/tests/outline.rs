@@ -523,6 +523,10 @@ fn after_fold_all_documents_that_arrive_come_folded() {
         .map(|&i| app.outline.entries[i].title.clone())
         .collect();
     assert_eq!(visible, ["one.md", "two.md"]);
+    assert_eq!(
+        app.outline.entries[app.pane.selected].title, "one.md",
+        "the selection on the fold that holds it"
+    );
 }
 
 #[test]
@@ -569,7 +573,7 @@ fn empty_bookmarks_and_notes_views_say_how_to_make_the_first() {
     };
     app.update(Action::Bookmarks);
     assert_eq!(app.view, OutlineView::Bookmarks);
-    assert!(screen(&app).contains("No bookmarks yet: m adds one"));
+    assert!(screen(&app).contains("No bookmarks yet (m in reader)"));
     app.update(Action::NextOutlineView);
-    assert!(screen(&app).contains("No notes yet: a adds one"));
+    assert!(screen(&app).contains("No notes yet (a in reader)"));
 }
