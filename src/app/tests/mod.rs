@@ -48,6 +48,23 @@ fn app_on(doc: Document) -> App {
 
 use crate::doc::markdown as doc;
 
+/// The screen the app draws at its size, a line a row.
+fn screen(app: &App) -> String {
+    let (width, height) = app.size;
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| crate::ui::draw(app, f)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            (0..width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 fn heading_at_top(app: &App) -> Option<String> {
     let block = app.document().block(app.current_block())?;
     block.heading_level().map(|_| block.text().to_string())

@@ -560,17 +560,6 @@ fn shift_tab_goes_back_through_the_views_and_then_to_the_reader() {
 #[test]
 fn empty_bookmarks_and_notes_views_say_how_to_make_the_first() {
     let mut app = seed_app((100, 30));
-    let screen = |app: &App| {
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-        terminal.draw(|f| crate::ui::draw(app, f)).unwrap();
-        let buffer = terminal.backend().buffer().clone();
-        buffer
-            .content()
-            .iter()
-            .map(|c| c.symbol())
-            .collect::<String>()
-    };
     app.update(Action::Bookmarks);
     assert_eq!(app.view, OutlineView::Bookmarks);
     assert!(screen(&app).contains("No bookmarks yet (m in reader)"));

@@ -119,20 +119,6 @@ fn help_opens_scrolls_and_closes() {
 #[test]
 fn a_long_description_in_the_help_wraps_and_the_last_row_is_in_reach() {
     let mut app = seed_app((100, 30));
-    let screen = |app: &App| {
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
-        terminal.draw(|f| crate::ui::draw(app, f)).unwrap();
-        let buffer = terminal.backend().buffer().clone();
-        (0..30)
-            .map(|y| {
-                (0..100)
-                    .map(|x| buffer[(x, y)].symbol())
-                    .collect::<String>()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
     app.press(Key::char('?'));
     let rows = crate::keymap::help::rows(&app.keymap);
