@@ -1,5 +1,6 @@
 //! The app driven headless: actions in, state out. One file per part of the app.
 
+mod arriving;
 mod chords;
 mod drawn_over;
 mod first_part;
