@@ -105,6 +105,10 @@ fn help_opens_scrolls_and_closes() {
     app.press(Key::char('j'));
     assert_eq!(app.help_scroll(), 1);
     assert_eq!(app.top, 0, "keys scroll the help, not the reader");
+    app.press(Key::char('G'));
+    assert!(app.help_scroll() > 1, "G goes to the end of the help");
+    app.press(Key::char('g'));
+    assert_eq!(app.help_scroll(), 0);
     app.press(Key::named(NamedKey::Esc));
     assert_eq!(app.mode(), Mode::Reader);
     app.press(Key::char('?'));
