@@ -174,20 +174,8 @@ impl Outline {
             if with_doc_nodes || !has_headings {
                 base_parent = Some(entries.len());
                 entries.push(OutlineEntry {
-                    doc: d,
-                    block: None,
-                    depth: 0,
-                    level: 0,
-                    title: doc.name.clone(),
                     line: 1,
-                    parent: None,
-                    has_children: false,
-                    mark: None,
-                    span: None,
-                    place: None,
-                    person: None,
-                    tail: String::new(),
-                    later: None,
+                    ..OutlineEntry::titled(d, None, doc.name.clone())
                 });
             }
             let base_depth = usize::from(base_parent.is_some());
@@ -203,20 +191,15 @@ impl Outline {
                 }
                 open.push((level, entries.len()));
                 entries.push(OutlineEntry {
-                    doc: d,
-                    block: Some(id),
                     depth: base_depth + open.len() - 1,
                     level,
-                    title: block.text().replace('\n', " ").trim().to_string(),
                     line: block.line,
                     parent,
-                    has_children: false,
-                    mark: None,
-                    span: None,
-                    place: None,
-                    person: None,
-                    tail: String::new(),
-                    later: None,
+                    ..OutlineEntry::titled(
+                        d,
+                        Some(id),
+                        block.text().replace('\n', " ").trim().to_string(),
+                    )
                 });
             }
         }
