@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::countries::{Countries, CountryOrder, Mention, snippet};
 use super::gazetteer::{Gazetteer, PlaceKind, Via};
-use super::outline::{Outline, OutlineEntry};
+use super::outline::{Outline, OutlineEntry, count_width};
 use super::unfolding::Later;
 use crate::doc::Document;
 
@@ -46,11 +46,7 @@ pub fn build(
     ];
     let tables = kinds.map(|(kind, _)| countries.table(docs, gazetteer, kind, order));
     // Counts right-aligned on the widest of every group's, so the codes line up.
-    let width = (tables.iter().flatten())
-        .map(|r| r.mentions.to_string().len())
-        .max()
-        .unwrap_or(0)
-        .max(3);
+    let width = count_width(tables.iter().flatten().map(|r| r.mentions));
     for ((_, name), rows) in kinds.into_iter().zip(tables) {
         if rows.is_empty() {
             continue;

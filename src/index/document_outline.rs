@@ -3,7 +3,7 @@
 //! with the title marked.
 
 use super::documents::Cited;
-use super::outline::{Outline, OutlineEntry};
+use super::outline::{Outline, OutlineEntry, count_width};
 use super::unfolding::Later;
 use crate::doc::Document;
 
@@ -17,11 +17,7 @@ pub fn build(all: &[Cited]) -> (Outline, Vec<usize>) {
     let mut group = None;
     let mut kind = None;
     // Counts right-aligned on the widest.
-    let width = (all.iter())
-        .map(|c| c.citations.len().to_string().len())
-        .max()
-        .unwrap_or(0)
-        .max(3);
+    let width = count_width(all.iter().map(|c| c.citations.len()));
     for (i, c) in all.iter().enumerate() {
         if kind != Some(c.kind) {
             kind = Some(c.kind);

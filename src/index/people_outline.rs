@@ -1,7 +1,7 @@
 //! The People view as an outline tree: each person with their office and country, then each
 //! mention's sentence with the name marked; names two people bear in a group of their own.
 
-use super::outline::{Outline, OutlineEntry};
+use super::outline::{Outline, OutlineEntry, count_width};
 use super::people::People;
 use super::unfolding::Later;
 use crate::doc::{BlockId, Document};
@@ -18,11 +18,7 @@ pub fn build(people: &People) -> (Outline, Vec<usize>) {
     let mut rows = Vec::new();
     let entry = |title: String| OutlineEntry::titled(0, None, title);
     // Counts right-aligned on the widest.
-    let width = (people.persons.iter())
-        .map(|p| p.mentions.len().to_string().len())
-        .max()
-        .unwrap_or(0)
-        .max(3);
+    let width = count_width(people.persons.iter().map(|p| p.mentions.len()));
     for (name, reporters) in [("People", false), ("Reporters, in bylines", true)] {
         let count = people
             .persons

@@ -3,6 +3,8 @@
 use std::cell::RefCell;
 use std::sync::Arc;
 
+use crate::index::outline::fresh_stamp;
+
 /// The entries a pane shows, kept for the outline they were worked out from (by its
 /// stamp) until the folding or the filter changes: a key that moves the reader finds the
 /// section it is in without walking every entry of a long briefing's outline. With them,
@@ -16,7 +18,7 @@ pub(super) struct Shown {
 impl Shown {
     pub(super) fn forget(&mut self) {
         *self.kept.get_mut() = None;
-        self.folding = next_folding();
+        self.folding = fresh_stamp();
     }
 }
 
@@ -24,15 +26,9 @@ impl Default for Shown {
     fn default() -> Shown {
         Shown {
             kept: RefCell::new(None),
-            folding: next_folding(),
+            folding: fresh_stamp(),
         }
     }
-}
-
-/// A number for a new folding of a pane.
-fn next_folding() -> u64 {
-    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// What is kept is not part of the pane's state.

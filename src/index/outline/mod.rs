@@ -108,9 +108,25 @@ struct Stamp(u64);
 
 impl Stamp {
     fn fresh() -> Stamp {
-        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-        Stamp(NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+        Stamp(fresh_stamp())
     }
+}
+
+/// A number never given before: what an outline, or a pane's folding of it, is known by
+/// while it stays as it is.
+pub fn fresh_stamp() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// How wide the counts a view's rows begin with are set, right-aligned: as the widest, and
+/// three at least, so that what follows them lines up.
+pub fn count_width(counts: impl Iterator<Item = usize>) -> usize {
+    counts
+        .map(|n| n.to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(3)
 }
 
 impl Default for Stamp {
