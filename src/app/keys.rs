@@ -95,6 +95,12 @@ impl App {
             return (effects, true);
         }
         let mode = self.mode();
+        if mode == Mode::Prompt
+            && let Some(action) = self.scroll_under_question(key)
+        {
+            self.reader_action(action);
+            return (Vec::new(), true);
+        }
         let typing = mode.types_into_a_line()
             && (mode != Mode::Prompt || self.prompt().is_some_and(|p| p.takes_text()));
         let resolved = if typing {
@@ -117,12 +123,6 @@ impl App {
         } else {
             self.keymap.resolve(mode, &self.pending, key)
         };
-        if mode == Mode::Prompt
-            && let Some(action) = self.scroll_under_question(key)
-        {
-            self.reader_action(action);
-            return (Vec::new(), true);
-        }
         match resolved {
             Resolved::Pending => {
                 self.pending.push(key);

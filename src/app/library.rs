@@ -226,7 +226,7 @@ impl App {
                 size(row.bytes),
             );
             let mut entry = OutlineEntry::titled(row.doc, None, title);
-            entry.tail = format!("{mentions}{}{}", marks(bookmarks, "*"), marks(notes, "+"),);
+            entry.tail = format!("{mentions}{}{}", marks(bookmarks, "*"), marks(notes, "+"));
             entry.line = 1;
             tree.push(None, entry);
         }
