@@ -143,6 +143,8 @@ impl App {
             }
         }
         self.pane.set_only(Some(keep));
+        let here = self.here();
+        self.pane.select_shown_near(&self.outline, here);
         let label = self.filter_label().unwrap_or_default();
         let keys =
             [Action::NextMatch, Action::PrevMatch].map(|a| self.keymap.hint_key(Mode::Reader, a));

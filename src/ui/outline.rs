@@ -80,7 +80,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .take(rows)
     {
         let entry = &tree.entries[i];
-        let fold = if !entry.has_children {
+        let fold = if !pane.has_shown_children(tree, i) {
             "  "
         } else if pane.is_folded(i) {
             "▸ "

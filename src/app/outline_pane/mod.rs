@@ -324,6 +324,47 @@ impl OutlinePane {
         self.select(new, selected);
     }
 
+    /// Whether `entry` has children to show when unfolded: it has some, and under a filter,
+    /// one the filter keeps (it keeps the sections above every section it keeps).
+    pub fn has_shown_children(&self, outline: &Outline, entry: usize) -> bool {
+        if !has_children(outline, entry) {
+            return false;
+        }
+        let Some(only) = &self.only else {
+            return true;
+        };
+        // The first kept after it is one of its descendants if any is.
+        let Some(&next) = only.range(entry + 1..).next() else {
+            return false;
+        };
+        let mut at = outline.entries.get(next).and_then(|e| e.parent);
+        while let Some(i) = at.filter(|&i| i >= entry) {
+            if i == entry {
+                return true;
+            }
+            at = outline.entries[i].parent;
+        }
+        false
+    }
+
+    /// When the selected entry is not shown (a filter left it out): selects the row that
+    /// stands for `near` (the reader's section), else the first row after it, else the last.
+    pub fn select_shown_near(&mut self, outline: &Outline, near: Option<usize>) {
+        let visible = self.visible(outline);
+        if visible.is_empty() || row_of(&visible, self.selected).is_some() {
+            return;
+        }
+        let near = near.unwrap_or(0);
+        let after = visible.get(visible.partition_point(|&i| i < near));
+        if let Some(i) = self
+            .row_for(outline, near)
+            .or(after.copied())
+            .or(visible.last().copied())
+        {
+            self.selected = i;
+        }
+    }
+
     /// Scrolls so the selected row is within a pane of `height` rows.
     pub fn keep_selection_visible(&mut self, outline: &Outline, height: usize) {
         self.offset = self.first_row(&self.visible(outline), height);

@@ -125,3 +125,45 @@ fn scrolling_follows_the_selection() {
     p.keep_selection_visible(&o, 2);
     assert_eq!(p.offset, 0);
 }
+
+#[test]
+fn a_filter_that_leaves_the_selection_out_selects_a_row_it_keeps() {
+    let o = outline();
+    let mut p = OutlinePane {
+        selected: 2,
+        ..Default::default()
+    };
+    p.set_only(Some([0, 1, 3].into()));
+    p.select_shown_near(&o, Some(2));
+    assert_eq!(p.selected, 1, "A holds A1, which the filter left out");
+    p.set_only(Some([4].into()));
+    p.select_shown_near(&o, Some(2));
+    assert_eq!(p.selected, 4, "nothing above A1 kept: the next row kept");
+    p.set_only(Some([0, 1].into()));
+    p.select_shown_near(&o, Some(4));
+    assert_eq!(p.selected, 0, "T holds B");
+    p.selected = 4;
+    p.set_only(Some([1, 2].into()));
+    p.select_shown_near(&o, Some(4));
+    assert_eq!(
+        p.selected, 2,
+        "nothing kept above, at or after B: the last row"
+    );
+    p.set_only(None);
+    p.selected = 3;
+    p.select_shown_near(&o, Some(0));
+    assert_eq!(p.selected, 3, "a selection shown is left alone");
+}
+
+#[test]
+fn a_section_whose_subsections_are_all_filtered_out_has_none_to_unfold() {
+    let o = outline();
+    let mut p = OutlinePane::default();
+    assert!(p.has_shown_children(&o, 0) && p.has_shown_children(&o, 1));
+    assert!(!p.has_shown_children(&o, 4), "B has no subsections");
+    p.set_only(Some([0, 4].into()));
+    assert!(p.has_shown_children(&o, 0), "B is kept under T");
+    assert!(!p.has_shown_children(&o, 1), "A1 and A2 are left out");
+    p.set_only(Some([0, 1, 3].into()));
+    assert!(p.has_shown_children(&o, 1), "A2 is kept");
+}

@@ -3,6 +3,7 @@
 mod arriving;
 mod chords;
 mod drawn_over;
+mod filter;
 mod first_part;
 mod outline;
 mod outline_width;
@@ -89,4 +90,40 @@ fn answer(app: &mut App, effects: Vec<Effect>) {
             app.receive(crate::app::Message::Matches(generation, found));
         }
     }
+}
+
+/// Selects a place's row in the Countries view.
+fn select_place(app: &mut App, code: &str) {
+    let place = crate::index::gazetteer::Gazetteer::bundled()
+        .by_code(code)
+        .unwrap();
+    let row = app
+        .countries_view
+        .tree
+        .entries
+        .iter()
+        .position(|e| e.place == Some(place) && e.depth == 1)
+        .unwrap();
+    app.countries_view
+        .pane
+        .select(&app.countries_view.tree, row);
+}
+
+/// Selects a person's row in the People view by the start of its label.
+fn select_person(app: &mut App, label: &str) -> usize {
+    let row = app
+        .people_view
+        .tree
+        .entries
+        .iter()
+        .position(|e| {
+            e.depth == 1
+                && e.title
+                    .trim_start()
+                    .split_once(' ')
+                    .is_some_and(|(_, l)| l.starts_with(label))
+        })
+        .unwrap_or_else(|| panic!("{label} is listed"));
+    app.people_view.pane.select(&app.people_view.tree, row);
+    row
 }

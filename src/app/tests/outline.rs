@@ -81,22 +81,6 @@ fn several_documents_switch_from_the_outline() {
     assert_eq!(heading_at_top(&app).as_deref(), Some("Beta"));
 }
 
-fn select_place(app: &mut App, code: &str) {
-    let place = crate::index::gazetteer::Gazetteer::bundled()
-        .by_code(code)
-        .unwrap();
-    let row = app
-        .countries_view
-        .tree
-        .entries
-        .iter()
-        .position(|e| e.place == Some(place) && e.depth == 1)
-        .unwrap();
-    app.countries_view
-        .pane
-        .select(&app.countries_view.tree, row);
-}
-
 #[test]
 fn tab_cycles_sections_countries_people_documents_bookmarks_notes_reader() {
     let mut app = seed_app((100, 30));
@@ -168,25 +152,6 @@ fn documents_view_lists_the_titles_by_kind_and_enter_lands_on_a_citation() {
     assert_eq!(&text[h.range], "《联合国宪章》");
 }
 
-/// Selects a person's row in the People view by the start of its label.
-fn select_person(app: &mut App, label: &str) -> usize {
-    let row = app
-        .people_view
-        .tree
-        .entries
-        .iter()
-        .position(|e| {
-            e.depth == 1
-                && e.title
-                    .trim_start()
-                    .split_once(' ')
-                    .is_some_and(|(_, l)| l.starts_with(label))
-        })
-        .unwrap_or_else(|| panic!("{label} is listed"));
-    app.people_view.pane.select(&app.people_view.tree, row);
-    row
-}
-
 #[test]
 fn people_view_lists_officials_and_enter_lands_on_a_mention() {
     let mut app = seed_app((100, 30));
@@ -225,34 +190,6 @@ fn people_view_lists_officials_and_enter_lands_on_a_mention() {
 }
 
 #[test]
-fn filter_by_a_person_and_a_country_keeps_passages_naming_both() {
-    let mut app = seed_app((100, 30));
-    people_view(&mut app);
-    select_person(&mut app, "王毅 — ");
-    app.update(Action::FilterByCountry);
-    let wang = app.matching_blocks();
-    assert!(wang.len() >= 5, "{wang:?}");
-    app.view = outline_pane::OutlineView::Countries;
-    app.rebuild_country_tree();
-    select_place(&mut app, "KG");
-    app.update(Action::FilterByCountry);
-    let both = app.matching_blocks();
-    assert!(!both.is_empty() && both.is_subset(&wang), "{both:?}");
-    for (doc, block) in &both {
-        let text = app.docs[*doc].blocks[block.0].text();
-        assert!(text.contains("王毅"), "{text}");
-        assert!(text.contains("吉"), "{text}");
-    }
-    assert_eq!(app.filter_label().as_deref(), Some("Kyrgyzstan + 王毅"));
-    app.update(Action::Close);
-    app.update(Action::NextMatch);
-    let h = app.highlight.clone().expect("a mention is highlighted");
-    assert!(both.contains(&(h.doc, h.block)));
-    app.update(Action::ClearFilter);
-    assert!(!app.filter_is_on());
-}
-
-#[test]
 fn enter_on_a_mention_lands_on_it_highlighted() {
     let mut app = seed_app((100, 30));
     countries_view(&mut app);
@@ -274,45 +211,6 @@ fn enter_on_a_mention_lands_on_it_highlighted() {
         top_block, highlight.block,
         "the sentence's paragraph is at the top"
     );
-}
-
-#[test]
-fn filter_narrows_sections_and_n_walks_matching_passages() {
-    let mut app = seed_app((100, 30));
-    countries_view(&mut app);
-    select_place(&mut app, "JP");
-    app.update(Action::FilterByCountry);
-    let visible: Vec<String> = app
-        .pane
-        .visible(&app.outline)
-        .iter()
-        .copied()
-        .map(|i| app.outline.entries[i].title.clone())
-        .collect();
-    assert!(visible.iter().any(|t| t.starts_with("高市首相")));
-    assert!(!visible.iter().any(|t| t.contains("王小洪")), "{visible:?}");
-    app.update(Action::Close);
-    app.update(Action::NextMatch);
-    let first = app.current_block();
-    assert!(app.document().blocks[first.0].text().contains("日本"));
-    app.update(Action::NextMatch);
-    assert!(app.current_block() > first);
-    app.update(Action::PrevMatch);
-    assert_eq!(app.current_block(), first);
-
-    // A second country: passages that mention both Japan and China.
-    app.update(Action::FocusOutline);
-    select_place(&mut app, "CN");
-    app.update(Action::FilterByCountry);
-    assert_eq!(app.filter.len(), 2);
-    let both = app.matching_blocks();
-    assert!(!both.is_empty());
-    for (_, block) in &both {
-        let text = app.document().blocks[block.0].text();
-        assert!(text.contains("日") && text.contains("中"), "{text}");
-    }
-    app.update(Action::ClearFilter);
-    assert!(app.pane.only().is_none());
 }
 
 #[test]

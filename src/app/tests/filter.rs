@@ -1,0 +1,100 @@
+//! Filtering the sections by the countries and the people they name.
+
+use super::*;
+
+#[test]
+fn filter_by_a_person_and_a_country_keeps_passages_naming_both() {
+    let mut app = seed_app((100, 30));
+    people_view(&mut app);
+    select_person(&mut app, "王毅 — ");
+    app.update(Action::FilterByCountry);
+    let wang = app.matching_blocks();
+    assert!(wang.len() >= 5, "{wang:?}");
+    app.view = outline_pane::OutlineView::Countries;
+    app.rebuild_country_tree();
+    select_place(&mut app, "KG");
+    app.update(Action::FilterByCountry);
+    let both = app.matching_blocks();
+    assert!(!both.is_empty() && both.is_subset(&wang), "{both:?}");
+    for (doc, block) in &both {
+        let text = app.docs[*doc].blocks[block.0].text();
+        assert!(text.contains("王毅"), "{text}");
+        assert!(text.contains("吉"), "{text}");
+    }
+    assert_eq!(app.filter_label().as_deref(), Some("Kyrgyzstan + 王毅"));
+    app.update(Action::Close);
+    app.update(Action::NextMatch);
+    let h = app.highlight.clone().expect("a mention is highlighted");
+    assert!(both.contains(&(h.doc, h.block)));
+    app.update(Action::ClearFilter);
+    assert!(!app.filter_is_on());
+}
+
+#[test]
+fn filter_narrows_sections_and_n_walks_matching_passages() {
+    let mut app = seed_app((100, 30));
+    countries_view(&mut app);
+    select_place(&mut app, "JP");
+    app.update(Action::FilterByCountry);
+    let visible: Vec<String> = app
+        .pane
+        .visible(&app.outline)
+        .iter()
+        .copied()
+        .map(|i| app.outline.entries[i].title.clone())
+        .collect();
+    assert!(visible.iter().any(|t| t.starts_with("高市首相")));
+    assert!(!visible.iter().any(|t| t.contains("王小洪")), "{visible:?}");
+    app.update(Action::Close);
+    app.update(Action::NextMatch);
+    let first = app.current_block();
+    assert!(app.document().blocks[first.0].text().contains("日本"));
+    app.update(Action::NextMatch);
+    assert!(app.current_block() > first);
+    app.update(Action::PrevMatch);
+    assert_eq!(app.current_block(), first);
+
+    // A second country: passages that mention both Japan and China.
+    app.update(Action::FocusOutline);
+    select_place(&mut app, "CN");
+    app.update(Action::FilterByCountry);
+    assert_eq!(app.filter.len(), 2);
+    let both = app.matching_blocks();
+    assert!(!both.is_empty());
+    for (_, block) in &both {
+        let text = app.document().blocks[block.0].text();
+        assert!(text.contains("日") && text.contains("中"), "{text}");
+    }
+    app.update(Action::ClearFilter);
+    assert!(app.pane.only().is_none());
+}
+
+#[test]
+fn a_filter_that_leaves_out_the_section_being_read_selects_one_it_keeps() {
+    let mut app = seed_app((100, 30));
+    app.update(Action::FocusOutline);
+    let wang = app
+        .outline
+        .entries
+        .iter()
+        .position(|e| e.title.contains("王小洪"))
+        .expect("a section on 王小洪");
+    app.pane.select(&app.outline, wang);
+    app.update(Action::Go);
+    assert_eq!(app.here(), Some(wang));
+    countries_view(&mut app);
+    select_place(&mut app, "JP");
+    app.update(Action::FilterByCountry);
+    let visible = app.pane.visible(&app.outline);
+    assert!(!visible.contains(&wang), "the section does not name Japan");
+    assert!(
+        visible.contains(&app.pane.selected),
+        "{:?} selected, not shown",
+        app.outline.entries[app.pane.selected].title
+    );
+    assert!(
+        app.outline.entries[app.pane.selected].depth < app.outline.entries[wang].depth
+            || app.pane.selected > wang,
+        "the section above it, or the next one kept"
+    );
+}
