@@ -24,7 +24,8 @@ pub struct Batch<T> {
     pub prepared: Vec<T>,
     /// Files among them that could not be read.
     pub errors: Vec<LoadError>,
-    /// How many files have been read (or failed) so far.
+    /// How many files have been read (or failed) so far, handed over or waiting behind one
+    /// still being read; `total` only in the last batch.
     pub done: usize,
     /// How many there are.
     pub total: usize,
@@ -87,20 +88,21 @@ pub fn read_in_background<T: Send + 'static>(
     }
     crate::background::spawn(move || {
         let (slots, arrived) = &*results;
-        let mut done = 0;
+        // Documents handed over (in order), and how many were read when last said.
+        let (mut delivered, mut told) = (0, 0);
         let mut batch = Batch::empty(total);
         let mut last_sent = Instant::now();
-        while done < total {
+        while delivered < total {
             let Ok(mut guard) = slots.lock() else {
                 return;
             };
-            while !guard.contains_key(&done) {
+            if !guard.contains_key(&delivered) {
                 guard = match arrived.wait_timeout(guard, BATCH_EVERY) {
                     Ok((g, _)) => g,
                     Err(_) => return,
                 };
             }
-            while let Some(result) = guard.remove(&done) {
+            while let Some(result) = guard.remove(&delivered) {
                 match result {
                     Ok((doc, prepared)) => {
                         batch.documents.push(doc);
@@ -108,11 +110,16 @@ pub fn read_in_background<T: Send + 'static>(
                     }
                     Err(e) => batch.errors.push(e),
                 }
-                done += 1;
+                delivered += 1;
             }
+            // Files read behind a long one still being read count as read.
+            let read = delivered + guard.len();
             drop(guard);
-            if done == total || last_sent.elapsed() >= BATCH_EVERY {
-                batch.done = done;
+            let finished = delivered == total;
+            let news = !batch.documents.is_empty() || !batch.errors.is_empty() || read > told;
+            if finished || (news && last_sent.elapsed() >= BATCH_EVERY) {
+                batch.done = if finished { total } else { read.min(total - 1) };
+                told = batch.done;
                 deliver(std::mem::replace(&mut batch, Batch::empty(total)));
                 last_sent = Instant::now();
             }
@@ -166,5 +173,58 @@ mod tests {
         assert_eq!(names, expected);
         assert_eq!(errors.len(), 1);
         assert!(errors[0].to_string().contains("017.md"));
+    }
+
+    #[test]
+    fn files_read_behind_a_long_one_count_as_read_before_it_arrives() {
+        if std::thread::available_parallelism().map_or(1, |n| n.get()) < 2 {
+            return; // One thread reads the files one after another.
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<_> = (0..10)
+            .map(|i| {
+                let path = dir.path().join(format!("{i:03}.md"));
+                std::fs::write(&path, format!("# Briefing {i}\n")).unwrap();
+                (path, format!("{i:03}.md"))
+            })
+            .collect();
+        // The first file takes until it is let go.
+        let (let_go, held) = mpsc::channel::<()>();
+        let held = Mutex::new(held);
+        let (tx, rx) = mpsc::channel();
+        read_in_background(
+            files,
+            OpenOptions::default(),
+            move |doc| {
+                if doc.name == "000.md" {
+                    let _ = held.lock().unwrap().recv_timeout(Duration::from_secs(30));
+                }
+            },
+            move |batch| {
+                let _ = tx.send(batch);
+            },
+        );
+        let batch = loop {
+            let batch = rx.recv_timeout(Duration::from_secs(30)).unwrap();
+            assert!(
+                batch.documents.is_empty(),
+                "nothing is handed over before the first"
+            );
+            if batch.done == 9 {
+                break batch;
+            }
+        };
+        assert_eq!(batch.total, 10);
+        let_go.send(()).unwrap();
+        let mut names = Vec::new();
+        loop {
+            let batch = rx.recv_timeout(Duration::from_secs(30)).unwrap();
+            names.extend(batch.documents.iter().map(|d| d.name.clone()));
+            if batch.done == batch.total {
+                break;
+            }
+        }
+        assert_eq!(names.len(), 10);
+        assert_eq!(names[0], "000.md");
     }
 }
