@@ -3,10 +3,14 @@
 //! loop cost a second thread's wake-up: the loop now waits on the terminal itself, on a pipe
 //! every message sent writes a byte to, and on one a resize writes to.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, SendError, Sender, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
+use crossterm::event::Event;
+
+use super::escape;
 use super::sources::News;
 
 /// How long the terminal's reader is given to look for an event without waiting: none at
@@ -44,6 +48,8 @@ pub(super) struct Inbox {
     terminal: Option<Terminal>,
     /// Whether the reader may hold events parsed with the last one.
     held: bool,
+    /// Keys read after a lone Esc that made no sequence: they come next.
+    typed_after_escape: VecDeque<Event>,
 }
 
 /// Why nothing came.
@@ -68,6 +74,7 @@ pub(super) fn inbox() -> (Tell, Inbox) {
         waker,
         terminal: None,
         held: false,
+        typed_after_escape: VecDeque::new(),
     };
     (tell, inbox)
 }
@@ -140,10 +147,12 @@ impl Inbox {
     /// A terminal event the reader holds or the terminal has sent, given `time` to look.
     fn terminal_event(&mut self, time: Duration) -> Option<News> {
         self.terminal.as_ref()?;
-        let event = match crossterm::event::poll(time) {
-            Ok(false) => return None,
-            Ok(true) => crossterm::event::read(),
-            Err(e) => Err(e),
+        if let Some(event) = self.typed_after_escape.pop_front() {
+            return Some(News::Input(event));
+        }
+        let event = match self.read_event(time)? {
+            Ok(event) if escape::is_lone_escape(&event) => self.join_escape(event)?,
+            other => other,
         };
         Some(match event {
             Ok(event) => {
@@ -152,6 +161,36 @@ impl Inbox {
             }
             Err(_) => self.closed(),
         })
+    }
+
+    /// The next event, given `time` to look; `None` when there is none yet.
+    fn read_event(&mut self, time: Duration) -> Option<std::io::Result<Event>> {
+        match crossterm::event::poll(time) {
+            Ok(false) => None,
+            Ok(true) => Some(crossterm::event::read()),
+            Err(e) => Some(Err(e)),
+        }
+    }
+
+    /// An Esc read alone, and the keys that follow it within [`escape::WAIT`] each: the key
+    /// of the sequence they make (split by the connection); nothing for a report of the
+    /// terminal's; or the Esc, the keys after it kept to come next.
+    fn join_escape(&mut self, esc: Event) -> Option<std::io::Result<Event>> {
+        let mut after = Vec::new();
+        loop {
+            match escape::join(&after) {
+                escape::Joined::Key(key) => return Some(Ok(Event::Key(key))),
+                escape::Joined::Unknown => return None,
+                escape::Joined::Typed => break,
+                escape::Joined::Incomplete => match self.read_event(escape::WAIT) {
+                    Some(Ok(event)) => after.push(event),
+                    Some(Err(e)) if after.is_empty() => return Some(Err(e)),
+                    Some(Err(_)) | None => break,
+                },
+            }
+        }
+        self.typed_after_escape.extend(after);
+        Some(Ok(esc))
     }
 
     /// The terminal can no longer be read.

@@ -4,6 +4,7 @@
 //! The terminal is restored on quit, on error, on panic, on SIGTERM, SIGHUP and SIGINT, and
 //! when it hangs up.
 
+mod escape;
 mod files;
 pub mod frame;
 mod inbox;
