@@ -369,3 +369,29 @@ fn what_changed_unseen_is_said_again_and_the_redline_keeps_the_place_read() {
         said(&again)
     );
 }
+
+#[test]
+fn another_briefing_saved_under_a_name_read_before_is_not_called_a_new_edition() {
+    let (_dir, data, path) = read_before("brief.md", OLD);
+    let other = "# Readout of the meeting\n\nThe two leaders discussed trade, climate and \
+                 security.\n\nThey agreed to meet again next year.\n\n## Trade\n\nTariffs \
+                 were not discussed.\n";
+    std::fs::write(&path, other).unwrap();
+    let (mut app, notes) = reopen(std::slice::from_ref(&path), &data);
+    let told = said(&app);
+    assert!(
+        told.contains("not the briefing last read from this file (0% of paragraphs in common)"),
+        "{told}"
+    );
+    assert!(!told.contains("changed since"), "{told}");
+    press(&mut app, &notes, &typed("g"));
+    let screen = common::draw(&app);
+    assert!(screen.contains("another briefing: D"), "{screen}");
+    assert!(!screen.contains("changed: D"), "{screen}");
+    press(&mut app, &notes, &typed("D"));
+    assert!(
+        said(&app).contains("the editions share little"),
+        "the redline says so too: {}",
+        said(&app)
+    );
+}

@@ -102,6 +102,8 @@ pub enum Message {
         old: Box<crate::doc::Document>,
         /// What changed since.
         summary: crate::compare::Summary,
+        /// The share of paragraphs the two have in common.
+        common: f64,
     },
     /// Open document `doc` may be a new edition of a stored document with notes: ask.
     MaybeEdition(usize, Candidate),
@@ -208,9 +210,10 @@ impl App {
                     .cloned();
                 self.replace_document(i, *doc);
                 if let Some(old) = before {
-                    let summary = crate::compare::compare(&old, &self.docs[i]).summary();
+                    let comparison = crate::compare::compare(&old, &self.docs[i]);
+                    let summary = comparison.summary();
                     if summary.substance() > 0 {
-                        self.changed_since_read(i, old, summary);
+                        self.changed_since_read(i, old, summary, comparison.common);
                     }
                 }
                 Vec::new()
@@ -250,8 +253,13 @@ impl App {
                 self.open_redline(*redline, &cautions);
                 Vec::new()
             }
-            Message::LastRead { doc, old, summary } => {
-                self.changed_since_read(doc, *old, summary);
+            Message::LastRead {
+                doc,
+                old,
+                summary,
+                common,
+            } => {
+                self.changed_since_read(doc, *old, summary, common);
                 Vec::new()
             }
             Message::MaybeEdition(doc, candidate) => {

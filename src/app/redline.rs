@@ -3,6 +3,7 @@
 //! `Enter` opens the fold on screen. A document read before that comes back changed says
 //! so, and `D` shows its redline against the edition last read.
 
+use crate::compare::changes::SHARE_LITTLE;
 use crate::compare::redline::{Shape, build};
 use crate::compare::{Comparison, Summary, compare};
 use crate::doc::{BlockId, Document};
@@ -12,6 +13,10 @@ use super::App;
 
 /// What the status line says of a document that changed since it was last read.
 pub const CHANGED_SINCE: &str = "changed since you last read it";
+
+/// What the status line says of a file that holds another document than the one last read
+/// from it.
+pub const NOT_THE_ONE_READ: &str = "not the briefing last read from this file";
 
 /// Lines shown above a change the redline opens at.
 const CONTEXT_ABOVE: usize = 2;
@@ -71,6 +76,8 @@ pub struct LastRead {
     pub old: crate::doc::Document,
     /// What changed since.
     pub summary: Summary,
+    /// The share of paragraphs it has in common with the document open.
+    pub common: f64,
     /// Whether its redline was shown (until then, it stays the edition last read).
     pub shown: bool,
 }
@@ -129,13 +136,15 @@ impl App {
         }
     }
 
-    /// An open document differs from the edition last read of it: says so, and keeps the
-    /// edition for `D`.
+    /// An open document differs from the edition last read of it, with which it has a
+    /// share `common` of paragraphs in common: says so (or, sharing little, that it is not
+    /// that document), and keeps the edition for `D`.
     pub(super) fn changed_since_read(
         &mut self,
         doc: usize,
         old: crate::doc::Document,
         summary: Summary,
+        common: f64,
     ) {
         let Some(name) = self.docs.get(doc).map(|d| d.name.clone()) else {
             return;
@@ -145,18 +154,27 @@ impl App {
             LastRead {
                 old,
                 summary,
+                common,
                 shown: false,
             },
         );
-        let show = self
-            .keymap
-            .hint_key(Mode::Reader, Action::ShowChanges)
-            .map(|k| format!("; {k} shows what changed"))
-            .unwrap_or_default();
-        self.notify(
-            format!("{name}: {CHANGED_SINCE} ({}){show}", summary.short()),
-            false,
-        );
+        let key = self.keymap.hint_key(Mode::Reader, Action::ShowChanges);
+        let said = if common < SHARE_LITTLE {
+            // Another briefing saved under the same name: not an edition of the one read.
+            let show = key
+                .map(|k| format!("; {k} compares the two"))
+                .unwrap_or_default();
+            format!(
+                "{name}: {NOT_THE_ONE_READ} ({:.0}% of paragraphs in common){show}",
+                common * 100.0
+            )
+        } else {
+            let show = key
+                .map(|k| format!("; {k} shows what changed"))
+                .unwrap_or_default();
+            format!("{name}: {CHANGED_SINCE} ({}){show}", summary.short())
+        };
+        self.notify(said, false);
     }
 
     /// `D`: the redline of this document against the edition last read of it; from the
@@ -181,6 +199,7 @@ impl App {
         last.shown = true;
         let current = self.docs[self.doc].clone();
         let comparison = compare(&last.old, &current);
+        let cautions = comparison.cautions(&last.old, &current);
         let name = format!("{}: changes since you last read it", current.name);
         let mut redline = Redline::new(last.old.clone(), current, comparison, name);
         redline.shape.marks = !self.color;
@@ -214,7 +233,10 @@ impl App {
         };
         self.show_block(at, None);
         self.first_change_in_view();
-        self.notify(summary, false);
+        match cautions.first() {
+            Some(first) => self.notify(format!("{first}; {summary}"), true),
+            None => self.notify(summary, false),
+        }
     }
 
     /// Brings the redline's first change into view, a little below the top, when its

@@ -209,6 +209,10 @@ pub enum Row {
     MovedAway(usize),
 }
 
+/// Under this share of paragraphs in common, two editions share little: they may not be
+/// editions of one document at all.
+pub const SHARE_LITTLE: f64 = 0.3;
+
 /// Two editions compared.
 #[derive(Clone, Debug, Default)]
 pub struct Comparison {
@@ -260,7 +264,7 @@ impl Comparison {
         }
         if self.identical {
             said.push("the two editions are the same".to_string());
-        } else if self.common < 0.3 && said.is_empty() {
+        } else if self.common < SHARE_LITTLE && said.is_empty() {
             said.push(format!(
                 "the editions share little: {:.0}% of paragraphs in common; are they editions of one document?",
                 self.common * 100.0

@@ -70,11 +70,13 @@ fn since_read(dir: &Path, key: &str, doc: usize, now: &Document) -> SinceRead {
             SinceRead::Changed(None)
         };
     }
-    let summary = crate::compare::compare(&old, now).summary();
+    let comparison = crate::compare::compare(&old, now);
+    let summary = comparison.summary();
     SinceRead::Changed((summary.substance() > 0).then(|| Message::LastRead {
         doc,
         old: Box::new(old),
         summary,
+        common: comparison.common,
     }))
 }
 

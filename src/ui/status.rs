@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::redline::{CHANGED_SINCE, NOT_THE_ONE_READ};
 use crate::vocabulary::Action;
 
 /// Draws the status line.
@@ -162,16 +163,23 @@ fn right_side(app: &App) -> String {
     // Changed since it was last read, and what changed not looked at yet: said until it is
     // (the message may have come while the reader was scrolling, a few seconds in), when the
     // message does not say so already.
-    let saying_so = app
-        .message
-        .as_ref()
-        .is_some_and(|m| m.text.contains(crate::app::redline::CHANGED_SINCE));
+    let saying_so = app.message.as_ref().is_some_and(|m| {
+        [CHANGED_SINCE, NOT_THE_ONE_READ]
+            .iter()
+            .any(|said| m.text.contains(said))
+    });
     let changed = match app.last_read.get(&app.doc) {
-        Some(last) if !last.shown && !saying_so => app
-            .keymap
-            .hint_key(crate::vocabulary::Mode::Reader, Action::ShowChanges)
-            .map(|k| format!("changed: {k}  "))
-            .unwrap_or_else(|| "changed  ".to_string()),
+        Some(last) if !last.shown && !saying_so => {
+            // Another briefing under the same name is not said to have changed.
+            let what = match last.common < crate::compare::changes::SHARE_LITTLE {
+                true => "another briefing",
+                false => "changed",
+            };
+            app.keymap
+                .hint_key(crate::vocabulary::Mode::Reader, Action::ShowChanges)
+                .map(|k| format!("{what}: {k}  "))
+                .unwrap_or_else(|| format!("{what}  "))
+        }
         _ => String::new(),
     };
     // Of a document still being read, how far in the reader is is not known yet.
