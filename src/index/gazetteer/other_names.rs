@@ -213,7 +213,7 @@ fn names_an_institution(text: &str, name: &Range<usize>) -> bool {
 /// Whether a city's name starts or ends the name of a document, an event or a publication.
 fn names_something(text: &str, city: &Range<usize>) -> bool {
     let after = after(text, city.end);
-    if CHINESE_NAMED.iter().any(|w| after.starts_with(w)) {
+    if CHINESE_NAMED.iter().any(|w| after.starts_with(w)) || in_a_quoted_name(text, city) {
         return true;
     }
     // A Russian document word: Минские соглашения, Парижское соглашение.
@@ -226,14 +226,19 @@ fn names_something(text: &str, city: &Range<usize>) -> bool {
     }
     // Up to three more capitalised words (and the small words between them), then the word
     // that says what is named: the Tokyo Nutrition for Growth Summit.
+    // (An abbreviation in brackets is passed over: the Tokyo Nutrition for Growth (N4G) Summit.)
     for (n, word) in after
         .split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !(w.is_empty() || w.starts_with('(') && w.ends_with(')')))
         .take(4)
         .enumerate()
     {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         if ENGLISH_NAMED.contains(&bare.to_lowercase().as_str()) {
+            return true;
+        }
+        // The Paris N4G, the Osaka G20: an event's acronym.
+        if n == 0 && is_acronym(bare) {
             return true;
         }
         if matches!(bare, "for" | "of" | "on" | "and") && n < 3 {
@@ -255,6 +260,48 @@ fn names_something(text: &str, city: &Range<usize>) -> bool {
         && before
             .next()
             .is_some_and(|w| ENGLISH_NAMED_OF.contains(&w.to_lowercase().as_str()))
+}
+
+/// Whether a word is an acronym: capitals and digits, a capital first (G20, N4G, APEC).
+fn is_acronym(word: &str) -> bool {
+    word.len() >= 2
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// The longest quoted name a city is read as part of, in characters: a quote longer than
+/// this, or with a comma or a full stop in it, is someone's words.
+const QUOTED_NAME: usize = 16;
+
+/// Whether a city is part of a short name in Chinese quotation marks, with more than the
+/// city in it (“世界市长对话·南京”): an event, a campaign, a slogan.
+fn in_a_quoted_name(text: &str, city: &Range<usize>) -> bool {
+    let stops = |c: char| "，。；！？,;!?\n".contains(c);
+    let mut before = before(text, city.start).chars().rev();
+    let mut inside = 0;
+    let opened = loop {
+        match before.next() {
+            Some('“') => break true,
+            Some(c) if c == '”' || stops(c) => break false,
+            Some(_) if inside < QUOTED_NAME => inside += 1,
+            _ => break false,
+        }
+    };
+    if !opened {
+        return false;
+    }
+    let mut after = after(text, city.end).chars();
+    let closed = loop {
+        match after.next() {
+            Some('”') => break true,
+            Some(c) if c == '“' || stops(c) => break false,
+            Some(_) if inside < QUOTED_NAME => inside += 1,
+            _ => break false,
+        }
+    };
+    closed && inside > 0
 }
 
 /// Whether an English adjective names a people rather than its country ("ethnic Chinese",
