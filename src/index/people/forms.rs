@@ -70,14 +70,29 @@ fn surname(script: Script, name: &str) -> Option<String> {
     })
 }
 
+/// Whether a name is a Chinese surname alone, transcribed (Li, Wang, Си): the text names
+/// someone by it, but not everyone it names later is that person.
+fn is_a_common_surname_alone(script: Script, name: &str) -> bool {
+    let words = name_words(name);
+    script != Script::Chinese && words.len() == 1 && PINYIN_SURNAMES.contains(&words[0])
+}
+
 /// Joins a person introduced by the surname alone (President Biden, Premier Wen) to the one
 /// person introduced by a full name with that surname (Wen Jiabao), when there is exactly
-/// one.
-pub(super) fn join_short_names(gathered: &mut Vec<Gathered>) {
+/// one; for a Chinese surname, which many bear (President Li after Foreign Minister Li
+/// Zhaoxing may be Li Xiannian), one introduced in the same section of the same document.
+pub(super) fn join_short_names(docs: &[Document], gathered: &mut Vec<Gathered>) {
+    // The section each introduction stands in: the heading before it.
+    let section = |n: &Naming| {
+        let blocks = docs.get(n.doc).map_or(&[][..], |d| &d.blocks[..=n.block.0]);
+        let heading = blocks.iter().rposition(|b| b.heading_level().is_some());
+        (n.doc, heading)
+    };
     let mut i = 0;
     while i < gathered.len() {
         let g = &gathered[i];
         let short = surname(g.script, &g.name).is_none() || !g.key.0.contains(' ');
+        let common = is_a_common_surname_alone(g.script, &g.name);
         let fuller: Vec<usize> = if short {
             (0..gathered.len())
                 .filter(|&j| {
@@ -86,6 +101,11 @@ pub(super) fn join_short_names(gathered: &mut Vec<Gathered>) {
                         && gathered[j].name != g.name
                         && gathered[j].key.1 == g.key.1
                         && surname(g.script, &gathered[j].name).as_deref() == Some(g.key.0.as_str())
+                        && (!common
+                            || gathered[j]
+                                .mentions
+                                .iter()
+                                .any(|m| g.mentions.iter().any(|n| section(m) == section(n))))
                 })
                 .collect()
         } else {
@@ -147,8 +167,9 @@ pub(super) fn find_later_mentions(docs: &[Document], gathered: &mut [Gathered]) 
         }
     };
     for (p, g) in gathered.iter().enumerate() {
-        // A reporter's name in a byline does not make later mentions theirs.
-        if g.key.1 {
+        // A reporter's name in a byline does not make later mentions theirs; nor does a
+        // Chinese surname alone (President Li), which many others bear.
+        if g.key.1 || is_a_common_surname_alone(g.script, &g.name) {
             continue;
         }
         match g.script {

@@ -185,7 +185,7 @@ impl People {
                 }
             }
         }
-        forms::join_short_names(&mut gathered);
+        forms::join_short_names(docs, &mut gathered);
         let shared = forms::find_later_mentions(docs, &mut gathered);
         let mut ranked: Vec<(usize, Person)> = gathered
             .into_iter()

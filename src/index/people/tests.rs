@@ -248,3 +248,38 @@ fn a_dotted_name_joins_its_surname_alone() {
         .collect();
     assert_eq!(names, [("菲德尔·卡斯特罗", 3), ("多斯桑托斯", 2)]);
 }
+
+#[test]
+fn a_chinese_surname_introduced_alone_is_not_everyone_who_bears_it() {
+    let docs = vec![crate::doc::markdown(
+        "t.md",
+        "# 1985\n\nLi Xiannian was the first president of China to visit the United States. \
+         President Li also visited North Korea.\n\n# 2004\n\nAt the forum, Li and Secretary \
+         General Amr Moussa signed a declaration. Li said it was a milestone.\n",
+    )];
+    let people = People::build(&docs);
+    let li = people
+        .persons
+        .iter()
+        .find(|p| p.name == "Li")
+        .expect("President Li");
+    assert_eq!(li.mentions.len(), 1, "only where the office names him");
+
+    // Nor is he another Li introduced in full elsewhere; in the same section he is.
+    let docs = vec![crate::doc::markdown(
+        "t.md",
+        "# 1985\n\nPresident Li also visited North Korea.\n\n# 2004\n\nForeign Minister Li \
+         Zhaoxing opened the forum.\n\n# 2008\n\nPremier Wen Jiabao arrived. Premier Wen said \
+         so.\n",
+    )];
+    let people = People::build(&docs);
+    let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
+    assert!(
+        names.contains(&"Li") && names.contains(&"Li Zhaoxing"),
+        "{names:?}"
+    );
+    assert!(
+        !names.contains(&"Wen"),
+        "Premier Wen is Wen Jiabao: {names:?}"
+    );
+}
