@@ -220,12 +220,12 @@ impl App {
             } else {
                 row.title.clone()
             };
-            let title = format!(
-                "{} {} {title}",
+            let mut entry = OutlineEntry::titled(row.doc, None, title);
+            entry.lead = format!(
+                "{} {} ",
                 row.date.as_deref().unwrap_or("----------"),
                 size(row.bytes),
             );
-            let mut entry = OutlineEntry::titled(row.doc, None, title);
             entry.tail = format!("{mentions}{}{}", marks(bookmarks, "*"), marks(notes, "+"));
             entry.line = 1;
             tree.push(None, entry);

@@ -88,7 +88,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             "▾ "
         };
         let indent = " ".repeat(entry.depth.min(12));
-        let room = usize::from(area.width).saturating_sub(indent.len() + 2);
+        let mut room = usize::from(area.width).saturating_sub(indent.len() + 2);
         let mut style = Style::new();
         if Some(i) == here {
             style = style.patch(theme.here());
@@ -111,6 +111,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             style = style.patch(theme.selected());
         }
         let mut spans = vec![Span::styled(format!("{indent}{fold}"), theme.decoration())];
+        // The Library's date and size, before a title cut to the room left.
+        if !entry.lead.is_empty() {
+            let lead = fit(&entry.lead, room);
+            room = room.saturating_sub(lead.width());
+            spans.push(Span::styled(lead, style));
+        }
         match &entry.mark {
             Some(mark) => {
                 let (before, marked, after) = crop_around(&entry.title, mark.clone(), room);
@@ -118,12 +124,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 spans.push(Span::styled(marked, style.patch(theme.mention())));
                 spans.push(Span::styled(after, style));
             }
-            // A document's own row: its name cut in the middle, where names differ.
+            // A document's own row: its file name cut in the middle, where names differ.
             None if entry.tail.is_empty()
                 && entry.block.is_none()
                 && matches!(app.view, OutlineView::Sections | OutlineView::Library) =>
             {
-                spans.push(Span::styled(fit_middle(&entry.title, room), style))
+                spans.push(Span::styled(fit_name(&entry.title, room), style))
             }
             None if entry.tail.is_empty() => {
                 spans.push(Span::styled(fit(&entry.title, room), style))
@@ -134,7 +140,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 let title_width = entry.title.width().min(room.saturating_sub(room / 2));
                 let tail = fit_end(&entry.tail, room.saturating_sub(title_width));
                 let title_room = room.saturating_sub(tail.width());
-                let title = fit(&entry.title, title_room);
+                let title = match app.view {
+                    OutlineView::Library => fit_name(&entry.title, title_room),
+                    _ => fit(&entry.title, title_room),
+                };
                 // Cut on both sides, one `…` says so.
                 let tail = match tail.strip_prefix('…') {
                     Some(rest) if title.ends_with('…') => format!("{rest} "),
@@ -204,6 +213,21 @@ pub fn crop_around(
         width.saturating_sub(used + marked.width()),
     );
     (before, marked, after)
+}
+
+/// A document's name cut to `width`: a file name in the middle (two editions' names differ at
+/// their ends), a title at its end (its start says most).
+fn fit_name(name: &str, width: usize) -> String {
+    let file_name = !name.contains(char::is_whitespace)
+        && std::path::Path::new(name).extension().is_some_and(|e| {
+            e.len() <= 5
+                && e.to_str()
+                    .is_some_and(|e| e.chars().all(|c| c.is_ascii_alphanumeric()))
+        });
+    match file_name {
+        true => fit_middle(name, width),
+        false => fit(name, width),
+    }
 }
 
 #[cfg(test)]

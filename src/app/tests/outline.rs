@@ -267,7 +267,7 @@ fn the_library_lists_documents_sorted_and_enter_opens_one() {
     assert_eq!(order(&app), vec![2, 0, 1], "newest first, undated last");
     assert!(
         app.library_view.tree.entries[0]
-            .title
+            .lead
             .starts_with("2025-09-01")
     );
     app.update(Action::CycleCountryOrder);
@@ -319,7 +319,7 @@ fn the_library_tells_documents_of_one_title_apart_by_their_file_names() {
             .iter()
             .find(|e| e.doc == doc)
             .unwrap();
-        (e.title.clone(), e.tail.clone())
+        (format!("{}{}", e.lead, e.title), e.tail.clone())
     };
     // The file name in the title's place: the size and date stay in sight.
     let (title, tail) = row(&app, 0);
@@ -378,4 +378,36 @@ fn empty_bookmarks_and_notes_views_say_how_to_make_the_first() {
     assert!(screen(&app).contains("No bookmarks yet (m in reader)"));
     app.update(Action::NextOutlineView);
     assert!(screen(&app).contains("No notes yet (a in reader)"));
+}
+
+#[test]
+fn library_rows_keep_date_and_size_and_cut_a_file_name_in_the_middle() {
+    let mut app = App::new(
+        crate::effects::start(vec![
+            doc(
+                "joint-statement-on-the-strategic-partnership.old.md",
+                "# Joint Statement\n\nThe first edition.\n",
+            ),
+            doc(
+                "joint-statement-on-the-strategic-partnership.new.md",
+                "# Joint Statement\n\nThe second edition.\n",
+            ),
+            doc(
+                "report.md",
+                "# 2025年北京市人民政府工作报告全文及其解读与附件\n\nText.\n",
+            ),
+        ]),
+        Keymap::preset("default").unwrap(),
+        (100, 30),
+    );
+    app.open_library();
+    let shown = screen(&app);
+    let rows: Vec<&str> = shown.lines().filter(|l| l.contains("    1K ")).collect();
+    assert_eq!(rows.len(), 3, "{shown}");
+    assert!(rows.iter().any(|r| r.contains("….old.md")), "{shown}");
+    assert!(rows.iter().any(|r| r.contains("….new.md")), "{shown}");
+    assert!(
+        rows.iter().any(|r| r.contains("2025年")),
+        "a title keeps its start: {shown}"
+    );
 }

@@ -37,8 +37,10 @@ pub struct OutlineEntry {
     /// The person the entry is about (an index into the people of the open documents).
     pub person: Option<usize>,
     /// Shown after the title and kept in view when the title is cut (in the Library: the
-    /// file name that tells two documents of one title apart, the passages and marks).
+    /// passages and marks).
     pub tail: String,
+    /// Shown before the title and never cut (in the Library: the date and size).
+    pub lead: String,
     /// Rows it gets when first unfolded, not made before (a long view's mentions).
     pub later: Option<Later>,
 }
@@ -60,6 +62,7 @@ impl OutlineEntry {
             place: None,
             person: None,
             tail: String::new(),
+            lead: String::new(),
             later: None,
         }
     }
