@@ -146,8 +146,24 @@ impl App {
                 self.pending.clear();
                 (self.press_key(key).0, true)
             }
-            Resolved::Unbound => (Vec::new(), false),
+            Resolved::Unbound => {
+                self.unbound(mode, key);
+                (Vec::new(), true)
+            }
         }
+    }
+
+    /// A key that does nothing where it was pressed: says so, and which keys help and quit
+    /// (Ctrl-c quits many programs, and nothing here).
+    fn unbound(&mut self, mode: Mode, key: Key) {
+        let how = [(Action::Help, "shows the keys"), (Action::Quit, "quits")]
+            .into_iter()
+            .filter_map(|(action, does)| {
+                let key = self.keymap.hint_key(mode, action)?;
+                Some(format!(" · {key} {does}"))
+            })
+            .collect::<String>();
+        self.notify(format!("{key} does nothing here{how}"), false);
     }
 
     /// A key that scrolls the reader, while a question that takes neither a typed answer
