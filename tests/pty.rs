@@ -144,6 +144,31 @@ fn keys_that_arrive_together_are_drawn_together() {
 }
 
 #[test]
+fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
+    let mut s = Session::start(&[], (100, 30), &[]);
+    s.wait_for("the title", |s| s.screen().contains(TITLE));
+    s.send("jjj");
+    s.settle();
+    let reading = s.reader_top();
+    let before = s.raw.len();
+    // Here no shell can stop brief (its group has none): it is continued at once.
+    s.send("\x1a");
+    s.wait_for("the terminal given back and taken again", |s| {
+        let after = String::from_utf8_lossy(&s.raw[before..]).into_owned();
+        after
+            .find("\x1b[?1049l")
+            .is_some_and(|left| after[left..].contains("\x1b[?1049h"))
+    });
+    s.wait_for("the reader drawn again where it was", |s| {
+        s.parser.screen().alternate_screen() && s.reader_top() == reading
+    });
+    assert!(!s.status().contains("does nothing"), "{}", s.status());
+    s.send("q");
+    s.wait_exit();
+    s.assert_terminal_restored();
+}
+
+#[test]
 fn sigterm_and_sighup_restore_the_terminal() {
     for signal in ["TERM", "HUP"] {
         let mut s = Session::start(&[], (80, 24), &[]);

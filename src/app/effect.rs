@@ -7,6 +7,8 @@
 pub enum Effect {
     /// Leave brief, restoring the terminal.
     Quit,
+    /// Stop brief until the shell continues it, the terminal given back meanwhile.
+    Suspend,
     /// Lay open document `doc` out at `width` in the background (a long one, when the
     /// reader's width changed); the layout comes back as [`super::Message::LaidOut`].
     LayOut {

@@ -332,6 +332,7 @@ impl App {
         }
         match (mode, action) {
             (_, Action::Quit) => return vec![Effect::Quit],
+            (_, Action::Suspend) => return vec![Effect::Suspend],
             // Closing the help goes back to what has the focus under it: the note, the
             // question...
             (Mode::Help, Action::Help | Action::Close) => self.help = None,

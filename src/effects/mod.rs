@@ -144,8 +144,8 @@ impl Notes {
     /// The effect loop: carries out the effects about bookmarks, notes, the clipboard and
     /// the export, and brings their results back to the app as messages, with whatever
     /// those ask for in turn. The effects only the event loop can carry out (quitting,
-    /// asking the jump worker, opening a file, laying a long document out) are handed back,
-    /// in order.
+    /// suspending, asking the jump worker, opening a file, laying a long document out) are
+    /// handed back, in order.
     pub fn run(
         &self,
         app: &mut App,
@@ -157,6 +157,7 @@ impl Notes {
         while let Some(effect) = queue.pop_front() {
             match effect {
                 Effect::Quit
+                | Effect::Suspend
                 | Effect::FindMatches { .. }
                 | Effect::Follow(..)
                 | Effect::LayOut { .. } => rest.push(effect),

@@ -40,7 +40,10 @@ impl Notes {
                     Err(e) => said(&format!("Cannot write {path}: {e}"), true),
                 }
             }
-            (Effect::Quit | Effect::FindMatches { .. } | Effect::Follow(..), _) => Vec::new(),
+            (
+                Effect::Quit | Effect::Suspend | Effect::FindMatches { .. } | Effect::Follow(..),
+                _,
+            ) => Vec::new(),
             (Effect::SaveNote { note, .. }, None) => {
                 vec![self.recover(note, "the notes database is not open")]
             }

@@ -9,8 +9,8 @@ mod files;
 pub mod frame;
 mod inbox;
 mod sources;
+mod terminal;
 
-use std::os::fd::AsFd;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -27,35 +27,10 @@ use crate::effects::Notes;
 use crate::index::countries::Countries;
 use crate::index::jump_worker::WorkerReport;
 use crate::keymap::Key;
-use crate::wire::Wire;
 use frame::Shown;
 use inbox::Nothing;
 use sources::{News, Sources};
-
-/// The terminal, drawn through the lean backend.
-type Screen = ratatui::Terminal<Wire<Output>>;
-
-/// Where frames go: standard output, a whole frame in one write. (Standard output's own
-/// buffer sends what ends with a line feed at once and the rest later: two writes a frame,
-/// which an SSH link may carry as two packets.)
-type Output = std::io::BufWriter<std::fs::File>;
-
-/// A frame up to this size goes out in one write (a whole screen of Chinese is ~10 KB).
-const FRAME_BYTES: usize = 1 << 16;
-
-/// Raw mode and the alternate screen; the panic hook ([`crate::crash`]) is told, so that a
-/// panic gives the terminal back.
-fn init(rescue: &Rescue) -> std::io::Result<Screen> {
-    rescue.terminal_in_use(true);
-    crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
-    let out = std::io::stdout().as_fd().try_clone_to_owned()?;
-    let out = std::io::BufWriter::with_capacity(FRAME_BYTES, std::fs::File::from(out));
-    let mut wire = Wire::new(out);
-    // The alternate screen is blank when entered.
-    wire.cleared();
-    ratatui::Terminal::new(wire)
-}
+use terminal::{Screen, init, suspend};
 
 /// While messages keep coming (a library loading, keys held down), a frame at least this
 /// often.
@@ -204,8 +179,19 @@ fn event_loop(
         if let News::Input(Event::Resize(..)) = &news {
             shown.resized(terminal)?;
         }
-        if run.handle(news) == Flow::Quit {
-            break Ok(());
+        match run.handle(news) {
+            Flow::Quit => break Ok(()),
+            Flow::Suspend => {
+                if writing {
+                    run.notes.save_draft(run.app);
+                }
+                suspend(terminal)?;
+                // Redrawn whole, at the size the terminal has now.
+                shown.resized(terminal)?;
+                let size = terminal.size()?;
+                run.tell(vec![Message::Resized(size.width, size.height)]);
+            }
+            Flow::Go => {}
         }
         keep_for_rescue(run.app, rescue, &mut rescued);
     }
@@ -216,6 +202,8 @@ fn event_loop(
 enum Flow {
     /// Go on.
     Go,
+    /// Go on once the shell continues brief.
+    Suspend,
     /// brief ends.
     Quit,
 }
@@ -405,8 +393,8 @@ impl Running<'_> {
             None => None,
         };
         match self.tell(said.into_iter().collect()) {
-            Flow::Quit => Flow::Quit,
             Flow::Go => flow,
+            other => other,
         }
     }
 
@@ -422,6 +410,7 @@ impl Running<'_> {
             for effect in effects {
                 match effect {
                     Effect::Quit => flow = Flow::Quit,
+                    Effect::Suspend if flow == Flow::Go => flow = Flow::Suspend,
                     Effect::FindMatches { generation, query } => {
                         self.sources.find(generation, query)
                     }

@@ -11,6 +11,8 @@ use strum::{EnumIter, EnumMessage, EnumString, IntoStaticStr};
 pub enum Action {
     /// Quit brief
     Quit,
+    /// Suspend to the shell (fg brings brief back)
+    Suspend,
     /// Show or hide this help
     Help,
     /// Close what is open and go back
