@@ -12,6 +12,7 @@ use crate::doc::BlockKind;
 use crate::doc::open::{OpenOptions, Opened};
 use crate::effects::{Notes, Opening};
 use crate::keymap;
+use crate::vocabulary::{Action, Mode};
 
 /// How many pages of a PDF are read before the reader shows it (the rest follow).
 const FIRST_PAGES: usize = 12;
@@ -98,6 +99,13 @@ pub fn start(
         (notes, problem) = join_store();
         crate::trace::phase("data directory and store");
     }
+    // A briefing opened alone that was the one in the reader last time opens where it was
+    // left, as --recent would open it.
+    let resumed = !recent && opened.documents.len() == 1 && rest.is_empty();
+    let last = match resumed {
+        true => notes.last_session(),
+        false => last,
+    };
     let code = exit_code(&opened);
     let damage: Vec<String> = super::open::damaged(&opened)
         .map(|(path, damage)| format!("{path}: {damage}; the rest is shown"))
@@ -138,6 +146,14 @@ pub fn start(
             .position(|d| d.path.as_ref().map(|p| p.display().to_string()) == current.path);
         if let (Some(i), Some(at)) = (at_doc, current.at.as_ref()) {
             app.receive(Message::ReturnTo(i, at.clone()));
+            if resumed && app.top > 0 && problems.is_empty() {
+                let top = app.keymap.hint_key(Mode::Reader, Action::Top);
+                let said = match top {
+                    Some(key) => format!("Back where you left it · {key} for the top"),
+                    None => "Back where you left it".to_string(),
+                };
+                app.receive(Message::said(said, false));
+            }
         }
     }
     if library {

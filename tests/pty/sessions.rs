@@ -154,6 +154,41 @@ fn recent_reopens_the_last_documents_where_the_reader_was() {
 }
 
 #[test]
+fn a_briefing_opened_again_alone_opens_where_it_was_left() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let data = data.to_str().unwrap();
+    let file = dir.path().join("brief.md");
+    let other = dir.path().join("other.md");
+    std::fs::write(&file, brief::doc::open::BUNDLED_TEXT).unwrap();
+    std::fs::write(&other, brief::doc::open::BUNDLED_TEXT).unwrap();
+    let env = [("BRIEF_DATA_DIR", data)];
+    let mut s = Session::start(&[file.to_str().unwrap()], (100, 30), &env);
+    s.wait_for("the title", |s| s.screen().contains(TITLE));
+    s.send("  ");
+    s.wait_for("two pages down", |s| !s.reader_top().contains(TITLE));
+    s.settle();
+    let top = s.reader_top();
+    s.send("q");
+    s.wait_exit();
+
+    let mut again = Session::start(&[file.to_str().unwrap()], (100, 30), &env);
+    again.wait_for("the same place, and why", |s| {
+        s.reader_top() == top && s.status().contains("Back where you left it")
+    });
+    again.send("q");
+    again.wait_exit();
+
+    // Another file, even of the same text, opens at its top.
+    let mut elsewhere = Session::start(&[other.to_str().unwrap()], (100, 30), &env);
+    elsewhere.wait_for("the title", |s| s.reader_top().contains(TITLE));
+    elsewhere.settle();
+    assert!(elsewhere.reader_top().contains(TITLE));
+    elsewhere.send("q");
+    elsewhere.wait_exit();
+}
+
+#[test]
 fn recent_with_no_session_yet_says_so_and_leaves_the_terminal_alone() {
     let mut s = Session::start(&["--recent"], (100, 30), &[]);
     s.wait_exit();
