@@ -278,30 +278,30 @@ const QUOTED_NAME: usize = 16;
 /// Whether a city is part of a short name in Chinese quotation marks, with more than the
 /// city in it (“世界市长对话·南京”): an event, a campaign, a slogan.
 fn in_a_quoted_name(text: &str, city: &Range<usize>) -> bool {
-    let stops = |c: char| "，。；！？,;!?\n".contains(c);
-    let mut before = before(text, city.start).chars().rev();
-    let mut inside = 0;
-    let opened = loop {
-        match before.next() {
-            Some('“') => break true,
-            Some(c) if c == '”' || stops(c) => break false,
-            Some(_) if inside < QUOTED_NAME => inside += 1,
-            _ => break false,
-        }
-    };
-    if !opened {
+    let Some(inside) = to_mark(before(text, city.start).chars().rev(), '“', '”', 0) else {
         return false;
-    }
-    let mut after = after(text, city.end).chars();
-    let closed = loop {
-        match after.next() {
-            Some('”') => break true,
-            Some(c) if c == '“' || stops(c) => break false,
-            Some(_) if inside < QUOTED_NAME => inside += 1,
-            _ => break false,
-        }
     };
-    closed && inside > 0
+    to_mark(after(text, city.end).chars(), '”', '“', inside).is_some_and(|n| n > 0)
+}
+
+/// Walks `chars` out from a city to the quotation mark `mark`, `inside` characters in
+/// already: how many are inside then, or `None` at the other mark, a comma or a full stop,
+/// or past [`QUOTED_NAME`].
+fn to_mark(
+    chars: impl Iterator<Item = char>,
+    mark: char,
+    other: char,
+    inside: usize,
+) -> Option<usize> {
+    for (inside, c) in (inside..).zip(chars) {
+        if c == mark {
+            return Some(inside);
+        }
+        if c == other || "，。；！？,;!?\n".contains(c) || inside >= QUOTED_NAME {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether an English adjective names a people rather than its country ("ethnic Chinese",
