@@ -71,6 +71,15 @@ fn russian_case_forms() {
 }
 
 #[test]
+fn organisations_by_their_abbreviations() {
+    let found = names(
+        "наблюдатели ОБСЕ; Совет ЕС по иностранным делам; OSCE monitors; 欧安组织观察员；СЕСТРА и ЕСПЧ.",
+    );
+    let codes: Vec<&str> = found.iter().map(|(_, c)| c.as_str()).collect();
+    assert_eq!(codes, vec!["OSCE", "EU", "OSCE", "OSCE"], "{found:?}");
+}
+
+#[test]
 fn russian_plurals_adjectives_and_compounds() {
     let found = names(
         "граждане Нидерландов и Филиппин; французским и немецкий министры; \
