@@ -123,6 +123,9 @@ pub(super) fn join_short_names(docs: &[Document], gathered: &mut Vec<Gathered>) 
     }
 }
 
+/// A form found in a block: where, and which form.
+type Found = (Range<usize>, usize);
+
 /// One form to look for and the people who bear it.
 struct Form {
     script: Script,
@@ -255,8 +258,32 @@ pub(super) fn find_later_mentions(docs: &[Document], gathered: &mut [Gathered]) 
                 .push(n.range.clone());
         }
     }
+    // A Chinese surname alone (Chen, Li) counts for a person only in a section where the
+    // person is introduced or named in full: many people bear it.
+    let common: Vec<bool> = forms
+        .iter()
+        .map(|f| {
+            f.script != Script::Chinese && PINYIN_SURNAMES.contains(&capitalise(&f.key).as_str())
+        })
+        .collect();
+    let mut named_in: Vec<std::collections::HashSet<(usize, Option<usize>)>> =
+        vec![Default::default(); gathered.len()];
     let mut shared = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
+        let mut heading = None;
+        let section: Vec<Option<usize>> = (0..doc.blocks.len())
+            .map(|b| {
+                if doc.blocks[b].heading_level().is_some() {
+                    heading = Some(b);
+                }
+                heading
+            })
+            .collect();
+        for (p, g) in gathered.iter().enumerate() {
+            for n in g.mentions.iter().filter(|n| n.doc == d) {
+                named_in[p].insert((d, section[n.block.0]));
+            }
+        }
         // Found on every core (each match is checked against the dictionary), then given
         // to their persons in the documents' order.
         let parts = in_parts(&doc.blocks, super::BLOCKS_PER_THREAD, |first, part| {
@@ -281,7 +308,15 @@ pub(super) fn find_later_mentions(docs: &[Document], gathered: &mut [Gathered]) 
             }
             out
         });
-        for (b, mut found) in parts.into_iter().flatten() {
+        let parts: Vec<(usize, Vec<Found>)> = parts.into_iter().flatten().collect();
+        for (b, found) in &parts {
+            for (_, form) in found.iter().filter(|(_, form)| !common[*form]) {
+                for &p in &forms[*form].persons {
+                    named_in[p].insert((d, section[*b]));
+                }
+            }
+        }
+        for (b, mut found) in parts {
             // The longest of overlapping mentions (Xi Jinping, not Xi).
             found.sort_by_key(|(r, _)| (r.start, std::cmp::Reverse(r.end)));
             let mut end = 0;
@@ -296,12 +331,19 @@ pub(super) fn find_later_mentions(docs: &[Document], gathered: &mut [Gathered]) 
                     range,
                     with_office: false,
                 };
-                match forms[form].persons[..] {
+                let persons: Vec<usize> = match common[form] {
+                    true => forms[form]
+                        .persons
+                        .iter()
+                        .copied()
+                        .filter(|&p| named_in[p].contains(&(d, section[b])))
+                        .collect(),
+                    false => forms[form].persons.clone(),
+                };
+                match persons[..] {
+                    [] => {}
                     [p] => gathered[p].mentions.push(at),
-                    _ => shared.push(Shared {
-                        at,
-                        persons: forms[form].persons.clone(),
-                    }),
+                    _ => shared.push(Shared { at, persons }),
                 }
             }
         }

@@ -283,3 +283,24 @@ fn a_chinese_surname_introduced_alone_is_not_everyone_who_bears_it() {
         "Premier Wen is Wen Jiabao: {names:?}"
     );
 }
+
+#[test]
+fn a_chinese_surname_alone_counts_only_in_a_section_naming_the_person() {
+    let docs = vec![crate::doc::markdown(
+        "t.md",
+        "# Visit\n\nPresident Chen Shui-bian met the envoy. Chen said the talks went well.\n\n\
+         # Further reading\n\n- Jian, Chen. China's Road to the Korean War.\n",
+    )];
+    let people = People::build(&docs);
+    let chen = people
+        .persons
+        .iter()
+        .find(|p| p.name == "Chen Shui-bian")
+        .expect("President Chen Shui-bian");
+    let lines: Vec<usize> = chen.mentions.iter().map(|m| m.block.0).collect();
+    assert_eq!(
+        lines,
+        [1, 1],
+        "the name and Chen in its section, not the book's author"
+    );
+}
