@@ -212,7 +212,8 @@ impl OutlinePane {
         None
     }
 
-    /// Selects `entry`, or its nearest visible ancestor when it is folded away.
+    /// Selects `entry`, or its nearest visible ancestor when it is folded away (or, under a
+    /// filter that leaves it out, the row that stands for it).
     pub fn select(&mut self, outline: &Outline, entry: usize) {
         let mut target = entry;
         let mut at = outline.entries.get(entry).and_then(|e| e.parent);
@@ -223,6 +224,9 @@ impl OutlinePane {
             at = outline.entries.get(i).and_then(|e| e.parent);
         }
         self.selected = target;
+        if self.only.is_some() {
+            self.select_shown_near(outline, Some(entry));
+        }
     }
 
     /// Moves the selection by `delta` visible rows.

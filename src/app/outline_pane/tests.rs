@@ -167,3 +167,14 @@ fn a_section_whose_subsections_are_all_filtered_out_has_none_to_unfold() {
     p.set_only(Some([0, 1, 3].into()));
     assert!(p.has_shown_children(&o, 1), "A2 is kept");
 }
+
+#[test]
+fn selecting_an_entry_a_filter_leaves_out_selects_the_row_that_holds_it() {
+    let o = outline();
+    let mut p = OutlinePane::default();
+    p.set_only(Some([0, 4].into()));
+    p.select(&o, 2);
+    assert_eq!(p.selected, 0, "A1 stands under T");
+    p.select(&o, 4);
+    assert_eq!(p.selected, 4);
+}

@@ -97,4 +97,12 @@ fn a_filter_that_leaves_out_the_section_being_read_selects_one_it_keeps() {
             || app.pane.selected > wang,
         "the section above it, or the next one kept"
     );
+    // The reader moving on through sections the filter leaves out: a row is always selected.
+    app.update(Action::Close);
+    app.update(Action::Top);
+    for _ in 0..8 {
+        app.update(Action::NextSection);
+        let visible = app.pane.visible(&app.outline);
+        assert!(visible.contains(&app.pane.selected), "{:?}", app.here());
+    }
 }
