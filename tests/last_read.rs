@@ -394,4 +394,11 @@ fn another_briefing_saved_under_a_name_read_before_is_not_called_a_new_edition()
         "the redline says so too: {}",
         said(&app)
     );
+    assert!(
+        app.docs[app.doc]
+            .name
+            .ends_with("against the briefing last read from it"),
+        "{}",
+        app.docs[app.doc].name
+    );
 }

@@ -200,7 +200,10 @@ impl App {
         let current = self.docs[self.doc].clone();
         let comparison = compare(&last.old, &current);
         let cautions = comparison.cautions(&last.old, &current);
-        let name = format!("{}: changes since you last read it", current.name);
+        let name = match last.common < SHARE_LITTLE {
+            true => format!("{}: against the briefing last read from it", current.name),
+            false => format!("{}: changes since you last read it", current.name),
+        };
         let mut redline = Redline::new(last.old.clone(), current, comparison, name);
         redline.shape.marks = !self.color;
         redline.shape.noted = self.noted(self.doc);

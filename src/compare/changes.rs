@@ -266,7 +266,7 @@ impl Comparison {
             said.push("the two editions are the same".to_string());
         } else if self.common < SHARE_LITTLE && said.is_empty() {
             said.push(format!(
-                "the editions share little: {:.0}% of paragraphs in common; are they editions of one document?",
+                "the editions share little: {:.0}% of paragraphs in common, perhaps not editions of one document",
                 self.common * 100.0
             ));
         }
