@@ -156,8 +156,11 @@ impl App {
     /// A key that does nothing where it was pressed: says so, and which keys help and quit
     /// (Ctrl-c quits many programs, and nothing here).
     fn unbound(&mut self, mode: Mode, key: Key) {
-        let how = [(Action::Help, "shows the keys"), (Action::Quit, "quits")]
+        // Where something is open over the reader, the key that closes it comes first.
+        let close = (mode != Mode::Reader).then_some((Action::Close, "closes"));
+        let how = close
             .into_iter()
+            .chain([(Action::Help, "shows the keys"), (Action::Quit, "quits")])
             .filter_map(|(action, does)| {
                 let key = self.keymap.hint_key(mode, action)?;
                 Some(format!(" · {key} {does}"))

@@ -178,6 +178,17 @@ fn unchanged_state_means_no_redraw() {
         app.message.as_ref().map(|m| m.text.as_str()),
         Some("x does nothing here · ? shows the keys · q quits")
     );
+    app.update(Action::OpenJump);
+    app.press(Key::ctrl('c'));
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(
+        said.starts_with("Ctrl-c does nothing here · Esc closes"),
+        "{said}"
+    );
     let before = app.revision();
     app.press(Key::char('j'));
     assert_ne!(app.revision(), before);
