@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::status::{fit, fit_end, fit_middle, fit_spans};
+use super::status::{fit, fit_end, fit_file_name, fit_spans};
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::outline_pane::OutlineView;
@@ -215,18 +215,16 @@ pub fn crop_around(
     (before, marked, after)
 }
 
-/// A document's name cut to `width`: a file name in the middle (two editions' names differ at
-/// their ends), a title at its end (its start says most).
+/// A document's name cut to `width`: a file name by [`fit_file_name`], a title at its end
+/// (its start says most).
 fn fit_name(name: &str, width: usize) -> String {
-    let file_name = !name.contains(char::is_whitespace)
-        && std::path::Path::new(name).extension().is_some_and(|e| {
-            e.len() <= 5
-                && e.to_str()
-                    .is_some_and(|e| e.chars().all(|c| c.is_ascii_alphanumeric()))
-        });
-    match file_name {
-        true => fit_middle(name, width),
-        false => fit(name, width),
+    let extension = std::path::Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .filter(|e| e.len() <= 5 && e.chars().all(|c| c.is_ascii_alphanumeric()));
+    match extension {
+        Some(_) if !name.contains(char::is_whitespace) => fit_file_name(name, width),
+        _ => fit(name, width),
     }
 }
 

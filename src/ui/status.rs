@@ -95,16 +95,33 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         && app.view == crate::app::outline_pane::OutlineView::Links)
         .then(|| app.selected_link())
         .flatten();
-    match (&app.message, link) {
-        (None, Some(link)) => left = format!("→ {link}"),
-        (Some(m), _) => {
+    // In the Library the selected document's whole file name, which the pane may cut.
+    let file = (app.mode() == crate::vocabulary::Mode::Outline
+        && app.view == crate::app::outline_pane::OutlineView::Library)
+        .then(|| {
+            let entry = app
+                .library_view
+                .tree
+                .entries
+                .get(app.library_view.pane.selected)?;
+            let doc = app.docs.get(entry.doc)?;
+            Some(match &doc.path {
+                Some(path) => path.display().to_string(),
+                None => doc.name.clone(),
+            })
+        })
+        .flatten();
+    match (&app.message, link, file) {
+        (None, Some(link), _) => left = format!("→ {link}"),
+        (None, None, Some(file)) => left = file,
+        (Some(m), ..) => {
             // A message says what just happened: it gets the room, the name comes back after.
             left = m.text.clone();
             if m.is_error {
                 left_style = left_style.patch(theme.error());
             }
         }
-        (None, None) => {
+        (None, None, None) => {
             if let Some(here) = app.here() {
                 let path = app.outline.path_to(here);
                 let headings: Vec<&str> = path
@@ -238,15 +255,23 @@ pub fn fit_spans(spans: Vec<Span<'_>>, width: usize) -> Vec<Span<'_>> {
     out
 }
 
-/// Cuts `text` to `width` cells in its middle, with `…` there: a file name keeps its start
-/// and its end (`editions/en_wh…lima.new.md`), where names of one folder differ.
-pub fn fit_middle(text: &str, width: usize) -> String {
-    if text.width() <= width || width < 3 {
-        return fit(text, width);
+/// Cuts a file name to `width` cells: when it does not fit, without its extension, then with
+/// `…` nearer its start than its end, where names of one folder differ
+/// (`editions…lima.new`, `en…a.old`).
+pub fn fit_file_name(name: &str, width: usize) -> String {
+    if name.width() <= width || width < 3 {
+        return fit(name, width);
     }
-    let head = fit(text, width.div_ceil(2));
+    let stem = match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => name,
+    };
+    if stem.width() <= width {
+        return stem.to_string();
+    }
+    let head = fit(stem, width / 3 + 1);
     let head = head.strip_suffix('…').unwrap_or(&head);
-    let tail = fit_end(text, width - head.width());
+    let tail = fit_end(stem, width - head.width());
     format!("{head}{tail}")
 }
 
@@ -305,18 +330,23 @@ mod tests {
     }
 
     #[test]
-    fn a_name_cut_in_the_middle_keeps_its_start_and_end() {
+    fn a_file_name_cut_keeps_its_start_and_more_of_its_end() {
         let name = "editions/en_wh_biden_xi_readout_lima.new.md";
-        let cut = fit_middle(name, 24);
+        let cut = fit_file_name(name, 24);
         assert_eq!(cut.width(), 24, "{cut}");
         assert!(
-            cut.starts_with("editions/en") && cut.ends_with("lima.new.md"),
+            cut.starts_with("editions") && cut.ends_with("lima.new"),
             "{cut}"
         );
         assert_eq!(cut.matches('…').count(), 1);
-        assert_eq!(fit_middle("short.md", 24), "short.md");
+        assert_eq!(fit_file_name("short.md", 24), "short.md");
+        assert_eq!(fit_file_name("a_longer_name.md", 13), "a_longer_name");
+        // Narrow: two editions still differ.
+        let old = fit_file_name("en_wh_biden_xi_readout_lima.old.md", 8);
+        let new = fit_file_name("en_wh_biden_xi_readout_lima.new.md", 8);
+        assert_eq!((old.as_str(), new.as_str()), ("en…a.old", "en…a.new"));
         // Wide characters: never wider than asked, at most a cell short.
-        let cut = fit_middle("中吉乌铁路建设协定文本.md", 13);
+        let cut = fit_file_name("中吉乌铁路建设协定文本.md", 13);
         assert!((12..=13).contains(&cut.width()), "{cut}");
     }
 
