@@ -213,7 +213,10 @@ fn names_an_institution(text: &str, name: &Range<usize>) -> bool {
 /// Whether a city's name starts or ends the name of a document, an event or a publication.
 fn names_something(text: &str, city: &Range<usize>) -> bool {
     let after = after(text, city.end);
-    if CHINESE_NAMED.iter().any(|w| after.starts_with(w)) || in_a_quoted_name(text, city) {
+    if CHINESE_NAMED.iter().any(|w| after.starts_with(w))
+        || in_a_quoted_name(text, city)
+        || heads_a_chinese_name(after)
+    {
         return true;
     }
     // A Russian document word: Минские соглашения, Парижское соглашение.
@@ -260,6 +263,43 @@ fn names_something(text: &str, city: &Range<usize>) -> bool {
         && before
             .next()
             .is_some_and(|w| ENGLISH_NAMED_OF.contains(&w.to_lowercase().as_str()))
+}
+
+/// The last characters of a noun that names an event, an institution or a time a city's
+/// name can begin (哈尔滨国际冰雪节, 北京新年音乐会, 上海交响乐团, 日内瓦人权会议, 北京时间).
+const CHINESE_NAME_HEADS: [&str; 8] = ["节", "会", "会议", "乐团", "剧院", "电视台", "报", "时间"];
+
+/// Nouns ending as a name's head does that are not names (北京社会各界: Beijing's society).
+const NOT_NAME_HEADS: [&str; 4] = ["社会", "机会", "体会", "都会"];
+
+/// The most words of a name after the city (国际 冰雪节: two).
+const CHINESE_NAME_WORDS: usize = 3;
+
+/// Whether the Chinese text after a city makes it part of a longer name: the dictionary's
+/// nouns (and words of time) follow it, the last one a name's head, with no verb or
+/// particle between (在北京举行会议 names Beijing; 北京新年音乐会 names a concert).
+fn heads_a_chinese_name(after: &str) -> bool {
+    let run: String = after
+        .chars()
+        .take_while(|&c| super::is_han(c))
+        .take(10)
+        .collect();
+    if run.is_empty() {
+        return false;
+    }
+    for (range, tag) in super::tagged(&run, false)
+        .into_iter()
+        .take(CHINESE_NAME_WORDS)
+    {
+        if !(tag.starts_with('n') || tag == "t") {
+            return false;
+        }
+        let word = &run[range];
+        if CHINESE_NAME_HEADS.iter().any(|h| word.ends_with(h)) && !NOT_NAME_HEADS.contains(&word) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether a word is an acronym: capitals and digits, a capital first (G20, N4G, APEC).
