@@ -79,8 +79,9 @@ fn is_a_common_surname_alone(script: Script, name: &str) -> bool {
 
 /// Joins a person introduced by the surname alone (President Biden, Premier Wen) to the one
 /// person introduced by a full name with that surname (Wen Jiabao), when there is exactly
-/// one; for a Chinese surname, which many bear (President Li after Foreign Minister Li
-/// Zhaoxing may be Li Xiannian), one introduced in the same section of the same document.
+/// one; for a Chinese surname, which many bear, only when the two are introduced in one
+/// section or the documents write no other name with that surname (President Li after
+/// Foreign Minister Li Zhaoxing is Li Xiannian when the text names Li Xiannian).
 pub(super) fn join_short_names(docs: &[Document], gathered: &mut Vec<Gathered>) {
     // The section each introduction stands in: the heading before it.
     let section = |n: &Naming| {
@@ -93,6 +94,10 @@ pub(super) fn join_short_names(docs: &[Document], gathered: &mut Vec<Gathered>) 
         let g = &gathered[i];
         let short = surname(g.script, &g.name).is_none() || !g.key.0.contains(' ');
         let common = is_a_common_surname_alone(g.script, &g.name);
+        let written = match common && g.script == Script::Latin {
+            true => full_names_written(docs, g),
+            false => Default::default(),
+        };
         let fuller: Vec<usize> = if short {
             (0..gathered.len())
                 .filter(|&j| {
@@ -105,7 +110,11 @@ pub(super) fn join_short_names(docs: &[Document], gathered: &mut Vec<Gathered>) 
                             || gathered[j]
                                 .mentions
                                 .iter()
-                                .any(|m| g.mentions.iter().any(|n| section(m) == section(n))))
+                                .any(|m| g.mentions.iter().any(|n| section(m) == section(n)))
+                            || (g.script == Script::Latin
+                                && written.iter().all(|w| {
+                                    name_words(&gathered[j].name).get(1) == Some(&w.as_str())
+                                })))
                 })
                 .collect()
         } else {
@@ -121,6 +130,36 @@ pub(super) fn join_short_names(docs: &[Document], gathered: &mut Vec<Gathered>) 
             i += 1;
         }
     }
+}
+
+/// The given names the documents that introduce `g`, a surname alone, write after that
+/// surname (Xiannian and Zhaoxing after Li).
+fn full_names_written(docs: &[Document], g: &Gathered) -> std::collections::BTreeSet<String> {
+    let surname = g.key.0.as_str();
+    let in_docs: std::collections::BTreeSet<usize> = g.mentions.iter().map(|m| m.doc).collect();
+    let mut given = std::collections::BTreeSet::new();
+    for doc in in_docs.into_iter().filter_map(|d| docs.get(d)) {
+        for block in doc.blocks.iter() {
+            let text = block.text();
+            for (at, _) in text.match_indices(surname) {
+                let starts = text[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let Some(rest) = text[at + surname.len()..].strip_prefix(' ') else {
+                    continue;
+                };
+                let word: String = rest
+                    .chars()
+                    .take_while(|c| c.is_alphabetic() || *c == '-')
+                    .collect();
+                if starts && word.starts_with(char::is_uppercase) {
+                    given.insert(word);
+                }
+            }
+        }
+    }
+    given
 }
 
 /// A form found in a block: where, and which form.

@@ -268,9 +268,9 @@ fn a_chinese_surname_introduced_alone_is_not_everyone_who_bears_it() {
     // Nor is he another Li introduced in full elsewhere; in the same section he is.
     let docs = vec![crate::doc::markdown(
         "t.md",
-        "# 1985\n\nPresident Li also visited North Korea.\n\n# 2004\n\nForeign Minister Li \
-         Zhaoxing opened the forum.\n\n# 2008\n\nPremier Wen Jiabao arrived. Premier Wen said \
-         so.\n",
+        "# 1985\n\nIn 1983 Li Xiannian became head of state. President Li also visited North \
+         Korea.\n\n# 2004\n\nForeign Minister Li Zhaoxing opened the forum.\n\n# 2008\n\n\
+         Premier Wen Jiabao arrived.\n\n# 2009\n\nPremier Wen visited Fiji.\n",
     )];
     let people = People::build(&docs);
     let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
