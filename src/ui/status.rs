@@ -111,9 +111,14 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             })
         })
         .flatten();
+    // A path too long for the line keeps its end, where editions' names differ.
+    let mut keep_end = false;
     match (&app.message, link, file) {
         (None, Some(link), _) => left = format!("→ {link}"),
-        (None, None, Some(file)) => left = file,
+        (None, None, Some(file)) => {
+            left = file;
+            keep_end = true;
+        }
         (Some(m), ..) => {
             // A message says what just happened: it gets the room, the name comes back after.
             left = m.text.clone();
@@ -149,7 +154,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     }
     let width = usize::from(area.width);
     let room = width.saturating_sub(right.width() + 2);
-    let left = fit(&left, room);
+    let left = match keep_end {
+        true => fit_end(&left, room),
+        false => fit(&left, room),
+    };
     let gap = width.saturating_sub(left.width() + right.width() + 1);
     let line = Line::from(vec![
         Span::styled(format!(" {left}"), left_style),

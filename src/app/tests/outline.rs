@@ -412,6 +412,15 @@ fn library_rows_keep_date_and_size_and_cut_a_file_name_keeping_its_end() {
     );
     // The status line names the selected row's file whole.
     let status = shown.lines().last().unwrap_or_default().to_string();
-    let selected = &app.library_view.tree.entries[app.library_view.pane.selected];
-    assert!(status.contains(&app.docs[selected.doc].name), "{status}");
+    let selected = app.library_view.tree.entries[app.library_view.pane.selected].doc;
+    let name = app.docs[selected].name.clone();
+    assert!(status.contains(&name), "{status}");
+    // Too long for a narrow line, it keeps its end.
+    app.receive(crate::app::Message::Resized(60, 20));
+    let shown = screen(&app);
+    let status = shown.lines().last().unwrap_or_default();
+    assert!(
+        status.contains('…') && status.contains(&name[name.len() - 20..]),
+        "{status}"
+    );
 }
