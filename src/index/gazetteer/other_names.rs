@@ -149,7 +149,9 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
             let names_other = match hit.via {
                 Via::City => names_something(text, &hit.range),
                 Via::Name => {
-                    names_a_company(text, &hit.range) || names_an_institution(text, &hit.range)
+                    names_a_company(text, &hit.range)
+                        || names_an_institution(text, &hit.range)
+                        || names_a_currency(text, &hit.range)
                 }
                 _ => false,
             };
@@ -165,6 +167,13 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
             continue;
         }
         let between = text[a.range.end..b.range.start].trim();
+        // "United Arab Emirates (UAE)": the abbreviation in brackets names it once more.
+        let bracketed =
+            matches!(between, "(" | "（") && text[b.range.end..].starts_with([')', '）']);
+        if bracketed && a.via == Via::Name && b.via == Via::Name {
+            keep[i] = false;
+            continue;
+        }
         if !(between.is_empty() || between == "," || between == "，") {
             continue;
         }
@@ -200,6 +209,24 @@ fn names_a_company(text: &str, name: &Range<usize>) -> bool {
             let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
             bare.chars().next().is_some_and(char::is_uppercase)
                 && COMPANY.contains(&bare.to_lowercase().as_str())
+        })
+}
+
+/// Words after a country's name or adjective that make it a currency's (U.S. dollars,
+/// Chinese yuan).
+const CURRENCY: [&str; 15] = [
+    "dollar", "dollars", "yuan", "renminbi", "yen", "euro", "euros", "rouble", "roubles", "ruble",
+    "rubles", "rupee", "rupees", "franc", "francs",
+];
+
+/// Whether a country's English name or adjective names a currency.
+fn names_a_currency(text: &str, name: &Range<usize>) -> bool {
+    after(text, name.end)
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| {
+            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            CURRENCY.contains(&bare.to_lowercase().as_str())
         })
 }
 
