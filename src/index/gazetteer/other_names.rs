@@ -200,16 +200,18 @@ const COMPANY: [&str; 8] = [
     "tribune",
 ];
 
+/// The word after `at`, without the punctuation that ends it.
+fn next_word(text: &str, at: usize) -> Option<&str> {
+    let word = after(text, at).split_whitespace().next()?;
+    Some(word.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// Whether a country's English name starts the name of a company or a publication.
 fn names_a_company(text: &str, name: &Range<usize>) -> bool {
-    after(text, name.end)
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| {
-            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            bare.chars().next().is_some_and(char::is_uppercase)
-                && COMPANY.contains(&bare.to_lowercase().as_str())
-        })
+    next_word(text, name.end).is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && COMPANY.contains(&w.to_lowercase().as_str())
+    })
 }
 
 /// Words after a country's name or adjective that make it a currency's (U.S. dollars,
@@ -221,13 +223,7 @@ const CURRENCY: [&str; 15] = [
 
 /// Whether a country's English name or adjective names a currency.
 fn names_a_currency(text: &str, name: &Range<usize>) -> bool {
-    after(text, name.end)
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| {
-            let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-            CURRENCY.contains(&bare.to_lowercase().as_str())
-        })
+    next_word(text, name.end).is_some_and(|w| CURRENCY.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether a country's Chinese name starts the name of a university (哥伦比亚大学 is in New
