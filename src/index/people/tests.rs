@@ -79,6 +79,11 @@ fn english_offices_introduce_names() {
         ]
         .map(|(a, b)| (a.to_string(), b.to_string()))
     );
+    assert_eq!(
+        names("in June 1999, then-External Affairs Minister Jaswant Singh visited Beijing"),
+        [("Jaswant Singh", "External Affairs Minister")]
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
     for text in [
         "the Premier League season",
         "The President of the United States said",

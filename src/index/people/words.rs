@@ -34,6 +34,15 @@ pub(super) fn words(text: &str, initials: bool) -> Vec<Word<'_>> {
             end = i + c.len_utf8();
             chars.next();
         }
+        let mut start = start;
+        // "then-External Affairs Minister", "ex-President": the office, not its time.
+        for prefix in ["then-", "ex-", "former-"] {
+            if text[start..end].starts_with(prefix)
+                && text[start + prefix.len()..end].starts_with(char::is_uppercase)
+            {
+                start += prefix.len();
+            }
+        }
         let mut word = &text[start..end];
         if initials && text[end..].starts_with('.') && word.chars().count() == 1 && c.is_uppercase()
         {
