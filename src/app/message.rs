@@ -157,12 +157,24 @@ impl App {
                 // Scrolled to the end, the end stays in view at any size (taller then
                 // shorter would otherwise leave it below the screen).
                 self.keep_end |= self.top > 0 && self.top >= self.max_top();
+                let was_wide = self.size.0 >= super::NARROW_WIDTH;
                 self.size = (width, height);
-                // Hidden only because the terminal was narrow: shown once it is wide.
-                if self.outline_hidden_for_width && width >= super::NARROW_WIDTH {
+                let wide = width >= super::NARROW_WIDTH;
+                // Hidden only because the terminal was narrow: shown once it is wide; and
+                // hidden again when it becomes narrow, as a narrow start has it (shown with
+                // `t` in a narrow terminal, or holding the keys, it stays).
+                if self.outline_hidden_for_width && wide {
                     self.outline_hidden_for_width = false;
                     self.outline_visible = true;
                     self.outline_shown_for_focus = false;
+                } else if was_wide
+                    && !wide
+                    && self.outline_visible
+                    && !self.outline_shown_for_focus
+                    && self.mode() != crate::vocabulary::Mode::Outline
+                {
+                    self.outline_visible = false;
+                    self.outline_hidden_for_width = true;
                 }
                 self.relayout_at_new_width();
                 Vec::new()

@@ -57,8 +57,11 @@ fn a_resize_keeps_the_proportion() {
     let cols = app.outline_width();
     app.resize(200, 30);
     assert_eq!(app.outline_width(), cols * 2);
-    // A narrow terminal still leaves the reader its columns.
+    // A narrow terminal hides it, as a narrow start does; shown there, it still leaves the
+    // reader its columns.
     app.resize(60, 20);
+    assert!(!app.outline_visible);
+    app.press(Key::char('t'));
     assert_eq!(app.outline_width(), widest(60));
     assert!(app.panes().reader.width >= 30);
     app.resize(100, 30);
@@ -167,4 +170,21 @@ fn an_outline_hidden_for_a_narrow_terminal_is_not_remembered_as_hidden() {
     chose.receive(Message::Resized(100, 30));
     assert!(!chose.outline_visible);
     assert!(!chose.outline_layout().shown);
+}
+
+#[test]
+fn a_terminal_that_becomes_narrow_hides_the_outline_as_a_narrow_start_does() {
+    let mut app = seed_app((100, 30));
+    assert!(app.outline_visible);
+    app.receive(Message::Resized(60, 20));
+    assert!(!app.outline_visible, "narrowed: hidden");
+    assert!(app.outline_layout().shown, "by the width, not by the user");
+    app.receive(Message::Resized(100, 30));
+    assert!(app.outline_visible, "widened: shown again");
+    // Shown with `t` in a narrow terminal, it stays through resizes that stay narrow.
+    app.receive(Message::Resized(60, 20));
+    app.press(Key::char('t'));
+    assert!(app.outline_visible);
+    app.receive(Message::Resized(55, 20));
+    assert!(app.outline_visible, "the user's choice at this width");
 }
