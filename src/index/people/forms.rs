@@ -117,6 +117,19 @@ pub(super) fn join_short_names(docs: &[Document], gathered: &mut Vec<Gathered>) 
                                 })))
                 })
                 .collect()
+        } else if g.script == Script::Latin {
+            // A name the last words of one fuller name (Tupou V of George Tupou V).
+            let words = name_words(&g.name);
+            (0..gathered.len())
+                .filter(|&j| {
+                    let longer = name_words(&gathered[j].name);
+                    j != i
+                        && gathered[j].script == g.script
+                        && gathered[j].key.1 == g.key.1
+                        && longer.len() > words.len()
+                        && longer.ends_with(&words)
+                })
+                .collect()
         } else {
             Vec::new()
         };

@@ -309,3 +309,15 @@ fn a_chinese_surname_alone_counts_only_in_a_section_naming_the_person() {
         "the name and Chen in its section, not the book's author"
     );
 }
+
+#[test]
+fn a_name_the_last_words_of_one_fuller_name_is_that_person() {
+    let docs = vec![crate::doc::markdown(
+        "t.md",
+        "King George Tupou V received the envoy. Later, King Tupou V thanked China.\n",
+    )];
+    let people = People::build(&docs);
+    let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["George Tupou V"], "{names:?}");
+    assert_eq!(people.persons[0].mentions.len(), 2);
+}
