@@ -316,6 +316,29 @@ impl Document {
             .filter_map(|(i, b)| b.heading_level().map(|level| (BlockId(i), level, b)))
     }
 
+    /// The heading of the section each block is in, by block (`None` before the first).
+    pub fn sections(&self) -> Vec<Option<BlockId>> {
+        let mut heading = None;
+        self.blocks
+            .iter()
+            .enumerate()
+            .map(|(i, b)| {
+                if b.heading_level().is_some() {
+                    heading = Some(BlockId(i));
+                }
+                heading
+            })
+            .collect()
+    }
+
+    /// The heading of the section that holds `block`, if any.
+    pub fn section_of(&self, block: BlockId) -> Option<BlockId> {
+        self.blocks[..(block.0 + 1).min(self.blocks.len())]
+            .iter()
+            .rposition(|b| b.heading_level().is_some())
+            .map(BlockId)
+    }
+
     /// The title a user knows it by: the one its source gives (front matter's `title:`, a
     /// web page's, a Word document's or a book's own), else the top-level heading that
     /// opens it (or its only top-level heading), else its file name. Never a section's

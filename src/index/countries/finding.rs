@@ -44,15 +44,7 @@ fn index_document_in_parts(
     per_thread: usize,
 ) {
     // The section each block stands in (a heading starts a section).
-    let mut section = None;
-    let sections: Vec<Option<BlockId>> = (0..doc.blocks.len())
-        .map(|i| {
-            if doc.blocks[i].heading_level().is_some() {
-                section = Some(BlockId(i));
-            }
-            section
-        })
-        .collect();
+    let sections = doc.sections();
     let parts = in_parts(&doc.blocks, per_thread, |first, part| {
         let mut mine = PartFound::default();
         for (n, block) in part.iter().enumerate() {

@@ -165,7 +165,7 @@ pub(super) fn passage_candidates(
                 kind,
                 doc,
                 block,
-                section_of(docs, doc, block),
+                docs[doc].section_of(block),
                 own(&text),
                 range,
             )
@@ -238,19 +238,11 @@ pub(super) fn title_and_people_candidates(
     let out = titles
         .chain(persons)
         .map(|(kind, doc, block, range, text)| {
-            let section = section_of(docs, doc, block);
+            let section = docs[doc].section_of(block);
             Candidate::new(kind, doc, block, section, own(&text), range)
         })
         .collect();
     (out, people, cited)
-}
-
-/// The heading of the section that holds a block, if any.
-fn section_of(docs: &[Document], doc: usize, block: BlockId) -> Option<BlockId> {
-    docs[doc].blocks[..=block.0]
-        .iter()
-        .rposition(|b| b.heading_level().is_some())
-        .map(BlockId)
 }
 
 /// What a place candidate shows and is matched on: its names and code.

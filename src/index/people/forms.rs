@@ -84,11 +84,7 @@ fn is_a_common_surname_alone(script: Script, name: &str) -> bool {
 /// Foreign Minister Li Zhaoxing is Li Xiannian when the text names Li Xiannian).
 pub(super) fn join_short_names(docs: &[Document], gathered: &mut Vec<Gathered>) {
     // The section each introduction stands in: the heading before it.
-    let section = |n: &Naming| {
-        let blocks = docs.get(n.doc).map_or(&[][..], |d| &d.blocks[..=n.block.0]);
-        let heading = blocks.iter().rposition(|b| b.heading_level().is_some());
-        (n.doc, heading)
-    };
+    let section = |n: &Naming| (n.doc, docs.get(n.doc).and_then(|d| d.section_of(n.block)));
     let mut i = 0;
     while i < gathered.len() {
         let g = &gathered[i];
@@ -318,19 +314,11 @@ pub(super) fn find_later_mentions(docs: &[Document], gathered: &mut [Gathered]) 
             f.script != Script::Chinese && PINYIN_SURNAMES.contains(&capitalise(&f.key).as_str())
         })
         .collect();
-    let mut named_in: Vec<std::collections::HashSet<(usize, Option<usize>)>> =
+    let mut named_in: Vec<std::collections::HashSet<(usize, Option<BlockId>)>> =
         vec![Default::default(); gathered.len()];
     let mut shared = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        let mut heading = None;
-        let section: Vec<Option<usize>> = (0..doc.blocks.len())
-            .map(|b| {
-                if doc.blocks[b].heading_level().is_some() {
-                    heading = Some(b);
-                }
-                heading
-            })
-            .collect();
+        let section = doc.sections();
         for (p, g) in gathered.iter().enumerate() {
             for n in g.mentions.iter().filter(|n| n.doc == d) {
                 named_in[p].insert((d, section[n.block.0]));
