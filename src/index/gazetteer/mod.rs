@@ -126,10 +126,6 @@ impl Gazetteer {
             {
                 continue;
             }
-            // US$10 billion, HK$: a currency.
-            if after == Some('$') && text[m.range()].chars().all(|c| c.is_ascii_uppercase()) {
-                continue;
-            }
             // "19日中方" is a date, not Japan and China.
             if matches!(pattern.via, Via::Side | Via::Compound)
                 && before

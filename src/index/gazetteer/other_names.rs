@@ -221,9 +221,12 @@ const CURRENCY: [&str; 15] = [
     "rubles", "rupee", "rupees", "franc", "francs",
 ];
 
-/// Whether a country's English name or adjective names a currency.
+/// Whether a country's English name or adjective names a currency: a currency's word after
+/// it, or a dollar sign right after its abbreviation (US$10 billion, HK$).
 fn names_a_currency(text: &str, name: &Range<usize>) -> bool {
-    next_word(text, name.end).is_some_and(|w| CURRENCY.contains(&w.to_lowercase().as_str()))
+    let abbreviation = text[name.clone()].chars().all(|c| c.is_ascii_uppercase());
+    (abbreviation && text[name.end..].starts_with('$'))
+        || next_word(text, name.end).is_some_and(|w| CURRENCY.contains(&w.to_lowercase().as_str()))
 }
 
 /// Whether a country's Chinese name starts the name of a university (哥伦比亚大学 is in New
