@@ -202,16 +202,34 @@ const COMPANY: [&str; 8] = [
 
 /// The word after `at`, without the punctuation that ends it.
 fn next_word(text: &str, at: usize) -> Option<&str> {
-    let word = after(text, at).split_whitespace().next()?;
-    Some(word.trim_end_matches(|c: char| !c.is_alphanumeric()))
+    let rest = after(text, at).trim_start();
+    // Chinese has no spaces: its "word" is cut short, longer than any a rule looks for.
+    let end = rest
+        .char_indices()
+        .find(|&(i, c)| c.is_whitespace() || i >= WORD)
+        .map_or(rest.len(), |(i, _)| i);
+    let word = &rest[..end];
+    (!word.is_empty()).then(|| word.trim_end_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Longer than any word the rules after a name look for, in bytes.
+const WORD: usize = 32;
+
+/// Whether `word` is one of `words` (written in lower case), in any case. A word longer
+/// than any of them is not lower-cased: a Chinese text's "word" runs to the end of the
+/// context, for every name in it.
+fn one_of(word: &str, words: &[&str]) -> bool {
+    if words.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        return true;
+    }
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+    !word.is_ascii() && word.len() <= longest * 2 && words.contains(&word.to_lowercase().as_str())
 }
 
 /// Whether a country's English name starts the name of a company or a publication.
 fn names_a_company(text: &str, name: &Range<usize>) -> bool {
-    next_word(text, name.end).is_some_and(|w| {
-        w.chars().next().is_some_and(char::is_uppercase)
-            && COMPANY.contains(&w.to_lowercase().as_str())
-    })
+    next_word(text, name.end)
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && one_of(w, &COMPANY))
 }
 
 /// Words after a country's name or adjective that make it a currency's (U.S. dollars,
@@ -226,7 +244,7 @@ const CURRENCY: [&str; 15] = [
 fn names_a_currency(text: &str, name: &Range<usize>) -> bool {
     let abbreviation = text[name.clone()].chars().all(|c| c.is_ascii_uppercase());
     (abbreviation && text[name.end..].starts_with('$'))
-        || next_word(text, name.end).is_some_and(|w| CURRENCY.contains(&w.to_lowercase().as_str()))
+        || next_word(text, name.end).is_some_and(|w| one_of(w, &CURRENCY))
 }
 
 /// Whether a country's Chinese name starts the name of a university (哥伦比亚大学 is in New
@@ -263,7 +281,7 @@ fn names_something(text: &str, city: &Range<usize>) -> bool {
         .enumerate()
     {
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if ENGLISH_NAMED.contains(&bare.to_lowercase().as_str()) {
+        if one_of(bare, &ENGLISH_NAMED) {
             return true;
         }
         // The Paris N4G, the Osaka G20: an event's acronym.
@@ -285,10 +303,7 @@ fn names_something(text: &str, city: &Range<usize>) -> bool {
     if word == Some("the") {
         word = before.next();
     }
-    word == Some("of")
-        && before
-            .next()
-            .is_some_and(|w| ENGLISH_NAMED_OF.contains(&w.to_lowercase().as_str()))
+    word == Some("of") && before.next().is_some_and(|w| one_of(w, &ENGLISH_NAMED_OF))
 }
 
 /// The last characters of a noun that names an event, an institution or a time a city's
@@ -376,7 +391,7 @@ fn of_a_people(text: &str, name: &Range<usize>) -> bool {
     before(text, name.start)
         .split_whitespace()
         .next_back()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "ethnic" | "overseas"))
+        .is_some_and(|w| one_of(w, &["ethnic", "overseas"]))
 }
 
 /// Whether an English adjective names a language: "the Chinese and Russian languages",
@@ -419,10 +434,8 @@ fn is_language(text: &str, name: &Range<usize>) -> bool {
         .next()
         .is_none_or(|c| ".,;)".contains(c));
     let after_in = before.trim_end().ends_with(" in") || before.trim_end() == "in";
-    (after_in && ends_clause)
-        || (before.to_lowercase().contains("language")
-            && (before.trim_end().ends_with(" are")
-                || before.trim_end().ends_with(" is")
-                || before.trim_end().ends_with(" and")
-                || before.trim_end().ends_with(',')))
+    let in_a_list = [" are", " is", " and", ","]
+        .iter()
+        .any(|end| before.trim_end().ends_with(end));
+    (after_in && ends_clause) || (in_a_list && before.to_lowercase().contains("language"))
 }
