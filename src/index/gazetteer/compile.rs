@@ -15,7 +15,15 @@ struct RawFile {
     place: Vec<RawPlace>,
     ignore: Option<RawIgnore>,
     fixed: Option<RawFixed>,
+    armies: Option<RawArmies>,
     sentence_start: Option<RawSentenceStart>,
+}
+
+/// Abbreviations whose army is written with 军 (美军, 俄军): the army names the place,
+/// as a word of its own (美|军事 is not the United States).
+#[derive(Deserialize)]
+struct RawArmies {
+    abbreviations: Vec<String>,
 }
 
 /// Compounds whose places are fixed by usage: `[text, code, code...]`.
@@ -135,6 +143,7 @@ impl Gazetteer {
         let mut ignore: Vec<String> = Vec::new();
         let mut fixed: Vec<Vec<String>> = Vec::new();
         let mut not_at_sentence_start: Vec<String> = Vec::new();
+        let mut armies: Vec<String> = Vec::new();
         for text in files {
             let file: RawFile = toml_edit::de::from_str(text).map_err(|e| e.to_string())?;
             for place in file.place {
@@ -151,6 +160,9 @@ impl Gazetteer {
             }
             if let Some(f) = file.fixed {
                 fixed.extend(f.compounds);
+            }
+            if let Some(a) = file.armies {
+                armies.extend(a.abbreviations);
             }
             if let Some(s) = file.sentence_start {
                 not_at_sentence_start.extend(s.not_names);
@@ -225,6 +237,9 @@ impl Gazetteer {
         }
         for (c, candidates) in &abbreviations {
             patterns.add(&format!("{c}方"), Via::Side, vec![candidates.clone()]);
+            if armies.iter().any(|a| a.starts_with(*c)) {
+                patterns.add(&format!("{c}军"), Via::Name, vec![candidates.clone()]);
+            }
         }
         for compound in compounds(&abbreviations) {
             let text: String = compound.iter().map(|(c, _)| *c).collect();

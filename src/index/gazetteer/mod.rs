@@ -126,8 +126,10 @@ impl Gazetteer {
             {
                 continue;
             }
-            // "19日中方" is a date, not Japan and China.
-            if matches!(pattern.via, Via::Side | Via::Compound)
+            // "19日中方" is a date, not Japan and China; "19日军演" not the Japanese army.
+            let abbreviated =
+                matches!(pattern.via, Via::Side | Via::Compound) || text[m.range()].ends_with('军');
+            if abbreviated
                 && before
                     .is_some_and(|c| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c))
             {
