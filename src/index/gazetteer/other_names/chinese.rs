@@ -1,0 +1,77 @@
+//! Chinese text after or around a city that makes it part of a longer name: a noun phrase
+//! ending in a name's head (哈尔滨国际冰雪节), or a short name in quotation marks
+//! (“世界市长对话·南京”).
+
+use std::ops::Range;
+
+use super::{after, before};
+
+/// The last characters of a noun that names an event, an institution or a time a city's
+/// name can begin (哈尔滨国际冰雪节, 北京新年音乐会, 上海交响乐团, 日内瓦人权会议, 北京时间).
+const CHINESE_NAME_HEADS: [&str; 8] = ["节", "会", "会议", "乐团", "剧院", "电视台", "报", "时间"];
+
+/// Nouns ending as a name's head does that are not names (北京社会各界: Beijing's society).
+const NOT_NAME_HEADS: [&str; 4] = ["社会", "机会", "体会", "都会"];
+
+/// The most words of a name after the city (国际 冰雪节: two).
+const CHINESE_NAME_WORDS: usize = 3;
+
+/// Whether the Chinese text after a city makes it part of a longer name: the dictionary's
+/// nouns (and words of time) follow it, the last one a name's head, with no verb or
+/// particle between (在北京举行会议 names Beijing; 北京新年音乐会 names a concert).
+pub(super) fn heads_a_chinese_name(after: &str) -> bool {
+    let run: String = after
+        .chars()
+        .take_while(|&c| super::super::is_han(c))
+        .take(10)
+        .collect();
+    if run.is_empty() {
+        return false;
+    }
+    for (range, tag) in super::super::tagged(&run, false)
+        .into_iter()
+        .take(CHINESE_NAME_WORDS)
+    {
+        if !(tag.starts_with('n') || tag == "t") {
+            return false;
+        }
+        let word = &run[range];
+        if CHINESE_NAME_HEADS.iter().any(|h| word.ends_with(h)) && !NOT_NAME_HEADS.contains(&word) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The longest quoted name a city is read as part of, in characters: a quote longer than
+/// this, or with a comma or a full stop in it, is someone's words.
+const QUOTED_NAME: usize = 16;
+
+/// Whether a city is part of a short name in Chinese quotation marks, with more than the
+/// city in it (“世界市长对话·南京”): an event, a campaign, a slogan.
+pub(super) fn in_a_quoted_name(text: &str, city: &Range<usize>) -> bool {
+    let Some(inside) = to_mark(before(text, city.start).chars().rev(), '“', '”', 0) else {
+        return false;
+    };
+    to_mark(after(text, city.end).chars(), '”', '“', inside).is_some_and(|n| n > 0)
+}
+
+/// Walks `chars` out from a city to the quotation mark `mark`, `inside` characters in
+/// already: how many are inside then, or `None` at the other mark, a comma or a full stop,
+/// or past [`QUOTED_NAME`].
+fn to_mark(
+    chars: impl Iterator<Item = char>,
+    mark: char,
+    other: char,
+    inside: usize,
+) -> Option<usize> {
+    for (inside, c) in (inside..).zip(chars) {
+        if c == mark {
+            return Some(inside);
+        }
+        if c == other || "，。；！？,;!?\n".contains(c) || inside >= QUOTED_NAME {
+            return None;
+        }
+    }
+    None
+}
