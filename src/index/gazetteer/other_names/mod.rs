@@ -251,11 +251,26 @@ fn names_a_currency(text: &str, name: &Range<usize>) -> bool {
 }
 
 /// Whether a country's Chinese name starts the name of a university (哥伦比亚大学 is in New
-/// York) or an ethnic group (吉尔吉斯族, 朝鲜族 live in China).
+/// York), an ethnic group (吉尔吉斯族, 朝鲜族 live in China), a publication or a broadcaster
+/// (中国日报, 美国之音: China Daily, Voice of America), or an airline (美国航空公司,
+/// 中国西南航空公司).
 fn names_an_institution(text: &str, name: &Range<usize>) -> bool {
     let after = after(text, name.end);
-    ["大学", "学院", "族"].iter().any(|w| after.starts_with(w))
+    let airline = AIRLINE_WORDS
+        .iter()
+        .find_map(|w| after.strip_prefix(w))
+        .unwrap_or(after)
+        .starts_with("航空公司");
+    airline
+        || ["大学", "学院", "族", "日报", "时报", "之音"]
+            .iter()
+            .any(|w| after.starts_with(w))
 }
+
+/// Words between a country's name and 航空公司 in an airline's name (中国东方航空公司).
+const AIRLINE_WORDS: [&str; 8] = [
+    "国际", "东方", "南方", "北方", "西南", "西北", "东南", "东北",
+];
 
 /// Whether a city's name starts or ends the name of a document, an event or a publication.
 fn names_something(text: &str, city: &Range<usize>) -> bool {
