@@ -48,15 +48,26 @@ impl Words {
     /// `is_name` says whether a piece of text is a name. A side form (吉方) need only
     /// begin a word: its 方 may join the next one (吉|方可|信赖). A city begins a longer
     /// word only as a city (北京市), not an idiom or a name (万象更新).
+    ///
+    /// `next` are the names found after this one: where their runs of context overlap this
+    /// one's, the whole stretch is cut once rather than once for each name.
     pub(super) fn stands_alone(
         &mut self,
         text: &str,
         name: Range<usize>,
         via: Via,
+        next: impl Iterator<Item = Range<usize>>,
         is_name: impl Fn(&str) -> bool,
     ) -> bool {
-        let window = window(text, name.clone());
+        let mut window = window(text, name.clone());
         if !(self.cut.start <= window.start && window.end <= self.cut.end) {
+            for other in next {
+                let reach = self::window(text, other);
+                if reach.start > window.end {
+                    break;
+                }
+                window.end = window.end.max(reach.end);
+            }
             self.cut(text, window);
         }
         let starts = |at: usize| self.words.iter().any(|(w, _)| w.start == at);
@@ -189,7 +200,8 @@ mod tests {
             "北京" | "万象" | "纽约" => Via::City,
             _ => Via::Name,
         };
-        Words::default().stands_alone(text, start..start + name.len(), via, |s| g.is_name(s))
+        let name = start..start + name.len();
+        Words::default().stands_alone(text, name, via, std::iter::empty(), |s| g.is_name(s))
     }
 
     #[test]

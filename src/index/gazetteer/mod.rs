@@ -114,7 +114,8 @@ impl Gazetteer {
     pub fn find(&self, text: &str) -> Vec<Hit<'_>> {
         let mut hits = Vec::new();
         let mut words = chinese_words::Words::default();
-        for m in self.automaton.find_iter(text) {
+        let matches: Vec<Match> = self.automaton.find_iter(text).collect();
+        for (i, &m) in matches.iter().enumerate() {
             let pattern = &self.patterns[m.pattern().as_usize()];
             if pattern.places.is_empty() {
                 continue;
@@ -140,7 +141,13 @@ impl Gazetteer {
             let via = pattern.via;
             let standing = loop {
                 if !text[m.start()..].starts_with(is_han)
-                    || words.stands_alone(text, m.range(), via, |s| self.is_name(s))
+                    || words.stands_alone(
+                        text,
+                        m.range(),
+                        via,
+                        matches[i + 1..].iter().map(Match::range),
+                        |s| self.is_name(s),
+                    )
                 {
                     break Some(m);
                 }
