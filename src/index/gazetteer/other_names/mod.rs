@@ -150,7 +150,7 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
                 .iter()
                 .any(|t| t.start <= hit.range.start && hit.range.end <= t.end);
             let names_other = match hit.via {
-                Via::City => names_something(text, &hit.range),
+                Via::City => names_something(text, &hit.range) || is_a_surname(text, &hit.range),
                 Via::Name => {
                     names_a_company(text, &hit.range)
                         || names_an_institution(text, &hit.range)
@@ -177,7 +177,9 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
             keep[i] = false;
             continue;
         }
-        if !(between.is_empty() || between == "," || between == "，") {
+        // "Astana, the capital of Kazakhstan", 哈萨克斯坦首都阿斯塔纳.
+        let capital = CAPITAL_OF.contains(&between.to_lowercase().as_str());
+        if !(between.is_empty() || between == "," || between == "，" || capital) {
             continue;
         }
         match (a.via, b.via) {
@@ -189,6 +191,19 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
     let mut keep = keep.into_iter();
     hits.retain(|_| keep.next().unwrap_or(true));
 }
+
+/// What stands between a city and its country where the one is said to be the other's
+/// capital.
+const CAPITAL_OF: [&str; 8] = [
+    ", the capital of",
+    ", capital of",
+    "'s capital",
+    "'s capital,",
+    "’s capital",
+    "’s capital,",
+    "首都",
+    "的首都",
+];
 
 /// Words after a country's name that make it the name of a company or a publication
 /// (Malaysia Airlines, China Daily).
@@ -331,6 +346,89 @@ fn is_acronym(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+}
+
+/// Capitalised words before a city that do not make it a person's name: they begin a
+/// sentence's phrase, place it (East Jerusalem, Greater Tokyo) or date it (on Monday).
+const BEFORE_A_CITY: [&str; 38] = [
+    "The",
+    "In",
+    "At",
+    "From",
+    "To",
+    "Of",
+    "For",
+    "And",
+    "On",
+    "By",
+    "With",
+    "Via",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Central",
+    "Greater",
+    "Metro",
+    "Downtown",
+    "Old",
+    "New",
+    "Upper",
+    "Lower",
+    "Northern",
+    "Southern",
+    "Eastern",
+    "Western",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Embassy",
+    "Consulate",
+    "Airport",
+];
+
+/// Whether a city's English name is a person's surname: "George Washington was a hero".
+/// The word before it is a capitalised name in running text (lower-case words before it),
+/// not the first word of a sentence or of a title-case headline ("Wang Yi Visits Moscow").
+fn is_a_surname(text: &str, city: &Range<usize>) -> bool {
+    if !text[city.clone()].starts_with(|c: char| c.is_ascii_uppercase()) {
+        return false;
+    }
+    let before = before(text, city.start);
+    if !before.ends_with(' ') || before.ends_with("  ") {
+        return false;
+    }
+    let mut words = before.split_whitespace().rev();
+    let Some(word) = words.next() else {
+        return false;
+    };
+    let given = word.trim_start_matches(|c: char| !c.is_alphabetic());
+    let mut letters = given.chars();
+    let is_name = letters.next().is_some_and(|c| c.is_uppercase())
+        && given.len() >= 2
+        && letters.all(|c| c.is_lowercase())
+        && !BEFORE_A_CITY.contains(&given);
+    if !is_name {
+        return false;
+    }
+    // Running text: a lower-case word among the three before the name, and no sentence
+    // ending between them and it.
+    let opens_a_phrase = given.len() != word.len();
+    let mut prose = false;
+    for w in words.take(3) {
+        if !opens_a_phrase && w.ends_with(['.', '!', '?', ':']) {
+            return false;
+        }
+        if w.starts_with(|c: char| c.is_lowercase()) {
+            prose = true;
+            break;
+        }
+    }
+    prose
 }
 
 /// Whether an English adjective names a people rather than its country ("ethnic Chinese",
