@@ -67,17 +67,30 @@ pub fn cited(docs: &[Document]) -> Vec<Cited> {
     let mut out: Vec<Cited> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
     for (d, doc) in docs.iter().enumerate() {
+        // Short titles this document defines for longer ones: （以下称《条例》）.
+        let mut short: HashMap<String, usize> = HashMap::new();
         for (b, block) in doc.blocks.iter().enumerate() {
-            for t in titles(block.text()) {
+            let text = block.text();
+            let mut previous: Option<(usize, usize)> = None;
+            for t in titles(text) {
+                let k = key(&t.title);
+                let defined = previous
+                    .filter(|&(end, _)| defines_a_short_title(&text[end..t.range.start]))
+                    .map(|(_, i)| i);
+                if let Some(i) = defined {
+                    short.insert(k.clone(), i);
+                }
                 let citation = Citation {
                     doc: d,
                     block: BlockId(b),
-                    range: t.range,
+                    range: t.range.clone(),
                 };
-                match by_key.get(&key(&t.title)) {
-                    Some(&i) => out[i].citations.push(citation),
+                let found = short.get(&k).or_else(|| by_key.get(&k)).copied();
+                previous = Some((t.range.end, found.unwrap_or(out.len())));
+                match found {
+                    Some(i) => out[i].citations.push(citation),
                     None => {
-                        by_key.insert(key(&t.title), out.len());
+                        by_key.insert(k, out.len());
                         out.push(Cited {
                             title: t.title,
                             kind: t.kind,
@@ -96,6 +109,13 @@ pub fn cited(docs: &[Document]) -> Vec<Cited> {
         ))
     });
     out
+}
+
+/// Whether the text between two titles makes the second a short name for the first:
+/// 《…条例》（以下称《条例》）, 《…法》（以下简称《外贸法》）.
+fn defines_a_short_title(between: &str) -> bool {
+    let between = between.trim_start_matches(['（', '(', ' ']);
+    ["以下称", "以下简称", "下称", "简称"].contains(&between)
 }
 
 /// The same title written with other brackets, spaces or case is one document.

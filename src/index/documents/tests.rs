@@ -149,3 +149,53 @@ fn a_newspaper_between_brackets_is_another_title() {
     assert_eq!(t[0].kind, Kind::Other);
     assert_eq!(t[1].kind, Kind::Law);
 }
+
+#[test]
+fn films_songs_and_columns_are_other_titles() {
+    let kinds = |text: &str| -> Vec<Kind> { titles(text).into_iter().map(|t| t.kind).collect() };
+    assert_eq!(
+        kinds("放映《开国大典》、《烈火金钢》等一百余部，放映《快速养猪法》、《计划生育》"),
+        vec![Kind::Other; 4]
+    );
+    assert_eq!(
+        kinds("我们拟开设以下栏目：《记者观察》、《法制备忘录》等"),
+        vec![Kind::Other; 2]
+    );
+    assert_eq!(kinds("《乡村振兴促进法》一书出版"), vec![Kind::Other]);
+    assert_eq!(
+        kinds("将新增《庭审纪实》、《法制备忘录》、《正气歌》等栏目"),
+        vec![Kind::Other; 3]
+    );
+    // A law or a memorandum the text acts on is still one.
+    assert_eq!(
+        kinds("依据《宪法》和《国防法》，双方签署了《合作备忘录》"),
+        vec![Kind::Law, Kind::Law, Kind::Treaty]
+    );
+}
+
+#[test]
+fn a_short_title_defined_for_a_long_one_is_the_same_document() {
+    let docs = vec![markdown(
+        "从1月10日起施行《江苏省惩治生产销售假冒伪劣商品行为条例》（以下称《条例》）。\n\n\
+         《条例》还规定，群众举报属实的给予奖励。\n",
+    )];
+    let found = cited(&docs);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].title, "《江苏省惩治生产销售假冒伪劣商品行为条例》");
+    assert_eq!(found[0].citations.len(), 3);
+    // Where no document defines it, 《条例》 is a title of its own.
+    let docs = vec![markdown("《条例》还规定。\n")];
+    assert_eq!(cited(&docs)[0].title, "《条例》");
+}
+
+/// A Markdown document of `text`.
+fn markdown(text: &str) -> crate::doc::Document {
+    crate::doc::Document::parse(
+        "brief.md",
+        None,
+        "UTF-8",
+        text,
+        crate::doc::Format::Markdown,
+        crate::doc::ParseOptions::default(),
+    )
+}
