@@ -253,7 +253,14 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
         {
             after = end;
         }
-        let name_start = after;
+        // An honorific before the name is not part of it (Prime Minister Sir Lloyd …).
+        let mut name_start = after;
+        if words
+            .get(name_start)
+            .is_some_and(|w| matches!(w.text, "Sir" | "Dame") && !w.closes)
+        {
+            name_start += 1;
+        }
         let mut end = name_start;
         while end < words.len() && end - name_start < 6 {
             let w = &words[end];

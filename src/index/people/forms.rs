@@ -400,6 +400,35 @@ fn capitalise(word: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Words after a person's name that make it the name of a place, a body or a prize named
+/// after them.
+const NAMED_AFTER: [&str; 24] = [
+    "Centre",
+    "Center",
+    "Gymnasium",
+    "Stadium",
+    "Hall",
+    "Airport",
+    "University",
+    "College",
+    "Institute",
+    "Foundation",
+    "Prize",
+    "Award",
+    "Library",
+    "School",
+    "Hospital",
+    "Bridge",
+    "Street",
+    "Avenue",
+    "Road",
+    "Square",
+    "Park",
+    "Memorial",
+    "Museum",
+    "Highway",
+];
+
 /// The mention a match of `form` at `found` makes, if it is one: a Chinese name as a whole
 /// word; a Latin name as whole words not running on into a longer name; a Cyrillic stem as
 /// the start of a capitalised word whose stem it is.
@@ -445,7 +474,12 @@ fn mention(text: &str, found: Range<usize>, form: &Form) -> Option<Range<usize>>
                             | "Dr"
                     )
             });
-            (!joins_next && !joins_prev).then_some(found)
+            // "the Sir Lloyd Erskine Sandiford Centre" is a building named after him.
+            let names_a_place = text[found.end..]
+                .strip_prefix(' ')
+                .and_then(|r| r.split([' ', ',', '.', ';', ')']).next())
+                .is_some_and(|w| NAMED_AFTER.contains(&w));
+            (!joins_next && !joins_prev && !names_a_place).then_some(found)
         }
         Script::Cyrillic => {
             if before.is_some_and(char::is_alphanumeric) {
