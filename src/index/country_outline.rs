@@ -192,10 +192,7 @@ fn sections(docs: &[Document], mentions: &[&Mention], with_mentions: bool) -> Ou
 fn push_mention(tree: &mut Outline, parent: Option<usize>, docs: &[Document], m: &Mention) {
     let doc = &docs[m.doc()];
     let block = &doc.blocks[m.block().0];
-    let (mut snip, mark) = snippet(block.text(), m.range(), SNIPPET_CHARS);
-    if m.via() == Via::City {
-        snip.push_str("  (via city)");
-    }
+    let (snip, mark) = snippet(block.text(), m.range(), SNIPPET_CHARS);
     tree.push(
         parent,
         OutlineEntry {
@@ -205,6 +202,11 @@ fn push_mention(tree: &mut Outline, parent: Option<usize>, docs: &[Document], m:
             span: Some(m.range()),
             mark: Some(mark),
             place: Some(m.place()),
+            tail: if m.via() == Via::City {
+                "(via city)".to_string()
+            } else {
+                String::new()
+            },
             ..OutlineEntry::titled(0, None, snip.replace('\n', " "))
         },
     );

@@ -119,10 +119,16 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         }
         match &entry.mark {
             Some(mark) => {
+                // A mention's tail ("via city") stays in view: the sentence is cut first.
+                let tail = fit_end(&entry.tail, room / 2);
+                let room = room.saturating_sub(tail.width() + 2 * usize::from(!tail.is_empty()));
                 let (before, marked, after) = crop_around(&entry.title, mark.clone(), room);
                 spans.push(Span::styled(before, style));
                 spans.push(Span::styled(marked, style.patch(theme.mention())));
                 spans.push(Span::styled(after, style));
+                if !tail.is_empty() {
+                    spans.push(Span::styled(format!("  {tail}"), style));
+                }
             }
             // A document's own row: its file name cut in the middle, where names differ.
             None if entry.tail.is_empty()

@@ -214,3 +214,22 @@ fn the_people_view_waits_for_the_jump_worker_rather_than_holding_the_keys() {
 fn titles_of(view: &outline_pane::TreeView) -> Vec<String> {
     view.tree.entries.iter().map(|e| e.title.clone()).collect()
 }
+
+#[test]
+fn a_mention_by_its_city_says_so_however_long_its_sentence() {
+    let text = "# Visit\n\nThe delegation arrived in Islamabad on Tuesday after a long flight \
+                from the capital of a neighbouring state, and held talks with officials on \
+                trade and energy projects.\n";
+    let mut app = app_on(crate::doc::markdown("visit.md", text));
+    countries_view(&mut app);
+    app.update(Action::Down);
+    app.update(Action::Unfold);
+    app.update(Action::Down);
+    app.update(Action::Unfold);
+    let shown = screen(&app);
+    let row = shown
+        .lines()
+        .find(|l| l.contains("Islamabad") && l.starts_with("    "))
+        .unwrap_or_else(|| panic!("{shown}"));
+    assert!(row.contains("(via city)"), "{row}");
+}
