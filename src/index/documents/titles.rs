@@ -256,16 +256,18 @@ const WORKS_AFTER: [&str; 8] = [
     "这本书",
 ];
 
+/// What joins the titles of a list (《开国大典》、《烈火金钢》和《地道战》).
+const JOINERS: [char; 3] = ['、', '和', '及'];
+
 /// Whether the Chinese title at `start..end` of `text` names a film, a book, a song or a
 /// column: said so just before the list of titles it is in, or just after it.
 fn is_a_work(text: &str, start: usize, end: usize) -> bool {
     // On over the titles listed after this one (、《正气歌》等栏目).
     let mut after = &text[end..];
     for _ in 0..32 {
-        let listed = after
-            .strip_prefix('、')
-            .or_else(|| after.strip_prefix('和'))
-            .or_else(|| after.strip_prefix('及'))
+        let listed = JOINERS
+            .iter()
+            .find_map(|j| after.strip_prefix(*j))
             .unwrap_or(after);
         let Some(close) = listed.strip_prefix('《').and_then(|l| l.find('》')) else {
             break;
@@ -279,10 +281,9 @@ fn is_a_work(text: &str, start: usize, end: usize) -> bool {
     // Back over the titles listed before this one (《开国大典》、《烈火金钢》).
     let mut before = &text[..start];
     for _ in 0..32 {
-        let listed = before
-            .strip_suffix('、')
-            .or_else(|| before.strip_suffix('和'))
-            .or_else(|| before.strip_suffix('及'))
+        let listed = JOINERS
+            .iter()
+            .find_map(|j| before.strip_suffix(*j))
             .unwrap_or(before);
         let Some(open) = listed.strip_suffix('》').and_then(|l| l.rfind('《')) else {
             break;
