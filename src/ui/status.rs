@@ -304,6 +304,9 @@ pub fn fit(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
     }
+    if width == 0 {
+        return String::new();
+    }
     let mut out = String::new();
     let mut used = 0;
     for c in text.chars() {
@@ -322,6 +325,13 @@ pub fn fit(text: &str, width: usize) -> String {
 mod tests {
     use super::*;
     use ratatui::style::{Style, Stylize};
+
+    #[test]
+    fn text_cut_to_no_room_takes_none() {
+        assert_eq!(fit("比什凯克", 0), "");
+        assert_eq!(fit("比什凯克", 1), "…");
+        assert_eq!(fit("比什凯克", 4), "比…");
+    }
 
     #[test]
     fn styled_pieces_cut_to_the_width_end_in_an_ellipsis() {

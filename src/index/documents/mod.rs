@@ -4,6 +4,7 @@
 #[cfg(test)]
 mod tests;
 mod titles;
+mod works;
 
 use std::collections::HashMap;
 use std::ops::Range;

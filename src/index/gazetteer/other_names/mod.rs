@@ -10,7 +10,9 @@ use std::ops::Range;
 use super::{Hit, Via};
 
 mod chinese;
+mod people_and_languages;
 use chinese::{heads_a_chinese_name, in_a_quoted_name};
+use people_and_languages::{is_a_surname, is_language, of_a_people};
 
 /// English words that end the name of a document, an agreement, an event or a publication
 /// (any case: "the Minsk agreements").
@@ -100,16 +102,6 @@ const CHINESE_NAMED: [&str; 26] = [
     "会议",
     "行动",
     "愿景",
-];
-
-/// Words after an adjective that make it a language's name.
-const LANGUAGE: [&str; 6] = [
-    "language",
-    "languages",
-    "text",
-    "texts",
-    "version",
-    "versions",
 ];
 
 /// How far around a name its context is read, in bytes: a few words, however long the
@@ -346,142 +338,4 @@ fn is_acronym(word: &str) -> bool {
         && word
             .chars()
             .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-}
-
-/// Capitalised words before a city that do not make it a person's name: they begin a
-/// sentence's phrase, place it (East Jerusalem, Greater Tokyo) or date it (on Monday).
-const BEFORE_A_CITY: [&str; 38] = [
-    "The",
-    "In",
-    "At",
-    "From",
-    "To",
-    "Of",
-    "For",
-    "And",
-    "On",
-    "By",
-    "With",
-    "Via",
-    "North",
-    "South",
-    "East",
-    "West",
-    "Central",
-    "Greater",
-    "Metro",
-    "Downtown",
-    "Old",
-    "New",
-    "Upper",
-    "Lower",
-    "Northern",
-    "Southern",
-    "Eastern",
-    "Western",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "Embassy",
-    "Consulate",
-    "Airport",
-];
-
-/// Whether a city's English name is a person's surname: "George Washington was a hero".
-/// The word before it is a capitalised name in running text (lower-case words before it),
-/// not the first word of a sentence or of a title-case headline ("Wang Yi Visits Moscow").
-fn is_a_surname(text: &str, city: &Range<usize>) -> bool {
-    if !text[city.clone()].starts_with(|c: char| c.is_ascii_uppercase()) {
-        return false;
-    }
-    let before = before(text, city.start);
-    if !before.ends_with(' ') || before.ends_with("  ") {
-        return false;
-    }
-    let mut words = before.split_whitespace().rev();
-    let Some(word) = words.next() else {
-        return false;
-    };
-    let given = word.trim_start_matches(|c: char| !c.is_alphabetic());
-    let mut letters = given.chars();
-    let is_name = letters.next().is_some_and(|c| c.is_uppercase())
-        && given.len() >= 2
-        && letters.all(|c| c.is_lowercase())
-        && !BEFORE_A_CITY.contains(&given);
-    if !is_name {
-        return false;
-    }
-    // Running text: a lower-case word among the three before the name, and no sentence
-    // ending between them and it.
-    let opens_a_phrase = given.len() != word.len();
-    let mut prose = false;
-    for w in words.take(3) {
-        if !opens_a_phrase && w.ends_with(['.', '!', '?', ':']) {
-            return false;
-        }
-        if w.starts_with(|c: char| c.is_lowercase()) {
-            prose = true;
-            break;
-        }
-    }
-    prose
-}
-
-/// Whether an English adjective names a people rather than its country ("ethnic Chinese",
-/// "overseas Chinese").
-fn of_a_people(text: &str, name: &Range<usize>) -> bool {
-    before(text, name.start)
-        .split_whitespace()
-        .next_back()
-        .is_some_and(|w| one_of(w, &["ethnic", "overseas"]))
-}
-
-/// Whether an English adjective names a language: "the Chinese and Russian languages",
-/// "written in Russian.", "the official languages are Chinese and Russian".
-fn is_language(text: &str, name: &Range<usize>) -> bool {
-    let word = &text[name.clone()];
-    let cyrillic = word.chars().any(super::russian::is_cyrillic);
-    if !cyrillic && !word.chars().next().is_some_and(|c| c.is_ascii_uppercase()) {
-        return false;
-    }
-    // What follows, past "and"/"or"/и and other adjectives.
-    let mut rest = after(text, name.end).split_whitespace();
-    let mut next = rest.next();
-    while let Some(w) = next {
-        let bare = w.trim_end_matches(|c: char| !c.is_alphanumeric());
-        let lower = bare.to_lowercase();
-        if LANGUAGE.contains(&lower.as_str()) || lower.starts_with("язык") {
-            return true;
-        }
-        let joins = matches!(bare, "and" | "or" | "и" | "или")
-            || (!cyrillic && bare.chars().next().is_some_and(char::is_uppercase))
-            || (cyrillic
-                && ["ом", "ой", "ий", "ый", "их", "ых"]
-                    .iter()
-                    .any(|e| lower.ends_with(e)));
-        if !joins || bare.len() != w.len() {
-            break;
-        }
-        next = rest.next();
-    }
-    if cyrillic {
-        return false;
-    }
-    // The end of a clause after "in", or a list after "language(s) ... are/is".
-    let before = before(text, name.start);
-    let before = &before[before.rfind(['.', ';', '!', '?']).map_or(0, |i| i + 1)..];
-    let ends_clause = after(text, name.end)
-        .trim_start()
-        .chars()
-        .next()
-        .is_none_or(|c| ".,;)".contains(c));
-    let after_in = before.trim_end().ends_with(" in") || before.trim_end() == "in";
-    let in_a_list = [" are", " is", " and", ","]
-        .iter()
-        .any(|end| before.trim_end().ends_with(end));
-    (after_in && ends_clause) || (in_a_list && before.to_lowercase().contains("language"))
 }
