@@ -17,6 +17,10 @@ use super::{Via, is_han};
 /// Characters of context cut on each side of a name: words seldom reach further.
 const CONTEXT: usize = 24;
 
+/// The most bytes one cut covers: on a line of names with no break between them (CJK
+/// punctuation is part of a run) the runs of context would join into the whole line.
+const STRETCH: usize = 16 * 1024;
+
 /// Characters that make a word of a name that still names the place: its people (英国人),
 /// side (中方), nationality (美国籍), army (美军), team (中国队), and the administrative
 /// units a city's name takes (北京市, 台湾省).
@@ -63,22 +67,23 @@ impl Words {
         if !(self.cut.start <= window.start && window.end <= self.cut.end) {
             for other in next {
                 let reach = self::window(text, other);
-                if reach.start > window.end {
+                if reach.start > window.end || window.len() > STRETCH {
                     break;
                 }
                 window.end = window.end.max(reach.end);
             }
             self.cut(text, window);
         }
-        let starts = |at: usize| self.words.iter().any(|(w, _)| w.start == at);
-        let ends = |at: usize| self.words.iter().any(|(w, _)| w.end == at);
+        // The words are in text order: each is found by halving.
+        let words = &self.words;
+        let starts = |at: usize| words.binary_search_by_key(&at, |(w, _)| w.start).is_ok();
+        let ends = |at: usize| words.binary_search_by_key(&at, |(w, _)| w.end).is_ok();
         if starts(name.start) && (ends(name.end) || via == Via::Side) {
             return true;
         }
-        let Some((word, tag)) = self
-            .words
-            .iter()
-            .find(|(w, _)| w.start <= name.start && name.end <= w.end)
+        let Some((word, tag)) = words[..words.partition_point(|(w, _)| w.start <= name.start)]
+            .last()
+            .filter(|(w, _)| name.end <= w.end)
         else {
             // The name straddles two words (其中|国家).
             return false;
@@ -202,6 +207,28 @@ mod tests {
         };
         let name = start..start + name.len();
         Words::default().stands_alone(text, name, via, std::iter::empty(), |s| g.is_name(s))
+    }
+
+    #[test]
+    fn a_line_of_names_without_a_break_is_cut_in_bounded_stretches() {
+        // CJK punctuation joins the runs of context, so the names' runs overlap to the end.
+        let text = "上海合作组织成员国。".repeat(20_000);
+        let names: Vec<_> = text
+            .match_indices("上海")
+            .map(|(i, n)| i..i + n.len())
+            .collect();
+        let g = super::super::Gazetteer::bundled();
+        let mut words = Words::default();
+        for (i, name) in names.iter().enumerate() {
+            let next = names[i + 1..].iter().cloned();
+            words.stands_alone(&text, name.clone(), Via::City, next, |s| g.is_name(s));
+            assert!(
+                words.cut.len() <= STRETCH + 2 * CONTEXT * 3,
+                "{:?}",
+                words.cut
+            );
+            assert!(words.cut.start <= name.start && name.end <= words.cut.end);
+        }
     }
 
     #[test]
