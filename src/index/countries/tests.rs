@@ -158,3 +158,22 @@ fn organisations_and_regions_are_tabled_apart() {
     assert_eq!(table[0].name, "中国");
     assert!(table.windows(2).all(|w| w[0].mentions >= w[1].mentions));
 }
+
+#[test]
+fn a_country_and_its_capital_in_one_table_row_are_one_mention() {
+    let g = Gazetteer::bundled();
+    let doc = crate::doc::markdown(
+        "t.md",
+        "# Capitals\n\n| Country | Capital |\n|---|---|\n| Uzbekistan | Tashkent |\n| Japan | Astana |\n",
+    );
+    let countries = Countries::build(std::slice::from_ref(&doc), g);
+    let count = |code: &str| countries.of(g.by_code(code).unwrap()).count();
+    assert_eq!(count("UZ"), 1, "{:?}", countries.mentions);
+    // A city beside another country is still its own country's mention.
+    assert_eq!(
+        (count("JP"), count("KZ")),
+        (1, 1),
+        "{:?}",
+        countries.mentions
+    );
+}

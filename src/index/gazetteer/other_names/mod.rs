@@ -171,7 +171,9 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
         }
         // "Astana, the capital of Kazakhstan", 哈萨克斯坦首都阿斯塔纳.
         let capital = CAPITAL_OF.contains(&between.to_lowercase().as_str());
-        if !(between.is_empty() || between == "," || between == "，" || capital) {
+        // A table's row: "Uzbekistan │ Tashkent".
+        let next_cell = between == crate::doc::table::CELL_SEPARATOR.trim();
+        if !(between.is_empty() || between == "," || between == "，" || capital || next_cell) {
             continue;
         }
         match (a.via, b.via) {

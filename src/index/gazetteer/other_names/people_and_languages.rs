@@ -147,9 +147,37 @@ pub(super) fn is_language(text: &str, name: &Range<usize>) -> bool {
         .chars()
         .next()
         .is_none_or(|c| ".,;)".contains(c));
+    if is_spoken(before) {
+        return true;
+    }
     let after_in = before.trim_end().ends_with(" in") || before.trim_end() == "in";
     let in_a_list = [" are", " is", " and", ","]
         .iter()
         .any(|end| before.trim_end().ends_with(end));
     (after_in && ends_clause) || (in_a_list && before.to_lowercase().contains("language"))
+}
+
+/// Words before a list of languages that say they are spoken: "spoke Chinese and Russian",
+/// "Mandarin Chinese".
+const SPOKEN: [&str; 7] = [
+    "speak", "speaks", "spoke", "spoken", "speaking", "fluent", "Mandarin",
+];
+
+/// Whether `before`, the clause before an adjective, ends in a verb of speaking, past the
+/// other languages of its list ("spoke French, Chinese and"), or in "Mandarin".
+fn is_spoken(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev().peekable();
+    if words.peek() == Some(&"Mandarin") {
+        return true;
+    }
+    for word in words {
+        let bare = word.trim_end_matches(',');
+        let another = bare.chars().next().is_some_and(char::is_uppercase)
+            && bare.chars().all(char::is_alphabetic);
+        if matches!(bare, "and" | "or") || another {
+            continue;
+        }
+        return SPOKEN.contains(&word);
+    }
+    false
 }
