@@ -108,6 +108,10 @@ impl Patterns {
         if text.is_empty() {
             return;
         }
+        // Typeset text curls the apostrophe: People’s Republic of China, Côte d’Ivoire.
+        if text.contains('\'') {
+            self.add_word(&text.replace('\'', "’"), via, places.clone(), adjective);
+        }
         if let Some(&i) = self.seen.get(text) {
             let existing = &mut self.info[i];
             // A name beats a side form or city written the same way; two places sharing one

@@ -58,6 +58,18 @@ fn kyrgyzstan_by_every_name() {
 }
 
 #[test]
+fn a_curled_apostrophe_is_an_apostrophe() {
+    let found = names("the People’s Republic of China and the People's Republic of China");
+    assert_eq!(
+        found,
+        vec![
+            ("People’s Republic of China".to_string(), "CN".to_string()),
+            ("People's Republic of China".to_string(), "CN".to_string()),
+        ]
+    );
+}
+
+#[test]
 fn russian_case_forms() {
     let found = names(
         "Путин в России, Россией и Россию; Китая и Китаем; на Украине; российский президент.",
