@@ -96,6 +96,24 @@ fn a_document_word_naming_an_organisation_is_no_title() {
 }
 
 #[test]
+fn a_compound_participle_describes_the_title_it_comes_before() {
+    let t = titles(
+        "implementation of the UN and Türkiye-brokered Black Sea\nGrain Initiative (BSGI), \
+         the US-led Coalition Plan and the Anti-terrorism Act and the Non-Proliferation Treaty.",
+    );
+    let t: Vec<&str> = t.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(
+        t,
+        vec![
+            "the Black Sea Grain Initiative",
+            "the Coalition Plan",
+            "the Anti-terrorism Act",
+            "the Non-Proliferation Treaty",
+        ]
+    );
+}
+
+#[test]
 fn meetings_and_loose_tails_are_not_titles() {
     let t = titles(
         "Parties to the Meeting of the Parties to the Paris Agreement met; the Chinese \

@@ -300,6 +300,19 @@ fn english(text: &str, out: &mut Vec<Title>) {
             // (the ... Organization in 2007).
             let capitalised = first.is_some_and(char::is_uppercase)
                 || (first.is_some_and(|c| c.is_ascii_digit()) && after_capital);
+            // "the UN and Türkiye-brokered Black Sea Grain Initiative": before the document
+            // word, a compound participle (-brokered, -led, -backed) describes the title; the
+            // title starts after it.
+            if capitalised && kind.is_none() && is_a_participle(word) {
+                title_start = word_start + word.len() + 1;
+                capitals = 0;
+                first_capital = None;
+                end = None;
+                after_capital = false;
+                previous = word;
+                pos = word_start + word.len();
+                continue;
+            }
             if capitalised {
                 let document_word = ENGLISH.iter().find(|(w, _)| *w == word).map(|(_, k)| *k);
                 if after_document_word && document_word.is_none() {
@@ -361,6 +374,13 @@ fn english(text: &str, out: &mut Vec<Title>) {
             }
         }
     }
+}
+
+/// Whether a capitalised word is a compound participle: Türkiye-brokered, US-led.
+fn is_a_participle(word: &str) -> bool {
+    word.rsplit_once('-').is_some_and(|(_, last)| {
+        last.ends_with("ed") && last.chars().next().is_some_and(char::is_lowercase)
+    })
 }
 
 /// The next occurrence of `word` as a whole word at or after `from`.
