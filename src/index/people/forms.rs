@@ -28,10 +28,12 @@ const PINYIN_SURNAMES: &[&str] = &[
     "Цзян",
 ];
 
-/// The words of a Latin or Cyrillic name, initials left out (S. Jaishankar is Jaishankar).
+/// The words of a Latin or Cyrillic name, initials and a generation left out (S. Jaishankar
+/// is Jaishankar, Joseph R. Biden Jr. is Joseph Biden).
 fn name_words(name: &str) -> Vec<&str> {
     name.split_whitespace()
         .filter(|w| !(w.ends_with('.') && w.chars().count() == 2))
+        .filter(|w| !matches!(w.trim_start_matches(','), "Jr" | "Jr." | "Sr" | "Sr."))
         .collect()
 }
 

@@ -290,6 +290,27 @@ fn a_chinese_surname_introduced_alone_is_not_everyone_who_bears_it() {
 }
 
 #[test]
+fn a_surname_alone_is_the_person_named_in_full_with_a_generation() {
+    let docs = vec![crate::doc::markdown(
+        "t.md",
+        "# Readout
+
+President Joseph R. Biden Jr. met President Xi Jinping. President Biden \
+         raised Taiwan. Biden said so.\n",
+    )];
+    let people = People::build(&docs);
+    let names: Vec<&str> = people.persons.iter().map(|p| p.name.as_str()).collect();
+    let biden: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| n.contains("Biden"))
+        .collect();
+    assert_eq!(biden.len(), 1, "{names:?}");
+    let person = people.persons.iter().find(|p| p.name == biden[0]).unwrap();
+    assert_eq!(person.mentions.len(), 3, "{:?}", person.mentions);
+}
+
+#[test]
 fn a_chinese_surname_alone_counts_only_in_a_section_naming_the_person() {
     let docs = vec![crate::doc::markdown(
         "t.md",
