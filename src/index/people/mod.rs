@@ -231,7 +231,7 @@ fn person(g: Gathered, gazetteer: &Gazetteer) -> Person {
     mentions.dedup();
     // The office the documents give most often (a person can hold several over the years),
     // the fullest of those; a bare title (主席 after 江泽民, President before Xi) only when
-    // nothing more is given.
+    // given more often than any fuller office.
     let bare = |o: &str| {
         !o.contains(' ') && (o.chars().count() <= 3 || !o.chars().any(crate::doc::markdown::is_cjk))
     };
@@ -240,10 +240,34 @@ fn person(g: Gathered, gazetteer: &Gazetteer) -> Person {
     for o in &g.offices {
         *times.entry(o.as_str()).or_default() += 1;
     }
+    // A bare title counts for the fuller offices it heads (President for Chinese President
+    // and President of Russia, 主席 for 国家主席), not for another (Vice-President).
+    let heads = |o: &str, b: &str| {
+        let head = o.split(" of ").next().unwrap_or(o);
+        match head.rsplit_once(' ') {
+            Some((_, last)) => last == b,
+            None => head == b || (o.chars().any(crate::doc::markdown::is_cjk) && o.ends_with(b)),
+        }
+    };
+    let given = |o: &str| {
+        times[o]
+            + times
+                .iter()
+                .filter(|(b, _)| **b != o && bare(b) && heads(o, b))
+                .map(|(_, t)| t)
+                .sum::<usize>()
+    };
     let office = times
-        .iter()
-        .max_by_key(|(o, times)| (!bare(o), **times, o.chars().count(), std::cmp::Reverse(**o)))
-        .map(|(o, _)| o.to_string())
+        .keys()
+        .max_by_key(|o| {
+            (
+                given(o),
+                !bare(o),
+                o.chars().count(),
+                std::cmp::Reverse(**o),
+            )
+        })
+        .map(|o| o.to_string())
         .unwrap_or_default();
     // The fullest office's country, else the first other office that names one.
     let mut seen = std::collections::HashSet::new();

@@ -311,6 +311,24 @@ President Joseph R. Biden Jr. met President Xi Jinping. President Biden \
 }
 
 #[test]
+fn the_office_given_most_often_is_shown_counting_a_bare_title_for_the_office_it_heads() {
+    let docs = vec![crate::doc::markdown(
+        "t.md",
+        "# 2009\n\nChinese Vice-President Xi Jinping visited Fiji.\n\n# 2014\n\nPresident Xi \
+         Jinping visited Fiji.\n\n# 2018\n\nPresident Xi Jinping met the leaders. General \
+         Secretary Xi Jinping spoke.\n\n# 2019\n\nPresident Vladimir Putin of Russia \
+         spoke; President of Russia Vladimir Putin replied.\n",
+    )];
+    let people = People::build(&docs);
+    let office = |name: &str| {
+        let p = people.persons.iter().find(|p| p.name == name);
+        p.map(|p| p.office.as_str()).unwrap_or_default().to_string()
+    };
+    assert_eq!(office("Xi Jinping"), "President");
+    assert_eq!(office("Vladimir Putin"), "President of Russia");
+}
+
+#[test]
 fn a_chinese_surname_alone_counts_only_in_a_section_naming_the_person() {
     let docs = vec![crate::doc::markdown(
         "t.md",
