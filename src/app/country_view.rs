@@ -154,7 +154,10 @@ impl App {
             [None, None] => String::new(),
         };
         self.notify(
-            format!("Filter: {label} · {} passages{moving}", matching.len()),
+            match matching.len() {
+                1 => format!("Filter: {label} · 1 passage{moving}"),
+                n => format!("Filter: {label} · {n} passages{moving}"),
+            },
             false,
         );
     }

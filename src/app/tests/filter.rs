@@ -31,6 +31,30 @@ fn filter_by_a_person_and_a_country_keeps_passages_naming_both() {
 }
 
 #[test]
+fn a_filter_counts_its_passages_in_words() {
+    let mut app = seed_app((100, 30));
+    countries_view(&mut app);
+    select_place(&mut app, "BN");
+    app.update(Action::FilterByCountry);
+    assert_eq!(app.matching_blocks().len(), 1);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.starts_with("Filter: Brunei · 1 passage ·"), "{said}");
+    app.update(Action::ClearFilter);
+    select_place(&mut app, "CN");
+    app.update(Action::FilterByCountry);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains(" passages"), "{said}");
+}
+
+#[test]
 fn filter_narrows_sections_and_n_walks_matching_passages() {
     let mut app = seed_app((100, 30));
     countries_view(&mut app);
