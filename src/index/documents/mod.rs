@@ -121,6 +121,9 @@ fn defines_a_short_title(between: &str) -> bool {
 
 /// The same title written with other brackets, spaces or case is one document.
 fn key(title: &str) -> String {
+    if let Some(key) = founding_key(title) {
+        return key;
+    }
     title
         .trim_start_matches("the ")
         .chars()
@@ -133,4 +136,38 @@ fn key(title: &str) -> String {
         })
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+/// The documents an organisation has only one of: "the UN Charter" is "the Charter of the
+/// United Nations". (An organisation adopts many treaties and declarations.)
+const FOUNDING: [&str; 3] = ["Charter", "Constitution", "Statute"];
+
+/// The key of an organisation's founding document, whichever way its title is written (the
+/// SCO Charter, the Charter of the Shanghai Cooperation Organisation): the document word and
+/// the organisation's code.
+fn founding_key(title: &str) -> Option<String> {
+    let title = title.strip_prefix("the ")?;
+    let (word, organisation) = match title.split_once(" of ") {
+        Some((word, organisation)) => (word, organisation.trim_start_matches("the ")),
+        None => {
+            let (organisation, word) = title.rsplit_once(' ')?;
+            (word, organisation)
+        }
+    };
+    if !FOUNDING.contains(&word) {
+        return None;
+    }
+    let g = crate::index::gazetteer::Gazetteer::bundled();
+    let [hit] = &g.find(organisation)[..] else {
+        return None;
+    };
+    let place = match hit.places {
+        [one] if hit.range == (0..organisation.len()) => match one[..] {
+            [place] => &g.places[place],
+            _ => return None,
+        },
+        _ => return None,
+    };
+    (place.kind == crate::index::gazetteer::PlaceKind::Organisation)
+        .then(|| format!("{word} of {}", place.code).to_lowercase())
 }

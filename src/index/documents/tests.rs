@@ -114,6 +114,29 @@ fn a_compound_participle_describes_the_title_it_comes_before() {
 }
 
 #[test]
+fn an_organisations_charter_is_one_document_however_written() {
+    let docs = vec![markdown(
+        "We uphold the UN Charter and the Charter of the United Nations, the SCO Charter, the \
+         Charter of the Shanghai Cooperation Organisation and the Charter of the SCO; the UN \
+         Convention and the Convention of the SCO; the Energy Charter.",
+    )];
+    let found = cited(&docs);
+    let counts: Vec<(&str, usize)> = found
+        .iter()
+        .map(|c| (c.title.as_str(), c.citations.len()))
+        .collect();
+    assert!(counts.contains(&("the UN Charter", 2)), "{counts:?}");
+    assert!(counts.contains(&("the SCO Charter", 3)), "{counts:?}");
+    assert!(counts.contains(&("the Energy Charter", 1)), "{counts:?}");
+    // An organisation's conventions are many: the two are not one.
+    assert!(counts.contains(&("the UN Convention", 1)), "{counts:?}");
+    assert!(
+        counts.contains(&("the Convention of the SCO", 1)),
+        "{counts:?}"
+    );
+}
+
+#[test]
 fn meetings_and_loose_tails_are_not_titles() {
     let t = titles(
         "Parties to the Meeting of the Parties to the Paris Agreement met; the Chinese \
