@@ -225,7 +225,13 @@ impl People {
 }
 
 /// The person as the view shows them: the fullest office, the country of any office.
-fn person(g: Gathered, gazetteer: &Gazetteer) -> Person {
+fn person(mut g: Gathered, gazetteer: &Gazetteer) -> Person {
+    // A Russian office in the case its sentence gave it (стал президентом) is listed as one.
+    if g.script == Script::Cyrillic {
+        for office in &mut g.offices {
+            *office = russian::office_in_nominative(office);
+        }
+    }
     let mut mentions = g.mentions;
     mentions.sort_by_key(|m| (m.doc, m.block, m.range.start));
     mentions.dedup();

@@ -181,3 +181,116 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
         }
     }
 }
+
+/// The nominative of the stems in [`HEADS`] that are not their own nominative.
+const NOMINATIVES: &[(&str, &str)] = &[
+    ("председател", "председатель"),
+    ("глав", "глава"),
+    ("посл", "посол"),
+    ("секретар", "секретарь"),
+    ("пресс-секретар", "пресс-секретарь"),
+    ("корол", "король"),
+    ("представител", "представитель"),
+    ("руководител", "руководитель"),
+    ("заместител", "заместитель"),
+];
+
+/// An office as a list shows it, its head and the adjectives before it in the nominative
+/// (французским президентом: французский президент; главой правительства Великобритании:
+/// глава правительства Великобритании); the words completing it stay as written, in the
+/// genitive.
+pub(super) fn office_in_nominative(office: &str) -> String {
+    let words: Vec<&str> = office.split(' ').collect();
+    let Some(head) = words.iter().position(|w| is_head(w)) else {
+        return office.to_string();
+    };
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (i, word) in words.iter().enumerate() {
+        let lower = word.to_lowercase();
+        let nominative = if i < head {
+            adjective_in_nominative(&lower)
+        } else if i == head {
+            head_in_nominative(&lower)
+        } else {
+            None
+        };
+        out.push(match nominative {
+            Some(n) if word.chars().next().is_some_and(char::is_uppercase) => {
+                let mut chars = n.chars();
+                chars
+                    .next()
+                    .map_or(n.clone(), |c| c.to_uppercase().chain(chars).collect())
+            }
+            Some(n) => n,
+            None => word.to_string(),
+        });
+    }
+    out.join(" ")
+}
+
+/// A head word (lower case) in the nominative: президентом → президент, главой → глава.
+fn head_in_nominative(word: &str) -> Option<String> {
+    let stem = HEADS
+        .iter()
+        .filter(|h| {
+            word.strip_prefix(**h)
+                .is_some_and(|ending| ENDINGS.contains(&ending))
+        })
+        .max_by_key(|h| h.len())?;
+    let nominative = NOMINATIVES
+        .iter()
+        .find(|(s, _)| s == stem)
+        .map_or(*stem, |(_, n)| *n);
+    Some(nominative.to_string())
+}
+
+/// A masculine adjective (lower case) in the nominative: французским → французский, первым →
+/// первый, российского → российский.
+fn adjective_in_nominative(word: &str) -> Option<String> {
+    let ending = ["ого", "ому", "ым", "им", "ом"]
+        .into_iter()
+        .find(|e| word.ends_with(e))?;
+    let stem = &word[..word.len() - ending.len()];
+    if stem.chars().count() < 2 {
+        return None;
+    }
+    let soft = stem.ends_with(['к', 'г', 'х', 'ж', 'ш', 'ч', 'щ', 'ц']);
+    Some(format!("{stem}{}", if soft { "ий" } else { "ый" }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::office_in_nominative as nominative;
+
+    #[test]
+    fn an_office_is_listed_in_the_nominative() {
+        assert_eq!(
+            nominative("французским президентом"),
+            "французский президент"
+        );
+        assert_eq!(
+            nominative("главой правительства Великобритании"),
+            "глава правительства Великобритании"
+        );
+        assert_eq!(
+            nominative("премьер-министром Нидерландов"),
+            "премьер-министр Нидерландов"
+        );
+        assert_eq!(nominative("президентом Украины"), "президент Украины");
+        assert_eq!(nominative("премьером Австралии"), "премьер Австралии");
+        assert_eq!(nominative("первым вице-премьером"), "первый вице-премьер");
+        assert_eq!(
+            nominative("председателя правительства"),
+            "председатель правительства"
+        );
+        assert_eq!(nominative("посла КНР"), "посол КНР");
+        assert_eq!(
+            nominative("Министр иностранных дел Малайзии"),
+            "Министр иностранных дел Малайзии"
+        );
+        assert_eq!(
+            nominative("глава МИД Великобритании"),
+            "глава МИД Великобритании"
+        );
+    }
+}
