@@ -86,6 +86,30 @@ fn english_titles_are_capitalised_and_hold_a_document_word() {
 }
 
 #[test]
+fn of_two_document_words_side_by_side_the_second_is_the_head() {
+    let t: Vec<(String, Kind)> = titles(
+        "Parties to the United Nations Framework Convention on Climate Change adopted the \
+         Action Plan for the Treaty.",
+    )
+    .into_iter()
+    .map(|t| (t.title, t.kind))
+    .collect();
+    assert_eq!(
+        t,
+        vec![
+            (
+                "the United Nations Framework Convention on Climate Change".to_string(),
+                Kind::Treaty
+            ),
+            (
+                "the Action Plan for the Treaty".to_string(),
+                Kind::Programme
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_document_word_naming_an_organisation_is_no_title() {
     let t = titles(
         "It joined the Collective Security Treaty Organization in 2007 and signed the Vienna \

@@ -320,8 +320,9 @@ fn english(text: &str, out: &mut Vec<Title>) {
                     // the organisation; it was not the head.
                     kind = None;
                 }
-                // The first document word is the head: the Action Plan for the Treaty is a plan.
-                if kind.is_none() {
+                // The first document word is the head: the Action Plan for the Treaty is a plan;
+                // of two side by side, the second: a Framework Convention is a convention.
+                if kind.is_none() || (after_document_word && document_word.is_some()) {
                     kind = document_word;
                 }
                 if document_word.is_some() {
