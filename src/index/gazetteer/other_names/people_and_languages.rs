@@ -17,7 +17,7 @@ const LANGUAGE: [&str; 6] = [
 ];
 
 /// Capitalised words before a city that do not make it a person's name: they begin a
-/// sentence's phrase, place it (East Jerusalem, Greater Tokyo) or date it (on Monday).
+/// sentence's phrase, place it (Central London, Greater Tokyo) or date it (on Monday).
 const BEFORE_A_CITY: [&str; 38] = [
     "The",
     "In",
