@@ -162,6 +162,15 @@ pub(super) fn office_before(text: &str, title: Range<usize>) -> Range<usize> {
     start..title.end
 }
 
+/// The units a Chinese place's name ends in, cut from it where the dictionary does not know
+/// the place (东方|市).
+const UNITS: [&str; 5] = ["市", "省", "县", "州", "区"];
+
+/// Adverbs of one character that can stand before an office (也是|上海市市长).
+const ADVERBS: [&str; 13] = [
+    "也", "都", "就", "又", "还", "曾", "已", "将", "才", "并", "均", "仍", "即",
+];
+
 /// Where the phrase that ends at `end` begins: after punctuation, a non-Chinese character or
 /// a word that begins a phrase (由, 同, 会见; the 和 of 共和国 is not one), at most
 /// [`OFFICE_CHARS`] back.
@@ -175,11 +184,21 @@ fn phrase_start(text: &str, end: usize) -> usize {
     }
     let words = tagged(&text[start..end], false);
     let mut begins = end;
+    // Before a unit (东方|市, 北|帕|莫|斯|顿|市) the words name a place, whatever their tags,
+    // up to a word that cannot be part of one (会见|了).
+    let mut in_a_place = false;
     for (w, tag) in words.iter().rev() {
         let word = &text[start + w.start..start + w.end];
-        if BEFORE_OFFICE.contains(&word) || !is_office_word(word, tag) {
+        // A transcribed name's characters are tagged at random (莫 an adverb): a single one
+        // ends the place only as one of the adverbs that come before a noun phrase.
+        let adverb =
+            tag.starts_with('d') && (word.chars().nth(1).is_some() || ADVERBS.contains(&word));
+        let in_place =
+            in_a_place && !adverb && !["v", "u", "p", "c", "r"].iter().any(|t| tag.starts_with(t));
+        if BEFORE_OFFICE.contains(&word) || !(in_place || is_office_word(word, tag)) {
             break;
         }
+        in_a_place = UNITS.contains(&word) || (in_a_place && in_place);
         begins = start + w.start;
     }
     // Abbreviations the dictionary cuts apart (上|合 in 上合组织).

@@ -187,6 +187,15 @@ fn headlines_and_plural_offices_introduce_no_one() {
         names("记者采访了黑龙江省省长宋法棠"),
         [("宋法棠".to_string(), "黑龙江省省长".to_string())]
     );
+    // A place named by its unit (市, 省, 县) is part of the office, whatever its words.
+    assert_eq!(
+        names("原海南省东方市市委书记戚火贵"),
+        [("戚火贵".to_string(), "原海南省东方市市委书记".to_string())]
+    );
+    assert_eq!(
+        names("会见了北帕莫斯顿市市长吉尔·怀特"),
+        [("吉尔·怀特".to_string(), "北帕莫斯顿市市长".to_string())]
+    );
     assert_eq!(
         names("但愿像法国总统希拉克说的那样"),
         [("希拉克".to_string(), "法国总统".to_string())]
