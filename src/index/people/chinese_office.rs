@@ -143,6 +143,18 @@ pub(super) fn office_before(text: &str, title: Range<usize>) -> Range<usize> {
     let mut start = phrase_start(text, title.start);
     loop {
         let before = &text[..start];
+        // 古巴国务委员会和部长会议主席: the chair of both bodies.
+        if let Some(part) = before.strip_suffix('和') {
+            if !INSTITUTIONS.iter().any(|i| part.ends_with(i)) {
+                break;
+            }
+            let earlier = phrase_start(text, part.len());
+            if earlier == part.len() || text[earlier..title.end].chars().count() > OFFICE_CHARS {
+                break;
+            }
+            start = earlier;
+            continue;
+        }
         let Some(part) = before.strip_suffix('、') else {
             break;
         };
@@ -165,6 +177,9 @@ pub(super) fn office_before(text: &str, title: Range<usize>) -> Range<usize> {
 /// The units a Chinese place's name ends in, cut from it where the dictionary does not know
 /// the place (东方|市).
 const UNITS: [&str; 5] = ["市", "省", "县", "州", "区"];
+
+/// Bodies two of which one office can chair, joined by 和 (国务委员会和部长会议主席).
+const INSTITUTIONS: [&str; 5] = ["委员会", "会议", "政府", "议会", "国会"];
 
 /// Adverbs of one character that can stand before an office (也是|上海市市长).
 const ADVERBS: [&str; 13] = [

@@ -196,6 +196,18 @@ fn headlines_and_plural_offices_introduce_no_one() {
         names("会见了北帕莫斯顿市市长吉尔·怀特"),
         [("吉尔·怀特".to_string(), "北帕莫斯顿市市长".to_string())]
     );
+    // One office chairing two bodies.
+    assert_eq!(
+        names("古巴国务委员会和部长会议主席菲德尔·卡斯特罗30日"),
+        [(
+            "菲德尔·卡斯特罗".to_string(),
+            "古巴国务委员会和部长会议主席".to_string()
+        )]
+    );
+    assert_eq!(
+        names("习近平和俄罗斯总统普京会谈"),
+        [("普京".to_string(), "俄罗斯总统".to_string())]
+    );
     assert_eq!(
         names("但愿像法国总统希拉克说的那样"),
         [("希拉克".to_string(), "法国总统".to_string())]
