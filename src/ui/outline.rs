@@ -49,7 +49,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 theme.here(),
             ));
         }
-    } else if let Some(filter) = app.filter_label() {
+    } else if matches!(app.view, OutlineView::Sections | OutlineView::People)
+        && let Some(filter) = app.filter_label()
+    {
+        // The sections it narrows, and the people it is made of; no other list is narrowed.
         title.push(Span::styled(format!(" · {filter}"), theme.here()));
     }
     // People and documents of a long briefing still being read: those of its first part.

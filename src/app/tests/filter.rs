@@ -22,6 +22,14 @@ fn filter_by_a_person_and_a_country_keeps_passages_naming_both() {
         assert!(text.contains("吉"), "{text}");
     }
     assert_eq!(app.filter_label().as_deref(), Some("Kyrgyzstan + 王毅"));
+    // The header names the filter where it narrows or is made, not over a list it leaves whole.
+    let header = |app: &App| screen(app).lines().next().unwrap_or_default().to_string();
+    assert!(header(&app).contains("· Kyrgyzs"), "{}", header(&app));
+    app.update(Action::NextOutlineView);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Documents);
+    assert!(!header(&app).contains("Kyrgyzs"), "{}", header(&app));
+    app.view = outline_pane::OutlineView::Countries;
     app.update(Action::Close);
     app.update(Action::NextMatch);
     let h = app.highlight.clone().expect("a mention is highlighted");
