@@ -399,6 +399,16 @@ fn mentions_of_one_country() {
 }
 
 #[test]
+fn a_briefing_naming_no_country_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plain.md");
+    std::fs::write(&path, "# Notes\n\nThe meeting went well.\n").unwrap();
+    let out = brief(&["countries", path.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert_eq!(stdout(&out), "No countries named\n");
+}
+
+#[test]
 fn countries_in_russian_and_english() {
     let dir = tempfile::tempdir().unwrap();
     let ru = dir.path().join("ru.txt");

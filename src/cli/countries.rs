@@ -126,6 +126,14 @@ pub fn print(
 }
 
 fn print_table(table: &Table, out: &mut impl Write) -> anyhow::Result<()> {
+    if table.countries.is_empty()
+        && table.regions.is_empty()
+        && table.organisations.is_empty()
+        && table.ambiguous.is_empty()
+    {
+        writeln!(out, "No countries named")?;
+        return Ok(());
+    }
     for ((_, title), rows) in
         GROUPS
             .iter()
