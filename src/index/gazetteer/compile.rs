@@ -207,6 +207,7 @@ impl Gazetteer {
             patterns.add(text, Via::Compound, places);
         }
         let mut abbreviations: Vec<(char, Vec<usize>)> = Vec::new();
+        let mut side_abbreviations: Vec<(char, Vec<usize>)> = Vec::new();
         for (i, r) in raw.iter().enumerate() {
             let one = || vec![vec![i]];
             for name in r.zh.iter().chain(&r.en).chain(&r.ru).chain(&r.ru_forms) {
@@ -231,6 +232,10 @@ impl Gazetteer {
             }
             for side in &r.sides {
                 patterns.add(side, Via::Side, one());
+                // 法 of 法方: too common a character for compounds, not in a list (英、法、美).
+                if let Some(c) = side.strip_suffix('方').and_then(|a| a.chars().next()) {
+                    side_abbreviations.push((c, vec![i]));
+                }
             }
             if let Some(c) = r.abbr.as_deref().and_then(|a| a.chars().next()) {
                 match abbreviations.iter_mut().find(|(a, _)| *a == c) {
@@ -261,6 +266,11 @@ impl Gazetteer {
             automaton,
             patterns: patterns.info,
             russian,
+            abbreviations: abbreviations
+                .into_iter()
+                .chain(side_abbreviations)
+                .map(|(c, candidates)| (c, vec![candidates]))
+                .collect(),
         })
     }
 }

@@ -7,6 +7,7 @@
 //! The data is read and compiled in `compile`; the case forms of Russian names are worked
 //! out in `russian`.
 
+mod abbreviation_lists;
 mod chinese_words;
 mod compile;
 mod other_names;
@@ -89,6 +90,8 @@ pub struct Gazetteer {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
     russian: russian::RussianNames,
+    /// Each one-character abbreviation and its candidates, as one place of a hit.
+    abbreviations: Vec<(char, Vec<Vec<usize>>)>,
 }
 
 /// What one pattern of the automaton names.
@@ -168,6 +171,29 @@ impl Gazetteer {
                 via: pattern.via,
                 places: &pattern.places,
                 adjective: pattern.adjective,
+            });
+        }
+        // 美、英、日、德、澳等国.
+        let lists =
+            abbreviation_lists::lists(text, |c| self.abbreviations.iter().any(|(a, _)| *a == c));
+        if !lists.is_empty() {
+            for (range, c) in lists {
+                let Some((_, places)) = self.abbreviations.iter().find(|(a, _)| *a == c) else {
+                    continue;
+                };
+                hits.push(Hit {
+                    range,
+                    via: Via::Compound,
+                    places,
+                    adjective: false,
+                });
+            }
+            hits.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
+            let mut end = 0;
+            hits.retain(|h| {
+                let keep = h.range.start >= end;
+                end = end.max(h.range.end);
+                keep
             });
         }
         let russian = self.russian.find(text);

@@ -1,0 +1,113 @@
+//! Lists of one-character abbreviations, 美、英、日、德、澳等国: each names its country, though
+//! alone 日 is a day and 德 a virtue. Three at least, each the abbreviation of a place, joined
+//! by 、 and standing apart from the words around them.
+
+use std::ops::Range;
+
+/// Characters that may stand just before a list (由美、英、法…, 与美、英、日…).
+const BEFORE: &str = "由与和同对在向及从是把被让据自";
+
+/// Characters that may follow a list (美、英、日等国, 美、英、法三国, 美、英、法各方); not 国
+/// (韩国瑜 is a person; 法国 is found written out).
+const AFTER: &str = "等两三四五六七八九十各诸方";
+
+/// The shortest list counted: two could be anything (日、月).
+const SHORTEST: usize = 3;
+
+/// The byte range and abbreviation of each item of every list in `text`; `is_abbreviation`
+/// says whether a character is one.
+pub(super) fn lists(
+    text: &str,
+    is_abbreviation: impl Fn(char) -> bool,
+) -> Vec<(Range<usize>, char)> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        // The longest run c、c、c… from `i`.
+        let mut items = Vec::new();
+        let mut j = i;
+        while j < chars.len() && is_abbreviation(chars[j].1) {
+            items.push(j);
+            if chars.get(j + 1).is_some_and(|(_, c)| *c == '、') {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        // The last item may begin a name written out (美、英、日、加拿大): the list ends before.
+        if items.last().is_some_and(|&l| {
+            chars
+                .get(l + 1)
+                .is_some_and(|(_, c)| is_han(*c) && !AFTER.contains(*c))
+        }) {
+            items.pop();
+        }
+        let last = items.last().copied();
+        let fits = items.len() >= SHORTEST
+            && (i == 0 || !is_han(chars[i - 1].1) || BEFORE.contains(chars[i - 1].1))
+            && !last.is_some_and(|l| names_languages(&chars[l + 1..]));
+        if fits {
+            for &k in &items {
+                let (at, c) = chars[k];
+                out.push((at..at + c.len_utf8(), c));
+            }
+            i = last.map_or(i + 1, |l| l + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether what follows a list says its items are languages: 日、英、中、韩四种语言, 中、英、法三种
+/// 文字.
+fn names_languages(after: &[(usize, char)]) -> bool {
+    let next: String = after.iter().take(5).map(|(_, c)| c).collect();
+    next.contains('语') || next.contains("文字") || next.contains("文版")
+}
+
+/// A Chinese character, not its punctuation (（ and 、 stand apart).
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> String {
+        lists(text, |c| "美英日德澳法俄中韩加".contains(c))
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect()
+    }
+
+    #[test]
+    fn a_list_of_three_abbreviations_names_each() {
+        assert_eq!(found("美、英、日、德、澳等国表示关切"), "美英日德澳");
+        assert_eq!(found("由美、英、法三国提出"), "美英法");
+        assert_eq!(found("（美、英、日）"), "美英日");
+    }
+
+    #[test]
+    fn two_or_a_list_inside_words_name_none() {
+        assert_eq!(found("日、月交替"), "");
+        assert_eq!(found("美、英两国"), "");
+        // 欧美 is a word: the list does not start at its 美.
+        assert_eq!(found("欧美、英、日"), "");
+        // Nor end in one: 日本 is written out.
+        assert_eq!(found("美、英、日本"), "");
+        assert_eq!(found("美、英、日和德国"), "");
+        // Languages, not countries.
+        assert_eq!(found("有日、英、中、韩四种语言的版本"), "");
+        assert_eq!(found("用中、英、法三种文字写成"), "");
+    }
+
+    #[test]
+    fn a_list_ends_before_a_name_written_out() {
+        assert_eq!(found("来自美、英、日、德、澳、加拿大、挪威"), "美英日德澳");
+        assert_eq!(found("来自美、英、日、德、法国"), "美英日德");
+        assert_eq!(found("来自美、英、日、德、韩国瑜"), "美英日德");
+    }
+}
