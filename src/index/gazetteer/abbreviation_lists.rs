@@ -21,40 +21,51 @@ pub(super) fn lists(
     is_abbreviation: impl Fn(char) -> bool,
 ) -> Vec<(Range<usize>, char)> {
     let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        // The longest run c、c、c… from `i`.
-        let mut items = Vec::new();
-        let mut j = i;
-        while j < chars.len() && is_abbreviation(chars[j].1) {
-            items.push(j);
-            if chars.get(j + 1).is_some_and(|(_, c)| *c == '、') {
-                j += 2;
-            } else {
+    // Where the list found last ends: its 、 start no other.
+    let mut from = 0;
+    for (at, _) in text.match_indices('、') {
+        if at < from {
+            continue;
+        }
+        let Some(first) = text[..at]
+            .chars()
+            .next_back()
+            .filter(|c| is_abbreviation(*c))
+        else {
+            continue;
+        };
+        // The longest run c、c、c… through this 、.
+        let mut items = vec![(at - first.len_utf8()..at, first)];
+        let mut comma = at;
+        loop {
+            let item = comma + '、'.len_utf8();
+            let Some(c) = text[item..].chars().next().filter(|c| is_abbreviation(*c)) else {
+                break;
+            };
+            let end = item + c.len_utf8();
+            items.push((item..end, c));
+            if !text[end..].starts_with('、') {
                 break;
             }
+            comma = end;
         }
         // The last item may begin a name written out (美、英、日、加拿大): the list ends before.
-        if items.last().is_some_and(|&l| {
-            chars
-                .get(l + 1)
-                .is_some_and(|(_, c)| is_han(*c) && !AFTER.contains(*c))
-        }) {
+        let next = |end: usize| text[end..].chars().next();
+        if items
+            .last()
+            .is_some_and(|(r, _)| next(r.end).is_some_and(|c| is_han(c) && !AFTER.contains(c)))
+        {
             items.pop();
         }
-        let last = items.last().copied();
+        let before = text[..items[0].0.start].chars().next_back();
         let fits = items.len() >= SHORTEST
-            && (i == 0 || !is_han(chars[i - 1].1) || BEFORE.contains(chars[i - 1].1))
-            && !last.is_some_and(|l| names_languages(&chars[l + 1..]));
+            && before.is_none_or(|c| !is_han(c) || BEFORE.contains(c))
+            && !items
+                .last()
+                .is_some_and(|(r, _)| names_languages(&text[r.end..]));
         if fits {
-            for &k in &items {
-                let (at, c) = chars[k];
-                out.push((at..at + c.len_utf8(), c));
-            }
-            i = last.map_or(i + 1, |l| l + 1);
-        } else {
-            i += 1;
+            from = items.last().map_or(at, |(r, _)| r.end);
+            out.extend(items);
         }
     }
     out
@@ -62,8 +73,8 @@ pub(super) fn lists(
 
 /// Whether what follows a list says its items are languages: 日、英、中、韩四种语言, 中、英、法三种
 /// 文字.
-fn names_languages(after: &[(usize, char)]) -> bool {
-    let next: String = after.iter().take(5).map(|(_, c)| c).collect();
+fn names_languages(after: &str) -> bool {
+    let next: String = after.chars().take(5).collect();
     next.contains('语') || next.contains("文字") || next.contains("文版")
 }
 
