@@ -70,6 +70,15 @@ fn a_curled_apostrophe_is_an_apostrophe() {
 }
 
 #[test]
+fn a_place_in_a_persons_transcribed_name_is_no_mention() {
+    assert_eq!(names("画家萨尔瓦多·达利的作品"), []);
+    assert_eq!(names("乔治·华盛顿是首任总统"), []);
+    // Two places joined by the dot stay places.
+    let found = names("中国·吉尔吉斯斯坦");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
+
+#[test]
 fn russian_case_forms() {
     let found = names(
         "Путин в России, Россией и Россию; Китая и Китаем; на Украине; российский президент.",

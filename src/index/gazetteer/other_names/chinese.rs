@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::{after, before};
+use crate::index::gazetteer::Hit;
 
 /// The last characters of a noun that names an event, an institution or a time a city's
 /// name can begin (哈尔滨国际冰雪节, 北京新年音乐会, 上海交响乐团, 日内瓦人权会议, 北京时间).
@@ -39,6 +40,29 @@ pub(super) fn heads_a_chinese_name(after: &str) -> bool {
         if CHINESE_NAME_HEADS.iter().any(|h| word.ends_with(h)) && !NOT_NAME_HEADS.contains(&word) {
             return true;
         }
+    }
+    false
+}
+
+/// Whether a place is a word of a foreign person's name, joined by a middle dot to a word
+/// that is not a place (萨尔瓦多·达利, 乔治·华盛顿); two places so joined stay places
+/// (中国·上海).
+pub(super) fn in_a_transcribed_name(text: &str, place: &Range<usize>, hits: &[Hit<'_>]) -> bool {
+    let is_dot = |c: char| matches!(c, '·' | '•' | '・' | '‧');
+    let is_han = |c: char| matches!(c, '\u{4e00}'..='\u{9fff}');
+    let rest = &text[place.end..];
+    if let Some(dot) = rest.chars().next().filter(|c| is_dot(*c))
+        && rest[dot.len_utf8()..].starts_with(is_han)
+    {
+        let word = place.end + dot.len_utf8();
+        return !hits.iter().any(|h| h.range.start == word);
+    }
+    let head = &text[..place.start];
+    if let Some(dot) = head.chars().next_back().filter(|c| is_dot(*c))
+        && head[..head.len() - dot.len_utf8()].ends_with(is_han)
+    {
+        let word = place.start - dot.len_utf8();
+        return !hits.iter().any(|h| h.range.end == word);
     }
     false
 }

@@ -11,7 +11,7 @@ use super::{Hit, Via};
 
 mod chinese;
 mod people_and_languages;
-use chinese::{heads_a_chinese_name, in_a_quoted_name};
+use chinese::{heads_a_chinese_name, in_a_quoted_name, in_a_transcribed_name};
 use people_and_languages::{is_a_surname, is_language, of_a_people};
 
 /// English words that end the name of a document, an agreement, an event or a publication
@@ -140,7 +140,8 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
         .map(|hit| {
             let in_title = titles
                 .iter()
-                .any(|t| t.start <= hit.range.start && hit.range.end <= t.end);
+                .any(|t| t.start <= hit.range.start && hit.range.end <= t.end)
+                || in_a_transcribed_name(text, &hit.range, hits);
             let names_other = match hit.via {
                 Via::City => names_something(text, &hit.range) || is_a_surname(text, &hit.range),
                 Via::Name => {
