@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::app::App;
+use crate::app::outline_pane::OutlineView;
 use crate::app::redline::{CHANGED_SINCE, NOT_THE_ONE_READ};
 use crate::vocabulary::Action;
 
@@ -111,10 +112,43 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             })
         })
         .flatten();
+    // In the Countries, People and Documents views the selected row whole, which the pane
+    // cuts: an office, a title, the sentence around a mention.
+    let row = (app.mode() == crate::vocabulary::Mode::Outline
+        && matches!(
+            app.view,
+            OutlineView::Countries | OutlineView::People | OutlineView::Documents
+        ))
+    .then(|| {
+        let (tree, pane) = app.shown();
+        let entry = tree.entries.get(pane.selected)?;
+        let whole = match entry.tail.is_empty() {
+            true => entry.title.trim().to_string(),
+            false => format!("{}  {}", entry.title.trim(), entry.tail.trim()),
+        };
+        let row = entry.depth + 2 + entry.lead.width() + whole.width();
+        if row <= usize::from(app.outline_width()) {
+            return None;
+        }
+        // A mention's sentence is shown around the mention.
+        Some(match &entry.mark {
+            Some(mark) => {
+                let room = usize::from(area.width).saturating_sub(24);
+                let (before, marked, after) =
+                    super::outline::crop_around(&entry.title, mark.clone(), room);
+                format!("{before}{marked}{after}")
+            }
+            None => whole,
+        })
+    })
+    .flatten();
+    let link = link
+        .map(|link| format!("→ {link}"))
+        .or(row.map(|row| format!("› {row}")));
     // A path too long for the line keeps its end, where editions' names differ.
     let mut keep_end = false;
     match (&app.message, link, file) {
-        (None, Some(link), _) => left = format!("→ {link}"),
+        (None, Some(link), _) => left = link,
         (None, None, Some(file)) => {
             left = file;
             keep_end = true;

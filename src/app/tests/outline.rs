@@ -424,3 +424,26 @@ fn library_rows_keep_date_and_size_and_cut_a_file_name_keeping_its_end() {
         "{status}"
     );
 }
+
+#[test]
+fn the_status_line_shows_the_selected_row_the_pane_cuts() {
+    let mut app = app_on(doc(
+        "t.md",
+        "# Встреча\n\nПрезидент Российской Федерации Владимир Путин провёл переговоры.\n",
+    ));
+    people_view(&mut app);
+    app.update(Action::Down);
+    let status = |app: &App| screen(app).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status(&app).contains("› 1 Владимир Путин — Президент Российской Федерации (RU)"),
+        "{}",
+        status(&app)
+    );
+    // A row the pane shows whole leaves the line as it was.
+    app.update(Action::Up);
+    assert!(
+        !status(&app).trim_start().starts_with('›'),
+        "{}",
+        status(&app)
+    );
+}
