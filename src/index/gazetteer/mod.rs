@@ -188,13 +188,7 @@ impl Gazetteer {
                     adjective: false,
                 });
             }
-            hits.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
-            let mut end = 0;
-            hits.retain(|h| {
-                let keep = h.range.start >= end;
-                end = end.max(h.range.end);
-                keep
-            });
+            longest_first(&mut hits);
         }
         let russian = self.russian.find(text);
         if !russian.is_empty() {
@@ -204,13 +198,7 @@ impl Gazetteer {
                 places: h.places,
                 adjective: h.adjective,
             }));
-            hits.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
-            let mut end = 0;
-            hits.retain(|h| {
-                let keep = h.range.start >= end;
-                end = end.max(h.range.end);
-                keep
-            });
+            longest_first(&mut hits);
         }
         other_names::drop_other_names(text, &mut hits);
         hits
@@ -239,6 +227,18 @@ impl Gazetteer {
             .iter()
             .position(|p| p.code.eq_ignore_ascii_case(code))
     }
+}
+
+/// Hits found apart put in text order; where two overlap, the one starting first (the longer
+/// of two starting together) is kept.
+fn longest_first(hits: &mut Vec<Hit<'_>>) {
+    hits.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
+    let mut end = 0;
+    hits.retain(|h| {
+        let keep = h.range.start >= end;
+        end = end.max(h.range.end);
+        keep
+    });
 }
 
 fn is_word_char(c: char) -> bool {
