@@ -110,6 +110,15 @@ fn of_two_document_words_side_by_side_the_second_is_the_head() {
 }
 
 #[test]
+fn a_title_runs_on_over_an_indented_line_break() {
+    let t = titles(
+        "commitments under\n    the Sino-British\n    Joint Declaration and the\n  Basic Law.",
+    );
+    let t: Vec<&str> = t.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(t, vec!["the Sino-British Joint Declaration"]);
+}
+
+#[test]
 fn a_document_word_naming_an_organisation_is_no_title() {
     let t = titles(
         "It joined the Collective Security Treaty Organization in 2007 and signed the Vienna \

@@ -275,7 +275,8 @@ fn english(text: &str, out: &mut Vec<Title>) {
             let rest = &text[pos..];
             // One space between words, or the line break of hard-wrapped text.
             let gap = rest.len() - rest.trim_start_matches([' ', '\n']).len();
-            if gap != 1 {
+            // A line break may keep the indentation of the line it starts.
+            if gap != 1 && rest[..gap].matches('\n').count() != 1 {
                 break;
             }
             let word_start = pos + gap;
