@@ -200,7 +200,9 @@ pub fn crop_around(
         return (fit(text, width), String::new(), String::new());
     }
     let marked = fit(&text[mark.clone()], width);
-    let lead_room = width.saturating_sub(marked.width()) / 3;
+    // A third of the room before the mention, more when what follows it is short.
+    let free = width.saturating_sub(marked.width());
+    let lead_room = free - text[mark.end..].width().min(free - free / 3);
     let mut before = String::new();
     let mut used = 0;
     let mut cut = false;
@@ -249,5 +251,16 @@ mod tests {
         assert_eq!(marked, "吉尔吉斯共和国");
         assert!(before.starts_with('…'));
         assert!(before.width() + marked.width() + after.width() <= 28);
+    }
+
+    #[test]
+    fn a_mention_ending_its_sentence_gets_the_room_before_it() {
+        let text = "会议由俄罗斯联邦政府总理米舒斯京主持，中共中央政治局委员、外交部长王毅。";
+        let start = text.find("王毅").unwrap();
+        let (before, marked, after) = crop_around(text, start..start + "王毅".len(), 40);
+        assert_eq!((marked.as_str(), after.as_str()), ("王毅", "。"));
+        // All the room but the mention's and the full stop's goes before it (less a cell a
+        // wide character cannot fill).
+        assert!(before.width() >= 40 - 4 - 2 - 1, "{before}");
     }
 }

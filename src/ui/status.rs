@@ -127,7 +127,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             false => format!("{}  {}", entry.title.trim(), entry.tail.trim()),
         };
         let row = entry.depth + 2 + entry.lead.width() + whole.width();
-        if row <= usize::from(app.outline_width()) {
+        // The pane's border and the row's margin take two columns of its width.
+        if row + 2 <= usize::from(app.outline_width()) {
             return None;
         }
         // A mention's sentence is shown around the mention.
