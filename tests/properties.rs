@@ -17,6 +17,7 @@ fn briefing_text() -> impl Strategy<Value = String> {
     proptest::string::string_regex(
         "([一二三四五六]、|[0-9]{1,2}\\. |# |## |> |- |\\* |```|\\(下转第[一二三]版\\)|\
          [中国吉尔吉斯乌兹别克斯坦合作会议。，！？]|[a-zA-Z]{1,8}|[ \\t]|\n|\n\n|[*_`\\[\\]<>&|~^$#=-]|\
+         the |the\u{a0}|Treaty|Joint Declaration|-brokered|\u{a0}|\n    |\
          [\\x00-\\x1f\\x7f\u{200b}\u{202e}])*",
     )
     .expect("a valid pattern")

@@ -110,12 +110,27 @@ fn of_two_document_words_side_by_side_the_second_is_the_head() {
 }
 
 #[test]
-fn a_title_runs_on_over_an_indented_line_break() {
-    let t = titles(
-        "commitments under\n    the Sino-British\n    Joint Declaration and the\n  Basic Law.",
+fn a_title_runs_on_over_an_indented_line_break_and_a_no_break_space() {
+    let text = "commitments under\n    the\u{a0}Sino-British\n    Joint Declaration and the\n  \
+                Basic Law; the\u{a0}UN and Türkiye-brokered\u{a0}Black Sea Grain Initiative.";
+    let t = titles(text);
+    let found: Vec<(&str, &str)> = t
+        .iter()
+        .map(|t| (t.title.as_str(), &text[t.range.clone()]))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                "the Sino-British Joint Declaration",
+                "Sino-British\n    Joint Declaration"
+            ),
+            (
+                "the Black Sea Grain Initiative",
+                "Black Sea Grain Initiative"
+            ),
+        ]
     );
-    let t: Vec<&str> = t.iter().map(|t| t.title.as_str()).collect();
-    assert_eq!(t, vec!["the Sino-British Joint Declaration"]);
 }
 
 #[test]

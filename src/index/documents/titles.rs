@@ -270,13 +270,18 @@ fn english(text: &str, out: &mut Vec<Title>) {
         let mut first_capital: Option<&str> = None;
         // Before the document word, an inner "the" starts the title again: the Meeting of
         // the Parties to the Paris Agreement cites the Paris Agreement.
-        let mut title_start = at + 4;
+        let mut title_start = at + 3;
+        // The title starts at the next word (after "the", an inner "the" or a participle),
+        // whatever space comes before it.
+        let mut starts_next = true;
         loop {
             let rest = &text[pos..];
             // One space between words, or the line break of hard-wrapped text.
-            let gap = rest.len() - rest.trim_start_matches([' ', '\n']).len();
-            // A line break may keep the indentation of the line it starts.
-            if gap != 1 && rest[..gap].matches('\n').count() != 1 {
+            let gap = rest.len() - rest.trim_start_matches([' ', '\u{a0}', '\n']).len();
+            // One space (a no-break one too), or a line break that may keep the indentation
+            // of the line it starts.
+            let skipped = &rest[..gap];
+            if !matches!(skipped, " " | "\u{a0}") && skipped.matches('\n').count() != 1 {
                 break;
             }
             let word_start = pos + gap;
@@ -296,6 +301,9 @@ fn english(text: &str, out: &mut Vec<Title>) {
             if word == "the" && previous == "and" {
                 break;
             }
+            if std::mem::take(&mut starts_next) {
+                title_start = word_start;
+            }
             let first = word.chars().next();
             // A number belongs to a title after a capitalised word (Pillar 1), not after "in"
             // (the ... Organization in 2007).
@@ -305,7 +313,7 @@ fn english(text: &str, out: &mut Vec<Title>) {
             // word, a compound participle (-brokered, -led, -backed) describes the title; the
             // title starts after it.
             if capitalised && kind.is_none() && is_a_participle(word) {
-                title_start = word_start + word.len() + 1;
+                starts_next = true;
                 capitals = 0;
                 first_capital = None;
                 end = None;
@@ -335,7 +343,7 @@ fn english(text: &str, out: &mut Vec<Title>) {
                 end = Some(word_start + word.len());
             } else if JOINS.contains(&word) {
                 if word == "the" && kind.is_none() {
-                    title_start = word_start + 4;
+                    starts_next = true;
                     capitals = 0;
                     first_capital = None;
                     end = None;
