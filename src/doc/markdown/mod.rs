@@ -441,5 +441,15 @@ pub fn is_cjk(c: char) -> bool {
         | 0xFE30..=0xFE4F | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
 }
 
+/// Whether a character is a Chinese character (not Chinese punctuation).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+/// The dots that join the parts of a transcribed name (菲德尔·卡斯特罗).
+pub fn is_middle_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '・' | '‧')
+}
+
 #[cfg(test)]
 mod tests;

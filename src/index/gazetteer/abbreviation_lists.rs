@@ -4,6 +4,9 @@
 
 use std::ops::Range;
 
+// A Chinese character, not its punctuation: （ and 、 stand apart.
+use crate::doc::markdown::is_han;
+
 /// Characters that may stand just before a list (由美、英、法…, 与美、英、日…).
 const BEFORE: &str = "由与和同对在向及从是把被让据自";
 
@@ -76,11 +79,6 @@ pub(super) fn lists(
 fn names_languages(after: &str) -> bool {
     let next: String = after.chars().take(5).collect();
     next.contains('语') || next.contains("文字") || next.contains("文版")
-}
-
-/// A Chinese character, not its punctuation (（ and 、 stand apart).
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
 #[cfg(test)]

@@ -174,11 +174,10 @@ impl Gazetteer {
             });
         }
         // 美、英、日、德、澳等国.
-        let lists =
-            abbreviation_lists::lists(text, |c| self.abbreviations.iter().any(|(a, _)| *a == c));
+        let lists = abbreviation_lists::lists(text, |c| self.abbreviation(c).is_some());
         if !lists.is_empty() {
             for (range, c) in lists {
-                let Some((_, places)) = self.abbreviations.iter().find(|(a, _)| *a == c) else {
+                let Some(places) = self.abbreviation(c) else {
                     continue;
                 };
                 hits.push(Hit {
@@ -202,6 +201,15 @@ impl Gazetteer {
         }
         other_names::drop_other_names(text, &mut hits);
         hits
+    }
+
+    /// The places a one-character abbreviation stands for (美: the United States), as one place
+    /// of a hit.
+    fn abbreviation(&self, c: char) -> Option<&[Vec<usize>]> {
+        self.abbreviations
+            .iter()
+            .find(|(a, _)| *a == c)
+            .map(|(_, places)| places.as_slice())
     }
 
     /// Whether `text` is, whole, a name of a place.

@@ -163,10 +163,7 @@ const AFTER_NAME: &[&str] = &[
     "少将",
 ];
 
-/// Whether a character is a Chinese character (not Chinese punctuation).
-pub(super) fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
-}
+pub(super) use crate::doc::markdown::{is_han, is_middle_dot};
 
 /// Adds the names an office introduces in `text` to `out`.
 pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
@@ -302,11 +299,6 @@ fn transcribed_run(text: &str) -> &str {
         chars += 1;
     }
     &text[..len]
-}
-
-/// The dots that join the parts of a transcribed name.
-pub(super) fn is_middle_dot(c: char) -> bool {
-    matches!(c, '·' | '•' | '・' | '‧')
 }
 
 /// Whether a name can end where `rest` begins: at the end of the text, before anything but a

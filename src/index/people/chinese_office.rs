@@ -213,7 +213,7 @@ fn phrase_start(text: &str, end: usize) -> usize {
         if BEFORE_OFFICE.contains(&word) || !(in_place || is_office_word(word, tag)) {
             break;
         }
-        in_a_place = UNITS.contains(&word) || (in_a_place && in_place);
+        in_a_place = UNITS.contains(&word) || in_place;
         begins = start + w.start;
     }
     // Abbreviations the dictionary cuts apart (上|合 in 上合组织).

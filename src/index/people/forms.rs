@@ -394,7 +394,7 @@ pub(super) fn find_later_mentions(docs: &[Document], gathered: &mut [Gathered]) 
 }
 
 /// A word with its first letter in capitals.
-fn capitalise(word: &str) -> String {
+pub(super) fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     chars
         .next()

@@ -4,6 +4,7 @@
 //! three capitalised words (Михаил Мишустин, Мишустина, Си Цзиньпин).
 
 use super::Introduced;
+use super::forms::capitalise;
 use super::words::{capitalised, is_place, words};
 use crate::index::gazetteer::{Gazetteer, is_cyrillic};
 
@@ -215,12 +216,7 @@ pub(super) fn office_in_nominative(office: &str) -> String {
             None
         };
         out.push(match nominative {
-            Some(n) if word.chars().next().is_some_and(char::is_uppercase) => {
-                let mut chars = n.chars();
-                chars
-                    .next()
-                    .map_or(n.clone(), |c| c.to_uppercase().chain(chars).collect())
-            }
+            Some(n) if word.chars().next().is_some_and(char::is_uppercase) => capitalise(&n),
             Some(n) => n,
             None => word.to_string(),
         });

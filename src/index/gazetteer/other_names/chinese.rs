@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::{after, before};
+use crate::doc::markdown::{is_han, is_middle_dot};
 use crate::index::gazetteer::Hit;
 
 /// The last characters of a noun that names an event, an institution or a time a city's
@@ -48,21 +49,20 @@ pub(super) fn heads_a_chinese_name(after: &str) -> bool {
 /// that is not a place (萨尔瓦多·达利, 乔治·华盛顿); two places so joined stay places
 /// (中国·上海).
 pub(super) fn in_a_transcribed_name(text: &str, place: &Range<usize>, hits: &[Hit<'_>]) -> bool {
-    let is_dot = |c: char| matches!(c, '·' | '•' | '・' | '‧');
-    let is_han = |c: char| matches!(c, '\u{4e00}'..='\u{9fff}');
+    // The hits are in text order and do not overlap: their starts and ends are sorted.
     let rest = &text[place.end..];
-    if let Some(dot) = rest.chars().next().filter(|c| is_dot(*c))
+    if let Some(dot) = rest.chars().next().filter(|c| is_middle_dot(*c))
         && rest[dot.len_utf8()..].starts_with(is_han)
     {
         let word = place.end + dot.len_utf8();
-        return !hits.iter().any(|h| h.range.start == word);
+        return hits.binary_search_by_key(&word, |h| h.range.start).is_err();
     }
     let head = &text[..place.start];
-    if let Some(dot) = head.chars().next_back().filter(|c| is_dot(*c))
+    if let Some(dot) = head.chars().next_back().filter(|c| is_middle_dot(*c))
         && head[..head.len() - dot.len_utf8()].ends_with(is_han)
     {
         let word = place.start - dot.len_utf8();
-        return !hits.iter().any(|h| h.range.end == word);
+        return hits.binary_search_by_key(&word, |h| h.range.end).is_err();
     }
     false
 }

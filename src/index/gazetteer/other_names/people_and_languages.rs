@@ -142,14 +142,14 @@ pub(super) fn is_language(text: &str, name: &Range<usize>) -> bool {
     // The end of a clause after "in", or a list after "language(s) ... are/is".
     let before = before(text, name.start);
     let before = &before[before.rfind(['.', ';', '!', '?']).map_or(0, |i| i + 1)..];
+    if is_spoken(before) {
+        return true;
+    }
     let ends_clause = after(text, name.end)
         .trim_start()
         .chars()
         .next()
         .is_none_or(|c| ".,;)".contains(c));
-    if is_spoken(before) {
-        return true;
-    }
     let after_in = before.trim_end().ends_with(" in") || before.trim_end() == "in";
     let in_a_list = [" are", " is", " and", ","]
         .iter()
