@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use crate::compare::compare;
 use crate::compare::report::{self, Names};
 use crate::doc::Document;
+use crate::doc::on_every_core::both;
 use crate::doc::open::{OpenOptions, open_file};
 
 /// How the changes are printed.
@@ -45,16 +46,14 @@ fn edition(path: &Path, options: OpenOptions) -> Result<Document, String> {
     open_file(path, path.display().to_string(), options).map_err(|e| e.to_string())
 }
 
-/// Opens two editions at once, one on each core.
+/// Together, editions smaller than this are opened one after the other.
+const BYTES_FOR_TWO_CORES: u64 = 512 * 1024;
+
+/// Opens two editions, one on each core when they are long.
 fn editions(old: &Path, new: &Path, options: OpenOptions) -> Result<(Document, Document), String> {
-    let (a, b) = std::thread::scope(|s| {
-        let first = s.spawn(|| edition(old, options));
-        let second = edition(new, options);
-        (
-            first.join().unwrap_or_else(|_| edition(old, options)),
-            second,
-        )
-    });
+    let size = |p: &Path| std::fs::metadata(p).map_or(0, |m| m.len());
+    let worth_it = size(old) + size(new) >= BYTES_FOR_TWO_CORES;
+    let (a, b) = both(worth_it, || edition(old, options), || edition(new, options));
     Ok((a?, b?))
 }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use crate::doc::Document;
-use crate::doc::on_every_core::in_parts;
+use crate::doc::on_every_core::{both, in_parts};
 
 use super::align::{Step, align, moves};
 use super::changes::{Change, ChangeKind, Comparison, Row, Side};
@@ -21,14 +21,14 @@ const SEARCH: Duration = Duration::from_secs(1);
 /// Below this many paragraphs, pairs are told on one core.
 const PAIRS_PER_THREAD: usize = 2_000;
 
+/// Below this many blocks in the two editions, their paragraphs are read on one core.
+const BLOCKS_FOR_TWO_CORES: usize = 2_000;
+
 /// Compares two editions of a document.
 pub fn compare(old: &Document, new: &Document) -> Comparison {
     // The two editions' paragraphs, one on each core.
-    let (a, b) = std::thread::scope(|s| {
-        let a = s.spawn(|| units(old));
-        let b = units(new);
-        (a.join().unwrap_or_else(|_| units(old)), b)
-    });
+    let worth_it = old.blocks.len() + new.blocks.len() >= BLOCKS_FOR_TWO_CORES;
+    let (a, b) = both(worth_it, || units(old), || units(new));
     let steps = align(&a, &b, Instant::now() + SEARCH);
     let moved = moves(&a, &b, &steps);
     let renumbering = Renumbering::of(&steps, &a, &b);

@@ -64,7 +64,7 @@ pub fn read_in_background<T: Send + 'static>(
     let next = Arc::new(AtomicUsize::new(0));
     // Results by position, and a signal when one arrives.
     let results: Arc<Slots<T>> = Arc::new((Mutex::default(), Condvar::new()));
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = super::on_every_core::cores();
     for _ in 0..threads {
         let (files, next, results) = (Arc::clone(&files), Arc::clone(&next), Arc::clone(&results));
         let prepare = Arc::clone(&prepare);

@@ -1,8 +1,37 @@
 //! Work over a long list (a document's blocks) split into consecutive parts, one per core,
 //! with the parts' results handed back in order.
 
+use std::sync::OnceLock;
+
 /// At most this many threads, however many cores there are.
 const MAX_THREADS: usize = 8;
+
+/// How many threads the machine runs at once. Asked once: the answer reads the control
+/// groups' files each time.
+pub fn cores() -> usize {
+    static CORES: OnceLock<usize> = OnceLock::new();
+    *CORES.get_or_init(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+}
+
+/// Runs `a` and `b`, on two cores when `worth_it` (a thread costs about a tenth of a
+/// millisecond to start), one after the other otherwise. A panic in either is raised here.
+pub fn both<A: Send, B>(
+    worth_it: bool,
+    a: impl FnOnce() -> A + Send,
+    b: impl FnOnce() -> B,
+) -> (A, B) {
+    if !worth_it || cores() < 2 {
+        return (a(), b());
+    }
+    std::thread::scope(|scope| {
+        let first = scope.spawn(a);
+        let second = b();
+        let first = first
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (first, second)
+    })
+}
 
 /// Runs `work` on consecutive parts of `items` and returns the parts' results in order.
 /// `work` gets the position of its part's first item. The parts run on every core when each
@@ -13,8 +42,7 @@ pub fn in_parts<T: Sync, R: Send>(
     per_thread: usize,
     work: impl Fn(usize, &[T]) -> R + Sync,
 ) -> Vec<R> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
+    let threads = cores()
         .min(MAX_THREADS)
         .min(items.len() / per_thread.max(1));
     if threads < 2 {

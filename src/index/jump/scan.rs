@@ -24,9 +24,7 @@ impl JumpIndex {
             }
             None => (0..u32::try_from(self.candidates.len()).unwrap_or(u32::MAX)).collect(),
         };
-        let threads = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(8);
+        let threads = crate::doc::on_every_core::cores().min(8);
         let chunk = ids.len().div_ceil(threads).max(1);
         let check = &check;
         let mut matches: Vec<Match> = Vec::new();
