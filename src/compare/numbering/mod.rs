@@ -2,33 +2,9 @@
 //! cites (`本法第十六条`, `article 12`): what a renumbered edition changes without changing
 //! the paragraph.
 
-use std::sync::LazyLock;
+mod reading;
 
-use regex::Regex;
-
-use super::wording::is_chinese_numeral;
-
-/// A leading number or label, with the spaces around it. The groups name its style.
-static LEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)^\s*(?:
-            第\s*(?P<cn>[0-9０-９零〇一二三四五六七八九十百千万]+)\s*(?P<unit>[条章节款项编部])
-          | (?P<word>article|section|paragraph|статья|пункт|раздел)\s*(?P<wn>[0-9]+|[ivxlc]+)\s*[.:]?
-          | [(（]\s*(?P<paren>[0-9０-９一二三四五六七八九十]+)\s*[)）]
-          | (?P<dot>[0-9０-９]+(?:\.[0-9]+)*)\s*(?P<dm>[.)、:．])
-          | (?P<list>[一二三四五六七八九十]+)\s*[、.．]
-        )\s*",
-    )
-    .expect("a valid pattern")
-});
-
-/// A number cited inside a text: `第十六条`, `article 12`.
-static CITED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)第\s*(?P<cn>[0-9零〇一二三四五六七八九十百千万]+)\s*(?P<unit>[条章节])|\b(?P<word>articles?|статьи|статья|статьей|статьёй|статье)\s+(?P<wn>[0-9]+)",
-    )
-    .expect("a valid pattern")
-});
+use reading::{Label, citations, leading_label};
 
 /// A paragraph's own number: its style (which numbers count together) and its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -96,65 +72,29 @@ pub fn leading(text: &str) -> Option<(Number, usize)> {
     if !may_lead(text) {
         return None;
     }
-    if text.trim_start().starts_with('第') {
-        return article(text);
-    }
-    let caps = LEADING.captures(text)?;
-    let whole = caps.get(0)?;
-    let (style, written) = if let (Some(n), Some(u)) = (caps.name("cn"), caps.name("unit")) {
-        (u.as_str().to_string(), n.as_str())
-    } else if let (Some(w), Some(n)) = (caps.name("word"), caps.name("wn")) {
-        (w.as_str().to_lowercase(), n.as_str())
-    } else if let Some(n) = caps.name("paren") {
-        let cjk = n.as_str().chars().any(|c| !c.is_ascii_digit());
-        ((if cjk { "(一)" } else { "(1)" }).to_string(), n.as_str())
-    } else if let (Some(n), Some(m)) = (caps.name("dot"), caps.name("dm")) {
-        let depth = n.as_str().matches('.').count();
-        (format!("1{}{}", ".1".repeat(depth), m.as_str()), n.as_str())
-    } else {
-        ("一、".to_string(), caps.name("list")?.as_str())
+    let (label, whole) = leading_label(text)?;
+    let (style, written) = match label {
+        Label::Article { number, unit } => (unit.to_string(), &text[number]),
+        Label::Word { word, number } => (text[word].to_lowercase(), &text[number]),
+        Label::Bracketed { number } => {
+            let n = &text[number];
+            let cjk = n.chars().any(|c| !c.is_ascii_digit());
+            ((if cjk { "(一)" } else { "(1)" }).to_string(), n)
+        }
+        Label::Dotted { number, mark } => {
+            let n = &text[number];
+            let depth = n.matches('.').count();
+            (format!("1{}{}", ".1".repeat(depth), &text[mark]), n)
+        }
+        Label::Listed { number } => ("一、".to_string(), &text[number]),
     };
     let last = written.rsplit('.').next().unwrap_or(written);
     let number = Number {
         style,
         value: value(last)?,
-        label: whole.as_str().trim().to_string(),
+        label: text[whole.clone()].trim().to_string(),
     };
-    Some((number, whole.end()))
-}
-
-/// A leading `第十五条` (the first form of [`LEADING`], read without the pattern: most
-/// paragraphs of a Chinese law begin so).
-fn article(text: &str) -> Option<(Number, usize)> {
-    let spaces = |t: &str| t.len() - t.trim_start().len();
-    let start = spaces(text);
-    let mut at = start + '第'.len_utf8();
-    at += spaces(&text[at..]);
-    let digits = text[at..]
-        .find(|c: char| {
-            // The numerals of the pattern's `cn` group: no 亿 or 两 in an article's number.
-            !(c.is_ascii_digit()
-                || matches!(c, '０'..='９')
-                || (is_chinese_numeral(c) && !matches!(c, '亿' | '两')))
-        })
-        .unwrap_or(text.len() - at);
-    if digits == 0 {
-        return None;
-    }
-    let written = &text[at..at + digits];
-    at += digits;
-    at += spaces(&text[at..]);
-    let unit = text[at..]
-        .chars()
-        .next()
-        .filter(|c| "条章节款项编部".contains(*c))?;
-    at += unit.len_utf8();
-    let number = Number {
-        style: unit.to_string(),
-        value: value(written)?,
-        label: text[start..at].to_string(),
-    };
-    Some((number, at + spaces(&text[at..])))
+    Some((number, whole.end))
 }
 
 /// Whether a text begins with a character a leading number can begin with (most paragraphs
@@ -179,27 +119,27 @@ pub fn without_number(text: &str) -> &str {
     if !may_lead(text) {
         return text;
     }
-    LEADING.find(text).map_or(text, |m| &text[m.end()..])
+    leading_label(text).map_or(text, |(_, whole)| &text[whole.end..])
 }
 
 /// The numbers a text cites, in order: their style (`条`, `article`), value and where
 /// each number's digits lie.
 pub fn cited(text: &str) -> Vec<(String, u32, std::ops::Range<usize>)> {
-    CITED
-        .captures_iter(text)
-        .filter_map(|caps| {
-            let (style, n) = if let (Some(n), Some(u)) = (caps.name("cn"), caps.name("unit")) {
-                (u.as_str().to_string(), n)
-            } else {
-                ("article".to_string(), caps.name("wn")?)
-            };
-            Some((style, value(n.as_str())?, n.range()))
+    citations(text)
+        .into_iter()
+        .filter_map(|(unit, number)| {
+            let style = unit.map_or_else(|| "article".to_string(), String::from);
+            Some((style, value(&text[number.clone()])?, number))
         })
         .collect()
 }
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
+    use regex::Regex;
+
     use super::*;
 
     fn number(text: &str) -> Option<(String, u32)> {
@@ -230,37 +170,135 @@ mod tests {
         assert_eq!(of_marker("•"), None);
     }
 
-    #[test]
-    fn articles_are_read_as_the_pattern_reads_them() {
-        // The pattern's own reading, for the texts the quick reading takes.
-        let by_pattern = |text: &str| {
-            let caps = LEADING.captures(text)?;
-            let whole = caps.get(0)?;
-            let n = caps.name("cn")?;
-            Some((
-                caps.name("unit")?.as_str().to_string(),
-                value(n.as_str())?,
-                whole.as_str().trim().to_string(),
-                whole.end(),
-            ))
-        };
-        for text in [
-            "第十五条 国家",
-            "  第 十五 条　国家",
-            "第１５条国家",
-            "第15条",
-            "第一万零五十条 x",
-            "第〇条 x",
-            "第三章 总则",
-            "第十五 国家",
-            "第x条",
+    /// The grammar the quick reading follows, as patterns.
+    static LEADING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?xi)^\s*(?:
+                第\s*(?P<cn>[0-9０-９零〇一二三四五六七八九十百千万]+)\s*(?P<unit>[条章节款项编部])
+              | (?P<word>article|section|paragraph|статья|пункт|раздел)\s*(?P<wn>[0-9]+|[ivxlc]+)\s*[.:]?
+              | [(（]\s*(?P<paren>[0-9０-９一二三四五六七八九十]+)\s*[)）]
+              | (?P<dot>[0-9０-９]+(?:\.[0-9]+)*)\s*(?P<dm>[.)、:．])
+              | (?P<list>[一二三四五六七八九十]+)\s*[、.．]
+            )\s*",
+        )
+        .unwrap()
+    });
+
+    /// The citations the quick reading finds, as a pattern.
+    static CITED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)第\s*(?P<cn>[0-9零〇一二三四五六七八九十百千万]+)\s*(?P<unit>[条章节])|\b(?P<word>articles?|статьи|статья|статьей|статьёй|статье)\s+(?P<wn>[0-9]+)",
+        )
+        .unwrap()
+    });
+
+    /// Texts made of the pieces labels and citations are made of, and the pieces that
+    /// stop them.
+    fn texts() -> Vec<String> {
+        let pieces = [
             "第",
-            "第十五条",
-            "第一亿条 x",
-            "第两条 x",
-        ] {
-            let quick = article(text).map(|(n, at)| (n.style, n.value, n.label, at));
-            assert_eq!(quick, by_pattern(text), "{text}");
+            "十五",
+            "条",
+            "１５",
+            "一万零五十",
+            "〇",
+            "亿",
+            "两",
+            "章",
+            " ",
+            "　",
+            "\n",
+            "Article",
+            "SECTION",
+            "articles",
+            "Статья",
+            "статьей",
+            "статье",
+            "пункт",
+            "xiv",
+            "IV",
+            "12",
+            "3",
+            ".",
+            ".2",
+            ":",
+            ")",
+            "(",
+            "（",
+            "）",
+            "、",
+            "．",
+            "二",
+            "x",
+            "国家",
+            "ab",
+            "_",
+            "1.2.3",
+        ];
+        let mut out = Vec::new();
+        // Every sequence of up to three pieces, and a fixed sample of longer ones.
+        for a in pieces {
+            out.push(a.to_string());
+            for b in pieces {
+                out.push(format!("{a}{b}"));
+                for c in pieces {
+                    out.push(format!("{a}{b}{c}"));
+                }
+            }
+        }
+        let mut seed = 7u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                seed = seed
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            out.push(text);
+        }
+        out
+    }
+
+    #[test]
+    fn labels_are_read_as_the_pattern_reads_them() {
+        for text in texts() {
+            let by_pattern = LEADING.captures(&text).map(|caps| {
+                let whole = caps.get(0).unwrap();
+                let part = |name: &str| caps.name(name).map(|m| m.range());
+                let label = if let Some(number) = part("cn") {
+                    let unit = caps["unit"].chars().next().unwrap();
+                    Label::Article { number, unit }
+                } else if let Some(word) = part("word") {
+                    let number = part("wn").unwrap();
+                    Label::Word { word, number }
+                } else if let Some(number) = part("paren") {
+                    Label::Bracketed { number }
+                } else if let Some(number) = part("dot") {
+                    let mark = part("dm").unwrap();
+                    Label::Dotted { number, mark }
+                } else {
+                    let number = part("list").unwrap();
+                    Label::Listed { number }
+                };
+                let start = whole.start() + (whole.len() - whole.as_str().trim_start().len());
+                (label, start..whole.end())
+            });
+            assert_eq!(leading_label(&text), by_pattern, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn citations_are_found_as_the_pattern_finds_them() {
+        for text in texts() {
+            let by_pattern: Vec<_> = CITED
+                .captures_iter(&text)
+                .map(|caps| match caps.name("cn") {
+                    Some(n) => (caps["unit"].chars().next(), n.range()),
+                    None => (None, caps.name("wn").unwrap().range()),
+                })
+                .collect();
+            assert_eq!(citations(&text), by_pattern, "{text:?}");
         }
     }
 
