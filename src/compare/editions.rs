@@ -238,7 +238,6 @@ impl Telling<'_> {
         renumbering: &Renumbering,
     ) -> Option<Change> {
         let (ua, ub) = (&self.a[ra.clone()], &self.b[rb.clone()]);
-        let (old, new) = (Self::side(self.old, ua), Self::side(self.new, ub));
         let (na, nb) = (&ua[0].number, &ub[0].number);
         let number_changed = match (na, nb) {
             (Some(x), Some(y)) => x.style == y.style && x.value != y.value,
@@ -274,6 +273,20 @@ impl Telling<'_> {
                 })
                 .collect()
         };
+        // Most pairs are one paragraph set alike in both: nothing to tell, nothing to copy.
+        if let ([x], [y]) = (ua, ub) {
+            let (x, y) = (&self.old.blocks[x.block], &self.new.blocks[y.block]);
+            let targets = |b: &'_ crate::doc::Block| {
+                b.links()
+                    .iter()
+                    .map(|l| l.target.to_string())
+                    .collect::<Vec<_>>()
+            };
+            if same_words && !number_changed && set_alike(x, y) && targets(x) == targets(y) {
+                return None;
+            }
+        }
+        let (old, new) = (Self::side(self.old, ua), Self::side(self.new, ub));
         let (kind, note) = if same_words && !number_changed && split.is_some() {
             // A paragraph split or two merged change what "the paragraph above" is.
             (
