@@ -1,6 +1,7 @@
 //! Lists of one-character abbreviations, 美、英、日、德、澳等国: each names its country, though
 //! alone 日 is a day and 德 a virtue. Three at least, each the abbreviation of a place, joined
-//! by 、 and standing apart from the words around them.
+//! by 、 and standing apart from the words around them. And two written together before a
+//! word that says they are two countries: 德法两国, 美俄关系.
 
 use std::ops::Range;
 
@@ -10,9 +11,13 @@ use crate::doc::markdown::is_han;
 /// Characters that may stand just before a list (由美、英、法…, 与美、英、日…).
 const BEFORE: &str = "由与和同对在向及从是把被让据自";
 
-/// Characters that may follow a list (美、英、日等国, 美、英、法三国, 美、英、法各方); not 国
-/// (韩国瑜 is a person; 法国 is found written out).
-const AFTER: &str = "等两三四五六七八九十各诸方";
+/// Characters that may follow a list (美、英、日等国, 美、英、法三国, 美、英、法各方, 美、英、法这三
+/// 国); not 国 (韩国瑜 is a person; 法国 is found written out).
+const AFTER: &str = "等两三四五六七八九十各诸方这此";
+
+/// Words after two abbreviations written together that make them two countries: 德法两国,
+/// 美俄关系, 日韩首脑.
+const PAIRED_BY: [&str; 7] = ["两国", "关系", "双边", "首脑", "领导人", "外长", "会谈"];
 
 /// The shortest list counted: two could be anything (日、月).
 const SHORTEST: usize = 3;
@@ -74,6 +79,38 @@ pub(super) fn lists(
     out
 }
 
+/// The byte range and abbreviation of each of two abbreviations written together before a
+/// word that pairs them (德法两国领导人); not inside a longer word (欧美关系), not one
+/// abbreviation twice.
+pub(super) fn pairs(
+    text: &str,
+    is_abbreviation: impl Fn(char) -> bool,
+) -> Vec<(Range<usize>, char)> {
+    let mut out = Vec::new();
+    for word in PAIRED_BY {
+        for (at, _) in text.match_indices(word) {
+            let mut before = text[..at].char_indices().rev();
+            let (Some((j, second)), Some((i, first))) = (before.next(), before.next()) else {
+                continue;
+            };
+            let standing = text[..i]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_han(c) || BEFORE.contains(c));
+            if first != second
+                && is_abbreviation(first)
+                && is_abbreviation(second)
+                && standing
+                && !out.iter().any(|(r, _): &(Range<usize>, char)| r.start == i)
+            {
+                out.push((i..j, first));
+                out.push((j..at, second));
+            }
+        }
+    }
+    out
+}
+
 /// Whether what follows a list says its items are languages: 日、英、中、韩四种语言, 中、英、法三种
 /// 文字.
 fn names_languages(after: &str) -> bool {
@@ -111,6 +148,30 @@ mod tests {
         // Languages, not countries.
         assert_eq!(found("有日、英、中、韩四种语言的版本"), "");
         assert_eq!(found("用中、英、法三种文字写成"), "");
+    }
+
+    fn paired(text: &str) -> String {
+        pairs(text, |c| "美英日德澳法俄中韩加".contains(c))
+            .into_iter()
+            .map(|(_, c)| c)
+            .collect()
+    }
+
+    #[test]
+    fn two_abbreviations_before_a_word_that_pairs_them_name_both() {
+        assert_eq!(paired("德法两国领导人会晤"), "德法");
+        assert_eq!(paired("同美俄关系"), "美俄");
+        assert_eq!(paired("日韩首脑会谈"), "日韩");
+        // Inside a longer word, or one abbreviation twice, or no word that pairs them.
+        assert_eq!(paired("欧美关系"), "");
+        assert_eq!(paired("美美关系"), "");
+        assert_eq!(paired("德法的关系"), "");
+        assert_eq!(paired("德法文化"), "");
+    }
+
+    #[test]
+    fn a_list_ends_before_a_pronoun() {
+        assert_eq!(found("美、英、法这三个国家"), "美英法");
     }
 
     #[test]

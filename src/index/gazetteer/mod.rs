@@ -174,7 +174,11 @@ impl Gazetteer {
             });
         }
         // 美、英、日、德、澳等国.
-        let lists = abbreviation_lists::lists(text, |c| self.abbreviation(c).is_some());
+        let mut lists = abbreviation_lists::lists(text, |c| self.abbreviation(c).is_some());
+        // 德法两国.
+        lists.extend(abbreviation_lists::pairs(text, |c| {
+            self.abbreviation(c).is_some()
+        }));
         if !lists.is_empty() {
             for (range, c) in lists {
                 let Some(places) = self.abbreviation(c) else {
