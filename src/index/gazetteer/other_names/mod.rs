@@ -14,10 +14,15 @@ mod people_and_languages;
 use chinese::{heads_a_chinese_name, in_a_quoted_name, in_a_transcribed_name};
 use people_and_languages::{is_a_surname, is_language, of_a_people};
 
-/// English words that end the name of a document, an agreement, an event or a publication
-/// (any case: "the Minsk agreements").
-const ENGLISH_NAMED: [&str; 43] = [
+/// English words that end the name of a document, an agreement, an event, a body or a
+/// publication (any case: "the Minsk agreements").
+const ENGLISH_NAMED: [&str; 48] = [
     "group",
+    "organisation",
+    "organization",
+    "forum",
+    "association",
+    "foundation",
     "club",
     "olympics",
     "games",
