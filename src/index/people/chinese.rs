@@ -202,7 +202,7 @@ fn name_after(text: &str, at: usize, office: &str, gazetteer: &Gazetteer) -> Opt
     let run = transcribed_run(rest);
     let is_run =
         run.chars().filter(|&c| !is_middle_dot(c)).count() >= 2 && !names_a_place(run, gazetteer);
-    let run_ends = is_run && ends_a_name(&rest[run.len()..]);
+    let run_ends = is_run && ends_a_foreign_name(&rest[run.len()..]);
     let is_surname =
         COMPOUND_SURNAMES.iter().any(|s| rest.starts_with(s)) || SURNAMES.contains(first);
     let chinese = is_surname.then(|| chinese_name(text, at)).flatten();
@@ -309,6 +309,19 @@ fn ends_a_name(rest: &str) -> bool {
         Some(c) if !is_han(c) => true,
         Some(_) => AFTER_NAME.iter().any(|w| rest.starts_with(w)),
     }
+}
+
+/// Whether a transcribed name, whose characters are few and set apart, can end where `rest`
+/// begins: where a Chinese name can, or before a verb of two characters or more (默克尔|拒绝).
+/// Not for a Chinese name: its last character may begin a verb (王建|设计 for 王建设).
+fn ends_a_foreign_name(rest: &str) -> bool {
+    if ends_a_name(rest) {
+        return true;
+    }
+    let window: usize = rest.chars().take(6).map(char::len_utf8).sum();
+    tagged(&rest[..window], false)
+        .first()
+        .is_some_and(|(w, tag)| tag == "v" && rest[w.clone()].chars().nth(1).is_some())
 }
 
 /// Whether a supposed name holds a place's name (俄罗斯 before 总统 is a country).
