@@ -809,7 +809,7 @@ fn the_briefing_note_names_the_people_of_its_passages() {
         .nth(1)
         .unwrap_or_else(|| panic!("no index of people: {note}"));
     assert!(
-        index.contains("**库鲁巴耶夫 — 吉尔吉斯斯坦外长 (KG)**"),
+        index.contains("**库鲁巴耶夫 — 吉尔吉斯共和国外交部长 (KG)**"),
         "{index}"
     );
 }
