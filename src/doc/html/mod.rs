@@ -4,6 +4,7 @@
 //! its date from `article:published_time`, `<time>`, or the dateline by its headline.
 
 mod article;
+mod lines;
 mod walk;
 
 use dom_query::Document as Page;
@@ -11,6 +12,7 @@ use dom_query::Document as Page;
 use super::front_matter::iso_date;
 use super::markdown::promote_bold_lines;
 use super::{Block, BlockKind};
+use lines::assign_lines;
 
 pub use super::Read;
 
@@ -265,33 +267,4 @@ fn written_date(text: &str) -> Option<String> {
         number(day, 1..=2)?,
     );
     ((1..=12).contains(&m) && (1..=31).contains(&d)).then(|| format!("{y:04}-{m:02}-{d:02}"))
-}
-
-/// Gives each block the line of the page where its text starts, found by its opening
-/// words (up to the first change of style, which a tag in the page stands between) in the
-/// next stretch of the page; a text the page writes with entities keeps the line before.
-fn assign_lines(source: &str, blocks: &mut [Block]) {
-    /// How far ahead of the last block found the next one is looked for.
-    const AHEAD: usize = 1 << 20;
-    let bytes = source.as_bytes();
-    // The text is in the body: the head's `<title>` says the same words first.
-    let head = &bytes[..bytes.len().min(1 << 20)];
-    let mut at = memchr::memmem::find(head, b"<body").unwrap_or(0);
-    let mut line = 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count();
-    for block in blocks.iter_mut() {
-        let probe: String = block
-            .spans()
-            .next()
-            .map(|s| s.text.trim_start().chars().take(8).collect())
-            .unwrap_or_default();
-        let window = &bytes[at..(at + AHEAD).min(bytes.len())];
-        let found = (!probe.trim().is_empty())
-            .then(|| memchr::memmem::find(window, probe.as_bytes()))
-            .flatten();
-        if let Some(offset) = found {
-            line += memchr::memchr_iter(b'\n', &bytes[at..at + offset]).count();
-            at += offset;
-        }
-        block.line = line;
-    }
 }
