@@ -6,6 +6,8 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::doc::Document;
+
+use super::lines_listed::lines_listed;
 use crate::index::countries::snippet;
 use crate::index::documents::{Kind, cited};
 
@@ -54,6 +56,7 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
         writeln!(out, "No documents cited")?;
         return Ok(());
     }
+    let several = docs.len() > 1;
     let mut kind = None;
     for row in &rows {
         if kind != Some(row.kind) {
@@ -64,13 +67,13 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
             let count = rows.iter().filter(|r| r.kind == row.kind).count();
             writeln!(out, "{} · {count}", row.kind.label())?;
         }
-        let lines: Vec<String> = row.citations.iter().map(|c| c.line.to_string()).collect();
+        let places = row.citations.iter().map(|c| (c.document.as_str(), c.line));
         writeln!(
             out,
-            "  {:>3}× {}  (line {})",
+            "  {:>3}× {}  ({})",
             row.citations.len(),
             row.title,
-            lines.join(", ")
+            lines_listed(places, several)
         )?;
     }
     Ok(())

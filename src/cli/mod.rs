@@ -9,6 +9,7 @@ mod documents;
 mod find;
 mod forget;
 mod keymap;
+mod lines_listed;
 mod notes;
 mod open;
 mod outline;

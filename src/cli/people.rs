@@ -11,8 +11,7 @@ use crate::index::countries::snippet;
 use crate::index::gazetteer::Gazetteer;
 use crate::index::people::{Naming, People};
 
-/// The lines listed for one person; `--json` gives them all.
-const LINES_SHOWN: usize = 12;
+use super::lines_listed::{lines_listed, place};
 
 #[derive(Serialize)]
 struct Listing {
@@ -112,24 +111,13 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
         }
         writeln!(out, "{title} · {}", rows.len())?;
         for row in rows {
-            let mut lines: Vec<String> = row
-                .mentions
-                .iter()
-                .map(|m| where_(&m.document, m.line, several))
-                .collect();
-            lines.dedup();
-            // A name a long document repeats would fill the screen with line numbers.
-            if lines.len() > LINES_SHOWN {
-                let more = lines.len() - LINES_SHOWN;
-                lines.truncate(LINES_SHOWN);
-                lines.push(format!("… {more} more"));
-            }
+            let places = row.mentions.iter().map(|m| (m.document.as_str(), m.line));
             writeln!(
                 out,
-                "  {:>4}× {}  (line {})",
+                "  {:>4}× {}  ({})",
                 row.mentions.len(),
                 row.label,
-                lines.join(", ")
+                lines_listed(places, several)
             )?;
         }
     }
@@ -142,21 +130,12 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
         for s in &listing.shared {
             writeln!(
                 out,
-                "  {} (line {}): {}",
+                "  {} ({}): {}",
                 s.name,
-                where_(&s.mention.document, s.mention.line, several),
+                place(&s.mention.document, s.mention.line, several),
                 s.people.join(" or ")
             )?;
         }
     }
     Ok(())
-}
-
-/// A line as the list gives it: with the document's name when several are open.
-fn where_(document: &str, line: usize, several: bool) -> String {
-    if several {
-        format!("{document}:{line}")
-    } else {
-        line.to_string()
-    }
 }
