@@ -43,6 +43,14 @@ pub fn print(
         });
         index.add_places(docs, &countries, gazetteer);
         index
+    } else if matches!(
+        query.kind,
+        Some(CandidateKind::Person | CandidateKind::Document)
+    ) {
+        // `+` and `"` look for the people named and the documents cited, not for places.
+        let mut index = JumpIndex::of_text(docs);
+        index.add_places(docs, &Countries::default(), gazetteer);
+        index
     } else {
         JumpIndex::of_text(docs)
     };
