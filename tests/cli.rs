@@ -470,7 +470,10 @@ fn find_prints_ranked_matches() {
     );
     // The palette's prefixes for people and documents work here too.
     let person = stdout(&brief(&["find", "+mssj", "--limit", "1"]));
-    assert!(person.contains("[米舒斯京] — 俄罗斯联邦政府总理 (RU)"), "{person}");
+    assert!(
+        person.contains("[米舒斯京] — 俄罗斯联邦政府总理 (RU)"),
+        "{person}"
+    );
     let cited = stdout(&brief(&["find", "\"xianzhang", "--limit", "5"]));
     assert!(cited.contains("《上合组织[宪章]》"), "{cited}");
 }

@@ -1,6 +1,8 @@
 //! The documents a briefing cites: treaties, declarations, programmes and laws, found by
-//! their titles (`titles`), each with every place it is cited, grouped by kind.
+//! their titles (`titles`), each with every place it is cited (a title written short counted
+//! for the one it shortens: `short_titles`), grouped by kind.
 
+mod short_titles;
 #[cfg(test)]
 mod tests;
 mod titles;
@@ -102,6 +104,7 @@ pub fn cited(docs: &[Document]) -> Vec<Cited> {
             }
         }
     }
+    short_titles::fold_short_titles(docs, &mut out);
     out.sort_by(|a, b| {
         (a.kind, std::cmp::Reverse(a.citations.len()), &a.title).cmp(&(
             b.kind,

@@ -122,7 +122,7 @@ const LOOSE: [&str; 3] = ["and", "in", "against"];
 
 /// Small words a capitalised English title may hold (the Treaty on the Non-Proliferation of
 /// Nuclear Weapons).
-const JOINS: [&str; 8] = ["of", "the", "on", "for", "and", "to", "in", "against"];
+pub(super) const JOINS: [&str; 8] = ["of", "the", "on", "for", "and", "to", "in", "against"];
 
 /// Stems of Russian document words, by kind.
 const RUSSIAN: [(&str, Kind); 17] = [
@@ -348,7 +348,15 @@ fn english(text: &str, out: &mut Vec<Title>) {
                     first_capital = None;
                     end = None;
                 }
-                if LOOSE.contains(&word) && kind.is_some() && before_loose.is_none() {
+                // A convention is named by what it is against, as the United Nations name
+                // theirs: the Convention against Torture, the UN Convention against Corruption.
+                let names_the_convention =
+                    word == "against" && matches!(previous, "Convention" | "Conventions");
+                if LOOSE.contains(&word)
+                    && kind.is_some()
+                    && before_loose.is_none()
+                    && !names_the_convention
+                {
                     before_loose = end;
                 }
                 after_document_word = false;
