@@ -267,10 +267,13 @@ fn names_a_currency(text: &str, name: &Range<usize>) -> bool {
 
 /// Whether a country's Chinese name starts the name of a university (哥伦比亚大学 is in New
 /// York), an ethnic group (吉尔吉斯族, 朝鲜族 live in China), a publication or a broadcaster
-/// (中国日报, 美国之音: China Daily, Voice of America), or an airline (美国航空公司,
-/// 中国西南航空公司).
+/// (中国日报, 美国之音: China Daily, Voice of America), a bank (中国银行, not 中国银行业: the
+/// country's banks), or an airline (美国航空公司, 中国西南航空公司).
 fn names_an_institution(text: &str, name: &Range<usize>) -> bool {
     let after = after(text, name.end);
+    if after.starts_with("银行") && !after.starts_with("银行业") {
+        return true;
+    }
     let airline = AIRLINE_WORDS
         .iter()
         .find_map(|w| after.strip_prefix(w))
