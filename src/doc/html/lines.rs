@@ -12,11 +12,19 @@ use html5ever::tokenizer::{
 
 use crate::doc::Block;
 
-/// How many characters of a block's opening text are looked for.
-const PROBE: usize = 24;
+/// How many characters of a block's opening text are looked for: many first, so that two
+/// paragraphs opening alike are told apart, then a few, when the page spells the block's
+/// text otherwise further on.
+const PROBES: [usize; 2] = [64, 24];
 
 /// How far ahead of the last block found the next one is looked for, in bytes of text.
 const AHEAD: usize = 1 << 20;
+
+/// Elements that style words inside a line of text: their tags stand between no two words.
+const INLINE: [&str; 25] = [
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del", "dfn", "em", "font", "i", "ins",
+    "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "u",
+];
 
 /// The text of a page as a reader sees it, and where its lines begin in that text.
 #[derive(Default)]
@@ -101,8 +109,11 @@ impl TokenSink for Collector {
                     *self.inside.borrow_mut() = Some(name.to_string());
                     return TokenSinkResult::RawData(raw);
                 }
-                // A tag between two words keeps them apart (`<br>`, `</p><p>`).
-                self.page.borrow_mut().push(" ", line);
+                // A tag between two words keeps them apart (`<br>`, `</p><p>`); a word's
+                // style does not (`<b>Chairman</b>: Thank you`).
+                if !INLINE.contains(&&*name) {
+                    self.page.borrow_mut().push(" ", line);
+                }
             }
             Token::TagToken(Tag {
                 kind: TagKind::EndTag,
@@ -111,7 +122,9 @@ impl TokenSink for Collector {
             }) if self.inside.borrow().as_deref() == Some(&*name) => {
                 *self.inside.borrow_mut() = None;
             }
-            Token::TagToken(_) if !inside => self.page.borrow_mut().push(" ", line),
+            Token::TagToken(Tag { name, .. }) if !inside && !INLINE.contains(&&*name) => {
+                self.page.borrow_mut().push(" ", line);
+            }
             _ => {}
         }
         TokenSinkResult::Continue
@@ -128,11 +141,11 @@ fn page_text(source: &str) -> PageText {
     tokenizer.sink.page.take()
 }
 
-/// The opening words of a block as the page's text would spell them: its first run of one
-/// style, up to a table's cell separator, white space as one space.
-fn probe(block: &Block) -> String {
-    let first = block.spans().next().map_or("", |s| s.text);
-    let first = first
+/// The opening words of a block as the page's text would spell them, at most `chars`
+/// characters: up to a table's cell separator, white space as one space.
+fn probe(block: &Block, chars: usize) -> String {
+    let text = block.text();
+    let first = text
         .split(crate::doc::table::CELL_SEPARATOR.trim())
         .next()
         .unwrap_or("");
@@ -141,7 +154,7 @@ fn probe(block: &Block) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .chars()
-        .take(PROBE)
+        .take(chars)
         .collect()
 }
 
@@ -156,17 +169,22 @@ pub(super) fn assign_lines(source: &str, blocks: &mut [Block]) {
     let mut at = 0;
     let mut line = 1;
     for block in blocks.iter_mut() {
-        let probe = probe(block);
-        if !probe.is_empty() {
-            let mut end = (at + AHEAD).min(text.len());
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            if let Some(offset) = memchr::memmem::find(&text.as_bytes()[at..end], probe.as_bytes())
-            {
-                at += offset;
-                line = page.line_at(at);
-            }
+        let mut end = (at + AHEAD).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &text.as_bytes()[at..end];
+        let found = PROBES.iter().find_map(|&chars| {
+            let probe = probe(block, chars);
+            (!probe.is_empty())
+                .then(|| memchr::memmem::find(window, probe.as_bytes()))
+                .flatten()
+                .map(|offset| (offset, probe.len()))
+        });
+        if let Some((offset, len)) = found {
+            line = page.line_at(at + offset);
+            // The next block starts after this one's opening words.
+            at += offset + len;
         }
         block.line = usize::try_from(line).unwrap_or(usize::MAX);
     }
@@ -199,6 +217,23 @@ mod tests {
                 ]
             ),
             vec![5, 7, 10]
+        );
+    }
+
+    #[test]
+    fn paragraphs_opening_alike_are_told_apart() {
+        let page = "<body>\n<p>The <i>Chairman</i> of the Board of the Valdai Foundation spoke.</p>\n<p>You were right.</p>\n<p>You were right, and so was he.</p>\n<p><b>Chairman of the Board of the Foundation for Development</b>: Thank you.</p>\n</body>";
+        assert_eq!(
+            lines_of(
+                page,
+                &[
+                    "The Chairman of the Board of the Valdai Foundation spoke.",
+                    "You were right.",
+                    "You were right, and so was he.",
+                    "Chairman of the Board of the Foundation for Development: Thank you.",
+                ]
+            ),
+            vec![2, 3, 4, 5]
         );
     }
 
