@@ -135,6 +135,9 @@ fn key(title: &str) -> String {
             '（' => '(',
             '）' => ')',
             '—' | '–' => '-',
+            // A title inside a title, in whichever angle brackets: 〈…〉, ‹…›, <…>.
+            '〈' | '‹' | '<' | '＜' => '〈',
+            '〉' | '›' | '>' | '＞' => '〉',
             c => c,
         })
         .flat_map(char::to_lowercase)

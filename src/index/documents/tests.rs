@@ -185,6 +185,34 @@ fn an_organisations_charter_is_one_document_however_written() {
 }
 
 #[test]
+fn a_title_inside_a_title_is_the_same_in_any_angle_brackets() {
+    let docs = vec![markdown(
+        "通过《关于修改〈中华人民共和国民事诉讼法〉的决定》。\n\n\
+         又见《关于修改<中华人民共和国民事诉讼法>的决定》和《关于修改‹中华人民共和国民事诉讼法›的决定》。",
+    )];
+    let found = cited(&docs);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].citations.len(), 3);
+}
+
+#[test]
+fn a_convention_is_named_by_what_it_is_against() {
+    let docs = vec![markdown(
+        "We support the UN Convention against Transnational Organized Crime and the UN \
+         Convention against Corruption, and the Warsaw Pact against nobody.",
+    )];
+    let titles: Vec<String> = cited(&docs).into_iter().map(|c| c.title).collect();
+    assert!(
+        titles.contains(&"the UN Convention against Corruption".to_string()),
+        "{titles:?}"
+    );
+    assert!(
+        titles.contains(&"the UN Convention against Transnational Organized Crime".to_string()),
+        "{titles:?}"
+    );
+}
+
+#[test]
 fn meetings_and_loose_tails_are_not_titles() {
     let t = titles(
         "Parties to the Meeting of the Parties to the Paris Agreement met; the Chinese \
