@@ -267,11 +267,11 @@ fn names_a_currency(text: &str, name: &Range<usize>) -> bool {
 
 /// Whether a country's Chinese name starts the name of a university (哥伦比亚大学 is in New
 /// York), an ethnic group (吉尔吉斯族, 朝鲜族 live in China), a publication or a broadcaster
-/// (中国日报, 美国之音: China Daily, Voice of America), a bank (中国银行, not 中国银行业: the
-/// country's banks), or an airline (美国航空公司, 中国西南航空公司).
+/// (中国日报, 美国之音: China Daily, Voice of America), a bank (中国银行), or an airline
+/// (美国航空公司, 中国西南航空公司).
 fn names_an_institution(text: &str, name: &Range<usize>) -> bool {
     let after = after(text, name.end);
-    if after.starts_with("银行") && !after.starts_with("银行业") {
+    if after.starts_with("银行") && names_a_bank(after) {
         return true;
     }
     let airline = AIRLINE_WORDS
@@ -283,6 +283,20 @@ fn names_an_institution(text: &str, name: &Range<usize>) -> bool {
         || ["大学", "学院", "族", "日报", "时报", "之音"]
             .iter()
             .any(|w| after.starts_with(w))
+}
+
+/// Whether 银行 after a country's name ends a bank's name (中国银行|与…, 中国银行|累计): the word
+/// 银行 alone, not before a noun. The country's banks (中国银行业, 吉尔吉斯斯坦银行|机构) are the
+/// country's.
+fn names_a_bank(after: &str) -> bool {
+    let window: String = after.chars().take(8).collect();
+    let words = super::tagged(&window, false);
+    match &words[..] {
+        [(bank, _), rest @ ..] if &window[bank.clone()] == "银行" => {
+            rest.first().is_none_or(|(_, tag)| !tag.starts_with('n'))
+        }
+        _ => false,
+    }
 }
 
 /// Words between a country's name and 航空公司 in an airline's name (中国东方航空公司).
