@@ -150,6 +150,7 @@ const AFTER_NAME: &[&str] = &[
     "代表",
     "答",
     "摄",
+    "报道",
     "被",
     "升任",
     "出任",
@@ -178,11 +179,25 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
             office_before(text, title.range())
         };
         if let Some(name) = name_after(text, title.end(), &text[office.clone()], gazetteer) {
+            let mut end = name.end;
             out.push(Introduced {
                 name,
-                office,
+                office: office.clone(),
                 reporter,
             });
+            // A byline names its reporters one after another: （记者李超碧、晏明）.
+            while reporter && text[end..].starts_with('、') {
+                let at = end + '、'.len_utf8();
+                let Some(next) = name_after(text, at, &text[office.clone()], gazetteer) else {
+                    break;
+                };
+                end = next.end;
+                out.push(Introduced {
+                    name: next,
+                    office: office.clone(),
+                    reporter,
+                });
+            }
         } else if TITLES_AFTER.contains(&t)
             && let Some(name) = name_before(text, title.start(), gazetteer)
         {
