@@ -106,43 +106,39 @@ fn numbered(
     units: &str,
     cited: bool,
 ) -> Option<(Range<usize>, char, usize)> {
-    let begin = spaces(text, from);
-    let end = run(text, begin, |c| {
+    let numeral = |c: char| {
         c.is_ascii_digit()
             || (!cited && matches!(c, '０'..='９'))
             || matches!(c, '零' | '〇' | '十' | '百' | '千' | '万')
             || is_listed_numeral(c)
-    });
+    };
+    number_then(text, from, numeral, |c| units.contains(c))
+}
+
+/// From `from`: spaces, a run of `numeral` characters (one at least), spaces and a character
+/// `closes` takes. The number's range, that character, and where it ends.
+fn number_then(
+    text: &str,
+    from: usize,
+    numeral: impl Fn(char) -> bool,
+    closes: impl Fn(char) -> bool,
+) -> Option<(Range<usize>, char, usize)> {
+    let begin = spaces(text, from);
+    let end = run(text, begin, numeral);
     if end == begin {
         return None;
     }
     let after = spaces(text, end);
-    let unit = text[after..]
-        .chars()
-        .next()
-        .filter(|c| units.contains(*c))?;
-    Some((begin..end, unit, after + unit.len_utf8()))
+    let close = text[after..].chars().next().filter(|&c| closes(c))?;
+    Some((begin..end, close, after + close.len_utf8()))
 }
 
 /// `(3)`, `（ 三 ）`.
 fn bracketed(text: &str, start: usize) -> Option<(Label, usize)> {
     let open = text[start..].chars().next()?.len_utf8();
-    let begin = spaces(text, start + open);
-    let end = run(text, begin, |c| {
-        c.is_ascii_digit() || matches!(c, '０'..='９') || is_listed_numeral(c)
-    });
-    if end == begin {
-        return None;
-    }
-    let after = spaces(text, end);
-    let close = text[after..]
-        .chars()
-        .next()
-        .filter(|c| matches!(c, ')' | '）'))?;
-    Some((
-        Label::Bracketed { number: begin..end },
-        after + close.len_utf8(),
-    ))
+    let numeral = |c: char| c.is_ascii_digit() || matches!(c, '０'..='９') || is_listed_numeral(c);
+    let (number, _, end) = number_then(text, start + open, numeral, |c| matches!(c, ')' | '）'))?;
+    Some((Label::Bracketed { number }, end))
 }
 
 /// `4.`, `1.2)`, `３、`: digits, then `.` and ASCII digits as many times as leave a mark
@@ -181,16 +177,9 @@ fn dotted(text: &str, start: usize) -> Option<(Label, usize)> {
 
 /// `二、`, `十.`.
 fn listed(text: &str, start: usize) -> Option<(Label, usize)> {
-    let end = run(text, start, is_listed_numeral);
-    let after = spaces(text, end);
-    let mark = text[after..]
-        .chars()
-        .next()
-        .filter(|c| matches!(c, '、' | '.' | '．'))?;
-    Some((
-        Label::Listed { number: start..end },
-        after + mark.len_utf8(),
-    ))
+    let mark = |c: char| matches!(c, '、' | '.' | '．');
+    let (number, _, end) = number_then(text, start, is_listed_numeral, mark)?;
+    Some((Label::Listed { number }, end))
 }
 
 /// `Article 7`, `Section IV:`, `Статья 12.`: the word, spaces, digits or a Roman numeral,
