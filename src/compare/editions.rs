@@ -273,18 +273,18 @@ impl Telling<'_> {
                 })
                 .collect()
         };
-        // Most pairs are one paragraph set alike in both: nothing to tell, nothing to copy.
-        if let ([x], [y]) = (ua, ub) {
-            let (x, y) = (&self.old.blocks[x.block], &self.new.blocks[y.block]);
-            let targets = |b: &'_ crate::doc::Block| {
-                b.links()
-                    .iter()
-                    .map(|l| l.target.to_string())
-                    .collect::<Vec<_>>()
-            };
-            if same_words && !number_changed && set_alike(x, y) && targets(x) == targets(y) {
-                return None;
-            }
+        // Most pairs are one paragraph set alike in both, its links the same: nothing to
+        // tell, nothing to copy.
+        let one_set_alike = match (ua, ub) {
+            ([x], [y]) => set_alike(&self.old.blocks[x.block], &self.new.blocks[y.block]),
+            _ => false,
+        };
+        if same_words
+            && !number_changed
+            && one_set_alike
+            && links(self.old, ua) == links(self.new, ub)
+        {
+            return None;
         }
         let (old, new) = (Self::side(self.old, ua), Self::side(self.new, ub));
         let (kind, note) = if same_words && !number_changed && split.is_some() {
@@ -297,11 +297,6 @@ impl Telling<'_> {
             let (old_links, new_links) = (links(self.old, ua), links(self.new, ub));
             if old_links != new_links {
                 (ChangeKind::Amended, Some(link_note(&old_links, &new_links)))
-            } else if ua.len() == 1
-                && ub.len() == 1
-                && set_alike(&self.old.blocks[ua[0].block], &self.new.blocks[ub[0].block])
-            {
-                return None;
             } else {
                 (ChangeKind::Formatting, None)
             }
