@@ -42,9 +42,6 @@ impl PageText {
         let mut line = end_line.saturating_sub(run.matches('\n').count() as u64);
         self.mark(line);
         for c in run.chars() {
-            if c == '\n' {
-                line += 1;
-            }
             if c.is_whitespace() {
                 if !self.text.ends_with(' ') && !self.text.is_empty() {
                     self.text.push(' ');
@@ -53,6 +50,7 @@ impl PageText {
                 self.text.push(c);
             }
             if c == '\n' {
+                line += 1;
                 self.mark(line);
             }
         }
@@ -142,20 +140,25 @@ fn page_text(source: &str) -> PageText {
 }
 
 /// The opening words of a block as the page's text would spell them, at most `chars`
-/// characters: up to a table's cell separator, white space as one space.
+/// characters: up to a table's cell separator, white space as one space. Only the words
+/// needed are read, however long the block.
 fn probe(block: &Block, chars: usize) -> String {
     let text = block.text();
     let first = text
         .split(crate::doc::table::CELL_SEPARATOR.trim())
         .next()
         .unwrap_or("");
-    first
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .chars()
-        .take(chars)
-        .collect()
+    let mut out = String::new();
+    for word in first.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+        if out.chars().nth(chars).is_some() {
+            break;
+        }
+    }
+    out.chars().take(chars).collect()
 }
 
 /// Gives each block the line of the page where its text starts: its opening words found in
@@ -174,8 +177,14 @@ pub(super) fn assign_lines(source: &str, blocks: &mut [Block]) {
             end -= 1;
         }
         let window = &text.as_bytes()[at..end];
+        // The shorter probes are the start of the longest.
+        let longest = probe(block, PROBES[0]);
         let found = PROBES.iter().find_map(|&chars| {
-            let probe = probe(block, chars);
+            let end = longest
+                .char_indices()
+                .nth(chars)
+                .map_or(longest.len(), |(i, _)| i);
+            let probe = &longest[..end];
             (!probe.is_empty())
                 .then(|| memchr::memmem::find(window, probe.as_bytes()))
                 .flatten()
