@@ -5,9 +5,8 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::doc::Document;
-
 use super::lines_listed::lines_listed;
+use crate::doc::Document;
 use crate::index::countries::snippet;
 use crate::index::documents::{Kind, cited};
 

@@ -174,11 +174,10 @@ impl Gazetteer {
             });
         }
         // 美、英、日、德、澳等国.
-        let mut lists = abbreviation_lists::lists(text, |c| self.abbreviation(c).is_some());
+        let is_abbreviation = |c| self.abbreviation(c).is_some();
+        let mut lists = abbreviation_lists::lists(text, is_abbreviation);
         // 德法两国.
-        lists.extend(abbreviation_lists::pairs(text, |c| {
-            self.abbreviation(c).is_some()
-        }));
+        lists.extend(abbreviation_lists::pairs(text, is_abbreviation));
         if !lists.is_empty() {
             for (range, c) in lists {
                 let Some(places) = self.abbreviation(c) else {

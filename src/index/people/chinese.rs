@@ -178,7 +178,8 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
         } else {
             office_before(text, title.range())
         };
-        if let Some(name) = name_after(text, title.end(), &text[office.clone()], gazetteer) {
+        let office_text = &text[office.clone()];
+        if let Some(name) = name_after(text, title.end(), office_text, gazetteer) {
             let mut end = name.end;
             out.push(Introduced {
                 name,
@@ -188,7 +189,7 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
             // A byline names its reporters one after another: （记者李超碧、晏明）.
             while reporter && text[end..].starts_with('、') {
                 let at = end + '、'.len_utf8();
-                let Some(next) = name_after(text, at, &text[office.clone()], gazetteer) else {
+                let Some(next) = name_after(text, at, office_text, gazetteer) else {
                     break;
                 };
                 end = next.end;
