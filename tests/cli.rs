@@ -367,6 +367,36 @@ fn countries_of_the_bundled_briefing() {
     assert!(table.contains("Organisations"));
 }
 
+/// `brief countries`, `people` and `documents` print one object keyed by what they list, and
+/// each entry its `count` and every mention, with the document and line.
+#[test]
+fn listings_share_one_shape() {
+    for (command, key) in [
+        ("countries", "countries"),
+        ("people", "people"),
+        ("documents", "documents"),
+    ] {
+        let out = brief(&[command, "--json"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let rows = v[key]
+            .as_array()
+            .unwrap_or_else(|| panic!("{command}: {v}"));
+        assert!(!rows.is_empty(), "{command}");
+        for row in rows {
+            let mentions = row["mentions"].as_array().expect("a list of mentions");
+            assert_eq!(row["count"].as_u64(), Some(mentions.len() as u64), "{row}");
+            for m in mentions {
+                assert!(
+                    m["document"].is_string() && m["line"].as_u64().is_some(),
+                    "{m}"
+                );
+                assert!(m["snippet"].as_str().is_some_and(|s| !s.is_empty()), "{m}");
+            }
+        }
+    }
+}
+
 #[test]
 fn mentions_of_one_country() {
     let out = brief(&["countries", "--country", "KG"]);
@@ -437,11 +467,11 @@ fn countries_in_russian_and_english() {
             .find(|r| r["code"] == code)
             .cloned()
     };
-    assert_eq!(row("RU").unwrap()["mentions"], 3);
+    assert_eq!(row("RU").unwrap()["count"], 3);
     assert_eq!(row("RU").unwrap()["name"], "Россия");
-    assert_eq!(row("UA").unwrap()["mentions"], 1);
-    assert_eq!(row("KG").unwrap()["mentions"], 2);
-    assert_eq!(row("IN").unwrap()["mentions"], 1, "Indiana is not India");
+    assert_eq!(row("UA").unwrap()["count"], 1);
+    assert_eq!(row("KG").unwrap()["count"], 2);
+    assert_eq!(row("IN").unwrap()["count"], 1, "Indiana is not India");
 }
 
 #[test]

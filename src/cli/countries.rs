@@ -20,10 +20,18 @@ const GROUPS: [(PlaceKind, &str); 3] = [
 
 #[derive(Serialize)]
 struct Table {
-    countries: Vec<CountryRow>,
-    regions: Vec<CountryRow>,
-    organisations: Vec<CountryRow>,
+    countries: Vec<PlaceRow>,
+    regions: Vec<PlaceRow>,
+    organisations: Vec<PlaceRow>,
     ambiguous: Vec<AmbiguousRow>,
+}
+
+/// A place with its counts and, as people and documents have them, every mention.
+#[derive(Serialize)]
+struct PlaceRow {
+    #[serde(flatten)]
+    counts: CountryRow,
+    mentions: Vec<MentionRow>,
 }
 
 #[derive(Serialize)]
@@ -89,7 +97,22 @@ pub fn print(
             }
         }
         None => {
-            let table = |kind| countries.table(docs, gazetteer, kind, CountryOrder::Mentions);
+            let table = |kind| {
+                countries
+                    .table(docs, gazetteer, kind, CountryOrder::Mentions)
+                    .into_iter()
+                    .map(|counts| PlaceRow {
+                        mentions: match json {
+                            true => countries
+                                .of(counts.place)
+                                .map(|m| mention_row(docs, m))
+                                .collect(),
+                            false => Vec::new(),
+                        },
+                        counts,
+                    })
+                    .collect()
+            };
             let ambiguous: Vec<AmbiguousRow> = countries
                 .ambiguous
                 .iter()
@@ -142,6 +165,7 @@ fn print_table(table: &Table, out: &mut impl Write) -> anyhow::Result<()> {
         if rows.is_empty() {
             continue;
         }
+        let rows: Vec<&CountryRow> = rows.iter().map(|r| &r.counts).collect();
         let name_width = rows
             .iter()
             .map(|r| r.name.width())
@@ -161,7 +185,7 @@ fn print_table(table: &Table, out: &mut impl Write) -> anyhow::Result<()> {
             pad("name", name_width),
             pad("english", english_width)
         )?;
-        for r in rows {
+        for r in &rows {
             let city = if r.via_city > 0 {
                 format!("  ({} via city)", r.via_city)
             } else {

@@ -5,16 +5,24 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::lines_listed::lines_listed;
+use super::lines_listed::{is_paged, lines_listed};
 use crate::doc::Document;
 use crate::index::countries::snippet;
 use crate::index::documents::{Kind, cited};
+
+/// The JSON: one object keyed by what it lists, as for countries and people.
+#[derive(Serialize)]
+struct Listing {
+    documents: Vec<DocumentRow>,
+}
 
 #[derive(Serialize)]
 struct DocumentRow {
     title: String,
     kind: Kind,
-    citations: Vec<CitationRow>,
+    /// How many times it is cited.
+    count: usize,
+    mentions: Vec<CitationRow>,
 }
 
 #[derive(Serialize)]
@@ -31,7 +39,8 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
         .map(|c| DocumentRow {
             title: c.title,
             kind: c.kind,
-            citations: c
+            count: c.citations.len(),
+            mentions: c
                 .citations
                 .iter()
                 .map(|at| {
@@ -47,7 +56,7 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
         })
         .collect();
     if json {
-        serde_json::to_writer_pretty(&mut *out, &rows)?;
+        serde_json::to_writer_pretty(&mut *out, &Listing { documents: rows })?;
         writeln!(out)?;
         return Ok(());
     }
@@ -66,13 +75,13 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
             let count = rows.iter().filter(|r| r.kind == row.kind).count();
             writeln!(out, "{} · {count}", row.kind.label())?;
         }
-        let places = row.citations.iter().map(|c| (c.document.as_str(), c.line));
+        let places = row.mentions.iter().map(|c| (c.document.as_str(), c.line));
         writeln!(
             out,
             "  {:>3}× {}  ({})",
-            row.citations.len(),
+            row.count,
             row.title,
-            lines_listed(places, several)
+            lines_listed(places, several, |d| is_paged(docs, d))
         )?;
     }
     Ok(())

@@ -11,7 +11,7 @@ use crate::index::countries::snippet;
 use crate::index::gazetteer::Gazetteer;
 use crate::index::people::{Naming, People};
 
-use super::lines_listed::{lines_listed, place};
+use super::lines_listed::{is_paged, lines_listed, place};
 
 #[derive(Serialize)]
 struct Listing {
@@ -28,6 +28,8 @@ struct PersonRow {
     country: Option<String>,
     /// Named only in bylines, as a reporter.
     reporter: bool,
+    /// How many times they are named.
+    count: usize,
     mentions: Vec<MentionRow>,
 }
 
@@ -73,6 +75,7 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
                 office: p.office.clone(),
                 country: p.country.map(|c| places[c].code.clone()),
                 reporter: p.reporter,
+                count: p.mentions.len(),
                 mentions: p.mentions.iter().map(|m| mention(docs, m)).collect(),
             })
             .collect(),
@@ -117,7 +120,7 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
                 "  {:>4}× {}  ({})",
                 row.mentions.len(),
                 row.label,
-                lines_listed(places, several)
+                lines_listed(places, several, |d| is_paged(docs, d))
             )?;
         }
     }
@@ -132,7 +135,9 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
                 out,
                 "  {} ({}): {}",
                 s.name,
-                place(&s.mention.document, s.mention.line, several),
+                place(&s.mention.document, s.mention.line, several, |d| {
+                    is_paged(docs, d)
+                }),
                 s.people.join(" or ")
             )?;
         }

@@ -53,7 +53,8 @@ pub struct CountryRow {
     pub name: String,
     /// English name.
     pub english: String,
-    /// Number of mentions.
+    /// Number of mentions (`count` in JSON, as for people and documents).
+    #[serde(rename = "count")]
     pub mentions: usize,
     /// How many of them only through a city.
     pub via_city: usize,
