@@ -225,7 +225,10 @@ pub(super) fn title_and_people_candidates(
             c.title.clone(),
         )
     });
-    let persons = people.persons.iter().map(|p| {
+    // A tie goes to the earlier candidate: the people named with an office come before the
+    // reporters of bylines (李强 the Premier before 李强 the reporter).
+    let (officials, reporters): (Vec<_>, Vec<_>) = people.persons.iter().partition(|p| !p.reporter);
+    let persons = officials.into_iter().chain(reporters).map(|p| {
         let first = &p.mentions[0];
         (
             CandidateKind::Person,

@@ -122,6 +122,15 @@ fn people_are_found_by_name_office_or_pinyin_after_a_plus() {
             .text
             .starts_with("米舒斯京 — 俄罗斯联邦政府总理")
     );
+    // The bundled briefing names two 李强: the Premier, and a reporter in a byline.
+    for query in ["+lq", "+liqiang", "+李强"] {
+        let best = search(&index, query);
+        assert_eq!(
+            index.shown(&best[0]).text,
+            "李强 — 中华人民共和国国务院总理 (CN)",
+            "{query}"
+        );
+    }
 }
 
 #[test]
