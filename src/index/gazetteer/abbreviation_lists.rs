@@ -4,6 +4,9 @@
 //! word that says they are two countries: 德法两国, 美俄关系.
 
 use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 // A Chinese character, not its punctuation: （ and 、 stand apart.
 use crate::doc::markdown::is_han;
@@ -86,26 +89,29 @@ pub(super) fn pairs(
     text: &str,
     is_abbreviation: impl Fn(char) -> bool,
 ) -> Vec<(Range<usize>, char)> {
+    static PAIRING: OnceLock<AhoCorasick> = OnceLock::new();
+    // One pass for all the words (none overlaps another), not one a word.
+    let pairing = PAIRING
+        .get_or_init(|| AhoCorasick::new(PAIRED_BY).expect("the pairing words are few and short"));
     let mut out = Vec::new();
-    for word in PAIRED_BY {
-        for (at, _) in text.match_indices(word) {
-            let mut before = text[..at].char_indices().rev();
-            let (Some((j, second)), Some((i, first))) = (before.next(), before.next()) else {
-                continue;
-            };
-            let standing = text[..i]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !is_han(c) || BEFORE.contains(c));
-            if first != second
-                && is_abbreviation(first)
-                && is_abbreviation(second)
-                && standing
-                && !out.iter().any(|(r, _): &(Range<usize>, char)| r.start == i)
-            {
-                out.push((i..j, first));
-                out.push((j..at, second));
-            }
+    for found in pairing.find_iter(text) {
+        let at = found.start();
+        let mut before = text[..at].char_indices().rev();
+        let (Some((j, second)), Some((i, first))) = (before.next(), before.next()) else {
+            continue;
+        };
+        let standing = text[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_han(c) || BEFORE.contains(c));
+        if first != second
+            && is_abbreviation(first)
+            && is_abbreviation(second)
+            && standing
+            && !out.iter().any(|(r, _): &(Range<usize>, char)| r.start == i)
+        {
+            out.push((i..j, first));
+            out.push((j..at, second));
         }
     }
     out

@@ -176,7 +176,11 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
             continue;
         }
         // "Astana, the capital of Kazakhstan", 哈萨克斯坦首都阿斯塔纳.
-        let capital = CAPITAL_OF.contains(&between.to_lowercase().as_str());
+        // (Lower-cased only when short enough to be one: in Chinese text `between` can run
+        // to the next paragraph's worth of characters.)
+        let longest = CAPITAL_OF.iter().map(|c| c.len()).max().unwrap_or(0);
+        let capital =
+            between.len() <= 3 * longest && CAPITAL_OF.contains(&between.to_lowercase().as_str());
         // A table's row: "Uzbekistan │ Tashkent".
         let next_cell = between == crate::doc::table::CELL_SEPARATOR.trim();
         if !(between.is_empty() || between == "," || between == "，" || capital || next_cell) {
