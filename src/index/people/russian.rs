@@ -100,6 +100,13 @@ const COMPLEMENTS: &[&str] = &[
     "первого",
     "первым",
     "совета",
+    // глава ведомства Джон Керри: the head of the department the text is about.
+    "ведомств",
+    // премьер самопровозглашённой ДНР Александр Бородай.
+    "самопровозглашенн",
+    "самопровозглашённ",
+    "днр",
+    "лнр",
 ];
 
 /// Capitalised words that are not a person's name after an office.
