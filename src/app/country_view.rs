@@ -53,20 +53,24 @@ impl App {
     /// The passages (document, block) that mention every filtered place and name every
     /// filtered person, in order.
     pub fn matching_blocks(&self) -> BTreeSet<(usize, BlockId)> {
-        let people = self.blocks_naming_filtered_people();
-        if self.filter.is_empty() {
-            return people.unwrap_or_default();
-        }
-        let places = self.countries.blocks_mentioning_all(&self.filter);
-        match people {
-            Some(people) => places.intersection(&people).copied().collect(),
-            None => places,
-        }
+        let places =
+            (!self.filter.is_empty()).then(|| self.countries.blocks_mentioning_all(&self.filter));
+        [
+            places,
+            self.blocks_naming_filtered_people(),
+            self.blocks_citing_filtered_documents(),
+        ]
+        .into_iter()
+        .flatten()
+        .reduce(|all, these| all.intersection(&these).copied().collect())
+        .unwrap_or_default()
     }
 
     /// Whether a filter is on.
     pub fn filter_is_on(&self) -> bool {
-        !self.filter.is_empty() || !self.filter_people.is_empty()
+        !self.filter.is_empty()
+            || !self.filter_people.is_empty()
+            || !self.filter_documents.is_empty()
     }
 
     /// The filter as a user reads it: "Kyrgyzstan + China + 王毅".
@@ -84,26 +88,32 @@ impl App {
                     .iter()
                     .map(|l| l.split(" — ").next().unwrap_or(l)),
             )
+            .chain(self.filter_documents.iter().map(String::as_str))
             .collect();
         Some(names.join(" + "))
     }
 
-    /// Adds the selected place of the Countries view (or person of the People view) to the
-    /// filter, or removes it.
+    /// Adds the selected place of the Countries view (person of the People view, document
+    /// of the Documents view) to the filter, or removes it.
     pub(super) fn toggle_filter(&mut self) {
-        if self.view == super::OutlineView::People {
-            self.toggle_person_filter();
-            return;
+        match self.view {
+            super::OutlineView::People => return self.toggle_person_filter(),
+            super::OutlineView::Documents => return self.toggle_document_filter(),
+            _ => {}
         }
-        let Some(place) = self
-            .countries_view
-            .tree
-            .entries
-            .get(self.countries_view.pane.selected)
-            .and_then(|e| e.place)
-        else {
+        // Only where the place is in view: elsewhere the one last selected in Countries would
+        // be taken unseen.
+        let selected = (self.view == super::OutlineView::Countries)
+            .then(|| {
+                self.countries_view
+                    .tree
+                    .entries
+                    .get(self.countries_view.pane.selected)
+            })
+            .flatten();
+        let Some(place) = selected.and_then(|e| e.place) else {
             self.notify(
-                "Select a country in the Countries view (or a person in the People view) to filter by it",
+                "Select a country in the Countries view (a person in People, a document in Documents) to filter by it",
                 false,
             );
             return;
@@ -121,6 +131,7 @@ impl App {
     pub(super) fn clear_filter(&mut self) {
         self.filter.clear();
         self.filter_people.clear();
+        self.filter_documents.clear();
         self.apply_filter();
     }
 

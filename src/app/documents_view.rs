@@ -1,11 +1,14 @@
 //! The Documents view: the treaties, declarations, programmes and laws the open documents
 //! cite, found when it is first shown (again after the documents change).
 
-use super::App;
-use crate::index::document_outline;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
+use super::App;
+use crate::doc::BlockId;
+use crate::index::document_outline;
 use crate::index::documents::{Cited, cited};
+use crate::index::unfolding::Later;
 
 impl App {
     /// Takes the documents cited the jump worker found, unless they are known already.
@@ -42,5 +45,66 @@ impl App {
         let (docs, all) = (&self.docs, &self.documents_cited);
         self.documents_view
             .make_unfolded_rows(|later| document_outline::rows_later(docs, all, later));
+    }
+
+    /// Finds the documents cited again if they are out of date and a filter needs them.
+    pub(super) fn refresh_cited(&mut self) {
+        if self.documents_cited_stale && !self.waiting_for_people() {
+            self.documents_cited = Arc::new(cited(&self.docs));
+            self.documents_cited_stale = false;
+        }
+    }
+
+    /// The document cited that the Documents view's selected row is, or a citation of.
+    fn selected_cited(&self) -> Option<usize> {
+        let entries = &self.documents_view.tree.entries;
+        let mut at = Some(self.documents_view.pane.selected);
+        while let Some(entry) = at.and_then(|i| entries.get(i)) {
+            if let Some(Later::Cited(i)) = entry.later {
+                return Some(i);
+            }
+            at = entry.parent;
+        }
+        None
+    }
+
+    /// Adds the selected document of the Documents view to the filter, or removes it.
+    pub(super) fn toggle_document_filter(&mut self) {
+        let Some(title) = self
+            .selected_cited()
+            .and_then(|i| self.documents_cited.get(i))
+            .map(|c| c.title.clone())
+        else {
+            self.notify(
+                "Select a document in the Documents view to filter by it",
+                false,
+            );
+            return;
+        };
+        match self.filter_documents.iter().position(|t| *t == title) {
+            Some(i) => {
+                self.filter_documents.remove(i);
+            }
+            None => self.filter_documents.push(title),
+        }
+        self.apply_filter();
+    }
+
+    /// The blocks that cite every document in the filter, or `None` without documents in it.
+    pub(super) fn blocks_citing_filtered_documents(&self) -> Option<BTreeSet<(usize, BlockId)>> {
+        let mut result: Option<BTreeSet<(usize, BlockId)>> = None;
+        for title in &self.filter_documents {
+            let citing: BTreeSet<(usize, BlockId)> = self
+                .documents_cited
+                .iter()
+                .find(|c| c.title == *title)
+                .map(|c| c.citations.iter().map(|at| (at.doc, at.block)).collect())
+                .unwrap_or_default();
+            result = Some(match result {
+                Some(r) => r.intersection(&citing).copied().collect(),
+                None => citing,
+            });
+        }
+        result
     }
 }

@@ -109,6 +109,8 @@ pub struct App {
     pub filter: Vec<usize>,
     /// People every passage must name while the filter is on, by name.
     pub filter_people: Vec<String>,
+    /// Documents every passage must cite while the filter is on, by title.
+    pub filter_documents: Vec<String>,
     /// The mention a jump landed on, highlighted in the reader.
     pub highlight: Option<Highlight>,
     /// The jump palette (meaningful while the mode is `Palette`).
@@ -261,6 +263,7 @@ impl App {
             country_order: CountryOrder::default(),
             filter: Vec::new(),
             filter_people: Vec::new(),
+            filter_documents: Vec::new(),
             highlight: None,
             palette: palette::Palette::default(),
             jump_index: None,

@@ -266,6 +266,9 @@ impl App {
         if !self.filter_people.is_empty() {
             self.refresh_people();
         }
+        if !self.filter_documents.is_empty() {
+            self.refresh_cited();
+        }
         if self.view == OutlineView::People {
             self.rebuild_people();
         }

@@ -49,10 +49,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 theme.here(),
             ));
         }
-    } else if matches!(app.view, OutlineView::Sections | OutlineView::People)
-        && let Some(filter) = app.filter_label()
+    } else if matches!(
+        app.view,
+        OutlineView::Sections | OutlineView::People | OutlineView::Documents
+    ) && let Some(filter) = app.filter_label()
     {
-        // The sections it narrows, and the people it is made of; no other list is narrowed.
+        // The sections it narrows, and the people and documents it is made of; no other list
+        // is narrowed.
         title.push(Span::styled(format!(" · {filter}"), theme.here()));
     }
     // People and documents of a long briefing still being read: those of its first part.

@@ -1,4 +1,5 @@
-//! Filtering the sections by the countries and the people they name.
+//! Filtering the sections by the countries and the people they name, and the documents they
+//! cite.
 
 use super::*;
 
@@ -28,6 +29,8 @@ fn filter_by_a_person_and_a_country_keeps_passages_naming_both() {
     app.update(Action::NextOutlineView);
     app.update(Action::NextOutlineView);
     assert_eq!(app.view, outline_pane::OutlineView::Documents);
+    assert!(header(&app).contains("· Kyrgyzs"), "{}", header(&app));
+    app.update(Action::NextOutlineView);
     assert!(!header(&app).contains("Kyrgyzs"), "{}", header(&app));
     app.view = outline_pane::OutlineView::Countries;
     app.update(Action::Close);
@@ -137,4 +140,56 @@ fn a_filter_that_leaves_out_the_section_being_read_selects_one_it_keeps() {
         let visible = app.pane.visible(&app.outline);
         assert!(visible.contains(&app.pane.selected), "{:?}", app.here());
     }
+}
+
+#[test]
+fn filter_by_a_document_keeps_passages_citing_it_and_a_place() {
+    let mut app = seed_app((100, 30));
+    people_view(&mut app);
+    app.update(Action::NextOutlineView);
+    assert_eq!(app.view, outline_pane::OutlineView::Documents);
+    let row = app
+        .documents_view
+        .tree
+        .entries
+        .iter()
+        .position(|e| e.title.ends_with("《联合国宪章》"))
+        .expect("the Charter is listed");
+    app.documents_view
+        .pane
+        .select(&app.documents_view.tree, row);
+    app.update(Action::FilterByCountry);
+    let charter = app.matching_blocks();
+    assert_eq!(charter.len(), 2, "{charter:?}");
+    for (doc, block) in &charter {
+        assert!(
+            app.docs[*doc].blocks[block.0]
+                .text()
+                .contains("《联合国宪章》")
+        );
+    }
+    assert_eq!(app.filter_label().as_deref(), Some("《联合国宪章》"));
+    // With a country the Charter's passages name as well, and one they do not.
+    app.view = outline_pane::OutlineView::Countries;
+    app.rebuild_country_tree();
+    select_place(&mut app, "BN");
+    app.update(Action::FilterByCountry);
+    assert!(app.matching_blocks().is_empty());
+    app.update(Action::FilterByCountry);
+    assert_eq!(app.matching_blocks(), charter);
+    // The same key on the document again takes it out.
+    app.view = outline_pane::OutlineView::Documents;
+    app.update(Action::FilterByCountry);
+    assert!(!app.filter_is_on());
+}
+
+#[test]
+fn the_filter_key_outside_the_three_views_adds_nothing() {
+    let mut app = seed_app((100, 30));
+    countries_view(&mut app);
+    select_place(&mut app, "KG");
+    // Back in the sections, the place still selected in Countries is not taken.
+    app.view = outline_pane::OutlineView::Sections;
+    app.update(Action::FilterByCountry);
+    assert!(!app.filter_is_on());
 }
