@@ -6,6 +6,7 @@ use anyhow::bail;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use super::source_lines::SourceLines;
 use crate::doc::Document;
 use crate::index::countries::{Countries, Mention};
 use crate::index::countries::{CountryOrder, CountryRow, snippet};
@@ -61,6 +62,7 @@ pub fn print(
 ) -> anyhow::Result<()> {
     let gazetteer = Gazetteer::bundled();
     let countries = Countries::build(docs, gazetteer);
+    let lines = SourceLines::read(docs);
     match country {
         Some(query) => {
             let Some(place) = find_place(gazetteer, query) else {
@@ -68,7 +70,10 @@ pub fn print(
                     "no country, region or organisation called '{query}'; use an ISO code (KG) or a name (Kyrgyzstan, 吉尔吉斯斯坦)"
                 );
             };
-            let rows: Vec<MentionRow> = countries.of(place).map(|m| mention_row(docs, m)).collect();
+            let rows: Vec<MentionRow> = countries
+                .of(place)
+                .map(|m| mention_row(docs, &lines, m))
+                .collect();
             if json {
                 serde_json::to_writer_pretty(&mut *out, &rows)?;
                 writeln!(out)?;
@@ -105,7 +110,7 @@ pub fn print(
                         mentions: match json {
                             true => countries
                                 .of(counts.place)
-                                .map(|m| mention_row(docs, m))
+                                .map(|m| mention_row(docs, &lines, m))
                                 .collect(),
                             false => Vec::new(),
                         },
@@ -219,7 +224,7 @@ fn print_table(table: &Table, out: &mut impl Write) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn mention_row(docs: &[Document], m: &Mention) -> MentionRow {
+fn mention_row(docs: &[Document], lines: &SourceLines, m: &Mention) -> MentionRow {
     let doc = &docs[m.doc()];
     let block = &doc.blocks[m.block().0];
     let text = block.text();
@@ -230,7 +235,7 @@ fn mention_row(docs: &[Document], m: &Mention) -> MentionRow {
             .section()
             .map(|s| doc.blocks[s.0].text().to_string())
             .unwrap_or_else(|| doc.title()),
-        line: block.line,
+        line: lines.line(docs, m.doc(), m.block(), m.range()),
         text: text[m.range()].to_string(),
         via: m.via(),
         snippet: snip,

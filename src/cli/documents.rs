@@ -6,6 +6,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use super::lines_listed::{is_paged, lines_listed};
+use super::source_lines::SourceLines;
 use crate::doc::Document;
 use crate::index::countries::snippet;
 use crate::index::documents::{Kind, cited};
@@ -34,6 +35,7 @@ struct CitationRow {
 
 /// Prints the documents cited, as a list by kind or as JSON.
 pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Result<()> {
+    let lines = SourceLines::read(docs);
     let rows: Vec<DocumentRow> = cited(docs)
         .into_iter()
         .map(|c| DocumentRow {
@@ -48,7 +50,7 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
                     let block = &doc.blocks[at.block.0];
                     CitationRow {
                         document: doc.name.clone(),
-                        line: block.line,
+                        line: lines.line(docs, at.doc, at.block, at.range.clone()),
                         snippet: snippet(block.text(), at.range.clone(), 60).0,
                     }
                 })

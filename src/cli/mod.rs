@@ -15,6 +15,7 @@ mod open;
 mod outline;
 mod people;
 mod reader;
+mod source_lines;
 
 use std::process::ExitCode;
 

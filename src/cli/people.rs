@@ -12,6 +12,7 @@ use crate::index::gazetteer::Gazetteer;
 use crate::index::people::{Naming, People};
 
 use super::lines_listed::{is_paged, lines_listed, place};
+use super::source_lines::SourceLines;
 
 #[derive(Serialize)]
 struct Listing {
@@ -50,12 +51,12 @@ struct SharedRow {
     mention: MentionRow,
 }
 
-fn mention(docs: &[Document], m: &Naming) -> MentionRow {
+fn mention(docs: &[Document], lines: &SourceLines, m: &Naming) -> MentionRow {
     let doc = &docs[m.doc];
     let block = &doc.blocks[m.block.0];
     MentionRow {
         document: doc.name.clone(),
-        line: block.line,
+        line: lines.line(docs, m.doc, m.block, m.range.clone()),
         with_office: m.with_office,
         snippet: snippet(block.text(), m.range.clone(), 60).0,
     }
@@ -65,6 +66,7 @@ fn mention(docs: &[Document], m: &Naming) -> MentionRow {
 pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Result<()> {
     let places = &Gazetteer::bundled().places;
     let found = People::build(docs);
+    let lines = SourceLines::read(docs);
     let listing = Listing {
         people: found
             .persons
@@ -76,7 +78,11 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
                 country: p.country.map(|c| places[c].code.clone()),
                 reporter: p.reporter,
                 count: p.mentions.len(),
-                mentions: p.mentions.iter().map(|m| mention(docs, m)).collect(),
+                mentions: p
+                    .mentions
+                    .iter()
+                    .map(|m| mention(docs, &lines, m))
+                    .collect(),
             })
             .collect(),
         shared: found
@@ -89,7 +95,7 @@ pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Res
                     .iter()
                     .map(|&p| found.persons[p].label())
                     .collect(),
-                mention: mention(docs, &s.at),
+                mention: mention(docs, &lines, &s.at),
             })
             .collect(),
     };

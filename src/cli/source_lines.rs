@@ -1,0 +1,159 @@
+//! The line of its file a mention stands on, as the listings give it. A block knows the line
+//! it starts on; in a hard-wrapped text a paragraph runs over many lines, and a name thirty
+//! lines into it would be listed at the paragraph's first. So the listings read a Markdown or
+//! plain-text file again and look for the mention's words within the paragraph's lines. Where
+//! they cannot be matched one for one (a name wrapped inside itself, or written with markup),
+//! the paragraph's first line is given: a wrong line is worse than a rough one.
+
+use std::ops::Range;
+
+use crate::doc::{BlockId, Document, Format};
+
+/// The longest block, in bytes, whose mentions are placed on their own lines.
+const LONGEST: usize = 64 * 1024;
+
+/// The text files of the documents listed, read again, to place mentions on their lines.
+pub struct SourceLines {
+    /// For each document, its text when it is Markdown or plain text read from a file, and
+    /// where each of its lines starts.
+    texts: Vec<Option<(String, Vec<usize>)>>,
+}
+
+impl SourceLines {
+    /// Reads again the files of `docs` whose lines are the text's own (Markdown, plain text).
+    pub fn read(docs: &[Document]) -> SourceLines {
+        let texts = docs
+            .iter()
+            .map(|doc| {
+                if !matches!(doc.format, Format::Markdown | Format::Plain) {
+                    return None;
+                }
+                let bytes = std::fs::read(doc.path.as_ref()?).ok()?;
+                let encoding = encoding_rs::Encoding::for_label(doc.encoding.as_bytes());
+                let text = crate::doc::load::decode_owned(bytes, encoding)?.text;
+                let starts = std::iter::once(0)
+                    .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+                    .collect();
+                Some((text, starts))
+            })
+            .collect();
+        SourceLines { texts }
+    }
+
+    /// The 1-based line of its file the mention at `range` of block `block` of document `doc`
+    /// stands on; the block's first line when that cannot be told for sure.
+    pub fn line(
+        &self,
+        docs: &[Document],
+        doc: usize,
+        block: BlockId,
+        range: Range<usize>,
+    ) -> usize {
+        let blocks = &docs[doc].blocks;
+        let Some(b) = blocks.get(block.0) else {
+            return 0;
+        };
+        // A paragraph longer than any wrapped one (a line with no break in megabytes) would
+        // be searched once for each name in it.
+        if b.text().len() > LONGEST {
+            return b.line;
+        }
+        let (Some(Some((source, starts))), Some(words)) =
+            (self.texts.get(doc), b.text().get(range.clone()))
+        else {
+            return b.line;
+        };
+        let end = blocks[block.0 + 1..]
+            .iter()
+            .map(|next| next.line)
+            .find(|&line| line > b.line);
+        // The paragraph's lines alone: from its first to the next block's first.
+        let (Some(&from), to) = (
+            starts.get(b.line.saturating_sub(1)),
+            end.and_then(|end| starts.get(end - 1)).copied(),
+        ) else {
+            return b.line;
+        };
+        let lines = &source[from..to.unwrap_or(source.len())];
+        mention_line(lines, b.text(), range.start, words, 1, None)
+            .map_or(b.line, |n| b.line + n - 1)
+    }
+}
+
+/// The line, from `first` up to `end` (exclusive; the file's end with `None`), of the
+/// occurrence of `words` at byte `at` of the block's `text`: the lines must hold `words` as
+/// often as the text does, so that each occurrence is matched to its own line.
+fn mention_line(
+    source: &str,
+    text: &str,
+    at: usize,
+    words: &str,
+    first: usize,
+    end: Option<usize>,
+) -> Option<usize> {
+    if words.trim().is_empty() || words.contains('\n') {
+        return None;
+    }
+    let before = text[..at].matches(words).count();
+    let in_text = text.matches(words).count();
+    let lines = source
+        .lines()
+        .enumerate()
+        .map(|(i, line)| (i + 1, line))
+        .skip(first.saturating_sub(1))
+        .take_while(|&(n, _)| end.is_none_or(|end| n < end));
+    let mut seen = 0;
+    let mut found = None;
+    for (n, line) in lines {
+        let here = line.matches(words).count();
+        if found.is_none() && seen + here > before {
+            found = Some(n);
+        }
+        seen += here;
+    }
+    (seen == in_text).then_some(found).flatten()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SOURCE: &str = "# Title\n\nThe Prime Minister\nmet President Zelenskyy in Hiroshima.\nLater Zelenskyy\nspoke.\n\nNext paragraph.\n";
+
+    #[test]
+    fn a_mention_deep_in_a_wrapped_paragraph_is_on_its_own_line() {
+        let text =
+            "The Prime Minister met President Zelenskyy in Hiroshima. Later Zelenskyy spoke.";
+        let first = text.find("Zelenskyy").unwrap();
+        let second = text.rfind("Zelenskyy").unwrap();
+        let line = |at| mention_line(SOURCE, text, at, "Zelenskyy", 3, Some(8));
+        assert_eq!(line(first), Some(4));
+        assert_eq!(line(second), Some(5));
+        let hiroshima = text.find("Hiroshima").unwrap();
+        assert_eq!(
+            mention_line(SOURCE, text, hiroshima, "Hiroshima", 3, Some(8)),
+            Some(4)
+        );
+    }
+
+    #[test]
+    fn words_the_lines_do_not_hold_one_for_one_give_no_line() {
+        // Wrapped inside the name: the paragraph's first line is given instead.
+        let source = "Meeting with Prime Minister Narendra\nModi and Narendra Modi again.\n";
+        let text = "Meeting with Prime Minister Narendra Modi and Narendra Modi again.";
+        let at = text.find("Narendra Modi").unwrap();
+        assert_eq!(
+            mention_line(source, text, at, "Narendra Modi", 1, None),
+            None
+        );
+        // Outside the paragraph's lines nothing is looked for.
+        assert_eq!(
+            mention_line(SOURCE, "Next paragraph.", 0, "Next", 8, None),
+            Some(8)
+        );
+        assert_eq!(
+            mention_line(SOURCE, "Zelenskyy", 0, "Zelenskyy", 8, None),
+            None
+        );
+    }
+}
