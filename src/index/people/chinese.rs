@@ -286,14 +286,20 @@ fn chinese_name(text: &str, at: usize) -> Option<Range<usize>> {
 
 /// Whether the dictionary lets a few characters be a name: not a word of their own that is
 /// not a name (关于, 任免), nor holding a pronoun, preposition, conjunction or particle
-/// (和他).
+/// (和他). A surname the dictionary tags a pronoun stands alone at the start (任鸿斌, whose
+/// 任 is the 任 of 任何); a preposition does not (于今年).
 fn could_be_a_name(name: &str) -> bool {
     let words = tagged(name, false);
     let one_word = words.len() == 1 && name.chars().nth(1).is_some();
     words.iter().all(|(w, tag)| {
-        let function_word = ["r", "p", "c", "u", "y", "e", "o"]
-            .iter()
-            .any(|t| tag.starts_with(t));
+        let surname = w.start == 0
+            && name[w.clone()].chars().count() == 1
+            && name.chars().next().is_some_and(|c| SURNAMES.contains(c))
+            && tag.starts_with('r');
+        let function_word = !surname
+            && ["r", "p", "c", "u", "y", "e", "o"]
+                .iter()
+                .any(|t| tag.starts_with(t));
         let a_word_but_not_a_name = one_word && !tag.starts_with("nr") && w.len() == name.len();
         !function_word && !a_word_but_not_a_name
     })
