@@ -1,9 +1,9 @@
 //! The line of its file a mention stands on, as the listings give it. A block knows the line
 //! it starts on; in a hard-wrapped text a paragraph runs over many lines, and a name thirty
 //! lines into it would be listed at the paragraph's first. So the listings read a Markdown or
-//! plain-text file again and look for the mention's words within the paragraph's lines. Where
-//! they cannot be matched one for one (a name wrapped inside itself, or written with markup),
-//! the paragraph's first line is given: a wrong line is worse than a rough one.
+//! plain-text file again and look for the mention's words within the paragraph's lines, white
+//! space read as one space. Where they cannot be matched one for one (written with markup, or
+//! escaped), the paragraph's first line is given: a wrong line is worse than a rough one.
 
 use std::ops::Range;
 
@@ -81,8 +81,10 @@ impl SourceLines {
 }
 
 /// The line, from `first` up to `end` (exclusive; the file's end with `None`), of the
-/// occurrence of `words` at byte `at` of the block's `text`: the lines must hold `words` as
-/// often as the text does, so that each occurrence is matched to its own line.
+/// occurrence of `words` at byte `at` of the block's `text`. Runs of white space are read as
+/// one space on both sides, so words a line break cuts (Vladimir / Putin) are found where they
+/// start; the lines must hold `words` as often as the text does, so that each occurrence is
+/// matched to its own.
 fn mention_line(
     source: &str,
     text: &str,
@@ -91,27 +93,53 @@ fn mention_line(
     first: usize,
     end: Option<usize>,
 ) -> Option<usize> {
-    if words.trim().is_empty() || words.contains('\n') {
+    let (words, _) = collapsed(words);
+    let words = words.trim();
+    if words.is_empty() {
         return None;
     }
-    let before = text[..at].matches(words).count();
-    let in_text = text.matches(words).count();
-    let lines = source
-        .lines()
-        .enumerate()
-        .map(|(i, line)| (i + 1, line))
-        .skip(first.saturating_sub(1))
-        .take_while(|&(n, _)| end.is_none_or(|end| n < end));
-    let mut seen = 0;
-    let mut found = None;
-    for (n, line) in lines {
-        let here = line.matches(words).count();
-        if found.is_none() && seen + here > before {
-            found = Some(n);
-        }
-        seen += here;
+    let (text, text_at) = collapsed(text);
+    let at = text_at.partition_point(|&b| b < at);
+    let in_text: Vec<usize> = text.match_indices(words).map(|(i, _)| i).collect();
+    let before = in_text.iter().filter(|&&i| i < at).count();
+    // The lines searched, as one stretch of the source.
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let from = *starts.get(first.saturating_sub(1))?;
+    let to = end
+        .and_then(|end| starts.get(end.saturating_sub(1)))
+        .map_or(source.len(), |&to| to.max(from));
+    let lines = &source[from..to];
+    let (stretch, stretch_at) = collapsed(lines);
+    let in_lines: Vec<usize> = stretch.match_indices(words).map(|(i, _)| i).collect();
+    if in_lines.len() != in_text.len() {
+        return None;
     }
-    (seen == in_text).then_some(found).flatten()
+    let byte = stretch_at[*in_lines.get(before)?];
+    Some(first + lines[..byte].matches('\n').count())
+}
+
+/// `text` with each run of white space made one space, and for each byte of it the byte of
+/// `text` it comes from.
+fn collapsed(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut from = Vec::with_capacity(text.len());
+    let mut space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                from.push(i);
+            }
+            space = true;
+            continue;
+        }
+        space = false;
+        out.push(c);
+        from.extend(std::iter::repeat_n(i, c.len_utf8()));
+    }
+    (out, from)
 }
 
 #[cfg(test)]
@@ -137,10 +165,26 @@ mod tests {
     }
 
     #[test]
+    fn words_a_line_break_cuts_are_found_where_they_start() {
+        let source = "Meeting with Prime Minister Narendra\n  Modi, and Narendra Modi again.\n";
+        let text = "Meeting with Prime Minister Narendra Modi, and Narendra Modi again.";
+        let first = text.find("Narendra Modi").unwrap();
+        let second = text.rfind("Narendra Modi").unwrap();
+        assert_eq!(
+            mention_line(source, text, first, "Narendra Modi", 1, None),
+            Some(1)
+        );
+        assert_eq!(
+            mention_line(source, text, second, "Narendra Modi", 1, None),
+            Some(2)
+        );
+    }
+
+    #[test]
     fn words_the_lines_do_not_hold_one_for_one_give_no_line() {
-        // Wrapped inside the name: the paragraph's first line is given instead.
-        let source = "Meeting with Prime Minister Narendra\nModi and Narendra Modi again.\n";
-        let text = "Meeting with Prime Minister Narendra Modi and Narendra Modi again.";
+        // Markup inside the name: the paragraph's first line is given instead.
+        let source = "Talks with **Narendra** Modi\nand Narendra Modi.\n";
+        let text = "Talks with Narendra Modi and Narendra Modi.";
         let at = text.find("Narendra Modi").unwrap();
         assert_eq!(
             mention_line(source, text, at, "Narendra Modi", 1, None),
