@@ -166,6 +166,7 @@ impl App {
         };
         self.notify(
             match matching.len() {
+                0 => format!("Filter: {label} · no passage has them all"),
                 1 => format!("Filter: {label} · 1 passage{moving}"),
                 n => format!("Filter: {label} · {n} passages{moving}"),
             },
@@ -178,7 +179,7 @@ impl App {
     pub(super) fn next_match(&mut self, forward: bool) {
         if !self.filter_is_on() {
             self.notify(
-                "No filter: in the Countries or People view, select one and filter by it",
+                "No filter: in the Countries, People or Documents view, select one and filter by it",
                 false,
             );
             return;

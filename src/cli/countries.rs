@@ -6,6 +6,7 @@ use anyhow::bail;
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use super::lines_listed::is_paged;
 use super::source_lines::SourceLines;
 use crate::doc::Document;
 use crate::index::countries::{Countries, Mention};
@@ -82,11 +83,12 @@ pub fn print(
             let p = &gazetteer.places[place];
             writeln!(
                 out,
-                "{} · {} · {}: {} mentions",
+                "{} · {} · {}: {} mention{}",
                 p.code,
                 p.en,
                 p.zh,
-                rows.len()
+                rows.len(),
+                if rows.len() == 1 { "" } else { "s" }
             )?;
             for r in rows {
                 let via = if r.via == Via::City {
@@ -94,10 +96,15 @@ pub fn print(
                 } else {
                     ""
                 };
+                // A PDF's places are its pages.
+                let at = match is_paged(docs, &r.document) {
+                    true => format!("p. {}", r.line),
+                    false => r.line.to_string(),
+                };
                 writeln!(
                     out,
-                    "{:>5}  {} › {}{via}\n       {}",
-                    r.line, r.document, r.section, r.snippet
+                    "{at:>5}  {} › {}{via}\n       {}",
+                    r.document, r.section, r.snippet
                 )?;
             }
         }

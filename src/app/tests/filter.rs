@@ -175,6 +175,12 @@ fn filter_by_a_document_keeps_passages_citing_it_and_a_place() {
     select_place(&mut app, "BN");
     app.update(Action::FilterByCountry);
     assert!(app.matching_blocks().is_empty());
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.ends_with("· no passage has them all"), "{said}");
     app.update(Action::FilterByCountry);
     assert_eq!(app.matching_blocks(), charter);
     // The same key on the document again takes it out.
