@@ -50,19 +50,20 @@ impl App {
             .make_unfolded_rows(|later| people_outline::rows_later(docs, people, later));
     }
 
-    /// The passages (document, block) that mention every filtered place and name every
-    /// filtered person, in order.
+    /// The passages (document, block) that mention every filtered place, name every
+    /// filtered person and cite every filtered document, in order.
     pub fn matching_blocks(&self) -> BTreeSet<(usize, BlockId)> {
         let places =
             (!self.filter.is_empty()).then(|| self.countries.blocks_mentioning_all(&self.filter));
-        [
-            places,
-            self.blocks_naming_filtered_people(),
-            self.blocks_citing_filtered_documents(),
-        ]
-        .into_iter()
-        .flatten()
-        .reduce(|all, these| all.intersection(&these).copied().collect())
+        in_every(
+            [
+                places,
+                self.blocks_naming_filtered_people(),
+                self.blocks_citing_filtered_documents(),
+            ]
+            .into_iter()
+            .flatten(),
+        )
         .unwrap_or_default()
     }
 
@@ -118,12 +119,7 @@ impl App {
             );
             return;
         };
-        match self.filter.iter().position(|&p| p == place) {
-            Some(i) => {
-                self.filter.remove(i);
-            }
-            None => self.filter.push(place),
-        }
+        toggle(&mut self.filter, place);
         self.apply_filter();
     }
 
@@ -219,5 +215,24 @@ impl App {
             .position(|&b| b == (doc, block))
             .map_or(0, |p| p + 1);
         self.notify(format!("Passage {position}/{}", matching.len()), false);
+    }
+}
+
+/// The passages in every one of `sets`; `None` when there are none (that part of the filter
+/// is off).
+pub(super) fn in_every(
+    sets: impl IntoIterator<Item = BTreeSet<(usize, BlockId)>>,
+) -> Option<BTreeSet<(usize, BlockId)>> {
+    sets.into_iter()
+        .reduce(|all, these| all.intersection(&these).copied().collect())
+}
+
+/// Takes `item` out of one part of the filter, or puts it in.
+pub(super) fn toggle<T: PartialEq>(part: &mut Vec<T>, item: T) {
+    match part.iter().position(|p| *p == item) {
+        Some(i) => {
+            part.remove(i);
+        }
+        None => part.push(item),
     }
 }

@@ -21,10 +21,7 @@ impl App {
 
     /// Builds the Documents view, each document's citations folded.
     pub(super) fn rebuild_documents(&mut self) {
-        if self.documents_cited_stale && !self.waiting_for_people() {
-            self.documents_cited = Arc::new(cited(&self.docs));
-            self.documents_cited_stale = false;
-        }
+        self.refresh_cited();
         if self.documents_cited_stale {
             self.documents_view = super::outline_pane::TreeView::waiting();
             return;
@@ -81,30 +78,18 @@ impl App {
             );
             return;
         };
-        match self.filter_documents.iter().position(|t| *t == title) {
-            Some(i) => {
-                self.filter_documents.remove(i);
-            }
-            None => self.filter_documents.push(title),
-        }
+        super::country_view::toggle(&mut self.filter_documents, title);
         self.apply_filter();
     }
 
     /// The blocks that cite every document in the filter, or `None` without documents in it.
     pub(super) fn blocks_citing_filtered_documents(&self) -> Option<BTreeSet<(usize, BlockId)>> {
-        let mut result: Option<BTreeSet<(usize, BlockId)>> = None;
-        for title in &self.filter_documents {
-            let citing: BTreeSet<(usize, BlockId)> = self
-                .documents_cited
+        super::country_view::in_every(self.filter_documents.iter().map(|title| {
+            self.documents_cited
                 .iter()
                 .find(|c| c.title == *title)
                 .map(|c| c.citations.iter().map(|at| (at.doc, at.block)).collect())
-                .unwrap_or_default();
-            result = Some(match result {
-                Some(r) => r.intersection(&citing).copied().collect(),
-                None => citing,
-            });
-        }
-        result
+                .unwrap_or_default()
+        }))
     }
 }

@@ -61,21 +61,14 @@ impl App {
 
     /// The blocks that name every person in the filter, or `None` without people in it.
     pub(super) fn blocks_naming_filtered_people(&self) -> Option<BTreeSet<(usize, BlockId)>> {
-        let mut result: Option<BTreeSet<(usize, BlockId)>> = None;
-        for label in &self.filter_people {
-            let naming = self
-                .people
+        super::country_view::in_every(self.filter_people.iter().map(|label| {
+            self.people
                 .persons
                 .iter()
                 .position(|p| p.label() == *label)
                 .map(|p| self.people.blocks_naming(p))
-                .unwrap_or_default();
-            result = Some(match result {
-                Some(r) => r.intersection(&naming).copied().collect(),
-                None => naming,
-            });
-        }
-        result
+                .unwrap_or_default()
+        }))
     }
 
     /// Adds the selected person of the People view to the filter, or removes them.
@@ -94,12 +87,7 @@ impl App {
             return;
         };
         let label = self.people.persons[p].label();
-        match self.filter_people.iter().position(|l| *l == label) {
-            Some(i) => {
-                self.filter_people.remove(i);
-            }
-            None => self.filter_people.push(label),
-        }
+        super::country_view::toggle(&mut self.filter_people, label);
         self.apply_filter();
     }
 
