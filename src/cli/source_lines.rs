@@ -31,9 +31,7 @@ impl SourceLines {
                 let bytes = std::fs::read(doc.path.as_ref()?).ok()?;
                 let encoding = encoding_rs::Encoding::for_label(doc.encoding.as_bytes());
                 let text = crate::doc::load::decode_owned(bytes, encoding)?.text;
-                let starts = std::iter::once(0)
-                    .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
-                    .collect();
+                let starts = line_starts(&text);
                 Some((text, starts))
             })
             .collect();
@@ -67,32 +65,40 @@ impl SourceLines {
             .iter()
             .map(|next| next.line)
             .find(|&line| line > b.line);
-        // The paragraph's lines alone: from its first to the next block's first.
-        let (Some(&from), to) = (
-            starts.get(b.line.saturating_sub(1)),
-            end.and_then(|end| starts.get(end - 1)).copied(),
-        ) else {
-            return b.line;
-        };
-        let lines = &source[from..to.unwrap_or(source.len())];
-        mention_line(lines, b.text(), range.start, words, 1, None)
-            .map_or(b.line, |n| b.line + n - 1)
+        paragraph(source, starts, b.line, end)
+            .and_then(|lines| mention_line(lines, b.text(), range.start, words))
+            .map_or(b.line, |n| b.line + n)
     }
 }
 
-/// The line, from `first` up to `end` (exclusive; the file's end with `None`), of the
-/// occurrence of `words` at byte `at` of the block's `text`. Runs of white space are read as
+/// Where each line of `text` starts, in bytes.
+fn line_starts(text: &str) -> Vec<usize> {
+    std::iter::once(0)
+        .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+        .collect()
+}
+
+/// The lines of `source` (whose lines start at `starts`) from line `first` up to `end`
+/// (exclusive; the file's end with `None`), 1-based: a paragraph's, up to the next block's.
+fn paragraph<'a>(
+    source: &'a str,
+    starts: &[usize],
+    first: usize,
+    end: Option<usize>,
+) -> Option<&'a str> {
+    let from = *starts.get(first.saturating_sub(1))?;
+    let to = end
+        .and_then(|end| starts.get(end.saturating_sub(1)))
+        .map_or(source.len(), |&to| to.max(from));
+    Some(&source[from..to])
+}
+
+/// The line of `lines` (0 for the first) of the occurrence of `words` at byte `at` of the
+/// block's `text`. Runs of white space are read as
 /// one space on both sides, so words a line break cuts (Vladimir / Putin) are found where they
 /// start; the lines must hold `words` as often as the text does, so that each occurrence is
 /// matched to its own.
-fn mention_line(
-    source: &str,
-    text: &str,
-    at: usize,
-    words: &str,
-    first: usize,
-    end: Option<usize>,
-) -> Option<usize> {
+fn mention_line(lines: &str, text: &str, at: usize, words: &str) -> Option<usize> {
     let (words, _) = collapsed(words);
     let words = words.trim();
     if words.is_empty() {
@@ -102,22 +108,13 @@ fn mention_line(
     let at = text_at.partition_point(|&b| b < at);
     let in_text: Vec<usize> = text.match_indices(words).map(|(i, _)| i).collect();
     let before = in_text.iter().filter(|&&i| i < at).count();
-    // The lines searched, as one stretch of the source.
-    let starts: Vec<usize> = std::iter::once(0)
-        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let from = *starts.get(first.saturating_sub(1))?;
-    let to = end
-        .and_then(|end| starts.get(end.saturating_sub(1)))
-        .map_or(source.len(), |&to| to.max(from));
-    let lines = &source[from..to];
     let (stretch, stretch_at) = collapsed(lines);
     let in_lines: Vec<usize> = stretch.match_indices(words).map(|(i, _)| i).collect();
     if in_lines.len() != in_text.len() {
         return None;
     }
     let byte = stretch_at[*in_lines.get(before)?];
-    Some(first + lines[..byte].matches('\n').count())
+    Some(lines[..byte].matches('\n').count())
 }
 
 /// `text` with each run of white space made one space, and for each byte of it the byte of
@@ -145,6 +142,19 @@ fn collapsed(text: &str) -> (String, Vec<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The 1-based line of `source`, within lines `first` to `end`, of the mention at `at`.
+    fn mention_line(
+        source: &str,
+        text: &str,
+        at: usize,
+        words: &str,
+        first: usize,
+        end: Option<usize>,
+    ) -> Option<usize> {
+        let lines = paragraph(source, &line_starts(source), first, end)?;
+        super::mention_line(lines, text, at, words).map(|n| first + n)
+    }
 
     const SOURCE: &str = "# Title\n\nThe Prime Minister\nmet President Zelenskyy in Hiroshima.\nLater Zelenskyy\nspoke.\n\nNext paragraph.\n";
 
