@@ -162,6 +162,7 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
         })
         .collect();
     // A city beside its own country: "Dubai, United Arab Emirates", 美国纽约.
+    let longest = CAPITAL_OF.iter().map(|c| c.len()).max().unwrap_or(0);
     for i in 1..hits.len() {
         let (a, b) = (&hits[i - 1], &hits[i]);
         if a.places != b.places || a.places.len() != 1 || a.places[0].len() != 1 {
@@ -178,7 +179,6 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
         // "Astana, the capital of Kazakhstan", 哈萨克斯坦首都阿斯塔纳.
         // (Lower-cased only when short enough to be one: in Chinese text `between` can run
         // to the next paragraph's worth of characters.)
-        let longest = CAPITAL_OF.iter().map(|c| c.len()).max().unwrap_or(0);
         let capital =
             between.len() <= 3 * longest && CAPITAL_OF.contains(&between.to_lowercase().as_str());
         // A table's row: "Uzbekistan │ Tashkent".
