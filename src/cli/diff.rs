@@ -98,7 +98,9 @@ pub fn run(
         }
         None => Printed::Text,
     };
+    crate::trace::phase("editions opened");
     let comparison = compare(&old_doc, &new_doc);
+    crate::trace::phase("compared");
     for line in comparison.cautions(&old_doc, &new_doc) {
         eprintln!("brief: {line}");
     }
@@ -115,6 +117,7 @@ pub fn run(
         Printed::Json => report::json(c, &names, strict, &mut out)?,
     }
     out.flush()?;
+    crate::trace::phase("printed");
     // The process ends here: freeing two editions and their comparison piece by piece
     // would only delay it.
     std::mem::forget((comparison, old_doc, new_doc));

