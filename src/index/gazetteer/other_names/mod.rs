@@ -2,17 +2,19 @@
 //! the place: the title of a document (《开罗宣言》, «Договор ...»), a document or event
 //! named after a city (the Paris Agreement, the Hiroshima Action Statement, the Washington
 //! Consensus, 上海精神), a language ("in the Chinese and Russian languages", на русском и
-//! китайском языках), or a city standing beside its own country ("Dubai, United Arab
+//! китайском языках), a title (the Bishop of Rome), a city-state of antiquity (Athens and
+//! Sparta), or a city standing beside its own country ("Dubai, United Arab
 //! Emirates" names the Emirates once).
 
 use std::ops::Range;
 
 use super::{Hit, Via};
 
+mod antiquity;
 mod chinese;
 mod people_and_languages;
 use chinese::{heads_a_chinese_name, in_a_quoted_name, in_a_transcribed_name};
-use people_and_languages::{is_a_surname, is_language, of_a_people};
+use people_and_languages::{in_a_title, is_a_surname, is_language, of_a_people};
 
 /// English words that end the name of a document, an agreement, an event, a body or a
 /// publication (any case: "the Minsk agreements").
@@ -148,7 +150,11 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
                 .any(|t| t.start <= hit.range.start && hit.range.end <= t.end)
                 || in_a_transcribed_name(text, &hit.range, hits);
             let names_other = match hit.via {
-                Via::City => names_something(text, &hit.range) || is_a_surname(text, &hit.range),
+                Via::City => {
+                    names_something(text, &hit.range)
+                        || is_a_surname(text, &hit.range)
+                        || in_a_title(text, &hit.range)
+                }
                 Via::Name => {
                     names_a_company(text, &hit.range)
                         || names_an_institution(text, &hit.range)
@@ -161,6 +167,7 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
             !(in_title || names_other || not_the_country)
         })
         .collect();
+    antiquity::drop_ancient_cities(text, hits, &mut keep);
     // A city beside its own country: "Dubai, United Arab Emirates", 美国纽约.
     let longest = CAPITAL_OF.iter().map(|c| c.len()).max().unwrap_or(0);
     for i in 1..hits.len() {

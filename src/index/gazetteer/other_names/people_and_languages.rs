@@ -1,4 +1,5 @@
-//! Where a place's English or Russian name names a person (George Washington), a people
+//! Where a place's English or Russian name names a person (George Washington, the Bishop of
+//! Rome), a people
 //! ("ethnic Chinese") or a language ("the Chinese and Russian languages", на русском
 //! языке), not the place.
 
@@ -97,6 +98,36 @@ pub(super) fn is_a_surname(text: &str, city: &Range<usize>) -> bool {
         }
     }
     prose
+}
+
+/// Titles held "of" a city that name their holder, not the city's country: the Bishop of
+/// Rome is the Pope, the Duke of Edinburgh a British prince.
+const TITLES_OF_A_CITY: [&str; 15] = [
+    "bishop",
+    "archbishop",
+    "patriarch",
+    "metropolitan",
+    "cardinal",
+    "abbot",
+    "duke",
+    "duchess",
+    "earl",
+    "marquess",
+    "marquis",
+    "count",
+    "countess",
+    "baron",
+    "baroness",
+];
+
+/// Whether a city's English name is the see or the seat of a title: "the Bishop of Rome",
+/// "Archbishop of Canterbury".
+pub(super) fn in_a_title(text: &str, city: &Range<usize>) -> bool {
+    let mut words = before(text, city.start).split_whitespace().rev();
+    words.next() == Some("of")
+        && words.next().is_some_and(|w| {
+            w.starts_with(|c: char| c.is_uppercase()) && one_of(w, &TITLES_OF_A_CITY)
+        })
 }
 
 /// Whether an English adjective names a people rather than its country ("ethnic Chinese",
