@@ -20,9 +20,10 @@ pub use titles::{Title, is_russian_document_word, titles};
 pub enum Kind {
     /// A charter, treaty, convention, agreement or protocol.
     Treaty,
-    /// A declaration, statement, communiqué or resolution.
+    /// A declaration, statement, communiqué, resolution or white paper.
     Declaration,
-    /// A programme, strategy, plan, initiative or concept.
+    /// A programme, strategy, plan, initiative or concept, or a policy's guidelines and
+    /// notices (《关于…的意见》, 《关于…的通知》).
     Programme,
     /// A law, code or regulation.
     Law,

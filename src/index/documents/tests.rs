@@ -231,12 +231,47 @@ fn meetings_and_loose_tails_are_not_titles() {
 }
 
 #[test]
-fn chinese_kinds_follow_the_last_word() {
-    let kinds: Vec<Kind> = titles("《中华人民共和国刑法修正案（七）》《权威说法》《波茨坦公告》")
+fn two_documents_named_before_one_plural_word_are_two() {
+    let text = "in the framework of the Paris and\n    Kunming-Montreal Agreements, and the Oslo I and II Accords.";
+    let t: Vec<(String, &str)> = titles(text)
         .into_iter()
-        .map(|t| t.kind)
+        .map(|t| (t.title, &text[t.range]))
         .collect();
-    assert_eq!(kinds, vec![Kind::Law, Kind::Other, Kind::Declaration]);
+    assert_eq!(
+        t,
+        vec![
+            ("the Paris Agreement".to_string(), "Paris"),
+            (
+                "the Kunming-Montreal Agreement".to_string(),
+                "Kunming-Montreal Agreements"
+            ),
+            (
+                "the Oslo I and II Accords".to_string(),
+                "Oslo I and II Accords"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn chinese_kinds_follow_the_last_word() {
+    let kinds: Vec<Kind> = titles(
+        "《中华人民共和国刑法修正案（七）》《权威说法》《波茨坦公告》\
+         《关于维护国防利益和军人军属合法权益的意见》《关于维护足球比赛秩序的通知》",
+    )
+    .into_iter()
+    .map(|t| t.kind)
+    .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            Kind::Law,
+            Kind::Other,
+            Kind::Declaration,
+            Kind::Programme,
+            Kind::Programme
+        ]
+    );
 }
 
 #[test]

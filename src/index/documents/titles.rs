@@ -24,13 +24,17 @@ pub struct Title {
 
 /// Chinese words that end a document's title, by kind. A title ending otherwise is a book,
 /// a newspaper or a programme (`Kind::Other`).
-const CHINESE: [(&str, Kind); 37] = [
+const CHINESE: [(&str, Kind); 40] = [
     ("修正案", Kind::Law),
     ("细则", Kind::Law),
     ("公告", Kind::Declaration),
     ("建议", Kind::Declaration),
     ("文件", Kind::Programme),
     ("措施", Kind::Programme),
+    // A policy's guidelines and notices: 《关于…的意见》, 《关于…的通知》.
+    ("意见", Kind::Programme),
+    ("通知", Kind::Programme),
+    ("白皮书", Kind::Declaration),
     ("宪章", Kind::Treaty),
     ("条约", Kind::Treaty),
     ("公约", Kind::Treaty),
@@ -377,21 +381,63 @@ fn english(text: &str, out: &mut Vec<Title>) {
         if let (Some(end), Some(kind)) = (end, kind) {
             let start = title_start;
             if start < end {
-                out.push(Title {
-                    range: start..end,
-                    title: format!(
-                        "the {}",
-                        text[start..end]
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    ),
-                    kind,
-                });
+                match two_of_a_kind(text, start..end) {
+                    Some(both) => {
+                        out.extend(both.map(|(range, title)| Title { range, title, kind }))
+                    }
+                    None => out.push(Title {
+                        range: start..end,
+                        title: format!("the {}", one_line(&text[start..end])),
+                        kind,
+                    }),
+                }
                 from = end;
             }
         }
     }
+}
+
+/// A title's words on one line, one space between them.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// English document words in the plural, with their singular.
+const PLURALS: [(&str, &str); 2] = [("Agreements", "Agreement"), ("Accords", "Accord")];
+
+/// Two documents named together before their word in the plural, "the Paris and
+/// Kunming-Montreal Agreements": each with its own range and title (the Paris Agreement,
+/// the Kunming-Montreal Agreement). Not when the second is a numeral ("the Oslo I and II
+/// Accords" name one series).
+fn two_of_a_kind(text: &str, title: Range<usize>) -> Option<[(Range<usize>, String); 2]> {
+    let words: Vec<(usize, &str)> = text[title.clone()]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .collect();
+    let (_, last) = *words.last()?;
+    let singular = PLURALS.iter().find(|(p, _)| *p == last)?.1;
+    let and = words.iter().position(|(_, w)| *w == "and")?;
+    let (first, second) = (&words[..and], &words[and + 1..words.len() - 1]);
+    let named = |part: &[(usize, &str)]| {
+        !part.is_empty()
+            && part.iter().all(|(_, w)| {
+                w.starts_with(|c: char| c.is_uppercase())
+                    && !ENGLISH.iter().any(|(d, _)| d == w)
+                    && !w.chars().all(|c| "IVXLC".contains(c))
+            })
+    };
+    if !named(first) || !named(second) {
+        return None;
+    }
+    let end_of = |part: &[(usize, &str)]| part.last().map_or(0, |(at, w)| at + w.len());
+    let (a, b) = (title.start..end_of(first), second[0].0..title.end);
+    let name = |range: &Range<usize>, upto: usize| {
+        format!("the {} {singular}", one_line(&text[range.start..upto]))
+    };
+    Some([
+        (a.clone(), name(&a, a.end)),
+        (b.clone(), name(&b, end_of(second))),
+    ])
 }
 
 /// Whether a capitalised word is a compound participle: Türkiye-brokered, US-led.
