@@ -214,7 +214,11 @@ impl App {
             .iter()
             .position(|&b| b == (doc, block))
             .map_or(0, |p| p + 1);
-        self.notify(format!("Passage {position}/{}", matching.len()), false);
+        let label = self.filter_label().unwrap_or_default();
+        self.notify(
+            format!("{label} · passage {position}/{}", matching.len()),
+            false,
+        );
     }
 }
 

@@ -242,13 +242,29 @@ fn right_side(app: &App) -> String {
         }
         _ => String::new(),
     };
+    // A filter stays named while it is on, whether or not the outline shows it (the
+    // message that named it goes after a while).
+    let filter = match app.filter_label() {
+        Some(label)
+            if !app
+                .message
+                .as_ref()
+                .is_some_and(|m| m.text.contains(&label)) =>
+        {
+            format!("filter: {}  ", fit(&label, FILTER_WIDTH))
+        }
+        _ => String::new(),
+    };
     // Of a document still being read, how far in the reader is is not known yet.
     let percent = match app.document().is_first_part() {
         false => format!("{:>3}%", app.percent()),
         true => "  …".to_string(),
     };
-    format!("{pending}{changed}{loading}{percent}  {help} ")
+    format!("{pending}{filter}{changed}{loading}{percent}  {help} ")
 }
+
+/// The most columns the filter's name takes on the status line.
+const FILTER_WIDTH: usize = 24;
 
 /// A short progress bar: `▰▰▰▱▱▱▱▱`.
 fn bar(done: usize, total: usize) -> String {

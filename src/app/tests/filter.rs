@@ -199,3 +199,32 @@ fn the_filter_key_outside_the_three_views_adds_nothing() {
     app.update(Action::FilterByCountry);
     assert!(!app.filter_is_on());
 }
+
+#[test]
+fn the_status_line_names_the_filter_once_its_message_is_gone() {
+    let mut app = seed_app((100, 30));
+    countries_view(&mut app);
+    select_place(&mut app, "BN");
+    app.update(Action::FilterByCountry);
+    app.update(Action::Close);
+    app.update(Action::NextMatch);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert_eq!(said, "Brunei · passage 1/1");
+    let status = |app: &App| screen(app).lines().last().unwrap_or_default().to_string();
+    // Said once, by the message.
+    assert_eq!(
+        status(&app).matches("Brunei").count(),
+        1,
+        "{}",
+        status(&app)
+    );
+    app.message = None;
+    assert!(status(&app).contains("filter: Brunei"), "{}", status(&app));
+    app.update(Action::ClearFilter);
+    app.message = None;
+    assert!(!status(&app).contains("filter:"), "{}", status(&app));
+}
