@@ -174,10 +174,12 @@ impl App {
     /// first filtered mention in it.
     pub(super) fn next_match(&mut self, forward: bool) {
         if !self.filter_is_on() {
-            self.notify(
-                "No filter: in the Countries, People or Documents view, select one and filter by it",
-                false,
-            );
+            const WHERE: &str = "a country, a person or a document in its view";
+            let said = match self.keymap.hint_key(Mode::Outline, Action::FilterByCountry) {
+                Some(k) => format!("No filter: press {k} on {WHERE}"),
+                None => format!("No filter: select {WHERE} and filter by it"),
+            };
+            self.notify(said, false);
             return;
         }
         let here = (self.doc, self.current_block());

@@ -105,6 +105,11 @@ impl App {
                 self.toggle_filter();
                 return;
             }
+            // The filter just made is walked from where it was made, the reader following.
+            Action::NextMatch | Action::PrevMatch => {
+                self.move_to_match(action == Action::NextMatch);
+                return;
+            }
             _ => {}
         }
         let (tree, pane) = self.shown_mut();

@@ -228,3 +228,28 @@ fn the_status_line_names_the_filter_once_its_message_is_gone() {
     app.message = None;
     assert!(!status(&app).contains("filter:"), "{}", status(&app));
 }
+
+#[test]
+fn the_filter_is_walked_from_the_outline_it_was_made_in() {
+    let mut app = seed_app((100, 30));
+    countries_view(&mut app);
+    select_place(&mut app, "KG");
+    app.update(Action::FilterByCountry);
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.contains("n/N to move"), "{said}");
+    let matching = app.matching_blocks();
+    app.update(Action::NextMatch);
+    let h = app.highlight.clone().expect("a mention is highlighted");
+    assert!(matching.contains(&(h.doc, h.block)));
+    let said = app
+        .message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(said.starts_with("Kyrgyzstan · passage "), "{said}");
+    assert_eq!(app.view, outline_pane::OutlineView::Countries);
+}
