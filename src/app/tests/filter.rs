@@ -3,6 +3,14 @@
 
 use super::*;
 
+/// What the message line says, or nothing.
+fn message_of(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
 #[test]
 fn filter_by_a_person_and_a_country_keeps_passages_naming_both() {
     let mut app = seed_app((100, 30));
@@ -48,20 +56,12 @@ fn a_filter_counts_its_passages_in_words() {
     select_place(&mut app, "BN");
     app.update(Action::FilterByCountry);
     assert_eq!(app.matching_blocks().len(), 1);
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_of(&app);
     assert!(said.starts_with("Filter: Brunei · 1 passage ·"), "{said}");
     app.update(Action::ClearFilter);
     select_place(&mut app, "CN");
     app.update(Action::FilterByCountry);
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_of(&app);
     assert!(said.contains(" passages"), "{said}");
 }
 
@@ -175,11 +175,7 @@ fn filter_by_a_document_keeps_passages_citing_it_and_a_place() {
     select_place(&mut app, "BN");
     app.update(Action::FilterByCountry);
     assert!(app.matching_blocks().is_empty());
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_of(&app);
     assert!(said.ends_with("· no passage has them all"), "{said}");
     app.update(Action::FilterByCountry);
     assert_eq!(app.matching_blocks(), charter);
@@ -208,11 +204,7 @@ fn the_status_line_names_the_filter_once_its_message_is_gone() {
     app.update(Action::FilterByCountry);
     app.update(Action::Close);
     app.update(Action::NextMatch);
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_of(&app);
     assert_eq!(said, "Brunei · passage 1/1");
     let status = |app: &App| screen(app).lines().last().unwrap_or_default().to_string();
     // Said once, by the message.
@@ -235,21 +227,13 @@ fn the_filter_is_walked_from_the_outline_it_was_made_in() {
     countries_view(&mut app);
     select_place(&mut app, "KG");
     app.update(Action::FilterByCountry);
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_of(&app);
     assert!(said.contains("n/N to move"), "{said}");
     let matching = app.matching_blocks();
     app.update(Action::NextMatch);
     let h = app.highlight.clone().expect("a mention is highlighted");
     assert!(matching.contains(&(h.doc, h.block)));
-    let said = app
-        .message
-        .as_ref()
-        .map(|m| m.text.clone())
-        .unwrap_or_default();
+    let said = message_of(&app);
     assert!(said.starts_with("Kyrgyzstan · passage "), "{said}");
     assert_eq!(app.view, outline_pane::OutlineView::Countries);
 }
