@@ -167,6 +167,24 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
             !(in_title || names_other || not_the_country)
         })
         .collect();
+    // "Paris, Texas", "Athens, Georgia": a town named after a capital, and its American state
+    // (but "Tbilisi, Georgia" is the capital and its country).
+    for i in 0..hits.len() {
+        let town = &hits[i];
+        if town.via != Via::City || !in_an_american_state(text, &town.range) {
+            continue;
+        }
+        let state = hits
+            .get(i + 1)
+            .filter(|s| s.range.start == town.range.end + 2);
+        if state.is_some_and(|s| s.places == town.places) {
+            continue;
+        }
+        keep[i] = false;
+        if state.is_some() {
+            keep[i + 1] = false;
+        }
+    }
     antiquity::drop_ancient_cities(text, hits, &mut keep);
     // A city beside its own country: "Dubai, United Arab Emirates", 美国纽约.
     let longest = CAPITAL_OF.iter().map(|c| c.len()).max().unwrap_or(0);
@@ -253,6 +271,73 @@ fn one_of(word: &str, words: &[&str]) -> bool {
     }
     let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
     !word.is_ascii() && word.len() <= longest * 2 && words.contains(&word.to_lowercase().as_str())
+}
+
+/// The states of the United States, whose towns bear the names of the world's capitals
+/// (Paris, Texas; Moscow, Idaho; Athens, Georgia; Lima, Ohio).
+const AMERICAN_STATES: [&str; 50] = [
+    "Alabama",
+    "Alaska",
+    "Arizona",
+    "Arkansas",
+    "California",
+    "Colorado",
+    "Connecticut",
+    "Delaware",
+    "Florida",
+    "Georgia",
+    "Hawaii",
+    "Idaho",
+    "Illinois",
+    "Indiana",
+    "Iowa",
+    "Kansas",
+    "Kentucky",
+    "Louisiana",
+    "Maine",
+    "Maryland",
+    "Massachusetts",
+    "Michigan",
+    "Minnesota",
+    "Mississippi",
+    "Missouri",
+    "Montana",
+    "Nebraska",
+    "Nevada",
+    "New Hampshire",
+    "New Jersey",
+    "New Mexico",
+    "New York",
+    "North Carolina",
+    "North Dakota",
+    "Ohio",
+    "Oklahoma",
+    "Oregon",
+    "Pennsylvania",
+    "Rhode Island",
+    "South Carolina",
+    "South Dakota",
+    "Tennessee",
+    "Texas",
+    "Utah",
+    "Vermont",
+    "Virginia",
+    "Washington",
+    "West Virginia",
+    "Wisconsin",
+    "Wyoming",
+];
+
+/// Whether an English city's name is a town of the United States named after it: the
+/// city, a comma, and a state ("Paris, Texas", "Moscow, Idaho").
+fn in_an_american_state(text: &str, city: &Range<usize>) -> bool {
+    let Some(rest) = text[city.end..].strip_prefix(", ") else {
+        return false;
+    };
+    AMERICAN_STATES.iter().any(|state| {
+        rest.strip_prefix(state)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric()))
+    })
 }
 
 /// Whether a country's English name starts the name of a company or a publication.
