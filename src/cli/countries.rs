@@ -63,6 +63,7 @@ pub fn print(
 ) -> anyhow::Result<()> {
     let gazetteer = Gazetteer::bundled();
     let countries = Countries::build(docs, gazetteer);
+    crate::trace::phase("countries found");
     let lines = SourceLines::read(docs);
     match country {
         Some(query) => {

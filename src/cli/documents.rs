@@ -36,7 +36,9 @@ struct CitationRow {
 /// Prints the documents cited, as a list by kind or as JSON.
 pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Result<()> {
     let lines = SourceLines::read(docs);
-    let rows: Vec<DocumentRow> = cited(docs)
+    let found = cited(docs);
+    crate::trace::phase("documents cited found");
+    let rows: Vec<DocumentRow> = found
         .into_iter()
         .map(|c| DocumentRow {
             title: c.title,

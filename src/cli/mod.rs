@@ -130,6 +130,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             json,
         }) => {
             let opened = open_or_fail(&paths, options)?;
+            crate::trace::phase("documents opened");
             countries::print(
                 &opened.documents,
                 country.as_deref(),
@@ -140,11 +141,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::People { paths, json }) => {
             let opened = open_or_fail(&paths, options)?;
+            crate::trace::phase("documents opened");
             people::print(&opened.documents, json, &mut std::io::stdout().lock())?;
             Ok(finish(opened))
         }
         Some(Command::Documents { paths, json }) => {
             let opened = open_or_fail(&paths, options)?;
+            crate::trace::phase("documents opened");
             documents::print(&opened.documents, json, &mut std::io::stdout().lock())?;
             Ok(finish(opened))
         }

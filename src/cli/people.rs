@@ -66,6 +66,7 @@ fn mention(docs: &[Document], lines: &SourceLines, m: &Naming) -> MentionRow {
 pub fn print(docs: &[Document], json: bool, out: &mut impl Write) -> anyhow::Result<()> {
     let places = &Gazetteer::bundled().places;
     let found = People::build(docs);
+    crate::trace::phase("people found");
     let lines = SourceLines::read(docs);
     let listing = Listing {
         people: found
