@@ -144,6 +144,16 @@ fn a_document_word_naming_an_organisation_is_no_title() {
 }
 
 #[test]
+fn an_alliance_called_after_its_treaty_is_no_title() {
+    let t = titles(
+        "After the Warsaw Pact invasion of Czechoslovakia, the Molotov-Ribbentrop Pact was \
+         recalled and the Baghdad Pact dissolved.",
+    );
+    let t: Vec<&str> = t.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(t, vec!["the Molotov-Ribbentrop Pact"]);
+}
+
+#[test]
 fn a_compound_participle_describes_the_title_it_comes_before() {
     let t = titles(
         "implementation of the UN and Türkiye-brokered Black Sea\nGrain Initiative (BSGI), \
@@ -257,7 +267,7 @@ fn two_documents_named_before_one_plural_word_are_two() {
 fn chinese_kinds_follow_the_last_word() {
     let kinds: Vec<Kind> = titles(
         "《中华人民共和国刑法修正案（七）》《权威说法》《波茨坦公告》\
-         《关于维护国防利益和军人军属合法权益的意见》《关于维护足球比赛秩序的通知》",
+         《关于维护国防利益和军人军属合法权益的意见》《关于维护足球比赛秩序的通知》《凡尔赛和约》",
     )
     .into_iter()
     .map(|t| t.kind)
@@ -269,7 +279,8 @@ fn chinese_kinds_follow_the_last_word() {
             Kind::Other,
             Kind::Declaration,
             Kind::Programme,
-            Kind::Programme
+            Kind::Programme,
+            Kind::Treaty
         ]
     );
 }

@@ -24,7 +24,7 @@ pub struct Title {
 
 /// Chinese words that end a document's title, by kind. A title ending otherwise is a book,
 /// a newspaper or a programme (`Kind::Other`).
-const CHINESE: [(&str, Kind); 40] = [
+const CHINESE: [(&str, Kind); 41] = [
     ("修正案", Kind::Law),
     ("细则", Kind::Law),
     ("公告", Kind::Declaration),
@@ -37,6 +37,8 @@ const CHINESE: [(&str, Kind); 40] = [
     ("白皮书", Kind::Declaration),
     ("宪章", Kind::Treaty),
     ("条约", Kind::Treaty),
+    // A peace treaty: 《凡尔赛和约》, 《马关条约》's kin 《旧金山和约》.
+    ("和约", Kind::Treaty),
     ("公约", Kind::Treaty),
     ("协定", Kind::Treaty),
     ("协议", Kind::Treaty),
@@ -118,6 +120,10 @@ const NOT_DOCUMENTS: [&str; 12] = [
     "Court",
     "Group",
 ];
+
+/// Alliances called after the treaty that founded them: "the Warsaw Pact" is the
+/// alliance (an organisation in the gazetteer), not a document.
+const ALLIANCES: [&str; 2] = ["Warsaw Pact", "Baghdad Pact"];
 
 /// Small words after a document word that start something else than the title's own
 /// complement: "the Chinese Exclusion Act and Roosevelt", "the Treaty ... in the United
@@ -380,7 +386,7 @@ fn english(text: &str, out: &mut Vec<Title>) {
         }
         if let (Some(end), Some(kind)) = (end, kind) {
             let start = title_start;
-            if start < end {
+            if start < end && !ALLIANCES.contains(&one_line(&text[start..end]).as_str()) {
                 match two_of_a_kind(text, start..end) {
                     Some(both) => {
                         out.extend(both.map(|(range, title)| Title { range, title, kind }))

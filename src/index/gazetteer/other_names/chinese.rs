@@ -45,9 +45,38 @@ pub(super) fn heads_a_chinese_name(after: &str) -> bool {
     false
 }
 
+/// Dashes some texts join the words of a foreign name with where others put a middle dot
+/// (萨尔瓦多—费斯切拉); more often they join two parties (中国—东盟, 中国—中亚峰会).
+const NAME_DASHES: [char; 2] = ['—', '－'];
+
+/// Characters of the standard table for transcribing foreign names (阿, 巴, 费, 斯, 切, 拉…):
+/// a run of them that no dictionary word covers is a name's sound, not a word.
+const TRANSCRIPTION: &str = "阿埃艾爱安昂奥巴拜班邦保贝本比彼宾波伯博布查达戴丹道德迪蒂丁杜多厄恩尔法范菲费芬丰弗福夫盖甘冈戈格根贡古瓜哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康柯科克肯库拉莱赖兰朗劳勒雷里利莉列林琳卢鲁伦罗洛马玛迈麦曼芒梅门蒙米密明莫姆穆纳娜奈南内尼宁纽努诺欧帕佩彭皮珀普奇切琴丘萨塞桑瑟森沙莎尚舍施什斯松苏索塔泰坦汤唐特滕提图托瓦万威韦维温沃乌西希谢辛休雅亚扬耶伊英尤约泽扎詹兹佐";
+
+/// Whether the Chinese text after a dash begins a transcribed foreign name: its first three
+/// characters are of the transcription table and the dictionary has no word for the first
+/// (费|斯|切拉), where a party after a dash is a word (东盟, 太平洋, 阿拉伯) or an
+/// abbreviation of words (拉共体, 澜湄).
+fn begins_a_transcription(after: &str) -> bool {
+    let run: String = after.chars().take_while(|&c| is_han(c)).take(6).collect();
+    if run
+        .chars()
+        .take(3)
+        .filter(|&c| TRANSCRIPTION.contains(c))
+        .count()
+        < 3
+    {
+        return false;
+    }
+    let words = super::super::tagged(&run, false);
+    words
+        .first()
+        .is_some_and(|(r, _)| run[r.clone()].chars().count() == 1)
+}
+
 /// Whether a place is a word of a foreign person's name, joined by a middle dot to a word
-/// that is not a place (萨尔瓦多·达利, 乔治·华盛顿); two places so joined stay places
-/// (中国·上海).
+/// that is not a place (萨尔瓦多·达利, 乔治·华盛顿), or by a dash to one the dictionary does
+/// not know (萨尔瓦多—费斯切拉); two places so joined stay places (中国·上海, 中国—东盟).
 pub(super) fn in_a_transcribed_name(text: &str, place: &Range<usize>, hits: &[Hit<'_>]) -> bool {
     // The hits are in text order and do not overlap: their starts and ends are sorted.
     let rest = &text[place.end..];
@@ -56,6 +85,11 @@ pub(super) fn in_a_transcribed_name(text: &str, place: &Range<usize>, hits: &[Hi
     {
         let word = place.end + dot.len_utf8();
         return hits.binary_search_by_key(&word, |h| h.range.start).is_err();
+    }
+    if let Some(dash) = rest.chars().next().filter(|c| NAME_DASHES.contains(c)) {
+        let word = place.end + dash.len_utf8();
+        return hits.binary_search_by_key(&word, |h| h.range.start).is_err()
+            && begins_a_transcription(&text[word..]);
     }
     let head = &text[..place.start];
     if let Some(dot) = head.chars().next_back().filter(|c| is_middle_dot(*c))

@@ -3,8 +3,8 @@
 //! named after a city (the Paris Agreement, the Hiroshima Action Statement, the Washington
 //! Consensus, 上海精神), a language ("in the Chinese and Russian languages", на русском и
 //! китайском языках), a title (the Bishop of Rome), a city-state of antiquity (Athens and
-//! Sparta), or a city standing beside its own country ("Dubai, United Arab
-//! Emirates" names the Emirates once).
+//! Sparta), a place of publication ("London: Routledge, 2019"), or a city standing beside its
+//! own country ("Dubai, United Arab Emirates" names the Emirates once).
 
 use std::ops::Range;
 
@@ -12,8 +12,10 @@ use super::{Hit, Via};
 
 mod antiquity;
 mod chinese;
+mod citations;
 mod people_and_languages;
 use chinese::{heads_a_chinese_name, in_a_quoted_name, in_a_transcribed_name};
+use citations::is_place_of_publication;
 use people_and_languages::{in_a_title, is_a_surname, is_language, of_a_people};
 
 /// English words that end the name of a document, an agreement, an event, a body or a
@@ -154,6 +156,7 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
                     names_something(text, &hit.range)
                         || is_a_surname(text, &hit.range)
                         || in_a_title(text, &hit.range)
+                        || is_place_of_publication(text, &hit.range)
                 }
                 Via::Name => {
                     names_a_company(text, &hit.range)

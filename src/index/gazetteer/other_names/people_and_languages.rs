@@ -173,7 +173,7 @@ pub(super) fn is_language(text: &str, name: &Range<usize>) -> bool {
     // The end of a clause after "in", or a list after "language(s) ... are/is".
     let before = before(text, name.start);
     let before = &before[before.rfind(['.', ';', '!', '?']).map_or(0, |i| i + 1)..];
-    if is_spoken(before) {
+    if is_spoken(before) || (is_taught(before) && ends_a_phrase(after(text, name.end))) {
         return true;
     }
     let ends_clause = after(text, name.end)
@@ -194,21 +194,93 @@ const SPOKEN: [&str; 7] = [
     "speak", "speaks", "spoke", "spoken", "speaking", "fluent", "Mandarin",
 ];
 
+/// Verbs whose object, when an adjective ends the phrase, is a language: "taught German at
+/// a school", "studied Japanese", "learnt Arabic" (but "studied Chinese history" is about
+/// China).
+const TAUGHT: [&str; 14] = [
+    "teach",
+    "teaches",
+    "teaching",
+    "taught",
+    "learn",
+    "learns",
+    "learning",
+    "learned",
+    "learnt",
+    "study",
+    "studies",
+    "studying",
+    "studied",
+    "interpreted",
+];
+
+/// Nouns of translation before "from" or "into": "translated from French".
+const TRANSLATED: [&str; 5] = [
+    "translate",
+    "translates",
+    "translated",
+    "translation",
+    "translations",
+];
+
 /// Whether `before`, the clause before an adjective, ends in a verb of speaking, past the
-/// other languages of its list ("spoke French, Chinese and"), or in "Mandarin".
+/// other languages of its list ("spoke French, Chinese and"), in "Mandarin", or in
+/// "translated from" / "into".
 fn is_spoken(before: &str) -> bool {
     let mut words = before.split_whitespace().rev().peekable();
     if words.peek() == Some(&"Mandarin") {
         return true;
     }
-    for word in words {
+    match verb_before_a_list(words) {
+        Some((word, previous)) => {
+            SPOKEN.contains(&word)
+                || (matches!(word, "from" | "into")
+                    && previous.is_some_and(|p| TRANSLATED.contains(&p.to_lowercase().as_str())))
+        }
+        None => false,
+    }
+}
+
+/// Whether `before` ends in a verb of teaching or learning, past the other languages of its
+/// list ("taught French and").
+fn is_taught(before: &str) -> bool {
+    verb_before_a_list(before.split_whitespace().rev())
+        .is_some_and(|(word, _)| TAUGHT.contains(&word.to_lowercase().as_str()))
+}
+
+/// The word before a list of capitalised words joined by "and", "or" and commas (read from
+/// its end), and the word before that.
+fn verb_before_a_list<'t>(
+    mut words: impl Iterator<Item = &'t str>,
+) -> Option<(&'t str, Option<&'t str>)> {
+    while let Some(word) = words.next() {
         let bare = word.trim_end_matches(',');
         let another = bare.chars().next().is_some_and(char::is_uppercase)
             && bare.chars().all(char::is_alphabetic);
         if matches!(bare, "and" | "or") || another {
             continue;
         }
-        return SPOKEN.contains(&word);
+        return Some((word, words.next()));
     }
-    false
+    None
+}
+
+/// Words after an adjective that leave it a noun of its own: "taught German at a school".
+const AFTER_A_NOUN: [&str; 12] = [
+    "at", "in", "to", "for", "from", "with", "and", "or", "as", "since", "until", "before",
+];
+
+/// Whether the adjective whose following text is `after` stands as a noun: punctuation or
+/// the end follow it, or a preposition or a conjunction, not a noun it qualifies ("German
+/// history").
+fn ends_a_phrase(after: &str) -> bool {
+    let after = after.trim_start();
+    match after.chars().next() {
+        None => true,
+        Some(c) if !c.is_alphanumeric() => true,
+        Some(_) => after
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| AFTER_A_NOUN.contains(&w)),
+    }
 }
