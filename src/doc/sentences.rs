@@ -1,5 +1,6 @@
 //! Where a paragraph's sentences begin and end: after `。！？；!?`, or after `.` and a space
-//! (a paragraph's own number, `4.`, is no sentence), with closing quotes kept; and sentences
+//! (a paragraph's own number, `4.`, is no sentence, and `Mr.`, `Dr.`, an initial or `U.S.`
+//! end none), with closing quotes kept; and sentences
 //! put back together as they are written: no space after a full-width `。！？`, one between
 //! Latin sentences.
 
@@ -10,6 +11,31 @@ use super::markdown::is_cjk;
 /// Closing quotes and brackets, which belong to the sentence they close.
 fn closes(c: char) -> bool {
     matches!(c, '”' | '’' | '」' | '』' | ')' | '）' | '"')
+}
+
+/// Abbreviations a full stop ends that seldom end a sentence: titles before a name
+/// ("Mr. Lula"), and words before a number ("No. 5", "Art. 12").
+const ABBREVIATIONS: [&str; 24] = [
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Sen", "Rep", "Gov", "Col", "Lt", "Capt", "Maj",
+    "Sgt", "Adm", "Amb", "Hon", "Rev", "Jr", "Sr", "No", "Art", "vs",
+];
+
+/// Whether the full stop at the end of `before` ends a word that is an abbreviation: one of
+/// [`ABBREVIATIONS`], an initial ("J. Smith"), or letters each followed by a stop ("U.S.").
+pub fn after_an_abbreviation(before: &str) -> bool {
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || "([{\"“‘".contains(c))
+        .next()
+        .unwrap_or("");
+    if ABBREVIATIONS.contains(&word) {
+        return true;
+    }
+    let mut letters = word.split('.');
+    letters.clone().count() <= 4
+        && letters.all(|l| {
+            let mut cs = l.chars();
+            cs.next().is_some_and(char::is_uppercase) && cs.next().is_none()
+        })
 }
 
 /// Byte ranges of the sentences of a text: each ends after `。！？；!?` or `. `.
@@ -24,7 +50,10 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             !so_far.is_empty() && so_far.chars().all(|c| c.is_ascii_digit())
         };
         let end_here = matches!(c, '。' | '！' | '？' | '；' | '!' | '?')
-            || (c == '.' && chars.peek().is_none_or(|(_, n)| n.is_whitespace()) && !number());
+            || (c == '.'
+                && chars.peek().is_none_or(|(_, n)| n.is_whitespace())
+                && !number()
+                && !after_an_abbreviation(&text[start..i]));
         if end_here {
             // Closing quotes and brackets belong to the sentence they close.
             let mut end = i + c.len_utf8();
@@ -181,6 +210,19 @@ mod tests {
                 "“好邻居、无价宝。”",
                 "吉方愿意 The leaders met.",
                 "They agreed"
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_initials_and_abbreviated_countries_end_no_sentence() {
+        let text = "Mr. Lula met Dr. J. Smith and U.S. officials. They agreed (No. 5 stands).";
+        let parts: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "Mr. Lula met Dr. J. Smith and U.S. officials.",
+                "They agreed (No. 5 stands)."
             ]
         );
     }

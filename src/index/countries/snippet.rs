@@ -2,6 +2,18 @@
 
 use std::ops::Range;
 
+use crate::doc::sentences::after_an_abbreviation;
+
+/// Whether the `.` at byte `at` of `text` ends a sentence: a space or the end follows it, and
+/// it does not end an abbreviation ("Mr. Lula", "U.S. troops").
+fn full_stop(text: &str, at: usize) -> bool {
+    text[at + 1..]
+        .chars()
+        .next()
+        .is_none_or(char::is_whitespace)
+        && !after_an_abbreviation(&text[..at])
+}
+
 /// The sentence around a byte range of a block's text, shortened to about `max` characters,
 /// with the range's position inside the returned snippet.
 pub fn snippet(text: &str, range: Range<usize>, max: usize) -> (String, Range<usize>) {
@@ -9,11 +21,11 @@ pub fn snippet(text: &str, range: Range<usize>, max: usize) -> (String, Range<us
     let start = text[..range.start]
         .char_indices()
         .rev()
-        .find(|(i, c)| is_end(*c) || (*c == '.' && text[i + 1..].starts_with(' ')))
+        .find(|&(i, c)| is_end(c) || (c == '.' && full_stop(text, i)))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[range.end..]
         .char_indices()
-        .find(|(_, c)| is_end(*c) || *c == '.')
+        .find(|&(i, c)| is_end(c) || (c == '.' && full_stop(text, range.end + i)))
         .map_or(text.len(), |(i, c)| range.end + i + c.len_utf8());
     let mut from = start;
     let mut to = end;
@@ -60,5 +72,20 @@ mod tests {
         let (s, mark) = snippet(&long, at..at + 5, 40);
         assert!(s.chars().count() <= 42, "{s}");
         assert_eq!(&s[mark], "China");
+    }
+
+    #[test]
+    fn a_title_an_initial_or_a_decimal_point_ends_no_sentence() {
+        let text = "He left. Mr. Lula met U.S. officials in Brasília and J. Smith; growth was 1.5 per cent. Then";
+        let at = text.find("Brasília").unwrap();
+        let (s, mark) = snippet(text, at..at + "Brasília".len(), 200);
+        assert_eq!(s, "Mr. Lula met U.S. officials in Brasília and J. Smith;");
+        assert_eq!(&s[mark], "Brasília");
+        let text = "Growth was 1.5 per cent in China. Then";
+        let at = text.find("China").unwrap();
+        assert_eq!(
+            snippet(text, at..at + 5, 200).0,
+            "Growth was 1.5 per cent in China."
+        );
     }
 }
