@@ -138,6 +138,8 @@ impl App {
             self.notify("Filter off", false);
             return;
         }
+        // The filter set last is what `n` follows: a search confirmed before it lets go.
+        self.search = None;
         let matching = self.matching_blocks();
         let mut keep = BTreeSet::new();
         for &(doc, block) in &matching {

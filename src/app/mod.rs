@@ -353,6 +353,7 @@ impl App {
             (Mode::Table, _) => return self.table_action(action),
             (Mode::Reader, _) if self.redline_action(action) => {}
             (Mode::Reader, Action::Follow) => return self.follow(),
+            (Mode::Reader, Action::Close) => self.clear_search(),
             (_, Action::OpenJump) => return self.open_palette(),
             (Mode::Outline, Action::Search) if self.view == OutlineView::Library => {
                 let typed = self.library_filter.clone();

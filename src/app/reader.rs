@@ -185,18 +185,30 @@ impl App {
         self.jump_to(line);
     }
 
-    /// After [`App::show_block`], brings the line holding byte `at` of the block's text to
-    /// the top when it would be below the reader's middle: a mention deep in a long
-    /// paragraph is on screen, not under it.
+    /// After [`App::show_block`], brings the line where the sentence holding byte `at` of the
+    /// block's text begins to the top when `at` would be below the reader's middle: a
+    /// mention deep in a long paragraph is on screen, not under it, and read from its
+    /// sentence's start (its own line when the sentence is longer than the screen).
     pub(super) fn show_within_block(&mut self, block: BlockId, at: usize) {
         let start = self.layout.block_start(block);
-        let line = (start..self.layout.lines.len())
-            .take_while(|&i| self.layout.lines[i].block() == block)
-            .find(|&i| self.layout.lines[i].end() > at)
-            .unwrap_or(start);
-        if line - start >= usize::from(self.reader_size().1) / 2 {
-            self.jump_to(line);
+        let line_of = |at: usize| {
+            (start..self.layout.lines.len())
+                .take_while(|&i| self.layout.lines[i].block() == block)
+                .find(|&i| self.layout.lines[i].end() > at)
+                .unwrap_or(start)
+        };
+        let line = line_of(at);
+        let height = usize::from(self.reader_size().1);
+        if line - start < height / 2 {
+            return;
         }
+        let text = self.document().blocks.get(block.0).map_or("", |b| b.text());
+        let sentence = crate::doc::sentences::sentences(text)
+            .into_iter()
+            .find(|s| s.start <= at && at < s.end)
+            .map_or(at, |s| s.start);
+        let first = line_of(sentence);
+        self.jump_to(if line - first < height { first } else { line });
     }
 
     /// The layout lines of every heading of the current document.

@@ -8,6 +8,7 @@ use super::focus::Focus;
 use super::jumps::Position;
 use crate::doc::BlockId;
 use crate::index::text_search;
+use crate::vocabulary::{Action, Mode};
 
 /// A search in the current document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -92,7 +93,38 @@ impl App {
             doc: search.origin.0,
             block: search.origin.1,
         };
+        let count = search.matches.len();
         self.jumps.record(origin);
+        // `n` follows the search now: say so, or the filter's passages seem lost.
+        if let Some(label) = self.filter_label() {
+            let key = |a| self.keymap.hint_key(Mode::Reader, a);
+            let moving = match (key(Action::NextMatch), key(Action::PrevMatch)) {
+                (Some(next), Some(previous)) => format!("{next}/{previous}"),
+                (Some(k), None) | (None, Some(k)) => k,
+                (None, None) => "Next match".to_string(),
+            };
+            let matches = if count == 1 { "match" } else { "matches" };
+            let back = match key(Action::Close) {
+                Some(k) => format!("{k} clears it for the filter's ({label})"),
+                None => format!("the filter ({label}) waits"),
+            };
+            self.notify(
+                format!("{moving} move through the search's {count} {matches}; {back}"),
+                false,
+            );
+        }
+    }
+
+    /// Esc in the reader: the search's matches cleared, so `n` follows the filter again.
+    pub(super) fn clear_search(&mut self) {
+        if self.search.take().is_none() {
+            return;
+        }
+        let said = match self.filter_label() {
+            Some(label) => format!("Search cleared · the filter's passages again ({label})"),
+            None => "Search cleared".to_string(),
+        };
+        self.notify(said, false);
     }
 
     /// Esc: back to where the search began, matches cleared.

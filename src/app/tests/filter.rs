@@ -237,3 +237,50 @@ fn the_filter_is_walked_from_the_outline_it_was_made_in() {
     assert!(said.starts_with("Kyrgyzstan · passage "), "{said}");
     assert_eq!(app.view, outline_pane::OutlineView::Countries);
 }
+
+#[test]
+fn a_search_takes_n_from_the_filter_saying_so_and_esc_gives_it_back() {
+    let mut app = seed_app((100, 30));
+    countries_view(&mut app);
+    select_place(&mut app, "BN");
+    app.update(Action::FilterByCountry);
+    app.update(Action::Close);
+    app.update(Action::Search);
+    type_text(&mut app, "合作");
+    app.update(Action::Go);
+    let said = message_of(&app);
+    assert!(
+        said.starts_with("n/N move through the search's")
+            && said.ends_with("Esc clears it for the filter's (Brunei)"),
+        "{said}"
+    );
+    app.update(Action::NextMatch);
+    assert!(
+        message_of(&app).starts_with("/合作"),
+        "{}",
+        message_of(&app)
+    );
+    app.update(Action::Close);
+    assert!(app.search.is_none());
+    assert!(
+        message_of(&app).contains("(Brunei)"),
+        "{}",
+        message_of(&app)
+    );
+    app.update(Action::NextMatch);
+    assert!(
+        message_of(&app).starts_with("Brunei · passage"),
+        "{}",
+        message_of(&app)
+    );
+    // A filter set after a search is what `n` follows.
+    app.update(Action::Search);
+    type_text(&mut app, "合作");
+    app.update(Action::Go);
+    assert!(app.search.is_some());
+    app.update(Action::FocusOutline);
+    assert_eq!(app.view, outline_pane::OutlineView::Countries);
+    select_place(&mut app, "KG");
+    app.update(Action::FilterByCountry);
+    assert!(app.search.is_none());
+}
