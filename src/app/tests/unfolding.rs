@@ -233,3 +233,27 @@ fn a_mention_by_its_city_says_so_however_long_its_sentence() {
         .unwrap_or_else(|| panic!("{shown}"));
     assert!(row.contains("(via city)"), "{row}");
 }
+
+#[test]
+fn a_mention_deep_in_a_paragraph_is_shown_from_its_sentences_start() {
+    let mut text = String::from("# Talks\n\n");
+    for i in 0..80 {
+        text.push_str(&format!("The delegates discussed item {i} at length. "));
+    }
+    text.push_str(
+        "Mr. Lula said this last sentence begins here, runs on over several lines of the \
+         reader with words that are there to be wrapped, and only then names Chile, whose \
+         delegation had asked for it.\n",
+    );
+    let mut app = app_on(crate::doc::markdown("deep.md", &text));
+    countries_view(&mut app);
+    select_place(&mut app, "CL");
+    app.update(Action::Unfold);
+    app.update(Action::Down);
+    app.update(Action::Go);
+    assert_eq!(app.mode(), Mode::Reader);
+    let shown = screen(&app);
+    let top = shown.lines().next().unwrap_or_default();
+    assert!(top.contains("Mr. Lula said"), "{shown}");
+    assert!(shown.contains("Chile"), "{shown}");
+}
