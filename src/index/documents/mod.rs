@@ -1,7 +1,8 @@
 //! The documents a briefing cites: treaties, declarations, programmes and laws, found by
-//! their titles (`titles`), each with every place it is cited (a title written short counted
+//! their titles (`titles`; resolutions by number: `resolutions`), each with every place it is cited (a title written short counted
 //! for the one it shortens: `short_titles`), grouped by kind.
 
+mod resolutions;
 mod short_titles;
 #[cfg(test)]
 mod tests;
@@ -123,10 +124,14 @@ fn defines_a_short_title(between: &str) -> bool {
     ["以下称", "以下简称", "下称", "简称"].contains(&between)
 }
 
-/// The same title written with other brackets, spaces or case is one document.
+/// The same title written with other brackets, spaces or case is one document, and so is a
+/// resolution however its number is cited.
 fn key(title: &str) -> String {
     if let Some(key) = founding_key(title) {
         return key;
+    }
+    if let Some(number) = resolutions::number_of(title) {
+        return format!("resolution {number}");
     }
     title
         .trim_start_matches("the ")

@@ -351,6 +351,19 @@ fn a_short_title_defined_for_a_long_one_is_the_same_document() {
     assert_eq!(cited(&docs)[0].title, "《条例》");
 }
 
+#[test]
+fn a_resolution_cited_by_number_in_any_language_is_one_document() {
+    let docs = vec![markdown(
+        "China took its seat following Resolution 2758. The UN General Assembly Resolution \
+         2758 settled it.\n\n恪守联大第2758号决议。\n\nСогласно резолюции ГА ООН 2758.\n",
+    )];
+    let found = cited(&docs);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].title, "Resolution 2758");
+    assert_eq!(found[0].kind, Kind::Declaration);
+    assert_eq!(found[0].citations.len(), 4);
+}
+
 /// A Markdown document of `text`.
 fn markdown(text: &str) -> crate::doc::Document {
     crate::doc::Document::parse(

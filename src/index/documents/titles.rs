@@ -155,12 +155,20 @@ const RUSSIAN: [(&str, Kind); 17] = [
     ("закон", Kind::Law),
 ];
 
-/// Every title in `text`, in order.
+/// Every title in `text`, in order: bracketed, English, and resolutions cited by number.
 pub fn titles(text: &str) -> Vec<Title> {
     let mut out = Vec::new();
     bracketed(text, '《', '》', &mut out);
     bracketed(text, '«', '»', &mut out);
     english(text, &mut out);
+    // A resolution cited by number, unless inside a title found already.
+    let mut numbered = Vec::new();
+    super::resolutions::resolutions(text, &mut numbered);
+    numbered.retain(|r| {
+        !out.iter()
+            .any(|t| t.range.start < r.range.end && r.range.start < t.range.end)
+    });
+    out.extend(numbered);
     out.sort_by_key(|t| t.range.start);
     out
 }
