@@ -8,7 +8,6 @@ use super::App;
 use crate::doc::BlockId;
 use crate::index::document_outline;
 use crate::index::documents::{Cited, cited};
-use crate::index::unfolding::Later;
 
 impl App {
     /// Takes the documents cited the jump worker found, unless they are known already.
@@ -57,8 +56,8 @@ impl App {
         let entries = &self.documents_view.tree.entries;
         let mut at = Some(self.documents_view.pane.selected);
         while let Some(entry) = at.and_then(|i| entries.get(i)) {
-            if let Some(Later::Cited(i)) = entry.later {
-                return Some(i);
+            if entry.cited.is_some() {
+                return entry.cited;
             }
             at = entry.parent;
         }

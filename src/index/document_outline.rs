@@ -33,6 +33,7 @@ pub fn build(all: &[Cited]) -> (Outline, Vec<usize>) {
                 span: Some(first.range.clone()),
                 has_children: true,
                 later: Some(Later::Cited(i)),
+                cited: Some(i),
                 ..entry(format!("{:>width$} {}", c.citations.len(), c.title))
             },
         );

@@ -158,6 +158,9 @@ fn filter_by_a_document_keeps_passages_citing_it_and_a_place() {
     app.documents_view
         .pane
         .select(&app.documents_view.tree, row);
+    // Unfolded to see where it is cited first, and folded again: still the document.
+    app.update(Action::Unfold);
+    app.update(Action::Fold);
     app.update(Action::FilterByCountry);
     let charter = app.matching_blocks();
     assert_eq!(charter.len(), 2, "{charter:?}");

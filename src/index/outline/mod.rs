@@ -36,6 +36,9 @@ pub struct OutlineEntry {
     pub place: Option<usize>,
     /// The person the entry is about (an index into the people of the open documents).
     pub person: Option<usize>,
+    /// The document cited the entry is about (an index into the documents cited); it stays
+    /// when the entry's citations are made.
+    pub cited: Option<usize>,
     /// Shown after the title and kept in view when the title is cut (in the Library: the
     /// passages and marks).
     pub tail: String,
@@ -61,6 +64,7 @@ impl OutlineEntry {
             span: None,
             place: None,
             person: None,
+            cited: None,
             tail: String::new(),
             lead: String::new(),
             later: None,
