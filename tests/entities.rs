@@ -3,7 +3,8 @@
 //! each with the traps real text sets. For countries: a name inside a longer word
 //! (发展中国家, 内蒙古), a place inside the title of a document (the Paris Agreement,
 //! 《开罗宣言》), a compound demonym (Latin American), a city followed by its own country,
-//! Russian names in every case. For people: titles without a name (总统先生, the President
+//! Russian names in every case, a bibliography. Countries and regions (Taiwan, the Holy See)
+//! are counted; organisations are not. For people: titles without a name (总统先生, the President
 //! of the United States), offices held by countries (轮值主席国), two people with one name
 //! (the premier and the reporter 李强; Li Qiang and Li Keqiang), names in every case.
 //!
@@ -148,7 +149,7 @@ fn score(file: &str) -> Score {
         }
         for m in &countries.mentions {
             let place = &g.places[m.place()];
-            if place.kind != PlaceKind::Country {
+            if place.kind == PlaceKind::Organisation {
                 continue;
             }
             s.found += 1;

@@ -19,6 +19,7 @@ pub mod on_every_core;
 pub mod open;
 pub mod pdf;
 pub mod plain;
+pub mod reference_matter;
 pub mod repair;
 pub mod sentences;
 pub mod sniff;

@@ -1,4 +1,5 @@
-//! Finding the mentions of one document: its parts searched on every core, and each form
+//! Finding the mentions of one document: its parts searched on every core (its reference
+//! matter, a bibliography and the footnotes citing works, left out), and each form
 //! shared by several places (乌方) settled by the one its section, or for a compound its
 //! document, names for certain.
 
@@ -6,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Ambiguous, Countries, Mention};
 use crate::doc::on_every_core::in_parts;
+use crate::doc::reference_matter::reference_matter;
 use crate::doc::{BlockId, Document};
 use crate::index::gazetteer::{Gazetteer, Via};
 
@@ -45,10 +47,15 @@ fn index_document_in_parts(
 ) {
     // The section each block stands in (a heading starts a section).
     let sections = doc.sections();
+    // A bibliography's places are its works' titles and publishers'.
+    let references = reference_matter(doc);
     let parts = in_parts(&doc.blocks, per_thread, |first, part| {
         let mut mine = PartFound::default();
         for (n, block) in part.iter().enumerate() {
             let id = BlockId(first + n);
+            if references[id.0] {
+                continue;
+            }
             let section = sections[id.0];
             for hit in gazetteer.find(block.text()) {
                 for candidates in hit.places {
