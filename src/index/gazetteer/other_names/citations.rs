@@ -24,9 +24,15 @@ const PUBLICATIONS: [&str; 12] = [
 ];
 
 /// Whether the city at `city` in `text` is a place of publication: followed by a colon and
-/// a publisher's capitalised name in a line that gives a year, or following a
-/// publication's name and followed by a date.
+/// a publisher's capitalised name in a line that gives a year, following a publication's
+/// name and followed by a date, or a citation template's location ("|location=Islamabad|").
 pub(super) fn is_place_of_publication(text: &str, city: &Range<usize>) -> bool {
+    // A citation template's field: "|location=Islamabad|".
+    if before(text, city.start).ends_with("location=")
+        || before(text, city.start).ends_with("place=")
+    {
+        return true;
+    }
     let after = after(text, city.end);
     if let Some(publisher) = after.strip_prefix(": ") {
         return publisher.starts_with(|c: char| c.is_uppercase()) && gives_a_year(publisher);

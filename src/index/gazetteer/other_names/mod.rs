@@ -209,6 +209,12 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
         // to the next paragraph's worth of characters.)
         let capital =
             between.len() <= 3 * longest && CAPITAL_OF.contains(&between.to_lowercase().as_str());
+        // "the Tajik capital of Dushanbe", "the Kyrgyz capital, Bishkek".
+        let capital = capital
+            || (a.adjective
+                && a.via == Via::Name
+                && b.via == Via::City
+                && ADJECTIVE_CAPITAL.contains(&between));
         // A table's row: "Uzbekistan │ Tashkent".
         let next_cell = between == crate::doc::table::CELL_SEPARATOR.trim();
         if !(between.is_empty() || between == "," || between == "，" || capital || next_cell) {
@@ -223,6 +229,17 @@ pub(super) fn drop_other_names(text: &str, hits: &mut Vec<Hit<'_>>) {
     let mut keep = keep.into_iter();
     hits.retain(|_| keep.next().unwrap_or(true));
 }
+
+/// What stands between a country's adjective and its capital's name: "the Tajik capital of
+/// Dushanbe".
+const ADJECTIVE_CAPITAL: [&str; 6] = [
+    "capital of",
+    "capital",
+    "capital,",
+    "capital city of",
+    "capital city",
+    "capital city,",
+];
 
 /// What stands between a city and its country where the one is said to be the other's
 /// capital.

@@ -176,7 +176,13 @@ pub(super) fn is_language(text: &str, name: &Range<usize>) -> bool {
     if is_spoken(before) || (is_taught(before) && ends_a_phrase(after(text, name.end))) {
         return true;
     }
-    let ends_clause = after(text, name.end)
+    // "available in Russian only."
+    let rest = after(text, name.end).trim_start();
+    let rest = rest
+        .strip_prefix("only")
+        .filter(|r| !r.starts_with(char::is_alphanumeric))
+        .unwrap_or(rest);
+    let ends_clause = rest
         .trim_start()
         .chars()
         .next()
