@@ -118,10 +118,29 @@ pub fn cited(docs: &[Document]) -> Vec<Cited> {
 }
 
 /// Whether the text between two titles makes the second a short name for the first:
-/// 《…条例》（以下称《条例》）, 《…法》（以下简称《外贸法》）.
+/// 《…条例》（以下称《条例》）, 《…法》（以下简称《外贸法》）, "the Agreement on … (also known
+/// as “the Belovezh Accords”)", "the Joint Communiqué on … (referred to as the Joint
+/// Communiqué)".
 fn defines_a_short_title(between: &str) -> bool {
     let between = between.trim_start_matches(['（', '(', ' ']);
-    ["以下称", "以下简称", "下称", "简称"].contains(&between)
+    if ["以下称", "以下简称", "下称", "简称"].contains(&between) {
+        return true;
+    }
+    // An English title's range starts after its "the", and may be quoted.
+    let quotes = |c: char| matches!(c, ' ' | '“' | '"' | '‘' | '\'');
+    let between = between.trim_end_matches(quotes);
+    let between = between.strip_suffix("the").unwrap_or(between);
+    let between = between.trim_end_matches(quotes);
+    [
+        "referred to as",
+        "hereinafter referred to as",
+        "also referred to as",
+        "hereinafter",
+        "hereafter",
+        "also known as",
+        "known as",
+    ]
+    .contains(&between)
 }
 
 /// The same title written with other brackets, spaces or case is one document, and so is a

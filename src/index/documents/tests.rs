@@ -352,6 +352,31 @@ fn a_short_title_defined_for_a_long_one_is_the_same_document() {
 }
 
 #[test]
+fn a_short_name_defined_in_english_is_the_same_document() {
+    let docs = vec![markdown(
+        "They signed the Joint Communiqué on Environmental Cooperation (referred to as the \
+         Joint Communiqué) in 2006. The Joint Communiqué is important.\n\n\
+         The Agreement on the Establishment of the Commonwealth of Independent States (also \
+         known as “the Belovezh Accords”) ended it. The Belovezh Accords were signed in 1991.\n",
+    )];
+    let found = cited(&docs);
+    let titles: Vec<(&str, usize)> = found
+        .iter()
+        .map(|c| (c.title.as_str(), c.citations.len()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (
+                "the Agreement on the Establishment of the Commonwealth of Independent States",
+                3
+            ),
+            ("the Joint Communiqué on Environmental Cooperation", 3),
+        ]
+    );
+}
+
+#[test]
 fn a_resolution_cited_by_number_in_any_language_is_one_document() {
     let docs = vec![markdown(
         "China took its seat following Resolution 2758. The UN General Assembly Resolution \
