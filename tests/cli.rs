@@ -426,6 +426,14 @@ fn mentions_of_one_country() {
     let out = brief(&["countries", "--country", "Atlantis"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no country, region or organisation called 'Atlantis'"));
+    // A country named where a file goes: the option is meant, and nothing is printed.
+    let out = brief(&["countries", "KG"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    assert_eq!(
+        stderr(&out).trim(),
+        "brief: KG is not a file; to list its mentions: brief countries FILE --country KG"
+    );
 }
 
 #[test]

@@ -251,6 +251,15 @@ fn mention_row(docs: &[Document], lines: &SourceLines, m: &Mention) -> MentionRo
 }
 
 /// A place by ISO code or by any of its usual names.
+/// A path named that is no file but a place (`brief countries FILE KG`): the user meant
+/// `--country`.
+pub fn place_named_as_a_path(paths: &[std::path::PathBuf]) -> Option<String> {
+    paths.iter().find_map(|p| {
+        let name = p.to_str()?;
+        (!p.exists() && find_place(Gazetteer::bundled(), name).is_some()).then(|| name.to_string())
+    })
+}
+
 fn find_place(gazetteer: &Gazetteer, query: &str) -> Option<usize> {
     gazetteer.by_code(query).or_else(|| {
         let q = query.trim().to_lowercase();

@@ -129,6 +129,12 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             country,
             json,
         }) => {
+            if let (None, Some(place)) = (&country, countries::place_named_as_a_path(&paths)) {
+                eprintln!(
+                    "brief: {place} is not a file; to list its mentions: brief countries FILE --country {place}"
+                );
+                return Ok(ExitCode::from(2));
+            }
             let opened = open_or_fail(&paths, options)?;
             crate::trace::phase("documents opened");
             countries::print(
