@@ -14,11 +14,26 @@ use unicode_width::UnicodeWidthStr;
 /// safety).
 const WIDEST: u16 = 4;
 
-/// Clears `area` for a box drawn over the screen, after mending the characters its left and
-/// right edges cut. Every box drawn over the reader goes through here.
+/// Columns beside a box too narrow to read: cleared with it, so no cut word (a stray
+/// comma, half a phrase) stands against its border.
+const NARROW_MARGIN: u16 = 2;
+
+/// Clears `area` for a box drawn over the screen, with the margin beside it when that is too
+/// narrow to read, after mending the characters the cleared edges cut. Every box drawn over
+/// the reader goes through here.
 pub fn clear(frame: &mut Frame, area: Rect) {
-    mend_edges(frame.buffer_mut(), area);
-    frame.render_widget(Clear, area);
+    let screen = frame.area();
+    let mut cleared = area;
+    if area.left().saturating_sub(screen.left()) <= NARROW_MARGIN {
+        cleared.width += area.left() - screen.left().min(area.left());
+        cleared.x = screen.left().min(area.left());
+    }
+    if screen.right().saturating_sub(cleared.right()) <= NARROW_MARGIN {
+        cleared.width = screen.right().max(cleared.right()) - cleared.x;
+    }
+    let cleared = cleared.intersection(screen);
+    mend_edges(frame.buffer_mut(), cleared);
+    frame.render_widget(Clear, cleared);
 }
 
 /// Replaces by spaces the parts left outside `area` of the wide characters its left and right
@@ -107,5 +122,23 @@ mod tests {
         let whole = buf.area;
         mend_edges(&mut buf, whole);
         assert_eq!(row(&buf, 0).trim_end(), "上 海 合");
+    }
+
+    #[test]
+    fn a_margin_too_narrow_to_read_is_cleared_with_the_box() {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(20, 2)).unwrap();
+        let frame = terminal
+            .draw(|f| {
+                f.buffer_mut()
+                    .set_string(0, 0, "abcdefghijklmnopqrst", Style::new());
+                f.buffer_mut()
+                    .set_string(0, 1, "abcdefghijklmnopqrst", Style::new());
+                // Two columns left of the box, three right of it: the right margin stays.
+                clear(f, Rect::new(2, 0, 15, 1));
+            })
+            .unwrap();
+        assert_eq!(row(frame.buffer, 0), format!("{}rst", " ".repeat(17)));
+        assert_eq!(row(frame.buffer, 1), "abcdefghijklmnopqrst");
     }
 }
