@@ -239,12 +239,19 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
         let head = i;
         // The office's words before the head: office words and place adjectives (Russian).
         let mut first = head;
-        while first > 0
-            && !words[first - 1].closes
-            && (OFFICE_WORDS.contains(&words[first - 1].text)
-                || is_place(words[first - 1].text, gazetteer))
-        {
-            first -= 1;
+        while first > 0 {
+            let w = &words[first - 1];
+            if !w.closes && (OFFICE_WORDS.contains(&w.text) || is_place(w.text, gazetteer)) {
+                first -= 1;
+                continue;
+            }
+            // "India's External Affairs Minister": the country's possessive begins the office.
+            let possessive =
+                text[w.range.end..].starts_with("'s") || text[w.range.end..].starts_with("’s");
+            if possessive && is_place(w.text, gazetteer) {
+                first -= 1;
+            }
+            break;
         }
         // "of Russia", "of Foreign Affairs", "of the People's Republic of China".
         let mut after = head + 1;

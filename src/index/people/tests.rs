@@ -79,6 +79,17 @@ fn english_offices_introduce_names() {
         ]
         .map(|(a, b)| (a.to_string(), b.to_string()))
     );
+    // The country's possessive is the office's: its country is read from it.
+    assert_eq!(
+        names(
+            "met India's External Affairs Minister S. Jaishankar, and Fiji’s Prime Minister Laisenia Qarase."
+        ),
+        [
+            ("S. Jaishankar", "India's External Affairs Minister"),
+            ("Laisenia Qarase", "Fiji’s Prime Minister")
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
     assert_eq!(
         names("in June 1999, then-External Affairs Minister Jaswant Singh visited Beijing"),
         [("Jaswant Singh", "External Affairs Minister")]
