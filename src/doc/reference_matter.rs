@@ -50,6 +50,13 @@ const CITATION_MARKS: [&str; 10] = [
     "vol.",
 ];
 
+/// Whether `digits` are a year a work could have been published in (1800–2099).
+pub fn is_a_year(digits: &str) -> bool {
+    digits.len() == 4
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && ["18", "19", "20"].iter().any(|c| digits.starts_with(c))
+}
+
 /// For each block of `doc`, whether it is reference matter.
 pub fn reference_matter(doc: &Document) -> Vec<bool> {
     // The level of the reference section the blocks are in, if they are.
@@ -95,15 +102,12 @@ fn cites_a_work(text: &str) -> bool {
     if rest.len() > 600 {
         return false;
     }
-    let is_year = |n: &str| {
-        n.len() == 4 && (n.starts_with("18") || n.starts_with("19") || n.starts_with("20"))
-    };
-    let year = rest.split(|c: char| !c.is_ascii_digit()).any(is_year);
+    let year = rest.split(|c: char| !c.is_ascii_digit()).any(is_a_year);
     // "(2006)", "(1953)": the year a work was published.
     let bracketed = rest.match_indices('(').any(|(i, _)| {
         rest[i + 1..]
             .get(..5)
-            .is_some_and(|y| y.ends_with(')') && is_year(&y[..4]))
+            .is_some_and(|y| y.ends_with(')') && is_a_year(&y[..4]))
     });
     bracketed || (year && CITATION_MARKS.iter().any(|m| rest.contains(m)))
 }

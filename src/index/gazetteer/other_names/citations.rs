@@ -56,7 +56,7 @@ pub(super) fn is_place_of_publication(text: &str, city: &Range<usize>) -> bool {
 /// Whether the start of `text`, up to the end of its sentence, has a year (1800–2099).
 fn gives_a_year(text: &str) -> bool {
     let clause = &text[..text.find(['\n', ';']).unwrap_or(text.len())];
-    clause.split(|c: char| !c.is_ascii_digit()).any(|n| {
-        n.len() == 4 && (n.starts_with("18") || n.starts_with("19") || n.starts_with("20"))
-    })
+    clause
+        .split(|c: char| !c.is_ascii_digit())
+        .any(crate::doc::reference_matter::is_a_year)
 }
