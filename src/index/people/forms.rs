@@ -189,13 +189,41 @@ struct Form {
     /// A Cyrillic name's other words as written, in lower case, which a mention may hold
     /// beside the surname (Михаил Мишустин, Си Цзиньпин).
     others: Vec<String>,
+    /// A Japanese surname in Chinese text, a mention only before a title (高市首相).
+    titled: bool,
     persons: Vec<usize>,
+}
+
+/// Titles a Japanese surname stands before in Chinese text (高市首相, 茂木外相).
+const JAPANESE_TITLES: [&str; 10] = [
+    "首相",
+    "外相",
+    "防卫相",
+    "大臣",
+    "官房长官",
+    "议员",
+    "知事",
+    "先生",
+    "女士",
+    "总裁",
+];
+
+/// The surname of a Japanese name written in Chinese characters by an office that names
+/// Japan (高市早苗 — 日本首相): its first two characters, the length nearly every Japanese
+/// surname has.
+fn japanese_surname(g: &Gathered) -> Option<String> {
+    let chars: Vec<char> = g.name.chars().collect();
+    (chars.len() == 4 && chars.iter().all(|&c| crate::doc::markdown::is_han(c)))
+        .then_some(())
+        .filter(|()| g.offices.iter().any(|o| o.contains("日本")))
+        .map(|()| chars[..2].iter().collect())
 }
 
 /// Finds every later mention of the people's names in `docs`, adds them to the people, and
 /// returns the mentions of names more than one person bears.
 pub(super) fn find_later_mentions(docs: &[Document], gathered: &mut [Gathered]) -> Vec<Shared> {
     let mut forms: Vec<Form> = Vec::new();
+    let mut titled: Vec<String> = Vec::new();
     let mut by_pattern: HashMap<(String, String), usize> = HashMap::new();
     let mut add = |script: Script,
                    pattern: String,
@@ -211,6 +239,7 @@ pub(super) fn find_later_mentions(docs: &[Document], gathered: &mut [Gathered]) 
                     key,
                     written,
                     others,
+                    titled: false,
                     persons: Vec::new(),
                 });
                 forms.len() - 1
@@ -236,6 +265,11 @@ pub(super) fn find_later_mentions(docs: &[Document], gathered: &mut [Gathered]) 
                 );
                 // 卡斯特罗 alone, after 菲德尔·卡斯特罗.
                 if let Some(s) = surname(g.script, &g.name) {
+                    add(g.script, s.clone(), s, Default::default(), p);
+                }
+                // 高市 before 首相, after 高市早苗.
+                if let Some(s) = japanese_surname(g) {
+                    titled.push(s.clone());
                     add(g.script, s.clone(), s, Default::default(), p);
                 }
             }
@@ -293,6 +327,9 @@ pub(super) fn find_later_mentions(docs: &[Document], gathered: &mut [Gathered]) 
                 add(g.script, capitalise(&prefix), key, (written, others), p);
             }
         }
+    }
+    for form in &mut forms {
+        form.titled = form.script == Script::Chinese && titled.contains(&form.pattern);
     }
     if forms.is_empty() {
         return Vec::new();
@@ -439,7 +476,12 @@ fn mention(text: &str, found: Range<usize>, form: &Form) -> Option<Range<usize>>
     match form.script {
         // Not the end of another dotted name (劳尔·卡斯特罗 is not 菲德尔·卡斯特罗).
         Script::Chinese => {
-            (is_whole(text, found.clone()) && !before.is_some_and(is_middle_dot)).then_some(found)
+            let titled = !form.titled
+                || JAPANESE_TITLES
+                    .iter()
+                    .any(|t| text[found.end..].starts_with(t));
+            (titled && is_whole(text, found.clone()) && !before.is_some_and(is_middle_dot))
+                .then_some(found)
         }
         Script::Latin => {
             let after = text[found.end..].chars().next();

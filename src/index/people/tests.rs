@@ -157,6 +157,23 @@ fn the_seed_names_its_officials_with_their_offices_and_countries() {
             .any(|p| p.name == "李强" && p.office == "记者")
     );
     assert!(find("扎帕罗夫").mentions.len() >= 5);
+    // 高市首相, four times after 日本首相高市早苗.
+    assert_eq!(find("高市早苗").mentions.len(), 5);
+}
+
+#[test]
+fn a_japanese_surname_before_a_title_is_the_person_named_in_full() {
+    let doc = crate::doc::markdown(
+        "j.md",
+        "日本首相高市早苗发表讲话。\n\n高市首相的言论引发批评。提高市场份额。高市的经济不错。\n",
+    );
+    let people = People::build(&[doc]);
+    let takaichi = people
+        .persons
+        .iter()
+        .find(|p| p.name == "高市早苗")
+        .expect("introduced by her office");
+    assert_eq!(takaichi.mentions.len(), 2, "{:?}", takaichi.mentions);
 }
 
 #[test]
