@@ -434,6 +434,11 @@ fn mentions_of_one_country() {
         stderr(&out).trim(),
         "brief: KG is not a file; to list its mentions: brief countries FILE --country KG"
     );
+    for command in ["people", "documents"] {
+        let out = brief(&[command, "Kyrgyzstan"]);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert!(stdout(&out).is_empty(), "{command}: {}", stdout(&out));
+    }
 }
 
 #[test]

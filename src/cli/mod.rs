@@ -129,11 +129,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             country,
             json,
         }) => {
-            if let (None, Some(place)) = (&country, countries::place_named_as_a_path(&paths)) {
-                eprintln!(
-                    "brief: {place} is not a file; to list its mentions: brief countries FILE --country {place}"
-                );
-                return Ok(ExitCode::from(2));
+            if country.is_none()
+                && let Some(code) = place_not_a_file(&paths)
+            {
+                return Ok(code);
             }
             let opened = open_or_fail(&paths, options)?;
             crate::trace::phase("documents opened");
@@ -146,12 +145,18 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(finish(opened))
         }
         Some(Command::People { paths, json }) => {
+            if let Some(code) = place_not_a_file(&paths) {
+                return Ok(code);
+            }
             let opened = open_or_fail(&paths, options)?;
             crate::trace::phase("documents opened");
             people::print(&opened.documents, json, &mut std::io::stdout().lock())?;
             Ok(finish(opened))
         }
         Some(Command::Documents { paths, json }) => {
+            if let Some(code) = place_not_a_file(&paths) {
+                return Ok(code);
+            }
             let opened = open_or_fail(&paths, options)?;
             crate::trace::phase("documents opened");
             documents::print(&opened.documents, json, &mut std::io::stdout().lock())?;
@@ -184,4 +189,14 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             KeymapCommand::Show { name } => keymap::show(name.as_deref().or(cli.keymap.as_deref())),
         },
     }
+}
+
+/// A country named where a file goes (`brief countries FILE KG`): says the `--country` form is
+/// meant, and gives the usage error's exit code, before anything is printed.
+fn place_not_a_file(paths: &[std::path::PathBuf]) -> Option<ExitCode> {
+    let place = countries::place_named_as_a_path(paths)?;
+    eprintln!(
+        "brief: {place} is not a file; to list its mentions: brief countries FILE --country {place}"
+    );
+    Some(ExitCode::from(2))
 }
