@@ -18,12 +18,20 @@ const WIDEST: u16 = 4;
 /// comma, half a phrase) stands against its border.
 const NARROW_MARGIN: u16 = 2;
 
-/// Clears `area` for a box drawn over the screen, with the margin beside it when that is too
-/// narrow to read, after mending the characters the cleared edges cut. Every box drawn over
+/// Clears `area` for a box drawn over the screen, with a column of space each side of it and
+/// the whole margin when that is too narrow to read, after mending the characters the
+/// cleared edges cut. Every box drawn over
 /// the reader goes through here.
 pub fn clear(frame: &mut Frame, area: Rect) {
     let screen = frame.area();
-    let mut cleared = area;
+    // A column of space each side, so no cut word touches the border.
+    let mut cleared = Rect {
+        x: area.x.saturating_sub(1).max(screen.left()),
+        width: area.width + 2,
+        ..area
+    }
+    .intersection(screen);
+    let area = cleared;
     if area.left().saturating_sub(screen.left()) <= NARROW_MARGIN {
         cleared.width += area.left() - screen.left().min(area.left());
         cleared.x = screen.left().min(area.left());
@@ -134,8 +142,9 @@ mod tests {
                     .set_string(0, 0, "abcdefghijklmnopqrst", Style::new());
                 f.buffer_mut()
                     .set_string(0, 1, "abcdefghijklmnopqrst", Style::new());
-                // Two columns left of the box, three right of it: the right margin stays.
-                clear(f, Rect::new(2, 0, 15, 1));
+                // Three columns left of the box (one kept clear), four right of it (one
+                // kept clear): the rest of the right margin stays.
+                clear(f, Rect::new(3, 0, 13, 1));
             })
             .unwrap();
         assert_eq!(row(frame.buffer, 0), format!("{}rst", " ".repeat(17)));
