@@ -109,7 +109,10 @@ fn cites_a_work(text: &str) -> bool {
             .get(..5)
             .is_some_and(|y| y.ends_with(')') && is_a_year(&y[..4]))
     });
-    bracketed || (year && CITATION_MARKS.iter().any(|m| rest.contains(m)))
+    // [194] "West puts squeeze on Fiji, China ups aid", Fijilive, 17 May 2008: an article's
+    // title opens it.
+    let quoted_title = rest.trim_start().starts_with(['"', '“']);
+    bracketed || (year && (quoted_title || CITATION_MARKS.iter().any(|m| rest.contains(m))))
 }
 
 #[cfg(test)]
@@ -125,6 +128,7 @@ mod tests {
              [254] Holy See has no diplomatic relations with the PRC.\n\n\
              [255] In 1971 the PRC took the seat of “China” at the UN.\n\n\
              [20] Herbert Feis, China Tangle: American Effort in China (1953)\n\n\
+             [194] \"West puts squeeze on Fiji, China ups aid\", Fijilive, 17 May 2008\n\n\
              ## References\n\nItaly Signs Up to China's Plan. Reuters, 2019.\n\n\
              ### Books\n\nKerr, D. The Rise of Asia. London: Routledge, 2019.\n\n\
              ## Analysis\n\nIndia and Japan agreed.\n",
@@ -142,6 +146,7 @@ mod tests {
             [
                 "[19] See Laura Tyson Li, Madame Chiang Kai-Shek: China's Eternal First Lady (2006)",
                 "[20] Herbert Feis, China Tangle: American Effort in China (1953)",
+                "[194] \"West puts squeeze on Fiji, China ups aid\", Fijilive, 17 May 2008",
                 "References",
                 "Italy Signs Up to China's Plan. Reuters, 2019.",
                 "Books",

@@ -9,8 +9,21 @@ use crate::doc::markdown::{is_han, is_middle_dot};
 use crate::index::gazetteer::Hit;
 
 /// The last characters of a noun that names an event, an institution or a time a city's
-/// name can begin (哈尔滨国际冰雪节, 北京新年音乐会, 上海交响乐团, 日内瓦人权会议, 北京时间).
-const CHINESE_NAME_HEADS: [&str; 8] = ["节", "会", "会议", "乐团", "剧院", "电视台", "报", "时间"];
+/// name can begin (哈尔滨国际冰雪节, 北京新年音乐会, 上海交响乐团, 日内瓦人权会议, 北京时间,
+/// 北京马拉松, 中国网球公开赛).
+const CHINESE_NAME_HEADS: [&str; 11] = [
+    "节",
+    "会",
+    "会议",
+    "乐团",
+    "剧院",
+    "电视台",
+    "报",
+    "时间",
+    "马拉松",
+    "公开赛",
+    "锦标赛",
+];
 
 /// Nouns ending as a name's head does that are not names (北京社会各界: Beijing's society).
 const NOT_NAME_HEADS: [&str; 4] = ["社会", "机会", "体会", "都会"];
