@@ -185,6 +185,7 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
                 name,
                 office: office.clone(),
                 reporter,
+                of: None,
             });
             // A byline names its reporters one after another: （记者李超碧、晏明）.
             while reporter && text[end..].starts_with('、') {
@@ -197,6 +198,7 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
                     name: next,
                     office: office.clone(),
                     reporter,
+                    of: None,
                 });
             }
         } else if TITLES_AFTER.contains(&t)
@@ -206,6 +208,7 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
                 name,
                 office: title.range(),
                 reporter: false,
+                of: None,
             });
         }
     }

@@ -307,10 +307,13 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
                 .any(|w| is_place(w.text, gazetteer) || is_acronym(w.text))
         {
             let name = words[name_start].range.start..words[end - 1].range.end;
+            // "President Xi Jinping of the People's Republic of China": the office's place.
+            let of = place_after(text, words[end - 1].range.end, gazetteer);
             out.push(Introduced {
                 name,
                 office: words[first].range.start..words[after - 1].range.end,
                 reporter: false,
+                of,
             });
             i = end;
         } else {
@@ -382,6 +385,21 @@ fn of_phrase(words: &[Word], at: usize, gazetteer: &Gazetteer) -> Option<usize> 
         j += 1;
     }
     end
+}
+
+/// "of the People's Republic of China" right after a name, up to the end of the place's name:
+/// the office's place, when one is named there first.
+fn place_after(text: &str, name_end: usize, gazetteer: &Gazetteer) -> Option<Range<usize>> {
+    let rest = text[name_end..].strip_prefix(" of ")?;
+    let clause = &rest[..rest
+        .find([',', '.', ';', '(', ')', '\n'])
+        .unwrap_or(rest.len())];
+    let hit = gazetteer.find(clause).into_iter().next()?;
+    let before = &clause[..hit.range.start];
+    (before.is_empty() || before == "the ").then(|| {
+        let of = name_end + 1;
+        of..of + "of ".len() + hit.range.end
+    })
 }
 
 /// Whether a word is written in capitals (SCO, UN), but not a regnal number (Charles III).

@@ -38,6 +38,9 @@ pub struct Introduced {
     /// Whether the office is a reporter's byline (`记者李强`), which never names the same
     /// person as an official of that name.
     pub reporter: bool,
+    /// The place the office is of, written after the name: "of the People's Republic of
+    /// China" in "President Xi Jinping of the People's Republic of China".
+    pub of: Option<Range<usize>>,
 }
 
 /// One place a person is named.
@@ -163,7 +166,12 @@ impl People {
                         range: found.name.clone(),
                         with_office: true,
                     };
-                    let office = text[found.office.clone()].to_string();
+                    let office = match &found.of {
+                        Some(of) => {
+                            format!("{} {}", &text[found.office.clone()], &text[of.clone()])
+                        }
+                        None => text[found.office.clone()].to_string(),
+                    };
                     match by_key.get(&key) {
                         Some(&i) => {
                             gathered[i].names.push(name.to_string());

@@ -182,6 +182,7 @@ pub(super) fn introduced(text: &str, out: &mut Vec<Introduced>) {
                 name: words[name_start].range.start..words[end - 1].range.end,
                 office: words[first].range.start..words[name_start - 1].range.end,
                 reporter: false,
+                of: None,
             });
             i = end;
         } else {

@@ -79,6 +79,24 @@ fn english_offices_introduce_names() {
         ]
         .map(|(a, b)| (a.to_string(), b.to_string()))
     );
+    // The office's place written after the name is the office's too.
+    let text =
+        "President Joe Biden met President Xi Jinping of the People's Republic of China in Lima.";
+    let found: Vec<(String, String)> = introduced(text)
+        .into_iter()
+        .map(|f| {
+            let of = f.of.map(|r| format!(" {}", &text[r])).unwrap_or_default();
+            (text[f.name].to_string(), format!("{}{of}", &text[f.office]))
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Joe Biden", "President"),
+            ("Xi Jinping", "President of the People's Republic of China")
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
     // The country's possessive is the office's: its country is read from it.
     assert_eq!(
         names(
