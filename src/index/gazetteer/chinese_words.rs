@@ -22,10 +22,10 @@ const CONTEXT: usize = 24;
 const STRETCH: usize = 16 * 1024;
 
 /// Characters that make a word of a name that still names the place: its people (英国人),
-/// side (中方), nationality (美国籍), army (美军), team (中国队), and the administrative
-/// units a city's name takes (北京市, 台湾省).
-const DERIVATIVES: [&str; 12] = [
-    "人", "方", "籍", "军", "队", "侨", "市", "省", "县", "州", "区", "产",
+/// side (中方), nationality (美国籍), army (美军), team (中国队), the administrative
+/// units a city's name takes (北京市, 台湾省), and a city's residents (北京市民).
+const DERIVATIVES: [&str; 13] = [
+    "人", "方", "籍", "军", "队", "侨", "市", "省", "县", "州", "区", "产", "市民",
 ];
 
 /// jieba's part of speech for an idiom (万象更新 holds 万象, Vientiane).
@@ -252,6 +252,7 @@ mod tests {
         assert!(stands("马里总统会见代表团", "马里"));
         assert!(stands("各方推进中吉乌铁路建设", "中吉乌"));
         assert!(stands("北京市与比什凯克市结为友好城市", "北京"));
+        assert!(stands("北京市民踊跃参与", "北京"));
         assert!(stands("春节期间日本游客大量来华", "日本"));
         assert!(stands("中方欢迎", "中方"));
         assert!(stands("中方永远是吉方可信赖的朋友", "吉方"));
