@@ -144,21 +144,53 @@ fn english(text: &str, out: &mut Vec<Title>) {
     }
 }
 
-/// 第2758号决议, with the body before it when named (联大第2758号决议).
+/// 第2758号决议, with the body before it when named (联大第2758号决议); 第242和338号决议 cites
+/// two, each with the body.
 fn chinese(text: &str, out: &mut Vec<Title>) {
     for (at, _) in text.match_indices("号决议") {
-        let head = &text[..at];
-        let digits: usize = head.chars().rev().take_while(char::is_ascii_digit).count();
-        let number_start = at - digits;
-        if digits == 0 || digits > DIGITS || !head[..number_start].ends_with('第') {
+        // The numbers back to 第, joined by 和 or 、: the last first.
+        let mut numbers: Vec<Range<usize>> = Vec::new();
+        let mut end = at;
+        let start = loop {
+            let digits = text[..end]
+                .chars()
+                .rev()
+                .take_while(char::is_ascii_digit)
+                .count();
+            let number_start = end - digits;
+            if digits == 0 || digits > DIGITS {
+                break None;
+            }
+            numbers.push(number_start..end);
+            let head = &text[..number_start];
+            if head.ends_with('第') {
+                break Some(number_start - '第'.len_utf8());
+            }
+            match ['和', '、'].into_iter().find(|&j| head.ends_with(j)) {
+                Some(joint) if numbers.len() < 8 => end = number_start - joint.len_utf8(),
+                _ => break None,
+            }
+        };
+        let Some(start) = start else {
             continue;
+        };
+        let body = CHINESE_BODIES.iter().find(|b| text[..start].ends_with(*b));
+        let from = body.map_or(start, |b| start - b.len());
+        let whole = from..at + "号决议".len();
+        match &numbers[..] {
+            [_] => push(out, text, whole),
+            _ => {
+                // Each its own resolution, named as if cited alone, at the whole citation.
+                for number in numbers.iter().rev() {
+                    let body = body.copied().unwrap_or("");
+                    out.push(Title {
+                        title: format!("{body}第{}号决议", &text[number.clone()]),
+                        range: whole.clone(),
+                        kind: Kind::Declaration,
+                    });
+                }
+            }
         }
-        let start = number_start - '第'.len_utf8();
-        let from = CHINESE_BODIES
-            .iter()
-            .find(|b| text[..start].ends_with(*b))
-            .map_or(start, |b| start - b.len());
-        push(out, text, from..at + "号决议".len());
     }
 }
 
@@ -221,6 +253,10 @@ mod tests {
         assert_eq!(
             found("恪守联大第2758号决议和一个中国原则，落实第1701号决议。通过了第三号决议。"),
             ["联大第2758号决议", "第1701号决议"]
+        );
+        assert_eq!(
+            found("根据联合国安理会第242和338号决议，以及第1号、2号决议"),
+            ["联合国安理会第242号决议", "联合国安理会第338号决议"]
         );
         assert_eq!(
             found("в соответствии с резолюцией СБ ООН 2231 и резолюцией № 1701; резолюция принята"),
