@@ -12,7 +12,7 @@ use super::words::{Word, capitalised, is_place, words};
 use crate::index::gazetteer::Gazetteer;
 
 /// Words that end an office.
-const HEADS: &[&str] = &[
+pub(super) const HEADS: &[&str] = &[
     "President",
     "Premier",
     "Minister",

@@ -8,6 +8,7 @@
 //! name; this file joins the introductions into people. A name two people share (the premier 李强 and the reporter 李强)
 //! is counted for neither where the office does not say which.
 
+mod became;
 mod chinese;
 mod chinese_office;
 mod declension;
@@ -340,6 +341,7 @@ pub fn introduced(text: &str) -> Vec<Introduced> {
     }
     if text.bytes().any(|b| b.is_ascii_uppercase()) {
         english::introduced(text, &mut out);
+        became::introduced(text, &mut out);
     }
     if text.chars().any(is_cyrillic) {
         russian::introduced(text, &mut out);
