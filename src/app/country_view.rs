@@ -155,13 +155,9 @@ impl App {
         let here = self.here();
         self.pane.select_shown_near(&self.outline, here);
         let label = self.filter_label().unwrap_or_default();
-        let keys =
-            [Action::NextMatch, Action::PrevMatch].map(|a| self.keymap.hint_key(Mode::Reader, a));
-        let moving = match keys {
-            [Some(next), Some(previous)] => format!(" · {next}/{previous} to move"),
-            [Some(key), None] | [None, Some(key)] => format!(" · {key} to move"),
-            [None, None] => String::new(),
-        };
+        let moving = self
+            .match_keys()
+            .map_or(String::new(), |keys| format!(" · {keys} to move"));
         self.notify(
             match matching.len() {
                 0 => format!("Filter: {label} · no passage has them all"),
@@ -170,6 +166,17 @@ impl App {
             },
             false,
         );
+    }
+
+    /// The reader's keys to the next and the previous match ("n/N"), or the one of them
+    /// bound: what walks the filter's passages, or a search's matches.
+    pub(super) fn match_keys(&self) -> Option<String> {
+        let key = |a| self.keymap.hint_key(Mode::Reader, a);
+        match (key(Action::NextMatch), key(Action::PrevMatch)) {
+            (Some(next), Some(previous)) => Some(format!("{next}/{previous}")),
+            (Some(key), None) | (None, Some(key)) => Some(key),
+            (None, None) => None,
+        }
     }
 
     /// Jumps to the next (or previous) passage that matches the filter, highlighting the

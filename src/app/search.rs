@@ -97,14 +97,11 @@ impl App {
         self.jumps.record(origin);
         // `n` follows the search now: say so, or the filter's passages seem lost.
         if let Some(label) = self.filter_label() {
-            let key = |a| self.keymap.hint_key(Mode::Reader, a);
-            let moving = match (key(Action::NextMatch), key(Action::PrevMatch)) {
-                (Some(next), Some(previous)) => format!("{next}/{previous}"),
-                (Some(k), None) | (None, Some(k)) => k,
-                (None, None) => "Next match".to_string(),
-            };
+            let moving = self
+                .match_keys()
+                .unwrap_or_else(|| "Next match".to_string());
             let matches = if count == 1 { "match" } else { "matches" };
-            let back = match key(Action::Close) {
+            let back = match self.keymap.hint_key(Mode::Reader, Action::Close) {
                 Some(k) => format!("{k} clears it for the filter's ({label})"),
                 None => format!("the filter ({label}) waits"),
             };
