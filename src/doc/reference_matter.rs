@@ -50,8 +50,14 @@ const CITATION_MARKS: [&str; 10] = [
     "vol.",
 ];
 
+/// Whether `text` has a year a work could have been published in: a run of digits that is
+/// one (1800–2099).
+pub fn has_a_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit()).any(is_a_year)
+}
+
 /// Whether `digits` are a year a work could have been published in (1800–2099).
-pub fn is_a_year(digits: &str) -> bool {
+fn is_a_year(digits: &str) -> bool {
     digits.len() == 4
         && digits.chars().all(|c| c.is_ascii_digit())
         && ["18", "19", "20"].iter().any(|c| digits.starts_with(c))
@@ -102,7 +108,7 @@ fn cites_a_work(text: &str) -> bool {
     if rest.len() > 600 {
         return false;
     }
-    let year = rest.split(|c: char| !c.is_ascii_digit()).any(is_a_year);
+    let year = has_a_year(rest);
     // "(2006)", "(1953)": the year a work was published.
     let bracketed = rest.match_indices('(').any(|(i, _)| {
         rest[i + 1..]

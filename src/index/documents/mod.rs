@@ -1,6 +1,7 @@
 //! The documents a briefing cites: treaties, declarations, programmes and laws, found by
-//! their titles (`titles`; resolutions by number: `resolutions`), each with every place it is cited (a title written short counted
-//! for the one it shortens: `short_titles`), grouped by kind.
+//! their titles (`titles`; resolutions by number: `resolutions`), each with every place it
+//! is cited (a title written short counted for the one it shortens: `short_titles`),
+//! grouped by kind.
 
 mod resolutions;
 mod short_titles;

@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::{after, before, one_of};
+use crate::doc::reference_matter::has_a_year;
 
 /// Words that end the name of a newspaper or a magazine, after which a city is where it
 /// appears ("The Daily Telegraph, London").
@@ -27,10 +28,9 @@ const PUBLICATIONS: [&str; 12] = [
 /// a publisher's capitalised name in a line that gives a year, following a publication's
 /// name and followed by a date, or a citation template's location ("|location=Islamabad|").
 pub(super) fn is_place_of_publication(text: &str, city: &Range<usize>) -> bool {
+    let before = before(text, city.start);
     // A citation template's field: "|location=Islamabad|".
-    if before(text, city.start).ends_with("location=")
-        || before(text, city.start).ends_with("place=")
-    {
+    if before.ends_with("location=") || before.ends_with("place=") {
         return true;
     }
     let after = after(text, city.end);
@@ -40,7 +40,7 @@ pub(super) fn is_place_of_publication(text: &str, city: &Range<usize>) -> bool {
     let Some(date) = after.strip_prefix(", ") else {
         return false;
     };
-    let Some(name) = before(text, city.start).strip_suffix(", ") else {
+    let Some(name) = before.strip_suffix(", ") else {
         return false;
     };
     let last = name
@@ -55,8 +55,5 @@ pub(super) fn is_place_of_publication(text: &str, city: &Range<usize>) -> bool {
 
 /// Whether the start of `text`, up to the end of its sentence, has a year (1800–2099).
 fn gives_a_year(text: &str) -> bool {
-    let clause = &text[..text.find(['\n', ';']).unwrap_or(text.len())];
-    clause
-        .split(|c: char| !c.is_ascii_digit())
-        .any(crate::doc::reference_matter::is_a_year)
+    has_a_year(&text[..text.find(['\n', ';']).unwrap_or(text.len())])
 }
